@@ -1,0 +1,123 @@
+"""Text preparation shared by every extractor: clean, cut, split, normalize.
+
+Extractors match lexicons against *normalized* text (camel-tools
+dediacritization plus alef/alef-maksura/teh-marbuta folding), but report
+spans of the *original* text, since the GUIDE wants strings as written.
+``normalize`` therefore keeps the string length unchanged (every fold is one
+character for one character, and removed marks are handled by
+``normalize_keep_length``), so offsets in one are offsets in the other.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+MAX_CHARS = 200_000
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]{0,2000}>", re.S | re.I)
+_BLOCK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr|p|div|li|h[1-6])\b[^>]*>", re.I)
+_LOOKS_HTML = re.compile(r"<\s*(html|body|p|div|br|span|a|script|style|h[1-6]|li|table)\b", re.I)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
+_DIAC_TATWEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
+_SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_LOOKS_HTML.search(text[:5000]))
+
+
+def strip_html(text: str) -> str:
+    """Drop tags but keep block boundaries as line breaks (they end sentences)."""
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _TAG.sub(" ", text)
+    return html.unescape(text)
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of Arabic letters among all letters (sampled for speed on huge texts)."""
+    sample = text[:20000]
+    ar = len(_ARABIC_LETTER.findall(sample))
+    other = len(_LATIN_LETTER.findall(sample))
+    return ar / (ar + other) if ar + other else 0.0
+
+
+def is_arabic(text: str) -> bool:
+    return arabic_ratio(text) >= 0.5
+
+
+def clean(text: str) -> str:
+    """Collapse odd spaces and invisible bidi marks that feeds and Telegram leave behind."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences as written: split at . ! ? ؟ followed by space, and at line breaks.
+
+    Arabic news often runs a whole paragraph as one sentence joined by commas;
+    that is fine for our extractors, which work per sentence and per clause.
+    Decimal points ("1.5") are never split because a space must follow.
+    """
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics and tatweel (changes length: use only for matching)."""
+    return _DIAC_TATWEEL.sub("", text)
+
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    """Fold one word the way lexicons are written (camel-tools for the folds)."""
+    w = dediac_ar(word).replace("\u0640", "")
+    w = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(w)))
+    return w
+
+
+def normalize(text: str) -> str:
+    """Fold alef forms, alef maksura and teh marbuta one character for one.
+
+    :func:`prepare` has already removed diacritics and tatweel, so on prepared
+    text this fold keeps every offset: a match found in ``normalize(s)`` is the
+    same span of ``s``, which is what the GUIDE's "as written" strings need.
+    It is the same folding camel-tools' ``normalize_*_ar`` apply, done as one
+    ``str.translate`` because it runs on every sentence of every text.
+    """
+    return text.translate(_FOLD)
+
+
+def tokenize(text: str) -> list[str]:
+    """camel-tools' simple word tokenizer (splits punctuation off words)."""
+    return simple_word_tokenize(text)
+
+
+def prepare(text: str) -> tuple[str, list[str]]:
+    """Turn any input into clean text plus notices (``empty``, ``html_stripped``, ``truncated``)."""
+    notices: list[str] = []
+    if looks_like_html(text):
+        text = strip_html(text)
+        notices.append("html_stripped")
+    if len(text) > MAX_CHARS:
+        cut = text.rfind("\n", 0, MAX_CHARS)
+        text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+        notices.append("truncated")
+    text = clean(strip_marks(text))
+    if not text.strip():
+        notices.append("empty")
+    return text, notices
