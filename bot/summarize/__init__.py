@@ -1,18 +1,48 @@
-"""Arabic statement text → :class:`Summary` (see ../shared/eval/GUIDE.md).
+"""Arabic statement text → :class:`Summary` (the contract in ../shared/eval/GUIDE.md).
 
-TEMPORARY STUB: the summarizer helper replaces this module's body.
+One pass: prepare the text, split it into sentences once, and hand the same
+sentence list to each extractor. Each extractor is its own module with one
+job, so each can be tested and improved alone.
 """
 
+from __future__ import annotations
+
 from bot.summarize.model import Accusation, Demand, Figure, Issuer, Summary
+from bot.summarize.text import is_arabic, prepare, split_sentences
 
 __all__ = ["Accusation", "Demand", "Figure", "Issuer", "Summary", "summarize", "render_text"]
 
 
 def summarize(text: str) -> Summary:
-    """Return the summary of one text."""
-    return Summary(notices=["empty"] if not text.strip() else [])
+    """Summarize one text of any size or kind; never raises on bad input."""
+    from bot.summarize import accusations, addressees, demands, figures, issuer, keys, places, statement
+
+    text = text if isinstance(text, str) else str(text or "")
+    clean, notices = prepare(text)
+    if "empty" in notices:
+        return Summary(notices=notices)
+    if not is_arabic(clean):
+        return Summary(notices=notices + ["not_arabic"])
+    sentences = split_sentences(clean)
+    who = issuer.find_issuer(sentences)
+    result = Summary(
+        is_statement=statement.is_statement(sentences, who),
+        issuer=who,
+        addressees=addressees.extract_addressees(sentences),
+        accusations=accusations.extract_accusations(sentences, who),
+        demands=demands.extract_demands(sentences, who),
+        figures=figures.extract_figures(sentences),
+        places=places.extract_places(sentences),
+        notices=notices,
+    )
+    if not result.is_statement:
+        result.issuer = None
+    result.key_sentences = keys.key_sentences(sentences, result)
+    return result
 
 
 def render_text(summary: Summary, lang: str = "ar") -> str:
     """Plain-text digest as a Telegram user would read it."""
-    return str(summary.to_dict())
+    from bot.summarize.render import render_text as _render
+
+    return _render(summary, lang)
