@@ -90,6 +90,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, not a traceback
+        if type(exc).__name__ == "DatabaseUnavailable":
+            print(f"bayan: {exc}", file=sys.stderr)
+            return 1
+        if type(exc).__module__.startswith("sqlalchemy"):
+            print(f"bayan: database error: {str(exc).splitlines()[0]}", file=sys.stderr)
+            return 1
+        raise
 
 
 if __name__ == "__main__":

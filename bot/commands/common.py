@@ -1,0 +1,27 @@
+"""What every service command does first: settings, logging, database."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from bot.cli import CliError
+from bot.config import Settings, SettingsError, load_settings
+from bot.logs import setup_logging
+
+T = TypeVar("T")
+
+
+def settings_and_logging(**overrides: Any) -> Settings:
+    """Load settings (one clear line on a bad value) and configure logging."""
+    try:
+        settings = load_settings(**overrides)
+    except SettingsError as exc:
+        raise CliError(str(exc)) from None
+    setup_logging(settings.log_level, secrets=[settings.token] if settings.token else None)
+    return settings
+
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)

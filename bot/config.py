@@ -1,0 +1,123 @@
+"""Settings from the environment and ``.env``, validated once at start-up.
+
+Every setting is listed, with its default, in ``.env.example``. A wrong value
+must stop Bayan with one line naming the setting (see :func:`load_settings`),
+never with a traceback, because the people who deploy this are not always the
+people who wrote it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+OFFICIAL_API_URL = "https://api.telegram.org"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(Exception):
+    """Raised with a one-line, user-facing message naming the bad setting."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_url: str = Field(default=OFFICIAL_API_URL, alias="TELEGRAM_API_URL")
+    database_url: str = Field(default="sqlite+aiosqlite:///./data/bayan.db", alias="DATABASE_URL")
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="BAYAN_ADMIN_IDS")
+    timezone: str = Field(default="UTC", alias="BAYAN_TIMEZONE")
+    poll_interval: int = Field(default=300, ge=30, le=86400, alias="BAYAN_POLL_INTERVAL")
+    allow_private_hosts: bool = Field(default=False, alias="BAYAN_ALLOW_PRIVATE_HOSTS")
+    log_level: str = Field(default="INFO", alias="BAYAN_LOG_LEVEL")
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, alias="BAYAN_FETCH_MAX_BYTES")
+    fetch_timeout: float = Field(default=20.0, gt=0, le=300, alias="BAYAN_FETCH_TIMEOUT")
+    fetch_concurrency: int = Field(default=20, ge=1, le=500, alias="BAYAN_FETCH_CONCURRENCY")
+    fetch_per_host: int = Field(default=2, ge=1, le=50, alias="BAYAN_FETCH_PER_HOST")
+    max_backoff: int = Field(default=6 * 3600, ge=60, alias="BAYAN_MAX_BACKOFF")
+    backfill: int = Field(default=0, ge=0, le=100, alias="BAYAN_BACKFILL")
+    rate_overall: float = Field(default=30.0, gt=0, alias="BAYAN_RATE_OVERALL")
+    rate_per_chat: float = Field(default=1.0, gt=0, alias="BAYAN_RATE_PER_CHAT")
+    rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p]
+            try:
+                return [int(p) for p in parts]
+            except ValueError:
+                raise ValueError("expected Telegram user ids separated by commas, e.g. 12345,67890") from None
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Damascus") from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in LOG_LEVELS:
+            raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("expected an http:// or https:// URL, e.g. https://api.telegram.org")
+        return value.rstrip("/")
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    @property
+    def token(self) -> str | None:
+        return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file, so its folder can be created before first use."""
+        prefix = "sqlite+aiosqlite:///"
+        if self.database_url.startswith(prefix) and ":memory:" not in self.database_url:
+            return Path(self.database_url[len(prefix):])
+        return None
+
+
+def _describe(exc: ValidationError) -> str:
+    fields = Settings.model_fields
+    lines = []
+    for err in exc.errors():
+        loc = err["loc"][0] if err["loc"] else "?"
+        info = fields.get(str(loc))
+        name = info.alias if info and info.alias else str(loc)
+        msg = err["msg"].removeprefix("Value error, ")
+        lines.append(f"invalid setting {name}: {msg}")
+    return "; ".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate settings; raise :class:`SettingsError` with one readable line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

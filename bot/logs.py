@@ -1,0 +1,54 @@
+"""Logging set-up: one line per event, and no secret ever written.
+
+httpx logs every request URL at INFO, and Bot API URLs carry the token
+(``/bot<token>/sendMessage``), so httpx and httpcore are held at WARNING and
+a filter masks the token in any record that still contains it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+
+_TOKEN_RE = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}\b")
+_BOT_PATH_RE = re.compile(r"/bot[^/\s]+/")
+
+
+class RedactSecrets(logging.Filter):
+    """Replace anything shaped like a bot token, and ``/bot<token>/`` paths, with a mask."""
+
+    def __init__(self, secrets: list[str] | None = None) -> None:
+        super().__init__()
+        self.secrets = [s for s in (secrets or []) if s]
+
+    def _clean(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "<token>")
+        text = _TOKEN_RE.sub("<token>", text)
+        return _BOT_PATH_RE.sub("/bot<token>/", text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self._clean(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._clean(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+def setup_logging(level: str = "INFO", secrets: list[str] | None = None) -> None:
+    """Configure the root logger on standard error (standard output stays for data)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S"))
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    for noisy in ("httpx", "httpcore", "hpack", "apscheduler", "aiosqlite", "urllib3", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("telegram.ext").setLevel(max(logging.getLevelName(level), logging.INFO))
+    logging.captureWarnings(True)

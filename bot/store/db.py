@@ -1,0 +1,111 @@
+"""Engine, sessions and migrations.
+
+Every command except ``bayan db upgrade`` calls :func:`open_database`, which
+brings an empty or old database up to the newest schema by itself, so a new
+user never has to know Alembic exists.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened or created; the message is one line for the user."""
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["configure_logger"] = False
+    return cfg
+
+
+def _ensure_sqlite_folder(url: str) -> None:
+    prefix = "sqlite+aiosqlite:///"
+    if url.startswith(prefix) and ":memory:" not in url:
+        folder = Path(url[len(prefix):]).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(f"cannot create the database folder {folder}: {exc.strerror}") from None
+
+
+def upgrade_sync(url: str, revision: str = "head") -> None:
+    """Apply migrations (blocking; Alembic's env runs its own event loop)."""
+    _ensure_sqlite_folder(url)
+    before = current_revision_sync(url)
+    command.upgrade(alembic_config(url), revision)
+    after = current_revision_sync(url)
+    if after != before:
+        log.info("database schema upgraded from %s to %s", before or "empty", after)
+
+
+def current_revision_sync(url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    prefix = "sqlite+aiosqlite:///"
+    if url.startswith(prefix) and ":memory:" not in url and not Path(url[len(prefix):]).exists():
+        return None  # no file yet: nothing to open, and opening would create it
+    sync_url = url.replace("+aiosqlite", "").replace("+asyncpg", "+psycopg")
+    engine = create_engine(sync_url)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def make_engine(url: str) -> AsyncEngine:
+    _ensure_sqlite_folder(url)
+    if url.startswith("sqlite"):
+        # --- SQLite-specific (the one marked place besides search.py) ---
+        engine = create_async_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_async_engine(url, pool_pre_ping=True)
+
+
+@dataclass(slots=True)
+class Database:
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+async def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Open (and by default migrate) the database at ``url``."""
+    if upgrade:
+        await asyncio.to_thread(upgrade_sync, url)
+    engine = make_engine(url)
+    return Database(engine, async_sessionmaker(engine, expire_on_commit=False))
