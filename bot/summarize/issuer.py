@@ -1,7 +1,623 @@
-"""PLACEHOLDER — owned by the core summarizer helper."""
+"""Who speaks: the official body whose position a text is, or reports, and its country.
+
+News reports a statement as "<statement verb> <body> <country adjective>"
+("قالت وزارة الخارجية السورية", "دانت الحكومة اليمنية"), as "<body> ... في بيان",
+or through a spokesperson ("المتحدث باسم الخارجية الإيرانية"). We find every
+mention of an official body, note whether it is the subject of a statement
+(a *signal*), and pick the government that speaks most and earliest: that is
+the GUIDE's rule for round-ups ("the first government quoted at length or the
+one the lead names") expressed as a score rather than a per-text exception.
+
+``name`` is the body as written without the nationality adjective, because the
+country goes in its own field; the country comes from that adjective, from a
+country named inside the office ("سفير السعودية"), or from the country that
+the lead makes the subject of a statement verb ("أدانت مصر ...").
+
+The same mention list also feeds :mod:`bot.summarize.statement`, so it is
+computed once per text (``mentions`` is cached on the sentence tuple).
+"""
+
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.summarize import morphology
 from bot.summarize.model import Issuer
+from bot.summarize.text import normalize
+
+try:  # the places helper's country lexicon (adjectives, names, capitals → ISO alpha-2)
+    from bot.summarize.countries import country_code as _shared_country_code
+except ImportError:  # pragma: no cover - only until countries.py lands
+    _shared_country_code = None
+
+# --- lexicons (normalized spelling: ا for أإآ, ه for ة, ي for ى) -----------------
+
+# Past-tense verbs of saying and official acts, masculine and feminine. Present
+# and other forms are left to the morphology analyser when its data is there.
+_VERB_STEMS = (
+    "قال اعلن اكد ادان دان ندد استنكر شجب طالب دعا دعت حث ناشد حذر اعتبر رفض نفي نفت "
+    "اوضح وجه اصدر ذكر افاد صرح هدد اتهم حمل رحب اعرب شدد اشار اضاف تابع كشف نشر ابلغ "
+    "بعث ارسل قدم عبر جدد رد ردت اشاد قرر امر ابدي ابدت لفت طلب وصف اعترف اوعز توعد "
+    "اعربت استدعي استدعت اكدت نوه اردف اختتم ختم اعتزم اكد حملت توجه تقدم جاء اتخذ "
+    "علق حذرت نبه انتقد دافع تعهد تبنت تبني زعم ادعي ادعت عارض"
+).split()
+_VERBS: frozenset[str] = frozenset(
+    {v for s in _VERB_STEMS for v in (s, s + "ت") if not v.endswith("تت")}
+    | {"دعت", "نفت", "ابدت", "ادعت", "استدعت", "ردت"}
+)
+_VERB_LEMMAS: frozenset[str] = frozenset(_VERB_STEMS)
+# Nouns that make the body next to them a reported speaker.
+_REPORT_NOUNS = frozenset(
+    "بيان بيانا البيان تصريح تصريحات بلاغ قول قوله قولها لسان حساب حسابها حسابه تغريده "
+    "رساله مذكره برقيه خطاب".split()
+)
+_PREPS_REPORTED = frozenset({"عن", "حسب", "بحسب", "وفق", "وفقا", "نقلا", "لسان"})
+_SOURCE_NOUNS = frozenset({"مصدر", "مصادر", "مسوول", "مسوولا", "مصدرا"})
+
+# Words that end a body's name: time words, relative pronouns, titles.
+_STOP = frozenset(
+    "اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد الماضي الماضيه الحالي "
+    "الذي التي الذين السابق الاسبق الراحل الجديد الجديده صباح مساء ليل فجر ظهر اول اليوم "
+    "الدكتور الدكتوره الامير الشيخ السيد السيده اللواء العميد العقيد المستشار".split()
+)
+# The domain words of a ministry that may follow وزارة/وزير without the article.
+_CONSTRUCT_DOMAINS = frozenset(
+    "خارجيه داخليه دفاع شوون صحه عدل اعلام ماليه تخطيط تعليم طاقه اقتصاد زراعه نقل "
+    "اتصالات تجاره عمل".split()
+)
+
+# Fixed names that are a country's voice by metonymy.
+_FIXED = {
+    ("البيت", "الابيض"): "US",
+    ("البنتاغون",): "US",
+    ("البنتاجون",): "US",
+    ("الكرملين",): "RU",
+    ("الاليزيه",): "FR",
+    ("قصر", "الاليزيه"): "FR",
+    ("الديوان", "الملكي"): None,
+    ("الديوان", "الاميري"): None,
+}
+
+# International and multi-government bodies: country null. Longest first.
+_INTERNATIONAL: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(p.split())
+            for p in (
+                "مجلس الامن الدولي",
+                "مجلس الامن",
+                "الامين العام للامم المتحده",
+                "الامين العام لجامعه الدول العربيه",
+                "الامين العام للجامعه العربيه",
+                "الامين العام للجامعه",
+                "الامين العام لمنظمه التعاون الاسلامي",
+                "الامين العام لمجلس التعاون",
+                "جامعه الدول العربيه",
+                "الجامعه العربيه",
+                "الامم المتحده",
+                "الاتحاد الاوروبي",
+                "الاتحاد الافريقي",
+                "منظمه التعاون الاسلامي",
+                "مجلس التعاون الخليجي",
+                "مجلس التعاون لدول الخليج العربيه",
+                "البرلمان العربي",
+                "مجلس وزراء الداخليه العرب",
+                "مجلس وزراء الخارجيه العرب",
+                "الامانه العامه للمجلس",
+                "تحالف دعم الشرعيه في اليمن",
+                "تحالف دعم الشرعيه",
+                "التحالف العربي لدعم الشرعيه في اليمن",
+                "التحالف العربي لدعم الشرعيه",
+                "التحالف العربي",
+                "التحالف الدولي",
+                "التحالف",
+                "حلف شمال الاطلسي",
+                "حلف الناتو",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Heads of an official body → kind. Complements are read by ``_extent``.
+_HEADS = {
+    "وزاره": "ministry",
+    "وزير": "minister",
+    "وزيره": "minister",
+    "وزيرا": "minister",
+    "وزراء": "minister",
+    "الخارجيه": "ministry_short",
+    "خارجيه": "ministry_short",
+    "الداخليه": "ministry_short",
+    "الدفاع": "ministry_short",
+    "رئاسه": "presidency",
+    "الرئاسه": "presidency",
+    "رئيس": "head",
+    "الرئيس": "head",
+    "الحكومه": "government",
+    "حكومه": "government",
+    "الجيش": "army",
+    "جيش": "army",
+    "القوات": "army",
+    "القياده": "army",
+    "قياده": "army",
+    "المتحدث": "spokesperson",
+    "المتحدثه": "spokesperson",
+    "الناطق": "spokesperson",
+    "الناطقه": "spokesperson",
+    "متحدث": "spokesperson",
+    "ناطق": "spokesperson",
+    "السفاره": "embassy",
+    "سفاره": "embassy",
+    "السفير": "ambassador",
+    "سفير": "ambassador",
+    "البعثه": "mission",
+    "بعثه": "mission",
+    "الوفد": "mission",
+    "وفد": "mission",
+    "المندوب": "mission",
+    "مندوب": "mission",
+    "المندوبه": "mission",
+    "مندوبه": "mission",
+    "مجلس": "council",
+}
+_HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
+    "رئاسه": {"الوزراء", "الجمهوريه", "الحكومه", "مجلس"},
+    "رئيس": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء"},
+    "القوات": {"المسلحه"},
+    "القياده": {"العامه"},
+    "قياده": {"القوات", "الجيش", "التحالف"},
+    "مجلس": {"الوزراء"},
+}
+
+_WORD = re.compile(r"\w+")
+_PROCLITICS = ("و", "ف")
+_PREP_CLITICS = ("ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an official body in one sentence."""
+
+    sentence: int
+    start: int  # character offsets in the sentence (same in normalized text)
+    end: int
+    name: str
+    country: str | None
+    kind: str
+    signal: bool  # the body is the one speaking here
+    international: bool = False
+
+
+# --- countries ----------------------------------------------------------------
+
+_FALLBACK_COUNTRIES = {  # used only until bot.summarize.countries exists
+    "سوري": "SY", "سوريا": "SY", "سوريه": "SY", "دمشق": "SY", "السعودي": "SA", "سعودي": "SA",
+    "السعوديه": "SA", "المملكه": "SA", "الرياض": "SA", "اماراتي": "AE", "الامارات": "AE",
+    "ابوظبي": "AE", "فلسطيني": "PS", "فلسطين": "PS", "جزائري": "DZ", "الجزائر": "DZ",
+    "اسرائيلي": "IL", "اسرائيل": "IL", "امريكي": "US", "اميركي": "US", "واشنطن": "US",
+    "فرنسي": "FR", "فرنسا": "FR", "باريس": "FR", "اردني": "JO", "الاردن": "JO", "يمني": "YE",
+    "اليمن": "YE", "قطري": "QA", "قطر": "QA", "الدوحه": "QA", "ايراني": "IR", "ايران": "IR",
+    "طهران": "IR", "عراقي": "IQ", "العراق": "IQ", "بغداد": "IQ", "مصري": "EG", "مصر": "EG",
+    "القاهره": "EG", "افغاني": "AF", "افغانستان": "AF", "فنزويلي": "VE", "تركي": "TR",
+    "تركيا": "TR", "انقره": "TR", "روسي": "RU", "روسيا": "RU", "موسكو": "RU", "بريطاني": "GB",
+    "بريطانيا": "GB", "لندن": "GB", "الماني": "DE", "المانيا": "DE", "صيني": "CN", "الصين": "CN",
+    "لبناني": "LB", "لبنان": "LB", "كويتي": "KW", "الكويت": "KW", "بحريني": "BH",
+    "البحرين": "BH", "عماني": "OM", "مغربي": "MA", "المغرب": "MA", "تونسي": "TN", "تونس": "TN",
+    "ليبي": "LY", "ليبيا": "LY", "سوداني": "SD", "السودان": "SD", "باكستاني": "PK",
+    "باكستان": "PK", "هندي": "IN", "الهند": "IN", "كندي": "CA", "كندا": "CA", "ايطالي": "IT",
+    "اسباني": "ES", "هولندي": "NL", "هولندا": "NL", "بلجيكي": "BE", "ياباني": "JP",
+    "سويدي": "SE", "نمساوي": "AT", "كوري جنوبي": "KR", "كوريا الجنوبيه": "KR",
+    "كوري شمالي": "KP", "كوريا الشماليه": "KP", "جنوب افريقيا": "ZA", "الولايات المتحده": "US",
+    "المملكه العربيه السعوديه": "SA", "الجمهوريه العربيه السوريه": "SY", "سول": "KR",
+}
+
+
+def _fallback_code(phrase: str) -> str | None:
+    words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in phrase.split()]
+    for cand in (phrase, " ".join(words), " ".join(w[:-1] if w.endswith("ه") else w for w in words)):
+        if cand in _FALLBACK_COUNTRIES:
+            return _FALLBACK_COUNTRIES[cand]
+    return None
+
+
+@lru_cache(maxsize=16384)
+def country_of(phrase: str) -> str | None:
+    """ISO alpha-2 for a nationality adjective, country name or capital (normalized)."""
+    if not phrase:
+        return None
+    if _shared_country_code is not None:
+        try:
+            code = _shared_country_code(phrase)
+        except Exception:  # noqa: BLE001 - another helper's module must not break the issuer
+            code = None
+        if code:
+            return code
+    return _fallback_code(phrase)
+
+
+# --- word handling ---------------------------------------------------------------
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """The word and its forms without a conjunction / preposition clitic."""
+    out = [word]
+    w = word
+    if len(w) > 3 and w[0] in _PROCLITICS:
+        w = w[1:]
+        out.append(w)
+    if len(w) > 3 and w.startswith("لل"):
+        out.append("ال" + w[2:])
+    elif len(w) > 3 and w[0] in _PREP_CLITICS:
+        out.append(w[1:])
+    return tuple(out)
+
+
+def _bare(word: str) -> str:
+    """The word without a leading و/ف (conjunction), as verbs take it."""
+    return word[1:] if len(word) > 3 and word[0] in _PROCLITICS else word
+
+
+def _is_verb(word: str) -> bool:
+    b = _bare(word)
+    if b in _VERBS or word in _VERBS:
+        return True
+    lemmas = morphology.verb_lemmas(word)
+    return bool(lemmas and lemmas & _VERB_LEMMAS)
+
+
+def _adjective_country(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, int]:
+    """Country of the nationality adjective (one or two words) at ``j``; words consumed."""
+    if j >= len(words):
+        return None, 0
+    w = words[j][2]
+    if not w.startswith("ال") and not w.startswith("وال"):
+        return None, 0
+    if j + 1 < len(words):
+        two = w + " " + words[j + 1][2]
+        code = country_of(two)
+        if code:
+            return code, 2
+    code = country_of(w)
+    if code and not _looks_like_name(w):
+        return code, 1
+    return None, 0
+
+
+def _looks_like_name(w: str) -> bool:
+    """Country *names* with the article (السعوديه, الاردن) are not adjectives after a body."""
+    return not (w.endswith("ي") or w.endswith("يه") or w.endswith("يين") or w.endswith("يون"))
+
+
+def _country_name_at(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, int]:
+    """A country named (not an adjective) at ``j``, up to three words."""
+    for n in (3, 2, 1):
+        if j + n <= len(words):
+            phrase = " ".join(v for _, _, v in words[j : j + n])
+            for cand in {phrase, " ".join(_variants(words[j][2])[-1:] + tuple(v for _, _, v in words[j + 1 : j + n]))}:
+                code = country_of(cand)
+                if code and (n > 1 or _looks_like_name(cand) or not cand.startswith("ال")):
+                    return code, n
+    return None, 0
+
+
+def _gap(norm: str, words: list[tuple[int, int, str]], j: int) -> str:
+    """Text between word ``j-1`` and word ``j`` (punctuation breaks a name)."""
+    return norm[words[j - 1][1] : words[j][0]] if j > 0 else ""
+
+
+def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, head: str) -> tuple[int, str | None, bool]:
+    """Last word index of the body's name starting at ``i``, its country, international flag."""
+    n = len(words)
+    country: str | None = None
+    last = i
+
+    def clean_gap(j: int) -> bool:
+        return j < n and _gap(norm, words, j).strip() == ""
+
+    if kind == "spokesperson":
+        j = i + 1
+        if clean_gap(j) and words[j][2] in {"الرسمي", "الامني", "العسكري", "الرسميه", "باسم"} | {"باسم"}:
+            if words[j][2] != "باسم":
+                last = j
+                j += 1
+        if clean_gap(j) and (words[j][2] == "باسم" or words[j][2].startswith("ل")):
+            inner = words[j][2][3:] if words[j][2] == "باسم" else ""
+            k = j + 1 if words[j][2] == "باسم" else j
+            # "باسم وزارة ..." / "لوزارة الداخلية" / "باسم الحكومة"
+            target = words[k][2] if k < n else ""
+            tv = _variants(target)
+            head2 = next((v for v in tv if v in _HEADS and _HEADS[v] != "spokesperson"), None)
+            if head2 is None and target.startswith("وزارت"):
+                head2 = "وزاره"
+            if head2 is not None and k < n:
+                end, country, intl = _extent(words, norm, k, _HEADS.get(head2, "ministry"), head2)
+                return end, country, intl
+            del inner
+        return last, None, False
+
+    if kind in ("ministry", "minister"):
+        j = i + 1
+        taken = 0
+        while j < n and clean_gap(j) and taken < 4:
+            w = words[j][2]
+            code, used = _adjective_country(words, j)
+            if code:
+                country = code
+                break
+            if w in _STOP or w.isdigit():
+                break
+            if w.startswith("ال") or w.startswith("وال") or w.startswith("لل"):
+                last = j
+                taken += 1
+                j += 1
+                continue
+            if taken == 0 and w in _CONSTRUCT_DOMAINS:
+                last = j
+                taken += 1
+                j += 1
+                continue
+            break
+        if taken == 0:
+            return -1, None, False
+    elif kind in ("presidency", "head", "army", "council"):
+        need = _HEAD_COMPLEMENT.get(head)
+        j = i + 1
+        if need is not None:
+            if not (j < n and clean_gap(j) and _variants(words[j][2])[-1] in need | {w for w in need}):
+                if not (j < n and words[j][2] in need):
+                    if head == "رئيس" or head == "الرئيس":
+                        pass
+                    else:
+                        return -1, None, False
+                    return -1, None, False
+            last = j
+            j += 1
+            if j < n and clean_gap(j) and words[j][2] in {"الوزراء", "العامه", "المشتركه"}:
+                last = j
+                j += 1
+        elif head == "الرئيس":
+            code, used = _adjective_country(words, j) if clean_gap(j) else (None, 0)
+            if not code:
+                return -1, None, False
+            return i, code, False
+    elif kind in ("ambassador", "embassy", "mission", "government"):
+        j = i + 1
+        # construct with a country name: "سفير السعودية", "وفد قطر", "حكومة جنوب أفريقيا"
+        if j < n and clean_gap(j) and not words[i][2].startswith("ال"):
+            code, used = _country_name_at(words, j)
+            if code:
+                country = code
+                last = j + used - 1
+                j = last + 1
+        if j < n and clean_gap(j) and words[j][2] in {"الدائمه", "الدائم"}:
+            last = j
+            j += 1
+    # nationality adjective right after the name ("... السورية", "الجيش الكوري الجنوبي")
+    j = last + 1
+    if country is None and j < n and clean_gap(j):
+        code, used = _adjective_country(words, j)
+        if code:
+            country = code
+            j += used
+            if j < n and clean_gap(j) and words[j][2] in {"الدائمه", "الدائم"} and kind == "mission":
+                j += 1
+    # mission / ambassador: "... لدى الأمم المتحدة", "في اليمن"
+    if kind in ("mission", "ambassador") and j < n:
+        k = j
+        if words[k][2] in {"الدائمه", "الدائم"}:
+            k += 1
+        if k < n and words[k][2] in {"لدي", "في", "بالامم"} or (k < n and words[k][2].startswith("ب") and country_of(words[k][2][1:])):
+            end = k
+            if words[k][2] in {"لدي", "في"}:
+                end = k + 1
+                if end + 1 < n and words[end][2] == "الامم" and words[end + 1][2] == "المتحده":
+                    end += 1
+                elif end < n:
+                    c2, u2 = _country_name_at(words, end)
+                    end += max(u2 - 1, 0)
+            if end < n:
+                last = end
+    return last, country, False
+
+
+def _match_seq(words: list[tuple[int, int, str]], i: int, seq: tuple[str, ...]) -> bool:
+    if i + len(seq) > len(words):
+        return False
+    if seq[0] not in _variants(words[i][2]):
+        return False
+    return all(words[i + k][2] == seq[k] for k in range(1, len(seq)))
+
+
+def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> bool:
+    """Is the body spanning words ``i..last`` the speaker of its sentence?"""
+    n = len(words)
+    # VSO: a statement verb right before (one intervening adverb or time word allowed)
+    for back in (1, 2):
+        k = i - back
+        if k < 0:
+            break
+        w = words[k][2]
+        if _is_verb(w):
+            return True
+        if w in _REPORT_NOUNS or _bare(w) in _REPORT_NOUNS or w in _PREPS_REPORTED or _bare(w) in _PREPS_REPORTED:
+            return True
+        if back == 1 and w in {"في", "ب"} and k > 0 and _bare(words[k - 1][2]) in _SOURCE_NOUNS:
+            return True
+        if back == 1 and w not in _STOP and w not in {"قد", "ايضا", "كما", "اليوم"}:
+            break
+    # the word right before may carry the preposition: "لوزارة" after "بيان"
+    # body followed within a few words by "في بيان", a verb (SVO) or "قوله"
+    for k in range(last + 1, min(n, last + 9)):
+        w = words[k][2]
+        b = _bare(w)
+        if b in {"بيان", "بيانا", "تصريح", "تصريحات", "بلاغ", "تغريده", "قوله", "قولها"}:
+            return True
+        if k <= last + 3 and _is_verb(w) and k > 0 and _gap(norm, words, k).strip() in ("", ","):
+            if b not in {"قال", "قالت"} or k == last + 1:
+                return True
+    return False
+
+
+def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
+    norm = normalize(sentence)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    out: list[Mention] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i][2]
+        variants = _variants(w)
+        found = None
+        # international bodies and fixed names (longest first)
+        for seq in _INTERNATIONAL:
+            if _match_seq(words, i, seq):
+                found = (i + len(seq) - 1, None, "international", True)
+                break
+        if found is None:
+            for seq, code in _FIXED.items():
+                if _match_seq(words, i, seq):
+                    last = i + len(seq) - 1
+                    if code is None:
+                        c, used = _adjective_country(words, last + 1)
+                        code, last = c, last + 0
+                    found = (last, code, "fixed", False)
+                    break
+        if found is None:
+            head = next((v for v in variants if v in _HEADS), None)
+            if head is not None:
+                kind = _HEADS[head]
+                if kind == "ministry_short":
+                    # "الخارجية" alone speaks only as a subject or with its adjective
+                    code, used = _adjective_country(words, i + 1) if i + 1 < n else (None, 0)
+                    prev_verb = i > 0 and _is_verb(words[i - 1][2])
+                    if code or prev_verb:
+                        if not (i > 0 and _variants(words[i - 1][2])[-1] in {"وزاره", "وزير", "الشوون", "شوون"}):
+                            found = (i, code, "ministry", False)
+                else:
+                    last, code, intl = _extent(words, norm, i, kind, head)
+                    if last >= i:
+                        found = (last, code, kind, intl)
+        if found is None:
+            i += 1
+            continue
+        last, code, kind, intl = found
+        start = words[i][0]
+        # drop a leading conjunction/preposition clitic from the name as written
+        if words[i][2] not in _HEADS and not any(words[i][2] == s[0] for s in _INTERNATIONAL + tuple(_FIXED)):
+            v = _variants(words[i][2])
+            start += len(words[i][2]) - len(v[-1]) if v[-1] != "ال" + words[i][2][2:] else 0
+            if words[i][2].startswith("لل") and len(v) > 1:
+                start = words[i][0]  # keep "لل..." rather than mangle it
+        name = sentence[start : words[last][1]]
+        if words[i][2].startswith("لل"):
+            name = "ال" + name[2:] if name.startswith("لل") else name
+        out.append(
+            Mention(idx, start, words[last][1], name, code, kind, _signal(words, norm, i, last), intl or kind == "international")
+        )
+        i = last + 1
+    return out
+
+
+def _country_subjects(idx: int, sentence: str) -> list[Mention]:
+    """A country or capital as the subject of a statement verb ("أدانت مصر", "طالبت بغداد")."""
+    norm = normalize(sentence)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    out = []
+    for i in range(1, len(words)):
+        if not _is_verb(words[i - 1][2]):
+            continue
+        code, used = _country_name_at(words, i)
+        if code:
+            end = words[i + used - 1][1]
+            out.append(Mention(idx, words[i][0], end, sentence[words[i][0] : end], code, "country", True))
+    return out
+
+
+@lru_cache(maxsize=32)
+def _mentions_cached(sentences: tuple[str, ...]) -> tuple[Mention, ...]:
+    out: list[Mention] = []
+    for idx, s in enumerate(sentences):
+        out.extend(_sentence_mentions(idx, s))
+        if idx < 3:
+            out.extend(_country_subjects(idx, s))
+    return tuple(out)
+
+
+def mentions(sentences: list[str]) -> tuple[Mention, ...]:
+    """Every official-body mention in the text (cached: the pipeline asks twice)."""
+    return _mentions_cached(tuple(sentences))
+
+
+# --- choosing the issuer -----------------------------------------------------------
+
+
+def _weight(m: Mention) -> float:
+    w = 1.0
+    if m.sentence == 0:
+        w += 1.5
+    elif m.sentence < 3:
+        w += 0.75
+    return w
+
+
+def _is_joint(sentence: str) -> bool:
+    n = normalize(sentence)
+    return "مشترك" in n and ("بيان مشترك" in n or "البيان المشترك" in n or "رساله مشتركه" in n)
 
 
 def find_issuer(sentences: list[str]) -> Issuer | None:
-    return None
+    """The body whose statement the text is, or ``None`` when no official body speaks."""
+    ms = mentions(sentences)
+    spoken = [m for m in ms if m.signal]
+    if not spoken:
+        return None
+    # every government (or international body) gets a score; bodies with no country yet
+    # inherit the country the lead makes speak, or one of their own later mentions.
+    lead_country = next((m.country for m in spoken if m.kind == "country" and m.sentence < 2), None)
+    scores: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for pos, m in enumerate(spoken):
+        key = _group(m, ms, lead_country)
+        scores[key] = scores.get(key, 0.0) + _weight(m)
+        first.setdefault(key, pos)
+    best = max(scores, key=lambda k: (scores[k], -first[k]))
+    group = [m for m in spoken if _group(m, ms, lead_country) == best]
+    bodies = [m for m in group if m.kind != "country"]
+    if not bodies:
+        # the country speaks but no office is named: a signalled body of that country
+        # anywhere ("بيان لوزارة الخارجية الجزائرية") names the office
+        bodies = [m for m in ms if m.kind != "country" and _group(m, ms, lead_country) == best]
+    chosen = bodies[0] if bodies else group[0]
+    country = None if best.startswith("#") else best
+    if chosen.international:
+        country = None
+    if country and _is_joint(sentences[chosen.sentence]):
+        country = None
+    return Issuer(chosen.name, country)
+
+
+def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str:
+    if m.international:
+        return "#" + normalize(m.name)
+    if m.country:
+        return m.country
+    # same office named with its country elsewhere in the text
+    key = _office_key(m.name)
+    for other in ms:
+        if other.country and not other.international and _office_key(other.name) == key:
+            return other.country
+    if lead_country:
+        return lead_country
+    for other in ms:
+        if other.country and not other.international and other.kind != "country":
+            return other.country
+    return "#" + key
+
+
+def _office_key(name: str) -> str:
+    words = [w for w in normalize(name).split() if w not in {"وزاره", "وزير", "المتحدث", "باسم", "الرسمي"}]
+    return words[-1] if words else normalize(name)
