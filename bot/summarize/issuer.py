@@ -190,6 +190,7 @@ class Mention:
     kind: str
     signal: bool  # the body is the one speaking here
     international: bool = False
+    strong: bool = False  # verb-first subject: "قالت وزارة ..." (the lead's usual shape)
 
 
 # --- countries ----------------------------------------------------------------
@@ -363,6 +364,14 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             break
         if taken == 0:
             return -1, None, False
+        # "وزير خارجية النرويج", "وزارة الشؤون الخارجية في أفغانستان"
+        j = last + 1
+        if j < n and clean_gap(j) and words[j][2] in {"في", "ب"}:
+            j += 1
+        if j < n and clean_gap(j):
+            code, used = _country_name_at(words, j)
+            if code and not words[last][2].startswith("ال") or (code and words[j - 1][2] in {"في", "ب"}):
+                country = code
     elif kind in ("presidency", "head", "army", "council"):
         need = _HEAD_COMPLEMENT.get(head)
         j = i + 1
@@ -379,6 +388,10 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             if j < n and clean_gap(j) and words[j][2] in {"الوزراء", "العامه", "المشتركه"}:
                 last = j
                 j += 1
+            if j < n and clean_gap(j) and not words[last][2].startswith("ال"):
+                code, used = _country_name_at(words, j)  # "رئيس وزراء باكستان"
+                if code:
+                    country = code
         elif head == "الرئيس":
             code, used = _adjective_country(words, j) if clean_gap(j) else (None, 0)
             if not code:
@@ -432,7 +445,7 @@ def _match_seq(words: list[tuple[int, int, str]], i: int, seq: tuple[str, ...]) 
     return all(words[i + k][2] == seq[k] for k in range(1, len(seq)))
 
 
-def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> bool:
+def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> tuple[bool, bool]:
     """Is the body spanning words ``i..last`` the speaker of its sentence?"""
     n = len(words)
     # VSO: a statement verb right before (one intervening adverb or time word allowed)
@@ -442,24 +455,30 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             break
         w = words[k][2]
         if _is_verb(w):
-            return True
+            return True, True
         if w in _REPORT_NOUNS or _bare(w) in _REPORT_NOUNS or w in _PREPS_REPORTED or _bare(w) in _PREPS_REPORTED:
-            return True
+            return True, False
         if back == 1 and w in {"في", "ب"} and k > 0 and _bare(words[k - 1][2]) in _SOURCE_NOUNS:
-            return True
+            return True, False
         if back == 1 and w not in _STOP and w not in {"قد", "ايضا", "كما", "اليوم"}:
             break
-    # the word right before may carry the preposition: "لوزارة" after "بيان"
+    # "قال محمد آل جابر، سفير السعودية ...": the speaker's name, a comma, then the office
+    if i > 0 and _gap(norm, words, i).strip() in ("،", ","):
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if k < i - 1 and _gap(norm, words, k + 1).strip():
+                break
+            if _is_verb(words[k][2]):
+                return True, True
     # body followed within a few words by "في بيان", a verb (SVO) or "قوله"
     for k in range(last + 1, min(n, last + 9)):
         w = words[k][2]
         b = _bare(w)
         if b in {"بيان", "بيانا", "تصريح", "تصريحات", "بلاغ", "تغريده", "قوله", "قولها"}:
-            return True
+            return True, False
         if k <= last + 3 and _is_verb(w) and k > 0 and _gap(norm, words, k).strip() in ("", ","):
             if b not in {"قال", "قالت"} or k == last + 1:
-                return True
-    return False
+                return True, False
+    return False, False
 
 
 def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
@@ -515,8 +534,9 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
         name = sentence[start : words[last][1]]
         if words[i][2].startswith("لل"):
             name = "ال" + name[2:] if name.startswith("لل") else name
+        signal, strong = _signal(words, norm, i, last)
         out.append(
-            Mention(idx, start, words[last][1], name, code, kind, _signal(words, norm, i, last), intl or kind == "international")
+            Mention(idx, start, words[last][1], name, code, kind, signal, intl or kind == "international", strong)
         )
         i = last + 1
     return out
@@ -533,7 +553,7 @@ def _country_subjects(idx: int, sentence: str) -> list[Mention]:
         code, used = _country_name_at(words, i)
         if code:
             end = words[i + used - 1][1]
-            out.append(Mention(idx, words[i][0], end, sentence[words[i][0] : end], code, "country", True))
+            out.append(Mention(idx, words[i][0], end, sentence[words[i][0] : end], code, "country", True, False, True))
     return out
 
 
@@ -555,12 +575,15 @@ def mentions(sentences: list[str]) -> tuple[Mention, ...]:
 # --- choosing the issuer -----------------------------------------------------------
 
 
-def _weight(m: Mention) -> float:
+def _weight(m: Mention, first_speaker: bool) -> float:
+    """Early speakers weigh more; the subject of the lead's first statement most."""
     w = 1.0
     if m.sentence == 0:
         w += 1.5
     elif m.sentence < 3:
         w += 0.75
+    if first_speaker:
+        w += 2.0
     return w
 
 
@@ -576,22 +599,35 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     if not spoken:
         return None
     # every government (or international body) gets a score; bodies with no country yet
-    # inherit the country the lead makes speak, or one of their own later mentions.
+    # inherit the country the lead makes speak, or their own office's country elsewhere.
     lead_country = next((m.country for m in spoken if m.kind == "country" and m.sentence < 2), None)
+    first_speaker = spoken[0] if spoken[0].sentence == 0 and spoken[0].strong else None
     scores: dict[str, float] = {}
     first: dict[str, int] = {}
     for pos, m in enumerate(spoken):
         key = _group(m, ms, lead_country)
-        scores[key] = scores.get(key, 0.0) + _weight(m)
+        scores[key] = scores.get(key, 0.0) + _weight(m, m is first_speaker)
         first.setdefault(key, pos)
     best = max(scores, key=lambda k: (scores[k], -first[k]))
-    group = [m for m in spoken if _group(m, ms, lead_country) == best]
-    bodies = [m for m in group if m.kind != "country"]
-    if not bodies:
-        # the country speaks but no office is named: a signalled body of that country
-        # anywhere ("بيان لوزارة الخارجية الجزائرية") names the office
-        bodies = [m for m in ms if m.kind != "country" and _group(m, ms, lead_country) == best]
-    chosen = bodies[0] if bodies else group[0]
+    if best.startswith("?"):
+        # a body named without any country: the government the text's bodies belong to
+        chosen = next(m for m in spoken if _group(m, ms, lead_country) == best)
+        return Issuer(chosen.name, _dominant_country(ms))
+    members = [m for m in ms if m.kind != "country" and _group(m, ms, lead_country) == best]
+    if not members:
+        group = [m for m in spoken if _group(m, ms, lead_country) == best]
+        chosen = group[0]
+    else:
+        # the office of that government that speaks most (then earliest) names the issuer
+        counts: dict[str, float] = {}
+        order: dict[str, int] = {}
+        for pos, m in enumerate(members):
+            k = _office_key(m.name)
+            counts[k] = counts.get(k, 0.0) + (1.0 if m.signal else 0.5) + (1.5 if m is first_speaker else 0.0)
+            order.setdefault(k, pos)
+        office = max(counts, key=lambda k: (counts[k], -order[k]))
+        strong = [m for m in members if m.strong]
+        chosen = strong[0] if strong else next(m for m in members if _office_key(m.name) == office)
     country = None if best.startswith("#") else best
     if chosen.international:
         country = None
@@ -601,23 +637,36 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
 
 
 def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str:
+    """Which government a mention speaks for: ISO code, "#body" (international) or "?n"."""
     if m.international:
-        return "#" + normalize(m.name)
+        return "#" + _office_key(m.name)
     if m.country:
         return m.country
-    # same office named with its country elsewhere in the text
     key = _office_key(m.name)
-    for other in ms:
+    for other in ms:  # the same office named with its country elsewhere in the text
         if other.country and not other.international and _office_key(other.name) == key:
             return other.country
     if lead_country:
         return lead_country
-    for other in ms:
-        if other.country and not other.international and other.kind != "country":
-            return other.country
-    return "#" + key
+    return f"?{m.sentence}:{m.start}"
+
+
+@lru_cache(maxsize=32)
+def _dominant_country(ms: tuple[Mention, ...]) -> str | None:
+    """The government whose bodies the text names most (for bodies named without one)."""
+    counts: dict[str, int] = {}
+    for m in ms:
+        if m.country and not m.international and m.kind != "country":
+            counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+_OFFICE_FILLER = frozenset({"وزاره", "وزير", "وزيره", "المتحدث", "الناطق", "باسم", "الرسمي", "الامني", "ال"})
 
 
 def _office_key(name: str) -> str:
-    words = [w for w in normalize(name).split() if w not in {"وزاره", "وزير", "المتحدث", "باسم", "الرسمي"}]
-    return words[-1] if words else normalize(name)
+    """A body's identity regardless of how it is introduced ("وزارة الخارجية" = "الخارجية")."""
+    words = [w for w in normalize(name).split() if w not in _OFFICE_FILLER]
+    words = [w[1:] if w.startswith("ل") and len(w) > 3 else w for w in words]
+    words = ["ال" + w if not w.startswith("ال") else w for w in words]
+    return words[0] if words else normalize(name)
