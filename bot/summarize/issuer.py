@@ -163,15 +163,24 @@ _HEADS = {
     "المندوبه": "mission",
     "مندوبه": "mission",
     "مجلس": "council",
+    "الهيئه": "council",
+    "هيئه": "council",
+    "البنك": "council",
 }
 _HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
-    "رئاسه": {"الوزراء", "الجمهوريه", "الحكومه", "مجلس"},
+    "رئاسه": {"الوزراء", "الجمهوريه", "الحكومه", "مجلس", "اقليم"},
     "رئيس": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء"},
     "القوات": {"المسلحه"},
     "القياده": {"العامه"},
-    "قياده": {"القوات", "الجيش", "التحالف"},
+    "قياده": {"القوات", "الجيش", "التحالف", "العمليات"},
+    "الهيئه": {"الوطنيه", "العامه", "العليا"},
+    "هيئه": {"الاركان"},
+    "البنك": {"المركزي"},
     "مجلس": {"الوزراء"},
 }
+
+# Words that may stand between a statement verb and the body it governs.
+_PASS_THROUGH = frozenset({"قد", "ايضا", "كما", "اليوم", "نائب", "نائبه", "مساعد", "مساعده", "دول", "حكومتا", "وزارتا"})
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = ("و", "ف")
@@ -293,14 +302,18 @@ def _looks_like_name(w: str) -> bool:
     return not (w.endswith("ي") or w.endswith("يه") or w.endswith("يين") or w.endswith("يون"))
 
 
-def _country_name_at(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, int]:
-    """A country named (not an adjective) at ``j``, up to three words."""
+def _country_name_at(words: list[tuple[int, int, str]], j: int, loose: bool = False) -> tuple[str | None, int]:
+    """A country named (not an adjective) at ``j``, up to three words.
+
+    ``loose`` accepts names that look like adjectives ("السعودية"): right after a
+    verb a bare adjective cannot be the subject, so it is the country's name.
+    """
     for n in (3, 2, 1):
         if j + n <= len(words):
             phrase = " ".join(v for _, _, v in words[j : j + n])
             for cand in {phrase, " ".join(_variants(words[j][2])[-1:] + tuple(v for _, _, v in words[j + 1 : j + n]))}:
                 code = country_of(cand)
-                if code and (n > 1 or _looks_like_name(cand) or not cand.startswith("ال")):
+                if code and (loose or n > 1 or _looks_like_name(cand) or not cand.startswith("ال")):
                     return code, n
     return None, 0
 
@@ -434,6 +447,10 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                     end += max(u2 - 1, 0)
             if end < n:
                 last = end
+    if kind in ("ambassador", "embassy", "mission") and country is None:
+        # "بعثة الفريق", "وفد برلماني": official only with a country or at the UN
+        if not any(words[k][2] in {"لدي", "الامم", "الدائمه", "الدائم"} for k in range(i, min(n, last + 1))):
+            return -1, None, False
     return last, country, False
 
 
@@ -460,7 +477,7 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             return True, False
         if back == 1 and w in {"في", "ب"} and k > 0 and _bare(words[k - 1][2]) in _SOURCE_NOUNS:
             return True, False
-        if back == 1 and w not in _STOP and w not in {"قد", "ايضا", "كما", "اليوم"}:
+        if back == 1 and w not in _STOP and w not in _PASS_THROUGH:
             break
     # "قال محمد آل جابر، سفير السعودية ...": the speaker's name, a comma, then the office
     if i > 0 and _gap(norm, words, i).strip() in ("،", ","):
@@ -550,7 +567,9 @@ def _country_subjects(idx: int, sentence: str) -> list[Mention]:
     for i in range(1, len(words)):
         if not _is_verb(words[i - 1][2]):
             continue
-        code, used = _country_name_at(words, i)
+        if words[i][2] == "كل" and i + 2 < len(words) and words[i + 1][2] == "من":
+            i += 2  # "تعهدت كل من السعودية والإمارات"
+        code, used = _country_name_at(words, i, loose=True)
         if code:
             end = words[i + used - 1][1]
             out.append(Mention(idx, words[i][0], end, sentence[words[i][0] : end], code, "country", True, False, True))
