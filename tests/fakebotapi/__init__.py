@@ -1,0 +1,63 @@
+"""A fake Telegram Bot API on 127.0.0.1 that the REAL python-telegram-bot talks to.
+
+Why: e2e tests must exercise Bayan's real ``Application`` over HTTP (long polling,
+HTML parse errors, 403/429/migrate handling) without the internet.  See ``server.py``
+for the design notes.
+
+Usage (pytest-asyncio, same event loop as the test)::
+
+    from telegram import Bot
+    from telegram.ext import ApplicationBuilder
+    from tests.fakebotapi import FakeBotAPI
+
+    async def test_start_replies() -> None:
+        async with FakeBotAPI() as fake:
+            # Bayan itself is configured with TELEGRAM_API_URL=fake.url and appends
+            # /bot<token>/<method>; PTB wants base_url=fake.base_url (== f"{fake.url}/bot").
+            app = (ApplicationBuilder().token(fake.token).base_url(fake.base_url)
+                   .base_file_url(fake.base_file_url).build())
+            ...  # add handlers, start polling
+            alice = fake.private_chat(1001, "Alice", language_code="ar")
+            fake.user_sends(alice, "/start")
+            [reply] = await fake.wait_for_messages(alice, 1)
+            assert "بيان" in reply.text
+
+            fake.fail_next("sendMessage", chat_id=alice.id, kind="retry_after", retry_after=2)
+            fake.my_chat_member(alice, "member", "kicked")   # Alice blocks the bot
+
+World: ``add_user``, ``private_chat``, ``add_group``, ``add_channel``, ``set_member``, ``block``.
+Updates: ``user_sends``, ``user_sends_document``, ``press_button``, ``channel_post``,
+``my_chat_member``, ``inline_query``.  Faults: ``fail_next``, ``crash_on``, ``rate_limit``.
+Assertions: ``messages``, ``last_message``, ``wait_for_messages``, ``wait_for_call``,
+``wait_for_callback_answer``, ``wait_for_inline_answer``, ``wait_until_delivered``,
+``commands``/``command_names``/``registered_command_sets``, ``calls`` (Counter per method),
+``requests``, ``callback_answers``, ``inline_answers``, ``chat_actions``, ``rate_limited``.
+"""
+
+from .html_entities import EntityParseError, parse_html, utf16_len
+from .server import (
+    DEFAULT_TOKEN,
+    Crash,
+    FakeBotAPI,
+    FakeChat,
+    FakeUser,
+    SentMessage,
+    TelegramAPIError,
+    UploadedFile,
+    detect_entities,
+)
+
+__all__ = [
+    "DEFAULT_TOKEN",
+    "Crash",
+    "EntityParseError",
+    "FakeBotAPI",
+    "FakeChat",
+    "FakeUser",
+    "SentMessage",
+    "TelegramAPIError",
+    "UploadedFile",
+    "detect_entities",
+    "parse_html",
+    "utf16_len",
+]
