@@ -1,0 +1,71 @@
+"""Read side of digests, ledgers and charts: statements in a period, with their summaries.
+
+One query per use, returning plain :class:`DigestItem` values, so composing
+and rendering never touch the database and can be tested on hand-made items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.store.models import Statement, SummaryRow
+from bot.summarize.model import Summary
+
+
+@dataclass(slots=True)
+class DigestItem:
+    statement_id: int
+    title: str
+    url: str | None
+    issuer_name: str | None
+    issuer_country: str | None
+    when: datetime
+    summary: Summary
+    text: str = ""
+
+
+def _when(st: Statement) -> datetime:
+    return st.published_at or st.first_seen_at
+
+
+async def statements_between(session: AsyncSession, start: datetime, end: datetime) -> list[DigestItem]:
+    """Statements first seen in ``[start, end)``, oldest first.
+
+    "First seen" rather than "published": a feed may carry a statement days
+    after its date, and a digest must never skip what users have not yet seen.
+    """
+    rows = (
+        await session.execute(
+            select(Statement, SummaryRow)
+            .join(SummaryRow, SummaryRow.statement_id == Statement.id)
+            .where(Statement.is_statement.is_(True))
+            .where(Statement.first_seen_at >= start, Statement.first_seen_at < end)
+            .order_by(Statement.first_seen_at, Statement.id)
+            .options(selectinload(Statement.sources))
+        )
+    ).all()
+    items = []
+    for st, row in rows:
+        url = st.url or (st.sources[0].url if st.sources else None)
+        items.append(
+            DigestItem(
+                statement_id=st.id,
+                title=st.title or "",
+                url=url,
+                issuer_name=st.issuer_name,
+                issuer_country=st.issuer_country,
+                when=_when(st),
+                summary=Summary.from_dict(row.data),
+                text=st.text,
+            )
+        )
+    return items
+
+
+async def count_statements(session: AsyncSession) -> int:
+    return int((await session.execute(select(func.count(Statement.id)))).scalar_one())
