@@ -1,6 +1,154 @@
-"""PLACEHOLDER — owned by the core summarizer helper."""
+"""To whom a letter, message, cable, complaint or protest note is formally sent.
+
+The GUIDE separates *addressees* (a document is sent to them) from *demands*
+(they are merely called on). So we only read the recipient of a document noun:
+"رسالتين إلى الأمين العام للأمم المتحدة ورئيس مجلس الأمن الدولي",
+"مذكرة احتجاج شديدة للحكومة العراقية", "شكوى لدى الأمم المتحدة".
+"دعا مجلس الأمن إلى ..." names no document, and a summoned ambassador receives
+none, so neither yields an addressee. A joint recipient list is split at "و"
+before another office ("... ورئيس مجلس الأمن") so each recipient is one entry.
+"""
+
 from __future__ import annotations
+
+import re
+
+from bot.summarize.text import normalize
+
+# Document nouns (normalized) → may the recipient be marked by a bare ل- prefix?
+_DOCUMENTS = {
+    "رساله": True, "رسالتين": True, "رسالتي": True, "رسالتيه": True, "رسالتيها": True,
+    "رسالتها": True, "رسالته": True, "رسائل": True, "الرساله": True, "الرسالتين": True,
+    "برقيه": True, "برقيات": True, "البرقيه": True, "مذكره": True, "المذكره": True,
+    "شكوي": True, "الشكوي": True, "شكاوي": True, "احتجاجا": True, "احتجاج": True,
+    "خطاب": False, "خطابا": False, "الخطاب": False, "دعوه": False, "احاله": False,
+    "طلبا": False, "مراسله": True,
+}
+# Words allowed between the document noun and its recipient marker.
+_BETWEEN = frozenset(
+    "متطابقتين متطابقه مماثله رسميه رسمي رسميا احتجاج شديده شديد اللهجه عاجله عاجل "
+    "الموجهه الموجه المرسله موجهه مرسله خطيه مكتوبه جديده اخري رسمية".split()
+)
+_RECIPIENT_MARKERS = ("الي", "لدي")
+# Words that end a recipient phrase.
+_END = frozenset(
+    "حول بشان تتعلق يتعلق تتضمن يتضمن تضمنت اعتبرت اعتبر اكدت اكد قالت قال اوضحت اوضح "
+    "طالبت طالب دعت دعا حذرت حذر عبرت عبر تعرب يعرب اعرب اعربت جاء فيها فيه فيهما تشير "
+    "الي يشير مشيره مشيرا بخصوص تطالب يطالب تدعو يدعو من اجل بسبب ضد عن على لتقاعس لـ ان أن "
+    "اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد صباح مساء".split()
+)
+# Heads of a new recipient after "و" ("... ورئيس مجلس الأمن").
+_NEW_RECIPIENT = frozenset(
+    "رئيس الرئيس الامين وزير وزيره الحكومه حكومه مجلس المفوض المفوضه المجتمع الدول "
+    "سفير السفير المنظمه منظمه الجمعيه المدير المدعي الملك امير الامير الممثل المبعوث "
+    "نظيره نظيرها".split()
+)
+_NEEDS_FORMAL = frozenset({"دعوه", "احاله", "طلبا"})
+_QUOTES = frozenset('"«»“”‘’\'')
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_MAX_WORDS = 9
+
+
+def _strip_prep(word: str) -> str:
+    """Drop the ل of "للحكومة"/"لنظيره" from the first recipient word (as written)."""
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    if word.startswith("ل") and len(word) > 3:
+        return word[1:]
+    return word
+
+
+def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -> list[str]:
+    """Recipient phrases from token ``start`` on (the marker already consumed)."""
+    phrases: list[list[int]] = [[]]
+    k = start
+    while k < len(tokens) and sum(len(p) for p in phrases) < _MAX_WORDS:
+        a, b, tok = tokens[k]
+        if not (tok[0].isalnum() or tok[0] == "_"):
+            break  # punctuation ends the list
+        if tok in _END or (tok[0] in "و" and tok[1:] in _END and len(tok) > 2 and phrases[-1]):
+            break
+        if phrases[-1] and tok.startswith("لا") and len(tok) > 5:
+            break  # "لإيقاف ...", "لاتخاذ ...": the purpose, not the recipient
+        if phrases[-1] and tok.startswith("و") and tok[1:] in _NEW_RECIPIENT:
+            phrases.append([k])
+        else:
+            phrases[-1].append(k)
+        k += 1
+    out = []
+    for p in phrases:
+        if not p:
+            continue
+        first = p[0]
+        text = sentence[tokens[first][0] : tokens[p[-1]][1]]
+        word = sentence[tokens[first][0] : tokens[first][1]]
+        if first != start and word.startswith("و"):
+            text = text[1:]  # a later recipient: drop its conjunction
+        out.append(text.strip())
+    return [t for t in out if t]
+
+
+_HANDED = frozenset({"ابلاغه", "ابلغه", "ابلغته", "تسليمه", "سلمه", "سلمته", "وابلغته", "وسلمته"})
+_ENVOYS = frozenset({"السفير", "سفير", "القائم", "سفيره", "سفيرها"})
+
+
+def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
+    """"استدعاء السفير ... وتم إبلاغه مذكرة احتجاج": the envoy handed the note."""
+    k = i - 1
+    if k >= 0 and tokens[k][2] not in _HANDED and _bare_word(tokens[k][2]) not in _HANDED:
+        return None
+    if k < 0:
+        return None
+    for e in range(k - 1, -1, -1):
+        if _bare_word(tokens[e][2]) in _ENVOYS or tokens[e][2] in _ENVOYS:
+            names = _recipients(tokens, sentence, e)
+            return names[0] if names else None
+    return None
+
+
+def _bare_word(tok: str) -> str:
+    return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
 
 
 def extract_addressees(sentences: list[str]) -> list[str]:
-    return []
+    found: list[str] = []
+    seen: list[frozenset[str]] = []
+    for sentence in sentences:
+        norm = normalize(sentence)
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+        for i, (_, _, tok) in enumerate(tokens):
+            bare = tok[1:] if tok[:1] in ("و", "ف", "ب") and tok[1:] in _DOCUMENTS else tok
+            if bare not in _DOCUMENTS:
+                continue
+            allow_lam = _DOCUMENTS[bare]
+            j = i + 1
+            skipped = 0
+            while j < len(tokens) and tokens[j][2] in _BETWEEN and skipped < 3:
+                j += 1
+                skipped += 1
+            if j >= len(tokens):
+                continue
+            if bare in _NEEDS_FORMAL and not any(tokens[x][2] in {"رسميه", "رسمي", "رسميا"} for x in range(i + 1, j)):
+                continue  # "دعوة إلى ..." is a call (a demand), "دعوة رسمية إلى ..." a document
+            marker = tokens[j][2]
+            handed = _handed_to(tokens, sentence, i)
+            if handed:
+                names = [handed]
+            elif marker in _RECIPIENT_MARKERS:
+                k = j + 1
+                while k < len(tokens) and tokens[k][2] in _QUOTES:
+                    k += 1
+                names = _recipients(tokens, sentence, k)
+            elif allow_lam and marker.startswith("ل") and len(marker) > 3 and marker not in ("لها", "له", "لهم"):
+                names = _recipients(tokens, sentence, j)
+                if names:
+                    names[0] = _strip_prep(names[0])
+            else:
+                continue
+            for name in names:
+                key = frozenset(normalize(name).split())
+                if len(normalize(name)) <= 2 or any(key <= s or s <= key for s in seen):
+                    continue
+                seen.append(key)
+                found.append(name)
+    return found
