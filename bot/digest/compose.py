@@ -1,0 +1,193 @@
+"""Compose a digest: the period's statements grouped by issuing country and body.
+
+Pure functions over :class:`DigestItem` lists, so the same digest renders to
+Telegram HTML (scheduled digests, ``/digest now``) and to plain text
+(``bayan digest``) and is tested without a database or a bot.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+
+from bot.digest.data import DigestItem
+from bot.summarize.labels import act_label, category_label, country_label, format_number, qualifier_label
+from bot.summarize.model import Figure
+
+# Figures worth a digest line: the human toll first, then the rest.
+_FIGURE_ORDER = ("killed", "injured", "displaced", "detained", "missing", "attacks", "structures", "money", "people")
+FSI, PDI = "\u2068", "\u2069"
+
+TEXTS = {
+    "title": {"ar": "موجز البيانات", "en": "Statements digest"},
+    "period": {"ar": "من {start} إلى {end}", "en": "{start} to {end}"},
+    "totals": {
+        "ar": "المجموع: {n} بيان من {issuers} جهة، {acc} اتهام",
+        "en": "Total: {n} statements from {issuers} issuers, {acc} accusations",
+    },
+    "by_act": {"ar": "الاتهامات حسب الفعل", "en": "Accusations by act"},
+    "no_accused": {"ar": "بلا اتهامات", "en": "no accusations"},
+    "unknown_issuer": {"ar": "جهة غير محددة", "en": "unknown issuer"},
+    "link": {"ar": "المصدر", "en": "source"},
+    "more": {"ar": "و{n} بيانات أخرى", "en": "and {n} more statements"},
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    return TEXTS[key]["en" if lang == "en" else "ar"].format(**kw)
+
+
+def isolate(text: str) -> str:
+    """Wrap a run in Unicode first-strong isolates so Latin or digits keep their place in RTL."""
+    return f"{FSI}{text}{PDI}"
+
+
+@dataclass(slots=True)
+class StatementLine:
+    statement_id: int
+    issuer: str
+    accused: list[tuple[str, list[str]]]  # (party, acts) in order of mention
+    figures: list[Figure]
+    url: str | None
+    title: str
+
+
+@dataclass(slots=True)
+class Digest:
+    start: datetime
+    end: datetime
+    groups: dict[str, dict[str, list[StatementLine]]] = field(default_factory=dict)  # country → issuer → lines
+    total: int = 0
+    issuers: int = 0
+    acts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def empty(self) -> bool:
+        return self.total == 0
+
+
+def top_figures(figures: list[Figure], limit: int = 3) -> list[Figure]:
+    """The largest figures, human toll first; one per category so the line stays short."""
+    best: dict[str, Figure] = {}
+    for fig in figures:
+        if fig.category not in _FIGURE_ORDER:
+            continue
+        cur = best.get(fig.category)
+        if cur is None or fig.value > cur.value:
+            best[fig.category] = fig
+    ordered = sorted(best.values(), key=lambda f: _FIGURE_ORDER.index(f.category))
+    return ordered[:limit]
+
+
+def _line(item: DigestItem, lang: str) -> StatementLine:
+    accused: dict[str, list[str]] = {}
+    for acc in item.summary.accusations:
+        acts = accused.setdefault(acc.accused, [])
+        if acc.act not in acts:
+            acts.append(acc.act)
+    issuer = item.issuer_name or (item.summary.issuer.name if item.summary.issuer else "") or t("unknown_issuer", lang)
+    return StatementLine(item.statement_id, issuer, list(accused.items()), top_figures(item.summary.figures),
+                         item.url, item.title)
+
+
+def build_digest(items: list[DigestItem], start: datetime, end: datetime, lang: str = "ar") -> Digest:
+    digest = Digest(start=start, end=end)
+    issuers: set[tuple[str | None, str]] = set()
+    for item in items:
+        line = _line(item, lang)
+        country = item.issuer_country or (item.summary.issuer.country if item.summary.issuer else None) or ""
+        digest.groups.setdefault(country, {}).setdefault(line.issuer, []).append(line)
+        issuers.add((country, line.issuer))
+        digest.total += 1
+        digest.acts.update(a.act for a in item.summary.accusations)
+    digest.issuers = len(issuers)
+    # Busiest countries first; the order inside a group stays chronological.
+    digest.groups = dict(sorted(digest.groups.items(),
+                                key=lambda kv: -sum(len(v) for v in kv[1].values())))
+    return digest
+
+
+def figure_phrase(fig: Figure, lang: str) -> str:
+    qual = qualifier_label(fig.qualifier, lang)
+    number = format_number(fig.value)
+    body = f"{number} {fig.unit}".strip() if lang == "ar" and fig.unit else f"{number} {category_label(fig.category, lang)}"
+    return f"{qual} {body}".strip()
+
+
+def _accused_phrase(line: StatementLine, lang: str, html: bool) -> str:
+    if not line.accused:
+        return t("no_accused", lang)
+    e = escape if html else (lambda s: s)
+    sep = "، " if lang == "ar" else ", "
+    parts = []
+    for party, acts in line.accused:
+        names = sep.join(act_label(a, lang) for a in acts)
+        parts.append(f"{e(isolate(party)) if html else party}: {names}")
+    return "؛ ".join(parts) if lang == "ar" else "; ".join(parts)
+
+
+def _fmt_time(dt: datetime) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M")
+
+
+def render_text(digest: Digest, lang: str = "ar") -> str:
+    """Plain text for the terminal (``bayan digest``)."""
+    out = [f"{t('title', lang)} — {t('period', lang, start=_fmt_time(digest.start), end=_fmt_time(digest.end))}"]
+    for country, issuers in digest.groups.items():
+        out.append("")
+        out.append(f"■ {country_label(country or None, lang)}")
+        for issuer, lines in issuers.items():
+            out.append(f"  {issuer}")
+            for line in lines:
+                arrow = "←" if lang == "ar" else "→"
+                out.append(f"   • {arrow} {_accused_phrase(line, lang, html=False)}")
+                if line.figures:
+                    out.append("     " + " | ".join(figure_phrase(f, lang) for f in line.figures))
+                if line.url:
+                    out.append(f"     {line.url}")
+    out.append("")
+    out.append(t("totals", lang, n=digest.total, issuers=digest.issuers, acc=sum(digest.acts.values())))
+    if digest.acts:
+        sep = "، " if lang == "ar" else ", "
+        out.append(f"{t('by_act', lang)}: " + sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common()))
+    return "\n".join(out)
+
+
+def render_html(digest: Digest, lang: str = "ar") -> str:
+    """Telegram HTML (one string; the sender splits it at 4096 characters)."""
+    e = escape
+    out = [f"<b>{e(t('title', lang))}</b>",
+           f"<i>{e(t('period', lang, start=isolate(_fmt_time(digest.start)), end=isolate(_fmt_time(digest.end))))}</i>"]
+    for country, issuers in digest.groups.items():
+        out.append("")
+        out.append(f"<b>■ {e(country_label(country or None, lang))}</b>")
+        for issuer, lines in issuers.items():
+            out.append(f"<u>{e(issuer)}</u>")
+            for line in lines:
+                arrow = "←" if lang == "ar" else "→"
+                text = f"• {arrow} {_accused_phrase(line, lang, html=True)}"
+                if line.figures:
+                    text += " — " + e(" | ".join(figure_phrase(f, lang) for f in line.figures))
+                if line.url:
+                    text += f' <a href="{e(line.url, quote=True)}">{e(t("link", lang))}</a>'
+                out.append(text)
+    out.append("")
+    out.append(e(t("totals", lang, n=digest.total, issuers=digest.issuers, acc=sum(digest.acts.values()))))
+    if digest.acts:
+        sep = "، " if lang == "ar" else ", "
+        out.append(f"<i>{e(t('by_act', lang))}</i>: "
+                   + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common())))
+    return "\n".join(out)
+
+
+__all__ = ["Digest", "build_digest", "render_html", "render_text", "top_figures", "figure_phrase"]
+
+
+def group_counts(digest: Digest) -> dict[str, int]:
+    """Statements per issuing country (used by tests and the chart caption)."""
+    counts: dict[str, int] = defaultdict(int)
+    for country, issuers in digest.groups.items():
+        counts[country] += sum(len(v) for v in issuers.values())
+    return dict(counts)

@@ -1,0 +1,166 @@
+"""The accusation ledger: what was laid at one party's door (or by one issuer) lately.
+
+Answers "who accuses X of what, how often, citing which figures" — the
+question analysts otherwise answer with a spreadsheet and a week of reading.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from html import escape
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.digest.compose import figure_phrase, isolate
+from bot.digest.data import DigestItem, statements_between
+from bot.summarize.labels import act_label, country_label
+from bot.summarize.model import Figure
+from bot.summarize.text import normalize, strip_marks
+
+LEDGER_DAYS = 30
+
+
+def fold(text: str) -> str:
+    """Spelling-insensitive form for matching party names (hamza, ta marbuta, diacritics, ال)."""
+    words = normalize(strip_marks(text or "")).replace("\"", " ").replace("«", " ").replace("»", " ").split()
+    out = []
+    for w in words:
+        for prefix in ("وال", "بال", "لل", "فال", "ال"):
+            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+                w = w[len(prefix):]
+                break
+        out.append(w)
+    return " ".join(out)
+
+
+def party_matches(query: str, name: str) -> bool:
+    """True when every word of the query occurs in the name (prefixes and spelling folded)."""
+    q, n = fold(query), fold(name)
+    if not q or not n:
+        return False
+    if q in n:
+        return True
+    words = n.split()
+    return all(any(w.startswith(qw) or qw.startswith(w) for w in words if len(w) >= 2) for qw in q.split())
+
+
+@dataclass(slots=True)
+class LedgerLine:
+    statement_id: int
+    when: datetime
+    issuer: str
+    country: str | None
+    accused: str
+    acts: list[str]
+    url: str | None
+
+
+@dataclass(slots=True)
+class Ledger:
+    party: str
+    by_issuer: bool
+    since: datetime
+    until: datetime
+    lines: list[LedgerLine] = field(default_factory=list)
+    acts: Counter[str] = field(default_factory=Counter)
+    issuers: Counter[str] = field(default_factory=Counter)
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines
+
+
+def build_ledger(items: list[DigestItem], party: str, *, by_issuer: bool, since: datetime, until: datetime) -> Ledger:
+    ledger = Ledger(party=party, by_issuer=by_issuer, since=since, until=until)
+    for item in items:
+        issuer = item.issuer_name or (item.summary.issuer.name if item.summary.issuer else "") or "?"
+        if by_issuer:
+            if not party_matches(party, issuer) and not (
+                item.issuer_country and fold(country_label(item.issuer_country)) == fold(party)
+            ):
+                continue
+            groups: dict[str, list[str]] = {}
+            for acc in item.summary.accusations:
+                groups.setdefault(acc.accused, []).append(acc.act)
+        else:
+            groups = {}
+            for acc in item.summary.accusations:
+                if party_matches(party, acc.accused):
+                    groups.setdefault(acc.accused, []).append(acc.act)
+        if not groups:
+            continue
+        for accused, acts in groups.items():
+            acts = list(dict.fromkeys(acts))
+            ledger.lines.append(LedgerLine(item.statement_id, item.when, issuer, item.issuer_country, accused,
+                                           acts, item.url))
+            ledger.acts.update(acts)
+        ledger.issuers[issuer] += 1
+        ledger.figures.extend(f for f in item.summary.figures if f.category != "other")
+    ledger.lines.sort(key=lambda line: line.when, reverse=True)
+    return ledger
+
+
+async def load_ledger(session: AsyncSession, party: str, *, by_issuer: bool = False,
+                      now: datetime | None = None, days: int = LEDGER_DAYS) -> Ledger:
+    until = now or datetime.now(timezone.utc)
+    since = until - timedelta(days=days)
+    items = await statements_between(session, since, until + timedelta(seconds=1))
+    return build_ledger(items, party, by_issuer=by_issuer, since=since, until=until)
+
+
+TEXTS = {
+    "title_against": {"ar": "سجل الاتهامات الموجهة إلى {p}", "en": "Accusations against {p}"},
+    "title_by": {"ar": "سجل اتهامات {p}", "en": "Accusations made by {p}"},
+    "period": {"ar": "آخر {d} يوما", "en": "last {d} days"},
+    "empty": {"ar": "لا اتهامات في آخر {d} يوما.", "en": "No accusations in the last {d} days."},
+    "by_act": {"ar": "حسب الفعل", "en": "By act"},
+    "by_issuer": {"ar": "حسب الجهة", "en": "By issuer"},
+    "figures": {"ar": "الأرقام المذكورة", "en": "Figures cited"},
+    "lines": {"ar": "البيانات", "en": "Statements"},
+    "link": {"ar": "المصدر", "en": "source"},
+}
+
+
+def _t(key: str, lang: str, **kw: object) -> str:
+    return TEXTS[key]["en" if lang == "en" else "ar"].format(**kw)
+
+
+def render_html(ledger: Ledger, lang: str = "ar", max_lines: int = 25) -> str:
+    e = escape
+    days = (ledger.until - ledger.since).days
+    title = _t("title_by" if ledger.by_issuer else "title_against", lang, p=isolate(ledger.party))
+    out = [f"<b>{e(title)}</b> <i>({e(_t('period', lang, d=days))})</i>"]
+    if ledger.empty:
+        out.append(e(_t("empty", lang, d=days)))
+        return "\n".join(out)
+    sep = "، " if lang == "ar" else ", "
+    out.append(f"<b>{e(_t('by_act', lang))}:</b> "
+               + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in ledger.acts.most_common())))
+    out.append(f"<b>{e(_t('by_issuer', lang))}:</b> "
+               + e(sep.join(f"{isolate(i)} {n}" for i, n in ledger.issuers.most_common(8))))
+    if ledger.figures:
+        figs = sorted(ledger.figures, key=lambda f: f.value, reverse=True)[:6]
+        out.append(f"<b>{e(_t('figures', lang))}:</b> " + e(" | ".join(figure_phrase(f, lang) for f in figs)))
+    out.append(f"<b>{e(_t('lines', lang))}:</b>")
+    for line in ledger.lines[:max_lines]:
+        acts = sep.join(act_label(a, lang) for a in line.acts)
+        who = line.accused if ledger.by_issuer else line.issuer
+        text = f"• {isolate(line.when.strftime('%Y-%m-%d'))} {e(isolate(who))}: {e(acts)}"
+        if line.url:
+            text += f' <a href="{e(line.url, quote=True)}">{e(_t("link", lang))}</a>'
+        out.append(text)
+    return "\n".join(out)
+
+
+def render_text(ledger: Ledger, lang: str = "ar") -> str:
+    """Plain text (tests and the terminal): the HTML without tags."""
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", render_html(ledger, lang))).replace("\u2068", "").replace("\u2069", "")
+
+
+__all__ = ["Ledger", "build_ledger", "load_ledger", "party_matches", "render_html", "render_text", "country_label"]
