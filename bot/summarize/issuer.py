@@ -24,13 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import morphology
+from bot.summarize.countries import country_code as _country_code
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
 
-try:  # the places helper's country lexicon (adjectives, names, capitals → ISO alpha-2)
-    from bot.summarize.countries import country_code as _shared_country_code
-except ImportError:  # pragma: no cover - only until countries.py lands
-    _shared_country_code = None
 
 # --- lexicons (normalized spelling: ا for أإآ, ه for ة, ي for ى) -----------------
 
@@ -204,49 +201,24 @@ class Mention:
 
 # --- countries ----------------------------------------------------------------
 
-_FALLBACK_COUNTRIES = {  # used only until bot.summarize.countries exists
-    "سوري": "SY", "سوريا": "SY", "سوريه": "SY", "دمشق": "SY", "السعودي": "SA", "سعودي": "SA",
-    "السعوديه": "SA", "المملكه": "SA", "الرياض": "SA", "اماراتي": "AE", "الامارات": "AE",
-    "ابوظبي": "AE", "فلسطيني": "PS", "فلسطين": "PS", "جزائري": "DZ", "الجزائر": "DZ",
-    "اسرائيلي": "IL", "اسرائيل": "IL", "امريكي": "US", "اميركي": "US", "واشنطن": "US",
-    "فرنسي": "FR", "فرنسا": "FR", "باريس": "FR", "اردني": "JO", "الاردن": "JO", "يمني": "YE",
-    "اليمن": "YE", "قطري": "QA", "قطر": "QA", "الدوحه": "QA", "ايراني": "IR", "ايران": "IR",
-    "طهران": "IR", "عراقي": "IQ", "العراق": "IQ", "بغداد": "IQ", "مصري": "EG", "مصر": "EG",
-    "القاهره": "EG", "افغاني": "AF", "افغانستان": "AF", "فنزويلي": "VE", "تركي": "TR",
-    "تركيا": "TR", "انقره": "TR", "روسي": "RU", "روسيا": "RU", "موسكو": "RU", "بريطاني": "GB",
-    "بريطانيا": "GB", "لندن": "GB", "الماني": "DE", "المانيا": "DE", "صيني": "CN", "الصين": "CN",
-    "لبناني": "LB", "لبنان": "LB", "كويتي": "KW", "الكويت": "KW", "بحريني": "BH",
-    "البحرين": "BH", "عماني": "OM", "مغربي": "MA", "المغرب": "MA", "تونسي": "TN", "تونس": "TN",
-    "ليبي": "LY", "ليبيا": "LY", "سوداني": "SD", "السودان": "SD", "باكستاني": "PK",
-    "باكستان": "PK", "هندي": "IN", "الهند": "IN", "كندي": "CA", "كندا": "CA", "ايطالي": "IT",
-    "اسباني": "ES", "هولندي": "NL", "هولندا": "NL", "بلجيكي": "BE", "ياباني": "JP",
-    "سويدي": "SE", "نمساوي": "AT", "كوري جنوبي": "KR", "كوريا الجنوبيه": "KR",
-    "كوري شمالي": "KP", "كوريا الشماليه": "KP", "جنوب افريقيا": "ZA", "الولايات المتحده": "US",
-    "المملكه العربيه السعوديه": "SA", "الجمهوريه العربيه السوريه": "SY", "سول": "KR",
-}
-
-
-def _fallback_code(phrase: str) -> str | None:
-    words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in phrase.split()]
-    for cand in (phrase, " ".join(words), " ".join(w[:-1] if w.endswith("ه") else w for w in words)):
-        if cand in _FALLBACK_COUNTRIES:
-            return _FALLBACK_COUNTRIES[cand]
-    return None
-
-
 @lru_cache(maxsize=16384)
 def country_of(phrase: str) -> str | None:
-    """ISO alpha-2 for a nationality adjective, country name or capital (normalized)."""
+    """ISO alpha-2 for a nationality adjective, country name or capital (normalized).
+
+    A phrase of several words counts only as a whole name ("الكوري الجنوبي",
+    "جنوب افريقيا"): if a word, or the phrase without its first or last word,
+    is a country by itself, the phrase is not one name ("قرار الولايات المتحدة").
+    """
     if not phrase:
         return None
-    if _shared_country_code is not None:
-        try:
-            code = _shared_country_code(phrase)
-        except Exception:  # noqa: BLE001 - another helper's module must not break the issuer
-            code = None
-        if code:
-            return code
-    return _fallback_code(phrase)
+    words = phrase.split()
+    if len(words) > 1 and (
+        any(_country_code(w) for w in words)
+        or country_of(" ".join(words[:-1]))
+        or country_of(" ".join(words[1:]))
+    ):
+        return None
+    return _country_code(phrase)
 
 
 # --- word handling ---------------------------------------------------------------
