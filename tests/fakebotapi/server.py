@@ -326,6 +326,7 @@ class FakeBotAPI:
         self.rate_limited: list[tuple[str, int | None]] = []
         self.calls: collections.Counter[str] = collections.Counter()
         self.requests: list[tuple[str, JSONDict]] = []
+        self.errors: list[tuple[str, int, str]] = []
         self.chat_actions: list[tuple[int, str]] = []
         self.callback_queries: dict[str, JSONDict] = {}
         self.callback_answers: dict[str, JSONDict] = {}
@@ -354,12 +355,12 @@ class FakeBotAPI:
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.5)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
-        site = web.SockSite(self._runner, sock, shutdown_timeout=0.5)
+        site = web.SockSite(self._runner, sock)
         await site.start()
         self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
         return self
@@ -904,6 +905,7 @@ class FakeBotAPI:
                 raise fault
             result = await handler(params, uploads)
         except TelegramAPIError as exc:
+            self.errors.append((canonical, exc.code, exc.description))
             self._notify()
             return web.json_response(exc.payload(), status=exc.code)
         self._notify()
