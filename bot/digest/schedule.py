@@ -1,0 +1,170 @@
+"""When each chat's digest is due, and putting due digests into the outbox.
+
+One repeating JobQueue job (every minute) asks "which chats are due now?"
+instead of one job per chat: chats change their time or zone at any moment,
+a restart must not forget anyone, and the answer depends only on
+``chats.digest_time``, ``chats.timezone`` and ``chats.last_digest_at`` — all in
+the database. The digest goes through the outbox with the key
+``digest:<chat>:<period end>``, so it is sent once even if the job runs twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.digest.compose import build_digest, render_html
+from bot.digest.data import DigestItem, statements_between
+from bot.store.models import Chat, Delivery, Subscription
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DIGEST_TIME = "08:00"
+HOURLY = "hourly"
+OFF = "off"
+CHECK_EVERY = 60.0
+
+
+@dataclass(slots=True, frozen=True)
+class Period:
+    start: datetime
+    end: datetime
+
+
+def parse_digest_time(value: str) -> str:
+    """Accept "08:00", "8:00", "hourly", "off"; raise ValueError with a user-facing reason otherwise."""
+    value = value.strip().lower()
+    if value in (HOURLY, OFF):
+        return value
+    try:
+        hour, minute = value.split(":")
+        parsed = time(int(hour), int(minute))
+    except ValueError:
+        raise ValueError("expected HH:MM (e.g. 08:00), hourly or off") from None
+    return parsed.strftime("%H:%M")
+
+
+def due_period(setting: str | None, zone: ZoneInfo, last: datetime | None, now: datetime) -> Period | None:
+    """The period a digest should cover if one is due at ``now``, else None.
+
+    The period ends at the latest scheduled moment ≤ now (08:00 in the chat's
+    zone, or the top of the hour) and starts where the previous digest ended
+    (or one period earlier for the first digest).
+    """
+    setting = setting or DEFAULT_DIGEST_TIME
+    if setting == OFF:
+        return None
+    if setting == HOURLY:
+        end = now.replace(minute=0, second=0, microsecond=0)
+        length = timedelta(hours=1)
+    else:
+        hh, mm = (int(x) for x in setting.split(":"))
+        local_now = now.astimezone(zone)
+        local_end = local_now.replace(hour=hh, minute=mm, second=0, microsecond=0)
+        if local_end > local_now:
+            local_end -= timedelta(days=1)
+        end = local_end.astimezone(timezone.utc)
+        length = timedelta(days=1)
+    if last is not None and last >= end:
+        return None
+    start = last if last is not None and last > end - 7 * length else end - length
+    return Period(start, end)
+
+
+SubscriptionMatcher = Callable[[Subscription, DigestItem], bool]
+
+
+def default_matcher(sub: Subscription, item: DigestItem) -> bool:
+    """Does a digest-mode subscription want this statement? (Same rules as instant alerts.)"""
+    from bot.digest.ledger import fold, party_matches
+
+    kind, value = sub.kind, sub.value
+    if kind == "all":
+        return True
+    if kind == "country":
+        return (item.issuer_country or "").upper() == value.upper()
+    if kind == "issuer":
+        return bool(item.issuer_name) and party_matches(value, item.issuer_name or "")
+    if kind == "accused":
+        return any(party_matches(value, a.accused) for a in item.summary.accusations)
+    if kind == "keyword":
+        haystack = fold(" ".join([item.title, item.text, *[a.accused for a in item.summary.accusations]]))
+        return fold(value) in haystack
+    return False
+
+
+def items_for_chat(chat: Chat, items: list[DigestItem], matcher: SubscriptionMatcher = default_matcher) -> list[DigestItem]:
+    subs = [s for s in chat.subscriptions if s.mode == "digest"]
+    return [it for it in items if any(matcher(s, it) for s in subs)]
+
+
+async def enqueue_digest(session: AsyncSession, chat: Chat, period: Period, *, key_suffix: str | None = None,
+                         matcher: SubscriptionMatcher = default_matcher) -> Delivery | None:
+    """Put the chat's digest for ``period`` in the outbox; None when the period had nothing."""
+    items = items_for_chat(chat, await statements_between(session, period.start, period.end), matcher)
+    if not items:
+        return None
+    lang = chat.language or "ar"
+    zone = ZoneInfo(chat.timezone) if chat.timezone else timezone.utc
+    digest = build_digest(items, period.start.astimezone(zone), period.end.astimezone(zone), lang)
+    key = f"digest:{chat.id}:{key_suffix or period.end.strftime('%Y%m%dT%H%M')}"
+    exists = (await session.execute(select(Delivery.id).where(Delivery.dedup_key == key))).first()
+    if exists:
+        return None
+    delivery = Delivery(dedup_key=key, chat_id=chat.id, kind="digest",
+                        payload={"html": render_html(digest, lang), "statements": [i.statement_id for i in items]})
+    session.add(delivery)
+    return delivery
+
+
+async def enqueue_due_digests(session: AsyncSession, now: datetime, default_zone: str = "UTC",
+                              matcher: SubscriptionMatcher = default_matcher) -> int:
+    """Enqueue every digest due at ``now``; advances each chat's ``last_digest_at``. Caller commits."""
+    chats = (
+        await session.execute(
+            select(Chat)
+            .where(Chat.active.is_(True))
+            .where(Chat.subscriptions.any(Subscription.mode == "digest"))
+            .options(selectinload(Chat.subscriptions))
+        )
+    ).scalars().all()
+    queued = 0
+    for chat in chats:
+        zone = ZoneInfo(chat.timezone or default_zone)
+        period = due_period(chat.digest_time, zone, chat.last_digest_at, now)
+        if period is None:
+            continue
+        if chat.last_digest_at is None:
+            # A chat's first check: the slot that already passed is not owed (the
+            # user subscribed after it); the next slot covers one whole period.
+            chat.last_digest_at = period.end
+            continue
+        if await enqueue_digest(session, chat, period, matcher=matcher):
+            queued += 1
+        chat.last_digest_at = period.end  # empty periods advance too: nothing is sent for them
+    return queued
+
+
+async def digest_job(context) -> None:  # type: ignore[no-untyped-def]
+    """JobQueue callback: enqueue due digests, then let the sender deliver them."""
+    services = context.application.bot_data["services"]
+    async with services.db.sessions() as session:
+        queued = await enqueue_due_digests(session, datetime.now(timezone.utc), services.settings.timezone)
+        await session.commit()
+    if queued:
+        log.info("queued %d digest(s)", queued)
+        wake = context.application.bot_data.get("wake_sender")
+        if callable(wake):
+            wake()
+
+
+def schedule_digests(job_queue, services) -> None:  # type: ignore[no-untyped-def]
+    """Register the minute-by-minute digest check on PTB's JobQueue."""
+    job_queue.run_repeating(digest_job, interval=CHECK_EVERY, first=5.0, name="digests")
