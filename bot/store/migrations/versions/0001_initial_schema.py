@@ -118,6 +118,7 @@ def upgrade() -> None:
     sa.Column('normalized_link', sa.String(length=2048), nullable=True),
     sa.Column('title', sa.Text(), nullable=True),
     sa.Column('content_hash', sa.String(length=64), nullable=True),
+    sa.Column('text_fingerprint', sa.String(length=64), nullable=True),
     sa.Column('published_at', bot.store.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('fetched_at', bot.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('statement_id', sa.Integer(), nullable=True),
