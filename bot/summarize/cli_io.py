@@ -38,7 +38,12 @@ def summarize_jsonl(
             outfile.write(json.dumps({"id": None, "line": lineno, "error": str(exc)}, ensure_ascii=False) + "\n")
             outfile.flush()
             continue
-        out = {"id": row.get("id"), **summarize(row["text"]).to_dict()}
+        try:
+            out = {"id": row.get("id"), **summarize(row["text"]).to_dict()}
+        except Exception as exc:  # noqa: BLE001 - one text must not stop the stream
+            bad += 1
+            print(f"bayan summarize: line {lineno}: could not summarize: {exc!r}", file=errfile)
+            out = {"id": row.get("id"), "line": lineno, "error": f"could not summarize: {exc}"}
         outfile.write(json.dumps(out, ensure_ascii=False) + "\n")
         outfile.flush()
     return bad

@@ -23,6 +23,7 @@ from camel_tools.utils.normalize import (
 )
 
 MAX_CHARS = 200_000
+RAW_LIMIT = 4 * MAX_CHARS  # raw input kept before HTML stripping
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]{0,2000}>", re.S | re.I)
 _BLOCK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr|p|div|li|h[1-6])\b[^>]*>", re.I)
@@ -31,6 +32,7 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
 _DIAC_TATWEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 
 
@@ -60,6 +62,7 @@ def is_arabic(text: str) -> bool:
 def clean(text: str) -> str:
     """Collapse odd spaces and invisible bidi marks that feeds and Telegram leave behind."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
@@ -110,13 +113,19 @@ def tokenize(text: str) -> list[str]:
 def prepare(text: str) -> tuple[str, list[str]]:
     """Turn any input into clean text plus notices (``empty``, ``html_stripped``, ``truncated``)."""
     notices: list[str] = []
+    if len(text) > RAW_LIMIT:
+        # markup can be most of a page, so keep more raw text than we will summarize,
+        # but never run the HTML regexes over a 50 MB upload
+        text = text[:RAW_LIMIT]
+        notices.append("truncated")
     if looks_like_html(text):
         text = strip_html(text)
         notices.append("html_stripped")
     if len(text) > MAX_CHARS:
         cut = text.rfind("\n", 0, MAX_CHARS)
         text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
-        notices.append("truncated")
+        if "truncated" not in notices:
+            notices.append("truncated")
     text = clean(strip_marks(text))
     if not text.strip():
         notices.append("empty")
