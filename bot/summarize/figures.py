@@ -1,7 +1,665 @@
-"""PLACEHOLDER — owned by the figures helper."""
+"""Figures a statement cites: how many were killed, injured, displaced, held…
+
+Each number found by :mod:`bot.summarize.numbers` is kept or dropped by its
+neighbours (a month name after it makes it a date, "القرار" before it a
+resolution number, "سنوات" after it a duration), then given a qualifier
+from the words just before it ("أكثر من", "ما لا يقل عن", "نحو") or after it
+("على الأقل"), a counted noun (the word after it, or after "من"), and a
+category. The category comes first from the counted noun itself (قتيلا,
+طوابق, غارة, دولار); when the noun only says *who* was counted (مدنيا,
+شخصا, آخرين) the event words around it decide: a verb or noun before it in
+the same clause ("استشهاد أكثر من 43 مدنيا"), a participle after it ("484
+مدنيا قتلوا"), or, for an elliptical "و30 آخرين", the event of the clause
+before. A fact restated later in the text is listed once.
+
+Matching runs on :func:`bot.summarize.text.normalize`d sentences, which keep
+every offset, so ``text`` and ``unit`` are cut from the sentence as written.
+"""
+
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
 from bot.summarize.model import Figure
+from bot.summarize.numbers import (
+    DIGIT_PREFIXES,
+    DIGITS,
+    SCALE,
+    PLURAL_SCALE,
+    WORDS,
+    Phrase,
+    Word,
+    as_number,
+    lookup_word,
+    parse_digits,
+    parse_phrase,
+)
+from bot.summarize.text import normalize
+
+_DIGIT_CHARS = "0-9٠-٩۰-۹"
+_TOKEN = re.compile(
+    rf"[{_DIGIT_CHARS}]+(?:[.,٬٫][{_DIGIT_CHARS}]+)*"
+    r"|[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+"
+    r"|[A-Za-z]+"
+    r"|\S"
+)
+_PREFIX_RE = "(?:وبال|وال|بال|فال|لل|ال|وب|ول|فب|و|ب|ل|ف)?"
+_HINT = re.compile(
+    rf"[{_DIGIT_CHARS}]|(?<![\w]){_PREFIX_RE}(?:"
+    + "|".join(sorted(WORDS, key=len, reverse=True))
+    + r")(?![\w])"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.I)
+_LATIN = re.compile(r"[A-Za-z]")
+
+# Punctuation that closes a clause: event words do not reach across it first.
+_CLAUSE_END = frozenset("،,؛;:.!?؟()[]")
+_QUOTES = frozenset("\"'«»“”‘’")
+
+_ARTICLE_PREFIX = re.compile(r"^(?:وبال|وال|بال|فال|كال|لل|ال)")
+_CONJ_PREFIX = re.compile(r"^(?:و|ف|ب|ل|وب|ول|فب|فل)(?=..)")
+
+
+@lru_cache(maxsize=16384)
+def variants(word: str) -> tuple[str, ...]:
+    """A folded word as written, and without article or a one-letter prefix.
+
+    Both readings are kept because many words begin with و/ب/ل/ف as a root
+    letter (بين, وفاة, لاجئ): a look-up tries each.
+    """
+    out = [word]
+    w = _ARTICLE_PREFIX.sub("", word)
+    if w != word and len(w) >= 2:
+        out.append(w)
+    else:
+        w = _CONJ_PREFIX.sub("", word)
+        if w != word:
+            out.append(w)
+            w2 = _ARTICLE_PREFIX.sub("", w)
+            if w2 != w and len(w2) >= 2:
+                out.append(w2)
+    return tuple(out)
+
+
+def bare(word: str) -> str:
+    """The shortest reading of a word (for display-free checks that tolerate a stray prefix)."""
+    return variants(word)[-1]
+
+
+def _in(word: str, lexicon: frozenset[str]) -> bool:
+    return any(v in lexicon for v in variants(word))
+
+
+def _lex(*forms: str) -> re.Pattern[str]:
+    """A full-word pattern over bare folded words: stems with the usual suffixes."""
+    return re.compile(r"^(?:" + "|".join(forms) + r")(?:ا|ان|ين|ون|ه|ات|يا|يين|يون|ي)?$")
+
+
+# What the counted noun itself says.
+_UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
+    ("killed", _lex("قتيل", "قتلي", "شهيد", "شهداء", "ضحي", "ضحيه", "ضحايا", "جث", "جثه", "جثث")),
+    ("injured", _lex("جريح", "جرحي", "مصاب", "اصابه", "اصابات")),
+    ("displaced", _lex("نازح", "مهجر", "لاجئ", "لاجئه", "مشرد", "نزوح")),
+    ("detained", _lex("معتقل", "اسير", "اسري", "محتجز", "سجين", "سجناء", "موقوف", "رهينه", "رهائن", "مختطف", "مخطوف")),
+    ("missing", _lex("مفقود", "مختف")),
+    ("structures", _lex(
+        "مبني", "مباني", "مبان", "منزل", "منازل", "بيت", "بيوت", "طابق", "طوابق", "منشا", "منشاه", "منشات",
+        "مدرسه", "مدارس", "مستشفي", "مستشفيات", "مشفي", "مسجد", "مساجد", "كنيس", "كنيسه", "كنائس",
+        "شقه", "شقق", "مصنع", "مصانع", "جسر", "جسور", "موقع", "مواقع", "مقر", "مقرات", "محطه", "محطات",
+        "مخزن", "مخازن", "مركز", "مراكز", "عياده", "عيادات", "مرفق", "مرافق", "مسكن", "مساكن",
+        "خيمه", "خيام", "بئر", "ابار", "مخبز", "مخابز",
+    )),
+    ("attacks", _lex(
+        "غاره", "غارات", "قذيفه", "قذائف", "صاروخ", "صواريخ", "خرق", "خروقات", "انتهاك", "انتهاكات",
+        "هجوم", "هجمات", "هجمه", "قنبل", "قنبله", "قنابل", "ضربه", "ضربات", "طلعه", "طلعات", "برميل",
+        "براميل", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "لغم", "الغام", "رصاصه", "طلق", "طلقه",
+    )),
+    ("money", _lex(
+        "دولار", "دولارات", "ريال", "ريالات", "يورو", "ليره", "ليرات", "دينار", "دنانير", "جنيه",
+        "جنيهات", "درهم", "دراهم", "روبل", "استرليني", "فرنك", "شيكل", "شيقل", "يوان", "روبي",
+    )),
+]
+_PERCENT = frozenset({"%", "٪", "بالمئه", "بالمائه", "بالميه", "المئه", "المائه"})
+
+# Nouns that count people without saying what happened to them.
+_PERSON = _lex(
+    "شخص", "اشخاص", "مدني", "مدنيين", "مواطن", "مواطنين", "طفل", "اطفال", "امراه", "نساء", "سيده",
+    "سيدات", "رجل", "رجال", "شاب", "شبان", "شباب", "فتاه", "فتيات", "فتي", "فتيه", "مسن", "مسلم",
+    "مسيحي", "يهودي", "عسكري", "جندي", "جنود", "ضابط", "ضباط", "عنصر", "عناصر", "مقاتل", "مسلح",
+    "متظاهر", "محتج", "متطوع", "متهم", "عضو", "اعضاء", "نائب", "نواب", "عامل", "عمال", "طالب",
+    "طلاب", "طلبه", "تلميذ", "تلاميذ", "صحفي", "صحافي", "معلم", "مدرس", "طبيب", "اطباء", "ممرض",
+    "مسعف", "موظف", "مهاجر", "مستوطن", "حاج", "حجاج", "مصل", "مصلين", "زائر", "زوار", "سائح",
+    "اخر", "اخرين", "اخرون", "اخري", "نسمه", "فرد", "افراد", "عائله", "عائلات", "اسره", "مطلوب",
+    "ارهابي", "مشتبه", "قاصر", "رضيع", "ناشط", "معارض", "مقيم", "وافد", "مريض", "مرضي", "شرطي",
+    "مجند", "فرد", "ولد", "اولاد", "بنت", "صبي", "مهندس", "خبير", "خبراء", "مراقب", "دبلوماسي",
+    "لاعب", "انسان", "نفس", "روح", "مدنيا", "عالق", "ناج", "ناجين", "اسير",
+)
+# A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
+_NISBA = re.compile(r"^\w{3,}(?:يا|يين|يون|ي)$")
+
+# Event words, before or after a count of people, with the category they give.
+# A pronoun suffix is allowed ("توطينهم", "اعتقالهم").
+_SUFFIX = r"(?:هم|ها|هما)?$"
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("killed", re.compile(
+        r"^(?:قتل|قتلت|قتلوا|قتلو|قتلي|قتيل|قتيلا|مقتل|يقتل|تقتل|يقتلون|استشهد|استشهدت|استشهدوا|استشهاد"
+        r"|شهيد|شهيدا|شهداء|مصرع|حتف|حتفه|وفاه|توفي|توفيت|توفوا|وفيات|ضحيه|ضحايا|ضحيت|ضحيته|اودي|اودت|قضوا"
+        r"|ذبح|اغتيال|اغتيل)" + _SUFFIX)),
+    ("injured", re.compile(
+        r"^(?:اصيب|اصيبوا|اصيبت|اصابه|اصابات|مصاب|مصابا|مصابين|مصابون|جرح|جرحي|جريح|جريحا"
+        r"|جرحوا|جروح|يصاب|يصابون)" + _SUFFIX)),
+    ("displaced", re.compile(
+        r"^(?:نزوح|نزح|نزحوا|نازح|نازحين|نازحا|تهجير|هجر|هجروا|مهجر|مهجرين|لاجئ|لاجئا|لاجئين|لجوء|اجلاء"
+        r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت)" + _SUFFIX)),
+    ("detained", re.compile(
+        r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
+        r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|اختطاف|اختطف|مختطف"
+        r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون)" + _SUFFIX)),
+    ("missing", re.compile(r"^(?:مفقود|مفقودين|مفقودا|فقدان|فقدوا|اختفاء|مختفين)" + _SUFFIX)),
+]
+# Weaker hints: exposed to / suffering from (an attack) → injured, unless a
+# clearer word after the count says otherwise ("تعرض 7 جنود للإصابة").
+_WEAK_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("injured", re.compile(r"^(?:تعرض|تعرضت|تعرضوا|يعاني|تعاني|يعانون|عاني|عانوا)$")),
+]
+_MONEY_CUE = re.compile(
+    r"^(?:قيمه|قيمتها|قيمته|مبلغ|تكلفه|تكلفته|تكلفتها|كلفه|تمويل|دعم|منحه|تبرع|تبرعات|قرض|ميزانيه"
+    r"|موازنه|استثمار|استثمارات|خسائر|ايرادات|عائدات|مساعدات|بقيمه)$")
+
+# Not figures: what a number is when these stand around it.
+_TIME_UNITS = frozenset(
+    "يوم يوما ايام اسبوع اسبوعا اسابيع شهر شهرا اشهر شهور سنه سنوات سنين عام عاما اعوام عقد عقود "
+    "قرن قرون ساعه ساعات دقيقه دقائق ثانيه ثوان ثواني ليله ليال ليالي صباحا مساء ظهرا فجرا ليلا "
+    "اعوام سنتيمتر".split()
+)
+_MONTHS = frozenset(
+    "يناير فبراير مارس ابريل مايو يونيو يونيه يوليو يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر "
+    "كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين محرم صفر ربيع جمادي رجب شعبان رمضان شوال "
+    "ذو ذي".split()
+)
+_REFERENCE_WORDS = frozenset(
+    "قرار قرارات قراري القرارين رقم ماده مواد بند فقره قانون مرسوم فصل دوره جلسه صفحه حلقه طريق "
+    "رحله مجموعه اصدار نسخه طراز موديل هاتف جوال فاكس كود لواء فوج كتيبه الفرقه".split()
+)
+# Words allowed between a reference word and its number ("القرار الأممي رقم 2254").
+_REFERENCE_FILLERS = frozenset("رقم مجلس الامن الدولي الاممي الامم المتحده ذي ذو الخاص".split())
+_BEFORE_BLOCK = frozenset(
+    "ساعه الساعه عمر عمره عمرها عمرهم بعمر سن عام العام سنه عامي اعوام ذكري الذكري دقيقه".split()
+) | _REFERENCE_WORDS
+_ORDINALS = frozenset(
+    "اول اولي ثاني ثانيه ثالث ثالثه رابع رابعه خامس خامسه سادس سادسه سابع سابعه ثامن ثامنه "
+    "تاسع تاسعه عاشر عاشره حادي حاديه".split()
+)
+_NAME_PREFIX = frozenset("اف اس سو ميغ ميج بي تي ام كا مي جي تو يو".split())
+_STOP_AFTER = frozenset(
+    "في من الي علي عن مع خلال بعد قبل منذ حسب وفق وفقا بحسب حتي او ام ثم فقط تقريبا مقارنه مقابل "
+    "بين داخل خارج عند لدي بسبب جراء اثر نتيجه اي اما كما وقد قد لقد انه انها ان التي الذي الذين "
+    "هم هي هو بينهم منهم منها بينها اغلبهم معظمهم جميعهم كلهم وهم وهو وهي امس اليوم ايضا فيما بينما "
+    "اذ اذا لكن حيث".split()
+)
+_YEAR_MARKERS = frozenset({"ه", "هـ", "م", "ميلادي", "ميلاديه", "هجري", "هجريه"})
+_SCALE_WORDS = frozenset(w for w, (_, kind) in WORDS.items() if kind in (SCALE, PLURAL_SCALE))
+
+_QUALIFIERS_BEFORE: list[tuple[str, re.Pattern[str]]] = [
+    ("at_least", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?لا\s(?:يقل|تقل)\s(?:\S+\s)?عن$")),
+    ("at_least", re.compile(r"(?:^|\s)[و]?علي\sالاقل$")),
+    ("up_to", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?لا\s(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدي|تتعدي)(?:\s(?:علي|عن))?$")),
+    ("less_than", re.compile(r"(?:^|\s)[وب]?(?:اقل|ادني)\sمن$")),
+    ("less_than", re.compile(r"(?:^|\s)[وب]?ما\sدون$")),
+    ("more_than", re.compile(r"(?:^|\s)[وب]?(?:اكثر|ازيد)\sمن$")),
+    ("more_than", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?(?:يزيد|تزيد|يربو|تربو|زاد|زادت)\s(?:\S+\s)?(?:علي|عن)$")),
+    ("more_than", re.compile(
+        r"(?:^|\s)(?:[وفب]?ما\s)?[وف]?(?:يفوق|تفوق|فاق|فاقت|يتجاوز|تتجاوز|تجاوز|تجاوزت|يتخطي|تتخطي|تخطي|تخطت)"
+        r"(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?$")),
+    ("about", re.compile(r"(?:^|\s)[وب]?(?:نحو|حوالي|قرابه|زهاء|حوال)$")),
+    ("about", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?(?:يقارب|تقارب|يناهز|تناهز|يقرب\sمن)$")),
+    ("up_to", re.compile(
+        r"(?:^|\s)(?:[وفب]?ما\s|قد\s)?(?:يصل|تصل|يصلون)(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?\s(?:الي)$")),
+    ("up_to", re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)$")),
+]
+_SPECIFIC = frozenset({"killed", "injured", "displaced", "detained", "missing"})
+
+
+def _is_arabic_word(t: str) -> bool:
+    return "\u0621" <= t[0] <= "\u06d3"
+
+
+@lru_cache(maxsize=16384)
+def _unit_category(word: str) -> str | None:
+    """Category a counted noun gives by itself; "person" when it only counts people.
+
+    None when the word cannot be a counted noun (a preposition, a verb).
+    """
+    if not word:
+        return None
+    if word in _PERCENT:
+        return "percent"
+    vs = variants(word)
+    if any(v in _STOP_AFTER for v in vs[:1]):
+        return None
+    for v in vs:
+        for cat, pat in _UNIT_CATEGORY:
+            if pat.match(v):
+                return cat
+        if _PERSON.match(v):
+            return "person"
+    if word[0] == "ي" and len(word) >= 4:
+        return None  # an imperfect verb ("يؤكد"), not a noun
+    if _NISBA.match(vs[-1]) and len(vs[-1]) >= 5:
+        return "person"
+    return "other"
+
+
+@lru_cache(maxsize=16384)
+def _cue(word: str) -> tuple[str, bool] | None:
+    """(category, strong) an event word gives, or None."""
+    for v in variants(word):
+        for cat, pat in _CUES:
+            if pat.match(v):
+                return cat, True
+        for cat, pat in _WEAK_CUES:
+            if pat.match(v):
+                return cat, False
+    return None
+
+
+class _Sentence:
+    """One sentence cut into folded tokens with their character spans."""
+
+    __slots__ = ("text", "toks", "starts", "ends", "words", "glue")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        norm = normalize(text)
+        norm = _URL.sub(lambda m: " " * len(m.group()), norm)
+        self.toks: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _TOKEN.finditer(norm):
+            self.toks.append(m.group())
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+        self.glue: set[int] = set()
+        self.words: list[Word | None] = [self._reading(k) for k in range(len(self.toks))]
+
+    def _reading(self, k: int) -> Word | None:
+        t = self.toks[k]
+        if t[0].isdigit():
+            if self._is_code(k):
+                return None
+            nxt = lookup_word(self.toks[k + 1]) if k + 1 < len(self.toks) else None
+            value = parse_digits(t, before_scale=bool(nxt and nxt.kind in (SCALE, PLURAL_SCALE)))
+            if value is None:
+                return None
+            prefix = ""
+            if k > 0 and self.toks[k - 1] in DIGIT_PREFIXES and (
+                self.ends[k - 1] == self.starts[k] or self.toks[k - 1] == "ال"
+            ):
+                prefix = self.toks[k - 1]
+                self.glue.add(k - 1)
+            return Word(value, DIGITS, prefix)
+        if not _is_arabic_word(t):
+            return None
+        return lookup_word(t)
+
+    def _is_code(self, k: int) -> bool:
+        """Digits glued to Latin letters, hyphens, slashes or colons: names, dates, times, phones."""
+        text, s, e = self.text, self.starts[k], self.ends[k]
+        before = text[s - 1] if s > 0 else " "
+        after = text[e] if e < len(text) else " "
+        if _LATIN.match(before) or _LATIN.match(after) or before in "-+/:_#" or after in "-+/:_#":
+            return True
+        digits = self.toks[k]
+        if digits.isdigit() and (len(digits) >= 7 or (len(digits) > 1 and digits[0] in "0٠۰")):
+            return True  # phone numbers, codes
+        toks = self.toks
+        if k + 2 < len(toks) and toks[k + 1] == "/" and toks[k + 2][0].isdigit():
+            return True  # spaced dates "15 / 10 / 1436"
+        if k >= 2 and toks[k - 1] == "/" and toks[k - 2][0].isdigit():
+            return True
+        return False
+
+    def first_of(self, p: Phrase) -> int:
+        """Token where the number begins in the text, counting a glued prefix ("و" of "و30")."""
+        return p.start - 1 if p.start - 1 in self.glue else p.start
+
+    def span(self, a: int, b: int) -> str:
+        """Original text of tokens [a, b)."""
+        if a >= b:
+            return ""
+        return self.text[self.starts[a]:self.ends[b - 1]]
+
+
+def _phrases(sent: _Sentence) -> list[Phrase]:
+    out: list[Phrase] = []
+    k, n = 0, len(sent.toks)
+    while k < n:
+        if sent.words[k] is not None:
+            p = parse_phrase(sent.words, k, sent.glue)
+            if p is not None:
+                out.append(p)
+                k = p.end
+                continue
+        k += 1
+    return out
+
+
+def _next_word(sent: _Sentence, k: int) -> int:
+    """Index of the first token at or after k that is not a quote mark."""
+    while k < len(sent.toks) and sent.toks[k] in _QUOTES:
+        k += 1
+    return k
+
+
+def _excluded(sent: _Sentence, p: Phrase) -> bool:
+    """True when the number is a date, year, time, duration, age, reference number, ordinal or name."""
+    toks, words = sent.toks, sent.words
+    first = words[p.start]
+    assert first is not None
+    is_digits = first.kind == DIGITS
+    k0 = sent.first_of(p)
+    prev = toks[k0 - 1] if k0 >= 1 else ""
+    prev2 = toks[k0 - 2] if k0 >= 2 else ""
+    if prev == "(" and k0 >= 2:
+        prev, prev2 = prev2, toks[k0 - 3] if k0 >= 3 else ""
+    nxt_i = _next_word(sent, p.end)
+    nxt = toks[nxt_i] if nxt_i < len(toks) else ""
+    if p.value <= 0:
+        return True
+    if _in(prev, _BEFORE_BLOCK):
+        return True
+    if is_digits and prev in _NAME_PREFIX:
+        return True
+    # resolution / article numbers: "القرار 2254", "قرار مجلس الأمن رقم 2254"
+    for j in range(k0 - 1, max(-1, k0 - 5), -1):
+        t = toks[j]
+        if _in(t, _REFERENCE_WORDS):
+            return True
+        if not _in(t, _REFERENCE_FILLERS):
+            break
+    # "الساعات الأربع والعشرين", "السنوات السبع": a time noun before an article number
+    if first.has_article and (_in(prev, _TIME_UNITS) or _in(prev2, _TIME_UNITS)):
+        return True
+    # ordinals: "الثاني عشر", "الحادي عشر"
+    if not is_digits and _in(prev, _ORDINALS):
+        return True
+    if _in(nxt, _TIME_UNITS) or _in(nxt, _MONTHS):
+        return True
+    if nxt == "من" and nxt_i + 1 < len(toks) and (
+        _in(toks[nxt_i + 1], _MONTHS) or _in(toks[nxt_i + 1], frozenset({"شهر"}))
+    ):
+        return True
+    if is_digits and nxt in _YEAR_MARKERS:
+        return True
+    # years: 1900-2100 written as a bare run of digits, not counting anything
+    if (is_digits and p.end - p.start == 1 and p.value.is_integer() and 1900 <= p.value <= 2100
+            and toks[p.start].isdigit()):
+        if _unit_category(nxt) not in _SPECIFIC | {"structures", "attacks", "money"}:
+            return True
+    return False
+
+
+def _qualifier_before(sent: _Sentence, start: int) -> tuple[str, int]:
+    """Qualifier from the words just before token ``start``, and how many tokens it spans."""
+    lo = max(0, start - 6)
+    before = " ".join(t for t in sent.toks[lo:start] if t not in _QUOTES)
+    for qual, pat in _QUALIFIERS_BEFORE:
+        m = pat.search(before)
+        if m:
+            return qual, m.group().strip().count(" ") + 1
+    return "exact", 0
+
+
+def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
+    """Index of the counted noun after a number ending at ``end`` (or None), and where the phrase ends."""
+    toks = sent.toks
+    k = _next_word(sent, end)
+    if k < len(toks) and toks[k] in ("%", "٪"):
+        return k, k + 1
+    if k + 1 < len(toks) and toks[k] == "في" and toks[k + 1] in _PERCENT:
+        return k + 1, k + 2
+    if k < len(toks) and toks[k] in _SCALE_WORDS or (k < len(toks) and bare(toks[k]) in _SCALE_WORDS
+                                                     and toks[k].startswith("ال")):
+        k = _next_word(sent, k + 1)  # "مليار وربع المليار": the echo of the scale
+    if k < len(toks) and toks[k] in ("من", "عدد"):
+        k = _next_word(sent, k + 1)
+        if k < len(toks) and toks[k] == "بين":
+            k += 1
+    if k >= len(toks):
+        return None, end
+    t = toks[k]
+    if not _is_arabic_word(t) or sent.words[k] is not None:
+        return None, end
+    # "58 والجرحى": a new conjunct, not the counted noun
+    if t.startswith("وال") or (t[0] == "و" and len(t) > 3 and _cue(t[1:])):
+        return None, end
+    if t in _STOP_AFTER or _unit_category(t) is None:
+        return None, end
+    if _cue(t) and _unit_category(t) in ("other", "person"):
+        return None, end  # "484 قتلوا": a verb, the event not the noun
+    return k, k + 1
+
+
+def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int) -> tuple[str | None, str | None]:
+    """(event in the same clause, event of the clause before) for a count of people.
+
+    The same clause is searched before the number first ("استشهاد أكثر من
+    43 مدنيا"), then after the counted noun ("484 مدنيا قتلوا"); weak hints
+    (تعرض، يعاني) come last. The search before starts at ``start`` (the
+    number) and counts its reach of 10 tokens from ``reach`` (where the
+    qualifier begins), so "إلى ما لا يقل عن" does not use it up.
+    """
+    toks = sent.toks
+    weak: str | None = None
+    far: str | None = None
+    near: str | None = None
+    crossed = False
+    for j in range(start - 1, max(-1, reach - 14), -1):
+        t = toks[j]
+        if t in _CLAUSE_END:
+            crossed = True
+            continue
+        c = _cue(t)
+        if c is None:
+            continue
+        cat, strong = c
+        if not strong:
+            if not crossed:
+                weak = weak or cat
+            continue
+        if not crossed and reach - j <= 10:
+            near = cat
+        else:
+            far = cat
+        break
+    if near:
+        return near, far
+    for j in range(unit_end, min(len(toks), unit_end + 7)):
+        t = toks[j]
+        if t in _CLAUSE_END or sent.words[j] is not None:
+            break
+        c = _cue(t)
+        if c and c[1]:
+            return c[0], far
+    return weak, far
+
+
+class _Found:
+    __slots__ = ("phrase", "qualifier", "unit", "category", "text_start", "text_end")
+
+    def __init__(self, phrase: Phrase) -> None:
+        self.phrase = phrase
+        self.qualifier = "exact"
+        self.unit = ""
+        self.category = "other"
+        self.text_start = phrase.start
+        self.text_end = phrase.end
+
+
+def _unit_before(sent: _Sentence, start: int) -> int | None:
+    """The noun a number stands after: "الدول الأربع", "الدول ال193", "رجلا واحدا"."""
+    toks = sent.toks
+    j = start - 1
+    if j < 0 or toks[j] in _CLAUSE_END or not _is_arabic_word(toks[j]):
+        return None
+    # "الدول الغربية الثلاث": step over one adjective
+    if j >= 1 and toks[j].startswith("ال") and toks[j - 1].startswith("ال") and _NISBA.match(bare(toks[j])) \
+            and _unit_category(toks[j - 1]) not in (None, "person"):
+        return j - 1
+    return j if _unit_category(toks[j]) is not None else None
+
+
+def _figures_in(sent: _Sentence) -> list[_Found]:
+    toks = sent.toks
+    found: list[_Found] = []
+    phrases = _phrases(sent)
+    skip: set[int] = set()
+    for idx, p in enumerate(phrases):
+        if idx in skip:
+            continue
+        # "(15) خمسة عشر" / "خمسة عشر (15)": one figure
+        end = p.end
+        if idx + 1 < len(phrases):
+            q = phrases[idx + 1]
+            between = toks[p.end:sent.first_of(q)]
+            if q.value == p.value and len(between) <= 2 and all(t in "()[]-" for t in between):
+                skip.add(idx + 1)
+                end = q.end
+        if _excluded(sent, p):
+            continue
+        f = _Found(p)
+        first = sent.words[p.start]
+        assert first is not None
+        qstart = sent.first_of(p)
+        if toks[qstart - 1:qstart] == ["("]:
+            qstart -= 1
+        f.qualifier, ntok = _qualifier_before(sent, qstart)
+        f.text_start = qstart - ntok
+        # the counted noun
+        unit_i: int | None
+        if first.has_article or (first.kind != DIGITS and first.value == 1):
+            unit_i = _unit_before(sent, qstart)
+            unit_end = end
+            if unit_i is not None:
+                f.text_start = min(f.text_start, unit_i)
+        else:
+            unit_i, unit_end = _unit_after(sent, end)
+        f.text_end = max(unit_end, end)
+        unit_tok = toks[unit_i] if unit_i is not None else ""
+        if unit_i is not None:
+            f.unit = sent.text[sent.starts[unit_i]:sent.ends[unit_i]]
+            if toks[unit_i] in _PERCENT and toks[unit_i - 1] == "في":
+                f.unit = sent.span(unit_i - 1, unit_i + 1)
+        # qualifier after: "ستة مدنيين على الأقل", "… تقريبا"
+        tail = toks[unit_end:unit_end + 4]
+        for j in range(len(tail) - 1):
+            if tail[j] in _CLAUSE_END:
+                break
+            if tail[j] in ("علي", "وعلي") and tail[j + 1] == "الاقل":
+                f.qualifier = "at_least"
+                f.text_end = unit_end + j + 2
+                break
+        if f.qualifier == "exact" and tail[:1] == ["تقريبا"]:
+            f.qualifier = "about"
+        # category
+        ucat = _unit_category(unit_tok) if unit_tok else None
+        if ucat == "percent":
+            f.category = "other"
+        elif ucat in ("person", None):
+            near, far = _event_cue(sent, qstart, f.text_start, unit_end)
+            if near:
+                f.category = near
+            elif ucat == "person":
+                f.category = far or "people"
+            elif _money_context(sent, qstart):
+                f.category = "money"
+            elif found and p.start - found[-1].phrase.end <= 15:
+                f.category = found[-1].category  # elliptical: "بتأييد 62 صوتا مقابل 55"
+            else:
+                f.category = far or "other"
+        elif ucat == "other" and p.value >= 100_000 and _money_context(sent, qstart):
+            f.category = "money"
+        else:
+            f.category = ucat
+        found.append(f)
+    _apply_ranges(sent, found)
+    return found
+
+
+def _money_context(sent: _Sentence, start: int) -> bool:
+    for j in range(start - 1, max(-1, start - 7), -1):
+        t = sent.toks[j]
+        if t in _CLAUSE_END:
+            return False
+        if any(_MONEY_CUE.match(v) for v in variants(t)):
+            return True
+    return False
+
+
+def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
+    """"بين X و Y": X is at_least and Y up_to, sharing the counted noun."""
+    toks, words = sent.toks, sent.words
+    for a, b in zip(found, found[1:]):
+        pa, pb = a.phrase, b.phrase
+        wb = words[pb.start]
+        ka = sent.first_of(pa)
+        if ka < 1 or toks[ka - 1] not in ("بين", "وبين", "فبين"):
+            continue
+        if not (wb and wb.joined_by_wa) or sent.first_of(pb) - pa.end > 2:
+            continue
+        a.qualifier, b.qualifier = "at_least", "up_to"
+        if not a.unit and b.unit:
+            a.category, a.unit = b.category, b.unit
+        elif a.unit and not b.unit:
+            b.category, b.unit = a.category, a.unit
+        a.text_start = ka - 1 - (1 if ka >= 2 and toks[ka - 2] in ("ما", "بما", "فيما") else 0)
 
 
 def extract_figures(sentences: list[str]) -> list[Figure]:
-    return []
+    """Every explicit count the text cites, once per fact, in order of first mention.
+
+    A later mention of the same value and category is the same fact. A bare
+    count of people that a later sentence places (55 متظاهرا … مصرع 55
+    فلسطينيا) is the same fact too: it takes the specific category, and keeps
+    the qualifier of its first mention.
+    """
+    out: list[Figure] = []
+    for s in sentences:
+        if not _HINT.search(normalize(s)):
+            continue
+        sent = _Sentence(s)
+        for f in _figures_in(sent):
+            if f.phrase.value == 1 and f.category not in _SPECIFIC:
+                continue  # "ضربة واحدة", "جهة واحدة": oneness, not a count
+            out.append(Figure(
+                value=as_number(f.phrase.value),
+                qualifier=f.qualifier,
+                unit=f.unit,
+                category=f.category,
+                text=sent.span(f.text_start, f.text_end).strip(),
+                evidence=s,
+            ))
+    return _merge_restatements(out)
+
+
+def _merge_restatements(figures: list[Figure]) -> list[Figure]:
+    kept: list[Figure] = []
+    by_value: dict[float, list[Figure]] = {}
+    for f in figures:
+        same = by_value.setdefault(float(f.value), [])
+        if any(g.category == f.category for g in same):
+            continue
+        if f.category == "people" and any(g.category in _SPECIFIC for g in same):
+            continue
+        if f.category in _SPECIFIC:
+            bare_people = [g for g in same if g.category == "people"]
+            if bare_people:
+                g = bare_people[0]
+                g.category, g.unit = f.category, g.unit or f.unit
+                if g.qualifier == "exact":
+                    g.qualifier = f.qualifier
+                continue
+        same.append(f)
+        kept.append(f)
+    return kept
