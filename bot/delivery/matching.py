@@ -1,0 +1,146 @@
+"""Which chats get a stored statement: subscriptions → outbox rows.
+
+Called by the feeds ingest *inside its transaction*, so a statement and the
+messages it owes are committed together or not at all: a crash between
+storing and matching cannot lose an alert, because there is no "between".
+
+Matching compares folded text (:func:`bot.chats.normalize_value`, the fold
+subscriptions are stored with): a keyword or accused party must start a word,
+optionally after the clitics و ف ب ل ك and the article ال, so "احتلال"
+finds "والاحتلال" but "امن" does not fire inside "ضامن".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.chats import normalize_value
+from bot.delivery.outbox import insert_rows
+from bot.delivery.revisions import diff_summaries
+from bot.store.models import Chat, Delivery, Statement, Subscription
+from bot.summarize.model import Summary
+
+log = logging.getLogger(__name__)
+
+
+def fold(text: str | None) -> str:
+    return normalize_value("keyword", text or "")
+
+
+@lru_cache(maxsize=4096)
+def _word_start_pattern(needle: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^|(?<=[^\w])|(?<=[^\w][وفبلك])|(?<=^[وفبلك]))(?:ال)?" + re.escape(needle))
+
+
+def contains_word(haystack: str, needle: str) -> bool:
+    """``needle`` (folded) starts a word of ``haystack`` (folded), clitics allowed."""
+    if not needle:
+        return False
+    if needle.startswith("ال"):
+        # "الاحتلال" also matches "والاحتلال" and "بالاحتلال"; the article is in the needle.
+        return bool(_word_start_pattern(needle).search(haystack)) or bool(
+            re.search(r"(?:^|[^\w])[وفبلك]{1,2}" + re.escape(needle), haystack))
+    return bool(_word_start_pattern(needle).search(haystack))
+
+
+def alert_key(chat_id: int, statement_id: int) -> str:
+    return f"alert:{chat_id}:{statement_id}"
+
+
+def revision_key(chat_id: int, statement_id: int, revision: int) -> str:
+    return f"revision:{chat_id}:{statement_id}:{revision}"
+
+
+def subscription_matches(kind: str, value: str, *, country: str | None, issuer: str, text: str,
+                         accused: list[str]) -> bool:
+    """One subscription against one statement's folded fields."""
+    if kind == "all":
+        return True
+    if kind == "country":
+        return bool(country) and value.upper() == (country or "").upper()
+    if kind == "issuer":
+        return bool(value) and value in issuer
+    if kind == "keyword":
+        return contains_word(text, value)
+    if kind == "accused":
+        return any(contains_word(a, value) for a in accused)
+    return False
+
+
+async def matching_chats(session: AsyncSession, statement: Statement, summary: Summary) -> list[int]:
+    """Active chats with at least one matching *instant* subscription."""
+    country = (statement.issuer_country or (summary.issuer.country if summary.issuer else None) or "").upper()
+    issuer = fold(" | ".join(n for n in (statement.issuer_name, summary.issuer.name if summary.issuer else None) if n))
+    summary_text = " \n ".join(
+        [*summary.addressees, *(a.accused for a in summary.accusations),
+         *(f"{d.target} {d.action}" for d in summary.demands), *summary.places, *summary.key_sentences]
+    )
+    text = fold(f"{statement.title or ''}\n{statement.text or ''}\n{summary_text}")
+    accused = [fold(a.accused) for a in summary.accusations]
+
+    q = (
+        select(Subscription.chat_id, Subscription.kind, Subscription.normalized_value, Subscription.value)
+        .join(Chat, Chat.id == Subscription.chat_id)
+        .where(Chat.active.is_(True), Subscription.mode == "instant")
+        .where(or_(
+            Subscription.kind == "all",
+            and_(Subscription.kind == "country", Subscription.normalized_value == country),
+            Subscription.kind.in_(("issuer", "keyword", "accused")),
+        ))
+    )
+    chats: set[int] = set()
+    for chat_id, kind, normalized, raw in (await session.execute(q)).all():
+        if chat_id in chats:
+            continue
+        value = normalized or normalize_value(kind, raw or "")
+        if subscription_matches(kind, value, country=country, issuer=issuer, text=text, accused=accused):
+            chats.add(chat_id)
+    return sorted(chats)
+
+
+async def enqueue_for_statement(
+    session: AsyncSession, statement: Statement, summary: Summary, previous: Summary | None
+) -> int:
+    """Write the outbox rows a stored statement owes; returns how many are new. Never commits.
+
+    * ``previous`` None (or a previous version that was not a statement):
+      one ``alert:<chat>:<stmt>`` row per matching active chat.
+    * ``previous`` given and the summary changed materially: one
+      ``revision:<chat>:<stmt>:<rev>`` row per active chat whose alert for this
+      statement was already *sent* (chats still waiting get the new text anyway).
+    """
+    if not statement.is_statement:
+        return 0
+    if statement.id is None:
+        await session.flush()
+    if previous is None or not previous.is_statement:
+        chats = await matching_chats(session, statement, summary)
+        rows = [{"chat_id": c, "kind": "alert", "dedup_key": alert_key(c, statement.id),
+                 "statement_id": statement.id, "payload": {"revision": statement.revision}} for c in chats]
+        added = await insert_rows(session, rows)
+        log.info("statement %s matched %d chats, %d new alerts queued", statement.id, len(chats), added)
+        return added
+
+    diff = diff_summaries(previous, summary)
+    if not diff.material:
+        log.info("statement %s revised (revision %s) without a material change; no message",
+                 statement.id, statement.revision)
+        return 0
+    sent_to = list(await session.scalars(
+        select(Delivery.chat_id).distinct()
+        .join(Chat, Chat.id == Delivery.chat_id)
+        .where(Delivery.statement_id == statement.id, Delivery.kind == "alert", Delivery.status == "sent",
+               Chat.active.is_(True))
+    ))
+    payload = {"revision": statement.revision, "diff": diff.to_dict()}
+    rows = [{"chat_id": c, "kind": "revision", "dedup_key": revision_key(c, statement.id, statement.revision),
+             "statement_id": statement.id, "payload": payload} for c in sorted(sent_to)]
+    added = await insert_rows(session, rows)
+    log.info("statement %s revision %s changed materially; %d revision messages queued",
+             statement.id, statement.revision, added)
+    return added

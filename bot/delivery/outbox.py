@@ -1,0 +1,208 @@
+"""The outbox table's operations: enqueue without duplicates, claim, mark.
+
+Every state change of a delivery row is its own short transaction, because
+the transaction boundaries *are* the crash-safety argument:
+
+    pending ──claim──▶ sending ──(HTTP call)──▶ sent (message_id)
+       ▲                  │
+       └── retry later ───┘ (RetryAfter, network error)  → failed / dropped
+
+A row is marked ``sending`` (committed) immediately before its one HTTP call
+and ``sent`` (committed) immediately after the answer. A crash can therefore
+only leave *in flight* rows in ``sending``; on restart those are sent again,
+because Telegram offers no way to ask whether a message arrived. That is the
+whole duplicate window: the rows whose request was out when the process died
+(at most one per sender worker, never two for one chat).
+
+Multi-part messages record progress (``payload["parts_sent"]``) after each
+part, so a crash between parts repeats only the part that was in flight.
+
+Other producers (the digest) enqueue with :func:`enqueue`; a row's payload
+may carry ready HTML (``{"html": "..."}`` or ``{"parts": [...]}``), which the
+sender sends as is (split if needed), or, for ``alert``/``revision`` rows,
+nothing but references, rendered at send time in the chat's language.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import event, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import Delivery, utcnow
+
+log = logging.getLogger(__name__)
+
+PENDING, SENDING, SENT, FAILED, DROPPED = "pending", "sending", "sent", "failed", "dropped"
+
+# --- wake-up: a committed enqueue starts the sender at once ------------------------
+#
+# Process-local callbacks rather than polling alone: the repeating sender job
+# is the safety net (it finds rows whatever wrote them, even another process),
+# this is only latency. Callbacks run in the event loop thread (SQLAlchemy's
+# after_commit fires inside the awaiting coroutine's greenlet).
+
+_wakeups: list[Callable[[], None]] = []
+
+
+def add_wakeup(callback: Callable[[], None]) -> None:
+    if callback not in _wakeups:
+        _wakeups.append(callback)
+
+
+def remove_wakeup(callback: Callable[[], None]) -> None:
+    if callback in _wakeups:
+        _wakeups.remove(callback)
+
+
+def _fire_wakeups(_session: Any = None) -> None:
+    for callback in list(_wakeups):
+        try:
+            callback()
+        except Exception:  # noqa: BLE001 - a wake-up is an optimisation, never a failure
+            log.debug("outbox wake-up callback failed", exc_info=True)
+
+
+def wake_after_commit(session: AsyncSession) -> None:
+    """Wake the sender when (and only if) this session's transaction commits."""
+    sync = session.sync_session
+    if not event.contains(sync, "after_commit", _fire_wakeups):
+        event.listen(sync, "after_commit", _fire_wakeups, once=True)
+
+
+# --- enqueue -------------------------------------------------------------------------
+
+
+def _insert_ignore(session: AsyncSession):  # type: ignore[no-untyped-def]
+    """``INSERT … ON CONFLICT (dedup_key) DO NOTHING`` in the session's dialect."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise RuntimeError(f"unsupported database dialect {dialect}")
+    return insert(Delivery).on_conflict_do_nothing(index_elements=[Delivery.dedup_key])
+
+
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]], *, chunk: int = 500) -> int:
+    """Insert outbox rows, skipping any whose ``dedup_key`` exists; returns rows new to the table.
+
+    Existing keys are read first (so the count is exact on every driver);
+    ON CONFLICT still guards against another process inserting the same key
+    between the read and the write.
+    """
+    if not rows:
+        return 0
+    keys = [r["dedup_key"] for r in rows]
+    existing: set[str] = set()
+    for start in range(0, len(keys), chunk):
+        part = keys[start:start + chunk]
+        existing.update(await session.scalars(select(Delivery.dedup_key).where(Delivery.dedup_key.in_(part))))
+    fresh = [r for r in rows if r["dedup_key"] not in existing]
+    stmt = _insert_ignore(session)
+    now = utcnow()
+    for start in range(0, len(fresh), chunk):
+        batch = [{"status": PENDING, "attempts": 0, "not_before": now, "created_at": now, "payload": None,
+                  "statement_id": None, **r} for r in fresh[start:start + chunk]]
+        await session.execute(stmt, batch)
+    if fresh:
+        wake_after_commit(session)
+    return len(fresh)
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    kind: str,
+    dedup_key: str,
+    payload: dict[str, Any] | None = None,
+    statement_id: int | None = None,
+    not_before: datetime | None = None,
+) -> bool:
+    """Owe ``chat_id`` one message, once (False if ``dedup_key`` was already owed). Does not commit."""
+    row: dict[str, Any] = {"chat_id": chat_id, "kind": kind, "dedup_key": dedup_key, "payload": payload,
+                           "statement_id": statement_id}
+    if not_before is not None:
+        row["not_before"] = not_before
+    return await insert_rows(session, [row]) == 1
+
+
+# --- sender side ---------------------------------------------------------------------
+
+
+async def due_rows(session: AsyncSession, *, limit: int, skip_chats: Iterable[int] = ()) -> list[Delivery]:
+    """Pending rows whose time has come, oldest first."""
+    q = (
+        select(Delivery)
+        .where(Delivery.status == PENDING, Delivery.not_before <= utcnow())
+        .order_by(Delivery.id)
+        .limit(limit)
+    )
+    skip = list(skip_chats)
+    if skip:
+        q = q.where(Delivery.chat_id.not_in(skip))
+    return list(await session.scalars(q))
+
+
+async def claim(session: AsyncSession, row_id: int) -> bool:
+    """pending → sending (attempts + 1). False if another worker or process got it first."""
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id == row_id, Delivery.status == PENDING)
+        .values(status=SENDING, attempts=Delivery.attempts + 1)
+    )
+    return result.rowcount == 1
+
+
+async def recover_in_flight(session: AsyncSession) -> int:
+    """sending → pending for rows a previous process left mid-send; returns how many.
+
+    Run once when the sender starts. It assumes one sender per database (the
+    default deployment); those rows are exactly the duplicate window.
+    """
+    result = await session.execute(update(Delivery).where(Delivery.status == SENDING).values(status=PENDING))
+    return int(result.rowcount or 0)
+
+
+async def mark_sent(session: AsyncSession, row_id: int, message_id: int | None, payload: dict[str, Any] | None) -> None:
+    await session.execute(
+        update(Delivery).where(Delivery.id == row_id)
+        .values(status=SENT, message_id=message_id, sent_at=utcnow(), payload=payload, last_error=None)
+    )
+
+
+async def save_progress(session: AsyncSession, row_id: int, payload: dict[str, Any]) -> None:
+    await session.execute(update(Delivery).where(Delivery.id == row_id).values(payload=payload))
+
+
+async def reschedule(session: AsyncSession, row_id: int, delay: float, error: str) -> None:
+    await session.execute(
+        update(Delivery).where(Delivery.id == row_id)
+        .values(status=PENDING, not_before=utcnow() + timedelta(seconds=delay), last_error=error[:500])
+    )
+
+
+async def mark_failed(session: AsyncSession, row_id: int, error: str) -> None:
+    await session.execute(update(Delivery).where(Delivery.id == row_id).values(status=FAILED, last_error=error[:500]))
+
+
+async def drop_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
+    """Rows owed to a chat that can no longer receive them (blocked, removed)."""
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.chat_id == chat_id, Delivery.status.in_((PENDING, SENDING)))
+        .values(status=DROPPED, last_error=reason[:500])
+    )
+    return int(result.rowcount or 0)
+
+
+async def release(session: AsyncSession, row_id: int) -> None:
+    """sending → pending without delay (shutdown before the request went out)."""
+    await session.execute(update(Delivery).where(Delivery.id == row_id, Delivery.status == SENDING)
+                          .values(status=PENDING))
