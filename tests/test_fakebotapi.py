@@ -28,8 +28,6 @@ from telegram import (
 from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, NetworkError, RetryAfter
 from telegram.ext import (
     AIORateLimiter,
-    Application,
-    ApplicationBuilder,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -40,7 +38,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.fakebotapi import FakeBotAPI, FakeChat, parse_html, utf16_len
+from tests.fakebotapi import FakeBotAPI, FakeChat, application_builder, parse_html, polling, utf16_len
 
 # httpx logs request URLs, which contain the bot token.
 logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -63,28 +61,6 @@ async def bot(fake: FakeBotAPI) -> AsyncIterator[Bot]:
 @pytest.fixture
 def alice(fake: FakeBotAPI) -> FakeChat:
     return fake.private_chat(1001, "Alice", language_code="ar")
-
-
-async def running_app(fake: FakeBotAPI, *handlers: Any, **builder: Any) -> Application:
-    """A real Application long-polling the fake, as Bayan runs it."""
-    app_builder = ApplicationBuilder().token(fake.token).base_url(fake.base_url).base_file_url(fake.base_file_url)
-    for name, value in builder.items():
-        app_builder = getattr(app_builder, name)(value)
-    app = app_builder.build()
-    for handler in handlers:
-        app.add_handler(handler)
-    await app.initialize()
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(timeout=5, allowed_updates=Update.ALL_TYPES)
-    return app
-
-
-async def stop_app(app: Application) -> None:
-    assert app.updater is not None
-    await app.updater.stop()
-    await app.stop()
-    await app.shutdown()
 
 
 def seconds(value: int | dtm.timedelta) -> int:
@@ -114,12 +90,11 @@ async def test_application_answers_start_received_by_long_polling(fake: FakeBotA
         assert update.effective_message is not None
         await update.effective_message.reply_html(f"<b>أهلاً</b> {update.effective_user.first_name}")
 
-    app = await running_app(fake, CommandHandler("start", start))
-    try:
+    app = application_builder(fake).build()
+    app.add_handler(CommandHandler("start", start))
+    async with polling(app):
         fake.user_sends(alice, "/start")
         [reply] = await fake.wait_for_messages(alice, 1)
-    finally:
-        await stop_app(app)
     assert reply.text == "أهلاً Alice"
     assert reply.entities == [{"type": "bold", "offset": 0, "length": 5}]
     assert fake.calls["getUpdates"] >= 1
@@ -423,13 +398,12 @@ async def test_callback_query_round_trip(fake: FakeBotAPI, alice: FakeChat, bot:
 
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("1", callback_data="pick:1")]])
     await bot.send_message(alice.id, "choose", reply_markup=markup)
-    app = await running_app(fake, CallbackQueryHandler(on_button))
-    try:
+    app = application_builder(fake).build()
+    app.add_handler(CallbackQueryHandler(on_button))
+    async with polling(app):
         query_id = fake.press_button(fake.last_message(alice), "pick:1")
         answer = await fake.wait_for_callback_answer(query_id)
         await fake.wait_until(lambda: fake.last_message(alice).text == "chosen pick:1")
-    finally:
-        await stop_app(app)
     assert answer["text"] == "تم"
 
 
@@ -440,12 +414,11 @@ async def test_my_chat_member_update_reaches_the_application(fake: FakeBotAPI, a
         assert update.my_chat_member is not None
         seen.append(update.my_chat_member)
 
-    app = await running_app(fake, ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
-    try:
+    app = application_builder(fake).build()
+    app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    async with polling(app):
         fake.my_chat_member(alice, "member", "kicked")
         await fake.wait_until(lambda: bool(seen))
-    finally:
-        await stop_app(app)
     assert seen[0].new_chat_member.status == "kicked"
     assert seen[0].old_chat_member.status == "member"
     assert seen[0].chat.id == alice.id
@@ -459,12 +432,11 @@ async def test_channel_post_reaches_the_application(fake: FakeBotAPI) -> None:
         assert update.channel_post is not None and update.channel_post.text is not None
         texts.append(update.channel_post.text)
 
-    app = await running_app(fake, MessageHandler(filters.UpdateType.CHANNEL_POST, on_post))
-    try:
+    app = application_builder(fake).build()
+    app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST, on_post))
+    async with polling(app):
         fake.channel_post(channel, "بيان جديد #وزارة")
         await fake.wait_until(lambda: bool(texts))
-    finally:
-        await stop_app(app)
     assert texts == ["بيان جديد #وزارة"]
 
 
@@ -475,12 +447,11 @@ async def test_inline_query_is_answered_and_recorded(fake: FakeBotAPI, alice: Fa
             InlineQueryResultArticle("r1", "نتيجة", InputTextMessageContent(update.inline_query.query)),
         ], cache_time=0)
 
-    app = await running_app(fake, InlineQueryHandler(on_inline))
-    try:
+    app = application_builder(fake).build()
+    app.add_handler(InlineQueryHandler(on_inline))
+    async with polling(app):
         query_id = fake.inline_query(fake.users[1001], "وزارة الخارجية")
         answer = await fake.wait_for_inline_answer(query_id)
-    finally:
-        await stop_app(app)
     assert answer["results"][0]["input_message_content"]["message_text"] == "وزارة الخارجية"
     assert answer["cache_time"] == 0
 
@@ -550,3 +521,52 @@ async def test_housekeeping_methods_answer_harmlessly(bot: Bot, fake: FakeBotAPI
     assert fake.chat_actions == [(alice.id, "typing")]
     assert await bot.log_out()
     assert await bot.close()
+
+
+# ---------------------------------------------------------------- the server's own contract
+
+
+async def test_plain_http_clients_reach_methods_under_the_root_url(fake: FakeBotAPI, alice: FakeChat) -> None:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=f"{fake.url}/bot{fake.token}") as client:
+        sent = (await client.post("/sendMessage", json={
+            "chat_id": alice.id, "text": "<b>json</b>", "parse_mode": "HTML",
+            "reply_markup": {"inline_keyboard": [[{"text": "t", "callback_data": "d"}]]},
+        })).json()
+        me = (await client.get("/getMe")).json()
+        missing = await client.post("/noSuchMethod")
+    assert sent["ok"] is True and sent["result"]["entities"] == [{"type": "bold", "offset": 0, "length": 4}]
+    assert isinstance(sent["result"]["date"], int) and sent["result"]["date"] < 10**10, "seconds, not ms"
+    assert fake.last_message(alice).callback_data() == ["d"]
+    assert me["result"]["is_bot"] is True
+    assert missing.status_code == 404 and missing.json()["error_code"] == 404
+
+
+async def test_waiting_for_messages_that_never_come_fails_with_what_did_come(fake: FakeBotAPI, alice: FakeChat, bot: Bot) -> None:
+    await bot.send_message(alice.id, "only one")
+    with pytest.raises(AssertionError, match=r"1 of 2 messages .*only one"):
+        await fake.wait_for_messages(alice, 2, timeout=0.2)
+
+
+async def test_replies_and_forwards_reach_ptb_as_telegram_shapes(bot: Bot, fake: FakeBotAPI, alice: FakeChat) -> None:
+    channel = fake.add_channel(-100111, "Foreign Ministry", username="mofa")
+    ours = await bot.send_message(alice.id, "summary")
+    fake.user_sends(alice, "why?", reply_to=fake.last_message(alice))
+    fake.user_sends(alice, "نص البيان", forward_origin={
+        "type": "channel", "chat": channel.to_dict(), "message_id": 77, "date": 1764400000,
+    })
+    reply, forward = await bot.get_updates()
+    assert reply.message.reply_to_message.message_id == ours.message_id
+    assert forward.message.forward_origin.chat.username == "mofa"
+    assert forward.message.forward_origin.message_id == 77
+
+
+async def test_crash_hang_sends_nothing_and_stop_releases_the_request(bot: Bot, fake: FakeBotAPI, alice: FakeChat) -> None:
+    crash = fake.crash_on("sendMessage", nth=1, mode="hang")
+    sender = asyncio.create_task(bot.send_message(alice.id, "lost"))
+    await asyncio.wait_for(crash.triggered.wait(), 5)
+    assert fake.messages(alice) == []
+    await fake.stop()
+    with pytest.raises(NetworkError):
+        await asyncio.wait_for(sender, 5)

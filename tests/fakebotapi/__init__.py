@@ -6,20 +6,21 @@ for the design notes.
 
 Usage (pytest-asyncio, same event loop as the test)::
 
-    from telegram import Bot
-    from telegram.ext import ApplicationBuilder
-    from tests.fakebotapi import FakeBotAPI
+    from telegram.ext import CommandHandler
+    from tests.fakebotapi import FakeBotAPI, application_builder, plain_bot, polling
 
     async def test_start_replies() -> None:
         async with FakeBotAPI() as fake:
             # Bayan itself is configured with TELEGRAM_API_URL=fake.url and appends
             # /bot<token>/<method>; PTB wants base_url=fake.base_url (== f"{fake.url}/bot").
-            app = (ApplicationBuilder().token(fake.token).base_url(fake.base_url)
-                   .base_file_url(fake.base_file_url).build())
-            ...  # add handlers, start polling
+            # application_builder(fake) is ApplicationBuilder().token(fake.token)
+            #   .base_url(fake.base_url).base_file_url(fake.base_file_url)
+            app = application_builder(fake).build()
+            app.add_handler(CommandHandler("start", start))
             alice = fake.private_chat(1001, "Alice", language_code="ar")
-            fake.user_sends(alice, "/start")
-            [reply] = await fake.wait_for_messages(alice, 1)
+            async with polling(app):             # initialize, start, start_polling … stop
+                fake.user_sends(alice, "/start")
+                [reply] = await fake.wait_for_messages(alice, 1)
             assert "بيان" in reply.text
 
             fake.fail_next("sendMessage", chat_id=alice.id, kind="retry_after", retry_after=2)
@@ -35,6 +36,7 @@ Assertions: ``messages``, ``last_message``, ``wait_for_messages``, ``wait_for_ca
 """
 
 from .html_entities import EntityParseError, parse_html, utf16_len
+from .ptb import application_builder, plain_bot, polling
 from .server import (
     DEFAULT_TOKEN,
     Crash,
@@ -57,6 +59,9 @@ __all__ = [
     "SentMessage",
     "TelegramAPIError",
     "UploadedFile",
+    "application_builder",
+    "plain_bot",
+    "polling",
     "detect_entities",
     "parse_html",
     "utf16_len",
