@@ -1,0 +1,56 @@
+"""Addressees: to whom a document is formally sent — not who is merely called on."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.summarize.addressees import extract_addressees
+from bot.summarize.text import prepare, split_sentences
+
+SEED = Path(__file__).parent / "data" / "seed-ministry-letter.txt"
+
+
+def addressees(text: str) -> list[str]:
+    return extract_addressees(split_sentences(prepare(text)[0]))
+
+
+def test_seed_letter_goes_to_the_secretary_general_and_the_council_president_as_two_entries():
+    assert addressees(SEED.read_text(encoding="utf-8")) == ["الأمين العام للأمم المتحدة", "رئيس مجلس الأمن الدولي"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وجهت الوزارة رسالة إلى المجتمع الدولي حول الاغتيالات.", ["المجتمع الدولي"]),
+        ("بعثت الخارجية برقية للحكومة اللبنانية تعرب فيها عن تضامنها.", ["الحكومة اللبنانية"]),
+        ("قدمت البعثة شكوى رسمية إلى مجلس الأمن الدولي، الثلاثاء.", ["مجلس الأمن الدولي"]),
+        ("وجهت الحكومة دعوة رسمية إلى \"منظمة الصحة العالمية\" لإرسال فريق.", ["منظمة الصحة العالمية"]),
+        ("سلمت الوزارة مذكرة احتجاج شديدة اللهجة إلى الحكومة التركية.", ["الحكومة التركية"]),
+    ],
+)
+def test_recipient_of_a_letter_cable_complaint_or_note(text, expected):
+    assert addressees(text) == expected
+
+
+def test_ambassador_handed_a_protest_note_is_an_addressee():
+    text = "تم استدعاء السفير الإيطالي في القاهرة إلى الوزارة وتم إبلاغه مذكرة احتجاج."
+    assert addressees(text) == ["السفير الإيطالي في القاهرة"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعت الوزارة مجلس الأمن إلى التحرك الفوري لوقف العدوان.",
+        "طالبت الحكومة المجتمع الدولي بتحمل مسؤولياته.",
+        "استدعت وزارة الخارجية السفير الكندي لديها.",
+        "ودعت الدول في ختام القمة دعوة إلى توفير الحماية الدولية.",
+        "وقال الرئيس في خطاب أمام البرلمان إن البلاد بخير.",
+    ],
+)
+def test_called_on_or_summoned_is_not_an_addressee(text):
+    assert addressees(text) == []
+
+
+def test_the_same_recipient_is_listed_once():
+    text = "قدمت البعثة رسالة إلى مجلس الأمن الدولي.\nوجاء في الرسالة الموجهة إلى مجلس الأمن أن الهجمات مستمرة."
+    assert addressees(text) == ["مجلس الأمن الدولي"]

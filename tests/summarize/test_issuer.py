@@ -1,0 +1,107 @@
+"""Issuer and country: the official body whose position the text is, as written."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.summarize.issuer import find_issuer
+from bot.summarize.text import prepare, split_sentences
+
+SEED = Path(__file__).parent / "data" / "seed-ministry-letter.txt"
+
+
+def issuer_of(text: str):
+    return find_issuer(split_sentences(prepare(text)[0]))
+
+
+def test_seed_letter_issuer_is_the_syrian_foreign_ministry_without_adjective():
+    who = issuer_of(SEED.read_text(encoding="utf-8"))
+    assert who is not None
+    assert (who.name, who.country) == ("وزارة الخارجية والمغتربين", "SY")
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("قالت وزارة الداخلية الأردنية اليوم إن الحدود آمنة.", "وزارة الداخلية", "JO"),
+        ("أكد وزير الخارجية الإيراني أن بلاده لن تتراجع عن موقفها.", "وزير الخارجية", "IR"),
+        ("دانت الحكومة اليمنية القصف الذي طال الميناء.", "الحكومة", "YE"),
+        ("أعلن الجيش الكوري الجنوبي أنه رصد إطلاق صاروخ.", "الجيش", "KR"),
+        ("وقال بيان وزارة خارجية جنوب أفريقيا إن السفير استدعي.", "وزارة خارجية", "ZA"),
+        ("طالبت البعثة الدائمة لدى الأمم المتحدة بعقد جلسة، وفق ما ذكرت البعثة القطرية.",
+         "البعثة الدائمة لدى الأمم المتحدة", "QA"),
+        ("وقالت الخارجية السعودية في بيان إن المملكة ترفض التدخل.", "الخارجية", "SA"),
+    ],
+)
+def test_body_is_named_as_written_and_country_comes_from_the_adjective(text, name, country):
+    who = issuer_of(text)
+    assert who is not None
+    assert who.name == name
+    assert who.country == country
+
+
+def test_country_of_the_lead_subject_names_the_government_of_an_office_without_adjective():
+    text = (
+        "أدانت مصر بشدة الهجوم على المدنيين.\n"
+        "وقالت وزارة الخارجية في بيان إن الهجوم جريمة لا تغتفر."
+    )
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("وزارة الخارجية", "EG")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("أصدر مجلس الأمن الدولي بيانا دان فيه الهجوم.", "مجلس الأمن الدولي"),
+        ("طالب الأمين العام للجامعة العربية بتحقيق دولي في الأحداث.", "الأمين العام للجامعة العربية"),
+        ("قال الاتحاد الأوروبي في بيان إن الاتفاق يجب أن يحترم.", "الاتحاد الأوروبي"),
+    ],
+)
+def test_international_bodies_have_no_country(text, name):
+    who = issuer_of(text)
+    assert who is not None
+    assert who.name == name
+    assert who.country is None
+
+
+def test_joint_statement_of_several_governments_has_no_country():
+    text = "قالت حكومة فرنسا في بيان مشترك مع ألمانيا وبريطانيا إن الهجوم مدان."
+    who = issuer_of(text)
+    assert who is not None
+    assert who.country is None
+
+
+def test_round_up_issuer_is_the_government_quoted_at_length_not_a_passing_reaction():
+    text = (
+        "تتواصل ردود الفعل على قرار نقل المصنع إلى الحدود.\n"
+        "ووصفت الحكومة التركية القرار بأنه مؤسف.\n"
+        "وقالت الخارجية الروسية إن القرار يهدد الاستقرار.\n"
+        "وأضافت الخارجية الروسية أن موسكو ستتخذ ما يلزم.\n"
+        "وذكرت الخارجية الروسية في بيان أن الحوار هو السبيل الوحيد."
+    )
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("الخارجية", "RU")
+
+
+def test_summoned_ambassador_is_not_the_speaker_the_ministry_that_summoned_is():
+    text = "استدعت وزارة الخارجية العراقية السفير التركي في بغداد وأبلغته احتجاجها."
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("وزارة الخارجية", "IQ")
+
+
+def test_spokesperson_named_by_apposition_after_the_verb():
+    text = "قال محمد أحمد، المتحدث الرسمي باسم الحكومة الأردنية، إن المعبر سيفتح غدا."
+    who = issuer_of(text)
+    assert who is not None
+    assert who.country == "JO"
+    assert "الحكومة" in who.name
+
+
+def test_news_without_an_official_speaker_has_no_issuer():
+    text = "فاز الفريق الأول بالمباراة بثلاثة أهداف مقابل هدف واحد.\nوحضر وزير الرياضة اللقاء في الملعب."
+    assert issuer_of(text) is None
+
+
+def test_a_sports_team_delegation_is_not_a_diplomatic_mission():
+    text = "غادرت بعثة الفريق إلى سويسرا أمس لإقامة المعسكر الصيفي."
+    assert issuer_of(text) is None
