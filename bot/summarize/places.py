@@ -40,6 +40,15 @@ _DROP_HEADS = (
 _KEEP_HEADS = (
     "جبل", "مطار", "ميناء", "معبر", "مخيم", "ريف", "جزيره", "نهر", "سهل", "بحيره", "مضيق",
 )
+#: Place words trusted to introduce a name the gazetteer lacks; the others
+#: (ناحية، مديرية، ولاية) are too often "aspect", "directorate", "guardianship".
+_UNKNOWN_HEADS = frozenset((
+    "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "قضاء", "حي", "سجن", "معتقل",
+    "مدينتي", "بلدتي", "قريتي", "جبل", "مطار", "ميناء", "معبر", "مخيم", "جزيره", "نهر",
+    "سهل", "بحيره", "مضيق",
+))
+#: Place words after which the name is the same place ("جزيرة سقطرى" = "سقطرى").
+_SAME_PLACE_HEADS = frozenset(("جزيره",))
 #: Words after which a name is part of a body or office, not a place
 #: ("وزير خارجية فرنسا", "سفير الكويت", "بعثة الكويت", "مفتي مصر").
 _BODY_HEADS = frozenset(fold(w) for w in (
@@ -50,18 +59,20 @@ _BODY_HEADS = frozenset(fold(w) for w in (
     "نائب", "مفوضية", "هيئة", "منظمة", "اتحاد", "مستشار", "اتفاقية", "اتفاقيات", "معاهدة",
     "بروتوكول", "ولي", "عهد", "قائد", "شرطة", "مطران", "بطريرك", "إمام", "شيخ", "نظام",
     "مستشفى", "مدرسة", "دائرة", "إدارة", "مديرية", "نادي", "ريال", "منتخب", "فريق", "شركة",
-    "بنك", "مصرف", "بورصة", "صحيفة", "قناة", "تلفزيون", "إذاعة", "محكمة", "نيابة",
+    "بنك", "مصرف", "بورصة", "صحيفة", "قناة", "تلفزيون", "إذاعة", "محكمة", "نيابة", "ميثاق",
 ))
 #: Words after which a weak name (also an ordinary word) is read as a place.
 _PLACE_CONTEXT = frozenset(fold(w) for w in (
     "في", "من", "إلى", "الى", "نحو", "قرب", "بين", "حول", "عبر", "شمال", "جنوب",
     "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أطراف", "ضواحي", "محيط", "ريف",
 )) | frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
+_PLACE_HEADS = frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
 #: Words that extend an unknown name by the next word ("بيت لاهيا", "كرم أبو سالم").
 _NAME_JOINERS = frozenset(fold(w) for w in (
     "أبو", "ابو", "أم", "بيت", "بني", "دير", "تل", "عين", "خان", "كفر", "رأس", "جسر", "بئر",
     "بير", "ظهران", "مرج", "باب", "كرم", "قصر", "سيدي", "حمام", "ابن", "ذي", "ذات", "عرب",
-    "جبل", "وادي", "مزرعة", "نهر", "تلة", "برج", "دوار", "ميدان", "ساحة",
+    "جبل", "وادي", "مزرعة", "نهر", "تلة", "برج", "دوار", "ميدان", "ساحة", "دار", "سان",
+    "سانت", "نيو", "لوس", "لاس", "سيدي", "حي", "قلعة", "معرة", "سوق", "بلاد",
 ))
 #: Words that follow a place word but are not names ("منطقة عازلة", "مدينة كبيرة").
 _NOT_NAMES = frozenset(fold(w) for w in (
@@ -89,6 +100,7 @@ class _Lexicon:
     place_of: dict[str, int]
     contracted: frozenset[str]
     weak: frozenset[str]
+    head_only: frozenset[str]
     adjective_like: frozenset[str]
     not_before: dict[str, tuple[str, ...]]
 
@@ -102,7 +114,7 @@ def _entries() -> tuple[list[list[str]], dict]:
         groups.append(list(entry.get("names", [])))
         groups.extend([c] for c in entry.get("capitals", []))
     for key, items in data.items():
-        if key.startswith("_") or key in ("weak", "not_before"):
+        if key.startswith("_") or key in ("weak", "head_only", "not_before"):
             continue
         groups.extend([item] if isinstance(item, str) else list(item) for item in items)
     return groups, data
@@ -146,14 +158,16 @@ def _lexicon() -> _Lexicon:
             contracted.add(short)
     weak = {fold(w) for w in data.get("weak", [])}
     weak |= {"ل" + w[2:] for w in weak if w.startswith("ال")}
+    head_only = {fold(w) for w in data.get("head_only", [])}
+    head_only |= {"ل" + w[2:] for w in head_only if w.startswith("ال")}
     adjective_like = {fold("السعودية"), fold("سورية"), fold("لسعودية")}
     not_before = {fold(k): tuple(fold(v) for v in vs) for k, vs in data.get("not_before", {}).items()}
     names = re.compile(r"(?<!\w)(" + PREFIX + r")(" + trie_regex(set(place_of)) + r")(?!\w)")
     heads = re.compile(
         r"(?<!\w)(" + PREFIX + r")(" + trie_regex(set(_DROP_HEADS) | set(_KEEP_HEADS)) + r") "
     )
-    return _Lexicon(names, heads, place_of, frozenset(contracted), frozenset(weak),
-                    frozenset(adjective_like), not_before)
+    return _Lexicon(names, heads, place_of, frozenset(contracted), frozenset(weak | head_only),
+                    frozenset(head_only), frozenset(adjective_like), not_before)
 
 
 def _prev_word(norm: str, start: int) -> frozenset[str]:
@@ -188,18 +202,24 @@ def _unknown_name(norm: str, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     word = m.group()
-    if len(word) < 2 or word in _NOT_NAMES or word.startswith("و") and len(word) > 3 and word[1:] in _NOT_NAMES:
+    if len(word) < 2 or word in _NOT_NAMES:
         return None
+    if word.startswith("و") and (word[1:] in _NOT_NAMES or word[1:] in _DROP_HEADS or word[1:] in _KEEP_HEADS):
+        return None  # "مطار وميناء سقطرى": a second place word, not a name
     bare = word[2:] if word.startswith("ال") else word
+    # Verbal nouns ("منطقة الانتظار", "لناحية إبلاغ") and plurals are not names.
+    if len(bare) >= 5 and bare[0] == "ا" and bare[-2] == "ا":
+        return None
+    if word.startswith("الت") and word[-2] == "ي":
+        return None
+    if word.startswith("ال") and len(word) > 6 and word[-2:] in ("ين", "ون"):
+        return None
     # Adjectives agreeing with the place word ("منطقة عازلة", "المنطقة الحدودية").
     if word.endswith("يه") or word.endswith("يين") or word.endswith("يون"):
         return None
     if not word.startswith("ال") and word.endswith("ه"):
         return None
     if word.startswith("ال") and (bare.endswith("ي") or bare.endswith("ه")) and len(bare) > 4:
-        return None
-    # Verbal nouns ("منطقة الانتظار", "منطقة التصعيد") are not names.
-    if (word.startswith("الا") and word[-2] == "ا") or (word.startswith("الت") and word[-2] == "ي"):
         return None
     start, end = m.span()
     while norm[start:end].split(" ")[-1] in _NAME_JOINERS:
@@ -234,7 +254,7 @@ def extract_places(sentences: list[str]) -> list[str]:
             span = (g.start(2), g.end(2))
             key: object = lex.place_of[g.group(2)]
         else:
-            if head in ("العاصمه", "قري", "بلدات"):
+            if head not in _UNKNOWN_HEADS:
                 continue
             span = _unknown_name(norm, pos)
             if span is None:
@@ -246,7 +266,7 @@ def extract_places(sentences: list[str]) -> list[str]:
             end = span[1]
             if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
                 end += len(" الدولي")
-            key = (head, key)
+            key = key if head in _SAME_PLACE_HEADS else (head, key)
             written = text[name_start:end]
         else:
             written = text[span[0]:span[1]]
@@ -268,7 +288,9 @@ def extract_places(sentences: list[str]) -> list[str]:
         if not pre and prev & _BODY_HEADS:
             excluded_end = m.end()
             continue
-        if form in lex.weak and not (pre.endswith("ب") or prev & _PLACE_CONTEXT):
+        if form in lex.head_only and not prev & _PLACE_HEADS:
+            continue
+        if form in lex.weak and not prev & _PLACE_CONTEXT:
             continue
         if form in lex.adjective_like and not pre and any(
                 w.startswith("ال") if form.startswith("ال") else w.endswith("ه")
