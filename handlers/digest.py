@@ -1,0 +1,184 @@
+"""/digest, /timezone, /ledger and /chart: thin handlers over ``bot.digest``.
+
+Setting a chat's digest time or zone is a change to the chat, so the same
+rule as /subscribe applies (group admins only; a channel from a private chat
+with ``@channel`` first). Reading the ledger or a chart changes nothing and is
+open to anyone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.ext import Application, CommandHandler
+
+from bot.digest import charts
+from bot.digest.data import statements_between
+from bot.digest.ledger import load_ledger, render_html as render_ledger
+from bot.digest.schedule import DEFAULT_DIGEST_TIME, Period, enqueue_digest, parse_digest_time
+from bot.store.models import Chat as ChatRow
+from handlers.common import Context, chat_lang, command_args, reply, reply_parts, session
+from handlers.formatting import split_message
+from handlers.i18n import MESSAGES, t
+from handlers.subscribe import _resolve_target
+
+DIGEST_MESSAGES: dict[str, dict[str, str]] = {
+    "digest_status": {
+        "ar": "موعد الموجز: <b>{when}</b> بتوقيت {zone}.\nغيّره بـ <code>/digest 08:00</code> أو <code>/digest hourly</code> "
+              "أو <code>/digest off</code>، واطلبه الآن بـ <code>/digest now</code>. يشمل الموجز الاشتراكات التي اخترت لها «في الموجز».",
+        "en": "Digest time: <b>{when}</b>, {zone} time.\nChange it with <code>/digest 08:00</code>, <code>/digest hourly</code> "
+              "or <code>/digest off</code>; get it now with <code>/digest now</code>. The digest covers subscriptions set to “in the digest”.",
+    },
+    "digest_set": {"ar": "سيصلك الموجز: <b>{when}</b> بتوقيت {zone}.", "en": "The digest will arrive: <b>{when}</b>, {zone} time."},
+    "digest_off": {"ar": "أُوقف الموجز.", "en": "Digest turned off."},
+    "digest_hourly": {"ar": "كل ساعة", "en": "every hour"},
+    "digest_daily": {"ar": "يوميًا الساعة {time}", "en": "daily at {time}"},
+    "digest_bad": {"ar": "لم أفهم {value}: اكتب وقتًا مثل 08:00، أو hourly، أو off، أو now.",
+                   "en": "Could not read {value}: use a time such as 08:00, hourly, off or now."},
+    "digest_queued": {"ar": "الموجز في الطريق.", "en": "Your digest is on its way."},
+    "digest_empty": {"ar": "لا بيانات جديدة تطابق اشتراكات الموجز منذ آخر موجز.",
+                     "en": "No new statements match your digest subscriptions since the last digest."},
+    "digest_no_subs": {"ar": "لا اشتراكات في وضع الموجز بعد: أرسل مثلًا <code>/subscribe all digest</code>.",
+                       "en": "No digest subscriptions yet: send for example <code>/subscribe all digest</code>."},
+    "tz_status": {"ar": "المنطقة الزمنية: <b>{zone}</b>. غيّرها بـ <code>/timezone Asia/Damascus</code>.",
+                  "en": "Time zone: <b>{zone}</b>. Change it with <code>/timezone Asia/Damascus</code>."},
+    "tz_set": {"ar": "المنطقة الزمنية الآن: <b>{zone}</b>.", "en": "Time zone is now <b>{zone}</b>."},
+    "tz_bad": {"ar": "منطقة زمنية غير معروفة: {value}. استعمل اسمًا مثل Asia/Damascus أو Europe/London.",
+               "en": "Unknown time zone: {value}. Use a name such as Asia/Damascus or Europe/London."},
+    "ledger_usage": {"ar": "اكتب الطرف: <code>/ledger التحالف الدولي</code>، أو الجهة: <code>/ledger by وزارة الخارجية</code>.",
+                     "en": "Name the party: <code>/ledger التحالف الدولي</code>, or the issuer: <code>/ledger by وزارة الخارجية</code>."},
+    "chart_usage": {"ar": "<code>/chart</code> للبيانات يوميًا، أو <code>/chart accused الطرف</code> للاتهامات أسبوعيًا.",
+                    "en": "<code>/chart</code> for statements per day, or <code>/chart accused PARTY</code> for accusations per week."},
+    "chart_caption_daily": {"ar": "البيانات يوميًا حسب الدولة المصدرة، آخر 30 يومًا.",
+                            "en": "Statements per day by issuing country, last 30 days."},
+    "chart_caption_accused": {"ar": "الاتهامات الموجهة إلى {party} أسبوعيًا حسب الفعل.",
+                              "en": "Accusations against {party} per week, by act."},
+}
+MESSAGES.update(DIGEST_MESSAGES)  # one catalog: the i18n completeness test covers these too
+
+
+def _when(lang: str, setting: str | None) -> str:
+    setting = setting or DEFAULT_DIGEST_TIME
+    if setting == "hourly":
+        return t(lang, "digest_hourly")
+    return t(lang, "digest_daily", time=setting)
+
+
+async def digest(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    if target is None:
+        return
+    settings = context.application.bot_data["services"].settings
+    async with session(context) as s:
+        chat = await s.get(ChatRow, target.chat_id)
+        zone = chat.timezone or settings.timezone
+        if not args:
+            await reply(update, t(lang, "digest_status", when=_when(lang, chat.digest_time), zone=zone))
+            return
+        if args[0].lower() == "now":
+            await _digest_now(update, context, lang, chat, s)
+            return
+        try:
+            setting = parse_digest_time(args[0])
+        except ValueError:
+            await reply(update, t(lang, "digest_bad", value=args[0]))
+            return
+        chat.digest_time = setting
+        if setting != "off":
+            chat.last_digest_at = None  # re-anchor: the next slot covers a whole period
+        await s.commit()
+    if setting == "off":
+        await reply(update, t(lang, "digest_off"))
+    else:
+        await reply(update, t(lang, "digest_set", when=_when(lang, setting), zone=zone))
+
+
+async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow, s) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.orm import selectinload
+    from sqlalchemy import select
+
+    chat = (await s.execute(select(ChatRow).where(ChatRow.id == chat.id)
+                            .options(selectinload(ChatRow.subscriptions)))).scalar_one()
+    if not any(sub.mode == "digest" for sub in chat.subscriptions):
+        await reply(update, t(lang, "digest_no_subs"))
+        return
+    now = datetime.now(timezone.utc)
+    start = chat.last_digest_at or now - timedelta(days=1)
+    delivery = await enqueue_digest(s, chat, Period(start, now), key_suffix=f"now{now:%Y%m%dT%H%M%S%f}")
+    if delivery is None:
+        await reply(update, t(lang, "digest_empty"))
+        return
+    chat.last_digest_at = now
+    await s.commit()
+    wake = context.application.bot_data.get("wake_sender")
+    if callable(wake):
+        wake()
+
+
+async def timezone_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    if target is None:
+        return
+    settings = context.application.bot_data["services"].settings
+    async with session(context) as s:
+        chat = await s.get(ChatRow, target.chat_id)
+        if not args:
+            await reply(update, t(lang, "tz_status", zone=chat.timezone or settings.timezone))
+            return
+        try:
+            ZoneInfo(args[0])
+        except (ZoneInfoNotFoundError, ValueError):
+            await reply(update, t(lang, "tz_bad", value=args[0]))
+            return
+        chat.timezone = args[0]
+        chat.last_digest_at = None
+        await s.commit()
+    await reply(update, t(lang, "tz_set", zone=args[0]))
+
+
+async def ledger(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    args = command_args(update.effective_message)
+    by_issuer = bool(args) and args[0].lower() in ("by", "من")
+    party = " ".join(args[1:] if by_issuer else args).strip()
+    if not party:
+        await reply(update, t(lang, "ledger_usage"))
+        return
+    async with session(context) as s:
+        result = await load_ledger(s, party, by_issuer=by_issuer)
+    await reply_parts(update, split_message(render_ledger(result, lang)))
+
+
+async def chart(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    args = command_args(update.effective_message)
+    if args and (args[0].lower() != "accused" or len(args) < 2):
+        await reply(update, t(lang, "chart_usage"))
+        return
+    party = " ".join(args[1:]) if args else None
+    now = datetime.now(timezone.utc)
+    days = charts.CHART_DAYS if party is None else charts.CHART_WEEKS * 7
+    async with session(context) as s:
+        items = await statements_between(s, now - timedelta(days=days + 1), now + timedelta(seconds=1))
+    chat_id = update.effective_chat.id
+    await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+    if party is None:
+        png = await asyncio.to_thread(charts.statements_per_day_png, items, now, lang=lang)
+        caption = t(lang, "chart_caption_daily")
+    else:
+        png = await asyncio.to_thread(charts.accusations_per_week_png, items, party, now, lang=lang)
+        caption = t(lang, "chart_caption_accused", party=party)
+    await update.effective_message.reply_photo(png, caption=caption, parse_mode="HTML")
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("digest", digest))
+    application.add_handler(CommandHandler("timezone", timezone_command))
+    application.add_handler(CommandHandler("ledger", ledger))
+    application.add_handler(CommandHandler("chart", chart))
