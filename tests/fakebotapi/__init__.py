@@ -36,18 +36,9 @@ Assertions: ``messages``, ``last_message``, ``wait_for_messages``, ``wait_for_ca
 """
 
 from .html_entities import EntityParseError, parse_html, utf16_len
+from .model import Crash, FakeChat, FakeUser, SentMessage, TelegramAPIError, UploadedFile, detect_entities
 from .ptb import application_builder, plain_bot, polling
-from .server import (
-    DEFAULT_TOKEN,
-    Crash,
-    FakeBotAPI,
-    FakeChat,
-    FakeUser,
-    SentMessage,
-    TelegramAPIError,
-    UploadedFile,
-    detect_entities,
-)
+from .server import DEFAULT_TOKEN, FakeBotAPI
 
 __all__ = [
     "DEFAULT_TOKEN",
