@@ -61,6 +61,8 @@ _BODY_HEADS = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "دائرة", "إدارة", "مديرية", "نادي", "ريال", "منتخب", "فريق", "شركة",
     "بنك", "مصرف", "بورصة", "صحيفة", "قناة", "تلفزيون", "إذاعة", "محكمة", "نيابة", "ميثاق",
 ))
+#: Body-name links that need an office before them ("وزير شؤون ...").
+_LINK_HEADS = frozenset((fold("شؤون"),))
 #: Words after which a weak name (also an ordinary word) is read as a place.
 _PLACE_CONTEXT = frozenset(fold(w) for w in (
     "في", "من", "إلى", "الى", "نحو", "قرب", "بين", "حول", "عبر", "شمال", "جنوب",
@@ -189,6 +191,21 @@ def _prev_word(norm: str, start: int) -> frozenset[str]:
     return frozenset(out)
 
 
+def _inside_body(norm: str, start: int, prev: frozenset[str]) -> bool:
+    """Is the name at ``start`` the complement of a body or office name?
+
+    "وزير خارجية فرنسا", "سفير الكويت": yes. "شؤون" counts only after an
+    office ("وزير شؤون الشرق الأوسط"), not in "التدخل في شؤون لبنان".
+    """
+    heads = prev & _BODY_HEADS
+    if not heads:
+        return False
+    if heads - _LINK_HEADS or "لشؤون" in prev:  # "المبعوث الخاص لشؤون سوريا"
+        return True
+    m = _PREV_WORD.search(norm, max(0, start - 60), start)
+    return bool(m) and bool(_prev_word(norm, m.start()) & (_BODY_HEADS - _LINK_HEADS))
+
+
 def _as_written(text: str, pre: str, start: int, end: int, contracted: bool) -> str:
     """Original spelling of a hit; "للعراق" gives back its article: "العراق"."""
     if contracted:
@@ -285,7 +302,7 @@ def extract_places(sentences: list[str]) -> list[str]:
         if pre.startswith("و") and excluded_end is not None and not norm[excluded_end:m.start()].strip():
             excluded_end = m.end()
             continue  # "وزيرا خارجية مصر والأردن": the coordinated name too
-        if not pre and prev & _BODY_HEADS:
+        if not pre and _inside_body(norm, m.start(), prev):
             excluded_end = m.end()
             continue
         if form in lex.head_only and not prev & _PLACE_HEADS:
