@@ -58,6 +58,7 @@ _CLAUSE_END = frozenset("،,؛;:.!?؟()[]")
 _QUOTES = frozenset("\"'«»“”‘’")
 
 _ARTICLE_PREFIX = re.compile(r"^(?:وبال|وال|بال|فال|كال|لل|ال)")
+_PRONOUN = re.compile(r"^(\w{3,}?)(?:ها|هم|هما|كم|نا)$")
 _CONJ_PREFIX = re.compile(r"^(?:و|ف|ب|ل|وب|ول|فب|فل)(?=..)")
 
 
@@ -69,6 +70,9 @@ def variants(word: str) -> tuple[str, ...]:
     letter (بين, وفاة, لاجئ): a look-up tries each.
     """
     out = [word]
+    m = _PRONOUN.match(word)
+    if m:
+        out.append(m.group(1))  # "موظفيها" → "موظفي", "أولادها" → "أولاد"
     w = _ARTICLE_PREFIX.sub("", word)
     if w != word and len(w) >= 2:
         out.append(w)
@@ -100,8 +104,8 @@ def _lex(*forms: str) -> re.Pattern[str]:
 _UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _lex("قتيل", "قتلي", "شهيد", "شهداء", "ضحي", "ضحيه", "ضحايا", "جث", "جثه", "جثث")),
     ("injured", _lex("جريح", "جرحي", "مصاب", "اصابه", "اصابات")),
-    ("displaced", _lex("نازح", "مهجر", "لاجئ", "لاجئه", "مشرد", "نزوح")),
-    ("detained", _lex("معتقل", "اسير", "اسري", "محتجز", "سجين", "سجناء", "موقوف", "رهينه", "رهائن", "مختطف", "مخطوف")),
+    ("displaced", _lex("نازح", "مهجر", "لاجئ", "لاجئه", "لاجيء", "لاجيئ", "مشرد", "نزوح")),
+    ("detained", _lex("معتقل", "اسير", "اسري", "محتجز", "سجين", "سجناء", "موقوف", "رهينه", "رهائن", "مختطف", "مخطوف", "مقبوض")),
     ("missing", _lex("مفقود", "مختف")),
     ("structures", _lex(
         "مبني", "مباني", "مبان", "منزل", "منازل", "بيت", "بيوت", "طابق", "طوابق", "منشا", "منشاه", "منشات",
@@ -112,8 +116,7 @@ _UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("attacks", _lex(
         "غاره", "غارات", "قذيفه", "قذائف", "صاروخ", "صواريخ", "خرق", "خروقات", "انتهاك", "انتهاكات",
-        "هجوم", "هجمات", "هجمه", "قنبل", "قنبله", "قنابل", "ضربه", "ضربات", "طلعه", "طلعات", "برميل",
-        "براميل", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "لغم", "الغام", "رصاصه", "طلق", "طلقه",
+        "هجوم", "هجمات", "هجمه", "قنبل", "قنبله", "قنابل", "ضربه", "ضربات", "طلعه", "طلعات", "براميل", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "لغم", "الغام", "رصاصه", "طلق", "طلقه",
     )),
     ("money", _lex(
         "دولار", "دولارات", "ريال", "ريالات", "يورو", "ليره", "ليرات", "دينار", "دنانير", "جنيه",
@@ -133,10 +136,15 @@ _PERSON = _lex(
     "اخر", "اخرين", "اخرون", "اخري", "نسمه", "فرد", "افراد", "عائله", "عائلات", "اسره", "مطلوب",
     "ارهابي", "مشتبه", "قاصر", "رضيع", "ناشط", "معارض", "مقيم", "وافد", "مريض", "مرضي", "شرطي",
     "مجند", "فرد", "ولد", "اولاد", "بنت", "صبي", "مهندس", "خبير", "خبراء", "مراقب", "دبلوماسي",
-    "لاعب", "انسان", "نفس", "روح", "مدنيا", "عالق", "ناج", "ناجين", "اسير",
+    "لاعب", "انسان", "نفس", "روح", "مدنيا", "عالق", "ناج", "ناجين", "اسير", "زعيم", "زعماء",
+    "مسؤول", "وزير", "وزراء", "قائد", "قاده", "سفير", "سفراء", "ممثل", "راكب", "ركاب", "يهود", "حارس",
+    "حراس", "بحار", "بحاره", "صياد", "صيادين", "مزارع", "مدير", "قيادي", "سجان", "امير", "رهين",
+    "مهاجم", "عميل", "عملاء", "منسوب", "منسوبي", "رعايا", "مصلي", "مصليا", "مصلين",
 )
 # A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
 _NISBA = re.compile(r"^\w{3,}(?:يا|يين|يون|ي)$")
+# Form V/VI/VIII participles in the plural or accusative ("متمردا", "متورطين") name people.
+_PARTICIPLE = re.compile(r"^مت\w{3,}(?:ا|ين|ون)$")
 
 # Event words, before or after a count of people, with the category they give.
 # A pronoun suffix is allowed ("توطينهم", "اعتقالهم").
@@ -151,7 +159,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"|جرحوا|جروح|يصاب|يصابون)" + _SUFFIX)),
     ("displaced", re.compile(
         r"^(?:نزوح|نزح|نزحوا|نازح|نازحين|نازحا|تهجير|هجر|هجروا|مهجر|مهجرين|لاجئ|لاجئا|لاجئين|لجوء|اجلاء"
-        r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت)" + _SUFFIX)),
+        r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت|اجلاؤ)" + _SUFFIX)),
     ("detained", re.compile(
         r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
         r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|اختطاف|اختطف|مختطف"
@@ -180,7 +188,7 @@ _MONTHS = frozenset(
 )
 _REFERENCE_WORDS = frozenset(
     "قرار قرارات قراري القرارين رقم ماده مواد بند فقره قانون مرسوم فصل دوره جلسه صفحه حلقه طريق "
-    "رحله مجموعه اصدار نسخه طراز موديل هاتف جوال فاكس كود لواء فوج كتيبه الفرقه".split()
+    "رحله دور مجموعه اصدار نسخه طراز موديل هاتف جوال فاكس كود لواء فوج كتيبه الفرقه دورته دورتها".split()
 )
 # Words allowed between a reference word and its number ("القرار الأممي رقم 2254").
 _REFERENCE_FILLERS = frozenset("رقم مجلس الامن الدولي الاممي الامم المتحده ذي ذو الخاص".split())
@@ -191,12 +199,12 @@ _ORDINALS = frozenset(
     "اول اولي ثاني ثانيه ثالث ثالثه رابع رابعه خامس خامسه سادس سادسه سابع سابعه ثامن ثامنه "
     "تاسع تاسعه عاشر عاشره حادي حاديه".split()
 )
-_NAME_PREFIX = frozenset("اف اس سو ميغ ميج بي تي ام كا مي جي تو يو".split())
+_NAME_PREFIX = frozenset("اف اس سو ميغ ميج بي تي ام كا مي جي تو يو اتش اج ار اي".split())
 _STOP_AFTER = frozenset(
     "في من الي علي عن مع خلال بعد قبل منذ حسب وفق وفقا بحسب حتي او ام ثم فقط تقريبا مقارنه مقابل "
     "بين داخل خارج عند لدي بسبب جراء اثر نتيجه اي اما كما وقد قد لقد انه انها ان التي الذي الذين "
     "هم هي هو بينهم منهم منها بينها اغلبهم معظمهم جميعهم كلهم وهم وهو وهي امس اليوم ايضا فيما بينما "
-    "اذ اذا لكن حيث".split()
+    "اذ اذا لكن حيث عدد هذه هذا هؤلاء تلك ذلك اولئك".split()
 )
 _YEAR_MARKERS = frozenset({"ه", "هـ", "م", "ميلادي", "ميلاديه", "هجري", "هجريه"})
 _SCALE_WORDS = frozenset(w for w, (_, kind) in WORDS.items() if kind in (SCALE, PLURAL_SCALE))
@@ -219,6 +227,7 @@ _QUALIFIERS_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("up_to", re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)$")),
 ]
 _SPECIFIC = frozenset({"killed", "injured", "displaced", "detained", "missing"})
+_OTHERS = frozenset({"اخر", "اخرين", "اخرون", "اخري", "اخريات"})
 
 
 def _is_arabic_word(t: str) -> bool:
@@ -246,7 +255,9 @@ def _unit_category(word: str) -> str | None:
             return "person"
     if word[0] == "ي" and len(word) >= 4:
         return None  # an imperfect verb ("يؤكد"), not a noun
-    if _NISBA.match(vs[-1]) and len(vs[-1]) >= 5:
+    if word[0] in "وبلف" and len(vs) > 1:
+        return None  # "برصاص", "لخطة", "وأقربائهم": a prepositional phrase or a new conjunct
+    if _NISBA.match(vs[-1]) and len(vs[-1]) >= 5 or _PARTICIPLE.match(vs[-1]):
         return "person"
     return "other"
 
@@ -294,7 +305,7 @@ class _Sentence:
                 return None
             prefix = ""
             if k > 0 and self.toks[k - 1] in DIGIT_PREFIXES and (
-                self.ends[k - 1] == self.starts[k] or self.toks[k - 1] == "ال"
+                self.ends[k - 1] == self.starts[k] or self.toks[k - 1] in ("ال", "و")
             ):
                 prefix = self.toks[k - 1]
                 self.glue.add(k - 1)
@@ -441,12 +452,14 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     return k, k + 1
 
 
-def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int) -> tuple[str | None, str | None]:
+def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: bool = False
+               ) -> tuple[str | None, str | None]:
     """(event in the same clause, event of the clause before) for a count of people.
 
     The same clause is searched before the number first ("استشهاد أكثر من
     43 مدنيا"), then after the counted noun ("484 مدنيا قتلوا"); weak hints
-    (تعرض، يعاني) come last. The search before starts at ``start`` (the
+    (تعرض، يعاني) count only for "آخرين" (``others``), the survivors of an
+    event the text has just named, and come last. The search before starts at ``start`` (the
     number) and counts its reach of 10 tokens from ``reach`` (where the
     qualifier begins), so "إلى ما لا يقل عن" does not use it up.
     """
@@ -465,7 +478,7 @@ def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int) -> tuple[
             continue
         cat, strong = c
         if not strong:
-            if not crossed:
+            if not crossed and others:
                 weak = weak or cat
             continue
         if not crossed and reach - j <= 10:
@@ -515,6 +528,7 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
     found: list[_Found] = []
     phrases = _phrases(sent)
     skip: set[int] = set()
+    dropped_end = -1
     for idx, p in enumerate(phrases):
         if idx in skip:
             continue
@@ -526,7 +540,10 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
             if q.value == p.value and len(between) <= 2 and all(t in "()[]-" for t in between):
                 skip.add(idx + 1)
                 end = q.end
-        if _excluded(sent, p):
+        w0 = sent.words[p.start]
+        if _excluded(sent, p) or (w0 is not None and w0.joined_by_wa and sent.first_of(p) == dropped_end) \
+                or _list_number(sent, p, end):
+            dropped_end = end  # "القرارين 242 و338": the second goes with the first
             continue
         f = _Found(p)
         first = sent.words[p.start]
@@ -541,6 +558,8 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
         if first.has_article or (first.kind != DIGITS and first.value == 1):
             unit_i = _unit_before(sent, qstart)
             unit_end = end
+            if first.has_article and (unit_i is None or not toks[unit_i].startswith(("ال", "وال", "بال", "لل"))):
+                continue  # "بئر السبع", "يومي ال23": a name or a date, not "الدول الأربع"
             if unit_i is not None:
                 f.text_start = min(f.text_start, unit_i)
         else:
@@ -567,7 +586,8 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
         if ucat == "percent":
             f.category = "other"
         elif ucat in ("person", None):
-            near, far = _event_cue(sent, qstart, f.text_start, unit_end)
+            near, far = _event_cue(sent, qstart, f.text_start, unit_end,
+                                   others=bool(unit_tok) and _in(unit_tok, _OTHERS))
             if near:
                 f.category = near
             elif ucat == "person":
@@ -585,6 +605,19 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
         found.append(f)
     _apply_ranges(sent, found)
     return found
+
+
+def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
+    """A lone "(2)" numbers a list item or a reference, it counts nothing."""
+    toks = sent.toks
+    k0 = sent.first_of(p)
+    if not (end == p.end and toks[k0 - 1:k0] == ["("] and toks[end:end + 1] == [")"]):
+        return False
+    w = sent.words[p.start]
+    if w is None or w.kind != DIGITS:
+        return False
+    before = toks[k0 - 2] if k0 >= 2 else ""
+    return not before or not _is_arabic_word(before)  # "إصابة (33)" counts; "، (2) …" numbers
 
 
 def _money_context(sent: _Sentence, start: int) -> bool:
@@ -650,6 +683,8 @@ def _merge_restatements(figures: list[Figure]) -> list[Figure]:
         same = by_value.setdefault(float(f.value), [])
         if any(g.category == f.category for g in same):
             continue
+        if f.category == "other" and not f.unit and same:
+            continue  # a bare restatement of a count already listed
         if f.category == "people" and any(g.category in _SPECIFIC for g in same):
             continue
         if f.category in _SPECIFIC:

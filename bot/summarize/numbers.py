@@ -168,8 +168,9 @@ class Phrase:
 
 
 def as_number(value: float) -> int | float:
-    """Integers stay integers in the JSON ("43", not "43.0")."""
-    return int(value) if float(value).is_integer() else round(value, 6)
+    """Integers stay integers in the JSON ("43", not "43.0"; 4.1 مليار is 4100000000)."""
+    value = round(float(value), 6)
+    return int(value) if value.is_integer() else value
 
 
 def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[int] = frozenset()) -> Phrase | None:
