@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     fetch_per_host: int = Field(default=2, ge=1, le=50, alias="BAYAN_FETCH_PER_HOST")
     max_backoff: int = Field(default=6 * 3600, ge=60, alias="BAYAN_MAX_BACKOFF")
     backfill: int = Field(default=0, ge=0, le=100, alias="BAYAN_BACKFILL")
+    # items whose feed text is shorter than this (or ends in an ellipsis) get their article page fetched; 0: never
+    fulltext_min_chars: int = Field(default=300, ge=0, le=100000, alias="BAYAN_FULLTEXT_MIN_CHARS")
     rate_overall: float = Field(default=30.0, gt=0, alias="BAYAN_RATE_OVERALL")
     rate_per_chat: float = Field(default=1.0, gt=0, alias="BAYAN_RATE_PER_CHAT")
     rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
