@@ -255,8 +255,8 @@ def _unit_category(word: str) -> str | None:
             return "person"
     if word[0] == "ي" and len(word) >= 4:
         return None  # an imperfect verb ("يؤكد"), not a noun
-    if word[0] in "وبلف" and len(vs) > 1:
-        return None  # "برصاص", "لخطة", "وأقربائهم": a prepositional phrase or a new conjunct
+    if word[0] in "بلف" and len(vs) > 1:
+        return None  # "برصاص", "لخطة": a prepositional phrase, not the counted noun
     if _NISBA.match(vs[-1]) and len(vs[-1]) >= 5 or _PARTICIPLE.match(vs[-1]):
         return "person"
     return "other"
@@ -617,7 +617,14 @@ def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
     if w is None or w.kind != DIGITS:
         return False
     before = toks[k0 - 2] if k0 >= 2 else ""
-    return not before or not _is_arabic_word(before)  # "إصابة (33)" counts; "، (2) …" numbers
+    if not before or not _is_arabic_word(before):
+        return True  # "، (2) …" at a clause start numbers an item
+    return _has_item_one(sent)  # "(1) … (2) …": a numbered list; "إصابة (33)" counts
+
+
+def _has_item_one(sent: _Sentence) -> bool:
+    toks = sent.toks
+    return any(toks[i] == "(" and toks[i + 1] in ("1", "١") and toks[i + 2] == ")" for i in range(len(toks) - 2))
 
 
 def _money_context(sent: _Sentence, start: int) -> bool:
