@@ -339,19 +339,18 @@ async def test_channel_where_the_bot_is_not_admin_refuses_posts(bot: Bot, fake: 
 
 async def test_unlimited_sender_hits_429_while_ptb_rate_limiter_never_does(fake: FakeBotAPI) -> None:
     fake.rate_limit(overall_per_second=10, per_chat=None)
-    chats = [fake.private_chat(2000 + i, f"U{i}") for i in range(15)]
+    chats = [fake.private_chat(2000 + i, f"U{i}") for i in range(40)]
     async with Bot(fake.token, base_url=fake.base_url) as raw:
-        with pytest.raises(RetryAfter):
-            for chat in chats:
-                await raw.send_message(chat.id, "burst")
-    assert fake.rate_limited, "the fake counted the excess send"
+        outcomes = await asyncio.gather(*(raw.send_message(c.id, "burst") for c in chats), return_exceptions=True)
+    assert any(isinstance(o, RetryAfter) for o in outcomes)
+    assert len(fake.rate_limited) == sum(isinstance(o, RetryAfter) for o in outcomes)
 
     fake.rate_limit(overall_per_second=10, per_chat=None)
     fake.rate_limited.clear()
     limited = ExtBot(fake.token, base_url=fake.base_url,
                      rate_limiter=AIORateLimiter(overall_max_rate=10, overall_time_period=1))
     async with limited:
-        await asyncio.gather(*(limited.send_message(chat.id, "paced") for chat in chats))
+        await asyncio.gather(*(limited.send_message(chat.id, "paced") for chat in chats[:15]))
     assert fake.rate_limited == []
     assert sum(m.text == "paced" for m in fake.all_messages()) == 15
 
@@ -570,3 +569,27 @@ async def test_crash_hang_sends_nothing_and_stop_releases_the_request(bot: Bot, 
     await fake.stop()
     with pytest.raises(NetworkError):
         await asyncio.wait_for(sender, 5)
+
+
+async def test_migrated_group_answers_the_old_id_with_the_new_one(bot: Bot, fake: FakeBotAPI) -> None:
+    old = fake.add_group(-5001, "Desk", supergroup=False, members=[fake.add_user(51, "Lina")])
+    fake.migrate_group(old, -1005001)
+    with pytest.raises(ChatMigrated) as caught:
+        await bot.send_message(old.id, "x")
+    assert caught.value.new_chat_id == -1005001
+    assert (await bot.send_message(-1005001, "moved")).chat.type == "supergroup"
+    service = [u.message for u in await bot.get_updates()]
+    assert [(m.migrate_to_chat_id, m.migrate_from_chat_id) for m in service] == [(-1005001, None), (None, -5001)]
+
+
+async def test_a_known_user_who_never_started_the_bot_cannot_be_messaged(bot: Bot, fake: FakeBotAPI) -> None:
+    fake.add_user(61, "Stranger")
+    with pytest.raises(Forbidden, match="can't initiate conversation"):
+        await bot.send_message(61, "hi")
+
+
+async def test_unimplemented_methods_say_so(bot: Bot) -> None:
+    from telegram.error import InvalidToken  # PTB maps Telegram's 404 to InvalidToken
+
+    with pytest.raises(InvalidToken, match="not implemented by tests/fakebotapi"):
+        await bot.send_dice(1)

@@ -121,11 +121,14 @@ class FakeBotAPI:
         self._overall_bucket: _LeakyBucket | None = None
         self._chat_limits: tuple[float, float, float, float] | None = None
         self._chat_buckets: dict[int, _LeakyBucket] = {}
+        self._chat_slack = 1.0
+        self._last_delivered = 0
         self.rate_limited: list[tuple[str, int | None]] = []
         self.calls: collections.Counter[str] = collections.Counter()
         self.requests: list[tuple[str, JSONDict]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.chat_actions: list[tuple[int, str]] = []
+        self.pinned: dict[int, int] = {}
         self.callback_queries: dict[str, JSONDict] = {}
         self.callback_answers: dict[str, JSONDict] = {}
         self.inline_answers: dict[str, JSONDict] = {}
@@ -260,6 +263,19 @@ class FakeBotAPI:
     def block(self, chat: ChatRef) -> None:
         """The user blocks the bot, silently (Telegram sends my_chat_member; use that to notify)."""
         self.set_member(chat, self.bot.id, "kicked")
+
+    def migrate_group(self, chat: ChatRef, new_id: int) -> FakeChat:
+        """Upgrade a group to a supergroup: later sends to the old id get 400 with
+        ``migrate_to_chat_id``, and both service messages are queued as Telegram does."""
+        old = self._chat(chat)
+        new = FakeChat(new_id, "supergroup", title=old.title, username=old.username,
+                       members=dict(old.members), users=dict(old.users))
+        self.chats[new_id] = new
+        old.migrated_to = new_id
+        actor = self._default_user(old)
+        self._enqueue("message", self._incoming(old, actor, {"migrate_to_chat_id": new_id}))
+        self._enqueue("message", self._incoming(new, actor, {"migrate_from_chat_id": old.id}))
+        return new
 
     def _chat(self, ref: ChatRef) -> FakeChat:
         if isinstance(ref, FakeChat):
@@ -508,13 +524,15 @@ class FakeBotAPI:
         overall_per_second: float | None = 30,
         per_chat: tuple[float, float] | None = (20, 60.0),
         private_per_chat: tuple[float, float] | None = None,
-        slack: float = 1.0,
+        slack: float = 2.0,
     ) -> None:
         """Answer 429 like Telegram when the bot sends too fast.
 
         Buckets mirror PTB's AIORateLimiter defaults (30 per second overall, 20 per minute
         per group/channel), so a correctly limited sender never sees a 429 while an
-        unlimited one does.  Every 429 is appended to ``rate_limited``.
+        unlimited one does.  ``slack`` extra sends are tolerated because requests reach
+        the server with some jitter after the client's limiter let them go; raise it on a
+        heavily loaded machine.  Every 429 is appended to ``rate_limited``.
         """
         self._overall_bucket = _LeakyBucket(overall_per_second, 1.0, slack) if overall_per_second else None
         self._chat_limits = (*(per_chat or (0, 0)), *(private_per_chat or (0, 0)))
@@ -602,8 +620,6 @@ class FakeBotAPI:
 
     def _delivered_pending(self) -> bool:
         return any(u["update_id"] > self._last_delivered for u in self._updates)
-
-    _last_delivered = 0
 
     async def wait_until(self, predicate: Any, timeout: float = 5.0, describe: Any = None) -> None:
         """Event-based wait: re-checks ``predicate`` whenever the server state changes."""
@@ -693,7 +709,11 @@ class FakeBotAPI:
         self._notify()
         handler = getattr(self, f"_m_{canonical}", None)
         if handler is None:
-            return web.json_response({"ok": False, "error_code": 404, "description": "Not Found: method not found"}, status=404)
+            # Telegram's answer for unknown methods; the note names the file to extend.
+            description = (f"Not Found: method not found ({method!r} is not implemented by "
+                           "tests/fakebotapi/server.py)")
+            self.errors.append((canonical, 404, description))
+            return web.json_response({"ok": False, "error_code": 404, "description": description}, status=404)
         crash = self._due_crash(canonical)
         if crash is not None and crash.mode in {"hang", "drop"}:
             return await self._crash(request, crash)
@@ -748,6 +768,8 @@ class FakeBotAPI:
             raise bad_request("chat_id is empty")
         chat = self.resolve_chat(raw)
         if chat is None:
+            if isinstance(raw, int | str) and str(raw).isdigit() and int(raw) in self.users:
+                raise TelegramAPIError(403, "Forbidden: bot can't initiate conversation with a user")
             raise bad_request("chat not found")
         if chat.migrated_to is not None:
             raise TelegramAPIError(400, "Bad Request: group chat was upgraded to a supergroup chat",
@@ -1170,6 +1192,21 @@ class FakeBotAPI:
     async def _m_getChatMemberCount(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> int:
         chat = self._target_chat(params)
         return sum(1 for s in chat.members.values() if s not in {"left", "kicked"})
+
+    async def _m_pinChatMessage(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+        chat = self._target_chat(params)
+        if int(params.get("message_id", 0)) not in self._history[chat.id]:
+            raise bad_request("message to pin not found")
+        self.pinned[chat.id] = int(params["message_id"])
+        return True
+
+    async def _m_unpinChatMessage(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+        self.pinned.pop(self._target_chat(params).id, None)
+        return True
+
+    async def _m_setMessageReaction(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+        self._target_chat(params)
+        return True
 
     async def _m_leaveChat(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
         chat = self._target_chat(params)
