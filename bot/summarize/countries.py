@@ -69,13 +69,15 @@ def trie_regex(forms: list[str] | set[str]) -> str:
 def adjective_forms(stem: str) -> set[str]:
     """Every gender/number/article form of a nationality adjective stem.
 
-    ``سوري`` → سوري، سورية، سوريون، سوريين، السوري، السوريين … Multi-word
-    adjectives (``كوري شمالي``) agree word by word.
+    ``سوري`` → سوري، سورية، سوريون، سوريين، السوري، السوريين … In a
+    multi-word adjective the adjectival words (ending in ي) agree and the
+    others stay: ``كوري شمالي`` → الكوريون الشماليون, ``جنوب أفريقي`` →
+    جنوب أفريقية / الجنوب أفريقية.
     """
     words = fold(stem).split()
     out: set[str] = set()
     for suffix in _ADJ_SUFFIXES:
-        bare = [w + suffix for w in words]
+        bare = [w + suffix if w.endswith("ي") else w for w in words]
         out.add(" ".join(bare))
         out.add(" ".join("ال" + w for w in bare))
         if len(bare) == 2:  # "جنوب الأفريقية", "الجنوب أفريقية": usage varies

@@ -1,0 +1,176 @@
+"""Places: every geographic name, as written, once, in order of first mention."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.summarize.places import extract_places
+from bot.summarize.text import prepare, split_sentences
+
+SEED = Path(__file__).parent / "data" / "seed-ministry-letter.txt"
+
+
+def places(text: str) -> list[str]:
+    return extract_places(split_sentences(prepare(text)[0]))
+
+
+def test_seed_letter_places_in_order_of_first_mention():
+    assert places(SEED.read_text(encoding="utf-8")) == ["سوريا", "جبل الثردة", "ديرالزور", "التنف", "العراق", "الرقة"]
+
+
+def test_nothing_in_nothing_out():
+    assert extract_places([]) == []
+    assert places("أكد البيان ضرورة الحوار بين الأطراف كافة.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وصل الوفد إلى بغداد بعد زيارة قصيرة.", ["بغداد"]),
+        ("تضامنا مع لبنان وبالعراق وللأردن وكمصر.", ["لبنان", "العراق", "الأردن", "مصر"]),
+        ("قدمت الحكومة مساعدات للعراق واليمن.", ["العراق", "اليمن"]),
+        ("وفي عمان التقى الوزير نظيره.", ["عمان"]),
+        ("قال إنه عاد وواشنطن تراقب الموقف.", ["واشنطن"]),
+    ],
+)
+def test_leading_conjunctions_and_prepositions_are_stripped(text, expected):
+    assert places(text) == expected
+
+
+def test_article_dropped_by_the_preposition_lam_is_given_back():
+    assert places("أعربت عن دعمها للسودان الشقيق.") == ["السودان"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("تقدم الجيش نحو ديرالزور ثم دخل دير الزور من الجنوب.", ["ديرالزور"]),
+        ("رحبت سورية بالقرار وقالت إن سوريا ستواصل التعاون.", ["سورية"]),
+        ("احتجزت السفينة قرب أبو ظبي ثم اقتيدت إلى أبوظبي.", ["أبو ظبي"]),
+        ("قصفت الطائرات قطاع غزة، وقال الأهالي إن غزة تعيش كارثة.", ["قطاع غزة"]),
+        ("تحدث عن إيران ثم عن ايران مرة أخرى.", ["إيران"]),
+    ],
+)
+def test_spelling_variants_of_one_place_count_once_keeping_the_first_as_written(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكدت الحكومة السورية أن الجيش العراقي والقوات اللبنانية تتعاون.",
+        "أشاد بالموقف الفلسطيني وبالمبادرة المصرية وبدعم الأشقاء الأردنيين.",
+        "قالت الخارجية السعودية إن المملكة لن تقبل ذلك.",
+    ],
+)
+def test_nationality_adjectives_are_not_places(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استقبل وزير خارجية فرنسا سفير الكويت ومندوب قطر.",
+        "قال رئيس وزراء إسرائيل إن حكومة كندا أبلغته.",
+        "دعا الأمين العام المساعد لشؤون فلسطين إلى التهدئة.",
+        "تستند الدعوى إلى ميثاق روما واتفاقية جنيف الرابعة.",
+        "نقل الجرحى إلى مستشفى ريف دمشق التخصصي.",
+    ],
+)
+def test_names_inside_the_name_of_a_body_or_office_are_not_places(text):
+    assert places(text) == []
+
+
+def test_a_name_skipped_inside_a_body_still_counts_where_it_stands_alone():
+    text = "التقى سفير الكويت بالوزير، ثم غادر إلى الكويت."
+    assert places(text) == ["الكويت"]
+
+
+def test_a_name_coordinated_with_one_inside_a_body_is_skipped_too():
+    assert places("اجتمع وزيرا خارجية مصر والأردن.") == []
+
+
+def test_interference_in_a_states_affairs_names_the_state():
+    assert places("رفضت التدخل في شؤون لبنان الداخلية.") == ["لبنان"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("دانت الرياض الهجوم ورحبت به طهران.", ["الرياض", "طهران"]),
+        ("ردت موسكو بأن واشنطن تتحمل المسؤولية.", ["موسكو", "واشنطن"]),
+        ("أعلنت السعودية تأييدها، وقالت إن الحكومة السعودية مستعدة.", ["السعودية"]),
+    ],
+)
+def test_capitals_and_states_that_act_are_places(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("دمرت الغارات منازل في قرية كفر حلوان شرق المدينة.", ["كفر حلوان"]),
+        ("وقع الانفجار في بلدة الزهيرات قرب الحدود.", ["الزهيرات"]),
+        ("فرضت القوات طوقا على حي الوعر.", ["الوعر"]),
+        ("تمركزت الوحدات على جبل عزان.", ["جبل عزان"]),
+        ("هبطت الطائرة في مطار المزة العسكري.", ["مطار المزة"]),
+        ("أغلقت السلطات معبر نصيب الحدودي.", ["معبر نصيب"]),
+        ("تحدث سكان مخيم خان الشيح عن الحصار.", ["مخيم خان الشيح"]),
+        ("استهدف القصف ريف دمشق ومدينة الرقة.", ["ريف دمشق", "الرقة"]),
+        ("استقبل مطار القاهرة الدولي الرحلات.", ["مطار القاهرة الدولي"]),
+    ],
+)
+def test_place_words_introduce_names_even_unknown_ones(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طالب بإقامة منطقة آمنة ومنطقة عازلة على طول الحدود.",
+        "تقع المنطقة الحدودية تحت سيطرة الجيش.",
+        "كانت السفينة في منطقة الانتظار لعدة أيام.",
+        "عاد إلى مسقط رأسه بعد غياب طويل.",
+        "نشرت الصحيفة صور الدمار، وأدى القصف إلى سقوط ضحايا.",
+        "اعتمد الحل على قاعدة التناسب لسد الثغرات.",
+        "أطلق الجنود الرصاص الحي على المحتجين داخل الخيام.",
+    ],
+)
+def test_ordinary_words_after_or_like_place_words_are_not_places(text):
+    assert places(text) == []
+
+
+def test_persons_names_that_look_like_places_are_skipped():
+    assert places("قال الشيخ إبراهيم الخليل إن الاجتماع انتهى.") == []
+    assert places("شهدت مدينة الخليل مواجهات.") == ["الخليل"]
+
+
+def test_dateline_places_are_places():
+    assert places("دمشق، سوريا (وكالات) -- قالت الوزارة إن ...") == ["دمشق", "سوريا"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("تعبر الناقلات مضيق هرمز وباب المندب.", ["مضيق هرمز", "باب المندب"]),
+        ("يهدد الوضع الأمن في البحر الأحمر والخليج العربي.", ["البحر الأحمر", "الخليج العربي"]),
+        ("يبقى الاستقرار في الشرق الأوسط رهنا بإنهاء احتلال الجولان.", ["الشرق الأوسط", "الجولان"]),
+        ("أدان الاستيطان في الضفة الغربية والقدس الشرقية.", ["الضفة الغربية", "القدس الشرقية"]),
+    ],
+)
+def test_seas_straits_and_regions_are_places(text, expected):
+    assert places(text) == expected
+
+
+def test_order_of_first_mention_across_sentences():
+    sentences = ["وصل الوزير إلى القاهرة.", "ثم توجه إلى عمان وبعدها إلى القاهرة.", "وختم جولته في الرباط."]
+    assert extract_places(sentences) == ["القاهرة", "عمان", "الرباط"]
+
+
+def test_longest_name_wins():
+    assert places("تعترف بالقدس الشرقية عاصمة لدولة فلسطين.") == ["القدس الشرقية", "دولة فلسطين"]
+    assert places("أدانت الجمهورية العربية السورية الاعتداء.") == ["الجمهورية العربية السورية"]
+
+
+def test_places_keep_the_texts_own_spelling():
+    assert places("وصل الوفد الى الاردن ثم إلى الأردن.") == ["الاردن"]
