@@ -104,6 +104,15 @@ def _country_code(value: str) -> str | None:
     v = value.strip()
     if _COUNTRY_CODE.match(v):
         return v.upper()
+    try:  # display names in either language ("Syria", "سوريا") from the shared label table
+        from bot.summarize.labels import COUNTRY_NAMES
+
+        folded = normalize(strip_marks(v)).lower()
+        for code, names in COUNTRY_NAMES.items():
+            if folded in (normalize(strip_marks(names["ar"])), names["en"].lower()):
+                return code
+    except ImportError:
+        pass
     try:  # Arabic names and adjectives ("سوريا", "السعودية") through the summarizer's gazetteer
         from bot.summarize.issuer import country_of
 

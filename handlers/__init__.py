@@ -1,0 +1,126 @@
+"""Telegram handlers: thin (parse the update, call ``bot.*``, format the answer).
+
+:func:`register` wires every chat command into an ``Application`` built by
+``bot.app`` (which puts :class:`bot.services.Services` in
+``bot_data["services"]``). :func:`set_commands` publishes the command list
+in Arabic (the default, and for Arabic clients) and English; ``register``
+chains it onto the application's ``post_init`` (run by ``run_polling``), and
+anything that starts the application another way may call it directly.
+
+Buttons all come to one :class:`CallbackQueryHandler` and are routed by the
+prefix of their data (``sub lt sr st sm lang fd``, ``bx~`` for long data
+kept in memory), so the patterns live in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import BotCommand, BotCommandScopeDefault, Bot, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers import feeds, inline, lang, latest, search, start, subscribe, summary
+from handlers.common import Context, unpack
+from handlers.i18n import COMMANDS, raw
+
+log = logging.getLogger(__name__)
+
+CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd):|sm$|bx~)"
+_SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
+
+Route = Callable[[Update, Context, str], Awaitable[None]]
+ROUTES: dict[str, Route] = {
+    "sub": subscribe.subscription_button,
+    "lt": latest.latest_button,
+    "sr": search.search_button,
+    "st": latest.statement_button,
+    "sm": summary.summarize_button,
+    "lang": lang.lang_button,
+    "fd": feeds.feed_button,
+}
+
+
+async def on_button(update: Update, context: Context) -> None:
+    query = update.callback_query
+    data = unpack(context, query.data)
+    if data is None:  # long data lost with a restart
+        chat_lang = await _lang_for(update, context)
+        await query.answer(raw(chat_lang, "expired"), show_alert=True)
+        return
+    route = ROUTES.get(data.split(":", 1)[0])
+    if route is None:
+        await query.answer()
+        return
+    await route(update, context, data)
+
+
+async def _lang_for(update: Update, context: Context) -> str:
+    from handlers.common import chat_lang
+
+    return await chat_lang(update, context)
+
+
+def register(application: Application) -> None:
+    """Add every chat-command handler to ``application`` (group 0)."""
+    add = application.add_handler
+    add(CommandHandler("start", start.start))
+    add(CommandHandler("help", start.help_command))
+    add(CommandHandler("lang", lang.lang_command))
+    add(CommandHandler("subscribe", subscribe.subscribe))
+    add(CommandHandler("subscriptions", subscribe.subscriptions))
+    add(CommandHandler("unsubscribe", subscribe.unsubscribe))
+    add(CommandHandler("latest", latest.latest_command))
+    add(CommandHandler("summary", summary.summary_command))
+    add(CommandHandler("search", search.search_command))
+    add(CommandHandler("feeds", feeds.feeds_command))
+    add(CommandHandler("addfeed", feeds.addfeed_command))
+    add(CommandHandler("removefeed", feeds.removefeed_command))
+    # A file whose caption is /summary, anywhere; any file in private.
+    add(MessageHandler(filters.Document.ALL & _SUMMARY_CAPTION, summary.summary_command))
+    add(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, summary.document_message))
+    # A text forwarded into the private chat: offer a one-tap summary.
+    add(MessageHandler(filters.ChatType.PRIVATE & filters.FORWARDED & (filters.TEXT | filters.CAPTION)
+                       & ~filters.COMMAND, summary.offer_summary))
+    add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
+    add(InlineQueryHandler(inline.inline_query))
+    try:  # the digest helper's commands (/digest /timezone /ledger /chart), when present
+        from handlers import digest
+    except ImportError:
+        digest = None  # type: ignore[assignment]
+    if digest is not None:
+        digest.register(application)
+
+    previous = application.post_init
+
+    async def _post_init(app: Application) -> None:
+        if previous is not None:
+            await previous(app)
+        await set_commands(app.bot)
+
+    application.post_init = _post_init
+
+
+def command_list(lang: str) -> list[BotCommand]:
+    return [BotCommand(name, desc[lang]) for name, desc in COMMANDS]
+
+
+async def set_commands(bot: Bot) -> None:
+    """setMyCommands in Arabic (default scope and ``ar``) and English (``en``); never raises."""
+    try:
+        await bot.set_my_commands(command_list("ar"), scope=BotCommandScopeDefault())
+        await bot.set_my_commands(command_list("ar"), scope=BotCommandScopeDefault(), language_code="ar")
+        await bot.set_my_commands(command_list("en"), scope=BotCommandScopeDefault(), language_code="en")
+    except TelegramError as exc:  # the menu is a convenience; the bot works without it
+        log.warning("could not register the command menu: %s", exc)
+
+
+__all__ = ["CALLBACK_PATTERN", "command_list", "register", "set_commands"]

@@ -1,0 +1,151 @@
+"""/feeds for everyone; /addfeed and /removefeed for the admins in BAYAN_ADMIN_IDS.
+
+The registry (:mod:`bot.feeds.registry`) validates and stores; this module
+only checks who asks and shows each feed's health in one line:
+healthy (last poll succeeded), failing (n consecutive failures, with the
+last error), not fetched yet, or disabled.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.feeds import registry
+from bot.store.models import Feed
+from handlers import formatting
+from handlers.common import Context, chat_lang, command_args, reply, services, session
+from handlers.i18n import raw, t
+
+MAX_LISTED = 50
+ERROR_CHARS = 120
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or url).removeprefix("www.")
+    except ValueError:
+        return url
+
+
+def is_bayan_admin(update: Update, context: Context) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in services(context).settings.admin_ids
+
+
+def _ago(when: datetime | None) -> str:
+    if when is None:
+        return ""
+    minutes = int((datetime.now(timezone.utc) - when).total_seconds() // 60)
+    if minutes < 60:
+        return f"{max(minutes, 0)}m"
+    if minutes < 48 * 60:
+        return f"{minutes // 60}h"
+    return f"{minutes // 1440}d"
+
+
+def health(feed: Feed, lang: str) -> str:
+    if not feed.enabled:
+        return t(lang, "feed_disabled")
+    if feed.consecutive_failures:
+        line = t(lang, "feed_failing", count=feed.consecutive_failures)
+        if feed.last_error:
+            line += " " + formatting.dyn(feed.last_error[:ERROR_CHARS])
+        return line
+    if feed.last_success_at is None:
+        return t(lang, "feed_never")
+    return t(lang, "feed_ok") + " " + formatting.dyn(_ago(feed.last_success_at))
+
+
+def feed_line(feed: Feed, lang: str) -> str:
+    name = formatting.dyn(feed.name or _host(feed.url))
+    country = f" {formatting.dyn(feed.country)}" if feed.country else ""
+    return f"#{feed.id} {formatting.link(feed.url, name)}{country} — {health(feed, lang)}"
+
+
+async def feeds_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    async with session(context) as s:
+        feeds = await registry.list_feeds(s)
+    if not feeds:
+        await reply(update, t(lang, "feeds_none"))
+        return
+    lines = [t(lang, "feeds_title", count=len(feeds))] + [feed_line(f, lang) for f in feeds[:MAX_LISTED]]
+    if len(feeds) > MAX_LISTED:
+        lines.append(f"… +{len(feeds) - MAX_LISTED}")
+    for part in formatting.split_message("\n".join(lines)):
+        await reply(update, part)
+
+
+async def addfeed_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    if not is_bayan_admin(update, context):
+        await reply(update, t(lang, "admins_only"))
+        return
+    args = command_args(update.effective_message)
+    if not args:
+        await reply(update, t(lang, "addfeed_usage"))
+        return
+    url, rest = args[0], args[1:]
+    country = rest[0] if rest and len(rest[0]) == 2 else None
+    name = " ".join(rest[1:] if country else rest) or None
+    async with session(context) as s:
+        try:
+            feed = await registry.add_feed(s, url, name=name, country=country)
+        except registry.FeedError as exc:
+            await reply(update, t(lang, "addfeed_failed", reason=str(exc)))
+            return
+        await s.commit()
+    await reply(update, t(lang, "addfeed_done", url=f"#{feed.id} {feed.url}"))
+
+
+async def removefeed_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    if not is_bayan_admin(update, context):
+        await reply(update, t(lang, "admins_only"))
+        return
+    args = command_args(update.effective_message)
+    if not args:
+        async with session(context) as s:
+            feeds = await registry.list_feeds(s)
+        if not feeds:
+            await reply(update, t(lang, "feeds_none"))
+            return
+        rows = [[InlineKeyboardButton(f"✖ #{f.id} {(f.name or _host(f.url))[:40]}",
+                                      callback_data=f"fd:x:{f.id}")] for f in feeds[:MAX_LISTED]]
+        await reply(update, t(lang, "removefeed_usage"), InlineKeyboardMarkup(rows))
+        return
+    await _remove(update, context, lang, args[0])
+
+
+async def _remove(update: Update, context: Context, lang: str, ref: str) -> bool:
+    async with session(context) as s:
+        try:
+            feed = await registry.remove_feed(s, ref)
+        except registry.FeedError:
+            await reply(update, t(lang, "removefeed_none", value=ref))
+            return False
+        await s.commit()
+    await reply(update, t(lang, "removefeed_done", url=f"#{feed.id} {feed.url}"))
+    return True
+
+
+async def feed_button(update: Update, context: Context, data: str) -> None:
+    query = update.callback_query
+    lang = await chat_lang(update, context)
+    if not is_bayan_admin(update, context):
+        await query.answer(raw(lang, "admins_only"), show_alert=True)
+        return
+    parts = data.split(":")
+    await query.answer()
+    if len(parts) == 3 and parts[1] == "x" and parts[2].isdigit():
+        if await _remove(update, context, lang, parts[2]):
+            try:
+                await query.edit_message_reply_markup(None)
+            except Exception:  # noqa: BLE001 - the removal happened; the stale keyboard is cosmetic
+                pass
+
+
+__all__ = ["addfeed_command", "feed_button", "feeds_command", "removefeed_command"]

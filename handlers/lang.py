@@ -1,0 +1,53 @@
+"""/lang: the chat's language (set from the user's Telegram language on first contact)."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.chats import parse_language, set_language
+from handlers.common import Context, chat_lang, command_args, reply, session
+from handlers.i18n import t
+from handlers.permissions import may_manage_here
+
+
+def keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton("العربية", callback_data="lang:ar"),
+                                  InlineKeyboardButton("English", callback_data="lang:en")]])
+
+
+async def lang_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    args = command_args(update.effective_message)
+    if not await may_manage_here(update, context.bot):
+        await reply(update, t(lang, "group_admins_only"))
+        return
+    if not args:
+        await reply(update, t(lang, "lang_choose"), keyboard())
+        return
+    chosen = parse_language(args[0])
+    if chosen is None:
+        await reply(update, t(lang, "lang_unknown", value=args[0]))
+        return
+    await _apply(update, context, chosen)
+    await reply(update, t(chosen, "lang_set"))
+
+
+async def _apply(update: Update, context: Context, lang: str) -> None:
+    async with session(context) as s:
+        await set_language(s, update.effective_chat.id, lang)
+        await s.commit()
+
+
+async def lang_button(update: Update, context: Context, data: str) -> None:
+    query = update.callback_query
+    chosen = parse_language(data.split(":", 1)[1])
+    lang = await chat_lang(update, context)
+    if chosen is None:
+        await query.answer()
+        return
+    if not await may_manage_here(update, context.bot):
+        await query.answer(t(lang, "group_admins_only"), show_alert=True)
+        return
+    await _apply(update, context, chosen)
+    await query.answer()
+    await query.edit_message_text(t(chosen, "lang_set"))

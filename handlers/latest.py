@@ -1,0 +1,90 @@
+"""/latest [N] [filter]: the newest statements as alerts, with a button to page back.
+
+Each statement is its own message (as an alert would be), rendered by
+:mod:`handlers.formatting`; the "older" button sits on the last one and
+sends the next page as new messages, so earlier pages stay readable.
+Callback data: ``lt:<before_id>:<n>:<kind>:<value>`` (long values packed).
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.chats import SubscriptionError
+from bot.queries import Filter, Page, StatementView, get_statement, latest, parse_latest_args
+from bot.summarize.model import Summary
+from handlers import formatting
+from handlers.common import Context, chat_lang, command_args, pack, reply, reply_parts, session
+from handlers.i18n import raw, t
+from handlers.subscribe import describe
+
+
+def render_statement(view: StatementView, lang: str) -> list[str]:
+    """One statement as alert HTML parts (also used by /search and inline mode)."""
+    fview = formatting.StatementView(
+        id=view.id, title=view.title, url=view.url, sources=view.sources, issuer_name=view.issuer_name,
+        issuer_country=view.issuer_country, published_at=view.published_at, revision=view.revision,
+    )
+    return formatting.render_alert_html(fview, view.summary or Summary(), lang)
+
+
+def older_button(context: Context, lang: str, page: Page, count: int, flt: Filter) -> InlineKeyboardMarkup | None:
+    if not page.has_more:
+        return None
+    data = pack(context, "lt", page.next_before_id, count, flt.kind, flt.value)
+    return InlineKeyboardMarkup([[InlineKeyboardButton(raw(lang, "btn_older"), callback_data=data)]])
+
+
+async def _send_page(update: Update, context: Context, lang: str, count: int, flt: Filter,
+                     before_id: int | None) -> None:
+    async with session(context) as s:
+        page = await latest(s, limit=count, flt=flt, before_id=before_id)
+    if not page.items:
+        if flt.is_all:
+            await reply(update, t(lang, "latest_none"))
+        else:
+            await reply(update, t(lang, "latest_none_filtered", what=describe(lang, flt.kind, flt.value)))
+        return
+    markup = older_button(context, lang, page, count, flt)
+    for i, view in enumerate(page.items):
+        last = i == len(page.items) - 1
+        await reply_parts(update, render_statement(view, lang), markup if last else None)
+
+
+async def latest_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    try:
+        count, flt = parse_latest_args(command_args(update.effective_message))
+    except SubscriptionError as exc:
+        await reply(update, t(lang, exc.key, **exc.args_))
+        return
+    await _send_page(update, context, lang, count, flt, None)
+
+
+async def latest_button(update: Update, context: Context, data: str) -> None:
+    query = update.callback_query
+    lang = await chat_lang(update, context)
+    parts = data.split(":", 4)
+    if len(parts) != 5 or not parts[1].isdigit() or not parts[2].isdigit():
+        await query.answer()
+        return
+    await query.answer()
+    # The button has done its job: drop it so the older page is not sent twice by a double tap.
+    await query.edit_message_reply_markup(None)
+    await _send_page(update, context, lang, int(parts[2]), Filter(parts[3], parts[4]), int(parts[1]))
+
+
+async def statement_button(update: Update, context: Context, data: str) -> None:
+    """``st:<id>``: one statement in full (the buttons under search results)."""
+    query = update.callback_query
+    lang = await chat_lang(update, context)
+    _, _, sid = data.partition(":")
+    view = None
+    if sid.isdigit():
+        async with session(context) as s:
+            view = await get_statement(s, int(sid))
+    await query.answer()
+    if view is None:
+        await reply(update, t(lang, "expired"))
+        return
+    await reply_parts(update, render_statement(view, lang))

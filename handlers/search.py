@@ -1,0 +1,92 @@
+"""/search <words>: statements whose text or summary match, newest first, paged.
+
+Results are one message listing a page; paging edits that message in place.
+"📄 n" buttons open a result in full. Callback data: ``sr:<before_id>:<query>``
+(packed when the query is long) and ``st:<id>``.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+
+from bot.queries import Page, StatementView, search
+from handlers import formatting
+from handlers.common import NO_PREVIEW, Context, chat_lang, pack, reply, session
+from handlers.i18n import raw, t
+
+PAGE = 5
+MAX_QUERY = 200
+EXCERPT = 160
+
+
+def _excerpt(view: StatementView) -> str:
+    if view.summary and view.summary.key_sentences:
+        text = view.summary.key_sentences[0]
+    else:
+        text = " ".join((view.text or "").split())
+    return text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + "…"
+
+
+def result_line(n: int, view: StatementView, lang: str) -> str:
+    """``n. <b>title</b> — issuer · date`` then an excerpt; every value escaped and isolated."""
+    head = (view.title or view.issuer_name or f"#{view.id}")[:200]
+    title = formatting.bold(formatting.dyn(head))
+    if view.url and view.url.lower().startswith(("http://", "https://")):
+        title = formatting.link(view.url, title)
+    meta = [formatting.dyn(view.issuer_name)] if view.issuer_name and view.issuer_name != head else []
+    when = view.published_at or view.first_seen_at
+    if when:
+        meta.append(formatting.dyn(when.strftime("%Y-%m-%d")))
+    line = f"{n}. {title}" + (" — " + " · ".join(meta) if meta else "")
+    return f"{line}\n<i>{formatting.dyn(_excerpt(view))}</i>"
+
+
+def render_page(context: Context, lang: str, query: str, page: Page) -> tuple[str, InlineKeyboardMarkup]:
+    lines = [t(lang, "search_title", query=query)]
+    lines += [result_line(i, v, lang) for i, v in enumerate(page.items, 1)]
+    opens = [InlineKeyboardButton(raw(lang, "btn_open", n=i), callback_data=f"st:{v.id}")
+             for i, v in enumerate(page.items, 1)]
+    rows = [opens]
+    if page.has_more:
+        rows.append([InlineKeyboardButton(raw(lang, "btn_older"),
+                                          callback_data=pack(context, "sr", page.next_before_id, query))])
+    return "\n\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+async def search_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    text = (update.effective_message.text or "").split(maxsplit=1)
+    query = " ".join(text[1].split()) if len(text) > 1 else ""
+    if not query:
+        await reply(update, t(lang, "search_usage"))
+        return
+    if len(query) > MAX_QUERY:
+        await reply(update, t(lang, "search_too_long", limit=MAX_QUERY))
+        return
+    async with session(context) as s:
+        page = await search(s, query, limit=PAGE)
+    if not page.items:
+        await reply(update, t(lang, "search_none", query=query))
+        return
+    body, markup = render_page(context, lang, query, page)
+    await reply(update, body, markup)
+
+
+async def search_button(update: Update, context: Context, data: str) -> None:
+    cq = update.callback_query
+    lang = await chat_lang(update, context)
+    parts = data.split(":", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        await cq.answer()
+        return
+    before, query = int(parts[1]), parts[2]
+    async with session(context) as s:
+        page = await search(s, query, limit=PAGE, before_id=before)
+    await cq.answer()
+    if not page.items:
+        await reply(update, t(lang, "search_none", query=query))
+        return
+    body, markup = render_page(context, lang, query, page)
+    await cq.edit_message_text(body, parse_mode=ParseMode.HTML, reply_markup=markup,
+                               link_preview_options=NO_PREVIEW)

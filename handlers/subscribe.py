@@ -1,0 +1,272 @@
+"""/subscribe, /subscriptions, /unsubscribe and their buttons.
+
+The target of a command is the chat it is sent in, or, when the first word
+is ``@channel`` (or a ``-100…`` id) and the command is sent in private, that
+channel, after :func:`handlers.permissions.check_channel`. Buttons carry
+subscription ids and are checked again when pressed: the presser must be
+allowed to manage the subscription's chat, whoever sent the original command.
+
+Callback data (all ASCII, well under 64 bytes):
+``sub:k:<kind>:<chat>`` pick a kind from the menu · ``sub:m:<id>:<i|d>``
+choose the mode · ``sub:t:<id>`` toggle the mode in the list · ``sub:x:<id>`` remove.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
+
+from bot.chats import (
+    KINDS,
+    SubscriptionError,
+    add_subscription,
+    get_or_create_chat,
+    get_subscription,
+    list_subscriptions,
+    parse_subscription,
+    remove_matching,
+    remove_subscription,
+    set_mode,
+    toggle_mode,
+)
+from bot.store.models import Chat as ChatRow
+from bot.store.models import Subscription
+from bot.summarize.labels import country_label
+from handlers.common import Context, chat_lang, command_args, reply, session
+from handlers.i18n import raw, t
+from handlers.permissions import check_channel, looks_like_channel_ref, may_manage_here
+
+EXAMPLES = {
+    "country": "/subscribe {target}country SY",
+    "issuer": "/subscribe {target}issuer وزارة الخارجية",
+    "keyword": "/subscribe {target}keyword التحالف",
+    "accused": "/subscribe {target}accused إسرائيل",
+}
+
+
+@dataclass(slots=True)
+class Target:
+    chat_id: int
+    label: str | None  # "@channel" when managing a channel from private, else None (this chat)
+
+
+def describe(lang: str, kind: str, value: str) -> str:
+    """Plain-text name of a subscription ("country: Syria (SY)") for lines and buttons."""
+    if kind == "all":
+        return raw(lang, "kind_all")
+    if kind == "country":
+        name = country_label(value, lang)
+        value = f"{name} ({value})" if name != value else value
+    return raw(lang, f"kind_{kind}", value=value)
+
+
+def mode_label(lang: str, mode: str) -> str:
+    return raw(lang, "mode_digest" if mode == "digest" else "mode_instant")
+
+
+def mode_keyboard(lang: str, sub: Subscription) -> InlineKeyboardMarkup:
+    mark = {"instant": "✓ " if sub.mode == "instant" else "", "digest": "✓ " if sub.mode == "digest" else ""}
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(mark["instant"] + raw(lang, "btn_mode_instant"), callback_data=f"sub:m:{sub.id}:i"),
+        InlineKeyboardButton(mark["digest"] + raw(lang, "btn_mode_digest"), callback_data=f"sub:m:{sub.id}:d"),
+    ]])
+
+
+def menu_keyboard(lang: str, chat_id: int) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(raw(lang, f"btn_kind_{k}"), callback_data=f"sub:k:{k}:{chat_id}")] for k in KINDS]
+    return InlineKeyboardMarkup(rows)
+
+
+async def _resolve_target(update: Update, context: Context, lang: str, args: list[str]) -> tuple[Target | None, list[str]]:
+    """Which chat the command manages, or ``None`` after explaining the refusal."""
+    chat = update.effective_chat
+    if args and looks_like_channel_ref(args[0]):
+        ref = args[0]
+        if chat.type != ChatType.PRIVATE:
+            await reply(update, t(lang, "channel_in_private"))
+            return None, args
+        check = await check_channel(context.bot, ref, update.effective_user.id)
+        if not check.ok:
+            await reply(update, t(lang, check.refusal, channel=ref))
+            return None, args
+        channel: Chat = check.chat
+        async with session(context) as s:
+            await get_or_create_chat(s, channel.id, type=ChatType.CHANNEL, title=channel.title,
+                                     username=channel.username,
+                                     language_code=update.effective_user.language_code)
+            await s.commit()
+        return Target(channel.id, f"@{channel.username}" if channel.username else channel.title or ref), args[1:]
+    if not await may_manage_here(update, context.bot):
+        await reply(update, t(lang, "group_admins_only"))
+        return None, args
+    return Target(chat.id, None), args
+
+
+async def _may_manage_chat(update: Update, context: Context, chat_id: int) -> bool:
+    """For buttons: the presser may manage ``chat_id`` (this chat, or a channel they admin)."""
+    here = update.effective_chat
+    if here is not None and here.id == chat_id:
+        return await may_manage_here(update, context.bot)
+    if here is None or here.type != ChatType.PRIVATE:
+        return False
+    async with session(context) as s:
+        row = await s.get(ChatRow, chat_id)
+    if row is None or row.type != ChatType.CHANNEL:
+        return False
+    return (await check_channel(context.bot, chat_id, update.effective_user.id)).ok
+
+
+async def _subscribe(update: Update, context: Context, lang: str, target: Target, args: list[str]) -> None:
+    try:
+        spec = parse_subscription(args)
+    except SubscriptionError as exc:
+        await reply(update, t(lang, exc.key, **exc.args_))
+        return
+    async with session(context) as s:
+        try:
+            sub, created = await add_subscription(s, target.chat_id, spec, created_by=update.effective_user.id)
+        except SubscriptionError as exc:
+            await reply(update, t(lang, exc.key, **exc.args_))
+            return
+        await s.commit()
+    what = describe(lang, sub.kind, sub.value)
+    if target.label:
+        what = f"{what} — {target.label}"
+    key = "sub_added" if created else "sub_updated"
+    text = t(lang, key, what=what, mode=mode_label(lang, sub.mode)) + "\n" + t(lang, "sub_choose_mode")
+    await reply(update, text, mode_keyboard(lang, sub))
+
+
+async def subscribe(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    if target is None:
+        return
+    if not args:
+        await reply(update, t(lang, "sub_menu"), menu_keyboard(lang, target.chat_id))
+        return
+    await _subscribe(update, context, lang, target, args)
+
+
+def list_view(lang: str, subs: list[Subscription], label: str | None) -> tuple[str, InlineKeyboardMarkup | None]:
+    if not subs:
+        return t(lang, "subs_none"), None
+    lines = [t(lang, "subs_title", chat=label or raw(lang, "subs_this_chat"))]
+    rows = []
+    for i, sub in enumerate(subs, 1):
+        lines.append(f"{i}. " + t(lang, "sub_line", what=describe(lang, sub.kind, sub.value),
+                                 mode=mode_label(lang, sub.mode)))
+        switch = raw(lang, "btn_to_instant" if sub.mode == "digest" else "btn_to_digest")
+        rows.append([
+            InlineKeyboardButton(f"{i}. {switch}", callback_data=f"sub:t:{sub.id}"),
+            InlineKeyboardButton(f"{i}. {raw(lang, 'btn_remove')}", callback_data=f"sub:x:{sub.id}"),
+        ])
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+async def subscriptions(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    target, _ = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    if target is None:
+        return
+    async with session(context) as s:
+        subs = await list_subscriptions(s, target.chat_id)
+    text, markup = list_view(lang, subs, target.label)
+    await reply(update, text, markup)
+
+
+async def unsubscribe(update: Update, context: Context) -> None:
+    """With words, remove what they describe; without, show the list with remove buttons."""
+    lang = await chat_lang(update, context)
+    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    if target is None:
+        return
+    async with session(context) as s:
+        if not args:
+            subs = await list_subscriptions(s, target.chat_id)
+            text, markup = list_view(lang, subs, target.label)
+            await reply(update, text, markup)
+            return
+        try:
+            removed = await remove_matching(s, target.chat_id, args)
+        except SubscriptionError as exc:
+            await reply(update, t(lang, exc.key, **exc.args_))
+            return
+        await s.commit()
+    await reply(update, t(lang, "unsub_done", count=removed) if removed else t(lang, "unsub_none"))
+
+
+async def _refresh_list(update: Update, context: Context, lang: str, chat_id: int) -> None:
+    async with session(context) as s:
+        subs = await list_subscriptions(s, chat_id)
+    label = None
+    if update.effective_chat is not None and update.effective_chat.id != chat_id:
+        async with session(context) as s:
+            row = await s.get(ChatRow, chat_id)
+        label = f"@{row.username}" if row and row.username else (row.title if row else str(chat_id))
+    text, markup = list_view(lang, subs, label)
+    await update.callback_query.edit_message_text(text, parse_mode="HTML", reply_markup=markup)
+
+
+async def subscription_button(update: Update, context: Context, data: str) -> None:
+    """Every ``sub:`` button: pick kind, choose mode, toggle, remove."""
+    query = update.callback_query
+    lang = await chat_lang(update, context)
+    parts = data.split(":")
+    action = parts[1] if len(parts) > 1 else ""
+    if action == "k" and len(parts) == 4 and parts[2] in KINDS:
+        kind, chat_id = parts[2], int(parts[3])
+        if not await _may_manage_chat(update, context, chat_id):
+            await query.answer(raw(lang, "group_admins_only"), show_alert=True)
+            return
+        await query.answer()
+        if kind == "all":
+            label = None
+            if update.effective_chat.id != chat_id:
+                async with session(context) as s:
+                    row = await s.get(ChatRow, chat_id)
+                label = f"@{row.username}" if row and row.username else str(chat_id)
+            await _subscribe(update, context, lang, Target(chat_id, label), ["all"])
+            return
+        prefix = ""
+        if update.effective_chat.id != chat_id:
+            async with session(context) as s:
+                row = await s.get(ChatRow, chat_id)
+            prefix = f"@{row.username} " if row and row.username else f"{chat_id} "
+        await reply(update, t(lang, "sub_how", example=EXAMPLES[kind].format(target=prefix)))
+        return
+    if action in ("m", "t", "x") and len(parts) >= 3 and parts[2].isdigit():
+        sub_id = int(parts[2])
+        async with session(context) as s:
+            sub = await s.get(Subscription, sub_id)
+        if sub is None:
+            await query.answer(raw(lang, "sub_gone"), show_alert=True)
+            return
+        chat_id = sub.chat_id
+        if not await _may_manage_chat(update, context, chat_id):
+            await query.answer(raw(lang, "group_admins_only"), show_alert=True)
+            return
+        async with session(context) as s:
+            if action == "m":
+                mode = "digest" if len(parts) > 3 and parts[3] == "d" else "instant"
+                sub = await set_mode(s, chat_id, sub_id, mode)
+            elif action == "t":
+                sub = await toggle_mode(s, chat_id, sub_id)
+            else:
+                existing = await get_subscription(s, chat_id, sub_id)
+                await remove_subscription(s, chat_id, sub_id)
+            await s.commit()
+        if action == "m" and sub is not None:
+            await query.answer(mode_label(lang, sub.mode))
+            text = t(lang, "sub_added", what=describe(lang, sub.kind, sub.value), mode=mode_label(lang, sub.mode))
+            await query.edit_message_text(text, parse_mode="HTML", reply_markup=mode_keyboard(lang, sub))
+            return
+        if action == "x" and existing is not None:
+            await query.answer(describe(lang, existing.kind, existing.value))
+        else:
+            await query.answer()
+        await _refresh_list(update, context, lang, chat_id)
+        return
+    await query.answer()

@@ -1,0 +1,203 @@
+"""/summary: the summary of any text a user brings.
+
+Sources of text, in order: the message ``/summary`` replies to (its text,
+caption or document; forwarded or not), the words after ``/summary``, or a
+``.txt``/``.html`` document sent on its own (in private) or with ``/summary``
+as its caption. A text forwarded into the private chat without a command
+gets a one-tap "Summarize" button, whose press reads the text back from the
+message the offer replies to (nothing is stored).
+
+The summarizer is CPU-bound, so it runs in a worker thread
+(:func:`asyncio.to_thread`) and the bot keeps answering others meanwhile.
+Documents are checked by their declared size before downloading and again
+after; anything larger than :data:`MAX_DOCUMENT_BYTES` gets one line, not a
+download. The summarizer itself cuts texts beyond 200k characters and says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import PurePath
+
+from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageOrigin, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import TelegramError
+
+from bot.summarize import summarize
+from handlers.common import NO_PREVIEW, Context, chat_lang, reply, reply_parts
+from handlers.formatting import render_summary_html
+from handlers.i18n import raw, t
+
+log = logging.getLogger(__name__)
+
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+TEXT_EXTENSIONS = {".txt", ".text", ".html", ".htm", ".xhtml"}
+TEXT_MIME_PREFIXES = ("text/plain", "text/html", "application/xhtml")
+SUMMARIZE_DATA = "sm"
+
+
+class TextUnavailable(Exception):
+    """The text cannot be had; ``key`` is the one line to say (i18n key), ``args`` fill it."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+def is_text_document(doc: Document) -> bool:
+    suffix = PurePath(doc.file_name or "").suffix.lower()
+    mime = (doc.mime_type or "").lower()
+    return suffix in TEXT_EXTENSIONS or mime.startswith(TEXT_MIME_PREFIXES)
+
+
+def decode(data: bytes) -> str:
+    """Bytes of a text file → text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1256."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1256")  # the Arabic Windows code page, still common in ministry files
+    except UnicodeDecodeError:
+        raise TextUnavailable("summary_not_text") from None
+
+
+async def document_text(context: Context, doc: Document) -> str:
+    if not is_text_document(doc):
+        raise TextUnavailable("summary_bad_file")
+    limit_mb = MAX_DOCUMENT_BYTES // (1024 * 1024)
+    if doc.file_size is not None and doc.file_size > MAX_DOCUMENT_BYTES:
+        raise TextUnavailable("summary_too_big", limit=limit_mb)
+    try:
+        file = await context.bot.get_file(doc.file_id)
+        if file.file_size is not None and file.file_size > MAX_DOCUMENT_BYTES:
+            raise TextUnavailable("summary_too_big", limit=limit_mb)
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        log.info("document download failed: %s", exc)
+        raise TextUnavailable("summary_download_failed") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise TextUnavailable("summary_too_big", limit=limit_mb)
+    return decode(data)
+
+
+async def message_text(context: Context, message: Message) -> str:
+    """The text a message carries: its document's, else its text or caption."""
+    if message.document is not None:
+        return await document_text(context, message.document)
+    return message.text or message.caption or ""
+
+
+def origin_name(origin: MessageOrigin | None) -> str | None:
+    """Who wrote a forwarded text, for one line above its summary."""
+    if origin is None:
+        return None
+    chat = getattr(origin, "chat", None) or getattr(origin, "sender_chat", None)
+    if chat is not None:
+        return chat.title or (f"@{chat.username}" if chat.username else None)
+    user = getattr(origin, "sender_user", None)
+    if user is not None:
+        return user.full_name
+    return getattr(origin, "sender_user_name", None)
+
+
+async def answer_with_summary(update: Update, context: Context, lang: str, text: str,
+                              origin: MessageOrigin | None = None) -> None:
+    """Summarize ``text`` off the event loop and answer: the summary, or one clear line."""
+    chat = update.effective_chat
+    if chat is not None:
+        try:
+            await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+        except TelegramError:
+            pass  # only a courtesy
+    try:
+        summary = await asyncio.to_thread(summarize, text)
+    except Exception:  # noqa: BLE001 - one bad text must not take the bot down
+        log.exception("summarizer failed on a %d-character text", len(text))
+        await reply(update, t(lang, "summary_failed"))
+        return
+    if "empty" in summary.notices:
+        await reply(update, t(lang, "summary_empty"))
+        return
+    if "not_arabic" in summary.notices:
+        await reply(update, t(lang, "summary_not_arabic"))
+        return
+    parts = render_summary_html(summary, lang)
+    name = origin_name(origin)
+    if name and parts:
+        parts[0] = t(lang, "forwarded_from", origin=name) + "\n" + parts[0]
+    await reply_parts(update, parts)
+
+
+def _text_after_command(message: Message) -> str:
+    body = message.text or message.caption or ""
+    parts = body.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+async def summary_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    message = update.effective_message
+    try:
+        if message.reply_to_message is not None:
+            target = message.reply_to_message
+            text = await message_text(context, target)
+            origin = target.forward_origin
+        elif message.document is not None:  # "/summary" as the caption of a file
+            text, origin = await document_text(context, message.document), None
+        else:
+            text, origin = _text_after_command(message), None
+            if not text.strip():
+                await reply(update, t(lang, "summary_usage"))
+                return
+    except TextUnavailable as exc:
+        await reply(update, t(lang, exc.key, **exc.args_))
+        return
+    await answer_with_summary(update, context, lang, text, origin)
+
+
+async def document_message(update: Update, context: Context) -> None:
+    """A file sent in private without a command: summarize it if it is text."""
+    lang = await chat_lang(update, context)
+    try:
+        text = await document_text(context, update.effective_message.document)
+    except TextUnavailable as exc:
+        await reply(update, t(lang, exc.key, **exc.args_))
+        return
+    await answer_with_summary(update, context, lang, text, update.effective_message.forward_origin)
+
+
+async def offer_summary(update: Update, context: Context) -> None:
+    """A forwarded text in private: offer the summary with one button, as a reply to it."""
+    lang = await chat_lang(update, context)
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton(raw(lang, "btn_summarize"), callback_data=SUMMARIZE_DATA)]])
+    await reply(update, t(lang, "offer_summary"), markup, quote=True)
+
+
+async def summarize_button(update: Update, context: Context, data: str) -> None:
+    query = update.callback_query
+    lang = await chat_lang(update, context)
+    await query.answer()
+    offer = query.message
+    source = offer.reply_to_message if isinstance(offer, Message) else None
+    if source is None:
+        await reply(update, t(lang, "summary_gone"))
+        return
+    try:
+        await query.edit_message_reply_markup(None)  # one tap, one summary
+    except TelegramError:
+        pass
+    try:
+        text = await message_text(context, source)
+    except TextUnavailable as exc:
+        await reply(update, t(lang, exc.key, **exc.args_))
+        return
+    await answer_with_summary(update, context, lang, text, source.forward_origin)
+
+
+__all__ = ["MAX_DOCUMENT_BYTES", "decode", "document_message", "offer_summary", "summary_command",
+           "summarize_button"]
