@@ -98,18 +98,23 @@ class NearDuplicateIndex:
     def __init__(self) -> None:
         self._ids: list[int] = []
         self._values: list[int] = []
-        self._known: set[int] = set()
+        self._known: dict[int, int] = {}  # id → position
         self._array: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def add(self, statement_id: int, value: int | None) -> None:
-        if value is None or statement_id in self._known:
+        """Add, or replace the hash of a revised statement."""
+        if value is None:
             return
-        self._known.add(statement_id)
-        self._ids.append(statement_id)
-        self._values.append(value & _U64)
+        position = self._known.get(statement_id)
+        if position is None:
+            self._known[statement_id] = len(self._ids)
+            self._ids.append(statement_id)
+            self._values.append(value & _U64)
+        else:
+            self._values[position] = value & _U64
         self._array = None
 
     def candidates(self, value: int | None) -> list[int]:

@@ -1,0 +1,76 @@
+"""``bayan poll [--once] [--all] [--jsonl]``: the polling cycle from a terminal.
+
+``--once`` runs exactly the code path of the scheduled job once. With
+``--jsonl`` standard output carries one JSON object per new statement and
+nothing else (logs go to standard error), so it can feed other tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import Any
+
+from bot.commands.common import run_async, settings_and_logging
+
+
+def _delivery_hook() -> Any:
+    """The bot's outbox writer when it is installed, so ``poll --once`` also fills the outbox."""
+    try:
+        from bot.delivery.matching import enqueue_for_statement
+    except ImportError:
+        return None
+    return enqueue_for_statement
+
+
+async def _poll(args: argparse.Namespace) -> int:
+    from bot.feeds.fetch import FeedClient
+    from bot.feeds.poller import poll_once
+    from bot.feeds.schedule import tick_seconds
+    from bot.services import open_services
+
+    settings = settings_and_logging()
+    services = await open_services(settings)
+    hook = _delivery_hook()
+    failed = 0
+    try:
+        async with FeedClient.from_settings(settings) as client:
+            while True:
+                report = await poll_once(services, all_feeds=args.all, on_statement=hook, client=client)
+                failed = len(report.failed)
+                for new in report.new_statements:
+                    if args.jsonl:
+                        sys.stdout.write(json.dumps(new.to_json(), ensure_ascii=False) + "\n")
+                    else:
+                        print(f"#{new.statement_id} [{new.feed}] {new.title or new.url or ''}")
+                sys.stdout.flush()
+                if not args.jsonl:
+                    print(
+                        f"{len(report.outcomes)} feed(s) polled: {len(report.new_statements)} new statement(s), "
+                        f"{len(report.revised)} revised, {failed} failed",
+                        file=sys.stderr,
+                    )
+                if args.once:
+                    break
+                await asyncio.sleep(tick_seconds(settings.poll_interval))
+    finally:
+        await services.close()
+    return 1 if failed and failed == len(report.outcomes) else 0
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    return run_async(_poll(args))
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "poll",
+        help="poll the due feeds (--once: one cycle, then exit)",
+        description="Fetch due feeds, store new statements and summarize them. Without --once, keep polling.",
+    )
+    p.add_argument("--once", action="store_true", help="run one cycle and exit")
+    p.add_argument("--all", action="store_true", help="poll every enabled feed, due or not")
+    p.add_argument("--jsonl", action="store_true", help="print one JSON line per new statement, nothing else")
+    p.set_defaults(func=cmd_poll)

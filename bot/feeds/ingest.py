@@ -1,0 +1,477 @@
+"""Parsed items → statements, sources, revisions and summaries in the store.
+
+One statement however many feeds carry it: an item joins an existing
+statement when its normalized link (or a globally unique guid) is already
+known, when its normalized text has the same fingerprint, or when its
+SimHash is close *and* its word bigrams confirm it (see ``fingerprint``).
+Only an item that matches nothing becomes a new statement and is summarized.
+
+Each item is written in its own transaction, and the caller's
+:data:`StatementHook` runs inside it, after the statement and its summary are
+flushed: matching subscriptions and writing the outbox either commit together
+with the statement or not at all. One poisoned item rolls back alone.
+
+Ingest is serialized by a lock (SQLite has one writer anyway, and the
+duplicate checks must see every statement written before them); fetching,
+parsing and full-text extraction of other feeds go on meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.feeds import fingerprint as fp
+from bot.feeds.fetch import FeedClient
+from bot.feeds.fulltext import full_text
+from bot.feeds.links import normalize_link
+from bot.feeds.parse import ParsedItem
+from bot.store.db import Database
+from bot.store.models import Entry, Feed, Statement, StatementRevision, StatementSource, SummaryRow, utcnow
+from bot.summarize import Summary, summarize
+
+log = logging.getLogger(__name__)
+
+StatementHook = Callable[[AsyncSession, Statement, Summary, "Summary | None"], Awaitable[None]]
+"""Called inside the ingest transaction after the statement and its SummaryRow are flushed:
+``(session, statement, new_summary, previous_summary)``; ``previous_summary`` is None for a
+new statement and the old summary for a material revision. Never called for items seen on a
+feed's first poll (beyond the backfill count) nor for non-statements."""
+
+DEDUP_WINDOW = timedelta(days=30)  # near-duplicates are looked for among this recent past
+MATERIAL_JACCARD = 0.9  # a revision changes at least this share of word bigrams, or the summary
+MAX_ITEMS = 500  # per feed and poll: a feed with 100 000 items is a bug or an attack
+SUMMARY_BATCH = 16  # texts per thread hop: keeps the event loop (and the bot) responsive
+
+
+@dataclass(slots=True, frozen=True)
+class FeedInfo:
+    """What ingest needs of a feed, detached from any session."""
+
+    id: int
+    url: str
+    name: str | None
+    country: str | None
+    all_statements: bool
+    seeded: bool
+
+    @classmethod
+    def of(cls, feed: Feed) -> FeedInfo:
+        return cls(feed.id, feed.url, feed.name, feed.country, bool(feed.all_statements), bool(feed.seeded))
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url
+
+
+@dataclass(slots=True)
+class NewStatement:
+    """One line of ``bayan poll --once --jsonl``."""
+
+    statement_id: int
+    feed: str
+    url: str | None
+    title: str | None
+    published: datetime | None
+    sources: list[str]
+    summary: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "statement_id": self.statement_id,
+            "feed": self.feed,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "sources": list(self.sources),
+            "summary": self.summary,
+        }
+
+
+@dataclass(slots=True)
+class IngestOutcome:
+    new: list[NewStatement] = field(default_factory=list)  # alert-worthy new statements
+    stored: int = 0  # new statement rows (statements or not, alerted or not)
+    joined: int = 0  # items that became another source of a known statement
+    revised: list[int] = field(default_factory=list)
+    unchanged: int = 0
+    failed: int = 0  # items whose transaction failed (retried on the next poll)
+
+
+@dataclass(slots=True)
+class _Item:
+    item: ParsedItem
+    link: str | None
+    alert: bool
+    text: str = ""
+    tokens: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+    simhash: int | None = None
+    statement_id: int | None = None  # matched statement
+    summary: Summary | None = None
+    entry: tuple[int, str | None, int | None] | None = None  # (entry id, text fingerprint, statement id)
+
+    def prepare(self, text: str) -> None:
+        self.text = text
+        self.tokens = fp.normalize_tokens(text or self.item.title)
+        self.fingerprint = fp.fingerprint(self.tokens)
+        self.simhash = fp.simhash(self.tokens)
+
+
+def _summary_text(item: ParsedItem, body: str) -> str:
+    """Title first (it often names the ministry), unless the body already starts with it."""
+    title = item.title.strip()
+    if title and not body.lstrip().startswith(title[:40]):
+        return f"{title}\n{body}" if body else title
+    return body or title
+
+
+def _guid_is_global(guid: str) -> bool:
+    """Only URLs, tags and URNs identify an item across sites; "1234" does not."""
+    return len(guid) >= 10 and (":" in guid or "/" in guid)
+
+
+def _gist(summary: Summary) -> dict[str, Any]:
+    data = summary.to_dict()
+    data.pop("key_sentences", None)
+    data.pop("notices", None)
+    return data
+
+
+async def _summarize_all(texts: list[str]) -> list[Summary]:
+    """The summarizer is CPU-bound: run it in a thread, a batch at a time."""
+    out: list[Summary] = []
+    for start in range(0, len(texts), SUMMARY_BATCH):
+        batch = texts[start : start + SUMMARY_BATCH]
+        out.extend(await asyncio.to_thread(lambda b=batch: [summarize(t) for t in b]))
+    return out
+
+
+class Ingestor:
+    """Writes items of any number of feeds; share one per poll cycle (it holds the ingest lock)."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        client: FeedClient | None,
+        on_statement: StatementHook | None = None,
+        backfill: int = 0,
+        fulltext_min_chars: int = 300,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.on_statement = on_statement
+        self.backfill = backfill
+        self.fulltext_min_chars = fulltext_min_chars
+        self._lock = asyncio.Lock()
+        self._index: fp.NearDuplicateIndex | None = None
+
+    # -- public -------------------------------------------------------------
+
+    async def ingest(self, feed: FeedInfo, items: list[ParsedItem]) -> IngestOutcome:
+        outcome = IngestOutcome()
+        unique: dict[str, ParsedItem] = {}
+        for item in items[:MAX_ITEMS]:
+            unique.setdefault(item.guid, item)
+        known = await self._known_entries(feed.id, list(unique))
+        fresh: list[ParsedItem] = []
+        changed: list[tuple[ParsedItem, tuple[int, str | None, int | None]]] = []
+        for guid, item in unique.items():
+            row = known.get(guid)
+            if row is None:
+                fresh.append(item)
+            elif row[1] != item.content_hash:
+                changed.append((item, (row[0], row[2], row[3])))
+            else:
+                outcome.unchanged += 1
+        if not fresh and not changed:
+            if not feed.seeded:
+                await self._mark_seeded(feed.id)
+            return outcome
+
+        alerting = self._alerting(feed, fresh)
+        news = [_Item(i, normalize_link(i.link), i.guid in alerting) for i in fresh]
+        news.sort(key=lambda w: w.item.published)  # oldest first: ids follow publication order
+        await self._match_links(news)  # before full text: a known link needs no page fetch
+        edits = [_Item(i, normalize_link(i.link), False, entry=row) for i, row in changed]
+        await self._load_texts([w for w in news if w.statement_id is None] + edits)
+
+        async with self._lock:
+            await self._match_links([w for w in news if w.statement_id is None])
+            await self._match_texts([w for w in news if w.statement_id is None])
+            todo = [w for w in news if w.statement_id is None] + edits
+            summaries = await _summarize_all([_summary_text(w.item, w.text) for w in todo])
+            for work, summary in zip(todo, summaries):
+                work.summary = summary
+            for work in news:
+                await self._guarded(outcome, feed, work, self._write_new)
+            for work in edits:
+                await self._guarded(outcome, feed, work, self._write_edit)
+            if not feed.seeded:
+                await self._mark_seeded(feed.id)
+        return outcome
+
+    # -- reading ------------------------------------------------------------
+
+    async def _known_entries(self, feed_id: int, guids: list[str]) -> dict[str, tuple[int, str | None, str | None, int | None]]:
+        found: dict[str, tuple[int, str | None, str | None, int | None]] = {}
+        async with self.db.sessions() as s:
+            for start in range(0, len(guids), 400):
+                rows = await s.execute(
+                    select(Entry.guid, Entry.id, Entry.content_hash, Entry.text_fingerprint, Entry.statement_id).where(
+                        Entry.feed_id == feed_id, Entry.guid.in_(guids[start : start + 400])
+                    )
+                )
+                for guid, *rest in rows:
+                    found[guid] = tuple(rest)  # type: ignore[assignment]
+        return found
+
+    def _alerting(self, feed: FeedInfo, fresh: list[ParsedItem]) -> set[str]:
+        """Guids that may alert: all of them on a seeded feed, else the newest ``backfill``."""
+        if feed.seeded:
+            return {i.guid for i in fresh}
+        newest = sorted(fresh, key=lambda i: i.published, reverse=True)[: self.backfill]
+        return {i.guid for i in newest}
+
+    async def _match_links(self, news: list[_Item]) -> None:
+        if not news:
+            return
+        links = [w.link for w in news if w.link]
+        guids = [w.item.guid for w in news if _guid_is_global(w.item.guid)]
+        by_link: dict[str, int] = {}
+        by_guid: dict[str, int] = {}
+        async with self.db.sessions() as s:
+            if links:
+                for link, sid in await s.execute(
+                    select(Statement.normalized_link, Statement.id).where(Statement.normalized_link.in_(links))
+                ):
+                    by_link.setdefault(link, sid)
+            conds = []
+            if links:
+                conds.append(Entry.normalized_link.in_(links))
+            if guids:
+                conds.append(Entry.guid.in_(guids))
+            if conds:
+                rows = await s.execute(
+                    select(Entry.normalized_link, Entry.guid, Entry.statement_id).where(
+                        or_(*conds), Entry.statement_id.is_not(None)
+                    )
+                )
+                for link, guid, sid in rows:
+                    if link:
+                        by_link.setdefault(link, sid)
+                    if _guid_is_global(guid):
+                        by_guid.setdefault(guid, sid)
+        for w in news:
+            w.statement_id = (by_link.get(w.link) if w.link else None) or by_guid.get(w.item.guid)
+
+    async def _load_texts(self, work: list[_Item]) -> None:
+        async def one(w: _Item) -> None:
+            text = w.item.text
+            if self.client is not None and self.fulltext_min_chars and w.item.is_excerpt(self.fulltext_min_chars):
+                text = await full_text(self.client, w.item.link or "", text)
+            w.prepare(text)
+
+        await asyncio.gather(*(one(w) for w in work))
+
+    async def _near_index(self) -> fp.NearDuplicateIndex:
+        if self._index is None:
+            index = fp.NearDuplicateIndex()
+            since = utcnow() - DEDUP_WINDOW
+            async with self.db.sessions() as s:
+                rows = await s.execute(
+                    select(Statement.id, Statement.simhash).where(
+                        Statement.simhash.is_not(None), Statement.first_seen_at >= since
+                    )
+                )
+                for sid, value in rows:
+                    index.add(sid, value)
+            self._index = index
+        return self._index
+
+    async def _find_text_match(self, s: AsyncSession, w: _Item) -> int | None:
+        if not w.tokens:
+            return None
+        sid = await s.scalar(select(Statement.id).where(Statement.fingerprint == w.fingerprint).limit(1))
+        if sid is not None:
+            return sid
+        candidates = (await self._near_index()).candidates(w.simhash)
+        if not candidates:
+            return None
+        rows = await s.execute(select(Statement.id, Statement.text, Statement.title).where(Statement.id.in_(candidates)))
+        texts = {sid: (text or title or "") for sid, text, title in rows}
+        for sid in candidates:  # nearest first
+            if sid in texts and fp.similar(w.tokens, fp.normalize_tokens(texts[sid])):
+                return sid
+        return None
+
+    async def _match_texts(self, news: list[_Item]) -> None:
+        if not news:
+            return
+        async with self.db.sessions() as s:
+            for w in news:
+                w.statement_id = await self._find_text_match(s, w)
+
+    # -- writing ------------------------------------------------------------
+
+    async def _guarded(self, outcome: IngestOutcome, feed: FeedInfo, work: _Item, step: Callable[..., Awaitable[None]]) -> None:
+        try:
+            async with self.db.sessions() as s, s.begin():
+                await step(s, outcome, feed, work)
+        except Exception:  # noqa: BLE001 - one item must not stop the feed; it is retried next poll
+            outcome.failed += 1
+            log.exception("feed #%s: could not store item %s", feed.id, work.item.guid)
+
+    def _entry(self, feed: FeedInfo, work: _Item, statement_id: int) -> Entry:
+        item = work.item
+        return Entry(
+            feed_id=feed.id,
+            guid=item.guid,
+            link=item.link,
+            normalized_link=work.link,
+            title=item.title or None,
+            content_hash=item.content_hash,
+            text_fingerprint=work.fingerprint or None,
+            published_at=item.published,
+            fetched_at=utcnow(),
+            statement_id=statement_id,
+        )
+
+    async def _add_source(self, s: AsyncSession, statement_id: int, feed: FeedInfo, work: _Item) -> None:
+        url = work.item.link or work.item.guid
+        exists = await s.scalar(
+            select(StatementSource.id).where(StatementSource.statement_id == statement_id, StatementSource.url == url)
+        )
+        if exists is None:
+            s.add(StatementSource(statement_id=statement_id, feed_id=feed.id, url=url, seen_at=utcnow()))
+
+    async def _sources(self, s: AsyncSession, statement_id: int) -> list[str]:
+        rows = await s.scalars(
+            select(StatementSource.url).where(StatementSource.statement_id == statement_id).order_by(StatementSource.id)
+        )
+        return list(rows)
+
+    async def _write_new(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
+        if work.statement_id is None and work.tokens:
+            # An earlier item of this very batch may be the same statement.
+            work.statement_id = await self._find_text_match(s, work)
+        if work.statement_id is not None:
+            await self._join(s, outcome, feed, work)
+            return
+        summary = work.summary or Summary()
+        item = work.item
+        now = utcnow()
+        is_statement = summary.is_statement or feed.all_statements
+        issuer = summary.issuer
+        statement = Statement(
+            url=item.link,
+            normalized_link=work.link,
+            title=item.title or None,
+            text=work.text,
+            fingerprint=work.fingerprint,
+            simhash=work.simhash,
+            is_statement=is_statement,
+            issuer_name=issuer.name if issuer else (feed.name if feed.all_statements else None),
+            issuer_country=(issuer.country if issuer else None) or (feed.country if feed.all_statements else None),
+            revision=1,
+            published_at=item.published,
+            first_seen_at=now,
+            updated_at=now,
+        )
+        s.add(statement)
+        await s.flush()
+        data = summary.to_dict()
+        s.add(SummaryRow(statement_id=statement.id, revision=1, data=data, created_at=now))
+        s.add(StatementRevision(statement_id=statement.id, revision=1, text=work.text, summary=data, created_at=now))
+        s.add(StatementSource(statement_id=statement.id, feed_id=feed.id, url=item.link or item.guid, seen_at=now))
+        s.add(self._entry(feed, work, statement.id))
+        await s.flush()
+        if work.alert and is_statement:
+            if self.on_statement is not None:
+                await self.on_statement(s, statement, summary, None)
+            outcome.new.append(
+                NewStatement(statement.id, feed.label, item.link, item.title or None, item.published,
+                             [item.link or item.guid], data)
+            )
+        outcome.stored += 1
+        work.statement_id = statement.id
+        (await self._near_index()).add(statement.id, work.simhash)
+
+    async def _join(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
+        """Another feed or address for a known statement: a source, never a second alert."""
+        assert work.statement_id is not None
+        await self._add_source(s, work.statement_id, feed, work)
+        s.add(self._entry(feed, work, work.statement_id))
+        outcome.joined += 1
+        if feed.all_statements and work.alert:
+            # A ministry's own feed vouches for an item a news feed carried as "not a statement".
+            statement = await s.get(Statement, work.statement_id)
+            if statement is not None and not statement.is_statement:
+                statement.is_statement = True
+                await s.flush()
+                row = await s.get(SummaryRow, statement.id)
+                summary = Summary.from_dict(row.data) if row else Summary()
+                if self.on_statement is not None:
+                    await self.on_statement(s, statement, summary, None)
+                outcome.new.append(
+                    NewStatement(statement.id, feed.label, statement.url, statement.title, statement.published_at,
+                                 await self._sources(s, statement.id), summary.to_dict())
+                )
+
+    async def _write_edit(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
+        """A known item whose feed text changed: a revision when it changed materially."""
+        assert work.entry is not None
+        entry_id, old_fp, statement_id = work.entry
+        values: dict[str, Any] = {"content_hash": work.item.content_hash, "title": work.item.title or None}
+        if work.fingerprint == old_fp or statement_id is None:
+            await s.execute(update(Entry).where(Entry.id == entry_id).values(**values))
+            return
+        values["text_fingerprint"] = work.fingerprint
+        await s.execute(update(Entry).where(Entry.id == entry_id).values(**values))
+        statement = await s.get(Statement, statement_id)
+        if statement is None or statement.fingerprint != old_fp:
+            return  # this entry was a copy of a statement whose text came from elsewhere
+        row = await s.get(SummaryRow, statement_id)
+        previous = Summary.from_dict(row.data) if row else Summary()
+        summary = work.summary or Summary()
+        material = _gist(summary) != _gist(previous) or not fp.jaccard(
+            fp.bigrams(fp.normalize_tokens(statement.text)), fp.bigrams(work.tokens)
+        ) >= MATERIAL_JACCARD
+        now = utcnow()
+        statement.text = work.text
+        statement.title = work.item.title or statement.title
+        statement.fingerprint = work.fingerprint
+        statement.simhash = work.simhash
+        statement.updated_at = now
+        data = summary.to_dict()
+        if not material:  # typo fixed, markup changed: keep the text current, quietly
+            if row is not None:
+                row.data = data
+            return
+        statement.revision += 1
+        statement.is_statement = summary.is_statement or feed.all_statements or statement.is_statement
+        if summary.issuer:
+            statement.issuer_name, statement.issuer_country = summary.issuer.name, summary.issuer.country or statement.issuer_country
+        if row is None:
+            row = SummaryRow(statement_id=statement_id, revision=statement.revision, data=data, created_at=now)
+            s.add(row)
+        else:
+            row.data, row.revision, row.created_at = data, statement.revision, now
+        s.add(StatementRevision(statement_id=statement_id, revision=statement.revision, text=work.text, summary=data, created_at=now))
+        await s.flush()
+        if statement.is_statement and self.on_statement is not None:
+            await self.on_statement(s, statement, summary, previous)
+        outcome.revised.append(statement_id)
+        (await self._near_index()).add(statement_id, work.simhash)
+
+    async def _mark_seeded(self, feed_id: int) -> None:
+        async with self.db.sessions() as s, s.begin():
+            await s.execute(update(Feed).where(Feed.id == feed_id).values(seeded=True))

@@ -1,0 +1,203 @@
+"""One poll cycle over the due feeds: the single code path of the JobQueue job
+and of ``bayan poll --once``.
+
+Each feed is fetched, parsed (in a thread) and ingested as its own task, so a
+slow, broken, hostile or huge feed costs one concurrency slot until its
+deadline and nothing else. Health (validators, failures, next poll) is
+written for all feeds in one transaction at the end of the cycle, *after*
+their items were ingested: a crash in between refetches, it never skips.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select, update
+
+from bot.feeds.fetch import FeedClient, FetchError
+from bot.feeds.ingest import FeedInfo, Ingestor, NewStatement, StatementHook
+from bot.feeds.parse import NotAFeed, parse_feed
+from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
+from bot.services import Services
+from bot.store.models import Feed, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class FeedOutcome:
+    feed_id: int
+    url: str
+    status: str  # "ok" | "not_modified" | "error"
+    new: int = 0
+    joined: int = 0
+    revised: int = 0
+    error: str | None = None
+    next_poll_at: datetime | None = None
+    statements: list[NewStatement] = field(default_factory=list)
+    revised_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PollReport:
+    new_statements: list[NewStatement] = field(default_factory=list)
+    revised: list[int] = field(default_factory=list)
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if o.status == "error"]
+
+
+@dataclass(slots=True)
+class _Snapshot:
+    info: FeedInfo
+    interval: int
+    etag: str | None
+    last_modified: str | None
+    failures: int
+
+
+async def due_feeds(services: Services, *, all_feeds: bool, now: datetime) -> list[_Snapshot]:
+    async with services.db.sessions() as s:
+        query = select(Feed).where(Feed.enabled.is_(True)).order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+        if not all_feeds:
+            query = query.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
+        feeds = (await s.scalars(query)).all()
+        return [
+            _Snapshot(FeedInfo.of(f), f.interval_seconds or services.settings.poll_interval, f.etag, f.last_modified,
+                      f.consecutive_failures or 0)
+            for f in feeds
+        ]
+
+
+async def poll_once(
+    services: Services,
+    *,
+    all_feeds: bool = False,
+    on_statement: StatementHook | None = None,
+    client: FeedClient | None = None,
+    busy: set[int] | None = None,
+    rng: random.Random | None = None,
+) -> PollReport:
+    """Poll every due feed once (every enabled feed with ``all_feeds``).
+
+    ``busy`` is the set of feed ids being polled by an overlapping cycle; those
+    are skipped, and this cycle's feeds are added to it while they run, so a
+    feed is never polled twice at once.
+    """
+    settings = services.settings
+    now = utcnow()
+    busy = busy if busy is not None else set()
+    snapshots = [f for f in await due_feeds(services, all_feeds=all_feeds, now=now) if f.info.id not in busy]
+    report = PollReport()
+    if not snapshots:
+        return report
+    own_client = client is None
+    client = client or FeedClient.from_settings(settings)
+    ingestor = Ingestor(
+        services.db,
+        client=client,
+        on_statement=on_statement,
+        backfill=settings.backfill,
+        fulltext_min_chars=settings.fulltext_min_chars,
+    )
+    rng = rng or random.Random()
+    ids = {f.info.id for f in snapshots}
+    busy |= ids
+    try:
+        results = await asyncio.gather(*(_poll_feed(services, client, ingestor, f, rng) for f in snapshots))
+    finally:
+        busy -= ids
+        if own_client:
+            await client.aclose()
+    updates = []
+    for outcome, values in results:
+        report.outcomes.append(outcome)
+        updates.append(values)
+    await _save_health(services, updates)
+    for outcome, _ in results:
+        if outcome.status == "error":
+            log.warning("feed #%s %s: %s (next try %s)", outcome.feed_id, outcome.url, outcome.error,
+                        outcome.next_poll_at.isoformat(timespec="seconds") if outcome.next_poll_at else "?")
+    # Statements in the order they were stored, whatever feed finished first.
+    report.new_statements = sorted((n for o in report.outcomes for n in o.statements), key=lambda n: n.statement_id)
+    report.revised = sorted({sid for o, _ in results for sid in o.revised_ids})
+    return report
+
+
+async def _poll_feed(
+    services: Services, client: FeedClient, ingestor: Ingestor, feed: _Snapshot, rng: random.Random
+) -> tuple[FeedOutcome, dict[str, Any]]:
+    settings = services.settings
+    info = feed.info
+    started = utcnow()
+    values: dict[str, Any] = {"id": info.id, "last_polled_at": started}
+    outcome = FeedOutcome(info.id, info.url, "ok")
+    try:
+        result = await client.fetch(info.url, etag=feed.etag, last_modified=feed.last_modified)
+        ttl: int | None = None
+        if result.not_modified:
+            outcome.status = "not_modified"
+        else:
+            parsed = await asyncio.to_thread(parse_feed, result.content, result.headers, started)
+            ttl = parsed.ttl_seconds
+            if parsed.bozo:
+                log.info("feed #%s is malformed (%s); using the %d items it yields", info.id,
+                         parsed.bozo.splitlines()[0], len(parsed.items))
+            done = await ingestor.ingest(info, parsed.items)
+            outcome.new, outcome.joined, outcome.revised = len(done.new), done.joined, len(done.revised)
+            outcome.statements, outcome.revised_ids = done.new, done.revised
+            if done.failed:
+                raise FetchError(f"{done.failed} item(s) could not be stored; will retry")
+            # Validators only once every item is stored, or a 304 would hide the lost ones.
+            values["etag"] = result.headers.get("etag")
+            values["last_modified"] = result.headers.get("last-modified")
+        now = utcnow()
+        values.update(
+            last_success_at=now,
+            consecutive_failures=0,
+            seeded=True,
+            next_poll_at=next_after_success(
+                now, feed.interval,
+                lower_bounds=[max_age(result.headers), ttl, retry_after(result.headers, now)],
+                cap=settings.max_backoff, first_poll=not info.seeded, rng=rng,
+            ),
+        )
+    except (FetchError, NotAFeed) as exc:
+        _failed(values, outcome, feed, str(exc), getattr(exc, "retry_after", None), settings.max_backoff, rng)
+    except Exception as exc:  # noqa: BLE001 - a bug on one feed must not stop the others
+        log.exception("feed #%s: unexpected error", info.id)
+        _failed(values, outcome, feed, f"internal error: {type(exc).__name__}: {exc}", None, settings.max_backoff, rng)
+    outcome.next_poll_at = values["next_poll_at"]
+    return outcome, values
+
+
+def _failed(values: dict[str, Any], outcome: FeedOutcome, feed: _Snapshot, message: str,
+            retry_after_s: float | None, cap: int, rng: random.Random) -> None:
+    now = utcnow()
+    failures = feed.failures + 1
+    outcome.status, outcome.error = "error", message[:500]
+    values.update(
+        last_error=message[:2000],
+        last_error_at=now,
+        consecutive_failures=failures,
+        next_poll_at=next_after_failure(now, feed.interval, failures, cap=cap, retry_after_s=retry_after_s, rng=rng),
+    )
+
+
+async def _save_health(services: Services, updates: list[dict[str, Any]]) -> None:
+    if not updates:
+        return
+    async with services.db.sessions() as s, s.begin():
+        # Grouped by the set of columns, so each group is one executemany.
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for values in updates:
+            groups.setdefault(tuple(sorted(values)), []).append(values)
+        for rows in groups.values():
+            await s.execute(update(Feed), rows)
