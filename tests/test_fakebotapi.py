@@ -43,7 +43,11 @@ from tests.fakebotapi import FakeBotAPI, FakeChat, application_builder, parse_ht
 # httpx logs request URLs, which contain the bot token.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 
-pytestmark = pytest.mark.timeout(30)
+pytestmark = [
+    pytest.mark.timeout(30),
+    # PTB 22 warns on every RetryAfter that retry_after will become a timedelta; seconds() copes.
+    pytest.mark.filterwarnings("ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning"),
+]
 
 
 @pytest.fixture
