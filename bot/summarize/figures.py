@@ -440,7 +440,7 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     if k >= len(toks):
         return None, end
     t = toks[k]
-    if not _is_arabic_word(t) or sent.words[k] is not None:
+    if not _is_arabic_word(t) or sent.words[k] is not None or k in sent.glue or len(t) < 2:
         return None, end
     # "58 والجرحى": a new conjunct, not the counted noun
     if t.startswith("وال") or (t[0] == "و" and len(t) > 3 and _cue(t[1:])):

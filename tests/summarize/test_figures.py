@@ -1,0 +1,260 @@
+"""Figures a statement cites: value, qualifier, counted noun and category.
+
+All example sentences are written for these tests, except the three taken
+from our own seed letter (``ministry-letter.txt``), which is ours to use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.summarize.figures import extract_figures
+from bot.summarize.model import Figure
+from bot.summarize.text import prepare, split_sentences
+
+
+def figures(text: str) -> list[Figure]:
+    clean, _ = prepare(text)
+    return extract_figures(split_sentences(clean))
+
+
+def triples(text: str) -> list[tuple[float, str, str]]:
+    return [(f.value, f.qualifier, f.category) for f in figures(text)]
+
+
+# --- the seed letter ----------------------------------------------------------
+
+SEED = (
+    'وذكرت وكالة الأنباء السورية "سانا" ان "التحالف الدولي" كان قد "ارتكب جريمة مروعة جديدة في مدينة '
+    "الرقة مساء الجمعة الماضي، حيث قامت طائراته بقصف مبنى الجميلي المؤلف من ستة طوابق ما تسبب "
+    'باستشهاد أكثر من 43 مدنيا أغلبهم من النساء والأطفال وإصابة آخرين بجروح ووقوع دمار كبير في المبنى".\n'
+    'وأشارت "سانا" إلى أن التحالف "أقر في بيان رسمي أصدره أمس بأن ما لا يقل عن 484 مدنيا قتلوا بسبب '
+    'الضربات التي نفذها طيران هذا "التحالف" في سوريا والعراق خلال الفترة القصيرة الماضية".'
+)
+
+
+def test_the_seed_letter_gives_its_three_figures() -> None:
+    assert triples(SEED) == [
+        (6, "exact", "structures"),
+        (43, "more_than", "killed"),
+        (484, "at_least", "killed"),
+    ]
+
+
+def test_unit_and_text_are_cut_from_the_sentence_as_written() -> None:
+    f = figures(SEED)
+    assert [x.unit for x in f] == ["طوابق", "مدنيا", "مدنيا"]
+    assert f[0].text == "ستة طوابق"
+    assert f[1].text == "أكثر من 43 مدنيا"
+    assert f[2].text == "ما لا يقل عن 484 مدنيا"
+    assert f[2].evidence.startswith("وأشارت")
+
+
+# --- how numbers are written --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("قتل 27 مدنيا في القصف.", 27),
+        ("قتل ٢٧ مدنيا في القصف.", 27),
+        ("نزح 12,500 شخص من القرى.", 12500),
+        ("نزح ١٢٬٥٠٠ شخص من القرى.", 12500),
+        ("بلغت الخسائر 2.5 مليار دولار.", 2_500_000_000),
+        ("بلغت الخسائر ٢٫٥ مليار دولار.", 2_500_000_000),
+        ("قتل سبعة مدنيين في القصف.", 7),
+        ("قتل ثلاثة وخمسين مدنيا في القصف.", 53),
+        ("قتل ثلاثة وخمسون مدنيا في القصف.", 53),
+        ("قتل خمسة عشر مدنيا في القصف.", 15),
+        ("قتل مئتين من المدنيين في القصف.", 200),
+        ("قتل مائتي مدني في القصف.", 200),
+        ("دمرت الغارات ألفين من المنازل.", 2000),
+        ("يعيش في المخيمات مليون و300 ألف نازح.", 1_300_000),
+        ("تضرر مليار ونصف من البشر.", 1_500_000_000),
+        ("أصيب عشرة آلاف و245 شخصا.", 10245),
+        ("أصيب وخمسة مدنيين بجروح.", 5),
+    ],
+)
+def test_digits_separators_and_number_words_give_the_value(text: str, value: float) -> None:
+    assert [f.value for f in figures(text)] == [value]
+
+
+def test_a_number_restated_in_words_after_digits_is_one_figure() -> None:
+    assert triples("أسفر الهجوم عن استشهاد (15) خمسة عشر جنديا.") == [(15, "exact", "killed")]
+    assert triples("أسفر الهجوم عن استشهاد خمسة عشر (15) جنديا.") == [(15, "exact", "killed")]
+
+
+# --- qualifiers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("قتل 30 مدنيا في القصف.", "exact"),
+        ("قتل أكثر من 30 مدنيا في القصف.", "more_than"),
+        ("قتل ما يزيد على 30 مدنيا في القصف.", "more_than"),
+        ("قتل ما يزيد عن 30 مدنيا في القصف.", "more_than"),
+        ("قتل ما يفوق 30 مدنيا في القصف.", "more_than"),
+        ("قتل ما لا يقل عن 30 مدنيا في القصف.", "at_least"),
+        ("قتل 30 مدنيا على الأقل في القصف.", "at_least"),
+        ("قتل نحو 30 مدنيا في القصف.", "about"),
+        ("قتل حوالي 30 مدنيا في القصف.", "about"),
+        ("قتل قرابة 30 مدنيا في القصف.", "about"),
+        ("قتل زهاء 30 مدنيا في القصف.", "about"),
+        ("قتل ما يقارب 30 مدنيا في القصف.", "about"),
+        ("قتل ما يناهز 30 مدنيا في القصف.", "about"),
+        ("قد يصل عدد القتلى إلى 30 مدنيا.", "up_to"),
+        ("قتل ما يصل إلى 30 مدنيا في القصف.", "up_to"),
+        ("قتل أقل من 30 مدنيا في القصف.", "less_than"),
+    ],
+)
+def test_qualifier_from_the_words_around_the_number(text: str, qualifier: str) -> None:
+    assert triples(text) == [(30, qualifier, "killed")]
+
+
+def test_a_range_gives_the_low_end_at_least_and_the_high_end_up_to() -> None:
+    assert triples("نزح ما بين 200 و300 شخص من البلدة.") == [
+        (200, "at_least", "displaced"),
+        (300, "up_to", "displaced"),
+    ]
+    assert triples("يقدر عدد النازحين بين مليون ومليون ونصف نازح.") == [
+        (1_000_000, "at_least", "displaced"),
+        (1_500_000, "up_to", "displaced"),
+    ]
+
+
+# --- categories -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("أسفر القصف عن استشهاد 9 أشخاص.", "killed"),
+        ("أسفر القصف عن مصرع 9 أشخاص.", "killed"),
+        ("سقط في القصف 9 قتلى.", "killed"),
+        ("ارتفع عدد الشهداء إلى 9.", "killed"),
+        ("بلغ عدد الضحايا 9 أشخاص.", "killed"),
+        ("أسفر القصف عن إصابة 9 أشخاص.", "injured"),
+        ("نقل إلى المستشفى 9 جرحى.", "injured"),
+        ("أصيب 9 مدنيين بجروح متفاوتة.", "injured"),
+        ("لجأ إلى البلدات المجاورة 9 نازحين.", "displaced"),
+        ("استقبلت البلاد 9 آلاف لاجئ.", "displaced"),
+        ("اعتقلت الشرطة 9 أشخاص في المدينة.", "detained"),
+        ("ما زال 9 أسرى في سجون الاحتلال.", "detained"),
+        ("ما زال مصير 9 مفقودين مجهولا.", "missing"),
+        ("دمر القصف 9 منازل في الحي.", "structures"),
+        ("خرجت 9 مستشفيات عن الخدمة.", "structures"),
+        ("شن الطيران 9 غارات على المنطقة.", "attacks"),
+        ("سقطت 9 قذائف على الحي.", "attacks"),
+        ("رصدت البعثة 9 خروقات للهدنة.", "attacks"),
+        ("قدمت الحكومة منحة قدرها 9 ملايين دولار.", "money"),
+        ("بلغت الغرامة 9 آلاف دينار.", "money"),
+        ("يحتاج 9 ملايين شخص إلى المساعدة.", "people"),
+        ("شارك في الاجتماع 9 وزراء.", "people"),
+        ("ارتفعت الأسعار بنسبة 9 في المئة.", "other"),
+        ("ارتفعت الأسعار بنسبة 9%.", "other"),
+        ("وقعت الاتفاقية 9 دول.", "other"),
+        ("ضبطت السلطات 9 قطع سلاح.", "other"),
+    ],
+)
+def test_category_from_the_counted_noun_and_the_event_words(text: str, category: str) -> None:
+    assert [(f.value, f.category) for f in figures(text)] in (
+        [(9, category)], [(9_000, category)], [(9_000_000, category)])
+
+
+def test_the_event_word_may_stand_before_the_number_or_after_the_noun() -> None:
+    assert triples("أعلنت الوزارة مقتل 12 مدنيا في الغارة.") == [(12, "exact", "killed")]
+    assert triples("أعلنت الوزارة أن 12 مدنيا قتلوا في الغارة.") == [(12, "exact", "killed")]
+    assert triples("أعلنت الوزارة أن 12 مدنيا لقوا حتفهم في الغارة.") == [(12, "exact", "killed")]
+
+
+def test_each_count_takes_the_event_nearest_before_it() -> None:
+    assert triples("قتل 8 مدنيين وأصيب 20 آخرون في القصف.") == [
+        (8, "exact", "killed"),
+        (20, "exact", "injured"),
+    ]
+
+
+def test_an_elliptical_count_takes_the_event_of_the_clause_before() -> None:
+    assert triples("قتلت الغارات 14 شخصا يوم الأحد، و9 آخرين يوم الاثنين.") == [
+        (14, "exact", "killed"),
+        (9, "exact", "killed"),
+    ]
+
+
+def test_a_count_of_things_ignores_event_words_about_people() -> None:
+    # the ships are held, but ships are not detainees
+    assert triples("تحتجز الميليشيا أكثر من 12 سفينة في الميناء.") == [(12, "more_than", "other")]
+
+
+def test_a_cardinal_after_a_definite_noun_counts_it() -> None:
+    assert triples("رفضت الدول الخمس مشروع القرار.") == [(5, "exact", "other")]
+    assert triples("وقعت على البيان الدول ال27 الأعضاء.") == [(27, "exact", "other")]
+
+
+# --- not figures --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقع الهجوم في عام 2016 على الحدود.",
+        "وقع الهجوم في 2016 على الحدود.",
+        "وقع الهجوم في 12 آذار الماضي.",
+        "وقع الهجوم في 12 مارس/آذار الماضي.",
+        "وقع الهجوم في 12 من الشهر الجاري.",
+        "وقع الهجوم بتاريخ 12/3/2016.",
+        "وقع الهجوم عند الساعة 10:30 صباحا.",
+        "وقع الهجوم عند الساعة العاشرة.",
+        "تستمر الحرب منذ سبع سنوات.",
+        "أمهلت الحكومة المسلحين 48 ساعة للانسحاب.",
+        "استمر الحصار خلال الأيام الثلاثة الماضية.",
+        "قتل طفل عمره 12 عاما في القصف.",
+        "طالبت الوزارة بتنفيذ القرار 2254.",
+        "طالبت الوزارة بتنفيذ قرار مجلس الأمن رقم 2254.",
+        "استندت الحكومة إلى المادة 51 من الميثاق.",
+        "انعقدت الجلسة الثانية عشرة للمجلس.",
+        "وجهت الوزارة رسالتين إلى الأمين العام.",
+        "سقط عشرات القتلى ومئات الجرحى وآلاف النازحين.",
+        "للاستفسار يرجى الاتصال بالرقم 0112345678.",
+        "التفاصيل على الموقع https://example.org/news/2016/12345 الرسمي.",
+        "أسقطت الدفاعات طائرة إف-16 فوق المنطقة.",
+        "بدأت عملية إعادة الإعمار بضربة واحدة.",
+        "عقد الاجتماع في بئر السبع.",
+    ],
+)
+def test_dates_times_durations_ages_references_ordinals_duals_and_vague_amounts_are_not_figures(
+        text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_numbered_list_is_not_a_list_of_figures() -> None:
+    text = "وتشمل الخطة: (1) إعادة الإعمار (2) عودة النازحين (3) تعويض المتضررين."
+    assert figures(text) == []
+
+
+def test_a_number_in_parentheses_after_its_event_word_is_a_figure() -> None:
+    assert triples("أسفر الحادث عن إصابة (21) من العمال.") == [(21, "exact", "injured")]
+
+
+# --- one entry per fact -----------------------------------------------------------
+
+
+def test_the_same_fact_restated_later_is_listed_once() -> None:
+    text = "قتل 37 مدنيا في الغارة. وأكدت الوزارة أن الغارة أدت إلى مقتل 37 مدنيا."
+    assert triples(text) == [(37, "exact", "killed")]
+
+
+def test_a_bare_count_later_placed_by_its_event_is_one_fact_keeping_its_first_qualifier() -> None:
+    text = "تجمع ما لا يقل عن 41 متظاهرا قرب السياج. وأدى إطلاق النار إلى مقتل 41 فلسطينيا."
+    assert triples(text) == [(41, "at_least", "killed")]
+
+
+def test_the_same_number_for_two_different_facts_is_listed_twice() -> None:
+    text = "قتل 5 مدنيين في القصف. ودمرت الغارات 5 منازل."
+    assert triples(text) == [(5, "exact", "killed"), (5, "exact", "structures")]
+
+
+def test_text_without_numbers_gives_no_figures() -> None:
+    assert figures("أدانت الوزارة الهجوم ودعت المجتمع الدولي إلى التحرك.") == []
+    assert extract_figures([]) == []
