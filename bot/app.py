@@ -1,0 +1,233 @@
+"""Builds the python-telegram-bot Application: transport, rate limits, handlers, jobs.
+
+Everything is wired here, in one place (PTB's own examples' style), so
+`bayan run`, `bayan demo` and the end-to-end tests all run the *same*
+Application; they differ only in settings (token, API URL) and in who starts
+and stops it (:func:`start_application` / :func:`stop_application`).
+
+* With a token, requests go to ``TELEGRAM_API_URL`` (the official API, a
+  local Bot API server, or the tests' fake) as ``<url>/bot<token>/<method>``.
+* Without one ("console mode") the transport is
+  :class:`bot.delivery.console.ConsoleRequest`: the same JobQueue, outbox and
+  sender, with alerts printed to the terminal for a chat with id 0 that is
+  subscribed to everything.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+from telegram import Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ChatMemberHandler, ContextTypes
+
+from bot.delivery.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
+from bot.delivery.membership import on_my_chat_member
+from bot.delivery.sender import Sender
+from bot.logs import RedactSecrets
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [
+    Update.MESSAGE, Update.EDITED_MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY, Update.MY_CHAT_MEMBER,
+]
+SENDER_TICK_SECONDS = 1.0
+DEFAULT_WORKERS = 4
+ADMIN_NOTICE_EVERY = 60.0  # seconds between two admin notices about the same kind of error
+
+
+def _workers(services: Services) -> int:
+    value = getattr(services.settings, "send_workers", None) or os.environ.get("BAYAN_SEND_WORKERS")
+    try:
+        return max(1, int(value)) if value else DEFAULT_WORKERS
+    except ValueError:
+        return DEFAULT_WORKERS
+
+
+def build_application(services: Services, *, console: bool | None = None, workers: int | None = None) -> Application:
+    """The Application `bayan run` runs; ``console`` defaults to "no token configured"."""
+    settings = services.settings
+    if console is None:
+        console = settings.token is None
+    builder = ApplicationBuilder().post_init(_post_init).post_stop(_post_stop)
+    if console:
+        transport = ConsoleRequest()
+        builder = builder.token(CONSOLE_TOKEN).request(transport).get_updates_request(transport)
+    else:
+        if not settings.token:
+            raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+        builder = (
+            builder.token(settings.token)
+            .base_url(f"{settings.telegram_api_url}/bot")
+            .base_file_url(f"{settings.telegram_api_url}/file/bot")
+        )
+    # max_retries=0: the outbox, not the limiter, retries after a flood wait (see bot.delivery.sender).
+    builder = builder.rate_limiter(AIORateLimiter(
+        overall_max_rate=settings.rate_overall,
+        overall_time_period=1,
+        group_max_rate=settings.rate_group_per_minute,
+        group_time_period=60,
+        max_retries=0,
+    ))
+    app = builder.build()
+    app.bot_data["services"] = services
+    app.bot_data["console"] = console
+    app.bot_data["sender"] = Sender(
+        app.bot, services.db, workers=workers or _workers(services),
+        per_chat_rate=settings.rate_per_chat, console=console,
+    )
+    if console:
+        app.bot_data["console_transport"] = transport
+    app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=-1)
+    _register_chat_handlers(app)
+    app.add_error_handler(on_error)
+    return app
+
+
+def _register_chat_handlers(app: Application) -> None:
+    try:
+        import handlers
+    except ImportError as exc:  # pragma: no cover - only while the package is being assembled
+        log.warning("chat commands unavailable: %s", exc)
+        return
+    register = getattr(handlers, "register", None)
+    if register is None:
+        log.warning("chat commands unavailable: handlers.register is missing")
+        return
+    register(app)
+
+
+async def _post_init(app: Application) -> None:
+    services: Services = app.bot_data["services"]
+    sender: Sender = app.bot_data["sender"]
+    if app.bot_data.get("console"):
+        await ensure_console_chat(services)
+    await sender.start()
+    assert app.job_queue is not None, "python-telegram-bot[job-queue] is required"
+    app.job_queue.run_repeating(_sender_tick, interval=SENDER_TICK_SECONDS, first=0.1, name="outbox-sender",
+                                job_kwargs={"max_instances": 1, "coalesce": True})
+    try:
+        from bot.feeds.schedule import schedule_polling
+    except ImportError as exc:
+        log.warning("feed polling unavailable: %s", exc)
+    else:
+        schedule_polling(app.job_queue, services)
+
+
+async def _post_stop(app: Application) -> None:
+    sender: Sender = app.bot_data["sender"]
+    await sender.stop()
+
+
+async def _sender_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Safety net behind the wake-up: finds rows written by anything, even another process."""
+    context.bot_data["sender"].kick()
+
+
+async def ensure_console_chat(services: Services) -> None:
+    """The terminal's "chat": id 0, subscribed to everything, so every alert is shown."""
+    from sqlalchemy import select
+
+    from bot.store.models import Chat, Subscription
+
+    lang = os.environ.get("BAYAN_CONSOLE_LANGUAGE", "ar")
+    lang = "en" if lang.lower().startswith("en") else "ar"
+    async with services.db.sessions() as session, session.begin():
+        chat = await session.get(Chat, CONSOLE_CHAT_ID)
+        if chat is None:
+            session.add(Chat(id=CONSOLE_CHAT_ID, type="private", title="console", language=lang, active=True))
+            await session.flush()
+        else:
+            chat.active, chat.deactivated_reason = True, None
+        has_all = await session.scalar(select(Subscription.id).where(
+            Subscription.chat_id == CONSOLE_CHAT_ID, Subscription.kind == "all"))
+        if has_all is None:
+            session.add(Subscription(chat_id=CONSOLE_CHAT_ID, kind="all", value="", normalized_value="",
+                                     mode="instant"))
+
+
+# --- errors -------------------------------------------------------------------------
+
+_last_notice: dict[str, float] = {}
+
+
+def _describe_update(update: object) -> str:
+    if isinstance(update, Update):
+        chat = update.effective_chat
+        user = update.effective_user
+        kind = next((k for k in ALLOWED_UPDATES if getattr(update, k, None) is not None), "update")
+        return f"{kind} {update.update_id} chat={chat.id if chat else None} user={user.id if user else None}"
+    return "a job" if update is None else type(update).__name__
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log with context, tell the first admin in one line; PTB keeps the bot running."""
+    error = context.error
+    where = _describe_update(update)
+    log.error("error while handling %s: %s: %s", where, type(error).__name__, error, exc_info=error)
+    services: Services | None = context.bot_data.get("services")
+    admins = services.settings.admin_ids if services else []
+    if not admins:
+        return
+    kind = type(error).__name__
+    now = time.monotonic()
+    if now - _last_notice.get(kind, -ADMIN_NOTICE_EVERY) < ADMIN_NOTICE_EVERY:
+        return
+    _last_notice[kind] = now
+    secrets = [services.settings.token] if services and services.settings.token else []
+    text = RedactSecrets(secrets)._clean(f"⚠️ Bayan error in {where}: {kind}: {error}")
+    line = " ".join(text.split())[:400]
+    try:
+        await context.bot.send_message(admins[0], line)
+    except Exception as exc:  # noqa: BLE001 - telling the admin must never raise from the error handler
+        log.warning("could not notify admin %s: %s", admins[0], exc)
+
+
+# --- running ------------------------------------------------------------------------
+
+
+async def start_application(app: Application, *, allowed_updates: list[str] | None = None,
+                            poll_interval: float = 0.0) -> None:
+    """What ``run_polling`` does before it blocks: initialize, post_init, start, poll."""
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(allowed_updates=allowed_updates or ALLOWED_UPDATES,
+                                    poll_interval=poll_interval, drop_pending_updates=False)
+
+
+async def stop_application(app: Application) -> None:
+    """What ``run_polling`` does on Ctrl-C: stop polling, finish in-flight work, shut down."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    if app.post_stop:
+        await app.post_stop(app)
+    await app.shutdown()
+    if app.post_shutdown:
+        await app.post_shutdown(app)
+
+
+def status_line(app: Application, services: Services) -> str:
+    """The one start-up line `bayan run` prints."""
+    if app.bot_data.get("console"):
+        return ("bayan: no TELEGRAM_BOT_TOKEN set: console mode, alerts are printed here "
+                "(set the token in .env to send them to Telegram)")
+    return f"bayan: running as @{app.bot.username} via {services.settings.telegram_api_url}"
+
+
+__all__ = [
+    "ALLOWED_UPDATES",
+    "build_application",
+    "ensure_console_chat",
+    "on_error",
+    "start_application",
+    "status_line",
+    "stop_application",
+]

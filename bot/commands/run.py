@@ -1,0 +1,74 @@
+"""``bayan run``: the service — poll feeds, summarize, alert subscribers.
+
+One code path for the command, ``bayan demo`` and the tests:
+:func:`run_service` starts the Application (:mod:`bot.app`), waits for a
+stop event, and stops it gracefully (messages in flight finish, nothing is
+left half-sent). The command only adds settings, logging and the signals
+that set the stop event (Ctrl-C, SIGTERM from systemd or Docker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from bot.commands.common import run_async, settings_and_logging
+
+log = logging.getLogger(__name__)
+
+
+async def run_service(services, *, console: bool | None = None, stop_event: asyncio.Event | None = None,  # type: ignore[no-untyped-def]
+                      announce: bool = True):
+    """Run the bot until ``stop_event`` is set; returns the (stopped) Application.
+
+    ``bayan demo`` passes its own services (pointing at its feed server) and
+    sets the event after N seconds; ``console`` None means "console if no token".
+    """
+    from bot.app import build_application, start_application, status_line, stop_application
+
+    stop_event = stop_event or asyncio.Event()
+    app = build_application(services, console=console)
+    await start_application(app)
+    try:
+        if announce:
+            print(status_line(app, services), file=sys.stderr, flush=True)
+        await stop_event.wait()
+    finally:
+        log.info("stopping: finishing messages in flight")
+        await stop_application(app)
+    return app
+
+
+async def _main(console: bool | None) -> int:
+    from bot.services import open_services
+
+    settings = settings_and_logging()
+    services = await open_services(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+    try:
+        await run_service(services, console=console, stop_event=stop)
+    finally:
+        await services.close()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    return run_async(_main(True if args.console else None))
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "run", help="run the bot: poll feeds, summarize, send alerts",
+        description="Run Bayan. Without TELEGRAM_BOT_TOKEN, alerts are printed to the terminal instead.",
+    )
+    p.add_argument("--console", action="store_true", help="print alerts here even if a bot token is set")
+    p.set_defaults(func=cmd_run)

@@ -1,0 +1,65 @@
+"""Chat lifecycle changes the sender and the membership handler both make.
+
+A chat that blocked or removed the bot is *deactivated*, not deleted: its
+subscriptions survive, so if the user comes back (``my_chat_member`` says
+"member" again, or they write to the bot) everything resumes as it was.
+Messages still owed to it are dropped, since "no alert lost" cannot mean
+"an alert delivered weeks late to someone who came back".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select, update
+
+from bot.delivery import outbox
+from bot.store.models import Chat, Delivery, Subscription
+
+log = logging.getLogger(__name__)
+
+
+async def deactivate_chat(session, chat_id: int, reason: str) -> int:  # type: ignore[no-untyped-def]
+    """Mark the chat inactive and drop what it is still owed; returns rows dropped."""
+    await session.execute(update(Chat).where(Chat.id == chat_id).values(active=False, deactivated_reason=reason[:200]))
+    return await outbox.drop_for_chat(session, chat_id, reason)
+
+
+async def reactivate_chat(session, chat_id: int) -> bool:  # type: ignore[no-untyped-def]
+    result = await session.execute(
+        update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True, deactivated_reason=None)
+    )
+    return bool(result.rowcount)
+
+
+async def migrate_chat(session, old_id: int, new_id: int) -> None:  # type: ignore[no-untyped-def]
+    """A group became a supergroup: move its settings, subscriptions and owed rows to the new id.
+
+    The old row stays, inactive, with ``migrated_to`` — a record of where it
+    went (Telegram keeps sending the old id in some service messages).
+    """
+    old = await session.get(Chat, old_id)
+    if old is None:
+        return
+    new = await session.get(Chat, new_id)
+    if new is None:
+        new = Chat(id=new_id, type="supergroup", title=old.title, username=old.username,
+                   language=old.language, timezone=old.timezone, digest_time=old.digest_time,
+                   last_digest_at=old.last_digest_at, active=True)
+        session.add(new)
+        await session.flush()
+    else:
+        new.active, new.deactivated_reason = True, None
+    have = {(k, v) for k, v in (await session.execute(
+        select(Subscription.kind, Subscription.normalized_value).where(Subscription.chat_id == new_id))).all()}
+    for sub in list(await session.scalars(select(Subscription).where(Subscription.chat_id == old_id))):
+        if (sub.kind, sub.normalized_value) in have:
+            await session.delete(sub)
+        else:
+            sub.chat_id = new_id
+    await session.execute(
+        update(Delivery).where(Delivery.chat_id == old_id, Delivery.status.in_((outbox.PENDING, outbox.SENDING)))
+        .values(chat_id=new_id)
+    )
+    old.active, old.deactivated_reason, old.migrated_to = False, f"migrated to {new_id}", new_id
+    log.info("chat %s migrated to %s", old_id, new_id)

@@ -1,0 +1,384 @@
+"""The sender: drains the outbox into Telegram, one committed step per message.
+
+Why the outbox owns retries (and PTB's AIORateLimiter runs with
+``max_retries=0``): a RetryAfter retried *inside* the limiter keeps the row
+claimed in memory for the whole flood wait, so a crash then would re-send it;
+written back as ``pending`` with ``not_before`` it survives any crash and is
+re-sent exactly once. The limiter still paces every request (overall and
+per-group rates); the per-private-chat rate is kept here because the limiter
+has none.
+
+Concurrency: ``workers`` coroutines send in parallel (Telegram's latency,
+not Bayan, is what limits one worker), but one chat is only ever served by
+one worker at a time, in outbox order. Each worker has at most one request
+in flight, so a crash can leave at most ``workers`` rows whose fate is
+unknown — and never two for one chat. Those are re-sent on restart (see
+:mod:`bot.delivery.outbox`); with ``workers=1`` the window is one message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import warnings
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from telegram import Bot, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from bot.delivery import outbox
+from bot.delivery.console import CONSOLE_CHAT_ID
+from bot.delivery.chat_state import deactivate_chat, migrate_chat
+from bot.store.db import Database
+from bot.store.models import Chat, Delivery, Statement
+from bot.summarize.model import Summary
+from handlers.formatting import (
+    StatementView,
+    render_alert_html,
+    render_revision_html,
+    split_message,
+    to_plain_text,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 12
+MAX_BACKOFF = 300.0
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """RetryAfter's delay in seconds, whichever type this PTB version returns."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value: Any = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+@dataclass(slots=True)
+class SenderStats:
+    sent: int = 0
+    messages: int = 0  # Telegram messages (a long alert is several)
+    retried: int = 0
+    failed: int = 0
+    dropped: int = 0
+    plain_fallbacks: int = 0
+    migrated: int = 0
+    first_sent_at: float | None = None
+
+
+class _Rendered:
+    """Per-drain cache of statements and rendered parts: 10 000 chats, one render per language."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.views: dict[int, tuple[StatementView, Summary] | None] = {}
+        self.parts: OrderedDict[tuple[Any, ...], list[str]] = OrderedDict()
+
+    async def statement(self, statement_id: int) -> tuple[StatementView, Summary] | None:
+        if statement_id not in self.views:
+            async with self.db.sessions() as session:
+                st = await session.scalar(
+                    select(Statement).where(Statement.id == statement_id)
+                    .options(selectinload(Statement.sources), selectinload(Statement.summary))
+                )
+                if st is None or st.summary is None:
+                    self.views[statement_id] = None
+                else:
+                    self.views[statement_id] = (StatementView.of(st), Summary.from_dict(st.summary.data))
+        return self.views[statement_id]
+
+    async def render(self, row: Delivery, lang: str) -> list[str] | None:
+        payload = row.payload or {}
+        if "parts" in payload or "html" in payload:  # producers that render themselves (digests)
+            ready = payload.get("parts") or [payload.get("html", "")]
+            return [p for part in ready for p in split_message(part)]
+        if row.statement_id is None:
+            return None
+        found = await self.statement(row.statement_id)
+        if found is None:
+            return None
+        view, summary = found
+        key = (row.kind, row.statement_id, view.revision, lang, repr(payload.get("diff")))
+        if key not in self.parts:
+            if row.kind == "revision":
+                self.parts[key] = render_revision_html(view, summary, payload.get("diff") or {}, lang)
+            else:
+                self.parts[key] = render_alert_html(view, summary, lang)
+            while len(self.parts) > 64:
+                self.parts.popitem(last=False)
+        return self.parts[key]
+
+
+class Sender:
+    """Drains due outbox rows; :meth:`kick` starts a drain if none is running."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        db: Database,
+        *,
+        workers: int = 4,
+        batch_size: int = 200,
+        per_chat_rate: float = 1.0,
+        console: bool = False,
+    ) -> None:
+        self.bot = bot
+        self.db = db
+        self.workers = max(1, workers)
+        self.batch_size = batch_size
+        self.per_chat_interval = 1.0 / per_chat_rate if per_chat_rate > 0 else 0.0
+        self.console = console
+        self.stats = SenderStats()
+        self._task: asyncio.Task[int] | None = None
+        self._again = False
+        self._stopping = False
+        self._started = False
+        self._pause_until = 0.0  # monotonic; set by RetryAfter (a flood wait applies to the whole bot)
+        self._chat_next: dict[int, float] = {}
+
+    # --- lifecycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Recover rows a crashed process left in flight, then listen for new rows."""
+        async with self.db.sessions() as session, session.begin():
+            recovered = await outbox.recover_in_flight(session)
+            if not self.console:
+                await session.execute(
+                    Delivery.__table__.update()
+                    .where(Delivery.chat_id == CONSOLE_CHAT_ID, Delivery.status == outbox.PENDING)
+                    .values(status=outbox.DROPPED, last_error="console chat; a bot token is set")
+                )
+        if recovered:
+            log.warning("%d deliveries were in flight when Bayan last stopped; re-sending them "
+                        "(each may reach its chat twice)", recovered)
+        self._stopping = False
+        self._started = True
+        outbox.add_wakeup(self.kick)
+
+    def kick(self) -> None:
+        """Make sure a drain runs soon (called by the repeating job and by new rows)."""
+        if self._stopping or not self._started:
+            return
+        if self._task is not None and not self._task.done():
+            self._again = True  # rows may have been added after the running drain's last read
+            return
+        self._task = asyncio.get_running_loop().create_task(self._drain_loop(), name="bayan-sender")
+
+    async def stop(self) -> None:
+        """Finish the messages in flight, then stop (nothing is left in ``sending``)."""
+        self._stopping = True
+        outbox.remove_wakeup(self.kick)
+        if self._task is not None:
+            try:
+                await self._task
+            except Exception:  # noqa: BLE001 - already logged by the loop
+                pass
+        self._started = False
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def _drain_loop(self) -> int:
+        total = 0
+        try:
+            while True:
+                self._again = False
+                total += await self.drain()
+                if not self._again or self._stopping:
+                    return total
+        except Exception:
+            log.exception("sender drain failed; the next tick retries")
+            return total
+
+    # --- draining ------------------------------------------------------------------
+
+    async def drain(self) -> int:
+        """Send every due row; returns how many rows reached a final state."""
+        done = 0
+        cache = _Rendered(self.db)
+        while not self._stopping:
+            async with self.db.sessions() as session:
+                rows = await outbox.due_rows(session, limit=self.batch_size)
+            if not rows:
+                break
+            by_chat: OrderedDict[int, list[Delivery]] = OrderedDict()
+            for row in rows:
+                by_chat.setdefault(row.chat_id, []).append(row)
+            queue: asyncio.Queue[list[Delivery]] = asyncio.Queue()
+            for chat_rows in by_chat.values():
+                queue.put_nowait(chat_rows)
+            results = await asyncio.gather(*(self._worker(queue, cache) for _ in range(min(self.workers, len(by_chat)))))
+            progressed = sum(results)
+            done += progressed
+            if progressed == 0 and len(rows) < self.batch_size:
+                break
+            if progressed == 0:
+                await asyncio.sleep(0.2)  # everything due was claimed elsewhere or postponed
+        self._prune_chat_times()
+        return done
+
+    async def _worker(self, queue: asyncio.Queue[list[Delivery]], cache: _Rendered) -> int:
+        done = 0
+        while not self._stopping:
+            try:
+                chat_rows = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return done
+            for row in chat_rows:
+                if self._stopping:
+                    break
+                outcome = await self.deliver(row, cache)
+                if outcome in ("sent", "failed", "dropped"):
+                    done += 1
+                if outcome in ("dropped", "postponed"):
+                    break  # the chat is gone or paused: its later rows wait for the next drain
+        return done
+
+    async def _respect_rates(self, chat_id: int) -> None:
+        now = time.monotonic()
+        wait = max(self._pause_until - now, self._chat_next.get(chat_id, 0.0) - now)
+        if wait > 0:
+            await asyncio.sleep(wait)
+        self._chat_next[chat_id] = time.monotonic() + self.per_chat_interval
+
+    def _prune_chat_times(self) -> None:
+        now = time.monotonic()
+        for chat_id in [c for c, t in self._chat_next.items() if t < now]:
+            del self._chat_next[chat_id]
+
+    # --- one row ---------------------------------------------------------------------
+
+    async def deliver(self, row: Delivery, cache: _Rendered | None = None) -> str:
+        """Claim, send and mark one row. Returns sent | failed | dropped | postponed | skipped."""
+        cache = cache or _Rendered(self.db)
+        async with self.db.sessions() as session, session.begin():
+            if not await outbox.claim(session, row.id):
+                return "skipped"
+            fresh = await session.get(Delivery, row.id, populate_existing=True)
+            if fresh is None:
+                return "skipped"
+            row = fresh  # chat id and progress as committed (a migration may have moved the row)
+            chat = await session.get(Chat, row.chat_id)
+            if chat is None or not chat.active:
+                await outbox.drop_for_chat(session, row.chat_id, "chat inactive")
+                log.info("delivery %s dropped: chat %s is inactive", row.id, row.chat_id)
+                self.stats.dropped += 1
+                return "dropped"
+            if row.chat_id == CONSOLE_CHAT_ID and not self.console:
+                await outbox.drop_for_chat(session, row.chat_id, "console chat; a bot token is set")
+                return "dropped"
+            lang = chat.language
+        try:
+            parts = await cache.render(row, lang)
+        except Exception as exc:  # noqa: BLE001 - a rendering bug must fail one row, not the sender
+            log.exception("delivery %s: cannot render", row.id)
+            return await self._fail(row, f"render error: {exc}")
+        if not parts:
+            return await self._fail(row, "nothing to send (statement or summary missing)")
+
+        payload = dict(row.payload or {})
+        message_ids: list[int] = list(payload.get("message_ids", []))
+        chat_id = row.chat_id
+        index = int(payload.get("parts_sent", 0))
+        migrations = 0
+        while index < len(parts):
+            await self._respect_rates(chat_id)
+            try:
+                message = await self._send_part(chat_id, parts[index])
+            except ChatMigrated as exc:
+                migrations += 1
+                if migrations > 2:
+                    return await self._fail(row, f"chat keeps migrating ({chat_id} -> {exc.new_chat_id})")
+                await self._migrate(chat_id, exc.new_chat_id)
+                log.info("delivery %s: chat %s became %s; re-sending there", row.id, chat_id, exc.new_chat_id)
+                chat_id = exc.new_chat_id
+                continue
+            except RetryAfter as exc:
+                delay = retry_seconds(exc)
+                self._pause_until = max(self._pause_until, time.monotonic() + delay)
+                await self._reschedule(row, payload, delay, f"flood wait {delay:.0f}s")
+                log.warning("delivery %s to chat %s: flood control, retrying in %.1fs", row.id, chat_id, delay)
+                self.stats.retried += 1
+                return "postponed"
+            except Forbidden as exc:
+                await self._deactivate(chat_id, f"forbidden: {exc.message}")
+                log.info("delivery %s: chat %s blocked or removed the bot (%s); chat deactivated",
+                         row.id, chat_id, exc.message)
+                self.stats.dropped += 1
+                return "dropped"
+            except BadRequest as exc:
+                text = exc.message.lower()
+                if "chat not found" in text or "user is deactivated" in text:
+                    await self._deactivate(chat_id, f"bad request: {exc.message}")
+                    log.info("delivery %s: chat %s not reachable (%s); chat deactivated", row.id, chat_id, exc.message)
+                    self.stats.dropped += 1
+                    return "dropped"
+                return await self._fail(row, f"bad request: {exc.message}")
+            except NetworkError as exc:  # includes TimedOut: the request may or may not have arrived
+                delay = min(MAX_BACKOFF, 2.0 ** min(row.attempts + 1, 8))
+                if row.attempts + 1 >= MAX_ATTEMPTS:
+                    return await self._fail(row, f"network error after {row.attempts + 1} attempts: {exc}")
+                await self._reschedule(row, payload, delay, f"network error: {exc}")
+                log.warning("delivery %s to chat %s: network error (%s), retrying in %.0fs",
+                            row.id, chat_id, exc, delay)
+                self.stats.retried += 1
+                return "postponed"
+            except TelegramError as exc:
+                return await self._fail(row, f"telegram error: {exc}")
+            message_ids.append(message.message_id)
+            self.stats.messages += 1
+            if self.stats.first_sent_at is None:
+                self.stats.first_sent_at = time.perf_counter()
+            index += 1
+            payload["parts_sent"] = index
+            payload["message_ids"] = message_ids
+            if index < len(parts):
+                async with self.db.sessions() as session, session.begin():
+                    await outbox.save_progress(session, row.id, payload)
+        async with self.db.sessions() as session, session.begin():
+            await outbox.mark_sent(session, row.id, message_ids[0] if message_ids else None, payload)
+        self.stats.sent += 1
+        log.info("delivery %s (%s) sent to chat %s as message %s%s", row.id, row.kind, chat_id,
+                 message_ids[0] if message_ids else None, f" in {len(parts)} parts" if len(parts) > 1 else "")
+        return "sent"
+
+    async def _send_part(self, chat_id: int, html: str) -> Message:
+        try:
+            return await self.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
+                                               disable_web_page_preview=True)
+        except BadRequest as exc:
+            if "can't parse entities" not in exc.message.lower() and "can't find end" not in exc.message.lower():
+                raise
+            log.warning("chat %s: Telegram could not parse our HTML (%s); sending as plain text", chat_id, exc.message)
+            self.stats.plain_fallbacks += 1
+            return await self.bot.send_message(chat_id, to_plain_text(html), disable_web_page_preview=True)
+
+    async def _fail(self, row: Delivery, error: str) -> str:
+        async with self.db.sessions() as session, session.begin():
+            await outbox.mark_failed(session, row.id, error)
+        log.warning("delivery %s to chat %s failed: %s", row.id, row.chat_id, error)
+        self.stats.failed += 1
+        return "failed"
+
+    async def _reschedule(self, row: Delivery, payload: dict[str, Any], delay: float, error: str) -> None:
+        async with self.db.sessions() as session, session.begin():
+            if payload != (row.payload or {}):
+                await outbox.save_progress(session, row.id, payload)
+            await outbox.reschedule(session, row.id, delay, error)
+
+    async def _deactivate(self, chat_id: int, reason: str) -> None:
+        async with self.db.sessions() as session, session.begin():
+            await deactivate_chat(session, chat_id, reason)
+
+    async def _migrate(self, old_id: int, new_id: int) -> None:
+        async with self.db.sessions() as session, session.begin():
+            await migrate_chat(session, old_id, new_id)
+        self.stats.migrated += 1
