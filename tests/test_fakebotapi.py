@@ -149,7 +149,8 @@ async def test_a_second_poller_ends_the_first_with_conflict(bot: Bot, fake: Fake
         second = asyncio.create_task(other.get_updates(timeout=1))
         with pytest.raises(Conflict, match="terminated by other getUpdates request"):
             await asyncio.wait_for(first, 5)
-        assert await second == ()
+        fake.user_sends(fake.private_chat(1003, "Nour"), "to the survivor")
+        assert [u.message.text for u in await second] == ["to the survivor"]
 
 
 async def test_drop_pending_updates_clears_the_queue(bot: Bot, fake: FakeBotAPI, alice: FakeChat) -> None:
@@ -597,3 +598,15 @@ async def test_unimplemented_methods_say_so(bot: Bot) -> None:
 
     with pytest.raises(InvalidToken, match="not implemented by tests/fakebotapi"):
         await bot.send_dice(1)
+
+
+async def test_restarting_on_the_same_port_serves_the_same_url(fake: FakeBotAPI, bot: Bot, alice: FakeChat) -> None:
+    url = fake.url
+    port = int(url.rsplit(":", 1)[1])
+    await fake.stop()
+    with pytest.raises(NetworkError):
+        await bot.send_message(alice.id, "during the outage")
+    await fake.start(port)
+    assert fake.url == url
+    assert (await bot.send_message(alice.id, "after the outage")).text == "after the outage"
+    assert [m.text for m in fake.messages(alice)] == ["after the outage"]

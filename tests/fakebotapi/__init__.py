@@ -26,13 +26,20 @@ Usage (pytest-asyncio, same event loop as the test)::
             fake.fail_next("sendMessage", chat_id=alice.id, kind="retry_after", retry_after=2)
             fake.my_chat_member(alice, "member", "kicked")   # Alice blocks the bot
 
-World: ``add_user``, ``private_chat``, ``add_group``, ``add_channel``, ``set_member``, ``block``.
+World: ``add_user``, ``private_chat``, ``add_group``, ``add_channel``, ``set_member``, ``block``,
+``migrate_group``.
 Updates: ``user_sends``, ``user_sends_document``, ``press_button``, ``channel_post``,
 ``my_chat_member``, ``inline_query``.  Faults: ``fail_next``, ``crash_on``, ``rate_limit``.
 Assertions: ``messages``, ``last_message``, ``wait_for_messages``, ``wait_for_call``,
 ``wait_for_callback_answer``, ``wait_for_inline_answer``, ``wait_until_delivered``,
 ``commands``/``command_names``/``registered_command_sets``, ``calls`` (Counter per method),
-``requests``, ``callback_answers``, ``inline_answers``, ``chat_actions``, ``rate_limited``.
+``requests``, ``errors`` (every error answer), ``callback_answers``, ``inline_answers``,
+``chat_actions``, ``pinned``, ``rate_limited``, ``pending_updates()``.
+
+Deliberate fidelity notes: a raw ``&`` is accepted (Telegram does; ``strict_html=True``
+refuses it), a raw ``<`` is a parse error, text is trimmed like Telegram before the
+empty/too-long checks, PTB capitalises error texts (``BadRequest.message`` reads
+"Can't parse entities: unsupported start tag ..." – compare with ``fake.errors``).
 """
 
 from .html_entities import EntityParseError, parse_html, utf16_len

@@ -152,7 +152,10 @@ class FakeBotAPI:
     def base_file_url(self) -> str:
         return f"{self.url}/file/bot"
 
-    async def start(self) -> "FakeBotAPI":
+    async def start(self, port: int = 0) -> "FakeBotAPI":
+        """Listen on 127.0.0.1 (ephemeral port; pass the old port to come back after stop()
+        and simulate a Telegram outage)."""
+        self._closing = asyncio.Event()
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
@@ -160,7 +163,7 @@ class FakeBotAPI:
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
+        sock.bind(("127.0.0.1", port))
         site = web.SockSite(self._runner, sock)
         await site.start()
         self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
