@@ -224,6 +224,7 @@ def country_of(phrase: str) -> str | None:
 # --- word handling ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _variants(word: str) -> tuple[str, ...]:
     """The word and its forms without a conjunction / preposition clitic."""
     out = [word]
@@ -426,6 +427,22 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
     return last, country, False
 
 
+def _index_by_first(seqs) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        index.setdefault(seq[0], []).append(seq)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+_INTERNATIONAL_BY_FIRST = _index_by_first(_INTERNATIONAL)
+_FIXED_BY_FIRST = _index_by_first(_FIXED)
+
+
+def _by_first(variants: tuple[str, ...], index: dict[str, tuple[tuple[str, ...], ...]]):
+    for v in variants:
+        yield from index.get(v, ())
+
+
 def _match_seq(words: list[tuple[int, int, str]], i: int, seq: tuple[str, ...]) -> bool:
     if i + len(seq) > len(words):
         return False
@@ -480,13 +497,14 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
         w = words[i][2]
         variants = _variants(w)
         found = None
-        # international bodies and fixed names (longest first)
-        for seq in _INTERNATIONAL:
+        # international bodies and fixed names (longest first), indexed by first word
+        for seq in _by_first(variants, _INTERNATIONAL_BY_FIRST):
             if _match_seq(words, i, seq):
                 found = (i + len(seq) - 1, None, "international", True)
                 break
         if found is None:
-            for seq, code in _FIXED.items():
+            for seq in _by_first(variants, _FIXED_BY_FIRST):
+                code = _FIXED[seq]
                 if _match_seq(words, i, seq):
                     last = i + len(seq) - 1
                     if code is None:
