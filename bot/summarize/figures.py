@@ -45,11 +45,12 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _PREFIX_RE = "(?:وبال|وال|بال|فال|لل|ال|وب|ول|فب|و|ب|ل|ف)?"
-_HINT = re.compile(
-    rf"[{_DIGIT_CHARS}]|(?<![\w]){_PREFIX_RE}(?:"
-    + "|".join(sorted(WORDS, key=len, reverse=True))
-    + r")(?![\w])"
+# Every spelling a number word can take with its prefixes: a set look-up per
+# token tells in one pass whether a sentence can hold a number at all.
+_NUMBER_FORMS = frozenset(
+    p + w for w in WORDS for p in ("", "وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ب", "ل", "ف")
 )
+_DIGIT_START = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -280,10 +281,9 @@ class _Sentence:
 
     __slots__ = ("text", "toks", "starts", "ends", "words", "glue")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, norm: str) -> None:
+        """``text`` as written and ``norm``, its folded form of the same length."""
         self.text = text
-        norm = normalize(text)
-        norm = _URL.sub(lambda m: " " * len(m.group()), norm)
         self.toks: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -292,7 +292,11 @@ class _Sentence:
             self.starts.append(m.start())
             self.ends.append(m.end())
         self.glue: set[int] = set()
-        self.words: list[Word | None] = [self._reading(k) for k in range(len(self.toks))]
+        # Only tokens that can be numbers are looked up: most words are not.
+        self.words: list[Word | None] = [
+            self._reading(k) if (t[0] in _DIGIT_START or t in _NUMBER_FORMS) else None
+            for k, t in enumerate(self.toks)
+        ]
 
     def _reading(self, k: int) -> Word | None:
         t = self.toks[k]
@@ -666,9 +670,12 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
     """
     out: list[Figure] = []
     for s in sentences:
-        if not _HINT.search(normalize(s)):
+        norm = normalize(s)
+        if "http" in norm or "www" in norm or "@" in norm:
+            norm = _URL.sub(lambda m: " " * len(m.group()), norm)
+        if not any(t[0] in _DIGIT_START or t in _NUMBER_FORMS for t in _TOKEN.findall(norm)):
             continue
-        sent = _Sentence(s)
+        sent = _Sentence(s, norm)
         for f in _figures_in(sent):
             if f.phrase.value == 1 and f.category not in _SPECIFIC:
                 continue  # "ضربة واحدة", "جهة واحدة": oneness, not a count
