@@ -67,6 +67,7 @@ _LINK_HEADS = frozenset((fold("شؤون"),))
 _PLACE_CONTEXT = frozenset(fold(w) for w in (
     "في", "من", "إلى", "الى", "نحو", "قرب", "بين", "حول", "عبر", "شمال", "جنوب",
     "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أطراف", "ضواحي", "محيط", "ريف",
+    "قطاع", "مركز", "مناطق", "مدن", "محافظات", "بلدات", "قرى",
 )) | frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
 _PLACE_HEADS = frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
 #: Words that extend an unknown name by the next word ("بيت لاهيا", "كرم أبو سالم").
@@ -255,13 +256,12 @@ def extract_places(sentences: list[str]) -> list[str]:
     norm = normalize(text)
     lex = _lexicon()
     hits: list[tuple[int, object, str]] = []  # (position, dedup key, as written)
-    taken: set[int] = set()  # starts of words already used by a head + name
 
     name_at: dict[int, re.Match[str]] = {}
     for m in lex.names.finditer(norm):
         name_at[m.start()] = m
 
-    for h in lex.heads.finditer(norm):
+    for h in list(lex.heads.finditer(norm)):
         if h.start() in name_at and name_at[h.start()].end() > h.end():
             continue  # the place word is part of a known name ("جبل لبنان")
         head = h.group(2)
@@ -287,14 +287,13 @@ def extract_places(sentences: list[str]) -> list[str]:
             written = text[name_start:end]
         else:
             written = text[span[0]:span[1]]
-        taken.add(span[0])
+        for inner in range(span[0], span[1]):  # "قرية كفر حلوان" hides "حلوان"
+            name_at.pop(inner, None)
         hits.append((name_start, key, written))
 
     excluded_end: int | None = None
     for start, m in sorted(name_at.items()):
         pre, form = m.group(1), m.group(2)
-        if m.start(2) in taken:
-            continue
         contracted = form in lex.contracted
         if contracted and not pre.endswith("ل"):
             continue
