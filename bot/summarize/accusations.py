@@ -1,7 +1,525 @@
-"""PLACEHOLDER — owned by the accusations/demands helper."""
+"""Who the issuer blames for what: ``Accusation(accused, act, evidence)``.
+
+Only the issuer's own words count (see :mod:`bot.summarize.attribution`). In
+them we look for acts in three shapes, all from :mod:`bot.summarize.lexicon`:
+
+- a word that is an act by itself ("مجزرة", "جرائم حرب", "الاستيطان", "حصار",
+  "أكاذيب", "عرقلة", "التدخل في الشؤون الداخلية");
+- harm plus its victim ("استهداف ... المدنيين / البنى التحتية / قوات الجيش",
+  "انتهاك ... السيادة"): the victim decides the act;
+- a violation plus a body of law ("انتهاك القانون الدولي", "خرق ... الهدنة"),
+  support plus terrorism ("دعم الإرهاب"), and the verbs that name the accused
+  outright ("اتهم X بـ...", "حمّل X المسؤولية").
+
+The accused is the agent the sentence gives the act: "من قبل X", "التي
+ارتكبها X", "اعتداءات X", "العدوان الإسرائيلي" (→ إسرائيل), the subject of the
+act's verb, else the nearest acting party in the same clause, else the party
+the issuer was just speaking about. A party keeps one name within a text:
+"هذا التحالف", "طائرات التحالف", "التحالف" all become the fullest form the
+text uses ("التحالف الدولي").
+"""
+
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.summarize import attribution as A
+from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
+
+_CIV = L.rx(L.CIVILIANS)
+_INFRA = L.rx(L.INFRASTRUCTURE)
+_FORCES = L.rx(L.FORCES)
+_SOV = L.rx(L.SOVEREIGNTY)
+_HARM = L.rx(L.HARM)
+_LAW = L.rx(L.LAW)
+_VIOLATE = L.rx(L.VIOLATE)
+_UNLAWFUL = L.rx(L.UNLAWFUL)
+_TERROR = L.rx(L.TERROR)
+_SUPPORT = L.rx(L.SUPPORT)
+_FIGHT = L.rx(L.FIGHT)
+_RESP = L.rx(L.RESPONSIBILITY)
+_DEATH = L.rx(L.DEATH_WORDS)
+_ACCUSE = L.rx(L.ACCUSE_VERBS)
+_HOLD = L.rx(L.HOLD_VERBS)
+_TERROR_ADJ = L.rx(L.terms("ارهابيه", "الارهابيه", "ارهابي", "الارهابي", "الارهابيين"))
+_VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاكات", "خرق", "خرقا", "اختراق", "المساس", "التعدي",
+                                "اختطاف", "الاعتداء", "الاعتداءات", "اعتداء", "اعتداءات", "العدوان", "عدوان",
+                                "يعتدي", "تعتدي", "قيامه بالاعتداء"))
+_PERSON_VICTIMS = L.rx(L.terms("جنود", "جندي", "جنديين", "عسكريين", "العسكريين", "افراد", "عناصر", "رجال"))
+_KILL_NOUNS = L.rx(L.terms("اصابه", "مقتل", "قتل", "استشهاد", "جرح", "اصابة"))
+
+# The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
+_AGENT_AFTER = re.compile(
+    r"(?<!\w)(?:من\s+قبل|من\s+جانب|علي\s+يد|علي\s+ايدي|بايدي|بيد|من\s+طرف)\s+"
+    r"|(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+)?(?:[يت]?(?:ارتكب|رتكب|مارس|قوم\s+بها|قوم\s+به|شن|نفذ|وجه|طلق|روج|فرض|تبع|تخذ|سبب|مارس)\w*|"
+    r"ارتكب\w*|مارس\w*|قام\s+بها|قامت\s+بها|قام\s+به|قامت\s+به|شن\w*|نفذ\w*|وجه\w*|اطلق\w*|يروج\w*|فرض\w*|اتخذ\w*|سبب\w*)\s+"
+)
+_VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
+_QUALITY_ADJ = frozenset(L.split_words(
+    "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
+    "الجديده الجديد الخطير الخطيره الجسيمه الصارخ الصارخه الممنهج الممنهجه البشعه المروعه المشين المشينه "
+    "العنيف العنيفه الاجراميه الاجرامي الغاشم الغاشمه المتعمد المتعمده الفاضحه الظالم الظالمه العدواني "
+    "العدوانيه الفاضح العشوائي العشوائيه الهمجي الهمجيه"
+))
+_DEMONSTRATIVES = frozenset(L.split_words("هذا هذه ذلك تلك"))
+_NOT_ACTORS = frozenset(L.split_words(
+    "الرئيس رئيس وزير الوزير المفوضه المفوض الدول دول بعض قوى القوى ممثل وزراء الاداره اداره"
+))  # heads that need a complement to name a party
+
+
+@dataclass(slots=True)
+class _Actor:
+    start: int  # char offsets in the sentence
+    end: int
+    text: str  # as written (quotes stripped)
+    head: str  # bare head of the phrase after instrument heads
+    code: str | None  # country when the phrase is a country / nationality
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[\"«»“”()]", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ،,.:؛-")
+    return text
+
+
+_TITLE_HEADS = frozenset(L.split_words(
+    "الرئيس رئيس وزير الوزير وزيره الوزيره المتحدث متحدث الناطق ناطق السفير سفير المندوب مندوب "
+    "الملك ملك الامير امير ممثل المفوضه المفوض وزراء قاده"
+))
+_LOCATION_WORDS = frozenset(L.split_words(
+    "العاصمه عاصمه مدينه المدينه بلده قريه منطقه محافظه اقليم قرب داخل شمال جنوب شرق غرب شمالي جنوبي "
+    "شرقي غربي وسط ضواحي مقر عبر حدود"
+))
+
+
+def _is_actor_start(tok: A.Token, prev: A.Token | None) -> bool:
+    w = tok.text
+    b = A.bare_noun(w)
+    if prev is not None and A.bare_noun(prev.text) in _LOCATION_WORDS:
+        return False
+    if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS:
+        return not (len(w) > 3 and w[0] == "ل" and w[1:3] == "ال") and not w.startswith("لل")
+    m = L.COUNTRY_RX.fullmatch(w)
+    if m:
+        kind = L.COUNTRY_KIND.get(m.group("c"), "name")
+        return kind != "adj"
+    return False
+
+
+def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
+    """End (exclusive) of an acting party's name starting at ``k``.
+
+    Tighter than a speaker's noun phrase: a party is a head, its genitive
+    ("قوات الاحتلال", "جماعة الإخوان"), a demonstrative ("طائرات هذا التحالف")
+    and nationality adjectives; a verb, a preposition or a masdar with ب/ل ends it.
+    """
+    n = len(toks)
+    j = k + 1
+    prev = toks[k].text
+    while j < n and j - k < limit:
+        t = toks[j]
+        w = t.text
+        if not t.is_word:
+            if w in '"«»“”' and j + 1 < n and toks[j + 1].is_word and (
+                    A.bare_noun(prev) in _DEMONSTRATIVES or not A.is_definite(prev)):
+                j += 1
+                continue
+            break
+        b = A.bare_noun(w)
+        pb = A.bare_noun(prev)
+        if prev in ("في", "باسم", "لدي"):
+            j += 1
+            prev = w
+            continue
+        if w in _DEMONSTRATIVES and (pb in L.INSTRUMENT_HEADS or pb in L.ACTOR_HEADS or not A.is_definite(prev)):
+            j += 1
+            prev = w
+            continue
+        if pb in _DEMONSTRATIVES:
+            j += 1
+            prev = w
+            continue
+        if A.is_nisba(w) or b in _NAME_TAILS:
+            j += 1
+            prev = w
+            continue
+        if w in L.TIME_WORDS or w in L.PREPOSITIONS or w in L.RELATIVES:
+            break
+        if w[0] in "يت" and len(w) > 3 and j > k + 1:
+            break
+        if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) > 3 and not L.COUNTRY_RX.fullmatch(w):
+            break
+        if not A.is_definite(prev) and (pb in L.ACTOR_HEADS or pb in L.INSTRUMENT_HEADS or pb in _TITLE_HEADS
+                                        or pb in L.OFFICE_NOUNS or j == k + 1):
+            j += 1
+            prev = w
+            continue
+        break
+    return j
+
+
+_NAME_TAILS = frozenset(L.split_words("الدولي العربي الاسلامي الشماليه الجنوبيه المتحده السامي الساميه"))
+
+
+def _key(text: str, code: str | None) -> str:
+    words = [A.bare_noun(w) for w in L.split_words(text)]
+    if code and not any(w in L.ACTOR_HEADS for w in words):
+        return "country:" + code
+    words = [w for w in words if w not in _DEMONSTRATIVES and w not in L.INSTRUMENT_HEADS] or words
+    h = words[0] if words else text
+    h = h[2:] if h.startswith("ال") else h
+    return h.replace("ي", "")[:4]
+
+
+class _Context:
+    """Per-text state: actor mentions, the party names in use, the issuer's country."""
+
+    def __init__(self, an: A.Analysis, issuer: Issuer | None):
+        self.an = an
+        self.country = an.issuer_country
+        self.issuer_name = issuer.name if issuer else ""
+        self.canon: dict[str, str] = {}  # key → display name
+        self.actors: list[list[_Actor]] = [self._actors(i) for i in range(len(an.norms))]
+        self._build_names()
+
+    def _actors(self, si: int) -> list[_Actor]:
+        norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
+        out: list[_Actor] = []
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if not t.is_word or not _is_actor_start(t, toks[k - 1] if k else None):
+                k += 1
+                continue
+            m = L.COUNTRY_RX.fullmatch(t.text)
+            if m and A.bare_noun(t.text) not in L.ACTOR_HEADS:
+                mm = L.COUNTRY_RX.match(norm, t.start)
+                end = mm.end() if mm else t.end
+                cstart = mm.start("c") if mm else t.start
+                e = k + 1
+                while e < len(toks) and toks[e].end <= end:
+                    e += 1
+                code = L.COUNTRY_SURFACE.get(mm.group("c")) if mm else None
+                out.append(_Actor(t.start, end, _clean(sent[cstart:end]), "", code))
+                k = e
+                continue
+            e = _actor_end(toks, k)
+            words = [x for x in toks[k:e] if x.is_word]
+            start, end = words[0].start, words[-1].end
+            heads = [A.bare_noun(x.text) for x in words]
+            q = 0
+            while q < len(words) - 1 and heads[q] in L.INSTRUMENT_HEADS and (
+                    heads[q + 1] in _DEMONSTRATIVES or heads[q + 1] in L.ACTOR_HEADS):
+                q += 1
+            while q < len(words) - 1 and heads[q] in _DEMONSTRATIVES:
+                q += 1
+            core = words[q:]
+            head = A.bare_noun(core[0].text)
+            refs = L.country_refs(norm, start, end)
+            code = refs[0][2] if refs else None
+            if (head in _NOT_ACTORS and len(core) == 1) or (head in _TITLE_HEADS and not code):
+                k = e
+                continue
+            cs = core[0].start
+            if sent[cs:cs + 1] in ("و", "ف") and len(core[0].text) > 3 and core[0].text[1:3] == "ال":
+                cs += 1
+            text = _clean(sent[cs:core[-1].end])
+            out.append(_Actor(start, end, text, head, code))
+            k = e
+        return out
+
+    def _build_names(self) -> None:
+        """Fullest form first seen of each party: one name per party in a text."""
+        best: dict[str, tuple[int, str]] = {}
+        for acts in self.actors:
+            for a in acts:
+                key = _key(a.text, a.code)
+                n = len(a.text.split())
+                if n > 5:
+                    continue
+                rank = n + (3 if not a.head and L.COUNTRY_KIND.get(L.normalize(a.text), "") == "name" else 0)
+                if key not in best or rank > best[key][0]:
+                    best[key] = (rank, a.text)
+        self.canon = {k: v[1] for k, v in best.items()}
+
+    def name(self, a: _Actor) -> str | None:
+        if a.code and self.country and a.code == self.country:
+            return None  # the issuer does not accuse itself
+        if self.issuer_name and not a.code and A.name_matches(a.text, self.issuer_name):
+            return None
+        full = self.canon.get(_key(a.text, a.code), a.text)
+        if not a.head and a.code and L.COUNTRY_KIND.get(L.normalize(full), "") in ("capital", "metonym"):
+            full = L.COUNTRY_NAME.get(a.code, full)
+        return full
+
+    def country_name(self, code: str) -> str | None:
+        if self.country and code == self.country:
+            return None
+        return self.canon.get("country:" + code) or L.COUNTRY_NAME.get(code)
+
+
+def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
+    """Is the phrase at ``start`` governed by a preposition that marks a victim or place?"""
+    prev = None
+    for t in toks:
+        if t.end <= start:
+            prev = t
+        else:
+            break
+    if prev is None:
+        return False
+    w = prev.text
+    if w in _VICTIM_PREP:
+        return True
+    tok = next((t for t in toks if t.start == start), None)
+    if tok is not None and len(tok.text) > 3 and tok.text[0] in "لب" and tok.text[1:3] == "ال":
+        return True
+    if tok is not None and tok.text.startswith("لل"):
+        return True
+    return False
+
+
+class _Finder:
+    def __init__(self, ctx: _Context):
+        self.ctx = ctx
+        self.out: list[Accusation] = []
+        self.seen: set[tuple[str, str]] = set()
+        self.last_accused: tuple[int, str] | None = None
+
+    def add(self, accused: str | None, act: str, si: int) -> None:
+        if not accused:
+            return
+        accused = _clean(accused)
+        if not accused or len(accused) < 2:
+            return
+        key = (A.normalize(accused), act)
+        self.last_accused = (si, accused)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.out.append(Accusation(accused, act, self.ctx.an.sentences[si]))
+
+    # -- agents ----------------------------------------------------------------------
+
+    def agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool = False) -> str | None:
+        """The party an act at [ts, te) is blamed on, within segment [lo, hi)."""
+        an, ctx = self.ctx.an, self.ctx
+        norm, toks = an.norms[si], an.tokens[si]
+        actors = [a for a in ctx.actors[si] if lo <= a.start < hi]
+        # a) explicit agent markers after the act
+        m = _AGENT_AFTER.search(norm, te, min(hi, te + 90))
+        if m:
+            gap = norm[te:m.start()]
+            if len(gap.split()) <= 6 and "،" not in gap and "." not in gap:
+                for a in actors:
+                    if a.start >= m.end() - 1 and a.start <= m.end() + 2:
+                        return ctx.name(a)
+        # b) possessor / genitive right after the act (skipping quality adjectives), or "من X"
+        k = next((i for i, t in enumerate(toks) if t.start >= te), len(toks))
+        while k < len(toks) and (A.bare_noun(toks[k].text) in _QUALITY_ADJ or toks[k].text in '"«»“”'):
+            k += 1
+        if k < len(toks) and toks[k].start < hi:
+            t = toks[k]
+            if t.text == "من" and k + 1 < len(toks):
+                t2 = toks[k + 1]
+                for a in actors:
+                    if a.start == t2.start:
+                        return ctx.name(a)
+            else:
+                for a in actors:
+                    if a.start == t.start and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال") \
+                            and not t.text.startswith("لل"):
+                        return ctx.name(a)
+                # nationality adjective: "العدوان الاسرائيلي" → إسرائيل
+                if A.is_nisba(t.text):
+                    mm = L.COUNTRY_RX.match(norm, t.start)
+                    if mm and mm.start("c") <= t.start + 3:
+                        code = L.COUNTRY_SURFACE.get(mm.group("c"))
+                        if code:
+                            nm = ctx.country_name(code)
+                            if nm:
+                                return nm
+        # c) subject of the act's verb, before it ("قوات التحالف ارتكبت", "سلطات الاحتلال تحاصر")
+        before = [a for a in actors if a.end <= ts and not _victim_position(norm, toks, a.start)]
+        after = [a for a in actors if a.start >= te and not _victim_position(norm, toks, a.start)]
+        if verb and after and after[0].start - te < 40:
+            nm = ctx.name(after[0])
+            if nm:
+                return nm
+        for a in reversed(before):
+            nm = ctx.name(a)
+            if nm:
+                return nm
+        for a in after:
+            if a.start - te > 80:
+                break
+            nm = ctx.name(a)
+            if nm:
+                return nm
+        # d) the party the issuer was just speaking about
+        if self.last_accused and si - self.last_accused[0] <= 1:
+            return self.last_accused[1]
+        return None
+
+    # -- acts ----------------------------------------------------------------------
+
+    def segment(self, si: int, lo: int, hi: int) -> None:
+        an = self.ctx.an
+        norm, toks = an.norms[si], an.tokens[si]
+        hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
+        for act, pat in L.SIMPLE_ACTS:
+            for m in pat.finditer(norm, lo, hi):
+                a = act
+                if act == "war_crimes" and re.fullmatch(r"[وفبلك]*(?:ال)?(?:جرائم|جريمه)\w*", m.group()):
+                    nxt = norm[m.end():m.end() + 25]
+                    if _TERROR_ADJ.match(nxt.lstrip()):
+                        a = "other"
+                    elif re.match(r"\s*(?:حرب|الحرب|ضد)", nxt):
+                        continue
+                if act == "violating_sovereignty" and "عدوان" in m.group():
+                    win = norm[m.end():m.end() + 40]
+                    if _CIV.search(win):
+                        a = "killing_civilians"
+                hits.append((m.start(), m.end(), a, False))
+        # harm + victim
+        for m in _HARM.finditer(norm, lo, hi):
+            k = next((i for i, t in enumerate(toks) if t.start >= m.end()), len(toks))
+            window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
+            stop = re.search(r"[.،؛:]", norm[m.end():window_end])
+            if stop:
+                window_end = m.end() + stop.start()
+            window_end = min(window_end, hi)
+            is_violation = bool(_VIOLATION_WORDS.fullmatch(m.group()))
+            marker = bool(re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)|(?<!\w)(?:لل|ل)", norm[m.end():window_end]))
+            verbish = bool(re.match(r"[وف]?[يت]", m.group())) or m.group().endswith("ت")
+            for v in _CIV.finditer(norm, m.end(), window_end):
+                hits.append((m.start(), m.end(), "killing_civilians", verbish))
+                break
+            for v in _INFRA.finditer(norm, m.end(), window_end):
+                hits.append((m.start(), m.end(), "attacking_infrastructure", verbish))
+                break
+            for v in _FORCES.finditer(norm, m.end(), window_end):
+                pre = norm[m.end():v.start()]
+                own = False
+                refs = L.country_refs(norm, v.start(), min(v.end() + 30, hi))
+                if refs and self.ctx.country and refs[0][2] == self.ctx.country:
+                    own = True
+                if own or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre) or v.group().startswith(("ل", "لل")) \
+                        or (_PERSON_VICTIMS.search(v.group()) and _KILL_NOUNS.fullmatch(m.group())):
+                    hits.append((m.start(), m.end(), "attacking_forces", verbish))
+                    break
+            if is_violation or "علي" in norm[m.end():window_end]:
+                for v in _SOV.finditer(norm, m.end(), window_end):
+                    if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end():v.start()]):
+                        hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
+                        break
+            del marker
+        # violation of law
+        for m in _VIOLATE.finditer(norm, lo, hi):
+            seg = norm[m.end():min(hi, m.end() + 60)]
+            if _LAW.search(seg):
+                hits.append((m.start(), m.end(), "violating_international_law", False))
+        for m in _UNLAWFUL.finditer(norm, lo, hi):
+            hits.append((m.start(), m.end(), "violating_international_law", False))
+        # support of terrorism
+        for m in _SUPPORT.finditer(norm, lo, hi):
+            seg = norm[m.end():min(hi, m.end() + 45)]
+            t = _TERROR.search(seg)
+            if t and not _FIGHT.search(seg[: t.start()]) and not _FIGHT.search(norm[max(lo, m.start() - 12):m.start()]):
+                hits.append((m.start(), m.end(), "supporting_terrorism", False))
+        # drop matches inside a longer match of the same start region
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, str, bool]] = []
+        for h in hits:
+            if any(k0 <= h[0] and h[1] <= k1 and (k1 - k0) > (h[1] - h[0]) and ka != h[2] and
+                   not (ka in ("killing_civilians", "attacking_infrastructure", "attacking_forces", "violating_sovereignty")
+                        and h[2] in ("killing_civilians", "attacking_infrastructure", "attacking_forces", "violating_sovereignty"))
+                   for k0, k1, ka, _ in kept):
+                continue
+            kept.append(h)
+        for ts, te, act, verbish in kept:
+            self.add(self.agent(si, lo, hi, ts, te, verbish), act, si)
+        self.accuse_verbs(si, lo, hi)
+
+    def accuse_verbs(self, si: int, lo: int, hi: int) -> None:
+        """"اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""
+        an, ctx = self.ctx.an, self.ctx
+        norm, toks = an.norms[si], an.tokens[si]
+        actors = [a for a in ctx.actors[si] if lo <= a.start < hi]
+        for pat, kind in ((_ACCUSE, "accuse"), (_HOLD, "hold")):
+            for m in pat.finditer(norm, lo, hi):
+                after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
+                if not after:
+                    continue
+                # skip the subject in verb-first order ("اتهمت افغانستان باكستان")
+                target = after[0]
+                if len(after) > 1 and (target.code == ctx.country and ctx.country or
+                                       A.bare_noun(norm[target.start:target.end].split()[0]) in L.GENERIC_SPEAKER):
+                    target = after[1]
+                if target.code and target.code == ctx.country:
+                    continue
+                name = ctx.name(target)
+                if not name:
+                    continue
+                rest = norm[target.end:min(hi, target.end + 120)]
+                if kind == "hold":
+                    r = _RESP.search(rest)
+                    if not r or r.start() > 40:
+                        continue
+                    scope = rest[r.end():r.end() + 60] or rest
+                    act = "killing_civilians" if _DEATH.search(scope) or (
+                        not scope.strip(" .،") and _DEATH.search(norm)) else "other"
+                    self.add(name, act, si)
+                    continue
+                # the act named after "ب"
+                acts = self._acts_in(rest)
+                if not acts:
+                    acts = ["other"]
+                for act in acts:
+                    self.add(name, act, si)
+        # "مسؤولية ... تقع على X"
+        for m in _RESP.finditer(norm, lo, hi):
+            tail = norm[m.end():min(hi, m.end() + 80)]
+            on = re.search(r"تقع\s+(?:\w+\s+){0,2}?علي\s+", tail)
+            if on:
+                pos = m.end() + on.end()
+                for a in actors:
+                    if abs(a.start - pos) <= 2:
+                        name = ctx.name(a)
+                        act = "killing_civilians" if _DEATH.search(tail[: on.start()]) else "other"
+                        self.add(name, act, si)
+
+    def _acts_in(self, text: str) -> list[str]:
+        acts: list[str] = []
+        for act, pat in L.SIMPLE_ACTS:
+            if pat.search(text[:60]) and act not in acts:
+                acts.append(act)
+        h = _HARM.search(text[:60])
+        if h:
+            tail = text[h.end():h.end() + 50]
+            if _CIV.search(tail):
+                acts.append("killing_civilians")
+            elif _INFRA.search(tail):
+                acts.append("attacking_infrastructure")
+            elif re.search(r"جوي|غارات|قصف|ضربات", text[:60]):
+                acts.append("violating_sovereignty")
+        if _VIOLATE.search(text[:60]) and _LAW.search(text[:80]):
+            acts.append("violating_international_law")
+        return acts[:2]
 
 
 def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Accusation]:
-    return []
+    """Accusations the issuer makes, one per (accused, act), evidence = the sentence."""
+    if not sentences:
+        return []
+    try:
+        an = A.analyse(sentences, issuer)
+    except Exception:  # noqa: BLE001 - a summary without accusations beats a crash
+        return []
+    ctx = _Context(an, issuer)
+    finder = _Finder(ctx)
+    for seg in an.issuer_segments():
+        finder.segment(seg.sentence, seg.start, seg.end)
+    return finder.out

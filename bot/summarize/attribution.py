@@ -1,0 +1,439 @@
+"""Whose words is each part of a text: the issuer's, another speaker's, or the reporter's.
+
+A news report of a statement mixes the issuing body's words with other
+governments' reactions, UN officials, witnesses and the reporter's own
+narrative. The GUIDE credits the issuer only with what the issuer (or another
+organ of the same government) says, so both the accusation and the demand
+extractors first ask this module which stretches of which sentences are the
+issuer's.
+
+How: every verb of saying or of official stance ("قالت", "أدانت", "تطالب",
+"وأضاف") that opens a clause is a *speaker event*. Its subject (after the verb
+in Arabic's usual verb-first order, or before it) is classified by the
+country it names (nationality adjective, country, capital, "البيت الأبيض"),
+by international bodies and non-government speakers (UN, NGOs, witnesses,
+the press, clerics), by the issuer's own name, and by the personal names
+already introduced with a side ("وقال المالكي" after "وزير الخارجية الفلسطيني
+رياض المالكي"). A subject that is only a pointer ("الوزارة", "البيان") or a
+bare pronoun ("وأضاف:") keeps the current speaker. Text before any speaker in
+a report is the reporter's narrative, except where a quotation runs on from the
+previous sentence or the sentence speaks in the first person.
+
+Offsets: everything works on ``normalize(sentence)``, which has the same length
+as the sentence, so spans are valid in the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.summarize import lexicon as L
+from bot.summarize.model import Issuer
+from bot.summarize.text import normalize
+
+ISSUER = "issuer"
+OTHER = "other"
+NARRATIVE = "narrative"
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_QUOTES = '"«»“”'
+_DATELINE = re.compile(r"^.{0,90}?(?:\(\s*\w+\s*\)\s*)?(?:--|—|–)\s*")
+_FIRST_PERSON = re.compile(
+    r"(?<!\w)[وف]?(?:نحن|اننا|انا|لدينا|بلادنا|نطالب|ندين|ندعو|نرفض|نؤكد|نحذر|نستنكر|نعبر|نعتبر|نتوقع|نحض|نحث|نناشد|نشدد|نجدد)(?!\w)"
+)
+_BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
+_PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
+_PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str  # normalized
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+@dataclass(slots=True)
+class Event:
+    """A verb of saying/stance in a sentence, with who says it."""
+
+    sentence: int
+    token: int  # index of the verb token
+    verb: str  # the verb without a leading و/ف
+    subject: tuple[int, int] | None  # token span of an explicit subject after the verb
+    clause_start: int  # character offset where this speaker's clause begins
+    side: str
+
+
+@dataclass(slots=True)
+class Segment:
+    sentence: int
+    start: int
+    end: int
+    side: str
+
+
+@dataclass(slots=True)
+class Analysis:
+    sentences: list[str]
+    norms: list[str]
+    tokens: list[list[Token]]
+    events: list[Event] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    issuer_country: str | None = None
+
+    def issuer_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.side == ISSUER]
+
+    def side_at(self, sentence: int, offset: int) -> str:
+        for seg in self.segments:
+            if seg.sentence == sentence and seg.start <= offset < seg.end:
+                return seg.side
+        return NARRATIVE
+
+
+def tokens_of(norm: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+
+
+def strip_conj(w: str) -> str:
+    """The word without a leading conjunction و/ف (verbs and nouns take it)."""
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def bare_noun(w: str) -> str:
+    """A noun without conjunction and preposition clitics (لل → ال)."""
+    w = strip_conj(w)
+    if len(w) > 4 and w.startswith("لل"):
+        return "ال" + w[2:]
+    if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
+        return w[1:]
+    return w
+
+
+def is_definite(w: str) -> bool:
+    return bare_noun(w).startswith("ال")
+
+
+def is_nisba(w: str) -> bool:
+    b = bare_noun(w)
+    return b.startswith("ال") and (b.endswith("ي") or b.endswith("يه") or b.endswith("يين") or b.endswith("يون"))
+
+
+def _content_words(s: str) -> set[str]:
+    out = set()
+    for w in normalize(s).split():
+        w = bare_noun(w.strip(_QUOTES + "،,.:()"))
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        if len(w) > 1:
+            out.add(w)
+    return out
+
+
+def name_matches(a: str, b: str) -> bool:
+    """The scorer's notion of the same name: half of the smaller word set shared."""
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return False
+    common = len(wa & wb)
+    return common > 0 and common * 2 >= min(len(wa), len(wb))
+
+
+def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
+    """End (exclusive) of the noun phrase starting at token ``i``.
+
+    Arabic names of bodies are chains of construct nouns and adjectives
+    ("وزارة الخارجية والمغتربين الفلسطينية"), optionally followed by a person's
+    name. A definite noun cannot govern another noun, so a definite noun after
+    a definite head starts a new phrase ("دعا البيان | المجتمع الدولي").
+    """
+    n = len(toks)
+    if i >= n or not toks[i].is_word:
+        return i
+    j = i + 1
+    prev = toks[i].text
+    while j < n and j - i < limit:
+        t = toks[j]
+        w = t.text
+        if not t.is_word:
+            if w in _QUOTES:
+                j += 1
+                continue
+            break
+        b = bare_noun(w)
+        if prev in ("باسم", "لدي", "في"):
+            j += 1
+            prev = w
+            continue
+        if w in L.TIME_WORDS or b in L.TIME_WORDS or w in _BOUNDARY_WORDS:
+            break
+        if w in ("باسم", "لدي"):
+            j += 1
+            prev = w
+            continue
+        if w == "في" and bare_noun(prev) in ("الاعضاء", "اعضاء", "العامله", "المقيمه", "المعتمدين"):
+            j += 1
+            prev = w
+            continue
+        if w in L.PREPOSITIONS or L.DEMAND_VERBS.fullmatch(w) or strip_conj(w) in L.SPEECH_VERB_FORMS:
+            break
+        if w.startswith("لل") or (w.startswith("ل") and w[1:3] == "ال") or w in ("هذا", "هذه"):
+            j += 1
+            prev = w
+            continue
+        if is_nisba(w) or b in L.NAME_ADJECTIVES or w in L.NAME_ADJECTIVES:
+            j += 1
+            prev = w
+            continue
+        if L.COUNTRY_RX.fullmatch(w) and not is_definite(prev) and prev not in ("هذا", "هذه"):
+            j += 1
+            prev = w
+            continue
+        if w.startswith("و") and len(w) > 3 and w[1:3] == "ال" and not is_nisba(w):
+            # "الخارجيه والمغتربين": coordination inside a name; lists are split later.
+            j += 1
+            prev = w
+            continue
+        pb = bare_noun(prev)
+        if not pb.startswith("ال") and prev not in ("باسم", "لدي", "في") and not L.COUNTRY_RX.fullmatch(prev):
+            # Indefinite head: the next noun is its genitive ("وزير خارجية", "قوات الاحتلال").
+            j += 1
+            prev = w
+            continue
+        if not b.startswith("ال") and b not in L.OFFICE_NOUNS and (is_nisba(prev) or pb in L.NAME_ADJECTIVES):
+            # A personal name after title + adjective ("الفلسطيني رياض المالكي").
+            j += 1
+            prev = w
+            continue
+        break
+    return j
+
+
+class _Speakers:
+    """Classifies subjects; remembers personal names met with a side."""
+
+    def __init__(self, issuer: Issuer | None):
+        self.issuer = issuer
+        self.country = issuer.country if issuer else None
+        self.aliases: dict[str, str] = {}
+
+    def classify(self, norm: str, start: int, end: int) -> str | None:
+        span = norm[start:end]
+        if not span.strip():
+            return None
+        words = [bare_noun(w.strip(_QUOTES)) for w in span.split()]
+        if words and words[0] in _PLURAL_OTHERS:
+            return OTHER
+        refs = L.country_refs(norm, start, end)
+        intl = L.INTL_RX.search(norm, start, end)
+        first_country = refs[0] if refs else None
+        name_hit = self.issuer is not None and name_matches(span, self.issuer.name)
+        side: str | None = None
+        if L.NONGOV_RX.search(norm, start, end) and not (name_hit and not first_country):
+            side = OTHER
+        elif first_country and (not intl or first_country[0] < intl.start()):
+            side = ISSUER if first_country[2] == self.country and self.country else OTHER
+            if self.country is None and name_hit:
+                side = ISSUER
+        elif intl:
+            side = ISSUER if (name_hit and self.country is None) else OTHER
+        elif name_hit:
+            side = ISSUER
+        else:
+            for w in words:
+                if w in self.aliases:
+                    side = self.aliases[w]
+                    break
+        if side is not None:
+            for w in words:
+                if len(w) > 2 and w not in L.GENERIC_SPEAKER and w not in L.OFFICE_NOUNS \
+                        and w not in L.NAME_ADJECTIVES and not L.COUNTRY_RX.fullmatch(w) \
+                        and w not in L.TIME_WORDS and w not in L.PREPOSITIONS and not is_nisba(w):
+                    self.aliases.setdefault(w, side)
+        return side
+
+
+def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
+    """(token index, clause-initial) of verbs of saying that can introduce a speaker."""
+    out = []
+    first_word = next((k for k, t in enumerate(toks) if t.is_word), 0)
+    seen_verb = False
+    for k, t in enumerate(toks):
+        if not t.is_word:
+            continue
+        w = t.text
+        b = strip_conj(w)
+        if b not in L.SPEECH_VERB_FORMS and w not in L.SPEECH_VERB_FORMS:
+            continue
+        if w in L.SPEECH_VERB_FORMS:
+            b = w
+        prev = toks[k - 1] if k > 0 else None
+        if prev is not None and prev.is_word and prev.text in L.RELATIVES | {"ان", "انه", "لن", "لم", "لا", "قد", "كان", "كانت"}:
+            continue
+        clause_initial = (
+            k == first_word
+            or prev is None
+            or not prev.is_word and prev.text in ",،:;؛-(\"«“"
+            or prev.is_word and (prev.text in L.CONNECTIVES or strip_conj(prev.text) in L.CONNECTIVES)
+            or (b != w and k - first_word <= 12)
+        )
+        early = not seen_verb and k - first_word <= 9
+        if b in L.AMBIGUOUS_VERBS:
+            if not clause_initial:
+                continue
+            if b.startswith(("عبر", "يعبر", "تعبر")) and not any(x.text == "عن" for x in toks[k + 1 : k + 18]):
+                continue
+        elif not (clause_initial or early):
+            continue
+        seen_verb = True
+        out.append((k, clause_initial))
+    return out
+
+
+def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
+    """Speaker events and issuer/other/narrative segments for every sentence."""
+    key = (tuple(sentences), issuer.name if issuer else None, issuer.country if issuer else None)
+    if _CACHE.get("key") == key:
+        return _CACHE["value"]  # type: ignore[return-value]
+    norms = [normalize(s) for s in sentences]
+    toks = [tokens_of(n) for n in norms]
+    if issuer is None:
+        issuer = lead_issuer(norms, toks)
+    an = Analysis(list(sentences), norms, toks, issuer_country=issuer.country if issuer else None)
+    speakers = _Speakers(issuer)
+    current = ISSUER  # side of the last explicit speaker
+    prev_open_quote = False
+    prev_side = NARRATIVE
+    any_event = False
+    for si, (norm, tk) in enumerate(zip(norms, toks)):
+        m = _DATELINE.match(norm) if si == 0 or len(norm) > 60 else None
+        body_start = m.end() if m and ("--" in m.group() or "—" in m.group()) else 0
+        cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]
+        events: list[Event] = []
+        for k, clause_initial in cands:
+            verb = strip_conj(tk[k].text) if tk[k].text not in L.SPEECH_VERB_FORMS else tk[k].text
+            # the explicit subject after the verb
+            j = k + 1
+            while j < len(tk) and (tk[j].text in L.TIME_WORDS or tk[j].text in "،,"):
+                j += 1
+            subj: tuple[int, int] | None = None
+            if j < len(tk) and tk[j].is_word and tk[j].text not in _BOUNDARY_WORDS \
+                    and tk[j].text not in L.PREPOSITIONS and not tk[j].text.startswith("ب") \
+                    and tk[j].text not in _PRONOUN_PREPS \
+                    and not verb.startswith("ن"):
+                e = np_end(tk, j)
+                if e > j:
+                    subj = (j, e)
+            # the subject before the verb ("X اعتبر أن ...")
+            pre_start = body_start
+            if events:
+                pre_start = max(pre_start, tk[events[-1].token].end)
+            pre_all = [t for t in tk[:k] if t.start >= pre_start]
+            cut = 0
+            for q, t in enumerate(pre_all):
+                if not t.is_word and t.text not in _QUOTES:
+                    cut = q + 1
+            pre_all = pre_all[cut:]
+            conn_start = pre_all[0].start if pre_all else tk[k].start
+            pre_tokens = [t for t in pre_all if t.is_word and t.text not in L.CONNECTIVES
+                          and strip_conj(t.text) not in L.CONNECTIVES and t.text not in L.TIME_WORDS]
+            if clause_initial or len(pre_tokens) > 9:
+                pre_tokens = []
+            side: str | None = None
+            imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
+            if subj is not None and imperfect and any(verb.startswith(s) or verb[1:].startswith(s[:3]) for s in L.OBJECT_VERB_STEMS):
+                # "تطالب مجلس الامن ب..." — one phrase before the action is the object.
+                nx = subj[1]
+                while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or tk[nx].text in _QUOTES):
+                    nx += 1
+                e2 = np_end(tk, nx) if nx < len(tk) and tk[nx].is_word and tk[nx].text not in L.PREPOSITIONS \
+                    and not tk[nx].text.startswith("ب") and tk[nx].text not in _BOUNDARY_WORDS else nx
+                looks_subject = bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)) or \
+                    bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
+                if e2 == nx and not looks_subject:
+                    subj = None
+            if subj is not None:
+                s0, s1 = tk[subj[0]].start, tk[subj[1] - 1].end
+                # an appositive after a comma often says who a named person is
+                if subj[1] < len(tk) and tk[subj[1]].text in "،," and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER:
+                    e3 = np_end(tk, subj[1] + 1, limit=8)
+                    if e3 > subj[1] + 1:
+                        s1 = tk[e3 - 1].end
+                side = speakers.classify(norm, s0, s1)
+                if side is None and pre_tokens and not clause_initial:
+                    side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
+            elif pre_tokens and len(pre_tokens) <= 9:
+                side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
+            if side is None:
+                side = current
+            elif not events:
+                current = side
+            clause_start = conn_start if (pre_tokens or len(pre_all) <= 3) else tk[k].start
+            events.append(Event(si, k, verb, subj, clause_start, side))
+        # segments
+        if events:
+            any_event = True
+            first = events[0]
+            if first.clause_start > body_start:
+                carry = prev_open_quote or _FIRST_PERSON.search(norm, 0, first.clause_start)
+                an.segments.append(Segment(si, 0, first.clause_start, prev_side if carry else NARRATIVE))
+            for a, b in zip(events, events[1:] + [None]):  # type: ignore[operator]
+                end = b.clause_start if b is not None else len(norm)
+                an.segments.append(Segment(si, a.clause_start, end, a.side))
+            an.events.extend(events)
+            last_side = events[-1].side
+        else:
+            first_w = next((t.text for t in tk if t.is_word), "")
+            if prev_open_quote or _FIRST_PERSON.search(norm) or strip_conj(first_w) in L.PARTICIPLES:
+                last_side = prev_side if prev_side != NARRATIVE else current
+            else:
+                last_side = NARRATIVE
+            an.segments.append(Segment(si, 0, len(norm), last_side))
+        opens = sum(norm.count(q) for q in '"“”')
+        guil = norm.count("«") - norm.count("»")
+        prev_open_quote = (opens % 2 == 1) != prev_open_quote if opens % 2 == 1 else prev_open_quote
+        if guil > 0:
+            prev_open_quote = True
+        elif guil < 0:
+            prev_open_quote = False
+        prev_side = last_side
+    if not any_event:
+        # A bare statement with no reporting frame: all of it is the issuer's.
+        for seg in an.segments:
+            seg.side = ISSUER
+    _CACHE["key"] = key
+    _CACHE["value"] = an
+    return an
+
+
+_CACHE: dict[str, object] = {}
+
+
+def lead_issuer(norms: list[str], toks: list[list[Token]]) -> Issuer | None:
+    """Without a known issuer, the first speaker that names a government leads."""
+    for si, (norm, tk) in enumerate(zip(norms, toks)):
+        for k, _ in _event_candidates(norm, tk):
+            j = k + 1
+            while j < len(tk) and tk[j].text in L.TIME_WORDS:
+                j += 1
+            e = np_end(tk, j) if j < len(tk) else j
+            lo = tk[max(0, k - 8)].start
+            hi = tk[e - 1].end if e > j else tk[k].end
+            refs = L.country_refs(norm, lo, hi)
+            if refs:
+                return Issuer(norm[tk[j].start:hi] if e > j else norm[lo:tk[k].start].strip(), refs[0][2])
+        if si > 4:
+            break
+    return None
+
+
+def issuer_spans(sentences: list[str], issuer: Issuer | None) -> list[tuple[int, int, int]]:
+    """(sentence, start, end) of every stretch the issuer is credited with."""
+    an = analyse(sentences, issuer)
+    return [(s.sentence, s.start, s.end) for s in an.issuer_segments()]
