@@ -154,18 +154,18 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("killed", re.compile(
         r"^(?:قتل|قتلت|قتلوا|قتلو|قتلي|قتيل|قتيلا|مقتل|يقتل|تقتل|يقتلون|استشهد|استشهدت|استشهدوا|استشهاد"
         r"|شهيد|شهيدا|شهداء|مصرع|حتف|حتفه|وفاه|توفي|توفيت|توفوا|وفيات|ضحيه|ضحايا|ضحيت|ضحيته|اودي|اودت|قضوا"
-        r"|ذبح|اغتيال|اغتيل)" + _SUFFIX)),
+        r"|ذبح|اغتيال|اغتيل|حياتهم|ارواحهم)" + _SUFFIX)),
     ("injured", re.compile(
         r"^(?:اصيب|اصيبوا|اصيبت|اصابه|اصابات|مصاب|مصابا|مصابين|مصابون|جرح|جرحي|جريح|جريحا"
         r"|جرحوا|جروح|يصاب|يصابون)" + _SUFFIX)),
     ("displaced", re.compile(
-        r"^(?:نزوح|نزح|نزحوا|نازح|نازحين|نازحا|تهجير|هجر|هجروا|مهجر|مهجرين|لاجئ|لاجئا|لاجئين|لجوء|اجلاء"
+        r"^(?:نزوح|نزح|نزحت|نزحوا|نازح|نازحين|نازحا|تهجير|هجر|هجروا|مهجر|مهجرين|لاجئ|لاجئا|لاجئين|لجوء|اجلاء"
         r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت|اجلاؤ)" + _SUFFIX)),
     ("detained", re.compile(
         r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
         r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|اختطاف|اختطف|مختطف"
         r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون)" + _SUFFIX)),
-    ("missing", re.compile(r"^(?:مفقود|مفقودين|مفقودا|فقدان|فقدوا|اختفاء|مختفين)" + _SUFFIX)),
+    ("missing", re.compile(r"^(?:مفقود|مفقودين|مفقودا|فقدان|فقد|اختفاء|مختفين)" + _SUFFIX)),
 ]
 # Weaker hints: exposed to / suffering from (an attack) → injured, unless a
 # clearer word after the count says otherwise ("تعرض 7 جنود للإصابة").
@@ -254,12 +254,12 @@ def _unit_category(word: str) -> str | None:
                 return cat
         if _PERSON.match(v):
             return "person"
+    if any(_NISBA.match(v) and len(v) >= 5 or _PARTICIPLE.match(v) for v in vs):
+        return "person"
     if word[0] == "ي" and len(word) >= 4:
         return None  # an imperfect verb ("يؤكد"), not a noun
     if word[0] in "بلف" and len(vs) > 1:
         return None  # "برصاص", "لخطة": a prepositional phrase, not the counted noun
-    if _NISBA.match(vs[-1]) and len(vs[-1]) >= 5 or _PARTICIPLE.match(vs[-1]):
-        return "person"
     return "other"
 
 
@@ -380,16 +380,19 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         prev, prev2 = prev2, toks[k0 - 3] if k0 >= 3 else ""
     nxt_i = _next_word(sent, p.end)
     nxt = toks[nxt_i] if nxt_i < len(toks) else ""
-    if p.value <= 0:
-        return True
-    if _in(prev, _BEFORE_BLOCK):
+    if not 0 < p.value <= 1e15:
+        return True  # zero, or a run of digits too long to be a count (and not JSON-safe as inf)
+    # "القرار 2254" is a reference, but "صوت لصالح القرار 128 دولة" counts states
+    counts_noun = bool(nxt) and _is_arabic_word(nxt) and not nxt.startswith("ال") \
+        and _unit_category(nxt) is not None
+    if _in(prev, _BEFORE_BLOCK) and not (counts_noun and _in(prev, _REFERENCE_WORDS)):
         return True
     if is_digits and prev in _NAME_PREFIX:
         return True
     # resolution / article numbers: "القرار 2254", "قرار مجلس الأمن رقم 2254"
     for j in range(k0 - 1, max(-1, k0 - 5), -1):
         t = toks[j]
-        if _in(t, _REFERENCE_WORDS):
+        if _in(t, _REFERENCE_WORDS) and not counts_noun:
             return True
         if not _in(t, _REFERENCE_FILLERS):
             break
