@@ -52,7 +52,7 @@ def build_application(services: Services, *, console: bool | None = None, worker
     settings = services.settings
     if console is None:
         console = settings.token is None
-    builder = ApplicationBuilder().post_init(_post_init).post_stop(_post_stop)
+    builder = ApplicationBuilder().post_init(_post_init).post_stop(_post_stop).post_shutdown(_post_shutdown)
     if console:
         transport = ConsoleRequest()
         builder = builder.token(CONSOLE_TOKEN).request(transport).get_updates_request(transport)
@@ -114,12 +114,23 @@ async def _post_init(app: Application) -> None:
     except ImportError as exc:
         log.warning("feed polling unavailable: %s", exc)
     else:
-        schedule_polling(app.job_queue, services)
+        from bot.delivery.matching import enqueue_for_statement
+
+        schedule_polling(app.job_queue, services, on_statement=enqueue_for_statement)
 
 
 async def _post_stop(app: Application) -> None:
     sender: Sender = app.bot_data["sender"]
     await sender.stop()
+
+
+async def _post_shutdown(app: Application) -> None:
+    try:
+        from bot.feeds.schedule import stop_polling
+    except ImportError:
+        return
+    if app.job_queue is not None:
+        await stop_polling(app.job_queue)
 
 
 async def _sender_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
