@@ -72,15 +72,17 @@ async def check_channel(bot: Bot, ref: int | str, user_id: int) -> ChannelCheck:
         return ChannelCheck(None, "channel_not_found")
     if chat.type != ChatType.CHANNEL:
         return ChannelCheck(None, "channel_not_channel")
-    if not await is_admin(bot, chat.id, user_id):
-        return ChannelCheck(None, "channel_user_not_admin")
+    # Bayan's own rights first: without admin rights it cannot even read the channel's
+    # members, and "make me an admin" is the step that unblocks everything else.
     try:
         me = await bot.get_chat_member(chat.id, bot.id)
     except TelegramError as exc:
         log.info("own membership in %s unknown: %s", ref, exc)
         return ChannelCheck(None, "channel_bot_not_admin")
-    if me.status == ChatMember.OWNER:
-        return ChannelCheck(chat)
-    if not isinstance(me, ChatMemberAdministrator) or not me.can_post_messages:
+    can_post = me.status == ChatMember.OWNER or (
+        isinstance(me, ChatMemberAdministrator) and bool(me.can_post_messages))
+    if not can_post:
         return ChannelCheck(None, "channel_bot_not_admin")
+    if not await is_admin(bot, chat.id, user_id):
+        return ChannelCheck(None, "channel_user_not_admin")
     return ChannelCheck(chat)
