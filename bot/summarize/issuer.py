@@ -438,6 +438,9 @@ _INTERNATIONAL_BY_FIRST = _index_by_first(_INTERNATIONAL)
 _FIXED_BY_FIRST = _index_by_first(_FIXED)
 
 
+_INTERESTING = frozenset(_HEADS) | frozenset(_INTERNATIONAL_BY_FIRST) | frozenset(_FIXED_BY_FIRST)
+
+
 def _by_first(variants: tuple[str, ...], index: dict[str, tuple[tuple[str, ...], ...]]):
     for v in variants:
         yield from index.get(v, ())
@@ -496,6 +499,9 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
     while i < n:
         w = words[i][2]
         variants = _variants(w)
+        if _INTERESTING.isdisjoint(variants):  # most words start no body: skip them cheaply
+            i += 1
+            continue
         found = None
         # international bodies and fixed names (longest first), indexed by first word
         for seq in _by_first(variants, _INTERNATIONAL_BY_FIRST):

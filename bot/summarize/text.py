@@ -93,6 +93,7 @@ def normalize_word(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Fold alef forms, alef maksura and teh marbuta one character for one.
 
@@ -100,7 +101,9 @@ def normalize(text: str) -> str:
     text this fold keeps every offset: a match found in ``normalize(s)`` is the
     same span of ``s``, which is what the GUIDE's "as written" strings need.
     It is the same folding camel-tools' ``normalize_*_ar`` apply, done as one
-    ``str.translate`` because it runs on every sentence of every text.
+    ``str.translate`` because it runs on every sentence of every text; cached
+    because every extractor folds the same sentences again (a str caches its
+    own hash, so a repeat costs a dict lookup).
     """
     return text.translate(_FOLD)
 
