@@ -292,6 +292,7 @@ def extract_places(sentences: list[str]) -> list[str]:
         hits.append((name_start, key, written))
 
     excluded_end: int | None = None
+    accepted_end: int | None = None
     for start, m in sorted(name_at.items()):
         pre, form = m.group(1), m.group(2)
         contracted = form in lex.contracted
@@ -306,8 +307,10 @@ def extract_places(sentences: list[str]) -> list[str]:
             continue
         if form in lex.head_only and not prev & _PLACE_HEADS:
             continue
-        if form in lex.weak and not prev & _PLACE_CONTEXT:
-            continue
+        listed = accepted_end is not None and pre.startswith("و") and \
+            not norm[accepted_end:m.start()].strip(" ،,")
+        if form in lex.weak and not (prev & _PLACE_CONTEXT or listed):
+            continue  # unless in a list of places: "في صعدة وحجة وعمران"
         if form in lex.adjective_like and not pre and any(
                 w.startswith("ال") if form.startswith("ال") else w.endswith("ه")
                 for w in prev if w not in _PLACE_CONTEXT):
@@ -317,6 +320,7 @@ def extract_places(sentences: list[str]) -> list[str]:
             nxt = _WORD.match(norm, m.end() + 1)
             if nxt and nxt.start() == m.end() + 1 and nxt.group() in after:
                 continue  # "مسقط رأسه" is a birthplace, not Muscat
+        accepted_end = m.end()
         hits.append((m.start(2), lex.place_of[form],
                      _as_written(text, pre, m.start(2), m.end(2), contracted)))
 

@@ -174,3 +174,8 @@ def test_longest_name_wins():
 
 def test_places_keep_the_texts_own_spelling():
     assert places("وصل الوفد الى الاردن ثم إلى الأردن.") == ["الاردن"]
+
+
+def test_ordinary_word_names_count_in_a_list_of_places():
+    assert places("شنت الطائرات غارات على صعدة وحجة وعمران.") == ["صعدة", "حجة", "عمران"]
+    assert places("رفض الطلب بحجة الظروف.") == []
