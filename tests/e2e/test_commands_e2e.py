@@ -15,12 +15,11 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-import handlers
+from bot.app import build_application, start_application, stop_application
 from bot.config import load_settings
 from bot.services import Services, open_services
 from bot.store.models import Feed, Subscription
 from tests.fakebotapi import FakeBotAPI, FakeChat, FakeUser
-from tests.fakebotapi.ptb import application_builder, polling
 from tests.handlers.conftest import add_statement
 
 logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -54,18 +53,18 @@ async def fake() -> AsyncIterator[FakeBotAPI]:
 
 @pytest.fixture
 async def bayan(fake: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Bayan]:
+    """Bayan as `bayan run` builds and starts it (bot.app), pointed at the fake server."""
     settings = load_settings(
         TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_URL=fake.url,
         DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}", BAYAN_ADMIN_IDS=str(ADMIN_ID),
     )
     services = await open_services(settings)
-    app = application_builder(fake).build()
-    app.bot_data["services"] = services
-    handlers.register(app)
+    app = build_application(services, console=False)
+    await start_application(app)
     try:
-        async with polling(app, timeout=1):
-            yield Bayan(app, services, fake)
+        yield Bayan(app, services, fake)
     finally:
+        await stop_application(app)
         await services.close()
 
 
@@ -130,7 +129,7 @@ async def test_help_answers_in_english_for_an_english_speaking_user(bayan: Bayan
 
 
 async def test_the_command_menu_is_registered_in_arabic_and_english(bayan: Bayan) -> None:
-    await bayan.app.post_init(bayan.app)
+    # start_application ran post_init, which handlers.register chained set_commands onto.
     assert "subscribe" in bayan.fake.command_names("default", "ar")
     english = {c["command"]: c["description"] for c in bayan.fake.commands("default", "en")}
     assert english["summary"] == "Summarize a text"
