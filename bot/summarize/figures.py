@@ -124,6 +124,14 @@ _UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
         "جنيهات", "درهم", "دراهم", "روبل", "استرليني", "فرنك", "شيكل", "شيقل", "يوان", "روبي",
     )),
 ]
+# Units of measure: counted nouns of category other, and never years ("2000 طن").
+_MEASURES = frozenset(
+    "طن اطنان كيلو كيلوغرام كيلوغراما كيلوجرام كيلوجراما كغ كلغ غرام جرام كلم كم كيلومتر كيلومترا "
+    "متر مترا ميل ميلا هكتار هكتارا دونم دونما فدان فدانا برميل برميلا لتر لترا ميغاواط ميجاوات "
+    "دوله دول صوتا صوت اصوات".split()
+)
+# Prepositional phrases that often follow a number without the article.
+_PREPOSITIONAL = frozenset("برصاص بنيران بقصف بفعل بيد بايدي بحق لصالح لمده بتهمه بسبب بعد".split())
 _PERCENT = frozenset({"%", "٪", "بالمئه", "بالمائه", "بالميه", "المئه", "المائه"})
 
 # Nouns that count people without saying what happened to them.
@@ -200,7 +208,10 @@ _ORDINALS = frozenset(
     "اول اولي ثاني ثانيه ثالث ثالثه رابع رابعه خامس خامسه سادس سادسه سابع سابعه ثامن ثامنه "
     "تاسع تاسعه عاشر عاشره حادي حاديه".split()
 )
-_NAME_PREFIX = frozenset("اف اس سو ميغ ميج بي تي ام كا مي جي تو يو اتش اج ار اي".split())
+_NAME_PREFIX = frozenset(
+    "اف اس سو ميغ ميج بي تي ام كا مي جي تو يو اتش اج ار اي سوخوي توبوليف اليوشن انتونوف بوينغ ايرباص "
+    "كورنيت سكود غراد كاتيوشا باتريوت تاو".split()
+)
 _STOP_AFTER = frozenset(
     "في من الي علي عن مع خلال بعد قبل منذ حسب وفق وفقا بحسب حتي او ام ثم فقط تقريبا مقارنه مقابل "
     "بين داخل خارج عند لدي بسبب جراء اثر نتيجه اي اما كما وقد قد لقد انه انها ان التي الذي الذين "
@@ -241,7 +252,7 @@ def _unit_category(word: str) -> str | None:
 
     None when the word cannot be a counted noun (a preposition, a verb).
     """
-    if not word:
+    if len(word) < 2:
         return None
     if word in _PERCENT:
         return "percent"
@@ -254,12 +265,14 @@ def _unit_category(word: str) -> str | None:
                 return cat
         if _PERSON.match(v):
             return "person"
-    if any(_NISBA.match(v) and len(v) >= 5 or _PARTICIPLE.match(v) for v in vs):
+    if word in _MEASURES:
+        return "other"
+    if any(_NISBA.match(v) and len(v) >= 4 or _PARTICIPLE.match(v) for v in vs):
         return "person"
     if word[0] == "ي" and len(word) >= 4:
         return None  # an imperfect verb ("يؤكد"), not a noun
-    if word[0] in "بلف" and len(vs) > 1:
-        return None  # "برصاص", "لخطة": a prepositional phrase, not the counted noun
+    if word.startswith(("بال", "لل", "فال", "وال")) or word in _PREPOSITIONAL:
+        return None  # "بالرصاص", "برصاص": a prepositional phrase, not the counted noun
     return "other"
 
 
@@ -383,7 +396,7 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
     if not 0 < p.value <= 1e15:
         return True  # zero, or a run of digits too long to be a count (and not JSON-safe as inf)
     # "القرار 2254" is a reference, but "صوت لصالح القرار 128 دولة" counts states
-    counts_noun = bool(nxt) and _is_arabic_word(nxt) and not nxt.startswith("ال") \
+    counts_noun = bool(nxt) and _is_arabic_word(nxt) and nxt[0] not in "وبلف" and not nxt.startswith("ال") \
         and _unit_category(nxt) is not None
     if _in(prev, _BEFORE_BLOCK) and not (counts_noun and _in(prev, _REFERENCE_WORDS)):
         return True
@@ -413,8 +426,13 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
     # years: 1900-2100 written as a bare run of digits, not counting anything
     if (is_digits and p.end - p.start == 1 and p.value.is_integer() and 1900 <= p.value <= 2100
             and toks[p.start].isdigit()):
-        if _unit_category(nxt) not in _SPECIFIC | {"structures", "attacks", "money"}:
-            return True
+        cat = _unit_category(nxt)
+        if cat == "person" and nxt.endswith(("ين", "ون", "ان")):
+            cat = None  # a dual or plural cannot be counted by 2017: "مارس 2017 وزيرين تركيين"
+        if _in(prev, _MONTHS) or not (
+                cat in _SPECIFIC | {"structures", "attacks", "money", "person"} or _in(nxt, _MEASURES)
+                or _qualifier_before(sent, k0)[0] != "exact"):
+            return True  # "في 2014 قتل …" is a year; "2000 طن", "أكثر من 2000" are counts
     return False
 
 
@@ -567,6 +585,8 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
             unit_end = end
             if first.has_article and (unit_i is None or not toks[unit_i].startswith(("ال", "وال", "بال", "لل"))):
                 continue  # "بئر السبع", "يومي ال23": a name or a date, not "الدول الأربع"
+            if first.has_article and first.kind == DIGITS and toks[unit_i].endswith(("ه", "ي")):
+                continue  # "القمة ال29", "الذكرى ال70": an ordinal after a singular noun
             if unit_i is not None:
                 f.text_start = min(f.text_start, unit_i)
         else:
