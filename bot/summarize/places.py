@@ -99,7 +99,6 @@ class _Lexicon:
     """The compiled gazetteer: regex, form → place id, flags."""
 
     names: re.Pattern[str]
-    heads: re.Pattern[str]
     place_of: dict[str, int]
     contracted: frozenset[str]
     weak: frozenset[str]
@@ -165,11 +164,13 @@ def _lexicon() -> _Lexicon:
     head_only |= {"ل" + w[2:] for w in head_only if w.startswith("ال")}
     adjective_like = {fold("السعودية"), fold("سورية"), fold("لسعودية")}
     not_before = {fold(k): tuple(fold(v) for v in vs) for k, vs in data.get("not_before", {}).items()}
-    names = re.compile(r"(?<!\w)(" + PREFIX + r")(" + trie_regex(set(place_of)) + r")(?!\w)")
-    heads = re.compile(
-        r"(?<!\w)(" + PREFIX + r")(" + trie_regex(set(_DROP_HEADS) | set(_KEEP_HEADS)) + r") "
+    # One pass finds both known names and place words: group 2 is a name,
+    # group 3 a place word followed by a space.
+    names = re.compile(
+        r"(?<!\w)(" + PREFIX + r")(?:(" + trie_regex(set(place_of)) + r")(?!\w)|("
+        + trie_regex(set(_DROP_HEADS) | set(_KEEP_HEADS)) + r")(?= ))"
     )
-    return _Lexicon(names, heads, place_of, frozenset(contracted), frozenset(weak | head_only),
+    return _Lexicon(names, place_of, frozenset(contracted), frozenset(weak | head_only),
                     frozenset(head_only), frozenset(adjective_like), not_before)
 
 
@@ -258,14 +259,16 @@ def extract_places(sentences: list[str]) -> list[str]:
     hits: list[tuple[int, object, str]] = []  # (position, dedup key, as written)
 
     name_at: dict[int, re.Match[str]] = {}
+    heads: list[re.Match[str]] = []
     for m in lex.names.finditer(norm):
-        name_at[m.start()] = m
+        if m.group(2) is not None:
+            name_at[m.start()] = m
+        else:
+            heads.append(m)
 
-    for h in list(lex.heads.finditer(norm)):
-        if h.start() in name_at and name_at[h.start()].end() > h.end():
-            continue  # the place word is part of a known name ("جبل لبنان")
-        head = h.group(2)
-        pos = h.end()
+    for h in heads:
+        head = h.group(3)
+        pos = h.end() + 1
         g = name_at.get(pos)
         if g is not None and not g.group(1):
             span = (g.start(2), g.end(2))
@@ -278,7 +281,7 @@ def extract_places(sentences: list[str]) -> list[str]:
                 continue
             key = norm[span[0]:span[1]].replace(" ", "")
             key = key[2:] if key.startswith("ال") else key
-        name_start = h.start(2) if head in _KEEP_HEADS else span[0]
+        name_start = h.start(3) if head in _KEEP_HEADS else span[0]
         if head in _KEEP_HEADS:
             end = span[1]
             if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
