@@ -1,0 +1,61 @@
+"""Link normalization and text fingerprints: what counts as "the same statement"."""
+
+from __future__ import annotations
+
+from bot.feeds import fingerprint as fp
+from bot.feeds.links import normalize_link
+from tests.feeds import samples as S
+
+
+def test_tracking_parameters_fragments_and_scheme_do_not_change_the_link() -> None:
+    base = normalize_link("https://mofa.example/news/1?id=7")
+    assert base == "https://mofa.example/news/1?id=7"
+    for variant in (
+        "http://MOFA.example:80/news/1/?id=7&utm_source=tw&utm_medium=social",
+        "https://mofa.example/news/1?fbclid=IwAR0&id=7#comments",
+        "https://mofa.example/news/1?gclid=x&id=7",
+    ):
+        assert normalize_link(variant) == base
+
+
+def test_meaningful_query_parameters_are_kept() -> None:
+    assert normalize_link("https://mofa.example/news?id=7") != normalize_link("https://mofa.example/news?id=8")
+
+
+def test_unusable_links_normalize_to_none() -> None:
+    assert normalize_link(None) is None and normalize_link("javascript:void(0)") is None
+
+
+def test_diacritics_alef_forms_digits_and_punctuation_do_not_change_the_fingerprint() -> None:
+    plain = "اعربت وزارة الخارجية عن ادانتها للهجوم الذي اسفر عن مقتل 12 مدنيا"
+    styled = "أعربتْ وزارةُ الخارجيّة عن إدانتها للهجوم، الذي أسفر عن مقتل ١٢ مدنيًّا."
+    assert fp.fingerprint(fp.normalize_tokens(plain)) == fp.fingerprint(fp.normalize_tokens(styled))
+
+
+def test_a_retyped_copy_with_small_edits_is_found_and_confirmed() -> None:
+    original, copy = fp.normalize_tokens(S.BORDER), fp.normalize_tokens(S.BORDER_RETYPED)
+    index = fp.NearDuplicateIndex()
+    index.add(1, fp.simhash(fp.normalize_tokens(S.WATER)))
+    index.add(2, fp.simhash(original))
+
+    assert index.candidates(fp.simhash(copy))[0] == 2
+    assert fp.similar(copy, original)
+
+
+def test_different_statements_of_the_same_style_are_not_merged() -> None:
+    statements = [S.ENERGY, S.WATER, S.BORDER, S.WEATHER]
+    tokens = [fp.normalize_tokens(t) for t in statements]
+    for i, a in enumerate(tokens):
+        for b in tokens[i + 1 :]:
+            assert not fp.similar(a, b)
+
+
+def test_short_texts_have_no_simhash_and_match_only_exactly() -> None:
+    assert fp.simhash(fp.normalize_tokens("الوزارة تدين الهجوم")) is None
+    assert fp.NearDuplicateIndex().candidates(None) == []
+
+
+def test_simhash_fits_a_signed_64_bit_column() -> None:
+    values = [fp.simhash(fp.normalize_tokens(t)) for t in (S.ENERGY, S.WATER, S.BORDER, S.WEATHER)]
+    assert all(v is not None and -(2**63) <= v < 2**63 for v in values)
+    assert len(set(values)) == 4

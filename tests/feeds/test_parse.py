@@ -1,0 +1,120 @@
+"""Bytes → items: formats, encodings, malformed feeds, dates."""
+
+from __future__ import annotations
+
+import codecs
+from datetime import datetime, timezone
+
+import pytest
+
+from bot.feeds.parse import NotAFeed, html_to_text, parse_feed
+from tests.feeds import samples as S
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+ITEM = S.Item("الخارجية تندد باحتجاز الصيادين", S.BORDER, "https://mofa.example/news/border")
+
+
+def test_rss20_items_have_title_text_link_and_date() -> None:
+    feed = parse_feed(S.rss20([ITEM], ttl=30).encode(), {}, NOW)
+
+    (item,) = feed.items
+    assert (item.title, item.text, item.link, item.guid) == (ITEM.title, S.BORDER, ITEM.link, ITEM.link)
+    assert item.published == datetime(2026, 11, 29, 8, 0, tzinfo=timezone.utc) and item.dated
+    assert feed.ttl_seconds == 1800 and feed.title == "وزارة الخارجية"
+
+
+def test_atom_html_content_becomes_plain_text() -> None:
+    (item,) = parse_feed(S.atom([ITEM]).encode(), {}, NOW).items
+
+    assert item.text == S.BORDER and item.link == ITEM.link
+
+
+def test_rss10_items_are_read() -> None:
+    (item,) = parse_feed(S.rss10([ITEM]).encode(), {}, NOW).items
+
+    assert item.title == ITEM.title and item.published.hour == 8
+
+
+@pytest.mark.parametrize(
+    ("body", "headers"),
+    [
+        (S.rss20([ITEM], encoding=None).encode("cp1256"), {}),  # undeclared windows-1256
+        (S.rss20([ITEM], encoding="windows-1256").encode("cp1256"), {}),
+        (S.rss20([ITEM], encoding="ISO-8859-6").encode("iso8859_6"), {}),
+        (S.rss20([ITEM], encoding=None).encode("iso8859_6"), {"content-type": "text/xml; charset=iso-8859-6"}),
+        (codecs.BOM_UTF8 + S.rss20([ITEM]).encode(), {}),
+        (codecs.BOM_UTF8 + S.rss20([ITEM], encoding=None).encode(), {}),
+        (S.rss20([ITEM], encoding=None).encode(), {"content-type": "text/xml"}),  # no charset anywhere
+    ],
+    ids=["cp1256-undeclared", "cp1256-declared", "iso8859-6-declared", "iso8859-6-http", "utf8-bom",
+         "utf8-bom-undeclared", "utf8-undeclared"],
+)
+def test_arabic_survives_every_encoding(body: bytes, headers: dict[str, str]) -> None:
+    (item,) = parse_feed(body, headers, NOW).items
+
+    assert item.title == ITEM.title and item.text == S.BORDER
+
+
+def test_a_lying_declaration_falls_back_to_detection() -> None:
+    body = S.rss20([ITEM], encoding="utf-8").encode("cp1256")
+
+    (item,) = parse_feed(body, {}, NOW).items
+
+    assert item.title == ITEM.title
+
+
+def test_a_malformed_feed_yields_its_entries_and_says_why() -> None:
+    body = S.rss20([ITEM]).replace("</channel></rss>", "<item><title>&nbsp; بلا إغلاق").encode()
+
+    feed = parse_feed(body, {}, NOW)
+
+    assert feed.bozo and feed.items[0].title == ITEM.title
+
+
+def test_an_item_without_a_date_gets_the_fetch_time() -> None:
+    body = S.rss20([ITEM]).replace("<pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate>", "").encode()
+
+    (item,) = parse_feed(body, {}, NOW).items
+
+    assert item.published == NOW and not item.dated
+
+
+def test_dates_in_other_forms_are_understood() -> None:
+    body = S.rss20([ITEM]).replace("Sun, 29 Nov 2026 08:00:00 GMT", "2026-11-29T11:00:00+03:00").encode()
+
+    (item,) = parse_feed(body, {}, NOW).items
+
+    assert item.published == datetime(2026, 11, 29, 8, 0, tzinfo=timezone.utc)
+
+
+def test_html_pages_and_junk_are_not_feeds() -> None:
+    with pytest.raises(NotAFeed):
+        parse_feed(b"/etc/passwd", {}, NOW)  # would be opened as a file by a naive feedparser call
+    with pytest.raises(NotAFeed):
+        parse_feed(b"\x00\x01\x02 binary", {}, NOW)
+
+
+def test_a_body_that_looks_like_a_url_is_never_fetched() -> None:
+    with pytest.raises(NotAFeed):
+        parse_feed(b"http://169.254.169.254/latest/meta-data/", {}, NOW)
+
+
+def test_an_item_without_guid_or_link_gets_a_stable_content_id() -> None:
+    body = S.rss20([ITEM]).replace(f"<link>{ITEM.link}</link>", "").replace(f'<guid isPermaLink="true">{ITEM.link}</guid>', "")
+
+    first = parse_feed(body.encode(), {}, NOW).items[0]
+    again = parse_feed(body.encode(), {}, NOW).items[0]
+
+    assert first.guid.startswith("sha1:") and first.guid == again.guid and first.link is None
+
+
+def test_excerpts_are_short_or_end_in_an_ellipsis() -> None:
+    (item,) = parse_feed(S.rss20([ITEM]).encode(), {}, NOW).items
+    assert not item.is_excerpt(100)
+    assert item.is_excerpt(len(S.BORDER) + 1)
+    item.text = "الوزارة تطالب بالإفراج عن الصيادين فورا وتدعو إلى …"
+    assert item.is_excerpt(10)
+
+
+def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
+    assert html_to_text("<p>أولا</p><script>alert(1)</script><p>ثانيا<br>ثالثا</p>") == "أولا\nثانيا\nثالثا"
