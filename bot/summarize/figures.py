@@ -252,10 +252,10 @@ def _unit_category(word: str) -> str | None:
 
     None when the word cannot be a counted noun (a preposition, a verb).
     """
-    if len(word) < 2:
-        return None
     if word in _PERCENT:
         return "percent"
+    if len(word) < 2:
+        return None
     vs = variants(word)
     if any(v in _STOP_AFTER for v in vs[:1]):
         return None

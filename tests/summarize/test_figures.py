@@ -258,3 +258,47 @@ def test_the_same_number_for_two_different_facts_is_listed_twice() -> None:
 def test_text_without_numbers_gives_no_figures() -> None:
     assert figures("أدانت الوزارة الهجوم ودعت المجتمع الدولي إلى التحرك.") == []
     assert extract_figures([]) == []
+
+
+# --- the harder neighbours --------------------------------------------------------
+
+
+def test_a_count_right_after_a_resolution_word_still_counts_when_a_noun_follows() -> None:
+    assert triples("وصوت لصالح القرار 131 دولة.") == [(131, "exact", "other")]
+
+
+def test_a_number_in_the_range_of_years_is_a_count_when_it_counts_something() -> None:
+    assert triples("وصلت إلى الميناء 2000 طن من القمح.") == [(2000, "exact", "other")]
+    assert triples("وقتل أكثر من 1950 شخصا في الحرب.") == [(1950, "more_than", "killed")]
+    assert figures("وفي 2017 قتل في الحرب كثيرون.") == []
+    assert figures("زار البلاد في آذار/مارس 2017 وزيرين.") == []
+
+
+def test_digits_with_the_article_after_a_singular_noun_are_an_ordinal() -> None:
+    assert figures("انعقدت القمة الـ31 في العاصمة.") == []
+    assert figures("أحيا الفلسطينيون الذكرى الـ75 للنكبة.") == []
+
+
+def test_model_numbers_of_aircraft_and_missiles_are_names() -> None:
+    assert figures("سقطت طائرة من طراز سوخوي 25 قرب الحدود.") == []
+    assert figures("أطلقت الدفاعات صاروخ باتريوت 3 باتجاه الهدف.") == []
+
+
+def test_a_nationality_noun_beginning_with_a_prefix_letter_is_still_the_counted_noun() -> None:
+    f = figures("اعتقلت قوات الاحتلال 16 فلسطينيا في الضفة.")
+    assert [(x.value, x.category, x.unit) for x in f] == [(16, "detained", "فلسطينيا")]
+
+
+def test_a_number_joined_by_a_spaced_wa_completes_a_range() -> None:
+    assert triples("يتراوح الوزن بين 6 و 9 كيلوغرامات.") == [
+        (6, "at_least", "other"),
+        (9, "up_to", "other"),
+    ]
+
+
+def test_a_second_reference_number_joined_by_wa_is_not_a_figure() -> None:
+    assert figures("ودعت إلى تنفيذ القرارين 242 و338.") == []
+
+
+def test_a_percentage_never_reads_as_money() -> None:
+    assert triples("بلغت نسبة تمويل الخطة 38%.") == [(38, "exact", "other")]
