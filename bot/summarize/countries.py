@@ -152,9 +152,11 @@ def _strip(phrase: str) -> str:
 def country_code(phrase: str) -> str | None:
     """ISO code of the state a phrase names, or None (international bodies, unknown).
 
-    A whole-phrase match comes first (so ``المملكة`` alone is Saudi Arabia);
-    a longer phrase ("الحكومة السورية", "البعثة الدائمة لسوريا") falls back to
-    the first state mentioned in it.
+    The phrase must be the name (or adjective, capital, metonym) as a whole,
+    give or take a leading conjunction/preposition and punctuation: so callers
+    can ask "is this phrase a state?" ("المملكة" alone is Saudi Arabia, "سفير
+    السعودية" is not a state). To find the state inside a longer span
+    ("الحكومة السورية"), use :func:`find_country`.
     """
     if not isinstance(phrase, str):
         return None
@@ -173,7 +175,7 @@ def country_code(phrase: str) -> str | None:
             return whole[cand]
         if cand in span and (cand not in contracted or (i and candidates[i - 1][:1] == "ل")):
             return span[cand]
-    return find_country(phrase)
+    return None
 
 
 def find_country(text: str) -> str | None:

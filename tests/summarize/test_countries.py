@@ -148,3 +148,9 @@ def test_trie_regex_prefers_the_longest_form():
     assert pattern.match("القدس الشرقيه عاصمه").group() == "القدس الشرقيه"
     assert pattern.match("القدس عاصمه").group() == "القدس"
     assert pattern.match("القاهره").group() == "القاهره"
+
+
+def test_country_code_names_a_whole_phrase_and_find_country_searches_a_span():
+    assert country_code("الحكومة السورية") is None
+    assert find_country("الحكومة السورية") == "SY"
+    assert country_code("سفير السعودية") is None
