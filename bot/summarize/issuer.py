@@ -311,8 +311,7 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             if words[j][2] != "باسم":
                 last = j
                 j += 1
-        if clean_gap(j) and (words[j][2] == "باسم" or words[j][2].startswith("ل")):
-            inner = words[j][2][3:] if words[j][2] == "باسم" else ""
+        if clean_gap(j) and (words[j][2] == "باسم" or words[j][2][:1] in ("ل", "ب")):
             k = j + 1 if words[j][2] == "باسم" else j
             # "باسم وزارة ..." / "لوزارة الداخلية" / "باسم الحكومة"
             target = words[k][2] if k < n else ""
@@ -323,7 +322,6 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             if head2 is not None and k < n:
                 end, country, intl = _extent(words, norm, k, _HEADS.get(head2, "ministry"), head2)
                 return end, country, intl
-            del inner
         return last, None, False
 
     if kind in ("ministry", "minister"):
@@ -350,6 +348,8 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             break
         if taken == 0:
             return -1, None, False
+        if head in ("وزراء",) and any(words[k][2] in {"الدول", "العرب", "العربيه"} for k in range(i, min(n, last + 3))):
+            return last, None, True  # "وزراء خارجية الدول العربية": several governments
         # "وزير خارجية النرويج", "وزارة الشؤون الخارجية في أفغانستان"
         j = last + 1
         if j < n and clean_gap(j) and words[j][2] in {"في", "ب"}:
@@ -376,6 +376,15 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 j += 1
             if j < n and clean_gap(j) and not words[last][2].startswith("ال"):
                 code, used = _country_name_at(words, j)  # "رئيس وزراء باكستان"
+                if code:
+                    country = code
+            if kind == "council":
+                while j < n and clean_gap(j) and j - i < 6 and words[j][2][:2] in ("ال", "لل", "وا") \
+                        and words[j][2] not in _STOP and not _adjective_country(words, j)[0]:
+                    last = j
+                    j += 1
+            if j + 1 < n and clean_gap(j) and words[j][2] == "في":
+                code, used = _country_name_at(words, j + 1)
                 if code:
                     country = code
         elif head == "الرئيس":
@@ -568,7 +577,16 @@ def _country_subjects(idx: int, sentence: str) -> list[Mention]:
         code, used = _country_name_at(words, i, loose=True)
         if code:
             end = words[i + used - 1][1]
-            out.append(Mention(idx, words[i][0], end, sentence[words[i][0] : end], code, "country", True, False, True))
+            k = i + used
+            joint = False
+            while k < len(words) and words[k][2].startswith("و") and _country_name_at(
+                [(a, b, w[1:]) for a, b, w in words[k : k + 3]], 0, loose=True
+            )[0]:
+                joint = True  # "تعهدت كل من السعودية والإمارات والكويت"
+                end = words[k][1]
+                k += 1
+            name = sentence[words[i][0] : end]
+            out.append(Mention(idx, words[i][0], end, name, None if joint else code, "country", True, joint, True))
     return out
 
 
@@ -603,8 +621,15 @@ def _weight(m: Mention, first_speaker: bool) -> float:
 
 
 def _is_joint(sentence: str) -> bool:
+    """A joint statement of several governments (two ministers of one state are not)."""
     n = normalize(sentence)
-    return "مشترك" in n and ("بيان مشترك" in n or "البيان المشترك" in n or "رساله مشتركه" in n)
+    at = max(n.find("بيان مشترك"), n.find("البيان المشترك"), n.find("رساله مشتركه"))
+    if at < 0:
+        return False
+    if "مشترك مع" in n or "مشتركه مع" in n:
+        return True  # "في بيان مشترك مع ألمانيا"
+    codes = {country_of(w) for w in _WORD.findall(n[:at])} - {None}  # the parties, named before it
+    return len(codes) >= 2
 
 
 def find_issuer(sentences: list[str]) -> Issuer | None:
@@ -613,6 +638,8 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     spoken = [m for m in ms if m.signal]
     if not spoken:
         return None
+    _SENTENCES.clear()
+    _SENTENCES.update(enumerate(sentences))
     # every government (or international body) gets a score; bodies with no country yet
     # inherit the country the lead makes speak, or their own office's country elsewhere.
     lead_country = next((m.country for m in spoken if m.kind == "country" and m.sentence < 2), None)
@@ -627,7 +654,7 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     if best.startswith("?"):
         # a body named without any country: the government the text's bodies belong to
         chosen = next(m for m in spoken if _group(m, ms, lead_country) == best)
-        return Issuer(chosen.name, _dominant_country(ms))
+        return Issuer(chosen.name, _dominant_country(ms) or _most_named_country(sentences))
     members = [m for m in ms if m.kind != "country" and _group(m, ms, lead_country) == best]
     if not members:
         group = [m for m in spoken if _group(m, ms, lead_country) == best]
@@ -657,6 +684,9 @@ def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str
         return "#" + _office_key(m.name)
     if m.country:
         return m.country
+    reported = _reported_from(m)
+    if reported:
+        return reported
     key = _office_key(m.name)
     for other in ms:  # the same office named with its country elsewhere in the text
         if other.country and not other.international and _office_key(other.name) == key:
@@ -666,6 +696,24 @@ def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str
     return f"?{m.sentence}:{m.start}"
 
 
+_SENTENCES: dict[int, str] = {}
+
+
+def _reported_from(m: Mention) -> str | None:
+    """"نقل التلفزيون الإيراني عن وزارة الخارجية": a body quoted by its own state media."""
+    sentence = _SENTENCES.get(m.sentence)
+    if not sentence:
+        return None
+    before = normalize(sentence[: m.start]).split()
+    if not before or before[-1] not in {"عن", "لسان"}:
+        return None
+    for w in reversed(before[-6:-1]):
+        code = country_of(w)
+        if code:
+            return code
+    return None
+
+
 @lru_cache(maxsize=32)
 def _dominant_country(ms: tuple[Mention, ...]) -> str | None:
     """The government whose bodies the text names most (for bodies named without one)."""
@@ -673,6 +721,17 @@ def _dominant_country(ms: tuple[Mention, ...]) -> str | None:
     for m in ms:
         if m.country and not m.international and m.kind != "country":
             counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _most_named_country(sentences: list[str]) -> str | None:
+    """Last resort for an office named without a state: the state the text names most."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for w in _WORD.findall(normalize(sentence)):
+            code = country_of(w) if len(w) > 3 else None
+            if code:
+                counts[code] = counts.get(code, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
