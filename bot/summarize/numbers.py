@@ -185,7 +185,8 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
     ("و" in "و400"), which the phrase steps over.
     """
     first = words[i]
-    if first is None or first.kind in (PLURAL_SCALE, FRACTION, TEEN_HEAD) and not _teen_ahead(words, i):
+    if first is None or first.kind in (PLURAL_SCALE, FRACTION, TEEN_HEAD) \
+            and not _teen_ahead(words, i) and not _fraction_ahead(words, i):
         return None
     total = 0.0  # completed groups (each multiplied by its scale)
     cur = 0.0  # the group being read, below the next scale
@@ -204,8 +205,8 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
         if w.has_article and j != i:
             break
         if j == i:
-            if w.kind == TEEN_HEAD:
-                cur, state = w.value, TEEN_HEAD
+            if w.kind in (TEEN_HEAD, FRACTION):
+                cur, state = w.value, w.kind  # "أحد عشر", "نصف مليون": only with what follows
             elif w.kind == SCALE:
                 total, last_scale, state = w.value, _scale_of(w.value), SCALE
             elif w.kind == HUNDRED_WORD:
@@ -251,13 +252,15 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
                 if scale >= last_scale:
                     break
                 total, cur, last_scale, state = total + cur * scale, 0.0, scale, SCALE
+            elif state == FRACTION and j == i + 1 and w.kind == SCALE and w.value == _scale_of(w.value):
+                total, cur, last_scale, state = cur * w.value, 0.0, w.value, SCALE  # نصف مليون
             elif state == FRACTION and w.kind in (SCALE, PLURAL_SCALE) and _scale_of(w.value) == last_scale:
                 state = "fraction_scale"  # مليار ونصف مليار: the echo adds nothing
             else:
                 break
-        if state == TEEN_HEAD:
+        if state == TEEN_HEAD or (state == FRACTION and j == i):
             j += 1
-            continue  # أحد alone is not a number
+            continue  # أحد or نصف alone is not a number
         if cur >= last_scale:
             break
         best = Phrase(i, j + 1, total + cur)
@@ -274,6 +277,13 @@ def _teen_ahead(words: list[Word | None], i: int) -> bool:
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     return bool(w and w.kind == TEEN_HEAD and nxt and nxt.kind == UNIT and nxt.value == 10 and nxt.prefix == "")
+
+
+def _fraction_ahead(words: list[Word | None], i: int) -> bool:
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return bool(w and w.kind == FRACTION and not w.prefix and nxt and nxt.kind == SCALE and not nxt.prefix
+                and nxt.value == _scale_of(nxt.value))
 
 
 def _scale_of(value: float) -> float:

@@ -302,3 +302,15 @@ def test_a_second_reference_number_joined_by_wa_is_not_a_figure() -> None:
 
 def test_a_percentage_never_reads_as_money() -> None:
     assert triples("بلغت نسبة تمويل الخطة 38%.") == [(38, "exact", "other")]
+
+
+def test_half_a_million_is_a_number() -> None:
+    assert triples("يعيش نحو نصف مليون لاجئ في المخيمات.") == [(500_000, "about", "displaced")]
+
+
+def test_drones_launched_are_attacks() -> None:
+    assert triples("أطلقت الميليشيا 9 طائرات مسيرة باتجاه المدينة.") == [(9, "exact", "attacks")]
+
+
+def test_seized_weapons_and_ammunition_are_other() -> None:
+    assert triples("ضبطت الشرطة 40 قطعة سلاح و3 آلاف طلقة.") == [(40, "exact", "other"), (3000, "exact", "other")]
