@@ -122,8 +122,11 @@ def _forms() -> tuple[dict[str, str | None], dict[str, str | None], frozenset[st
     """
     span: dict[str, str | None] = dict.fromkeys(_region_forms())
     whole: dict[str, str | None] = {}
+    for code, entry in _data().items():  # a state's name beats another's capital (عمان)
+        for name in entry.get("capitals", []):
+            span.setdefault(fold(name), code)
     for code, entry in _data().items():
-        for name in entry.get("names", []) + entry.get("capitals", []) + entry.get("adj_extra", []):
+        for name in entry.get("names", []) + entry.get("adj_extra", []):
             span[fold(name)] = code
         for stem in entry.get("adj", []):
             for form in adjective_forms(stem):
