@@ -614,7 +614,8 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
         ucat = _unit_category(unit_tok) if unit_tok else None
         if unit_i is not None and _in(unit_tok, _AIRCRAFT) and unit_i + 1 < len(toks) \
                 and _in(toks[unit_i + 1], _DRONE):
-            ucat = "attacks"  # "7 طائرات مسيرة": drones launched at a target        if ucat == "percent":
+            ucat = "attacks"  # "7 طائرات مسيرة": drones launched at a target
+        if ucat == "percent":
             f.category = "other"
         elif ucat in ("person", None):
             near, far = _event_cue(sent, qstart, f.text_start, unit_end,
