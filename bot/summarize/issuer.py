@@ -572,6 +572,8 @@ def _country_subjects(idx: int, sentence: str) -> list[Mention]:
     for i in range(1, len(words)):
         if not _is_verb(words[i - 1][2]):
             continue
+        if words[i][2] in {"قاده", "زعماء", "رؤساء", "حكومات"} and i + 1 < len(words):
+            i += 1  # "أدان قادة كل من فرنسا وألمانيا"
         if words[i][2] == "كل" and i + 2 < len(words) and words[i + 1][2] == "من":
             i += 2  # "تعهدت كل من السعودية والإمارات"
         code, used = _country_name_at(words, i, loose=True)

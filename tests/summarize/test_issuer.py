@@ -105,3 +105,28 @@ def test_news_without_an_official_speaker_has_no_issuer():
 def test_a_sports_team_delegation_is_not_a_diplomatic_mission():
     text = "غادرت بعثة الفريق إلى سويسرا أمس لإقامة المعسكر الصيفي."
     assert issuer_of(text) is None
+
+
+def test_office_quoted_by_state_media_speaks_for_that_state():
+    text = "نقلت الإذاعة الكويتية عن وزارة الخارجية قولها إن الاتفاق يخدم إسرائيل وتركيا."
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("وزارة الخارجية", "KW")
+
+
+def test_several_states_speaking_together_have_no_single_country():
+    text = "أدان قادة كل من فرنسا وألمانيا وإيطاليا الهجوم على السفينة في بيان."
+    who = issuer_of(text)
+    assert who is not None
+    assert who.country is None
+
+
+def test_ministers_of_the_arab_states_together_have_no_country():
+    text = "طالب وزراء خارجية الدول العربية في ختام اجتماعهم بوقف الاستيطان."
+    who = issuer_of(text)
+    assert who is not None and who.country is None
+
+
+def test_two_ministers_of_one_state_in_a_joint_statement_keep_their_country():
+    text = "دعت بريطانيا إيران إلى وقف التسليح.\nوقال وزيرا الخارجية والدفاع، في بيان مشترك، إن الحرب يجب أن تنتهي."
+    who = issuer_of(text)
+    assert who is not None and who.country == "GB"
