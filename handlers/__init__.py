@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import BotCommand, BotCommandScopeDefault, Bot, Update
+from telegram import Bot, BotCommand, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -29,7 +29,7 @@ from telegram.ext import (
 )
 
 from handlers import feeds, inline, lang, latest, search, start, subscribe, summary
-from handlers.common import Context, unpack
+from handlers.common import Context, chat_lang, unpack
 from handlers.i18n import COMMANDS, raw
 
 log = logging.getLogger(__name__)
@@ -53,20 +53,14 @@ async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     data = unpack(context, query.data)
     if data is None:  # long data lost with a restart
-        chat_lang = await _lang_for(update, context)
-        await query.answer(raw(chat_lang, "expired"), show_alert=True)
+        lang = await chat_lang(update, context)
+        await query.answer(raw(lang, "expired"), show_alert=True)
         return
     route = ROUTES.get(data.split(":", 1)[0])
     if route is None:
         await query.answer()
         return
     await route(update, context, data)
-
-
-async def _lang_for(update: Update, context: Context) -> str:
-    from handlers.common import chat_lang
-
-    return await chat_lang(update, context)
 
 
 def register(application: Application) -> None:

@@ -21,11 +21,11 @@ import logging
 from pathlib import PurePath
 
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageOrigin, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
 from bot.summarize import summarize
-from handlers.common import NO_PREVIEW, Context, chat_lang, reply, reply_parts
+from handlers.common import Context, chat_lang, reply, reply_parts
 from handlers.formatting import render_summary_html
 from handlers.i18n import raw, t
 
@@ -53,17 +53,23 @@ def is_text_document(doc: Document) -> bool:
 
 
 def decode(data: bytes) -> str:
-    """Bytes of a text file → text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1256."""
+    """Bytes of a text file → text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1256.
+
+    Windows-1256 maps every byte, so it is the last resort and binary content
+    (NUL bytes) is refused before it gets there.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TextUnavailable("summary_not_text") from None
+    if b"\x00" in data[:65536]:  # a binary file named .txt; cp1256 would "decode" anything
+        raise TextUnavailable("summary_not_text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1256")  # the Arabic Windows code page, still common in ministry files
-    except UnicodeDecodeError:
-        raise TextUnavailable("summary_not_text") from None
+    return data.decode("cp1256")  # the Arabic Windows code page, still common in ministry files
 
 
 async def document_text(context: Context, doc: Document) -> str:

@@ -463,3 +463,46 @@ async def test_an_empty_inline_query_offers_the_newest(bayan: Bayan, fake: FakeB
     user = fake.add_user(4002, "Sharer", language_code="en")
     answer = await fake.wait_for_inline_answer(fake.inline_query(user, ""))
     assert [r["title"] for r in answer["results"]] == ["بيان رقم 3", "بيان رقم 2", "بيان رقم 1"]
+
+
+# ------------------------------------------------------------------ robustness
+
+
+async def test_a_long_arabic_search_pages_through_data_kept_aside(bayan: Bayan, bob: FakeChat) -> None:
+    phrase = "مجلس الأمن الدولي والجمعية العامة للأمم المتحدة"
+    for i in range(6):
+        await add_statement(bayan.services.db, title=f"نداء {i + 1}",
+                            text=f"دعت الوزارة {phrase} إلى عقد جلسة طارئة، في النداء رقم {i + 1}.")
+    [reply] = await say(bayan.fake, bob, f"/search {phrase}")
+    older = button(reply, "Older")
+    assert older.startswith("bx~") and len(older.encode()) <= 64
+    assert all(len(d.encode()) <= 64 for d in reply.callback_data())
+    await press(bayan.fake, reply, older)
+    await bayan.fake.wait_until(lambda: "نداء 1" in shown(reply), 5, lambda: shown(reply))
+
+
+async def test_a_button_whose_data_was_lost_in_a_restart_says_expired(bayan: Bayan, bob: FakeChat) -> None:
+    [reply] = await say(bayan.fake, bob, "/start")
+    answer = await press(bayan.fake, reply, "bx~unknowntoken")
+    assert answer["text"] == "This list has expired; send the command again." and answer.get("show_alert")
+
+
+async def test_search_syntax_from_the_user_is_just_words(bayan: Bayan, bob: FakeChat) -> None:
+    await seed(bayan)
+    [reply] = await say(bayan.fake, bob, '/search "NEAR(الامم OR *')
+    assert shown(reply).startswith("No results for")
+    [alive] = await say(bayan.fake, bob, "/search الامم")
+    assert "بيان رقم 3" in shown(alive)
+
+
+async def test_summary_as_a_reply_to_a_sent_document(bayan: Bayan, fake: FakeBotAPI) -> None:
+    admin = fake.add_user(2021, "Admin", language_code="ar")
+    group = fake.add_group(-100557, "Analysts", admins=[admin])
+    doc = fake.user_sends_document(group, "letter.txt", LETTER.encode("utf-8"), user=admin, mime_type="text/plain")
+    parts = await say(fake, group, "/summary", reply_to=doc, user=admin)
+    assert "غزة" in "\n".join(shown(p) for p in parts)
+
+
+async def test_subscriptions_when_there_are_none(bayan: Bayan, alice: FakeChat) -> None:
+    [reply] = await say(bayan.fake, alice, "/subscriptions")
+    assert shown(reply) == "لا اشتراكات بعد. أرسل /subscribe للبدء."
