@@ -56,6 +56,12 @@ _AGENT_AFTER = re.compile(
     r"|(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+)?(?:[يت]?(?:ارتكب|رتكب|مارس|قوم\s+بها|قوم\s+به|شن|نفذ|وجه|طلق|روج|فرض|تبع|تخذ|سبب|مارس)\w*|"
     r"ارتكب\w*|مارس\w*|قام\s+بها|قامت\s+بها|قام\s+به|قامت\s+به|شن\w*|نفذ\w*|وجه\w*|اطلق\w*|يروج\w*|فرض\w*|اتخذ\w*|سبب\w*)\s+"
 )
+_OBJECT_MASDARS = re.compile(
+    r"[وفبلك]*(?:ال)?(?:اغتيال|قتل|استهداف|تهجير|تهويد|حصار|احتلال|اقتحام|تدنيس|دعم|تمويل|تسليح|ايواء|تجويع|طمس|"
+    r"تعريض|تدمير|قصف|هدم|حرق|احراق|اصابه|مقتل|استشهاد|ضم|مصادره|سرقه|منع|عرقله|اعاقه|تعطيل|احتجاز|تقويض|"
+    r"افشال|نسف|تهديد|زرع|تجنيد|اطلاق|استخدام|المساس|مساس)\w*"
+)
+_FIGHT_WORD = re.compile(r"[وفبلك]*(?:ال)?(?:محاربه|مكافحه|مواجهه|التصدي|قتال|محاربته|لمحاربه)\w*")
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
 _QUALITY_ADJ = frozenset(L.split_words(
     "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
@@ -86,7 +92,7 @@ def _clean(text: str) -> str:
 
 _TITLE_HEADS = frozenset(L.split_words(
     "الرئيس رئيس وزير الوزير وزيره الوزيره المتحدث متحدث الناطق ناطق السفير سفير المندوب مندوب "
-    "الملك ملك الامير امير ممثل المفوضه المفوض وزراء قاده"
+    "الملك ملك الامير امير ممثل وزراء قاده الاداره اداره"
 ))
 _LOCATION_WORDS = frozenset(L.split_words(
     "العاصمه عاصمه مدينه المدينه بلده قريه منطقه محافظه اقليم قرب داخل شمال جنوب شرق غرب شمالي جنوبي "
@@ -101,6 +107,8 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None) -> bool:
         return False
     if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS:
         return not (len(w) > 3 and w[0] == "ل" and w[1:3] == "ال") and not w.startswith("لل")
+    if prev is not None and prev.text in ("يسمي", "المسمي", "المسماه", "يدعي") and w[:1] in "بل" and w[1:] in L.ACTOR_HEADS:
+        return True
     m = L.COUNTRY_RX.fullmatch(w)
     if m:
         kind = L.COUNTRY_KIND.get(m.group("c"), "name")
@@ -149,7 +157,9 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
             break
         if w[0] in "يت" and len(w) > 3 and j > k + 1:
             break
-        if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) > 3 and not L.COUNTRY_RX.fullmatch(w):
+        if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) >= 3 and not L.COUNTRY_RX.fullmatch(w):
+            break
+        if w in _FUNCTION_WORDS:
             break
         if not A.is_definite(prev) and (pb in L.ACTOR_HEADS or pb in L.INSTRUMENT_HEADS or pb in _TITLE_HEADS
                                         or pb in L.OFFICE_NOUNS or j == k + 1):
@@ -160,7 +170,8 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
     return j
 
 
-_NAME_TAILS = frozenset(L.split_words("الدولي العربي الاسلامي الشماليه الجنوبيه المتحده السامي الساميه"))
+_FUNCTION_WORDS = frozenset(L.split_words("من ما او ثم لا لم لن قد ان كان كانت هو هي هم التي الذي الذين اي كل"))
+_NAME_TAILS = frozenset(L.split_words("الدولي العربي الاسلامي الشماليه الجنوبيه المتحده السامي الساميه المتطرفين المتطرفون المسلحه المسلحين"))
 
 
 def _key(text: str, code: str | None) -> str:
@@ -170,7 +181,7 @@ def _key(text: str, code: str | None) -> str:
     words = [w for w in words if w not in _DEMONSTRATIVES and w not in L.INSTRUMENT_HEADS] or words
     h = words[0] if words else text
     h = h[2:] if h.startswith("ال") else h
-    return h.replace("ي", "")[:4]
+    return h.replace("ي", "")[:4] + (":" + code if code else "")
 
 
 class _Context:
@@ -181,6 +192,7 @@ class _Context:
         self.country = an.issuer_country
         self.issuer_name = issuer.name if issuer else ""
         self.canon: dict[str, str] = {}  # key → display name
+        self.speaker_spans: set[tuple[int, int]] = set()
         self.actors: list[list[_Actor]] = [self._actors(i) for i in range(len(an.norms))]
         self._build_names()
 
@@ -190,12 +202,21 @@ class _Context:
         k = 0
         while k < len(toks):
             t = toks[k]
-            if not t.is_word or not _is_actor_start(t, toks[k - 1] if k else None):
+            if not t.is_word:
                 k += 1
                 continue
-            m = L.COUNTRY_RX.fullmatch(t.text)
+            if not _is_actor_start(t, toks[k - 1] if k else None):
+                mm0 = L.COUNTRY_RX.match(norm, t.start)
+                if not (mm0 and " " in mm0.group("c") and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
+                        and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)):
+                    k += 1
+                    continue
+            mm0 = L.COUNTRY_RX.match(norm, t.start)
+            m = mm0 if mm0 and (mm0.end() == len(norm) or not norm[mm0.end()].isalnum()) else None
+            if m and L.COUNTRY_KIND.get(m.group("c"), "name") == "adj":
+                m = None
             if m and A.bare_noun(t.text) not in L.ACTOR_HEADS:
-                mm = L.COUNTRY_RX.match(norm, t.start)
+                mm = m
                 end = mm.end() if mm else t.end
                 cstart = mm.start("c") if mm else t.start
                 e = k + 1
@@ -225,9 +246,17 @@ class _Context:
             cs = core[0].start
             if sent[cs:cs + 1] in ("و", "ف") and len(core[0].text) > 3 and core[0].text[1:3] == "ال":
                 cs += 1
+            elif core[0].text[:1] in "بل" and core[0].text[1:] in L.ACTOR_HEADS:
+                cs += 1
             text = _clean(sent[cs:core[-1].end])
             out.append(_Actor(start, end, text, head, code))
             k = e
+        for ev in self.an.events:
+            if ev.sentence == si and ev.subject is not None:
+                lo, hi = toks[ev.subject[0]].start, toks[ev.subject[1] - 1].end
+                for a in out:
+                    if lo <= a.start < hi:
+                        self.speaker_spans.add((a.start, a.end))
         return out
 
     def _build_names(self) -> None:
@@ -249,7 +278,13 @@ class _Context:
             return None  # the issuer does not accuse itself
         if self.issuer_name and not a.code and A.name_matches(a.text, self.issuer_name):
             return None
+        if (a.start, a.end) in self.speaker_spans:
+            return None
         full = self.canon.get(_key(a.text, a.code), a.text)
+        if self.country and not a.code:
+            refs = L.country_refs(L.normalize(full))
+            if refs and refs[0][2] == self.country:
+                return None
         if not a.head and a.code and L.COUNTRY_KIND.get(L.normalize(full), "") in ("capital", "metonym"):
             full = L.COUNTRY_NAME.get(a.code, full)
         return full
@@ -271,7 +306,7 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     if prev is None:
         return False
     w = prev.text
-    if w in _VICTIM_PREP:
+    if w in _VICTIM_PREP or _OBJECT_MASDARS.fullmatch(w) or _FIGHT_WORD.fullmatch(w):
         return True
     tok = next((t for t in toks if t.start == start), None)
     if tok is not None and len(tok.text) > 3 and tok.text[0] in "لب" and tok.text[1:3] == "ال":
@@ -281,6 +316,11 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     return False
 
 
+def _code_of(name: str) -> str | None:
+    refs = L.country_refs(L.normalize(name))
+    return refs[0][2] if refs else None
+
+
 class _Finder:
     def __init__(self, ctx: _Context):
         self.ctx = ctx
@@ -288,23 +328,56 @@ class _Finder:
         self.seen: set[tuple[str, str]] = set()
         self.last_accused: tuple[int, str] | None = None
 
-    def add(self, accused: str | None, act: str, si: int) -> None:
+    def add(self, accused: str | list[str] | None, act: str, si: int) -> None:
         if not accused:
+            return
+        if isinstance(accused, list):
+            for one in accused:
+                self.add(one, act, si)
             return
         accused = _clean(accused)
         if not accused or len(accused) < 2:
             return
-        key = (A.normalize(accused), act)
         self.last_accused = (si, accused)
-        if key in self.seen:
-            return
-        self.seen.add(key)
+        # one party keeps one entry per act: names that share their main words are one party
+        code = _code_of(accused)
+        for prior in self.out:
+            if prior.act == act and (A.normalize(prior.accused) == A.normalize(accused)
+                                     or A.name_matches(prior.accused, accused)
+                                     and (code is None or _code_of(prior.accused) in (None, code))):
+                return
         self.out.append(Accusation(accused, act, self.ctx.an.sentences[si]))
 
     # -- agents ----------------------------------------------------------------------
 
-    def agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool = False) -> str | None:
-        """The party an act at [ts, te) is blamed on, within segment [lo, hi)."""
+    def agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool = False,
+              genitive_agent: bool = True) -> list[str] | None:
+        """The party (or list of parties) an act at [ts, te) is blamed on, within [lo, hi)."""
+        found = self._agent(si, lo, hi, ts, te, verb, genitive_agent)
+        if found is None:
+            return None
+        actor, name = found
+        names = [name]
+        if actor is not None:
+            # "الولايات المتحدة وبريطانيا": a list of parties gives one entry each
+            norm = self.ctx.an.norms[si]
+            acts = self.ctx.actors[si]
+            cur = actor
+            for nxt in acts:
+                if nxt.start <= cur.start:
+                    continue
+                gap = norm[cur.end:nxt.start]
+                if re.fullmatch(r"\s*(?:،\s*)?و?", gap) or (norm[nxt.start] == "و" and re.fullmatch(r"\s*،?\s*", gap)):
+                    nm = self.ctx.name(nxt)
+                    if nm and nm not in names:
+                        names.append(nm)
+                    cur = nxt
+                elif nxt.start > cur.end + 3:
+                    break
+        return names
+
+    def _agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool,
+               genitive_agent: bool) -> tuple[_Actor | None, str] | None:
         an, ctx = self.ctx.an, self.ctx
         norm, toks = an.norms[si], an.tokens[si]
         actors = [a for a in ctx.actors[si] if lo <= a.start < hi]
@@ -314,8 +387,8 @@ class _Finder:
             gap = norm[te:m.start()]
             if len(gap.split()) <= 6 and "،" not in gap and "." not in gap:
                 for a in actors:
-                    if a.start >= m.end() - 1 and a.start <= m.end() + 2:
-                        return ctx.name(a)
+                    if a.start >= m.end() - 1 and a.start <= m.end() + 2 and ctx.name(a):
+                        return a, ctx.name(a)  # type: ignore[return-value]
         # b) possessor / genitive right after the act (skipping quality adjectives), or "من X"
         k = next((i for i, t in enumerate(toks) if t.start >= te), len(toks))
         while k < len(toks) and (A.bare_noun(toks[k].text) in _QUALITY_ADJ or toks[k].text in '"«»“”'):
@@ -325,13 +398,14 @@ class _Finder:
             if t.text == "من" and k + 1 < len(toks):
                 t2 = toks[k + 1]
                 for a in actors:
-                    if a.start == t2.start:
-                        return ctx.name(a)
+                    if a.start == t2.start and ctx.name(a):
+                        return a, ctx.name(a)  # type: ignore[return-value]
             else:
                 for a in actors:
                     if a.start == t.start and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال") \
-                            and not t.text.startswith("لل"):
-                        return ctx.name(a)
+                            and not t.text.startswith("لل") and ctx.name(a) and (
+                            genitive_agent or A.bare_noun(t.text) in L.INSTRUMENT_HEADS):
+                        return a, ctx.name(a)  # type: ignore[return-value]
                 # nationality adjective: "العدوان الاسرائيلي" → إسرائيل
                 if A.is_nisba(t.text):
                     mm = L.COUNTRY_RX.match(norm, t.start)
@@ -340,27 +414,27 @@ class _Finder:
                         if code:
                             nm = ctx.country_name(code)
                             if nm:
-                                return nm
+                                return None, nm
         # c) subject of the act's verb, before it ("قوات التحالف ارتكبت", "سلطات الاحتلال تحاصر")
         before = [a for a in actors if a.end <= ts and not _victim_position(norm, toks, a.start)]
         after = [a for a in actors if a.start >= te and not _victim_position(norm, toks, a.start)]
         if verb and after and after[0].start - te < 40:
             nm = ctx.name(after[0])
             if nm:
-                return nm
+                return after[0], nm
         for a in reversed(before):
             nm = ctx.name(a)
             if nm:
-                return nm
+                return a, nm
         for a in after:
             if a.start - te > 80:
                 break
             nm = ctx.name(a)
             if nm:
-                return nm
-        # d) the party the issuer was just speaking about
-        if self.last_accused and si - self.last_accused[0] <= 1:
-            return self.last_accused[1]
+                return a, nm
+        # e) the party the issuer was just speaking about
+        if self.last_accused and si - self.last_accused[0] <= 3:
+            return None, self.last_accused[1]
         return None
 
     # -- acts ----------------------------------------------------------------------
@@ -376,6 +450,8 @@ class _Finder:
                     nxt = norm[m.end():m.end() + 25]
                     if _TERROR_ADJ.match(nxt.lstrip()):
                         a = "other"
+                    elif re.match(r"\s*(?:ال)?عدواني", nxt):
+                        a = "violating_sovereignty"
                     elif re.match(r"\s*(?:حرب|الحرب|ضد)", nxt):
                         continue
                 if act == "violating_sovereignty" and "عدوان" in m.group():
@@ -392,6 +468,7 @@ class _Finder:
                 window_end = m.end() + stop.start()
             window_end = min(window_end, hi)
             is_violation = bool(_VIOLATION_WORDS.fullmatch(m.group()))
+            n_before = len(hits)
             marker = bool(re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)|(?<!\w)(?:لل|ل)", norm[m.end():window_end]))
             verbish = bool(re.match(r"[وف]?[يت]", m.group())) or m.group().endswith("ت")
             for v in _CIV.finditer(norm, m.end(), window_end):
@@ -416,6 +493,10 @@ class _Finder:
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break
             del marker
+            if len(hits) == n_before and not verbish:
+                who = self.agent(si, lo, hi, m.start(), m.end(), False, True)
+                if who:
+                    self.last_accused = (si, who[0])
         # violation of law
         for m in _VIOLATE.finditer(norm, lo, hi):
             seg = norm[m.end():min(hi, m.end() + 60)]
@@ -440,7 +521,8 @@ class _Finder:
                 continue
             kept.append(h)
         for ts, te, act, verbish in kept:
-            self.add(self.agent(si, lo, hi, ts, te, verbish), act, si)
+            gen = not _OBJECT_MASDARS.fullmatch(norm[ts:te].split()[0])
+            self.add(self.agent(si, lo, hi, ts, te, verbish, gen), act, si)
         self.accuse_verbs(si, lo, hi)
 
     def accuse_verbs(self, si: int, lo: int, hi: int) -> None:

@@ -44,6 +44,9 @@ _FIRST_PERSON = re.compile(
 )
 _BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
 _PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
+_GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
+    "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
+    "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"))
 _PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
 
 
@@ -120,9 +123,14 @@ def is_definite(w: str) -> bool:
     return bare_noun(w).startswith("ال")
 
 
+_NISBA_LOOKALIKES = frozenset("المسؤوليه الحريه الهويه الضحيه العمليه القضيه الاولويه الاغلبيه الحمايه البدايه النهايه الغالبيه الاتفاقيه الوصايه الولايه الرعايه".split())
+
+
 def is_nisba(w: str) -> bool:
+    """A nationality/relation adjective ("السوري", "الدوليه"), not a noun that merely ends like one."""
     b = bare_noun(w)
-    return b.startswith("ال") and (b.endswith("ي") or b.endswith("يه") or b.endswith("يين") or b.endswith("يون"))
+    return len(b) >= 5 and b.startswith("ال") and b not in _NISBA_LOOKALIKES and (
+        b.endswith("ي") or b.endswith("يه") or b.endswith("يين") or b.endswith("يون"))
 
 
 def _content_words(s: str) -> set[str]:
@@ -192,6 +200,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         if L.COUNTRY_RX.fullmatch(w) and not is_definite(prev) and prev not in ("هذا", "هذه"):
+            if bare_noun(prev) not in _GOV_CONSTRUCT:
+                break  # "اتهم مادورو | كولومبيا": a name does not govern a country
             j += 1
             prev = w
             continue
@@ -201,6 +211,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         pb = bare_noun(prev)
+        if L.COUNTRY_RX.fullmatch(w) and pb not in _GOV_CONSTRUCT:
+            break
         if not pb.startswith("ال") and prev not in ("باسم", "لدي", "في") and not L.COUNTRY_RX.fullmatch(prev):
             # Indefinite head: the next noun is its genitive ("وزير خارجية", "قوات الاحتلال").
             j += 1
@@ -326,7 +338,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             if j < len(tk) and tk[j].is_word and tk[j].text not in _BOUNDARY_WORDS \
                     and tk[j].text not in L.PREPOSITIONS and not tk[j].text.startswith("ب") \
                     and tk[j].text not in _PRONOUN_PREPS \
-                    and not verb.startswith("ن"):
+                    and verb not in L.FIRST_PERSON_VERBS:
                 e = np_end(tk, j)
                 if e > j:
                     subj = (j, e)
@@ -370,6 +382,11 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
                     side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
             elif pre_tokens and len(pre_tokens) <= 9:
                 side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
+            if side is None and subj is None and not events:
+                # "وكان السفير السعودي ...، قال في وقت سابق": the subject opens the sentence
+                head_words = [t for t in tk[:k] if t.start >= body_start and t.is_word]
+                if 0 < len(head_words) <= 25:
+                    side = speakers.classify(norm, head_words[0].start, head_words[-1].end)
             if side is None:
                 side = current
             elif not events:
