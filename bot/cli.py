@@ -13,8 +13,7 @@ from pathlib import Path
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # a forwarded 50 MB file is read, then cut by the summarizer
 
 
-class CliError(Exception):
-    """A user mistake: printed as one line, exit status 2, no traceback."""
+from bot.errors import CliError  # noqa: E402  (re-exported for the command modules)
 
 
 def _read_input(source: str) -> str:

@@ -7,7 +7,7 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.cli import CliError
+from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging
 
 

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from bot.cli import CliError
+from bot.errors import CliError
 from bot.config import Settings, SettingsError, load_settings
 from bot.logs import setup_logging
 

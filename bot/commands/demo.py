@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.cli import CliError
+from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging
 
 DEMO_FEED_INTERVAL = 5  # seconds; below the production minimum on purpose, for a quick demo

@@ -6,7 +6,7 @@ import argparse
 import re
 from datetime import datetime, timedelta, timezone
 
-from bot.cli import CliError
+from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging
 
 _SPAN = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$")

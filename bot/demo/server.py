@@ -50,7 +50,7 @@ class DemoFeedServer:
     def __init__(self, reveal_every: float = 6.0, first_order: list[str] | None = None) -> None:
         self.feeds = load_samples()
         self.reveal_every = reveal_every
-        self.started = time.time()
+        self.started: float | None = None  # set by the first feed request: see visible()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         # The non-statement goes first: it is "already there" and shows that
@@ -68,7 +68,12 @@ class DemoFeedServer:
         return [(feed["title"], f"{self.base_url}/{feed['slug']}.xml") for feed in self.feeds]
 
     def visible(self, feed: dict[str, Any], now: float | None = None) -> list[tuple[dict[str, Any], float]]:
-        elapsed = (now or time.time()) - self.started
+        """Items shown now. The clock starts at Bayan's first poll, so however slow the
+        start-up, that poll sees exactly the first item and every later one "arrives"."""
+        now = now or time.time()
+        if self.started is None:
+            self.started = now
+        elapsed = now - self.started
         shown = 1 + int(elapsed // self.reveal_every) if self.reveal_every > 0 else len(feed["items"])
         return [(it, self.started + i * self.reveal_every) for i, it in enumerate(feed["items"][:shown])]
 
@@ -104,7 +109,6 @@ class DemoFeedServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="demo-feeds", daemon=True)
         self._thread.start()
-        self.started = time.time()
         return self.base_url
 
     def stop(self) -> None:

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _run_demo(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BAYAN_", "TELEGRAM_", "DATABASE_"))}
-    return subprocess.run([sys.executable, "-m", "bot.cli", "demo", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "bot", "demo", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
 
