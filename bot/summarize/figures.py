@@ -44,7 +44,6 @@ _TOKEN = re.compile(
     r"|[A-Za-z]+"
     r"|\S"
 )
-_PREFIX_RE = "(?:وبال|وال|بال|فال|لل|ال|وب|ول|فب|و|ب|ل|ف)?"
 # Every spelling a number word can take with its prefixes: a set look-up per
 # token tells in one pass whether a sentence can hold a number at all.
 _NUMBER_FORMS = frozenset(
@@ -610,6 +609,7 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
                 break
         if f.qualifier == "exact" and tail[:1] == ["تقريبا"]:
             f.qualifier = "about"
+            f.text_end = unit_end + 1
         # category
         ucat = _unit_category(unit_tok) if unit_tok else None
         if unit_i is not None and _in(unit_tok, _AIRCRAFT) and unit_i + 1 < len(toks) \

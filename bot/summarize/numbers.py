@@ -71,8 +71,6 @@ WORDS.update(_forms(1_000_000_000_000, SCALE, "ترليون", "تريليون"))
 WORDS.update(_forms(0.5, FRACTION, "نصف"))
 WORDS.update(_forms(0.25, FRACTION, "ربع"))
 
-# Words that end a teen: خمسة عشر, إحدى عشرة.
-TEEN_TAIL = frozenset({"عشر", "عشره"})
 # A unit with the article is a cardinal after a plural noun ("الدول الأربع");
 # the other kinds with the article are ordinals or names ("الذكرى السبعين").
 ARTICLE_OK = frozenset({UNIT, DIGITS})
@@ -239,7 +237,7 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
             if w.prefix:
                 break  # "٢٠١٨ بمليار": a prefixed word starts a new number
             if w.kind == UNIT and w.value == 10 and state in (UNIT, TEEN_HEAD) and 1 <= cur <= 9 \
-                    and words_raw_is_teen_tail(w):
+                    and _closes_teen(w):
                 cur, state = cur + 10, "teen"
             elif w.kind == HUNDRED_WORD and state == UNIT and 3 <= cur <= 9:
                 cur, state = cur * 100, HUNDRED
@@ -268,7 +266,7 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
     return best
 
 
-def words_raw_is_teen_tail(w: Word) -> bool:
+def _closes_teen(w: Word) -> bool:
     """عشر/عشرة after a unit closes a teen only without a prefix (خمسة عشر, not خمسة وعشر)."""
     return w.prefix == ""
 
