@@ -115,9 +115,7 @@ async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow
         return
     chat.last_digest_at = now
     await s.commit()
-    wake = context.application.bot_data.get("wake_sender")
-    if callable(wake):
-        wake()
+    await reply(update, t(lang, "digest_queued"))
 
 
 async def timezone_command(update: Update, context: Context) -> None:

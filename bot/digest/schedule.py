@@ -121,6 +121,9 @@ async def enqueue_digest(session: AsyncSession, chat: Chat, period: Period, *, k
     delivery = Delivery(dedup_key=key, chat_id=chat.id, kind="digest",
                         payload={"html": render_html(digest, lang), "statements": [i.statement_id for i in items]})
     session.add(delivery)
+    from bot.delivery.outbox import wake_after_commit
+
+    wake_after_commit(session)  # the sender starts on it as soon as the caller commits
     return delivery
 
 
@@ -160,9 +163,6 @@ async def digest_job(context) -> None:  # type: ignore[no-untyped-def]
         await session.commit()
     if queued:
         log.info("queued %d digest(s)", queued)
-        wake = context.application.bot_data.get("wake_sender")
-        if callable(wake):
-            wake()
 
 
 def schedule_digests(job_queue, services) -> None:  # type: ignore[no-untyped-def]
