@@ -95,6 +95,8 @@ async def poll_once(
     now = utcnow()
     busy = busy if busy is not None else set()
     snapshots = [f for f in await due_feeds(services, all_feeds=all_feeds, now=now) if f.info.id not in busy]
+    ids = {f.info.id for f in snapshots}
+    busy |= ids  # no await between the check above and this claim
     report = PollReport()
     if not snapshots:
         return report
@@ -108,8 +110,6 @@ async def poll_once(
         fulltext_min_chars=settings.fulltext_min_chars,
     )
     rng = rng or random.Random()
-    ids = {f.info.id for f in snapshots}
-    busy |= ids
     try:
         results = await asyncio.gather(*(_poll_feed(services, client, ingestor, f, rng) for f in snapshots))
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from bot.feeds.poller import poll_once
@@ -380,6 +381,26 @@ async def test_a_busy_feed_is_not_polled_twice_at_once(services: Services, serve
     report = await poll_once(services, busy={fid})
 
     assert report.outcomes == [] and server.hits["/rss"] == 0
+
+
+async def test_overlapping_cycles_never_poll_one_feed_twice(services: Services, server: FeedServer) -> None:
+    body = S.rss20([ENERGY]).encode()
+
+    async def slowish(request):  # type: ignore[no-untyped-def]
+        from aiohttp import web
+
+        await asyncio.sleep(0.3)
+        return web.Response(body=body, content_type="application/rss+xml")
+
+    server.routes["/rss"] = slowish
+    await add(services, server.url("/rss"))
+    busy: set[int] = set()
+
+    first, second = await asyncio.gather(poll_once(services, busy=busy), poll_once(services, busy=busy))
+
+    assert server.hits["/rss"] == 1
+    assert len(first.outcomes) + len(second.outcomes) == 1 and busy == set()
+    assert await titles(services) == [ENERGY.title]
 
 
 async def test_an_excerpt_is_replaced_by_the_article_text(tmp_path, server: FeedServer) -> None:
