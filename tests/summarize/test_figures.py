@@ -314,3 +314,14 @@ def test_drones_launched_are_attacks() -> None:
 
 def test_seized_weapons_and_ammunition_are_other() -> None:
     assert triples("ضبطت الشرطة 40 قطعة سلاح و3 آلاف طلقة.") == [(40, "exact", "other"), (3000, "exact", "other")]
+
+
+def test_digits_in_parentheses_keep_the_scale_word_after_them() -> None:
+    assert triples("وضبطت الشرطة مبلغ (250) ألف ريال.") == [(250_000, "exact", "money")]
+
+
+def test_a_restated_count_in_parentheses_and_words_with_its_event() -> None:
+    assert triples("وأسفر الحادث عن استشهاد (3) ثلاثة من رجال الأمن وإصابة (5) خمسة آخرين.") == [
+        (3, "exact", "killed"),
+        (5, "exact", "injured"),
+    ]
