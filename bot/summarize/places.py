@@ -34,18 +34,19 @@ __all__ = ["extract_places", "region_forms"]
 #: Place words whose name is reported alone ("مدينة الرقة" → "الرقة").
 _DROP_HEADS = (
     "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه", "قضاء",
-    "حي", "سجن", "معتقل", "مدينتي", "بلدتي", "قريتي", "بلدات", "قري", "العاصمه",
+    "حي", "سجن", "معتقل", "مدينتي", "بلدتي", "قريتي", "بلدات", "قري", "العاصمه", "محافظتي",
+    "منطقتي", "مدن", "مناطق", "محافظات",
 )
 #: Place words that belong to the name ("جبل الثردة", "مطار صنعاء", "مخيم جنين").
 _KEEP_HEADS = (
-    "جبل", "مطار", "ميناء", "معبر", "مخيم", "ريف", "جزيره", "نهر", "سهل", "بحيره", "مضيق",
+    "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم", "ريف", "جزيره", "نهر", "سهل", "بحيره", "مضيق",
 )
 #: Place words trusted to introduce a name the gazetteer lacks; the others
 #: (ناحية، مديرية، ولاية) are too often "aspect", "directorate", "guardianship".
 _UNKNOWN_HEADS = frozenset((
     "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "قضاء", "حي", "سجن", "معتقل",
-    "مدينتي", "بلدتي", "قريتي", "جبل", "مطار", "ميناء", "معبر", "مخيم", "جزيره", "نهر",
-    "سهل", "بحيره", "مضيق",
+    "مدينتي", "بلدتي", "قريتي", "محافظتي", "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم",
+    "جزيره", "نهر", "سهل", "بحيره", "مضيق",
 ))
 #: Place words after which the name is the same place ("جزيرة سقطرى" = "سقطرى").
 _SAME_PLACE_HEADS = frozenset(("جزيره",))
@@ -257,6 +258,7 @@ def extract_places(sentences: list[str]) -> list[str]:
     norm = normalize(text)
     lex = _lexicon()
     hits: list[tuple[int, object, str]] = []  # (position, dedup key, as written)
+    accepted_ends: set[int] = set()  # where accepted names end: lists go on from there
 
     name_at: dict[int, re.Match[str]] = {}
     heads: list[re.Match[str]] = []
@@ -293,9 +295,9 @@ def extract_places(sentences: list[str]) -> list[str]:
         for inner in range(span[0], span[1]):  # "قرية كفر حلوان" hides "حلوان"
             name_at.pop(inner, None)
         hits.append((name_start, key, written))
+        accepted_ends.add(span[1])
 
     excluded_end: int | None = None
-    accepted_end: int | None = None
     for start, m in sorted(name_at.items()):
         pre, form = m.group(1), m.group(2)
         contracted = form in lex.contracted
@@ -310,8 +312,10 @@ def extract_places(sentences: list[str]) -> list[str]:
             continue
         if form in lex.head_only and not prev & _PLACE_HEADS:
             continue
-        listed = accepted_end is not None and pre.startswith("و") and \
-            not norm[accepted_end:m.start()].strip(" ،,")
+        gap = m.start()
+        while gap > 0 and norm[gap - 1] in " ،,":
+            gap -= 1
+        listed = pre.startswith("و") and gap in accepted_ends
         if form in lex.weak and not (prev & _PLACE_CONTEXT or listed):
             continue  # unless in a list of places: "في صعدة وحجة وعمران"
         if form in lex.adjective_like and not pre and any(
@@ -323,7 +327,7 @@ def extract_places(sentences: list[str]) -> list[str]:
             nxt = _WORD.match(norm, m.end() + 1)
             if nxt and nxt.start() == m.end() + 1 and nxt.group() in after:
                 continue  # "مسقط رأسه" is a birthplace, not Muscat
-        accepted_end = m.end()
+        accepted_ends.add(m.end())
         hits.append((m.start(2), lex.place_of[form],
                      _as_written(text, pre, m.start(2), m.end(2), contracted)))
 

@@ -179,3 +179,7 @@ def test_places_keep_the_texts_own_spelling():
 def test_ordinary_word_names_count_in_a_list_of_places():
     assert places("شنت الطائرات غارات على صعدة وحجة وعمران.") == ["صعدة", "حجة", "عمران"]
     assert places("رفض الطلب بحجة الظروف.") == []
+
+
+def test_a_dual_place_word_introduces_a_list():
+    assert places("قصفت الطائرات محافظتي صعدة وحجة.") == ["صعدة", "حجة"]
