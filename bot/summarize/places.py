@@ -29,9 +29,10 @@ from importlib import resources
 from bot.summarize.countries import PREFIX, country_names, fold, trie_regex
 from bot.summarize.text import normalize
 
-__all__ = ["extract_places", "region_forms"]
+__all__ = ["extract_places"]
 
-#: Place words whose name is reported alone ("مدينة الرقة" → "الرقة").
+#: Place words (in folded spelling, as matched) whose name is reported alone
+#: ("مدينة الرقة" → "الرقة").
 _DROP_HEADS = (
     "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه", "قضاء",
     "حي", "سجن", "معتقل", "مدينتي", "بلدتي", "قريتي", "بلدات", "قري", "العاصمه", "محافظتي",
@@ -121,17 +122,6 @@ def _entries() -> tuple[list[list[str]], dict]:
             continue
         groups.extend([item] if isinstance(item, str) else list(item) for item in items)
     return groups, data
-
-
-@cache
-def region_forms() -> frozenset[str]:
-    """Folded names of regions and seas (not states: "أمريكا اللاتينية")."""
-    _, data = _entries()
-    out: set[str] = set()
-    for key in ("regions", "seas"):
-        for item in data.get(key, []):
-            out.update(fold(n) for n in ([item] if isinstance(item, str) else item))
-    return frozenset(out)
 
 
 def _spellings(name: str) -> set[str]:
