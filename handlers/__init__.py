@@ -15,6 +15,7 @@ kept in memory), so the patterns live in one place.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from telegram import Bot, BotCommand, BotCommandScopeDefault, Update
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd):|sm$|bx~)"
 _SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
+_LONG_TEXT = filters.TEXT & filters.Regex(re.compile(r"\S.{%d,}" % (summary.OFFER_MIN_CHARS - 1), re.S))
 
 Route = Callable[[Update, Context, str], Awaitable[None]]
 ROUTES: dict[str, Route] = {
@@ -81,9 +83,10 @@ def register(application: Application) -> None:
     # A file whose caption is /summary, anywhere; any file in private.
     add(MessageHandler(filters.Document.ALL & _SUMMARY_CAPTION, summary.summary_command))
     add(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, summary.document_message))
-    # A text forwarded into the private chat: offer a one-tap summary.
-    add(MessageHandler(filters.ChatType.PRIVATE & filters.FORWARDED & (filters.TEXT | filters.CAPTION)
-                       & ~filters.COMMAND, summary.offer_summary))
+    # A text forwarded (or a long text pasted) into the private chat: offer a one-tap summary.
+    add(MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND
+                       & ((filters.FORWARDED & (filters.TEXT | filters.CAPTION)) | _LONG_TEXT),
+                       summary.offer_summary))
     add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
     add(InlineQueryHandler(inline.inline_query))
     try:  # the digest helper's commands (/digest /timezone /ledger /chart), when present

@@ -4,7 +4,7 @@ Sources of text, in order: the message ``/summary`` replies to (its text,
 caption or document; forwarded or not), the words after ``/summary``, or a
 ``.txt``/``.html`` document sent on its own (in private) or with ``/summary``
 as its caption. A text forwarded into the private chat without a command
-gets a one-tap "Summarize" button, whose press reads the text back from the
+(or a text of at least :data:`OFFER_MIN_CHARS` pasted there) gets a one-tap "Summarize" button, whose press reads the text back from the
 message the offer replies to (nothing is stored).
 
 The summarizer is CPU-bound, so it runs in a worker thread
@@ -35,6 +35,7 @@ MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 TEXT_EXTENSIONS = {".txt", ".text", ".html", ".htm", ".xhtml"}
 TEXT_MIME_PREFIXES = ("text/plain", "text/html", "application/xhtml")
 SUMMARIZE_DATA = "sm"
+OFFER_MIN_CHARS = 200  # a pasted text this long is a document to summarize, not a chat line
 
 
 class TextUnavailable(Exception):

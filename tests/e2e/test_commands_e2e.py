@@ -506,3 +506,11 @@ async def test_summary_as_a_reply_to_a_sent_document(bayan: Bayan, fake: FakeBot
 async def test_subscriptions_when_there_are_none(bayan: Bayan, alice: FakeChat) -> None:
     [reply] = await say(bayan.fake, alice, "/subscriptions")
     assert shown(reply) == "لا اشتراكات بعد. أرسل /subscribe للبدء."
+
+
+async def test_a_long_pasted_text_gets_the_summarize_button_but_chat_lines_do_not(
+        bayan: Bayan, fake: FakeBotAPI, alice: FakeChat) -> None:
+    fake.user_sends(alice, "مرحبا")
+    [offer] = await say(fake, alice, LETTER + " " + LETTER)
+    assert shown(offer) == "هل تريد ملخص هذا النص؟"
+    assert len(fake.messages(alice)) == 1  # the greeting got no answer

@@ -110,3 +110,18 @@ async def test_the_migration_created_the_fts_table(db) -> None:
         version = await session.scalar(text("SELECT version_num FROM alembic_version"))
         assert version >= "0002"
         assert await session.scalar(select(Statement.id)) is None
+
+
+async def test_the_portable_like_fallback_finds_every_word(db) -> None:
+    # The path PostgreSQL takes; exercised here on SQLite, which runs the same portable SQL.
+    ids = await add_samples(db)
+    async with db.sessions() as session:
+        found = await search._like_search_ids(session, "سيادة العراق", column=None, limit=5,
+                                              before_id=None, statements_only=True)
+        assert found == [ids[1]]
+        fifty = await add_statement(db, text="قالت الوزارة إن 50 مدنيا أصيبوا.")
+        # "_" is a LIKE wildcard: unescaped, "5_" would match "50".
+        assert await search._like_search_ids(session, "5_", column=None, limit=5,
+                                             before_id=None, statements_only=True) == []
+        assert await search._like_search_ids(session, "50", column=None, limit=5,
+                                             before_id=None, statements_only=True) == [fifty]
