@@ -43,9 +43,10 @@ _KEEP_HEADS = (
     "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم", "ريف", "جزيره", "نهر", "سهل", "بحيره", "مضيق",
 )
 #: Place words trusted to introduce a name the gazetteer lacks; the others
-#: (ناحية، مديرية، ولاية) are too often "aspect", "directorate", "guardianship".
+#: (مديرية، ولاية) are too often "directorate", "guardianship". ناحية counts
+#: only without a proclitic and not after من ("من ناحية أخرى", "لناحية").
 _UNKNOWN_HEADS = frozenset((
-    "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "قضاء", "حي", "سجن", "معتقل",
+    "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "قضاء", "ناحيه", "حي", "سجن", "معتقل",
     "مدينتي", "بلدتي", "قريتي", "محافظتي", "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم",
     "جزيره", "نهر", "سهل", "بحيره", "مضيق",
 ))
@@ -91,6 +92,7 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "كانت", "الأمنية", "الأمن", "الإرهاب", "الاحتلال", "التحالف", "المعارضة", "النظام",
     "خاص", "خاصة", "مستقل", "مفتوح", "مغلق", "مأهول", "الحرب", "حرب", "سلام", "السلام",
     "العدو", "الكيان", "المستوطنين", "المستوطنات", "عدة", "عديدة", "مختلفة", "ثانية", "أولى",
+    "وقت", "الوقت", "فترة", "الفترة", "المبدأ", "المبدا", "الشكل", "المضمون", "الجوهر",
 ))
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _PREV_WORD = re.compile(r"([\u0621-\u064a]+)[^\S\n]*$")
@@ -267,6 +269,8 @@ def extract_places(sentences: list[str]) -> list[str]:
             key: object = lex.place_of[g.group(2)]
         else:
             if head not in _UNKNOWN_HEADS:
+                continue
+            if head == "ناحيه" and (h.group(1) or "من" in _prev_word(norm, h.start())):
                 continue
             span = _unknown_name(norm, pos)
             if span is None:

@@ -183,3 +183,8 @@ def test_ordinary_word_names_count_in_a_list_of_places():
 
 def test_a_dual_place_word_introduces_a_list():
     assert places("قصفت الطائرات محافظتي صعدة وحجة.") == ["صعدة", "حجة"]
+
+
+def test_subdistrict_word_introduces_a_name_but_not_in_on_the_other_hand():
+    assert places("انتفض أبناء العشائر في ناحية الرشاد.") == ["الرشاد"]
+    assert places("ومن ناحية أخرى، رحب البيان بالاتفاق. ومن ناحية المبدأ نرفض ذلك.") == []
