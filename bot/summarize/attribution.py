@@ -89,6 +89,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     issuer_country: str | None = None
+    issuer_name: str = ""
 
     def issuer_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.side == ISSUER]
@@ -102,6 +103,12 @@ class Analysis:
 
 def tokens_of(norm: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+
+
+def _prep_word(w: str) -> bool:
+    """"بالتوقف", "بان", "بشان": a preposition-led word, not a noun like "بيان" or "بغداد"."""
+    return w.startswith(("بال", "بان", "بضروره", "بشان", "بسبب", "بعد", "بين", "بحسب", "بناء", "بهدف")) or (
+        w.startswith("ب") and len(w) > 3 and w[1:] in ("ضروره", "اهميه", "وجوب"))
 
 
 def strip_conj(w: str) -> str:
@@ -234,6 +241,7 @@ class _Speakers:
         self.issuer = issuer
         self.country = issuer.country if issuer else None
         self.aliases: dict[str, str] = {}
+        self.recent: list[str] = []  # the last sentences, for "الوزارة" → which ministry
 
     def classify(self, norm: str, start: int, end: int) -> str | None:
         span = norm[start:end]
@@ -262,6 +270,16 @@ class _Speakers:
                 if w in self.aliases:
                     side = self.aliases[w]
                     break
+            if side is None and words and words[0] in L.GENERIC_SPEAKER and self.recent:
+                # "وحثت الوزارة": the ministry last named with its country
+                head = words[0][2:] if words[0].startswith("ال") else words[0]
+                for prev_norm in reversed(self.recent):
+                    for mm in re.finditer(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}\w*", prev_norm):
+                        refs = L.country_refs(prev_norm, mm.end(), min(len(prev_norm), mm.end() + 40))
+                        if refs:
+                            side = ISSUER if refs[0][2] == self.country and self.country else OTHER
+                    if side is not None:
+                        break
         if side is not None:
             for w in words:
                 if len(w) > 2 and w not in L.GENERIC_SPEAKER and w not in L.OFFICE_NOUNS \
@@ -317,13 +335,15 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     toks = [tokens_of(n) for n in norms]
     if issuer is None:
         issuer = lead_issuer(norms, toks)
-    an = Analysis(list(sentences), norms, toks, issuer_country=issuer.country if issuer else None)
+    an = Analysis(list(sentences), norms, toks, issuer_country=issuer.country if issuer else None,
+                  issuer_name=issuer.name if issuer else "")
     speakers = _Speakers(issuer)
     current = ISSUER  # side of the last explicit speaker
     prev_open_quote = False
     prev_side = NARRATIVE
     any_event = False
     for si, (norm, tk) in enumerate(zip(norms, toks)):
+        speakers.recent = norms[max(0, si - 2):si + 1]
         m = _DATELINE.match(norm) if si == 0 or len(norm) > 60 else None
         body_start = m.end() if m and ("--" in m.group() or "—" in m.group()) else 0
         cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]
@@ -336,7 +356,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
                 j += 1
             subj: tuple[int, int] | None = None
             if j < len(tk) and tk[j].is_word and tk[j].text not in _BOUNDARY_WORDS \
-                    and tk[j].text not in L.PREPOSITIONS and not tk[j].text.startswith("ب") \
+                    and tk[j].text not in L.PREPOSITIONS and not _prep_word(tk[j].text) \
                     and tk[j].text not in _PRONOUN_PREPS \
                     and verb not in L.FIRST_PERSON_VERBS:
                 e = np_end(tk, j)
@@ -358,6 +378,9 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             if clause_initial or len(pre_tokens) > 9:
                 pre_tokens = []
             side: str | None = None
+            object_verb = any(verb.startswith(s) or verb[1:].startswith(s[:3]) for s in L.OBJECT_VERB_STEMS)
+            if subj is not None and object_verb and pre_tokens and not clause_initial:
+                subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
             imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
             if subj is not None and imperfect and any(verb.startswith(s) or verb[1:].startswith(s[:3]) for s in L.OBJECT_VERB_STEMS):
                 # "تطالب مجلس الامن ب..." — one phrase before the action is the object.

@@ -1,7 +1,317 @@
-"""PLACEHOLDER — owned by the accusations/demands helper."""
+"""What the issuer asks of whom: ``Demand(target, action, evidence)``.
+
+Only the issuer's words count (:mod:`bot.summarize.attribution`). A demand is
+one of:
+
+- a verb of asking — طالب، دعا، حث، حض، ناشد، "طلب من"، a renewed or formal
+  "دعوة" — or an order to a named body ("وجّه X بـ..."): the target is the
+  noun phrase after the verb (after its subject, in verb-first order) and the
+  action what follows "إلى/بـ/على/لـ";
+- "أكد/شدد على ضرورة/أهمية ...": the target is the one the necessity falls on
+  ("ضرورة اضطلاع المجتمع الدولي", "ضرورة أن يتحمل المجتمع الدولي"), else none;
+- "على X أن ..." and "X مطالب بـ...": X is the target.
+
+Scoring matches demands on the target, so a target is only reported when it
+looks like a body that can be asked (its head is in ``TARGET_HEADS``, a
+country, an office); otherwise the target is left empty rather than guessed.
+"""
+
 from __future__ import annotations
+
+import re
+
+from bot.summarize import attribution as A
+from bot.summarize import lexicon as L
 from bot.summarize.model import Demand, Issuer
+
+_ACTION_MAX_WORDS = 8
+_PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
+_ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
+_CALL_NOUNS = frozenset(L.split_words("دعوه دعوتها دعوته نداء نداءا"))
+_CALL_RENEW = re.compile(r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا)(?!\w)")
+_ACTION_STARTERS = frozenset(L.split_words("الي علي ضروره اهميه بضروره باهميه وجوب بوجوب لضروره"))
+_STANCE_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:اكد|اكدت|يؤكد|تؤكد|نؤكد|شدد|شددت|يشدد|تشدد|نشدد|مؤكدا|مؤكده|مشددا|مشدده|اشار|اشارت|لفت|لفتت|"
+    r"اوضح|اوضحت|دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|داعيا|داعيه|مطالبا|جدد|جددت|اعتبر|اعتبرت|راي|رات|"
+    r"التاكيد|تاكيد|تاكيدها|تاكيده|رات|يري|تري)(?!\w)"
+)
+_MEETING = re.compile(r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)")
+_AN = frozenset(L.split_words("ان بان"))
+_COUNTRY_ONLY_OK = True
+
+
+def _is_target_word(w: str) -> bool:
+    b = A.bare_noun(w)
+    if b in L.TARGET_HEADS or w in L.TARGET_HEADS:
+        return True
+    if b in L.OFFICE_NOUNS:
+        return True
+    m = L.COUNTRY_RX.fullmatch(w)
+    return bool(m and L.COUNTRY_KIND.get(m.group("c"), "name") != "adj")
+
+
+def _strip_clitic(word: str) -> str:
+    """"بالتوقف" → "التوقف", "للوقوف" → "الوقوف", "لإرسال" → "إرسال" (as written)."""
+    if len(word) > 4 and word.startswith("لل"):
+        return "ال" + word[2:]
+    if len(word) > 3 and word[0] in "بل":
+        return word[1:]
+    return word
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[\"«»“”()]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ،,.:؛-")
+
+
+class _Demands:
+    def __init__(self, an: A.Analysis):
+        self.an = an
+        self.out: list[Demand] = []
+
+    def add(self, si: int, target: str, action: str) -> None:
+        target, action = _clean(target), _clean(action)
+        if not action and not target:
+            return
+        for d in self.out:
+            if target and d.target and (A.normalize(d.target) == A.normalize(target) or A.name_matches(d.target, target)):
+                return
+            if not target and not d.target and (not action or A.name_matches(d.action, action)):
+                return
+        self.out.append(Demand(target, action, self.an.sentences[si]))
+
+    # -- pieces ------------------------------------------------------------------------
+
+    def action_from(self, si: int, k: int, hi: int) -> str:
+        """Up to eight words from token ``k``, cut at the clause end."""
+        toks, sent = self.an.tokens[si], self.an.sentences[si]
+        words: list[str] = []
+        q = k
+        while q < len(toks) and toks[q].start < hi and len(words) < _ACTION_MAX_WORDS:
+            t = toks[q]
+            if not t.is_word:
+                if t.text in "،,.:؛;!؟?" or (t.text == "-" and words):
+                    break
+                q += 1
+                continue
+            if words and (A.strip_conj(t.text) in L.PARTICIPLES and t.text not in ("مجددا",)):
+                break
+            w = sent[t.start:t.end]
+            if not words:
+                if t.text in ("الي", "علي", "في", "ان", "بان"):
+                    q += 1
+                    continue
+                w = _strip_clitic(w)
+            words.append(w)
+            q += 1
+        return " ".join(words)
+
+    def target_span(self, si: int, k: int, hi: int) -> tuple[list[tuple[int, int]], int]:
+        """Target noun phrases starting at token ``k`` and the token where the action starts."""
+        toks, norm = self.an.tokens[si], self.an.norms[si]
+        q = k
+        while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
+            q += 1
+        if q >= len(toks) or toks[q].start >= hi or not toks[q].is_word:
+            return [], q
+        first = toks[q].text
+        if first in _ACTION_STARTERS or first in L.PREPOSITIONS or A._prep_word(first) or (
+                first.startswith("ب") and not _is_target_word(first) and not _is_target_word(first[1:])):
+            return [], q
+        if first[:1] == "ل" and not first.startswith("لل") and not _is_target_word(first[1:]):
+            return [], q
+        if not _is_target_word(first) and not (first[:1] in "ل" and _is_target_word(first[1:])):
+            return [], q
+        start = q
+        end = q + 1
+        while end < len(toks) and toks[end].start < hi and end - start < 14:
+            t = toks[end]
+            w = t.text
+            if not t.is_word:
+                if w in '"«»“”':
+                    end += 1
+                    continue
+                if w in "،," and end + 1 < len(toks) and toks[end + 1].is_word and \
+                        toks[end + 1].text not in _ACTION_STARTERS and not toks[end + 1].text.startswith("ب") \
+                        and toks[end + 1].text not in L.PREPOSITIONS:
+                    end += 1
+                    continue
+                break
+            if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان") or w in L.TIME_WORDS:
+                break
+            if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]):
+                break
+            if w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and not _is_target_word(w[1:]) \
+                    and not A.is_nisba("ال" + w[1:]):
+                break
+            if w.startswith("لل") and len(w) > 4 and not A.is_nisba(w) and A.bare_noun(w) not in L.TARGET_HEADS \
+                    and A.bare_noun(w) not in ("الامم", "الجامعه", "الشؤون", "الاسلحه") and end - start > 3:
+                break
+            if w in ("تحديدا", "خاصه", "بخاصه", "كافه", "جميعا"):
+                end += 1
+                continue
+            end += 1
+        # trailing "تحديدا" etc. are fine; split lists on "و" + a new body
+        spans: list[tuple[int, int]] = []
+        cur = start
+        for p in range(start + 1, end):
+            w = toks[p].text
+            if w.startswith("و") and len(w) > 3 and _is_target_word(w[1:]) and not A.is_nisba(w[1:]) and \
+                    A.bare_noun(w) not in ("الشؤون",):
+                spans.append((cur, p))
+                cur = p
+        spans.append((cur, end))
+        return spans, end
+
+    def span_text(self, si: int, a: int, b: int) -> str:
+        toks, sent = self.an.tokens[si], self.an.sentences[si]
+        words = [t for t in toks[a:b] if t.is_word]
+        if not words:
+            return ""
+        text = sent[words[0].start:words[-1].end]
+        if text[:1] in "وف" and len(words[0].text) > 3 and (words[0].text[1:3] == "ال" or _is_target_word(words[0].text[1:])):
+            text = text[1:]
+        if text[:1] == "ل" and not text.startswith("لل") and _is_target_word(words[0].text[1:]):
+            text = text[1:]
+        text = re.sub(r"[\s،,]+(?:تحديدا|خاصه|خاصة)$", "", text)
+        return text
+
+    # -- shapes ------------------------------------------------------------------------
+
+    def verbs(self, si: int, lo: int, hi: int) -> None:
+        an = self.an
+        norm, toks = an.norms[si], an.tokens[si]
+        events = {e.token: e for e in an.events if e.sentence == si}
+        for m in L.DEMAND_VERBS.finditer(norm, lo, hi):
+            k = next((i for i, t in enumerate(toks) if t.start >= m.start()), None)
+            if k is None:
+                continue
+            w = toks[k].text
+            bare = A.strip_conj(w)
+            prev = toks[k - 1] if k else None
+            if prev is not None and prev.is_word and prev.text in L.RELATIVES:
+                continue
+            if bare in _PARTICIPLE_FORMS or w in _PARTICIPLE_FORMS:
+                if prev is not None and not (not prev.is_word and prev.text in "،,\"«"):
+                    continue
+            if bare in _CALL_NOUNS or w in _CALL_NOUNS:
+                if not _CALL_RENEW.search(norm, max(lo, toks[max(0, k - 4)].start), toks[k].start):
+                    continue
+            if bare[:1] in "يت" and prev is not None and prev.is_word and w == bare and \
+                    prev.text not in L.CONNECTIVES and prev.text not in _AN and not L.COUNTRY_RX.fullmatch(prev.text) \
+                    and A.bare_noun(prev.text) not in L.GENERIC_SPEAKER and prev.text not in ("انها", "انه", "بانها", "انهم") \
+                    and not (an.issuer_name and A.name_matches(
+                        norm[toks[max(0, k - 3)].start:prev.end], an.issuer_name)):
+                continue  # "بيان ... يدعو الى": an attribute of some other noun
+            q = k + 1 if "من" not in m.group() else k + 2
+            ev = events.get(k)
+            if ev is not None and ev.subject is not None:
+                q = ev.subject[1]
+            spans, act_k = self.target_span(si, q, hi)
+            if bare in _ORDER_VERBS or w in _ORDER_VERBS:
+                # an order needs a named body and a "بـ" deed: "وجه الوزراء بعقد اجتماع"
+                if not spans or act_k >= len(toks) or not toks[act_k].text.startswith("ب"):
+                    continue
+            if (bare in _CALL_NOUNS or w in _CALL_NOUNS) and not spans:
+                nq = q
+                while nq < len(toks) and nq - q < 3 and (not toks[nq].is_word or not _is_target_word(toks[nq].text)
+                                                         and not _is_target_word(toks[nq].text[1:])):
+                    nq += 1
+                spans, act_k = self.target_span(si, nq, hi)
+                if not spans:
+                    continue
+            action = self.action_from(si, act_k, hi)
+            nec = re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action))
+            if nec and not spans:
+                tgt = self.necessity_target(si, act_k, hi)
+                if tgt:
+                    self.add(si, tgt, action)
+                    continue
+            if not spans:
+                mt = _MEETING.search(A.normalize(action)) or _MEETING.search(norm, toks[act_k].start if act_k < len(toks) else hi, hi)
+                if mt:
+                    self.add(si, "مجلس الأمن", action)
+                    continue
+                self.add(si, "", action)
+                continue
+            for a, b in spans:
+                self.add(si, self.span_text(si, a, b), action)
+
+    def necessity_target(self, si: int, k: int, hi: int) -> str:
+        """Who a "ضرورة ..." falls on: "ضرورة اضطلاع المجتمع الدولي", "ضرورة أن يتحمل X"."""
+        toks = self.an.tokens[si]
+        q = k
+        while q < len(toks) and toks[q].text in ("الي", "علي", "بضروره", "ضروره", "اهميه", "باهميه", "وجوب", "لضروره"):
+            q += 1
+        # skip "أن" + verb, or the masdar
+        for _ in range(3):
+            if q < len(toks) and toks[q].is_word and not _is_target_word(toks[q].text):
+                q += 1
+            else:
+                break
+        if q < len(toks) and toks[q].is_word and _is_target_word(toks[q].text) and toks[q].start < hi:
+            spans, _ = self.target_span(si, q, hi)
+            if spans:
+                return self.span_text(si, spans[0][0], spans[0][1])
+        return ""
+
+    def necessity(self, si: int, lo: int, hi: int) -> None:
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        for m in L.NECESSITY.finditer(norm, lo, hi):
+            before = norm[max(lo, m.start() - 40):m.start()]
+            if not _STANCE_BEFORE.search(before):
+                continue
+            # already handled as the action of a demand verb
+            if L.DEMAND_VERBS.search(before[-25:]):
+                continue
+            k = next((i for i, t in enumerate(toks) if t.start >= m.start()), len(toks))
+            action = self.action_from(si, k, hi)
+            self.add(si, self.necessity_target(si, k, hi), action)
+
+    def deontic(self, si: int, lo: int, hi: int) -> None:
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        for m in L.DEONTIC_ON.finditer(norm, lo, hi):
+            pre = norm[max(lo, m.start() - 3):m.start()]
+            if not (m.start() == lo or re.search(r"[،:\"«.]\s*$|^\s*$", pre) or m.group().startswith(("و", "ف"))):
+                continue
+            k = next((i for i, t in enumerate(toks) if t.start >= m.end()), len(toks))
+            spans, end = self.target_span(si, k, hi)
+            if not spans or end >= len(toks) or toks[end].text not in ("ان", "بان"):
+                continue
+            action = self.action_from(si, end + 1, hi)
+            for a, b in spans:
+                self.add(si, self.span_text(si, a, b), action)
+        for m in L.OBLIGED.finditer(norm, lo, hi):
+            k = next((i for i, t in enumerate(toks) if t.start >= m.start()), None)
+            if k is None or k < 1:
+                continue
+            # the noun phrase right before "مطالب"
+            b = k
+            a = b - 1
+            while a > 0 and toks[a - 1].is_word and b - a < 6 and not _is_target_word(toks[a].text):
+                a -= 1
+            if not _is_target_word(toks[a].text) or (a > 0 and toks[a - 1].is_word and toks[a - 1].text in L.RELATIVES):
+                continue
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if not (nxt.startswith("ب") or nxt in ("في", "اكثر", "الان", "اليوم", "بان")):
+                continue
+            q = k + 1
+            while q < len(toks) and toks[q].text not in ("في", "ب") and not toks[q].text.startswith("ب") and q - k < 8:
+                q += 1
+            self.add(si, self.span_text(si, a, b), self.action_from(si, q, hi))
 
 
 def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]:
-    return []
+    """Demands the issuer makes, one per target (or per action when no target is named)."""
+    if not sentences:
+        return []
+    try:
+        an = A.analyse(sentences, issuer)
+    except Exception:  # noqa: BLE001 - a summary without demands beats a crash
+        return []
+    d = _Demands(an)
+    for seg in an.issuer_segments():
+        d.verbs(seg.sentence, seg.start, seg.end)
+        d.necessity(seg.sentence, seg.start, seg.end)
+        d.deontic(seg.sentence, seg.start, seg.end)
+    return d.out
