@@ -192,7 +192,7 @@ def find_country(text: str) -> str | None:
     span, _, contracted = _forms()
     for m in _span_regex().finditer(fold(text)):
         pre, form = m.group(1), m.group(2)
-        if form in contracted and not pre.endswith("ل"):
+        if form in contracted and not (pre.endswith("ل") or form.startswith("لل")):
             continue
         code = span.get(form)
         if code:

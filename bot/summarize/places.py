@@ -295,8 +295,8 @@ def extract_places(sentences: list[str]) -> list[str]:
     for start, m in sorted(name_at.items()):
         pre, form = m.group(1), m.group(2)
         contracted = form in lex.contracted
-        if contracted and not pre.endswith("ل"):
-            continue
+        if contracted and not (pre.endswith("ل") or form.startswith("لل")):
+            continue  # ل + article only after the preposition ("للعراق", "للاذقية")
         prev = _prev_word(norm, m.start())
         if pre.startswith("و") and excluded_end is not None and not norm[excluded_end:m.start()].strip():
             excluded_end = m.end()

@@ -39,6 +39,7 @@ def test_leading_conjunctions_and_prepositions_are_stripped(text, expected):
 
 def test_article_dropped_by_the_preposition_lam_is_given_back():
     assert places("أعربت عن دعمها للسودان الشقيق.") == ["السودان"]
+    assert places("وصلت التعزيزات للاذقية وللد.") == ["اللاذقية", "اللد"]
 
 
 @pytest.mark.parametrize(
