@@ -275,7 +275,7 @@ class _Speakers:
                 head = words[0][2:] if words[0].startswith("ال") else words[0]
                 for prev_norm in reversed(self.recent):
                     for mm in re.finditer(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}\w*", prev_norm):
-                        refs = L.country_refs(prev_norm, mm.end(), min(len(prev_norm), mm.end() + 40))
+                        refs = L.country_refs(prev_norm, mm.end(), min(len(prev_norm), mm.end() + 30))
                         if refs:
                             side = ISSUER if refs[0][2] == self.country and self.country else OTHER
                     if side is not None:
@@ -343,7 +343,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     prev_side = NARRATIVE
     any_event = False
     for si, (norm, tk) in enumerate(zip(norms, toks)):
-        speakers.recent = norms[max(0, si - 2):si + 1]
+        speakers.recent = norms[max(0, si - 2):si]
         m = _DATELINE.match(norm) if si == 0 or len(norm) > 60 else None
         body_start = m.end() if m and ("--" in m.group() or "—" in m.group()) else 0
         cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]

@@ -64,6 +64,12 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ،,.:؛-")
 
 
+def _same_body(a: str, b: str) -> bool:
+    """One target named twice: the shorter name's words all recur in the longer."""
+    wa, wb = A._content_words(a), A._content_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 class _Demands:
     def __init__(self, an: A.Analysis):
         self.an = an
@@ -74,7 +80,7 @@ class _Demands:
         if not action and not target:
             return
         for d in self.out:
-            if target and d.target and (A.normalize(d.target) == A.normalize(target) or A.name_matches(d.target, target)):
+            if target and d.target and (A.normalize(d.target) == A.normalize(target) or _same_body(d.target, target)):
                 return
             if not target and not d.target and (not action or A.name_matches(d.action, action)):
                 return
@@ -98,7 +104,7 @@ class _Demands:
                 break
             w = sent[t.start:t.end]
             if not words:
-                if t.text in ("الي", "علي", "في", "ان", "بان"):
+                if t.text in ("الي", "علي", "في", "ان", "بان") or t.text in L.TIME_WORDS:
                     q += 1
                     continue
                 w = _strip_clitic(w)
