@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.chats import parse_language, set_language
-from handlers.common import Context, chat_lang, command_args, reply, session
+from handlers.common import Context, chat_lang, command_args, edit, reply, session
 from handlers.i18n import t
 from handlers.permissions import may_manage_here
 
@@ -50,4 +50,4 @@ async def lang_button(update: Update, context: Context, data: str) -> None:
         return
     await _apply(update, context, chosen)
     await query.answer()
-    await query.edit_message_text(t(chosen, "lang_set"))
+    await edit(query, t(chosen, "lang_set"))

@@ -8,11 +8,10 @@ Results are one message listing a page; paging edits that message in place.
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 
 from bot.queries import Page, StatementView, search
 from handlers import formatting
-from handlers.common import NO_PREVIEW, Context, chat_lang, pack, reply, session
+from handlers.common import Context, chat_lang, edit, pack, reply, session
 from handlers.i18n import raw, t
 
 PAGE = 5
@@ -88,5 +87,4 @@ async def search_button(update: Update, context: Context, data: str) -> None:
         await reply(update, t(lang, "search_none", query=query))
         return
     body, markup = render_page(context, lang, query, page)
-    await cq.edit_message_text(body, parse_mode=ParseMode.HTML, reply_markup=markup,
-                               link_preview_options=NO_PREVIEW)
+    await edit(cq, body, markup)

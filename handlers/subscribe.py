@@ -34,7 +34,7 @@ from bot.chats import (
 from bot.store.models import Chat as ChatRow
 from bot.store.models import Subscription
 from bot.summarize.labels import country_label
-from handlers.common import Context, chat_lang, command_args, reply, session
+from handlers.common import Context, chat_lang, command_args, edit, reply, session
 from handlers.i18n import raw, t
 from handlers.permissions import check_channel, looks_like_channel_ref, may_manage_here
 
@@ -207,7 +207,7 @@ async def _refresh_list(update: Update, context: Context, lang: str, chat_id: in
             row = await s.get(ChatRow, chat_id)
         label = f"@{row.username}" if row and row.username else (row.title if row else str(chat_id))
     text, markup = list_view(lang, subs, label)
-    await update.callback_query.edit_message_text(text, parse_mode="HTML", reply_markup=markup)
+    await edit(update.callback_query, text, markup)
 
 
 async def subscription_button(update: Update, context: Context, data: str) -> None:
@@ -261,7 +261,7 @@ async def subscription_button(update: Update, context: Context, data: str) -> No
         if action == "m" and sub is not None:
             await query.answer(mode_label(lang, sub.mode))
             text = t(lang, "sub_added", what=describe(lang, sub.kind, sub.value), mode=mode_label(lang, sub.mode))
-            await query.edit_message_text(text, parse_mode="HTML", reply_markup=mode_keyboard(lang, sub))
+            await edit(query, text, mode_keyboard(lang, sub))
             return
         if action == "x" and existing is not None:
             await query.answer(describe(lang, existing.kind, existing.value))

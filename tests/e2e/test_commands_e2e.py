@@ -43,6 +43,7 @@ class Bayan:
     app: Application
     services: Services
     fake: FakeBotAPI
+    errors: list[BaseException]
 
 
 @pytest.fixture
@@ -60,12 +61,20 @@ async def bayan(fake: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Bayan]:
     )
     services = await open_services(settings)
     app = build_application(services, console=False)
+    errors: list[BaseException] = []
+
+    async def collect(update: object, context) -> None:  # type: ignore[no-untyped-def]
+        errors.append(context.error)
+
+    app.add_error_handler(collect)
     await start_application(app)
     try:
-        yield Bayan(app, services, fake)
+        yield Bayan(app, services, fake, errors)
     finally:
         await stop_application(app)
         await services.close()
+    # Every flow, including bad input, is answered without an exception reaching PTB.
+    assert errors == []
 
 
 @pytest.fixture
@@ -161,6 +170,9 @@ async def test_subscribe_menu_everything_then_choose_digest(bayan: Bayan, alice:
     await bayan.fake.wait_until(lambda: "✓ 🗞" in " ".join(b["text"] for b in done.buttons()), 5,
                                 lambda: f"mode buttons not updated: {done.buttons()}")
     assert "في الموجز" in shown(done)
+    # Pressing the chosen mode again changes nothing and raises nothing.
+    await press(bayan.fake, done, button(done, "موجز"))
+    assert bayan.errors == [] and await subscriptions_of(bayan, alice.id) == [("all", "", "digest")]
 
 
 async def test_subscribe_menu_by_country_explains_how(bayan: Bayan, alice: FakeChat) -> None:
