@@ -94,6 +94,17 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "العدو", "الكيان", "المستوطنين", "المستوطنات", "عدة", "عديدة", "مختلفة", "ثانية", "أولى",
     "وقت", "الوقت", "فترة", "الفترة", "المبدأ", "المبدا", "الشكل", "المضمون", "الجوهر",
 ))
+#: Particles and pronouns that can follow a place word ("منطقة لا تزال", "مدينة ما").
+_FUNCTION_WORDS = frozenset(fold(w) for w in (
+    "لا", "ما", "لم", "لن", "قد", "كما", "حيث", "إذ", "إذا", "أن", "إن", "أو", "ثم", "بل",
+    "حتى", "منذ", "عند", "لدى", "سوى", "غير", "دون", "ضد", "نحو", "عبر", "بعد", "قبل",
+    "خلال", "تحت", "فوق", "أمام", "خلف", "بين", "مثل", "هو", "هي", "هم", "هما", "هن",
+    "فيها", "فيه", "بها", "به", "لها", "له", "منها", "منه", "عليها", "عليه", "إليها",
+    "تلو", "أيضا", "فقط", "وهي", "وهو", "التي", "الذي", "اللتين", "الذين",
+))
+_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in (
+    "عليها", "عليه", "فيها", "فيه", "بها", "به", "إليها", "إليه", "منها", "منه", "لها", "له",
+))
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _PREV_WORD = re.compile(r"([\u0621-\u064a]+)[^\S\n]*$")
 
@@ -214,7 +225,15 @@ def _unknown_name(norm: str, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     word = m.group()
-    if len(word) < 2 or word in _NOT_NAMES:
+    if len(word) < 2 or word in _NOT_NAMES or word in _FUNCTION_WORDS:
+        return None
+    # A name in construct with the place word carries no proclitic ("منطقة بالقرب").
+    if word[:3] in ("بال", "وال", "فال", "كال") or word.startswith("لل"):
+        return None
+    nxt = _WORD.match(norm, m.end() + 1)
+    follows = nxt.group() if nxt and nxt.start() == m.end() + 1 else ""
+    # A verb opening a relative clause: "منطقة يسيطر عليها التنظيم".
+    if word[0] == "ي" or (word[0] in "تن" and follows in _PRONOUN_PREPOSITIONS):
         return None
     if word.startswith("و") and (word[1:] in _NOT_NAMES or word[1:] in _DROP_HEADS or word[1:] in _KEEP_HEADS):
         return None  # "مطار وميناء سقطرى": a second place word, not a name
