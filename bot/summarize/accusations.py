@@ -62,6 +62,7 @@ _OBJECT_MASDARS = re.compile(
     r"افشال|نسف|تهديد|زرع|تجنيد|اطلاق|استخدام|المساس|مساس)\w*"
 )
 _FIGHT_WORD = re.compile(r"[وفبلك]*(?:ال)?(?:محاربه|مكافحه|مواجهه|التصدي|قتال|محاربته|لمحاربه)\w*")
+_AGENT_VERB = re.compile(r"(?:قد)?[يت]?(?:ارتكب|رتكب|مارس|شن|نفذ|وجه|اطلق|طلق|روج|فرض|اتخذ|تخذ|سبب)\w*")
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
 _QUALITY_ADJ = frozenset(L.split_words(
     "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
@@ -194,9 +195,10 @@ class _Context:
         self.canon: dict[str, str] = {}  # key → display name
         self.speaker_spans: set[tuple[int, int]] = set()
         self.actors: list[list[_Actor]] = [self._actors(i) for i in range(len(an.norms))]
+        self.lam_actors: list[list[_Actor]] = [self._actors(i, lam=True) for i in range(len(an.norms))]
         self._build_names()
 
-    def _actors(self, si: int) -> list[_Actor]:
+    def _actors(self, si: int, lam: bool = False) -> list[_Actor]:
         norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
         out: list[_Actor] = []
         k = 0
@@ -204,6 +206,20 @@ class _Context:
             t = toks[k]
             if not t.is_word:
                 k += 1
+                continue
+            if lam:
+                w = t.text
+                if not ((w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS) or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)):
+                    k += 1
+                    continue
+                e = _actor_end(toks, k)
+                words = [x for x in toks[k:e] if x.is_word]
+                text = _clean(sent[words[0].start + (1 if w[:1] == "ل" and not w.startswith("لل") else 0):words[-1].end])
+                if w.startswith("لل"):
+                    text = "ال" + text[2:]
+                refs = L.country_refs(norm, words[0].start, words[-1].end)
+                out.append(_Actor(words[0].start, words[-1].end, text, A.bare_noun(w), refs[0][2] if refs else None))
+                k = e
                 continue
             if not _is_actor_start(t, toks[k - 1] if k else None):
                 mm0 = L.COUNTRY_RX.match(norm, t.start)
@@ -246,7 +262,7 @@ class _Context:
             cs = core[0].start
             if sent[cs:cs + 1] in ("و", "ف") and len(core[0].text) > 3 and core[0].text[1:3] == "ال":
                 cs += 1
-            elif core[0].text[:1] in "بل" and core[0].text[1:] in L.ACTOR_HEADS:
+            elif core[0].text[:1] in "بلوف" and core[0].text[1:] in L.ACTOR_HEADS:
                 cs += 1
             text = _clean(sent[cs:core[-1].end])
             out.append(_Actor(start, end, text, head, code))
@@ -272,6 +288,13 @@ class _Context:
                 if key not in best or rank > best[key][0]:
                     best[key] = (rank, a.text)
         self.canon = {k: v[1] for k, v in best.items()}
+        # "النظام" and "النظام السوري" are one party when the text names only one such
+        for k in list(self.canon):
+            if ":" in k:
+                continue
+            coded = [c for c in self.canon if c.startswith(k + ":")]
+            if len(coded) == 1:
+                self.canon[k] = self.canon[coded[0]]
 
     def name(self, a: _Actor) -> str | None:
         if a.code and self.country and a.code == self.country:
@@ -298,15 +321,26 @@ class _Context:
 def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     """Is the phrase at ``start`` governed by a preposition that marks a victim or place?"""
     prev = None
+    prev2 = None
     for t in toks:
         if t.end <= start:
-            prev = t
+            if t.text in '"«»“”':
+                continue
+            prev2, prev = prev, t
         else:
             break
     if prev is None:
         return False
     w = prev.text
-    if w in _VICTIM_PREP or _OBJECT_MASDARS.fullmatch(w) or _FIGHT_WORD.fullmatch(w):
+    if w in _VICTIM_PREP or _FIGHT_WORD.fullmatch(w):
+        return True
+    if _OBJECT_MASDARS.fullmatch(w):
+        rest = norm[start:start + 40]
+        head = A.bare_noun(rest.split()[0]) if rest.split() else ""
+        if head in _TITLE_HEADS or _FORCES.match(rest) or _CIV.match(rest) or (
+                L.COUNTRY_RX.match(rest) and head not in L.ACTOR_HEADS):
+            return True
+    if prev2 is not None and prev2.text in ("الذي", "التي", "الذين") and not _AGENT_VERB.fullmatch(w):
         return True
     tok = next((t for t in toks if t.start == start), None)
     if tok is not None and len(tok.text) > 3 and tok.text[0] in "لب" and tok.text[1:3] == "ال":
@@ -314,6 +348,9 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     if tok is not None and tok.text.startswith("لل"):
         return True
     return False
+
+
+_PAST_HARM_VERBS = frozenset(L.split_words("استهدف استهدفت قصف قصفت قتل قتلت دمر دمرت اعتدت اعتدي انتهك انتهكت هدم هدمت"))
 
 
 def _code_of(name: str) -> str | None:
@@ -387,7 +424,8 @@ class _Finder:
             gap = norm[te:m.start()]
             if len(gap.split()) <= 6 and "،" not in gap and "." not in gap:
                 for a in actors:
-                    if a.start >= m.end() - 1 and a.start <= m.end() + 2 and ctx.name(a):
+                    if a.start >= m.end() - 1 and (a.start <= m.end() + 2 or re.fullmatch(
+                            r"\s*(?:بعض|احد|عدد\s+من|عناصر)\s*", norm[m.end():a.start])) and ctx.name(a):
                         return a, ctx.name(a)  # type: ignore[return-value]
         # b) possessor / genitive right after the act (skipping quality adjectives), or "من X"
         k = next((i for i, t in enumerate(toks) if t.start >= te), len(toks))
@@ -404,8 +442,14 @@ class _Finder:
                 for a in actors:
                     if a.start == t.start and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال") \
                             and not t.text.startswith("لل") and ctx.name(a) and (
-                            genitive_agent or A.bare_noun(t.text) in L.INSTRUMENT_HEADS):
+                            genitive_agent or A.bare_noun(t.text) in L.INSTRUMENT_HEADS
+                            or not _victim_position(norm, toks, a.start)):
                         return a, ctx.name(a)  # type: ignore[return-value]
+                if genitive_agent and (t.text.startswith("لل") or t.text[:1] == "ل" and t.text[1:3] == "ال"):
+                    # "الاعتداء العنيف للقوات الاسرائيليه": possession by ل
+                    for a in ctx.lam_actors[si]:
+                        if a.start == t.start and ctx.name(a):
+                            return a, ctx.name(a)  # type: ignore[return-value]
                 # nationality adjective: "العدوان الاسرائيلي" → إسرائيل
                 if A.is_nisba(t.text):
                     mm = L.COUNTRY_RX.match(norm, t.start)
@@ -433,7 +477,7 @@ class _Finder:
             if nm:
                 return a, nm
         # e) the party the issuer was just speaking about
-        if self.last_accused and si - self.last_accused[0] <= 3:
+        if self.last_accused and si - self.last_accused[0] <= 5:
             return None, self.last_accused[1]
         return None
 
@@ -470,7 +514,7 @@ class _Finder:
             is_violation = bool(_VIOLATION_WORDS.fullmatch(m.group()))
             n_before = len(hits)
             marker = bool(re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)|(?<!\w)(?:لل|ل)", norm[m.end():window_end]))
-            verbish = bool(re.match(r"[وف]?[يت]", m.group())) or m.group().endswith("ت")
+            verbish = bool(re.match(r"[وف]?[يت]\w{3,}", m.group())) or A.strip_conj(m.group()) in _PAST_HARM_VERBS
             for v in _CIV.finditer(norm, m.end(), window_end):
                 hits.append((m.start(), m.end(), "killing_civilians", verbish))
                 break
