@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Chat, Subscription
@@ -177,8 +178,15 @@ async def get_or_create_chat(
     if chat is None:
         chat = Chat(id=chat_id, type=type, title=title, username=username,
                     language=language_from_telegram(language_code), active=True)
-        session.add(chat)
-    else:
+        try:
+            async with session.begin_nested():  # two first updates of a new chat may race
+                session.add(chat)
+        except IntegrityError:
+            chat = await session.get(Chat, chat_id, populate_existing=True)
+            created = False
+            if chat is None:  # pragma: no cover - the row that won the race was deleted again
+                raise
+    if not created:
         chat.type = type or chat.type
         chat.title = title if title is not None else chat.title
         chat.username = username if username is not None else chat.username

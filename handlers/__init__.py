@@ -65,6 +65,10 @@ async def on_button(update: Update, context: Context) -> None:
     await route(update, context, data)
 
 
+async def _summarize_pressed(update: Update, context: Context) -> None:
+    await summary.summarize_button(update, context, summary.SUMMARIZE_DATA)
+
+
 def register(application: Application) -> None:
     """Add every chat-command handler to ``application`` (group 0)."""
     add = application.add_handler
@@ -75,18 +79,21 @@ def register(application: Application) -> None:
     add(CommandHandler("subscriptions", subscribe.subscriptions))
     add(CommandHandler("unsubscribe", subscribe.unsubscribe))
     add(CommandHandler("latest", latest.latest_command))
-    add(CommandHandler("summary", summary.summary_command))
+    # Summaries run off the update queue (block=False): a big document for one user
+    # must not hold up everyone else's commands while the summarizer thread works.
+    add(CommandHandler("summary", summary.summary_command, block=False))
     add(CommandHandler("search", search.search_command))
     add(CommandHandler("feeds", feeds.feeds_command))
     add(CommandHandler("addfeed", feeds.addfeed_command))
     add(CommandHandler("removefeed", feeds.removefeed_command))
     # A file whose caption is /summary, anywhere; any file in private.
-    add(MessageHandler(filters.Document.ALL & _SUMMARY_CAPTION, summary.summary_command))
-    add(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, summary.document_message))
+    add(MessageHandler(filters.Document.ALL & _SUMMARY_CAPTION, summary.summary_command, block=False))
+    add(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, summary.document_message, block=False))
     # A text forwarded (or a long text pasted) into the private chat: offer a one-tap summary.
     add(MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND
                        & ((filters.FORWARDED & (filters.TEXT | filters.CAPTION)) | _LONG_TEXT),
                        summary.offer_summary))
+    add(CallbackQueryHandler(_summarize_pressed, pattern=r"^sm$", block=False))
     add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
     add(InlineQueryHandler(inline.inline_query))
     try:  # the digest helper's commands (/digest /timezone /ledger /chart), when present

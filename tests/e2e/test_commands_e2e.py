@@ -7,6 +7,7 @@ HTML parsing, keyboards, answers), i.e. what a Telegram client would show.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
+from handlers import summary as summary_handlers
 from bot.app import build_application, start_application, stop_application
 from bot.config import load_settings
 from bot.services import Services, open_services
@@ -526,3 +528,25 @@ async def test_a_long_pasted_text_gets_the_summarize_button_but_chat_lines_do_no
     [offer] = await say(fake, alice, LETTER + " " + LETTER)
     assert shown(offer) == "هل تريد ملخص هذا النص؟"
     assert len(fake.messages(alice)) == 1  # the greeting got no answer
+
+
+async def test_a_summary_in_progress_does_not_hold_up_other_users(
+        bayan: Bayan, fake: FakeBotAPI, alice: FakeChat, bob: FakeChat, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    real = summary_handlers.summarize
+
+    def held(text: str):  # type: ignore[no-untyped-def]
+        release.wait(20)  # the summarizer thread is "busy" until the test lets it go
+        return real(text)
+
+    monkeypatch.setattr(summary_handlers, "summarize", held)
+    try:
+        fake.user_sends(alice, f"/summary {LETTER}")
+        await fake.wait_for_call("sendChatAction")  # Alice's summary has started
+        [hello] = await say(fake, bob, "/start")  # Bob is answered meanwhile
+        assert "Bayan" in shown(hello)
+        assert fake.messages(alice) == []
+    finally:
+        release.set()
+    parts = await fake.wait_for_messages(alice, 1)
+    assert "غزة" in "\n".join(shown(p) for p in parts)

@@ -123,3 +123,24 @@ async def test_the_number_of_subscriptions_is_capped(db) -> None:
         with pytest.raises(SubscriptionError) as err:
             await chats.add_subscription(s, 1, parse_subscription(["keyword", "زائدة"]))
         assert err.value.key == "sub_too_many"
+
+
+async def test_two_first_updates_of_a_new_chat_racing_make_one_row(db) -> None:
+    async with db.sessions() as first:
+        await chats.get_or_create_chat(first, 99, language_code="en")
+        await first.commit()
+    async with db.sessions() as late:
+        # The late update looked before the first one committed: make its first look miss.
+        real_get = late.get
+        misses = iter([None])
+
+        async def stale_get(*args, **kwargs):  # type: ignore[no-untyped-def]
+            try:
+                return next(misses)
+            except StopIteration:
+                return await real_get(*args, **kwargs)
+
+        late.get = stale_get  # type: ignore[method-assign]
+        chat, created = await chats.get_or_create_chat(late, 99, language_code="ar", title="t")
+        await late.commit()
+    assert not created and chat.language == "en" and chat.title == "t"
