@@ -25,3 +25,17 @@ def settings_and_logging(**overrides: Any) -> Settings:
 
 def run_async(coro: Coroutine[Any, Any, T]) -> T:
     return asyncio.run(coro)
+
+
+def stop_event_on_signals() -> "asyncio.Event":
+    """An event set by Ctrl-C or SIGTERM (systemd, Docker), for a graceful stop."""
+    import signal
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+    return stop

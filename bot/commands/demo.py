@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import signal
 import sys
 import tempfile
 from pathlib import Path
 
 from bot.errors import CliError
-from bot.commands.common import run_async, settings_and_logging
+from bot.commands.common import run_async, settings_and_logging, stop_event_on_signals
 
 DEMO_FEED_INTERVAL = 5  # seconds; below the production minimum on purpose, for a quick demo
 
@@ -57,15 +56,9 @@ async def _demo(seconds: float | None, reveal_every: float, db_path: Path) -> in
               f"Alerts are printed below as a subscriber would read them. "
               f"{'Stops after %g s.' % seconds if seconds else 'Ctrl-C to stop.'}",
               file=sys.stderr, flush=True)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, stop.set)
-            except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
-                pass
+        stop = stop_event_on_signals()
         if seconds:
-            loop.call_later(seconds, stop.set)
+            asyncio.get_running_loop().call_later(seconds, stop.set)
         await run_service(services, console=True, stop_event=stop, announce=False)
     finally:
         await services.close()
