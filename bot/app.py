@@ -117,6 +117,9 @@ async def _post_init(app: Application) -> None:
         from bot.delivery.matching import enqueue_for_statement
 
         schedule_polling(app.job_queue, services, on_statement=enqueue_for_statement)
+    from bot.digest.schedule import schedule_digests
+
+    schedule_digests(app.job_queue, services)
 
 
 async def _post_stop(app: Application) -> None:
@@ -201,7 +204,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def start_application(app: Application, *, allowed_updates: list[str] | None = None,
-                            poll_interval: float = 0.0) -> None:
+                            poll_timeout: int = 10) -> None:
     """What ``run_polling`` does before it blocks: initialize, post_init, start, poll."""
     await app.initialize()
     if app.post_init:
@@ -209,7 +212,7 @@ async def start_application(app: Application, *, allowed_updates: list[str] | No
     await app.start()
     assert app.updater is not None
     await app.updater.start_polling(allowed_updates=allowed_updates or ALLOWED_UPDATES,
-                                    poll_interval=poll_interval, drop_pending_updates=False)
+                                    timeout=poll_timeout, drop_pending_updates=False)
 
 
 async def stop_application(app: Application) -> None:

@@ -25,9 +25,11 @@ import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from telegram import Bot, Message
 from telegram.constants import ParseMode
@@ -48,6 +50,7 @@ from handlers.formatting import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = 300.0
@@ -175,11 +178,9 @@ class Sender:
         """Finish the messages in flight, then stop (nothing is left in ``sending``)."""
         self._stopping = True
         outbox.remove_wakeup(self.kick)
-        if self._task is not None:
-            try:
-                await self._task
-            except Exception:  # noqa: BLE001 - already logged by the loop
-                pass
+        task = self._task
+        if task is not None and not task.done():
+            await asyncio.wait([task])  # never raises: the loop logs its own failures
         self._started = False
 
     @property
@@ -256,26 +257,48 @@ class Sender:
 
     # --- one row ---------------------------------------------------------------------
 
+    async def _tx(self, step: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """Run one short write transaction, shielded from cancellation.
+
+        If the sender is cancelled (shutdown, or a test simulating a crash)
+        while a commit is under way, the commit still finishes and releases
+        its connection — it either happened or not, never half, and never
+        leaves SQLite's write lock held by an abandoned connection.
+        """
+        async def run() -> T:
+            async with self.db.sessions() as session, session.begin():
+                return await step(session)
+
+        return await asyncio.shield(asyncio.ensure_future(run()))
+
     async def deliver(self, row: Delivery, cache: _Rendered | None = None) -> str:
         """Claim, send and mark one row. Returns sent | failed | dropped | postponed | skipped."""
         cache = cache or _Rendered(self.db)
-        async with self.db.sessions() as session, session.begin():
+
+        async def claim(session: AsyncSession) -> tuple[str, Delivery | None, str]:
             if not await outbox.claim(session, row.id):
-                return "skipped"
+                return "skipped", None, ""
             fresh = await session.get(Delivery, row.id, populate_existing=True)
             if fresh is None:
-                return "skipped"
-            row = fresh  # chat id and progress as committed (a migration may have moved the row)
-            chat = await session.get(Chat, row.chat_id)
+                return "skipped", None, ""
+            # chat id and progress as committed (a migration may have moved the row)
+            chat = await session.get(Chat, fresh.chat_id)
             if chat is None or not chat.active:
-                await outbox.drop_for_chat(session, row.chat_id, "chat inactive")
-                log.info("delivery %s dropped: chat %s is inactive", row.id, row.chat_id)
-                self.stats.dropped += 1
-                return "dropped"
-            if row.chat_id == CONSOLE_CHAT_ID and not self.console:
-                await outbox.drop_for_chat(session, row.chat_id, "console chat; a bot token is set")
-                return "dropped"
-            lang = chat.language
+                await outbox.drop_for_chat(session, fresh.chat_id, "chat inactive")
+                return "dropped", fresh, ""
+            if fresh.chat_id == CONSOLE_CHAT_ID and not self.console:
+                await outbox.drop_for_chat(session, fresh.chat_id, "console chat; a bot token is set")
+                return "dropped", fresh, ""
+            return "claimed", fresh, chat.language
+
+        state, claimed, lang = await self._tx(claim)
+        if state == "skipped" or claimed is None:
+            return "skipped"
+        row = claimed
+        if state == "dropped":
+            log.info("delivery %s dropped: chat %s is inactive", row.id, row.chat_id)
+            self.stats.dropped += 1
+            return "dropped"
         try:
             parts = await cache.render(row, lang)
         except Exception as exc:  # noqa: BLE001 - a rendering bug must fail one row, not the sender
@@ -341,10 +364,10 @@ class Sender:
             payload["parts_sent"] = index
             payload["message_ids"] = message_ids
             if index < len(parts):
-                async with self.db.sessions() as session, session.begin():
-                    await outbox.save_progress(session, row.id, payload)
-        async with self.db.sessions() as session, session.begin():
-            await outbox.mark_sent(session, row.id, message_ids[0] if message_ids else None, payload)
+                progress = dict(payload)
+                await self._tx(lambda session: outbox.save_progress(session, row.id, progress))
+        first_id = message_ids[0] if message_ids else None
+        await self._tx(lambda session: outbox.mark_sent(session, row.id, first_id, payload))
         self.stats.sent += 1
         log.info("delivery %s (%s) sent to chat %s as message %s%s", row.id, row.kind, chat_id,
                  message_ids[0] if message_ids else None, f" in {len(parts)} parts" if len(parts) > 1 else "")
@@ -362,23 +385,22 @@ class Sender:
             return await self.bot.send_message(chat_id, to_plain_text(html), disable_web_page_preview=True)
 
     async def _fail(self, row: Delivery, error: str) -> str:
-        async with self.db.sessions() as session, session.begin():
-            await outbox.mark_failed(session, row.id, error)
+        await self._tx(lambda session: outbox.mark_failed(session, row.id, error))
         log.warning("delivery %s to chat %s failed: %s", row.id, row.chat_id, error)
         self.stats.failed += 1
         return "failed"
 
     async def _reschedule(self, row: Delivery, payload: dict[str, Any], delay: float, error: str) -> None:
-        async with self.db.sessions() as session, session.begin():
+        async def step(session: AsyncSession) -> None:
             if payload != (row.payload or {}):
                 await outbox.save_progress(session, row.id, payload)
             await outbox.reschedule(session, row.id, delay, error)
 
+        await self._tx(step)
+
     async def _deactivate(self, chat_id: int, reason: str) -> None:
-        async with self.db.sessions() as session, session.begin():
-            await deactivate_chat(session, chat_id, reason)
+        await self._tx(lambda session: deactivate_chat(session, chat_id, reason))
 
     async def _migrate(self, old_id: int, new_id: int) -> None:
-        async with self.db.sessions() as session, session.begin():
-            await migrate_chat(session, old_id, new_id)
+        await self._tx(lambda session: migrate_chat(session, old_id, new_id))
         self.stats.migrated += 1
