@@ -54,7 +54,7 @@ CREATE_SQL = (
 )
 DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
 
-_WORD = re.compile(r"[\w\u0600-\u06FF]+", re.UNICODE)
+_WORD = re.compile(r"\w+")  # letters and digits; Arabic punctuation (، ؛ ؟) separates
 # Proclitics stripped for the second indexed form: conjunction, then a
 # preposition or the article (longest first). Words are kept at >= 3 letters.
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")

@@ -125,3 +125,7 @@ async def test_the_portable_like_fallback_finds_every_word(db) -> None:
                                              before_id=None, statements_only=True) == []
         assert await search._like_search_ids(session, "50", column=None, limit=5,
                                              before_id=None, statements_only=True) == [fifty]
+
+
+def test_arabic_punctuation_separates_words() -> None:
+    assert search.words("الحدود، والمعابر؛ لماذا؟") == ["الحدود", "والمعابر", "لماذا"]
