@@ -109,7 +109,13 @@ class FeedClient:
             follow_redirects=False,
             trust_env=False,  # a proxy from the environment would bypass the address check
             timeout=httpx.Timeout(timeout, connect=timeout, read=timeout, write=timeout, pool=None),
-            limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+            # Active requests are bounded by the semaphores; the pool only keeps idle
+            # connections to many hosts open, so it is larger than the concurrency.
+            limits=httpx.Limits(
+                max_connections=max(100, concurrency * 4),
+                max_keepalive_connections=max(100, concurrency * 4),
+                keepalive_expiry=30.0,
+            ),
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate, br"},
         )
 
@@ -231,8 +237,10 @@ class FeedClient:
         headers = {k.lower(): v for k, v in response.headers.items()}
         status = response.status_code
         if status in REDIRECTS or status == 304:
+            await self._drain(response)  # read the (tiny) rest so the connection is reused
             return FetchResult(url=url, status=status, headers=headers)
         if status >= 400:
+            await self._drain(response)
             now = datetime.now(timezone.utc)
             raise FetchError(f"HTTP {status}", status=status, retry_after=retry_after(headers, now))
         declared = headers.get("content-length", "")
@@ -246,3 +254,11 @@ class FeedClient:
                 raise TooLarge(f"body over the {self.max_bytes}-byte limit")
             chunks.append(chunk)
         return FetchResult(url=url, status=status, content=b"".join(chunks), headers=headers)
+
+    async def _drain(self, response: httpx.Response, limit: int = 64 * 1024) -> None:
+        """Consume a small body; a large one is abandoned (the connection is dropped instead)."""
+        size = 0
+        async for chunk in response.aiter_raw():
+            size += len(chunk)
+            if size > limit:
+                break

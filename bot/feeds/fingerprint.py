@@ -117,6 +117,12 @@ class NearDuplicateIndex:
             self._values[position] = value & _U64
         self._array = None
 
+    def remove(self, statement_id: int) -> None:
+        """Forget a statement whose transaction rolled back (its id may be reused)."""
+        position = self._known.pop(statement_id, None)
+        if position is not None:
+            self._ids[position] = -1
+
     def candidates(self, value: int | None) -> list[int]:
         """Ids within ``MAX_DISTANCE`` bits, nearest first, at most ``MAX_CANDIDATES``."""
         if value is None or not self._ids:
@@ -126,5 +132,5 @@ class NearDuplicateIndex:
         xor = np.bitwise_xor(self._array, np.uint64(value & _U64))
         distances = _POP8[xor.view(np.uint8).reshape(-1, 8)].sum(axis=1, dtype=np.int64)
         close = np.flatnonzero(distances <= MAX_DISTANCE)
-        order = close[np.argsort(distances[close], kind="stable")][:MAX_CANDIDATES]
-        return [self._ids[i] for i in order]
+        order = close[np.argsort(distances[close], kind="stable")][: MAX_CANDIDATES + 1]
+        return [self._ids[i] for i in order if self._ids[i] != -1]

@@ -173,6 +173,7 @@ class Ingestor:
         self.fulltext_min_chars = fulltext_min_chars
         self._lock = asyncio.Lock()
         self._index: fp.NearDuplicateIndex | None = None
+        self._added: list[int] = []  # index entries of the open transaction, undone on rollback
 
     # -- public -------------------------------------------------------------
 
@@ -211,10 +212,11 @@ class Ingestor:
             summaries = await _summarize_all([_summary_text(w.item, w.text) for w in todo])
             for work, summary in zip(todo, summaries):
                 work.summary = summary
-            for work in news:
-                await self._guarded(outcome, feed, work, self._write_new)
-            for work in edits:
-                await self._guarded(outcome, feed, work, self._write_edit)
+            if not await self._write_batch(outcome, feed, news, edits):
+                for work in news:
+                    await self._guarded(outcome, feed, work, self._write_new)
+                for work in edits:
+                    await self._guarded(outcome, feed, work, self._write_edit)
             if not feed.seeded:
                 await self._mark_seeded(feed.id)
         return outcome
@@ -322,13 +324,48 @@ class Ingestor:
 
     # -- writing ------------------------------------------------------------
 
+    async def _write_batch(self, outcome: IngestOutcome, feed: FeedInfo, news: list[_Item], edits: list[_Item]) -> bool:
+        """All items of the feed in one transaction (the fast path); False if it rolled back."""
+        attempt = IngestOutcome()
+        matched = [w.statement_id for w in news]
+        self._added = []
+        try:
+            async with self.db.sessions() as s, s.begin():
+                for work in news:
+                    await self._write_new(s, attempt, feed, work)
+                for work in edits:
+                    await self._write_edit(s, attempt, feed, work)
+        except Exception as exc:  # noqa: BLE001 - retried item by item, so only the culprit fails
+            log.warning("feed #%s: batch write failed (%s); retrying item by item", feed.id, exc)
+            for work, sid in zip(news, matched):
+                work.statement_id = sid
+            index = await self._near_index()
+            for sid in self._added:
+                index.remove(sid)
+            return False
+        finally:
+            self._added = []
+        outcome.new += attempt.new
+        outcome.stored += attempt.stored
+        outcome.joined += attempt.joined
+        outcome.revised += attempt.revised
+        return True
+
     async def _guarded(self, outcome: IngestOutcome, feed: FeedInfo, work: _Item, step: Callable[..., Awaitable[None]]) -> None:
+        matched = work.statement_id
+        self._added = []
         try:
             async with self.db.sessions() as s, s.begin():
                 await step(s, outcome, feed, work)
         except Exception:  # noqa: BLE001 - one item must not stop the feed; it is retried next poll
             outcome.failed += 1
+            work.statement_id = matched
+            index = await self._near_index()
+            for sid in self._added:
+                index.remove(sid)
             log.exception("feed #%s: could not store item %s", feed.id, work.item.guid)
+        finally:
+            self._added = []
 
     def _entry(self, feed: FeedInfo, work: _Item, statement_id: int) -> Entry:
         item = work.item
@@ -404,6 +441,7 @@ class Ingestor:
         outcome.stored += 1
         work.statement_id = statement.id
         (await self._near_index()).add(statement.id, work.simhash)
+        self._added.append(statement.id)
 
     async def _join(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
         """Another feed or address for a known statement: a source, never a second alert."""
