@@ -110,7 +110,7 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None) -> bool:
         return not (len(w) > 3 and w[0] == "ل" and w[1:3] == "ال") and not w.startswith("لل")
     if prev is not None and prev.text in ("يسمي", "المسمي", "المسماه", "يدعي") and w[:1] in "بل" and w[1:] in L.ACTOR_HEADS:
         return True
-    m = L.COUNTRY_RX.fullmatch(w)
+    m = L.country_word(w)
     if m:
         kind = L.COUNTRY_KIND.get(m.group("c"), "name")
         return kind != "adj"
@@ -158,7 +158,7 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
             break
         if w[0] in "يت" and len(w) > 3 and j > k + 1:
             break
-        if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) >= 3 and not L.COUNTRY_RX.fullmatch(w):
+        if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) >= 3 and not L.country_word(w):
             break
         if w in _FUNCTION_WORDS:
             break
@@ -192,11 +192,16 @@ class _Context:
         self.an = an
         self.country = an.issuer_country
         self.issuer_name = issuer.name if issuer else ""
-        self.canon: dict[str, str] = {}  # key → display name
+        self.canon: dict[str, str] = {}  # key → display name, filled on demand
         self.speaker_spans: set[tuple[int, int]] = set()
-        self.actors: list[list[_Actor]] = [self._actors(i) for i in range(len(an.norms))]
-        self.lam_actors: list[list[_Actor]] = [self._actors(i, lam=True) for i in range(len(an.norms))]
-        self._build_names()
+        self._actors_cache: dict[tuple[int, bool], list[_Actor]] = {}
+
+    def actors_of(self, si: int, lam: bool = False) -> list[_Actor]:
+        """Acting parties named in sentence ``si`` (made on first use)."""
+        got = self._actors_cache.get((si, lam))
+        if got is None:
+            got = self._actors_cache[(si, lam)] = self._actors(si, lam)
+        return got
 
     def _actors(self, si: int, lam: bool = False) -> list[_Actor]:
         norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
@@ -222,12 +227,12 @@ class _Context:
                 k = e
                 continue
             if not _is_actor_start(t, toks[k - 1] if k else None):
-                mm0 = L.COUNTRY_RX.match(norm, t.start)
+                mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
                 if not (mm0 and " " in mm0.group("c") and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
                         and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)):
                     k += 1
                     continue
-            mm0 = L.COUNTRY_RX.match(norm, t.start)
+            mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
             m = mm0 if mm0 and (mm0.end() == len(norm) or not norm[mm0.end()].isalnum()) else None
             if m and L.COUNTRY_KIND.get(m.group("c"), "name") == "adj":
                 m = None
@@ -275,26 +280,40 @@ class _Context:
                         self.speaker_spans.add((a.start, a.end))
         return out
 
-    def _build_names(self) -> None:
-        """Fullest form first seen of each party: one name per party in a text."""
+    def _canon(self, key: str, a: _Actor) -> str:
+        """Fullest form of one party in the whole text (first seen wins ties).
+
+        Only sentences that contain the party's main word are chunked, so the
+        cost is per accused party, not per sentence of the text.
+        """
+        if key in self.canon:
+            return self.canon[key]
+        words = [A.bare_noun(w) for w in L.split_words(a.text)]
+        words = [w for w in words if w not in _DEMONSTRATIVES and w not in L.INSTRUMENT_HEADS] or words
+        probe = words[0] if words else a.text
+        probe = probe[2:] if probe.startswith("ال") else probe
+        probe = probe[:3]
+        base = key.split(":")[0]
         best: dict[str, tuple[int, str]] = {}
-        for acts in self.actors:
-            for a in acts:
-                key = _key(a.text, a.code)
-                n = len(a.text.split())
+        for si, norm in enumerate(self.an.norms):
+            if probe not in norm:
+                continue
+            for b in self.actors_of(si):
+                k = _key(b.text, b.code)
+                if k.split(":")[0] != base:
+                    continue
+                n = len(b.text.split())
                 if n > 5:
                     continue
-                rank = n + (3 if not a.head and L.COUNTRY_KIND.get(L.normalize(a.text), "") == "name" else 0)
-                if key not in best or rank > best[key][0]:
-                    best[key] = (rank, a.text)
-        self.canon = {k: v[1] for k, v in best.items()}
-        # "النظام" and "النظام السوري" are one party when the text names only one such
-        for k in list(self.canon):
-            if ":" in k:
-                continue
-            coded = [c for c in self.canon if c.startswith(k + ":")]
+                if k not in best or n > best[k][0]:
+                    best[k] = (n, b.text)
+        for k, v in best.items():
+            self.canon.setdefault(k, v[1])
+        if ":" not in key:
+            coded = [k for k in best if ":" in k]
             if len(coded) == 1:
-                self.canon[k] = self.canon[coded[0]]
+                self.canon[key] = best[coded[0]][1]
+        return self.canon.setdefault(key, a.text)
 
     def name(self, a: _Actor) -> str | None:
         if a.code and self.country and a.code == self.country:
@@ -303,7 +322,7 @@ class _Context:
             return None
         if (a.start, a.end) in self.speaker_spans:
             return None
-        full = self.canon.get(_key(a.text, a.code), a.text)
+        full = self._canon(_key(a.text, a.code), a) if a.head else a.text
         if self.country and not a.code:
             refs = L.country_refs(L.normalize(full))
             if refs and refs[0][2] == self.country:
@@ -315,7 +334,7 @@ class _Context:
     def country_name(self, code: str) -> str | None:
         if self.country and code == self.country:
             return None
-        return self.canon.get("country:" + code) or L.COUNTRY_NAME.get(code)
+        return L.COUNTRY_NAME.get(code)
 
 
 def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
@@ -358,6 +377,24 @@ def _code_of(name: str) -> str | None:
     return refs[0][2] if refs else None
 
 
+class _Span:
+    """A trigger match, shaped like the ``re.Match`` the code reads."""
+
+    __slots__ = ("_norm", "_s", "_e")
+
+    def __init__(self, norm: str, s: int, e: int):
+        self._norm, self._s, self._e = norm, s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self) -> str:
+        return self._norm[self._s:self._e]
+
+
 class _Finder:
     def __init__(self, ctx: _Context):
         self.ctx = ctx
@@ -398,7 +435,7 @@ class _Finder:
         if actor is not None:
             # "الولايات المتحدة وبريطانيا": a list of parties gives one entry each
             norm = self.ctx.an.norms[si]
-            acts = self.ctx.actors[si]
+            acts = self.ctx.actors_of(si)
             cur = actor
             for nxt in acts:
                 if nxt.start <= cur.start:
@@ -417,7 +454,7 @@ class _Finder:
                genitive_agent: bool) -> tuple[_Actor | None, str] | None:
         an, ctx = self.ctx.an, self.ctx
         norm, toks = an.norms[si], an.tokens[si]
-        actors = [a for a in ctx.actors[si] if lo <= a.start < hi]
+        actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
         # a) explicit agent markers after the act
         m = _AGENT_AFTER.search(norm, te, min(hi, te + 90))
         if m:
@@ -428,7 +465,7 @@ class _Finder:
                             r"\s*(?:بعض|احد|عدد\s+من|عناصر)\s*", norm[m.end():a.start])) and ctx.name(a):
                         return a, ctx.name(a)  # type: ignore[return-value]
         # b) possessor / genitive right after the act (skipping quality adjectives), or "من X"
-        k = next((i for i, t in enumerate(toks) if t.start >= te), len(toks))
+        k = A.token_at(toks, te)
         while k < len(toks) and (A.bare_noun(toks[k].text) in _QUALITY_ADJ or toks[k].text in '"«»“”'):
             k += 1
         if k < len(toks) and toks[k].start < hi:
@@ -447,7 +484,7 @@ class _Finder:
                         return a, ctx.name(a)  # type: ignore[return-value]
                 if genitive_agent and (t.text.startswith("لل") or t.text[:1] == "ل" and t.text[1:3] == "ال"):
                     # "الاعتداء العنيف للقوات الاسرائيليه": possession by ل
-                    for a in ctx.lam_actors[si]:
+                    for a in ctx.actors_of(si, lam=True):
                         if a.start == t.start and ctx.name(a):
                             return a, ctx.name(a)  # type: ignore[return-value]
                 # nationality adjective: "العدوان الاسرائيلي" → إسرائيل
@@ -487,8 +524,17 @@ class _Finder:
         an = self.ctx.an
         norm, toks = an.norms[si], an.tokens[si]
         hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
-        for act, pat in L.SIMPLE_ACTS:
-            for m in pat.finditer(norm, lo, hi):
+        scan = L.TRIGGERS.scan(norm, lo, hi)
+        if not scan:
+            return
+        by_kind: dict[str, list[_Span]] = {}
+        for st, en, kind in scan:
+            by_kind.setdefault(kind, []).append(_Span(norm, st, en))
+        for kind, spans in by_kind.items():
+            if not kind.startswith("act:"):
+                continue
+            act = kind[4:]
+            for m in spans:
                 a = act
                 if act == "war_crimes" and re.fullmatch(r"[وفبلك]*(?:ال)?(?:جرائم|جريمه)\w*", m.group()):
                     nxt = norm[m.end():m.end() + 25]
@@ -504,8 +550,8 @@ class _Finder:
                         a = "killing_civilians"
                 hits.append((m.start(), m.end(), a, False))
         # harm + victim
-        for m in _HARM.finditer(norm, lo, hi):
-            k = next((i for i, t in enumerate(toks) if t.start >= m.end()), len(toks))
+        for m in by_kind.get("harm", ()):
+            k = A.token_at(toks, m.end())
             window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
             stop = re.search(r"[.،؛:]", norm[m.end():window_end])
             if stop:
@@ -542,14 +588,14 @@ class _Finder:
                 if who:
                     self.last_accused = (si, who[0])
         # violation of law
-        for m in _VIOLATE.finditer(norm, lo, hi):
+        for m in by_kind.get("violate", ()):
             seg = norm[m.end():min(hi, m.end() + 60)]
             if _LAW.search(seg):
                 hits.append((m.start(), m.end(), "violating_international_law", False))
-        for m in _UNLAWFUL.finditer(norm, lo, hi):
+        for m in by_kind.get("unlawful", ()):
             hits.append((m.start(), m.end(), "violating_international_law", False))
         # support of terrorism
-        for m in _SUPPORT.finditer(norm, lo, hi):
+        for m in by_kind.get("support", ()):
             seg = norm[m.end():min(hi, m.end() + 45)]
             t = _TERROR.search(seg)
             if t and not _FIGHT.search(seg[: t.start()]) and not _FIGHT.search(norm[max(lo, m.start() - 12):m.start()]):
@@ -567,15 +613,16 @@ class _Finder:
         for ts, te, act, verbish in kept:
             gen = not _OBJECT_MASDARS.fullmatch(norm[ts:te].split()[0])
             self.add(self.agent(si, lo, hi, ts, te, verbish, gen), act, si)
-        self.accuse_verbs(si, lo, hi)
+        if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
+            self.accuse_verbs(si, lo, hi, by_kind)
 
-    def accuse_verbs(self, si: int, lo: int, hi: int) -> None:
+    def accuse_verbs(self, si: int, lo: int, hi: int, by_kind: dict[str, list["_Span"]]) -> None:
         """"اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""
         an, ctx = self.ctx.an, self.ctx
         norm, toks = an.norms[si], an.tokens[si]
-        actors = [a for a in ctx.actors[si] if lo <= a.start < hi]
-        for pat, kind in ((_ACCUSE, "accuse"), (_HOLD, "hold")):
-            for m in pat.finditer(norm, lo, hi):
+        actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
+        for kind in ("accuse", "hold"):
+            for m in by_kind.get(kind, ()):
                 after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
                 if not after:
                     continue
@@ -606,7 +653,7 @@ class _Finder:
                 for act in acts:
                     self.add(name, act, si)
         # "مسؤولية ... تقع على X"
-        for m in _RESP.finditer(norm, lo, hi):
+        for m in by_kind.get("resp", ()):
             tail = norm[m.end():min(hi, m.end() + 80)]
             on = re.search(r"تقع\s+(?:\w+\s+){0,2}?علي\s+", tail)
             if on:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.summarize import lexicon as L
 from bot.summarize.model import Issuer
@@ -43,6 +44,8 @@ _FIRST_PERSON = re.compile(
     r"(?<!\w)[وف]?(?:نحن|اننا|انا|لدينا|بلادنا|نطالب|ندين|ندعو|نرفض|نؤكد|نحذر|نستنكر|نعبر|نعتبر|نتوقع|نحض|نحث|نناشد|نشدد|نجدد)(?!\w)"
 )
 _BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(sorted(L.SPEECH_VERB_FORMS, key=len, reverse=True)) + r")(?!\w)")
 _PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
 _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
@@ -55,10 +58,7 @@ class Token:
     start: int
     end: int
     text: str  # normalized
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    is_word: bool
 
 
 @dataclass(slots=True)
@@ -85,7 +85,7 @@ class Segment:
 class Analysis:
     sentences: list[str]
     norms: list[str]
-    tokens: list[list[Token]]
+    tokens: LazyTokens
     events: list[Event] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     issuer_country: str | None = None
@@ -101,8 +101,45 @@ class Analysis:
         return NARRATIVE
 
 
+class LazyTokens:
+    """Token lists made on first use: most sentences of a long report are never looked into."""
+
+    __slots__ = ("_norms", "_cache")
+
+    def __init__(self, norms: list[str]):
+        self._norms = norms
+        self._cache: list[list[Token] | None] = [None] * len(norms)
+
+    def __getitem__(self, i: int) -> list[Token]:
+        got = self._cache[i]
+        if got is None:
+            got = self._cache[i] = tokens_of(self._norms[i])
+        return got
+
+    def __len__(self) -> int:
+        return len(self._norms)
+
+
 def tokens_of(norm: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    out = []
+    pos = 0
+    for w in _TOKEN.findall(norm):
+        st = norm.index(w, pos)
+        pos = st + len(w)
+        out.append(Token(st, pos, w, w[0].isalnum()))
+    return out
+
+
+def token_at(toks: list[Token], offset: int) -> int:
+    """Index of the first token starting at or after ``offset`` (binary search)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _prep_word(w: str) -> bool:
@@ -111,11 +148,13 @@ def _prep_word(w: str) -> bool:
         w.startswith("ب") and len(w) > 3 and w[1:] in ("ضروره", "اهميه", "وجوب"))
 
 
+@lru_cache(maxsize=65536)
 def strip_conj(w: str) -> str:
     """The word without a leading conjunction و/ف (verbs and nouns take it)."""
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
+@lru_cache(maxsize=65536)
 def bare_noun(w: str) -> str:
     """A noun without conjunction and preposition clitics (لل → ال)."""
     w = strip_conj(w)
@@ -133,6 +172,7 @@ def is_definite(w: str) -> bool:
 _NISBA_LOOKALIKES = frozenset("المسؤوليه الحريه الهويه الضحيه العمليه القضيه الاولويه الاغلبيه الحمايه البدايه النهايه الغالبيه الاتفاقيه الوصايه الولايه الرعايه".split())
 
 
+@lru_cache(maxsize=65536)
 def is_nisba(w: str) -> bool:
     """A nationality/relation adjective ("السوري", "الدوليه"), not a noun that merely ends like one."""
     b = bare_noun(w)
@@ -206,7 +246,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             j += 1
             prev = w
             continue
-        if L.COUNTRY_RX.fullmatch(w) and not is_definite(prev) and prev not in ("هذا", "هذه"):
+        if L.country_word(w) and not is_definite(prev) and prev not in ("هذا", "هذه"):
             if bare_noun(prev) not in _GOV_CONSTRUCT:
                 break  # "اتهم مادورو | كولومبيا": a name does not govern a country
             j += 1
@@ -218,9 +258,9 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         pb = bare_noun(prev)
-        if L.COUNTRY_RX.fullmatch(w) and pb not in _GOV_CONSTRUCT:
+        if L.country_word(w) and pb not in _GOV_CONSTRUCT:
             break
-        if not pb.startswith("ال") and prev not in ("باسم", "لدي", "في") and not L.COUNTRY_RX.fullmatch(prev):
+        if not pb.startswith("ال") and prev not in ("باسم", "لدي", "في") and not L.country_word(prev):
             # Indefinite head: the next noun is its genitive ("وزير خارجية", "قوات الاحتلال").
             j += 1
             prev = w
@@ -283,7 +323,7 @@ class _Speakers:
         if side is not None:
             for w in words:
                 if len(w) > 2 and w not in L.GENERIC_SPEAKER and w not in L.OFFICE_NOUNS \
-                        and w not in L.NAME_ADJECTIVES and not L.COUNTRY_RX.fullmatch(w) \
+                        and w not in L.NAME_ADJECTIVES and not L.country_word(w) \
                         and w not in L.TIME_WORDS and w not in L.PREPOSITIONS and not is_nisba(w):
                     self.aliases.setdefault(w, side)
         return side
@@ -291,16 +331,19 @@ class _Speakers:
 
 def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
     """(token index, clause-initial) of verbs of saying that can introduce a speaker."""
-    out = []
+    out: list[tuple[int, bool]] = []
     first_word = next((k for k, t in enumerate(toks) if t.is_word), 0)
     seen_verb = False
-    for k, t in enumerate(toks):
-        if not t.is_word:
+    starts = None
+    for mv in _SPEECH_RX.finditer(norm):
+        if starts is None:
+            starts = {t.start: i for i, t in enumerate(toks)}
+        k = starts.get(mv.start())
+        if k is None:
             continue
+        t = toks[k]
         w = t.text
         b = strip_conj(w)
-        if b not in L.SPEECH_VERB_FORMS and w not in L.SPEECH_VERB_FORMS:
-            continue
         if w in L.SPEECH_VERB_FORMS:
             b = w
         prev = toks[k - 1] if k > 0 else None
@@ -332,7 +375,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     if _CACHE.get("key") == key:
         return _CACHE["value"]  # type: ignore[return-value]
     norms = [normalize(s) for s in sentences]
-    toks = [tokens_of(n) for n in norms]
+    toks = LazyTokens(norms)
     if issuer is None:
         issuer = lead_issuer(norms, toks)
     an = Analysis(list(sentences), norms, toks, issuer_country=issuer.country if issuer else None,
@@ -342,11 +385,16 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     prev_open_quote = False
     prev_side = NARRATIVE
     any_event = False
-    for si, (norm, tk) in enumerate(zip(norms, toks)):
+    for si, norm in enumerate(norms):
         speakers.recent = norms[max(0, si - 2):si]
         m = _DATELINE.match(norm) if si == 0 or len(norm) > 60 else None
         body_start = m.end() if m and ("--" in m.group() or "—" in m.group()) else 0
-        cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]
+        if _SPEECH_RX.search(norm):
+            tk = toks[si]
+            cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]
+        else:
+            tk = []
+            cands = []
         events: list[Event] = []
         for k, clause_initial in cands:
             verb = strip_conj(tk[k].text) if tk[k].text not in L.SPEECH_VERB_FORMS else tk[k].text
@@ -429,7 +477,8 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             an.events.extend(events)
             last_side = events[-1].side
         else:
-            first_w = next((t.text for t in tk if t.is_word), "")
+            fw = _FIRST_WORD.match(norm)
+            first_w = fw.group(1) if fw else ""
             if prev_open_quote or _FIRST_PERSON.search(norm) or strip_conj(first_w) in L.PARTICIPLES:
                 last_side = prev_side if prev_side != NARRATIVE else current
             else:
@@ -455,9 +504,10 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
 _CACHE: dict[str, object] = {}
 
 
-def lead_issuer(norms: list[str], toks: list[list[Token]]) -> Issuer | None:
+def lead_issuer(norms: list[str], toks: LazyTokens) -> Issuer | None:
     """Without a known issuer, the first speaker that names a government leads."""
-    for si, (norm, tk) in enumerate(zip(norms, toks)):
+    for si, norm in enumerate(norms):
+        tk = toks[si]
         for k, _ in _event_candidates(norm, tk):
             j = k + 1
             while j < len(tk) and tk[j].text in L.TIME_WORDS:

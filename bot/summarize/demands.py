@@ -46,7 +46,7 @@ def _is_target_word(w: str) -> bool:
         return True
     if b in L.OFFICE_NOUNS:
         return True
-    m = L.COUNTRY_RX.fullmatch(w)
+    m = L.country_word(w)
     return bool(m and L.COUNTRY_KIND.get(m.group("c"), "name") != "adj")
 
 
@@ -189,7 +189,7 @@ class _Demands:
         norm, toks = an.norms[si], an.tokens[si]
         events = {e.token: e for e in an.events if e.sentence == si}
         for m in L.DEMAND_VERBS.finditer(norm, lo, hi):
-            k = next((i for i, t in enumerate(toks) if t.start >= m.start()), None)
+            k = (A.token_at(toks, m.start()) if A.token_at(toks, m.start()) < len(toks) else None)
             if k is None:
                 continue
             w = toks[k].text
@@ -204,7 +204,7 @@ class _Demands:
                 if not _CALL_RENEW.search(norm, max(lo, toks[max(0, k - 4)].start), toks[k].start):
                     continue
             if bare[:1] in "يت" and prev is not None and prev.is_word and w == bare and \
-                    prev.text not in L.CONNECTIVES and prev.text not in _AN and not L.COUNTRY_RX.fullmatch(prev.text) \
+                    prev.text not in L.CONNECTIVES and prev.text not in _AN and not L.country_word(prev.text) \
                     and A.bare_noun(prev.text) not in L.GENERIC_SPEAKER and prev.text not in ("انها", "انه", "بانها", "انهم") \
                     and not (an.issuer_name and A.name_matches(
                         norm[toks[max(0, k - 3)].start:prev.end], an.issuer_name)):
@@ -270,7 +270,7 @@ class _Demands:
             # already handled as the action of a demand verb
             if L.DEMAND_VERBS.search(before[-25:]):
                 continue
-            k = next((i for i, t in enumerate(toks) if t.start >= m.start()), len(toks))
+            k = A.token_at(toks, m.start())
             action = self.action_from(si, k, hi)
             self.add(si, self.necessity_target(si, k, hi), action)
 
@@ -280,7 +280,7 @@ class _Demands:
             pre = norm[max(lo, m.start() - 3):m.start()]
             if not (m.start() == lo or re.search(r"[،:\"«.]\s*$|^\s*$", pre) or m.group().startswith(("و", "ف"))):
                 continue
-            k = next((i for i, t in enumerate(toks) if t.start >= m.end()), len(toks))
+            k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
             if not spans or end >= len(toks) or toks[end].text not in ("ان", "بان"):
                 continue
@@ -288,7 +288,7 @@ class _Demands:
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
         for m in L.OBLIGED.finditer(norm, lo, hi):
-            k = next((i for i, t in enumerate(toks) if t.start >= m.start()), None)
+            k = (A.token_at(toks, m.start()) if A.token_at(toks, m.start()) < len(toks) else None)
             if k is None or k < 1:
                 continue
             # the noun phrase right before "مطالب"

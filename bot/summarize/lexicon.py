@@ -49,11 +49,68 @@ _PRE = r"(?:[وف]?[بكل]?)"
 _PRE_NOPREP = r"(?:[وف]?)"
 
 
+_PHRASES: dict[str, tuple[str, ...]] = {}
+
+
 def terms(*phrases: str, prep: bool = True, suffix: str = "") -> str:
     """Regex source matching any phrase as whole words, with clitics and an optional suffix."""
     pre = _PRE if prep else _PRE_NOPREP
     suf = f"(?:{suffix})?" if suffix else ""
-    return rf"(?<!\w){pre}(?:{_word_alt(list(phrases), prep)}){suf}(?!\w)"
+    src = rf"(?<!\w){pre}(?:{_word_alt(list(phrases), prep)}){suf}(?!\w)"
+    _PHRASES[src] = phrases
+    return src
+
+
+_SQUASH = re.compile(r"[\s\"'«»“”]+")
+
+
+class TriggerIndex:
+    """Many lexicons scanned in one regex pass; each match reports every lexicon it is in.
+
+    Scanning each lexicon separately costs one pass per lexicon per clause; one
+    alternation of all phrases (longest first) costs one. A phrase that is
+    also the first words of a longer phrase ("انتهاك" in "انتهاك السياده")
+    is reported too, so no lexicon loses a match to another's longer phrase.
+    """
+
+    def __init__(self, groups: list[tuple[str, str]]):
+        kinds: dict[str, set[str]] = {}
+        for kind, src in groups:
+            for p in _PHRASES[src]:
+                f = _n(p.strip())
+                forms = {f}
+                if f.startswith("ال") and len(f) > 3:
+                    forms.add("لل" + f[2:])
+                for form in forms:
+                    kinds.setdefault(form, set()).add(kind)
+        self.kinds = {k: tuple(sorted(v)) for k, v in kinds.items()}
+        self.prefixes: dict[str, tuple[tuple[str, int], ...]] = {}
+        for form in self.kinds:
+            words = form.split()
+            extra = []
+            for n in range(1, len(words)):
+                sub = " ".join(words[:n])
+                for kind in self.kinds.get(sub, ()):
+                    extra.append((kind, n))
+            if extra:
+                self.prefixes[form] = tuple(extra)
+        alt = _word_alt(list(self.kinds), allow_prep=False)
+        self.rx = re.compile(rf"(?<!\w)(?:[وف]?[بكل]?)(?P<t>{alt})(?!\w)")
+
+    def scan(self, norm: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        for m in self.rx.finditer(norm, lo, hi):
+            core = m.group("t")
+            key = _SQUASH.sub(" ", core)
+            for kind in self.kinds.get(key, ()):
+                out.append((m.start(), m.end(), kind))
+            for kind, n in self.prefixes.get(key, ()):
+                end = m.start("t")
+                for _ in range(n):
+                    sp = norm.find(" ", end + 1)
+                    end = sp if sp != -1 and sp < m.end() else m.end()
+                out.append((m.start(), end, kind))
+        return out
 
 
 def rx(src: str) -> re.Pattern[str]:
@@ -123,6 +180,39 @@ def _build_country_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, s
 
 
 COUNTRY_RX, COUNTRY_SURFACE, COUNTRY_NAME, COUNTRY_KIND = _build_country_index()  # type: ignore[misc]
+
+
+class _WordMatch:
+    """A cached whole-word country match, shaped like the ``re.Match`` callers used."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, c: str):
+        self._c = c
+
+    def group(self, name: str = "c") -> str:
+        return self._c
+
+
+@lru_cache(maxsize=65536)
+def country_word(word: str) -> _WordMatch | None:
+    """Country match of one whole token (with clitics), cached: tokens repeat a lot."""
+    m = COUNTRY_RX.fullmatch(word)
+    return _WordMatch(m.group("c")) if m else None
+
+
+# First words of multiword country names ("الولايات" of "الولايات المتحده"), with clitics.
+_MULTI_FIRST = frozenset(f.split()[0] for f in COUNTRY_SURFACE if " " in f)
+
+
+def may_start_country(word: str) -> bool:
+    """Cheap test before running the big regex at a token: can a country name start here?"""
+    if country_word(word):
+        return True
+    for cut in (0, 1, 2):
+        if word[cut:] in _MULTI_FIRST:
+            return True
+    return False
 
 
 def country_refs(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
@@ -434,4 +524,12 @@ TARGET_HEADS = frozenset(
 )
 NON_TARGET_FIRST = frozenset(
     split_words("الي علي ب ل ضروره اهميه وقف اتخاذ عقد تحمل احترام الوقوف التحرك فتح اجراء اطلاق الامتناع")
+)
+
+
+# Every trigger of the accusation extractor, for one scan per clause.
+TRIGGERS = TriggerIndex(
+    [("act:" + act, src) for act, src in _SIMPLE_ACTS]
+    + [("harm", HARM), ("violate", VIOLATE), ("unlawful", UNLAWFUL), ("support", SUPPORT),
+       ("accuse", ACCUSE_VERBS), ("hold", HOLD_VERBS), ("resp", RESPONSIBILITY)]
 )
