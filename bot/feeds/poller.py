@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 
 from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.ingest import FeedInfo, Ingestor, NewStatement, StatementHook
@@ -194,10 +194,18 @@ def _failed(values: dict[str, Any], outcome: FeedOutcome, feed: _Snapshot, messa
 async def _save_health(services: Services, updates: list[dict[str, Any]]) -> None:
     if not updates:
         return
+    table = Feed.__table__
+    # Grouped by the set of columns, so each group is one executemany. Core, not ORM bulk
+    # update: a feed removed during the cycle must just match no row, not fail the batch.
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for values in updates:
+        groups.setdefault(tuple(sorted(values)), []).append(values)
     async with services.db.sessions() as s, s.begin():
-        # Grouped by the set of columns, so each group is one executemany.
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for values in updates:
-            groups.setdefault(tuple(sorted(values)), []).append(values)
-        for rows in groups.values():
-            await s.execute(update(Feed), rows)
+        for keys, rows in groups.items():
+            columns = [k for k in keys if k != "id"]
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values({k: bindparam(f"b_{k}") for k in columns})
+            )
+            await s.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in rows])

@@ -141,3 +141,26 @@ async def test_poll_once_reports_failures_on_stderr_and_fails_when_all_feeds_fai
     assert "1 feed(s) polled: 0 new statement(s), 0 revised, 1 failed" in err
     code, out, _ = await bayan(tmp_path, "feeds", "list")
     assert "failures 1" in out and "last error" in out and "HTTP 500" in out
+
+
+async def test_poll_once_fills_the_outbox_through_the_delivery_hook(tmp_path: Path, server: FeedServer) -> None:
+    """``bayan poll --once`` passes bot.delivery's hook, so a subscribed chat is owed an alert."""
+    import sqlite3
+
+    water = S.Item("الخارجية ترفض تحويل مجرى النهر", S.WATER, "https://mofa.example/news/water")
+    server.serve("/rss", S.rss20([]))
+    await bayan(tmp_path, "feeds", "add", server.url("/rss"))
+    await bayan(tmp_path, "poll", "--once")
+    db = sqlite3.connect(tmp_path / "cli.db")
+    with db:
+        db.execute("INSERT INTO chats (id, type, language, active, created_at) VALUES (42, 'private', 'ar', 1, '2026-11-29 08:00:00')")
+        db.execute("INSERT INTO subscriptions (chat_id, kind, value, normalized_value, mode, created_at) "
+                   "VALUES (42, 'all', '', '', 'instant', '2026-11-29 08:00:00')")
+    server.serve("/rss", S.rss20([water]))
+
+    code, _, _ = await bayan(tmp_path, "poll", "--once", "--all")
+
+    rows = db.execute("SELECT chat_id, kind, statement_id FROM deliveries").fetchall()
+    title = db.execute("SELECT title FROM statements WHERE id = ?", (rows[0][2],)).fetchone()[0] if rows else None
+    db.close()
+    assert code == 0 and [(r[0], r[1]) for r in rows] == [(42, "alert")] and title == water.title

@@ -439,3 +439,25 @@ async def test_an_excerpt_is_replaced_by_the_article_text(tmp_path, server: Feed
         assert texts[WATER.title] == S.WATER[:100] + "..."
     finally:
         await services.close()
+
+
+async def test_a_feed_removed_during_the_cycle_does_not_break_the_others(services: Services, server: FeedServer) -> None:
+    from bot.feeds import registry
+
+    server.serve("/rss", S.rss20([ENERGY]))
+    keep = await add(services, server.url("/rss"))
+    doomed = await add(services, server.url("/gone"))
+
+    async def vanish(request):  # type: ignore[no-untyped-def]
+        from aiohttp import web
+
+        async with services.db.sessions() as s, s.begin():
+            await registry.remove_feed(s, str(doomed))
+        return web.Response(status=500)
+
+    server.routes["/gone"] = vanish
+
+    await poll_once(services)
+
+    f = await feed(services, keep)
+    assert f.seeded and f.consecutive_failures == 0 and await titles(services) == [ENERGY.title]
