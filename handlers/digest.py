@@ -88,9 +88,12 @@ async def digest(update: Update, context: Context) -> None:
         except ValueError:
             await reply(update, t(lang, "digest_bad", value=args[0]))
             return
+        was_off = chat.digest_time == "off"
         chat.digest_time = setting
-        if setting != "off":
-            chat.last_digest_at = None  # re-anchor: the next slot covers a whole period
+        if setting != "off" and was_off:
+            chat.last_digest_at = None  # back from off: start afresh at the next slot, no backlog
+        # Otherwise keep last_digest_at: the next digest starts where the last one ended, so
+        # moving the time (or the zone, below) neither drops nor repeats a statement.
         await s.commit()
     if setting == "off":
         await reply(update, t(lang, "digest_off"))
@@ -134,8 +137,7 @@ async def timezone_command(update: Update, context: Context) -> None:
         except (ZoneInfoNotFoundError, ValueError):
             await reply(update, t(lang, "tz_bad", value=args[0]))
             return
-        chat.timezone = args[0]
-        chat.last_digest_at = None
+        chat.timezone = args[0]  # last_digest_at stays: see digest() above
         await s.commit()
     await reply(update, t(lang, "tz_set", zone=args[0]))
 

@@ -273,6 +273,32 @@ async def test_an_empty_period_sends_nothing_and_the_next_period_is_not_lost(
     assert "Total: 1 statements from 1 issuers, 1 accusations" in shown(digest)
 
 
+async def test_changing_the_digest_time_or_zone_neither_drops_nor_repeats_statements(
+        fake_api, services, bayan, clock, errors_logged) -> None:
+    app = await start_bayan(bayan)
+    rana = fake_api.private_chat(1006, "Rana", language_code="en")
+    await say(fake_api, rana, "/timezone Asia/Damascus")
+    await say(fake_api, rana, "/subscribe all digest")
+    await run_digest_job_at(app, services, clock, damascus(2026, 5, 4, 12, 0))  # anchors at May 4 08:00
+    await seed(services, (41, "SY", MOFA, [(COALITION, "war_crimes")], damascus(2026, 5, 4, 20, 0)))
+    await run_digest_job_at(app, services, clock, damascus(2026, 5, 5, 8, 0))
+    before = len(fake_api.messages(rana))
+    assert "https://news.example/41" in link_urls(fake_api.messages(rana)[-1])
+
+    # Seen after that digest; then Rana moves her digest to 10:00 at noon, and later to London time.
+    await seed(services, (42, "IQ", IRAQ_MOFA, [(COALITION, "violating_sovereignty")], damascus(2026, 5, 5, 9, 0)),
+           (43, "JO", "وزارة الخارجية الأردنية", [], damascus(2026, 5, 5, 13, 0)))
+    await say(fake_api, rana, "/digest 10:00")
+    await run_digest_job_at(app, services, clock, damascus(2026, 5, 5, 12, 1))
+    await say(fake_api, rana, "/timezone Europe/London")
+    for hour in (13, 20):
+        await run_digest_job_at(app, services, clock, damascus(2026, 5, 5, hour, 0))
+    await run_digest_job_at(app, services, clock, damascus(2026, 5, 6, 12, 0))  # 10:00 London (BST)
+    got = [u for m in fake_api.messages(rana)[before:] if shown(m).startswith("Statements digest")
+           for u in link_urls(m)]
+    assert sorted(got) == ["https://news.example/42", "https://news.example/43"]  # each once, none lost
+
+
 async def test_digest_now_sends_what_is_new_then_says_there_is_nothing_new(
         fake_api, services, bayan, errors_logged) -> None:
     await start_bayan(bayan)
