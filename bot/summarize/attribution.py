@@ -45,7 +45,7 @@ _FIRST_PERSON = re.compile(
 )
 _BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
-_SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(sorted(L.SPEECH_VERB_FORMS, key=len, reverse=True)) + r")(?!\w)")
+_SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + L._trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)")
 _PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
 _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "

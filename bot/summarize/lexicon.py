@@ -27,8 +27,42 @@ def _n(s: str) -> str:
     return normalize(s)
 
 
+_GAP = r"[\s\"'«»“”]+"
+
+
+def _trie_regex(forms: set[str]) -> str:
+    """One regex for many phrases, factored as a trie.
+
+    Python's ``re`` tries the branches of a flat alternation one by one at
+    every position; sharing prefixes ("است(?:هداف|نكر|...)") lets it drop a
+    whole family of phrases after one failed character. Longer continuations
+    come first, so the longest phrase wins as in a sorted alternation.
+    """
+    trie: dict = {}
+    for f in forms:
+        node = trie
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> tuple[str, int]:
+        """Regex for the subtree and its depth (longest continuation)."""
+        parts = []
+        for ch, child in node.items():
+            if ch:
+                sub, d = emit(child)
+                parts.append((d, (_GAP if ch == " " else re.escape(ch)) + sub))
+        if not parts:
+            return "", 0
+        parts.sort(key=lambda p: -p[0])
+        body = parts[0][1] if len(parts) == 1 else "(?:" + "|".join(p[1] for p in parts) + ")"
+        return (f"(?:{body})?" if "" in node else body), 1 + parts[0][0]
+
+    return emit(trie)[0]
+
+
 def _word_alt(phrases: list[str] | tuple[str, ...], allow_prep: bool = True) -> str:
-    """Alternation of phrases with clitic variants; longest first so regex prefers it."""
+    """Alternation of phrases with clitic variants, as a prefix trie (longest match first)."""
     forms: set[str] = set()
     for p in phrases:
         p = _n(p.strip())
@@ -37,12 +71,7 @@ def _word_alt(phrases: list[str] | tuple[str, ...], allow_prep: bool = True) -> 
         forms.add(p)
         if allow_prep and p.startswith("ال") and len(p) > 3:
             forms.add("لل" + p[2:])
-    out = []
-    for f in sorted(forms, key=len, reverse=True):
-        esc = re.escape(f).replace(r"\ ", " ")
-        esc = esc.replace(" ", r"[\s\"'«»“”]+")
-        out.append(esc)
-    return "|".join(out)
+    return _trie_regex(forms)
 
 
 _PRE = r"(?:[وف]?[بكل]?)"
