@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -73,3 +74,13 @@ class HookRecorder:
         if self.fail:
             raise RuntimeError("outbox unavailable")
         self.calls.append((statement.id, statement.title, statement.is_statement, previous is not None))
+
+
+async def assert_healthy(services: Services, feed_id: int) -> None:
+    """The feed's health after a successful poll: seeded, no failures, next poll within the interval."""
+    from bot.store.models import utcnow
+
+    f = await feed(services, feed_id)
+    assert f.seeded and f.consecutive_failures == 0 and f.last_error is None
+    assert f.last_success_at is not None and f.last_polled_at is not None
+    assert utcnow() < f.next_poll_at <= utcnow() + timedelta(seconds=(f.interval_seconds or 300))

@@ -23,6 +23,15 @@ def test_rss20_items_have_title_text_link_and_date() -> None:
     assert feed.ttl_seconds == 1800 and feed.title == "وزارة الخارجية"
 
 
+def test_rss091_items_are_read() -> None:
+    body = S.rss20([ITEM]).replace('<rss version="2.0">', '<rss version="0.91">').replace(
+        f'<guid isPermaLink="true">{ITEM.link}</guid>', "").replace("<pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate>", "")
+
+    feed = parse_feed(body.encode(), {}, NOW)
+
+    assert [(i.title, i.text, i.guid) for i in feed.items] == [(ITEM.title, S.BORDER, ITEM.link)]
+
+
 def test_atom_html_content_becomes_plain_text() -> None:
     (item,) = parse_feed(S.atom([ITEM]).encode(), {}, NOW).items
 

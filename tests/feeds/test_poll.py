@@ -10,7 +10,7 @@ from bot.services import Services
 from bot.store.models import utcnow
 from tests.feeds import samples as S
 from tests.feeds.conftest import FeedServer, make_settings
-from tests.feeds.helpers import HookRecorder, Stored, add, feed, revisions, statements, titles
+from tests.feeds.helpers import HookRecorder, Stored, add, assert_healthy, feed, revisions, statements, titles
 
 ENERGY = S.Item("الخارجية تدين قصف محطة الكهرباء", S.ENERGY, "https://mofa.example/news/energy?utm_source=rss")
 WATER = S.Item("الخارجية ترفض تحويل مجرى النهر", S.WATER, "https://mofa.example/news/water")
@@ -101,24 +101,35 @@ async def test_last_modified_alone_is_used_for_conditional_get(services: Service
 async def test_atom_and_rss10_feeds_yield_statements(services: Services, server: FeedServer) -> None:
     server.serve("/atom", S.atom([ENERGY]), content_type="application/atom+xml")
     server.serve("/rdf", S.rss10([WATER]), content_type="application/rdf+xml")
-    await add(services, server.url("/atom"))
-    await add(services, server.url("/rdf"))
+    atom_id = await add(services, server.url("/atom"))
+    rdf_id = await add(services, server.url("/rdf"))
 
     await poll_once(services)
 
-    stored = await statements(services)
-    assert sorted(s.title for s in stored) == sorted([ENERGY.title, WATER.title])
-    assert all(s.is_statement for s in stored)
+    stored = sorted(await statements(services), key=lambda s: s.title or "")
+    assert stored == sorted(
+        [Stored(ENERGY.title, True, (ENERGY.link,), 1), Stored(WATER.title, True, (WATER.link,), 1)],
+        key=lambda s: s.title or "",
+    )
+    await assert_healthy(services, atom_id)
+    await assert_healthy(services, rdf_id)
 
 
 async def test_undeclared_windows_1256_feed_is_read_as_arabic(services: Services, server: FeedServer) -> None:
     body = S.rss20([WATER], encoding=None).encode("cp1256")
     server.serve("/rss", body, content_type="application/rss+xml")
-    await add(services, server.url("/rss"))
+    fid = await add(services, server.url("/rss"))
 
     await poll_once(services)
 
-    assert await titles(services) == [WATER.title]
+    assert await statements(services) == [Stored(WATER.title, True, (WATER.link,), 1)]
+    from sqlalchemy import select
+
+    from bot.store.models import Statement
+
+    async with services.db.sessions() as s:
+        assert await s.scalar(select(Statement.text)) == S.WATER
+    await assert_healthy(services, fid)
 
 
 async def test_a_malformed_feed_still_yields_its_items(services: Services, server: FeedServer) -> None:
@@ -129,8 +140,11 @@ async def test_a_malformed_feed_still_yields_its_items(services: Services, serve
     report = await poll_once(services)
 
     assert report.outcomes[0].status == "ok"
-    assert set(await titles(services)) >= {ENERGY.title, WATER.title}
-    assert (await feed(services, fid)).consecutive_failures == 0
+    assert await statements(services) == [
+        Stored(ENERGY.title, True, (ENERGY.link,), 1),
+        Stored(WATER.title, True, (WATER.link,), 1),
+    ]
+    await assert_healthy(services, fid)
 
 
 async def test_a_server_error_is_recorded_and_backs_off(services: Services, server: FeedServer) -> None:
@@ -217,11 +231,12 @@ async def test_a_redirect_to_a_private_address_is_refused(tmp_path, server: Feed
 
 async def test_a_gzipped_feed_is_decoded(services: Services, server: FeedServer) -> None:
     server.serve("/rss", S.rss20([BORDER]), gzip_body=True)
-    await add(services, server.url("/rss"))
+    fid = await add(services, server.url("/rss"))
 
     await poll_once(services)
 
-    assert await titles(services) == [BORDER.title]
+    assert await statements(services) == [Stored(BORDER.title, True, (BORDER.link,), 1)]
+    await assert_healthy(services, fid)
     assert "gzip" in server.requests[-1][1]["Accept-Encoding"]
 
 
@@ -230,8 +245,8 @@ async def test_the_same_statement_in_two_feeds_is_one_statement_with_two_sources
 ) -> None:
     server.serve("/a", S.rss20([]))
     server.serve("/b", S.rss20([]))
-    await add(services, server.url("/a"))
-    await add(services, server.url("/b"))
+    a = await add(services, server.url("/a"))
+    b = await add(services, server.url("/b"))
     await poll_once(services)  # seed both, empty
     agency = S.Item("جمهورية الساحل تندد باحتجاز صياديها", S.BORDER_RETYPED, "https://agency.example/2026/11/29/fishermen")
     server.serve("/a", S.rss20([BORDER]))
@@ -241,9 +256,11 @@ async def test_the_same_statement_in_two_feeds_is_one_statement_with_two_sources
     report = await poll_once(services, all_feeds=True, on_statement=hook)
 
     stored = await statements(services)
-    assert len(stored) == 1
+    assert len(stored) == 1 and stored[0].is_statement and stored[0].revision == 1
     assert set(stored[0].sources) == {BORDER.link, agency.link}
     assert len(hook.calls) == 1 and len(report.new_statements) == 1
+    await assert_healthy(services, a)
+    await assert_healthy(services, b)
 
 
 async def test_the_same_link_with_tracking_parameters_is_the_same_statement(services: Services, server: FeedServer) -> None:
@@ -265,7 +282,7 @@ async def test_an_edited_item_becomes_a_revision_and_calls_the_hook_with_the_old
     services: Services, server: FeedServer
 ) -> None:
     server.serve("/rss", S.rss20([ENERGY]))
-    await add(services, server.url("/rss"))
+    fid = await add(services, server.url("/rss"))
     await poll_once(services)
     server.serve("/rss", S.rss20([S.Item(ENERGY.title, S.ENERGY_REVISED, ENERGY.link)]))
     hook = HookRecorder()
@@ -278,6 +295,7 @@ async def test_an_edited_item_becomes_a_revision_and_calls_the_hook_with_the_old
     assert hook.calls == [(sid, ENERGY.title, True, True)]
     assert await revisions(services, sid) == [(1, S.ENERGY), (2, S.ENERGY_REVISED)]
     assert report.revised == [sid] and report.new_statements == []
+    await assert_healthy(services, fid)
 
 
 async def test_a_cosmetic_edit_is_not_a_revision(services: Services, server: FeedServer) -> None:
@@ -461,3 +479,22 @@ async def test_a_feed_removed_during_the_cycle_does_not_break_the_others(service
 
     f = await feed(services, keep)
     assert f.seeded and f.consecutive_failures == 0 and await titles(services) == [ENERGY.title]
+
+
+async def test_a_ministry_feed_promotes_a_known_non_statement_and_alerts_once(services: Services, server: FeedServer) -> None:
+    server.serve("/news", S.rss20([]))
+    server.serve("/ministry", S.rss20([]))
+    await add(services, server.url("/news"))
+    await add(services, server.url("/ministry"), name="هيئة الأرصاد", all_statements=True)
+    await poll_once(services)
+    server.serve("/news", S.rss20([WEATHER]))
+    await poll_once(services, all_feeds=True)
+    server.serve("/ministry", S.rss20([S.Item(WEATHER.title, S.WEATHER, "https://met.example/notice/7")]))
+    hook = HookRecorder()
+
+    await poll_once(services, all_feeds=True, on_statement=hook)
+
+    assert await statements(services) == [
+        Stored(WEATHER.title, True, (WEATHER.link, "https://met.example/notice/7"), 1)
+    ]
+    assert [c[1:3] for c in hook.calls] == [(WEATHER.title, True)]
