@@ -145,7 +145,9 @@ async def _poll_feed(
         if result.not_modified:
             outcome.status = "not_modified"
         else:
-            parsed = await asyncio.to_thread(parse_feed, result.content, result.headers, started)
+            # The feed's own address is the base for relative item links.
+            headers = {"content-location": result.url, **result.headers}
+            parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
             ttl = parsed.ttl_seconds
             if parsed.bozo:
                 log.info("feed #%s is malformed (%s); using the %d items it yields", info.id,

@@ -127,3 +127,11 @@ def test_excerpts_are_short_or_end_in_an_ellipsis() -> None:
 
 def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
     assert html_to_text("<p>أولا</p><script>alert(1)</script><p>ثانيا<br>ثالثا</p>") == "أولا\nثانيا\nثالثا"
+
+
+def test_relative_links_resolve_against_the_feed_address() -> None:
+    body = S.rss20([S.Item(ITEM.title, S.BORDER, "/news/border")]).encode()
+
+    (item,) = parse_feed(body, {"content-location": "https://mofa.example/rss.xml"}, NOW).items
+
+    assert item.link == "https://mofa.example/news/border"
