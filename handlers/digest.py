@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler
 
+from bot.chats import MAX_VALUE_CHARS
 from bot.digest import charts
 from bot.digest.data import statements_between
 from bot.digest.ledger import load_ledger, render_html as render_ledger
@@ -53,6 +54,7 @@ DIGEST_MESSAGES: dict[str, dict[str, str]] = {
                      "en": "Name the party: <code>/ledger التحالف الدولي</code>, or the issuer: <code>/ledger by وزارة الخارجية</code>."},
     "chart_usage": {"ar": "<code>/chart</code> للبيانات يوميًا، أو <code>/chart accused الطرف</code> للاتهامات أسبوعيًا.",
                     "en": "<code>/chart</code> for statements per day, or <code>/chart accused PARTY</code> for accusations per week."},
+    "party_too_long": {"ar": "اسم الطرف أطول من {limit} حرفًا.", "en": "The party's name is longer than {limit} characters."},
     "chart_caption_daily": {"ar": "البيانات يوميًا حسب الدولة المصدرة، آخر 30 يومًا.",
                             "en": "Statements per day by issuing country, last 30 days."},
     "chart_caption_accused": {"ar": "الاتهامات الموجهة إلى {party} أسبوعيًا حسب الفعل.",
@@ -150,6 +152,9 @@ async def ledger(update: Update, context: Context) -> None:
     if not party:
         await reply(update, t(lang, "ledger_usage"))
         return
+    if len(party) > MAX_VALUE_CHARS:  # no party is named like that; it would only bloat the reply
+        await reply(update, t(lang, "party_too_long", limit=MAX_VALUE_CHARS))
+        return
     async with session(context) as s:
         result = await load_ledger(s, party, by_issuer=by_issuer)
     await reply_parts(update, split_message(render_ledger(result, lang)))
@@ -162,6 +167,9 @@ async def chart(update: Update, context: Context) -> None:
         await reply(update, t(lang, "chart_usage"))
         return
     party = " ".join(args[1:]) if args else None
+    if party is not None and len(party) > MAX_VALUE_CHARS:  # else the caption passes Telegram's 1024 limit
+        await reply(update, t(lang, "party_too_long", limit=MAX_VALUE_CHARS))
+        return
     now = datetime.now(timezone.utc)
     days = charts.CHART_DAYS if party is None else charts.CHART_WEEKS * 7
     async with session(context) as s:

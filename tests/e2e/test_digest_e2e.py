@@ -299,6 +299,32 @@ async def test_changing_the_digest_time_or_zone_neither_drops_nor_repeats_statem
     assert sorted(got) == ["https://news.example/42", "https://news.example/43"]  # each once, none lost
 
 
+async def test_a_long_digest_is_split_into_valid_messages_in_order(
+        fake_api, services, bayan, clock, errors_logged) -> None:
+    app = await start_bayan(bayan)
+    nour = fake_api.private_chat(1007, "Nour", language_code="ar")
+    await say(fake_api, nour, "/timezone Asia/Damascus")
+    await say(fake_api, nour, "/subscribe all digest")
+    await run_digest_job_at(app, services, clock, damascus(2026, 6, 1, 9, 0))
+    # 120 statements, one issuer with markup-like characters that must arrive as text.
+    await seed(services, *[
+        (100 + i, "SY", "وزارة <الخارجية> & المغتربين" if i == 0 else f"جهة رقم {i}",
+         [(f"طرف {i} <x>", "war_crimes")], damascus(2026, 6, 1, 10, 0) + timedelta(minutes=i),
+         [Figure(1000 + i, "exact", "مدنيا", "killed")])
+        for i in range(120)])
+    before = len(fake_api.messages(nour))
+    await run_digest_job_at(app, services, clock, damascus(2026, 6, 2, 8, 0))
+    parts = fake_api.messages(nour)[before:]
+    assert len(parts) >= 2, "a 120-statement digest does not fit one message"
+    assert all(len(p.text) <= 4096 for p in parts) and fake_api.errors == []
+    assert shown(parts[0]).startswith("موجز البيانات")
+    assert "المجموع: 120 بيان من 120 جهة، 120 اتهام" in shown(parts[-1])
+    whole = "\n".join(shown(p) for p in parts)
+    assert "وزارة <الخارجية> & المغتربين" in whole and "طرف 0 <x>" in whole
+    assert [u for p in parts for u in link_urls(p)] == [f"https://news.example/{100 + i}" for i in range(120)]
+    assert len(await deliveries(services, "digest")) == 1
+
+
 async def test_digest_now_sends_what_is_new_then_says_there_is_nothing_new(
         fake_api, services, bayan, errors_logged) -> None:
     await start_bayan(bayan)
@@ -377,6 +403,11 @@ async def test_ledger_counts_acts_against_a_party_with_a_link_per_statement(
 
     [nobody] = await say(fake_api, huda, "/ledger حزب لا وجود له")
     assert "لا اتهامات في آخر 30 يوما." in shown(nobody)
+    [markup] = await say(fake_api, huda, "/ledger <b>&")  # shown as typed, not parsed
+    assert shown(markup).startswith("سجل الاتهامات الموجهة إلى <b>&")
+    [too_long] = await say(fake_api, huda, "/ledger " + "ب" * 101)
+    assert shown(too_long) == "اسم الطرف أطول من 100 حرفًا."
+    assert fake_api.errors == []
 
 
 async def test_charts_arrive_as_photos_that_are_real_pngs(fake_api, services, bayan, errors_logged) -> None:
@@ -402,6 +433,12 @@ async def test_charts_arrive_as_photos_that_are_real_pngs(fake_api, services, ba
 
     [usage] = await say(fake_api, huda, "/chart pie")
     assert usage.method == "sendMessage" and "/chart accused" in shown(usage)
+    [markup] = await say(fake_api, huda, "/chart accused <i>")
+    assert markup.method == "sendPhoto" and "<i>" in shown(markup)
+    # A caption has room for 1024 characters: an over-long "party" gets one line, not silence.
+    [too_long] = await say(fake_api, huda, "/chart accused " + "ب" * 1100)
+    assert too_long.method == "sendMessage" and shown(too_long) == "اسم الطرف أطول من 100 حرفًا."
+    assert fake_api.errors == []
 
 
 # --- revision notices -------------------------------------------------------------------
