@@ -63,6 +63,7 @@ _OBJECT_MASDARS = re.compile(
 )
 _FIGHT_WORD = re.compile(r"[وفبلك]*(?:ال)?(?:محاربه|مكافحه|مواجهه|التصدي|قتال|محاربته|لمحاربه)\w*")
 _AGENT_VERB = re.compile(r"(?:قد)?[يت]?(?:ارتكب|رتكب|مارس|شن|نفذ|وجه|اطلق|طلق|روج|فرض|اتخذ|تخذ|سبب)\w*")
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$")
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
 _QUALITY_ADJ = frozenset(L.split_words(
     "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
@@ -453,6 +454,16 @@ class _Finder:
     def _agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool,
                genitive_agent: bool) -> tuple[_Actor | None, str] | None:
         an, ctx = self.ctx.an, self.ctx
+        if _DEMONSTRATIVE_BEFORE.search(an.norms[si], max(lo, ts - 6), ts) and self.last_accused \
+                and not _AGENT_AFTER.match(an.norms[si], te, min(hi, te + 40)):
+            # "هذه الجرائم": the acts just spoken of, by the party just named
+            m2 = None
+            k = A.token_at(an.tokens[si], te)
+            toks2 = an.tokens[si]
+            if k < len(toks2):
+                m2 = next((a for a in ctx.actors_of(si) if a.start == toks2[k].start), None)
+            if m2 is None:
+                return None, self.last_accused[1]
         norm, toks = an.norms[si], an.tokens[si]
         actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
         # a) explicit agent markers after the act
@@ -599,7 +610,8 @@ class _Finder:
             seg = norm[m.end():min(hi, m.end() + 45)]
             t = _TERROR.search(seg)
             if t and not _FIGHT.search(seg[: t.start()]) and not _FIGHT.search(norm[max(lo, m.start() - 12):m.start()]):
-                hits.append((m.start(), m.end(), "supporting_terrorism", False))
+                # the supported group is the object: report the act's span up to it, so it is not the agent
+                hits.append((m.start(), m.end() + t.end(), "supporting_terrorism", False))
         # drop matches inside a longer match of the same start region
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept: list[tuple[int, int, str, bool]] = []

@@ -50,6 +50,8 @@ _PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم ع
 _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
     "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"))
+_NOT_BODIES = frozenset(L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول"))
+_APPOSITIVE = re.compile(r"(?P<name>(?:\w+\s+){0,2}\w+)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
 _PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
 
 
@@ -260,6 +262,9 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
         pb = bare_noun(prev)
         if L.country_word(w) and pb not in _GOV_CONSTRUCT:
             break
+        cw = L.country_word(prev)
+        if cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and not is_nisba(w) and b not in L.NAME_ADJECTIVES:
+            break  # "تدعو فرنسا | جميع الافرقاء"
         if not pb.startswith("ال") and prev not in ("باسم", "لدي", "في") and not L.country_word(prev):
             # Indefinite head: the next noun is its genitive ("وزير خارجية", "قوات الاحتلال").
             j += 1
@@ -310,12 +315,13 @@ class _Speakers:
                 if w in self.aliases:
                     side = self.aliases[w]
                     break
-            if side is None and words and words[0] in L.GENERIC_SPEAKER and self.recent:
+            if side is None and words and words[0] in L.GENERIC_SPEAKER and words[0] not in _NOT_BODIES and self.recent:
                 # "وحثت الوزارة": the ministry last named with its country
                 head = words[0][2:] if words[0].startswith("ال") else words[0]
                 for prev_norm in reversed(self.recent):
                     for mm in re.finditer(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}\w*", prev_norm):
-                        refs = L.country_refs(prev_norm, mm.end(), min(len(prev_norm), mm.end() + 30))
+                        nxt = prev_norm[mm.end():mm.end() + 60].split()[:3]
+                        refs = [r for r in L.country_refs(" ".join(nxt)) if r[3] == "adj"]
                         if refs:
                             side = ISSUER if refs[0][2] == self.country and self.country else OTHER
                     if side is not None:
@@ -429,6 +435,16 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             object_verb = any(verb.startswith(s) or verb[1:].startswith(s[:3]) for s in L.OBJECT_VERB_STEMS)
             if subj is not None and object_verb and pre_tokens and not clause_initial:
                 subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
+            if subj is not None and object_verb and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS \
+                    and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER \
+                    and not L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end):
+                # "ودعت جميع اطراف الصراع الى": one asked body, the speaker is the verb's pronoun
+                nx = subj[1]
+                while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or not tk[nx].is_word and tk[nx].text in _QUOTES + "،,"):
+                    nx += 1
+                if nx >= len(tk) or not tk[nx].is_word or tk[nx].text in L.PREPOSITIONS or _prep_word(tk[nx].text) \
+                        or tk[nx].text.startswith(("ب", "ل")):
+                    subj = None
             imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
             if subj is not None and imperfect and any(verb.startswith(s) or verb[1:].startswith(s[:3]) for s in L.OBJECT_VERB_STEMS):
                 # "تطالب مجلس الامن ب..." — one phrase before the action is the object.
@@ -484,6 +500,17 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             else:
                 last_side = NARRATIVE
             an.segments.append(Segment(si, 0, len(norm), last_side))
+        for ma in _APPOSITIVE.finditer(norm):
+            title = bare_noun(ma.group("title"))
+            if title not in L.OFFICE_NOUNS and title not in L.GENERIC_SPEAKER:
+                continue
+            rest_start = ma.start("title")
+            side_a = speakers.classify(norm, rest_start, min(len(norm), ma.end()))
+            if side_a is not None:
+                for w in ma.group("name").split():
+                    w = bare_noun(w)
+                    if len(w) > 2 and w not in L.GENERIC_SPEAKER and w not in L.OFFICE_NOUNS and not L.country_word(w):
+                        speakers.aliases.setdefault(w, side_a)
         opens = sum(norm.count(q) for q in '"“”')
         guil = norm.count("«") - norm.count("»")
         prev_open_quote = (opens % 2 == 1) != prev_open_quote if opens % 2 == 1 else prev_open_quote

@@ -25,6 +25,8 @@ from bot.summarize import lexicon as L
 from bot.summarize.model import Demand, Issuer
 
 _ACTION_MAX_WORDS = 8
+_LIST_ADVERBS = frozenset(L.split_words("تحديدا وتحديدا خاصه وخاصه بخاصه وبخاصه سيما ولاسيما لاسيما"))
+_NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
 _PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
 _ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
 _CALL_NOUNS = frozenset(L.split_words("دعوه دعوتها دعوته نداء نداءا"))
@@ -42,7 +44,7 @@ _COUNTRY_ONLY_OK = True
 
 def _is_target_word(w: str) -> bool:
     b = A.bare_noun(w)
-    if b in L.TARGET_HEADS or w in L.TARGET_HEADS:
+    if b in L.TARGET_HEADS or w in L.TARGET_HEADS or b in L.ACTOR_HEADS:
         return True
     if b in L.OFFICE_NOUNS:
         return True
@@ -104,13 +106,28 @@ class _Demands:
                 break
             w = sent[t.start:t.end]
             if not words:
-                if t.text in ("الي", "علي", "في", "ان", "بان") or t.text in L.TIME_WORDS:
+                if t.text in ("الي", "علي", "في", "ان", "بان", "ب", "ل") or t.text in L.TIME_WORDS:
                     q += 1
                     continue
                 w = _strip_clitic(w)
             words.append(w)
             q += 1
         return " ".join(words)
+
+    def action_start(self, si: int, k: int, hi: int) -> int:
+        """Where the asked deed starts when no target is named: "الي", "بـ"/"لـ" + masdar."""
+        toks = self.an.tokens[si]
+        for q in range(k, min(len(toks), k + 12)):
+            t = toks[q]
+            if t.start >= hi or (not t.is_word and t.text in ".؛"):
+                break
+            if not t.is_word:
+                continue
+            w = t.text
+            if w in ("الي", "علي") or w in _ACTION_STARTERS or (w[:1] in "بل" and len(w) > 3 and not A.is_nisba(w)
+                                                            and not _is_target_word(w[1:]) and w[1:] not in L.TIME_WORDS):
+                return q
+        return k
 
     def target_span(self, si: int, k: int, hi: int) -> tuple[list[tuple[int, int]], int]:
         """Target noun phrases starting at token ``k`` and the token where the action starts."""
@@ -143,7 +160,7 @@ class _Demands:
                     end += 1
                     continue
                 break
-            if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان") or w in L.TIME_WORDS:
+            if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان", "ب", "ل") or w in L.TIME_WORDS:
                 break
             if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]):
                 break
@@ -153,21 +170,26 @@ class _Demands:
             if w.startswith("لل") and len(w) > 4 and not A.is_nisba(w) and A.bare_noun(w) not in L.TARGET_HEADS \
                     and A.bare_noun(w) not in ("الامم", "الجامعه", "الشؤون", "الاسلحه") and end - start > 3:
                 break
-            if w in ("تحديدا", "خاصه", "بخاصه", "كافه", "جميعا"):
+            if w in ("كافه", "جميعا"):
                 end += 1
                 continue
             end += 1
         # trailing "تحديدا" etc. are fine; split lists on "و" + a new body
         spans: list[tuple[int, int]] = []
         cur = start
-        for p in range(start + 1, end):
+        p = start + 1
+        while p < end:
             w = toks[p].text
-            if w.startswith("و") and len(w) > 3 and _is_target_word(w[1:]) and not A.is_nisba(w[1:]) and \
+            if w in _LIST_ADVERBS:
+                spans.append((cur, p))
+                cur = p + 1
+            elif w.startswith("و") and len(w) > 3 and _is_target_word(w[1:]) and not A.is_nisba(w[1:]) and \
                     A.bare_noun(w) not in ("الشؤون",):
                 spans.append((cur, p))
                 cur = p
+            p += 1
         spans.append((cur, end))
-        return spans, end
+        return [sp for sp in spans if any(t.is_word for t in toks[sp[0]:sp[1]])], end
 
     def span_text(self, si: int, a: int, b: int) -> str:
         toks, sent = self.an.tokens[si], self.an.sentences[si]
@@ -195,7 +217,7 @@ class _Demands:
             w = toks[k].text
             bare = A.strip_conj(w)
             prev = toks[k - 1] if k else None
-            if prev is not None and prev.is_word and prev.text in L.RELATIVES:
+            if prev is not None and prev.is_word and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE):
                 continue
             if bare in _PARTICIPLE_FORMS or w in _PARTICIPLE_FORMS:
                 if prev is not None and not (not prev.is_word and prev.text in "،,\"«"):
@@ -213,6 +235,12 @@ class _Demands:
             ev = events.get(k)
             if ev is not None and ev.subject is not None:
                 q = ev.subject[1]
+            elif ev is None and q < len(toks) and toks[q].is_word and (
+                    L.country_word(toks[q].text) or A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER):
+                # "تدعو فرنسا جميع الافرقاء": the speaker first, then who is asked
+                e = A.np_end(toks, q)
+                if e < len(toks) and toks[e].is_word and _is_target_word(toks[e].text):
+                    q = e
             spans, act_k = self.target_span(si, q, hi)
             if bare in _ORDER_VERBS or w in _ORDER_VERBS:
                 # an order needs a named body and a "بـ" deed: "وجه الوزراء بعقد اجتماع"
@@ -226,6 +254,8 @@ class _Demands:
                 spans, act_k = self.target_span(si, nq, hi)
                 if not spans:
                     continue
+            if not spans:
+                act_k = self.action_start(si, act_k, hi)
             action = self.action_from(si, act_k, hi)
             nec = re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action))
             if nec and not spans:
