@@ -642,7 +642,12 @@ class _Finder:
                 target = after[0]
                 if len(after) > 1 and (target.code == ctx.country and ctx.country or
                                        A.bare_noun(norm[target.start:target.end].split()[0]) in L.GENERIC_SPEAKER):
-                    target = after[1]
+                    q = 1
+                    # "وتتهم موسكو ودمشق المعارضة": the subject may be a list
+                    while q < len(after) - 1 and re.fullmatch(r"\s*(?:،\s*)?", norm[after[q - 1].end:after[q].start]) \
+                            and norm[after[q].start] == "و":
+                        q += 1
+                    target = after[q]
                 if target.code and target.code == ctx.country:
                     continue
                 name = ctx.name(target)

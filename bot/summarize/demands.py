@@ -26,6 +26,9 @@ from bot.summarize.model import Demand, Issuer
 
 _ACTION_MAX_WORDS = 8
 _LIST_ADVERBS = frozenset(L.split_words("تحديدا وتحديدا خاصه وخاصه بخاصه وبخاصه سيما ولاسيما لاسيما"))
+_NOT_DEEDS = frozenset(L.split_words(
+    "بيان بيانا بين بعد بسبب بشان بحسب بناء بلاده بلادها بلد بقيه بعض بكل بشكل بصوره بصفه بدوره بدورها "
+    "بينما بعدما بهدف بها به لها له لهم لدي لكن لان لذلك للصحفيين للصحافيين لوكاله لصحيفه لقناه"))
 _NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
 _PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
 _ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
@@ -125,7 +128,8 @@ class _Demands:
                 continue
             w = t.text
             if w in ("الي", "علي") or w in _ACTION_STARTERS or (w[:1] in "بل" and len(w) > 3 and not A.is_nisba(w)
-                                                            and not _is_target_word(w[1:]) and w[1:] not in L.TIME_WORDS):
+                                                            and not _is_target_word(w[1:]) and w[1:] not in L.TIME_WORDS
+                                                            and w not in _NOT_DEEDS):
                 return q
         return k
 
