@@ -248,7 +248,7 @@ async def test_digest_arrives_once_at_eight_in_the_morning_damascus_time(
     [omars] = fake_api.messages(omar)[before[omar.id]:]
     assert "الأردنية" in shown(omars) and "من 2026-03-09 08:00 إلى 2026-03-10 08:00" in shown(omars)
     assert len(fake_api.messages(reem)) == before[reem.id] + 1
-    save_example("digest-example.txt", text)
+    save_example("digest-example.txt", digest.text)  # verbatim, bidi isolates included
 
 
 async def test_an_empty_period_sends_nothing_and_the_next_period_is_not_lost(
