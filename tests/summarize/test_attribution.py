@@ -1,0 +1,121 @@
+"""Whose words each stretch of a report is: the issuer's, another speaker's, or the reporter's."""
+
+from __future__ import annotations
+
+from bot.summarize import attribution as A
+from bot.summarize.model import Issuer
+from bot.summarize.text import prepare, split_sentences
+
+SY_MFA = Issuer("وزارة الخارجية والمغتربين", "SY")
+JO_MFA = Issuer("وزارة الخارجية", "JO")
+
+
+def sentences(text: str) -> list[str]:
+    return split_sentences(prepare(text)[0])
+
+
+def sides(text: str, issuer: Issuer | None) -> list[str]:
+    """The side of each sentence (of its first segment that is not the reporter's)."""
+    sents = sentences(text)
+    an = A.analyse(sents, issuer)
+    out = []
+    for i in range(len(sents)):
+        segs = [s.side for s in an.segments if s.sentence == i]
+        named = [s for s in segs if s != A.NARRATIVE]
+        out.append(named[0] if named else A.NARRATIVE)
+    return out
+
+
+def test_the_issuer_named_with_its_country_speaks_for_the_issuer():
+    text = "قالت وزارة الخارجية الأردنية في بيان اليوم إن الوضع خطير."
+    assert sides(text, JO_MFA) == [A.ISSUER]
+
+
+def test_another_countrys_minister_is_not_the_issuer():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الوضع خطير.\n"
+        "من جهته، قال وزير الخارجية التركي إن بلاده تتابع الأحداث."
+    )
+    assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
+
+
+def test_a_un_official_is_not_the_issuer():
+    text = (
+        "أدانت الحكومة الأردنية القصف.\n"
+        "وأعرب الأمين العام للأمم المتحدة عن قلقه البالغ."
+    )
+    assert sides(text, Issuer("الحكومة", "JO")) == [A.ISSUER, A.OTHER]
+
+
+def test_a_bare_continuation_verb_keeps_the_current_speaker():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الوضع خطير.\n"
+        "وأضافت: \"لن نقبل بذلك\".\n"
+        "وتابعت أن الحكومة ستتحرك."
+    )
+    assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER, A.ISSUER]
+
+
+def test_the_reporters_own_narrative_is_nobodys_statement():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الوضع خطير.\n"
+        "وشهدت المنطقة اشتباكات عنيفة خلال الأسبوع الماضي."
+    )
+    assert sides(text, JO_MFA) == [A.ISSUER, A.NARRATIVE]
+
+
+def test_a_pointer_to_a_foreign_ministry_stays_with_that_foreign_speaker():
+    text = (
+        "أدانت الحكومة الأردنية القصف.\n"
+        "وقررت الكويت استدعاء سفيرها، وفق ما أعلنت وزارة الخارجية الكويتية.\n"
+        "وقالت الوزارة إن القرار نهائي."
+    )
+    assert sides(text, Issuer("الحكومة", "JO"))[1:] == [A.OTHER, A.OTHER]
+
+
+def test_a_person_introduced_with_title_keeps_his_side_by_surname():
+    text = (
+        "قال وزير الخارجية التركي مراد يلدز إن بلاده قلقة.\n"
+        "وأضاف يلدز أن الحل سياسي.\n"
+        "وقالت وزارة الخارجية الأردنية إن الحل يجب أن يكون عادلا.\n"
+        "وشدد يلدز على الحوار."
+    )
+    assert sides(text, JO_MFA) == [A.OTHER, A.OTHER, A.ISSUER, A.OTHER]
+
+
+def test_the_state_news_agency_of_the_issuers_country_counts_as_the_issuer():
+    text = (
+        "وجهت وزارة الخارجية والمغتربين السورية رسالة إلى مجلس الأمن.\n"
+        "وذكرت وكالة الأنباء السورية سانا أن الطائرات قصفت جسرا."
+    )
+    assert sides(text, SY_MFA) == [A.ISSUER, A.ISSUER]
+
+
+def test_a_round_up_credits_only_the_lead_government():
+    text = (
+        "أدانت مصر الهجوم على المدنيين.\n"
+        "كما أدانت فرنسا الهجوم.\n"
+        "وندد وزير الخارجية البريطاني بالعنف."
+    )
+    assert sides(text, Issuer("مصر", "EG")) == [A.ISSUER, A.OTHER, A.OTHER]
+
+
+def test_without_a_known_issuer_the_first_government_speaking_leads():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الوضع خطير.\n"
+        "من جهته، قال وزير الخارجية التركي إن بلاده تتابع."
+    )
+    assert sides(text, None) == [A.ISSUER, A.OTHER]
+
+
+def test_an_embedded_speaker_inside_the_issuers_sentence_is_cut_out():
+    text = "وتطالب الوزارة الدول بالتحرك، حيث أكدت قرارات مجلس الأمن ضرورة حماية المدنيين."
+    an = A.analyse(sentences(text), JO_MFA)
+    by_side = {s.side: text[s.start:s.end] for s in an.segments}
+    assert "وتطالب" in by_side[A.ISSUER]
+    assert "قرارات مجلس الأمن" in by_side[A.OTHER]
+
+
+def test_a_statement_with_no_reporting_frame_is_all_the_issuers():
+    text = "إن العدوان على أراضي الجمهورية مرفوض. والحكومة ماضية في الدفاع عن شعبها."
+    assert sides(text, SY_MFA) == [A.ISSUER, A.ISSUER]
