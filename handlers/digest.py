@@ -20,7 +20,7 @@ from bot.chats import MAX_VALUE_CHARS
 from bot.digest import charts
 from bot.digest.data import statements_between
 from bot.digest.ledger import load_ledger, render_html as render_ledger
-from bot.digest.schedule import DEFAULT_DIGEST_TIME, Period, enqueue_digest, parse_digest_time
+from bot.digest.schedule import DEFAULT_DIGEST_TIME, MAX_CATCH_UP, Period, enqueue_digest, parse_digest_time
 from bot.store.models import Chat as ChatRow
 from handlers.common import Context, chat_lang, command_args, reply, reply_parts, session
 from handlers.formatting import split_message
@@ -113,7 +113,7 @@ async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow
         await reply(update, t(lang, "digest_no_subs"))
         return
     now = datetime.now(timezone.utc)
-    start = chat.last_digest_at or now - timedelta(days=1)
+    start = max(chat.last_digest_at or now - timedelta(days=1), now - MAX_CATCH_UP)
     delivery = await enqueue_digest(s, chat, Period(start, now), key_suffix=f"now{now:%Y%m%dT%H%M%S%f}")
     if delivery is None:
         await reply(update, t(lang, "digest_empty"))

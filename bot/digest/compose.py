@@ -24,8 +24,8 @@ TEXTS = {
     "title": {"ar": "موجز البيانات", "en": "Statements digest"},
     "period": {"ar": "من {start} إلى {end}", "en": "{start} to {end}"},
     "totals": {
-        "ar": "المجموع: {n} بيان من {issuers} جهة، {acc} اتهام",
-        "en": "Total: {n} statements from {issuers} issuers, {acc} accusations",
+        "ar": "المجموع: {n} من {issuers}، و{acc}",
+        "en": "Total: {n} from {issuers}, {acc}",
     },
     "by_act": {"ar": "الاتهامات حسب الفعل", "en": "Accusations by act"},
     "no_accused": {"ar": "بلا اتهامات", "en": "no accusations"},
@@ -37,6 +37,30 @@ TEXTS = {
 
 def t(key: str, lang: str, **kw: object) -> str:
     return TEXTS[key]["en" if lang == "en" else "ar"].format(**kw)
+
+
+def counted(n: int, lang: str, en: tuple[str, str], ar: tuple[str, str, str, str]) -> str:
+    """A number with its noun in the right form: Arabic has singular, dual, 3–10 plural, 11+ singular."""
+    if lang == "en":
+        return f"{n} {en[0] if n == 1 else en[1]}"
+    one, two, few, many = ar
+    if n == 0:
+        return f"لا {few}"
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    if 3 <= n % 100 <= 10:
+        return f"{n} {few}"
+    return f"{n} {many}"
+
+
+def totals_line(digest: "Digest", lang: str) -> str:
+    acc = sum(digest.acts.values())
+    return t("totals", lang,
+             n=counted(digest.total, lang, ("statement", "statements"), ("بيان واحد", "بيانان", "بيانات", "بيانا")),
+             issuers=counted(digest.issuers, lang, ("issuer", "issuers"), ("جهة واحدة", "جهتين", "جهات", "جهة")),
+             acc=counted(acc, lang, ("accusation", "accusations"), ("اتهام واحد", "اتهامان", "اتهامات", "اتهاما")))
 
 
 def isolate(text: str) -> str:
@@ -148,7 +172,7 @@ def render_text(digest: Digest, lang: str = "ar") -> str:
                 if line.url:
                     out.append(f"     {line.url}")
     out.append("")
-    out.append(t("totals", lang, n=digest.total, issuers=digest.issuers, acc=sum(digest.acts.values())))
+    out.append(totals_line(digest, lang))
     if digest.acts:
         sep = "، " if lang == "ar" else ", "
         out.append(f"{t('by_act', lang)}: " + sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common()))
@@ -174,7 +198,7 @@ def render_html(digest: Digest, lang: str = "ar") -> str:
                     text += f' <a href="{e(line.url, quote=True)}">{e(t("link", lang))}</a>'
                 out.append(text)
     out.append("")
-    out.append(e(t("totals", lang, n=digest.total, issuers=digest.issuers, acc=sum(digest.acts.values()))))
+    out.append(e(totals_line(digest, lang)))
     if digest.acts:
         sep = "، " if lang == "ar" else ", "
         out.append(f"<i>{e(t('by_act', lang))}</i>: "

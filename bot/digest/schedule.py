@@ -30,6 +30,7 @@ DEFAULT_DIGEST_TIME = "08:00"
 HOURLY = "hourly"
 OFF = "off"
 CHECK_EVERY = 60.0
+MAX_CATCH_UP = timedelta(days=7)  # the longest period one digest covers, however long the gap
 
 
 @dataclass(slots=True, frozen=True)
@@ -74,7 +75,7 @@ def due_period(setting: str | None, zone: ZoneInfo, last: datetime | None, now: 
         length = timedelta(days=1)
     if last is not None and last >= end:
         return None
-    start = last if last is not None and last > end - 7 * length else end - length
+    start = last if last is not None and last > end - MAX_CATCH_UP else end - length
     return Period(start, end)
 
 
@@ -140,8 +141,13 @@ async def enqueue_due_digests(session: AsyncSession, now: datetime, default_zone
     ).scalars().all()
     queued = 0
     for chat in chats:
-        zone = ZoneInfo(chat.timezone or default_zone)
-        period = due_period(chat.digest_time, zone, chat.last_digest_at, now)
+        try:
+            zone = ZoneInfo(chat.timezone or default_zone)
+            period = due_period(chat.digest_time, zone, chat.last_digest_at, now)
+        except (ValueError, KeyError) as exc:  # a bad stored zone or time must not stop the others
+            log.warning("chat %s: digest setting unusable (%s, %s): %s", chat.id, chat.timezone,
+                        chat.digest_time, exc)
+            continue
         if period is None:
             continue
         if chat.last_digest_at is None:

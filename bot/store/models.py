@@ -199,7 +199,7 @@ class Chat(Base):
     username: Mapped[str | None] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(5), default="ar")
     timezone: Mapped[str | None] = mapped_column(String(64))  # None: BAYAN_TIMEZONE
-    digest_time: Mapped[str | None] = mapped_column(String(10))  # "08:00", "hourly" or None (off)
+    digest_time: Mapped[str | None] = mapped_column(String(10))  # "08:00", "hourly", "off"; None: 08:00
     last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     deactivated_reason: Mapped[str | None] = mapped_column(String(200))

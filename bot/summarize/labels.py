@@ -7,18 +7,18 @@ ledgers and charts — so a user never sees the same act named two ways.
 from __future__ import annotations
 
 ACT_LABELS: dict[str, dict[str, str]] = {
-    "killing_civilians": {"ar": "قتل مدنيين", "en": "killing civilians"},
+    "killing_civilians": {"ar": "قتل المدنيين", "en": "killing civilians"},
     "attacking_infrastructure": {"ar": "استهداف البنى التحتية", "en": "attacking infrastructure"},
     "attacking_forces": {"ar": "مهاجمة القوات", "en": "attacking forces"},
     "violating_sovereignty": {"ar": "انتهاك السيادة", "en": "violating sovereignty"},
     "violating_international_law": {"ar": "انتهاك القانون الدولي", "en": "violating international law"},
     "war_crimes": {"ar": "جرائم حرب", "en": "war crimes"},
     "supporting_terrorism": {"ar": "دعم الإرهاب", "en": "supporting terrorism"},
-    "occupation_settlement": {"ar": "احتلال واستيطان", "en": "occupation and settlement"},
-    "siege_starvation": {"ar": "حصار وتجويع", "en": "siege and starvation"},
-    "disinformation": {"ar": "تضليل", "en": "disinformation"},
-    "obstruction": {"ar": "عرقلة الحلول", "en": "obstruction"},
-    "other": {"ar": "أخرى", "en": "other"},
+    "occupation_settlement": {"ar": "الاحتلال والاستيطان", "en": "occupation and settlement"},
+    "siege_starvation": {"ar": "الحصار والتجويع", "en": "siege and starvation"},
+    "disinformation": {"ar": "التضليل", "en": "disinformation"},
+    "obstruction": {"ar": "عرقلة الحل", "en": "obstruction"},
+    "other": {"ar": "أفعال أخرى", "en": "other wrongdoing"},
 }
 
 CATEGORY_LABELS: dict[str, dict[str, str]] = {
@@ -27,9 +27,9 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "displaced": {"ar": "نازحون", "en": "displaced"},
     "detained": {"ar": "معتقلون", "en": "detained"},
     "missing": {"ar": "مفقودون", "en": "missing"},
-    "structures": {"ar": "مبانٍ ومنشآت", "en": "structures"},
+    "structures": {"ar": "منشآت", "en": "structures"},
     "attacks": {"ar": "هجمات", "en": "attacks"},
-    "money": {"ar": "مبالغ", "en": "money"},
+    "money": {"ar": "أموال", "en": "money"},
     "people": {"ar": "أشخاص", "en": "people"},
     "other": {"ar": "أخرى", "en": "other"},
 }

@@ -39,7 +39,7 @@ def test_totals_count_statements_issuers_and_accusations_by_act() -> None:
 
 def test_each_statement_line_names_accused_and_acts_and_largest_figures() -> None:
     text = render_text(build_digest(_items(), NOW - timedelta(days=1), NOW, "ar"), "ar")
-    assert "التحالف الدولي: قتل مدنيين، جرائم حرب" in text
+    assert "التحالف الدولي: قتل المدنيين، جرائم حرب" in text
     assert "أكثر من 43 مدنيا" in text
     assert "https://news.example/1" in text
     assert "بلا اتهامات" in text  # the UN line has none
@@ -63,3 +63,12 @@ def test_html_escapes_dynamic_text_and_links_each_statement() -> None:
 
 def test_empty_digest_is_marked_empty() -> None:
     assert build_digest([], NOW - timedelta(days=1), NOW).empty
+
+
+def test_totals_use_arabic_number_agreement() -> None:
+    from bot.digest.compose import counted
+
+    forms = ("بيان واحد", "بيانان", "بيانات", "بيانا")
+    assert [counted(n, "ar", ("s", "p"), forms) for n in (0, 1, 2, 3, 10, 11, 103, 111)] == [
+        "لا بيانات", "بيان واحد", "بيانان", "3 بيانات", "10 بيانات", "11 بيانا", "103 بيانات", "111 بيانا"]
+    assert counted(1, "en", ("statement", "statements"), forms) == "1 statement"

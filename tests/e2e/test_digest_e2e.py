@@ -231,8 +231,8 @@ async def test_digest_arrives_once_at_eight_in_the_morning_damascus_time(
     assert digest.parse_mode == "HTML"
     assert text.startswith("موجز البيانات")
     assert "من 2026-03-09 08:00 إلى 2026-03-10 08:00" in text  # the period in the chat's own zone
-    assert "المجموع: 2 بيان من 2 جهة، 3 اتهام" in text
-    assert "جرائم حرب 1" in text and "قتل مدنيين 1" in text and "انتهاك السيادة 1" in text
+    assert "المجموع: بيانان من جهتين، و3 اتهامات" in text
+    assert "جرائم حرب 1" in text and "قتل المدنيين 1" in text and "انتهاك السيادة 1" in text
     assert MOFA in text and "23 مدنيا" in text and "قوات التحالف الدولي" in text
     assert "الأردنية" not in text
     assert link_urls(digest) == ["https://news.example/2", "https://news.example/3"]
@@ -270,7 +270,7 @@ async def test_an_empty_period_sends_nothing_and_the_next_period_is_not_lost(
     [digest] = fake_api.messages(sami)[before:]
     assert shown(digest).startswith("Statements digest")
     assert "2026-04-02 08:00 to 2026-04-03 08:00" in shown(digest)
-    assert "Total: 1 statements from 1 issuers, 1 accusations" in shown(digest)
+    assert "Total: 1 statement from 1 issuer, 1 accusation" in shown(digest)
 
 
 async def test_changing_the_digest_time_or_zone_neither_drops_nor_repeats_statements(
@@ -318,7 +318,7 @@ async def test_a_long_digest_is_split_into_valid_messages_in_order(
     assert len(parts) >= 2, "a 120-statement digest does not fit one message"
     assert all(len(p.text) <= 4096 for p in parts) and fake_api.errors == []
     assert shown(parts[0]).startswith("موجز البيانات")
-    assert "المجموع: 120 بيان من 120 جهة، 120 اتهام" in shown(parts[-1])
+    assert "المجموع: 120 بيانا من 120 جهة، و120 اتهاما" in shown(parts[-1])
     whole = "\n".join(shown(p) for p in parts)
     assert "وزارة <الخارجية> & المغتربين" in whole and "طرف 0 <x>" in whole
     assert [u for p in parts for u in link_urls(p)] == [f"https://news.example/{100 + i}" for i in range(120)]
@@ -344,7 +344,7 @@ async def test_digest_now_sends_what_is_new_then_says_there_is_nothing_new(
     [queued] = [m for m in first if not shown(m).startswith("موجز البيانات")]
     [digest] = [m for m in first if shown(m).startswith("موجز البيانات")]
     assert shown(queued) == "الموجز في الطريق."
-    assert "المجموع: 2 بيان من 2 جهة، 2 اتهام" in shown(digest)
+    assert "المجموع: بيانان من جهتين، واتهامان" in shown(digest)
     assert link_urls(digest) == ["https://news.example/21", "https://news.example/22"]
 
     [empty] = await say(fake_api, lina, "/digest now")
@@ -353,7 +353,7 @@ async def test_digest_now_sends_what_is_new_then_says_there_is_nothing_new(
     await seed(services, (24, "LB", "وزارة الخارجية اللبنانية", [], datetime.now(timezone.utc)))
     again = await say(fake_api, lina, "/digest now", n=2)
     [digest2] = [m for m in again if shown(m).startswith("موجز البيانات")]
-    assert "المجموع: 1 بيان من 1 جهة، 0 اتهام" in shown(digest2)
+    assert "المجموع: بيان واحد من جهة واحدة، ولا اتهامات" in shown(digest2)
     assert link_urls(digest2) == ["https://news.example/24"]
     await wait_for(lambda: outbox_drained(services), timeout=10, what="outbox drained")
     assert len(await deliveries(services, "digest")) == 2
@@ -388,7 +388,7 @@ async def test_ledger_counts_acts_against_a_party_with_a_link_per_statement(
     [by_act] = [line for line in text.splitlines() if line.startswith("حسب الفعل: ")]
     assert by_act.startswith("حسب الفعل: جرائم حرب 2، ")  # the most frequent first
     assert sorted(by_act.removeprefix("حسب الفعل: ").split("، ")) == sorted(
-        ["جرائم حرب 2", "قتل مدنيين 1", "انتهاك السيادة 1"])
+        ["جرائم حرب 2", "قتل المدنيين 1", "انتهاك السيادة 1"])
     assert f"حسب الجهة: {MOFA} 2، {IRAQ_MOFA} 1" in text
     assert "23 مدنيا" in text
     assert "الميليشيات" not in text and "الأردنية" not in text
