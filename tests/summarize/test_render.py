@@ -32,7 +32,7 @@ def test_arabic_digest_has_every_field_under_an_arabic_label():
 
 def test_accusations_are_grouped_by_accused():
     lines = render_text(SUMMARY).splitlines()
-    assert "- التحالف الدولي: قتل مدنيين، استهداف البنى التحتية" in lines
+    assert "- التحالف الدولي: قتل المدنيين، استهداف البنى التحتية" in lines
     assert "- داعش: جرائم حرب" in lines
     assert sum(1 for line in lines if line.startswith("- التحالف الدولي")) == 1
 
