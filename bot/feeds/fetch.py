@@ -62,6 +62,10 @@ class TooLarge(FetchError):
     """The body is over the byte cap."""
 
 
+class _Unreachable(Exception):
+    """One address did not accept the connection; the next one may."""
+
+
 @dataclass(slots=True)
 class FetchResult:
     url: str  # after redirects
@@ -145,8 +149,8 @@ class FeedClient:
             return True
         return any(address in net for net in self.allowed_networks if net.version == address.version)
 
-    async def vet(self, host: str, port: int) -> str:
-        """Resolve ``host`` and return one vetted address to connect to; raise if any is refused.
+    async def vet(self, host: str, port: int) -> list[str]:
+        """Resolve ``host`` and return the vetted addresses to try, IPv4 first; raise if any is refused.
 
         All addresses must pass: if a name has one public and one private
         address, the connection could land on either.
@@ -169,7 +173,9 @@ class FeedClient:
         for address in addresses:
             if not self._allowed(address):
                 raise BlockedAddress(f"refused: {host} resolves to non-public address {address}")
-        return str(addresses[0])
+        # IPv4 first: many servers publish AAAA records they do not answer on.
+        ordered = sorted(dict.fromkeys(addresses), key=lambda a: a.version)
+        return [str(a) for a in ordered]
 
     def _host_slot(self, host: str) -> asyncio.Semaphore:
         slot = self._hosts.get(host)
@@ -203,8 +209,14 @@ class FeedClient:
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
             async with self._host_slot(target.host), self._overall:
-                address = await self.vet(target.host, port)
-                result = await self._get(target, address, headers)
+                addresses = await self.vet(target.host, port)
+                for attempt, address in enumerate(addresses):
+                    try:
+                        result = await self._get(target, address, headers)
+                        break
+                    except _Unreachable as exc:
+                        if attempt == len(addresses) - 1:
+                            raise FetchError(str(exc)) from None
             if result.status in REDIRECTS:
                 location = result.headers.get("location")
                 if not location:
@@ -228,6 +240,8 @@ class FeedClient:
                     await response.aclose()
         except TimeoutError:
             raise FetchError(f"timed out after {self.timeout * 2:g} s") from None
+        except httpx.ConnectError as exc:
+            raise _Unreachable(f"cannot connect to {target.host} ({address}): {exc or 'refused'}") from None
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out ({type(exc).__name__})") from None
         except httpx.HTTPError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 
 import pytest
@@ -124,3 +125,38 @@ def test_public_addresses_are_the_globally_routable_unicast_ones() -> None:
         for a in ("10.0.0.1", "172.16.0.1", "192.168.0.1", "127.0.0.1", "169.254.1.1", "100.64.0.1",
                   "0.0.0.0", "::1", "fe80::1", "fc00::1", "ff02::1", "::ffff:10.0.0.1")
     )
+
+
+async def test_a_name_is_resolved_and_the_request_keeps_it_in_the_host_header(client: FeedClient, server: FeedServer) -> None:
+    server.serve("/rss", BODY)
+
+    result = await client.fetch(f"http://localhost:{server.port}/rss")  # may resolve to ::1 first: v4 is tried first
+
+    assert result.status == 200 and result.url == f"http://localhost:{server.port}/rss"
+    assert server.requests[-1][1]["Host"] == f"localhost:{server.port}"
+
+
+async def test_a_server_trickling_bytes_hits_the_whole_request_deadline(server: FeedServer) -> None:
+    from aiohttp import web
+
+    async def trickle(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "application/rss+xml"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        try:
+            for _ in range(100):
+                await response.write(b" ")
+                await asyncio.sleep(0.2)  # always under the 0.5 s read timeout
+        except (ConnectionResetError, RuntimeError):
+            pass
+        return response
+
+    server.routes["/trickle"] = trickle
+    async with FeedClient(timeout=0.5, allow_private=True) as client:
+        with pytest.raises(FetchError, match="timed out after 1 s"):
+            await client.fetch(server.url("/trickle"))
+
+
+async def test_a_refused_connection_is_a_fetch_error(client: FeedClient) -> None:
+    with pytest.raises(FetchError, match="cannot connect"):
+        await client.fetch("http://127.0.0.1:9/rss")  # discard port: nothing listens
