@@ -107,7 +107,7 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None) -> bool:
     b = A.bare_noun(w)
     if prev is not None and A.bare_noun(prev.text) in _LOCATION_WORDS:
         return False
-    if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS:
+    if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS or _possessed_head(b):
         return not (len(w) > 3 and w[0] == "ل" and w[1:3] == "ال") and not w.startswith("لل")
     if prev is not None and prev.text in ("يسمي", "المسمي", "المسماه", "يدعي") and w[:1] in "بل" and w[1:] in L.ACTOR_HEADS:
         return True
@@ -116,6 +116,20 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None) -> bool:
         kind = L.COUNTRY_KIND.get(m.group("c"), "name")
         return kind != "adj"
     return False
+
+
+_LAM_INDEFINITE = frozenset(L.split_words("ممثلي ممثل قاده قادة وزراء حكومه قوات سلطات"))
+
+
+def _possessed_head(b: str) -> bool:
+    """"تحالفهم", "قواتها": a party's head with a possessive pronoun (named elsewhere in the text)."""
+    for suf in ("هم", "ها", "ه"):
+        if b.endswith(suf) and len(b) - len(suf) >= 3 and b[: -len(suf)] in _POSSESSABLE:
+            return True
+    return False
+
+
+_POSSESSABLE = frozenset(L.split_words("تحالف نظام قوات ميليشيات مليشيات"))
 
 
 def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
@@ -182,6 +196,10 @@ def _key(text: str, code: str | None) -> str:
         return "country:" + code
     words = [w for w in words if w not in _DEMONSTRATIVES and w not in L.INSTRUMENT_HEADS] or words
     h = words[0] if words else text
+    for suf in ("هم", "ها", "ه"):
+        if h.endswith(suf) and h[: -len(suf)] in L.ACTOR_HEADS:
+            h = h[: -len(suf)]
+            break
     h = h[2:] if h.startswith("ال") else h
     return h.replace("ي", "")[:4] + (":" + code if code else "")
 
@@ -215,7 +233,8 @@ class _Context:
                 continue
             if lam:
                 w = t.text
-                if not ((w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS) or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)):
+                if not ((w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS) or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)
+                        or w[:1] == "ل" and w[1:] in _LAM_INDEFINITE):
                     k += 1
                     continue
                 e = _actor_end(toks, k)
@@ -324,6 +343,8 @@ class _Context:
         if (a.start, a.end) in self.speaker_spans:
             return None
         full = self._canon(_key(a.text, a.code), a) if a.head else a.text
+        if _possessed_head(A.bare_noun(L.normalize(a.text))) and L.normalize(full) == L.normalize(a.text):
+            return None  # "قواتها" with no named party behind the pronoun
         if self.country and not a.code:
             refs = L.country_refs(L.normalize(full))
             if refs and refs[0][2] == self.country:
@@ -434,6 +455,19 @@ class _Finder:
         actor, name = found
         names = [name]
         if actor is not None:
+            norm = self.ctx.an.norms[si]
+            cur = actor
+            for prv in reversed(self.ctx.actors_of(si)):
+                if prv.end > cur.start:
+                    continue
+                gap = norm[prv.end:cur.start]
+                if norm[cur.start] == "و" and re.fullmatch(r"\s*(?:،\s*)?", gap):
+                    nm = self.ctx.name(prv)
+                    if nm and nm not in names:
+                        names.insert(0, nm)
+                    cur = prv
+                else:
+                    break
             # "الولايات المتحدة وبريطانيا": a list of parties gives one entry each
             norm = self.ctx.an.norms[si]
             acts = self.ctx.actors_of(si)
@@ -507,6 +541,20 @@ class _Finder:
                             nm = ctx.country_name(code)
                             if nm:
                                 return None, nm
+        # c0) "لممثلي دول التحالف الذين امتهنوا قلب الحقائق": the relative clause's antecedent
+        k0 = A.token_at(toks, ts)
+        for back in range(max(0, k0 - 2), k0):
+            if toks[back].text in ("الذين", "الذي", "التي") and toks[back].start >= lo:
+                pb = back - 1
+                while pb > 0 and toks[pb].text in '"«»“”':
+                    pb -= 1
+                ante_end = toks[pb].end if pb >= 0 else -1
+                antecedents = [a for a in ctx.actors_of(si) + ctx.actors_of(si, lam=True)
+                               if a.end == ante_end and ctx.name(a)]
+                if antecedents:
+                    a = min(antecedents, key=lambda x: x.start)  # the fullest phrase
+                    return a, ctx.name(a)  # type: ignore[return-value]
+                break
         # c) subject of the act's verb, before it ("قوات التحالف ارتكبت", "سلطات الاحتلال تحاصر")
         before = [a for a in actors if a.end <= ts and not _victim_position(norm, toks, a.start)]
         after = [a for a in actors if a.start >= te and not _victim_position(norm, toks, a.start)]
@@ -603,6 +651,10 @@ class _Finder:
             seg = norm[m.end():min(hi, m.end() + 60)]
             if _LAW.search(seg):
                 hits.append((m.start(), m.end(), "violating_international_law", False))
+        for m in by_kind.get("interfere", ()):
+            # "التدخل (الايراني) في الشؤون الداخلية": interference is a breach of sovereignty
+            if re.search(r"(?<!\w)(?:[وفبل]?(?:ال)?شؤون|[وفبل]?(?:ال)?شان)(?!\w)", norm[m.end():min(hi, m.end() + 40)]):
+                hits.append((m.start(), m.end(), "violating_sovereignty", False))
         for m in by_kind.get("unlawful", ()):
             hits.append((m.start(), m.end(), "violating_international_law", False))
         # support of terrorism
@@ -683,8 +735,12 @@ class _Finder:
 
     def _acts_in(self, text: str) -> list[str]:
         acts: list[str] = []
-        for act, pat in L.SIMPLE_ACTS:
-            if pat.search(text[:60]) and act not in acts:
+        found = [(st, en, kind[4:]) for st, en, kind in L.TRIGGERS.scan(text, 0, min(len(text), 60))
+                 if kind.startswith("act:")]
+        for st, en, act in found:
+            if any(s2 <= st and en <= e2 and (e2 - s2) > (en - st) and a2 != act for s2, e2, a2 in found):
+                continue
+            if act not in acts:
                 acts.append(act)
         h = _HARM.search(text[:60])
         if h:

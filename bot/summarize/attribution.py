@@ -46,6 +46,11 @@ _FIRST_PERSON = re.compile(
 _BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + L._trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)")
+_MASDAR_LIKE = re.compile(r"[وف]?[بل]?(?:ا[^ل]\w{2}ا\w+|ت\w{2}ي\w+|\w{3}ات)")
+_COMMON_OBJECT_NOUNS = frozenset(L.split_words(
+    "قيام استمرار اقتحام قرار اعلان تصريحات تصريح ما كل عمليه عمليات هجوم سقوط مقتل وقوع تصاعد محاوله "
+    "اعتداء اعتداءات استخدام اطلاق احتلال ضم بناء نقل فتح وقف تدشين تصويت اعتراف مشاركه سعي رفض دعم "
+    "قصف حادث حادثه تفجير انفجار ممارسات سياسه سياسات بيان تقرير خطوه خطط"))
 _PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
 _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
@@ -151,6 +156,14 @@ def _prep_word(w: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _lexicon_word(w: str) -> bool:
+    """A trigger or demand word ("استهداف", "بتحقيق"): the object begins, not a person's name."""
+    return bool(L.TRIGGERS.rx.fullmatch(w) or L.DEMAND_VERBS.fullmatch(w) or w in L.TIME_WORDS
+                or strip_conj(w) in _COMMON_OBJECT_NOUNS
+                or w.startswith(("است", "بال", "لل")) or _MASDAR_LIKE.fullmatch(w))
+
+
+@lru_cache(maxsize=65536)
 def strip_conj(w: str) -> str:
     """The word without a leading conjunction و/ف (verbs and nouns take it)."""
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
@@ -176,8 +189,11 @@ _NISBA_LOOKALIKES = frozenset("المسؤوليه الحريه الهويه ال
 
 @lru_cache(maxsize=65536)
 def is_nisba(w: str) -> bool:
-    """A nationality/relation adjective ("السوري", "الدوليه"), not a noun that merely ends like one."""
-    b = bare_noun(w)
+    """A nationality/relation adjective ("السوري", "الدوليه"), not a noun that merely ends like one.
+
+    A preposition clitic ("للمدنيين") starts a new phrase, so only و/ف is allowed before the article.
+    """
+    b = strip_conj(w)
     return len(b) >= 5 and b.startswith("ال") and b not in _NISBA_LOOKALIKES and (
         b.endswith("ي") or b.endswith("يه") or b.endswith("يين") or b.endswith("يون"))
 
@@ -270,7 +286,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             j += 1
             prev = w
             continue
-        if not b.startswith("ال") and b not in L.OFFICE_NOUNS and (is_nisba(prev) or pb in L.NAME_ADJECTIVES):
+        if not b.startswith("ال") and b not in L.OFFICE_NOUNS and (is_nisba(prev) or pb in L.NAME_ADJECTIVES) \
+                and not _lexicon_word(w):
             # A personal name after title + adjective ("الفلسطيني رياض المالكي").
             j += 1
             prev = w

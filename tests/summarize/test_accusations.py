@@ -1,0 +1,208 @@
+"""Who the issuer blames for what: one (accused, act) per party and act, from the issuer's words only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.summarize.accusations import extract_accusations
+from bot.summarize.model import Issuer
+from bot.summarize.text import prepare, split_sentences
+
+SEED = Path(__file__).parent / "data" / "seed-ministry-letter.txt"
+JO = Issuer("وزارة الخارجية", "JO")
+SY = Issuer("وزارة الخارجية والمغتربين", "SY")
+
+
+def accuse(text: str, issuer: Issuer | None = JO) -> set[tuple[str, str]]:
+    sents = split_sentences(prepare(text)[0])
+    return {(a.accused, a.act) for a in extract_accusations(sents, issuer)}
+
+
+def acts_of(text: str, accused_word: str, issuer: Issuer | None = JO) -> set[str]:
+    return {act for who, act in accuse(text, issuer) if accused_word in who}
+
+
+# --- each act ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "accused", "act"),
+    [
+        ("قالت وزارة الخارجية الأردنية إن قوات الاحتلال ارتكبت مجزرة بحق المدنيين في القرية.",
+         "الاحتلال", "killing_civilians"),
+        ("أدانت وزارة الخارجية الأردنية استهداف طائرات النظام للمستشفيات والمدارس في المدينة.",
+         "النظام", "attacking_infrastructure"),
+        ("دانت وزارة الخارجية الأردنية الهجوم الذي شنته الميليشيات المسلحة على موقع للجيش الأردني.",
+         "الميليشيات", "attacking_forces"),
+        ("رفضت وزارة الخارجية الأردنية التدخل الإيراني في الشؤون الداخلية للدول العربية.",
+         "إيران", "violating_sovereignty"),
+        ("قالت وزارة الخارجية الأردنية إن الجماعة انتهكت القانون الدولي الإنساني بقصف الأحياء.",
+         "الجماعة", "violating_international_law"),
+        ("أكدت وزارة الخارجية الأردنية أن ما قامت به العصابات المسلحة يرقى إلى جرائم حرب.",
+         "العصابات", "war_crimes"),
+        ("اتهمت وزارة الخارجية الأردنية النظام بتمويل الإرهاب في المنطقة.",
+         "النظام", "supporting_terrorism"),
+        ("أدانت وزارة الخارجية الأردنية الاستيطان الإسرائيلي في الضفة الغربية.",
+         "إسرائيل", "occupation_settlement"),
+        ("نددت وزارة الخارجية الأردنية بالحصار الذي تفرضه الميليشيات على المدينة منذ أشهر.",
+         "الميليشيات", "siege_starvation"),
+        ("قالت وزارة الخارجية الأردنية إن البيان يتضمن أكاذيب الحركة المعتادة.",
+         "الحركة", "disinformation"),
+        ("قالت وزارة الخارجية الأردنية إن الحكومة الإسرائيلية تواصل عرقلة التوصل إلى حل سياسي.",
+         "الحكومة الإسرائيلية", "obstruction"),
+        ("اتهمت وزارة الخارجية الأردنية الجماعة بالتجسس لصالح جهات أجنبية.",
+         "الجماعة", "other"),
+    ],
+)
+def test_each_act_is_recognised_with_its_agent(text: str, accused: str, act: str):
+    assert act in acts_of(text, accused)
+
+
+# --- agents in the usual shapes --------------------------------------------------------------
+
+def test_agent_after_min_qibal():
+    text = "أدانت وزارة الخارجية الأردنية استهداف المدنيين العزل من قبل ميليشيا الحوثي."
+    assert ("ميليشيا الحوثي", "killing_civilians") in accuse(text)
+
+
+def test_forces_and_aircraft_of_a_party_are_that_party():
+    text = "أدانت وزارة الخارجية الأردنية قصف طائرات هذا التحالف للمنازل وقتل قوات التحالف للمدنيين."
+    assert {who for who, _ in accuse(text)} == {"التحالف"}
+
+
+def test_agent_of_irtakabaha():
+    text = "أدانت وزارة الخارجية الأردنية المجزرة التي ارتكبتها الميليشيات في البلدة."
+    assert "killing_civilians" in acts_of(text, "الميليشيات")
+
+
+def test_agent_as_subject_before_the_act():
+    text = "قالت وزارة الخارجية الأردنية إن قوات النظام قد ارتكبت جرائم حرب في البلدة."
+    assert "war_crimes" in acts_of(text, "النظام")
+
+
+def test_agent_as_genitive_of_the_act_noun():
+    text = "أدانت وزارة الخارجية الأردنية اعتداءات المستوطنين على المسجد الأقصى."
+    assert "attacking_infrastructure" in acts_of(text, "المستوطنين")
+
+
+def test_nationality_adjective_gives_the_country():
+    text = "أدانت وزارة الخارجية الأردنية العدوان التركي على الأراضي العراقية."
+    assert ("تركيا", "violating_sovereignty") in accuse(text)
+
+
+def test_accuse_verb_names_the_accused_and_the_act_after_bi():
+    text = "اتهمت وزارة الخارجية الأردنية الحكومة السورية بقصف المستشفيات."
+    assert "attacking_infrastructure" in acts_of(text, "الحكومة السورية")
+
+
+def test_accuse_verb_without_a_listed_act_is_other():
+    text = "اتهمت وزارة الخارجية الأردنية الجماعة بالضلوع في محاولة اغتيال."
+    assert acts_of(text, "الجماعة") == {"other"}
+
+
+# --- the GUIDE's edge cases ----------------------------------------------------------------
+
+def test_holding_responsible_for_civilian_deaths_is_killing_civilians():
+    text = "حملت وزارة الخارجية الأردنية الميليشيات المسؤولية الكاملة عن مقتل المدنيين."
+    assert acts_of(text, "الميليشيات") == {"killing_civilians"}
+
+
+def test_holding_responsible_for_something_else_is_other():
+    text = "حملت وزارة الخارجية الأردنية سلطات الاحتلال المسؤولية عن أي مساس بالمقدسات."
+    assert "other" in acts_of(text, "سلطات الاحتلال")
+
+
+def test_breaching_a_ceasefire_is_violating_international_law():
+    text = "قالت وزارة الخارجية الأردنية إن الميليشيات خرقت اتفاق وقف إطلاق النار مرة أخرى."
+    assert "violating_international_law" in acts_of(text, "الميليشيات")
+
+
+def test_carrying_out_terrorism_is_other_not_supporting_it():
+    text = "قالت وزارة الخارجية الأردنية إن الجماعة تواصل ممارسة الإرهاب ضد المواطنين."
+    assert "other" in acts_of(text, "الجماعة")
+    assert "supporting_terrorism" not in acts_of(text, "الجماعة")
+
+
+def test_arming_an_armed_group_is_supporting_terrorism():
+    text = "قالت وزارة الخارجية الأردنية إن النظام يواصل تسليح الميليشيات في المنطقة."
+    assert "supporting_terrorism" in acts_of(text, "النظام")
+    assert not acts_of(text, "الميليشيات")  # the armed group is the one supported
+
+
+def test_endangering_civilians_is_other():
+    text = "أدانت وزارة الخارجية الأردنية قيام الميليشيات بتعريض حياة المدنيين للخطر."
+    assert acts_of(text, "الميليشيات") == {"other"}
+
+
+# --- whose words ---------------------------------------------------------------------------
+
+def test_another_governments_accusations_are_not_the_issuers():
+    text = (
+        "أدانت وزارة الخارجية الأردنية التصعيد في المنطقة.\n"
+        "من جهته، اتهم وزير الخارجية التركي الجماعة بارتكاب مجزرة بحق المدنيين."
+    )
+    assert accuse(text) == set()
+
+
+def test_the_reporters_narrative_is_not_an_accusation():
+    text = (
+        "أدانت وزارة الخارجية الأردنية التصعيد.\n"
+        "وكانت قوات النظام قد قصفت المستشفى الوحيد في البلدة الأسبوع الماضي."
+    )
+    assert accuse(text) == set()
+
+
+def test_the_issuer_does_not_accuse_itself():
+    text = "قالت وزارة الخارجية الأردنية إن القوات الأردنية تصدت لهجوم على الحدود الأردنية."
+    assert not any("الأردن" in who for who, _ in accuse(text))
+
+
+def test_without_an_issuer_the_lead_government_is_assumed():
+    text = "قالت وزارة الخارجية الأردنية إن ميليشيا الحوثي ارتكبت مجزرة بحق المدنيين."
+    assert ("ميليشيا الحوثي", "killing_civilians") in accuse(text, None)
+
+
+# --- one entry per party and act -------------------------------------------------------------
+
+def test_one_party_keeps_its_fullest_name_and_one_entry_per_act():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن طائرات التحالف الدولي قصفت المدنيين.\n"
+        "وأضافت أن هذا التحالف يواصل قتل المدنيين.\n"
+        "وتابعت أن مجازر التحالف لن تمر."
+    )
+    got = accuse(text)
+    killing = [who for who, act in got if act == "killing_civilians"]
+    assert killing == ["التحالف الدولي"]
+
+
+def test_a_list_of_accused_gives_one_entry_each():
+    text = "قالت وزارة الخارجية الأردنية إن ما فعلته الولايات المتحدة وبريطانيا عدوان على العراق."
+    got = accuse(text)
+    assert ("الولايات المتحدة", "violating_sovereignty") in got
+    assert ("بريطانيا", "violating_sovereignty") in got
+
+
+def test_evidence_is_the_sentence_as_written():
+    text = "أدانت وزارة الخارجية الأردنية الاستيطان الإسرائيلي. وطالبت بوقفه."
+    sents = split_sentences(prepare(text)[0])
+    (acc,) = extract_accusations(sents, JO)
+    assert acc.evidence == sents[0]
+
+
+def test_no_text_no_accusations():
+    assert extract_accusations([], None) == []
+
+
+# --- the seed letter ----------------------------------------------------------------------------
+
+def test_seed_letter_accusations_against_the_coalition():
+    got = accuse(SEED.read_text(encoding="utf-8"), SY)
+    coalition = {act for who, act in got if who == "التحالف الدولي"}
+    assert {
+        "killing_civilians", "attacking_infrastructure", "attacking_forces", "violating_international_law",
+        "violating_sovereignty", "obstruction", "war_crimes",
+    } <= coalition
+    assert ("ممثلي دول هذا التحالف", "disinformation") in got
+    # Syria is the issuer: it is never the accused
+    assert not any("سوري" in who for who, _ in got)
