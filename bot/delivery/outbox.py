@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Delivery, utcnow
@@ -133,31 +134,59 @@ async def enqueue(
     return await insert_rows(session, [row]) == 1
 
 
+# Core statements on the table (not ORM-enabled UPDATEs): the sender runs them per
+# message, and the ORM's session synchronisation would only cost time here.
+_T = Delivery.__table__
+_C = _T.c
+
+
 # --- sender side ---------------------------------------------------------------------
 
 
-async def due_rows(session: AsyncSession, *, limit: int, skip_chats: Iterable[int] = ()) -> list[Delivery]:
-    """Pending rows whose time has come, oldest first."""
+async def due_rows(session: AsyncSession, *, limit: int, skip_chats: Iterable[int] = ()) -> list[Any]:
+    """Pending rows whose time has come, oldest first, as ``(id, chat_id)`` rows.
+
+    Only what is needed to pick and group work: the claim reads the rest,
+    as committed at that moment.
+    """
     q = (
-        select(Delivery)
-        .where(Delivery.status == PENDING, Delivery.not_before <= utcnow())
-        .order_by(Delivery.id)
+        select(_C.id, _C.chat_id)
+        .where(_C.status == PENDING, _C.not_before <= utcnow())
+        .order_by(_C.id)
         .limit(limit)
     )
     skip = list(skip_chats)
     if skip:
-        q = q.where(Delivery.chat_id.not_in(skip))
-    return list(await session.scalars(q))
+        q = q.where(_C.chat_id.not_in(skip))
+    return list((await session.execute(q)).all())
 
 
-async def claim(session: AsyncSession, row_id: int) -> bool:
-    """pending → sending (attempts + 1). False if another worker or process got it first."""
+@dataclass(slots=True)
+class Claimed:
+    """A row this sender now owns (status ``sending``), as committed by the claim."""
+
+    id: int
+    chat_id: int
+    kind: str
+    payload: dict[str, Any] | None
+    statement_id: int | None
+    attempts: int
+
+
+async def claim(session: AsyncSession, row_id: int) -> Claimed | None:
+    """pending → sending (attempts + 1), returning the row; None if another worker or process got it first.
+
+    One ``UPDATE … WHERE status = 'pending' RETURNING`` statement, so the
+    claim is atomic on SQLite and PostgreSQL alike and costs one round trip.
+    """
     result = await session.execute(
-        update(Delivery)
-        .where(Delivery.id == row_id, Delivery.status == PENDING)
-        .values(status=SENDING, attempts=Delivery.attempts + 1)
+        _T.update()
+        .where(_C.id == row_id, _C.status == PENDING)
+        .values(status=SENDING, attempts=_C.attempts + 1)
+        .returning(_C.id, _C.chat_id, _C.kind, _C.payload, _C.statement_id, _C.attempts)
     )
-    return result.rowcount == 1
+    row = result.first()
+    return Claimed(*row) if row is not None else None
 
 
 async def recover_in_flight(session: AsyncSession) -> int:
@@ -166,37 +195,37 @@ async def recover_in_flight(session: AsyncSession) -> int:
     Run once when the sender starts. It assumes one sender per database (the
     default deployment); those rows are exactly the duplicate window.
     """
-    result = await session.execute(update(Delivery).where(Delivery.status == SENDING).values(status=PENDING))
+    result = await session.execute(_T.update().where(_C.status == SENDING).values(status=PENDING))
     return int(result.rowcount or 0)
 
 
 async def mark_sent(session: AsyncSession, row_id: int, message_id: int | None, payload: dict[str, Any] | None) -> None:
     await session.execute(
-        update(Delivery).where(Delivery.id == row_id)
+        _T.update().where(_C.id == row_id)
         .values(status=SENT, message_id=message_id, sent_at=utcnow(), payload=payload, last_error=None)
     )
 
 
 async def save_progress(session: AsyncSession, row_id: int, payload: dict[str, Any]) -> None:
-    await session.execute(update(Delivery).where(Delivery.id == row_id).values(payload=payload))
+    await session.execute(_T.update().where(_C.id == row_id).values(payload=payload))
 
 
 async def reschedule(session: AsyncSession, row_id: int, delay: float, error: str) -> None:
     await session.execute(
-        update(Delivery).where(Delivery.id == row_id)
+        _T.update().where(_C.id == row_id)
         .values(status=PENDING, not_before=utcnow() + timedelta(seconds=delay), last_error=error[:500])
     )
 
 
 async def mark_failed(session: AsyncSession, row_id: int, error: str) -> None:
-    await session.execute(update(Delivery).where(Delivery.id == row_id).values(status=FAILED, last_error=error[:500]))
+    await session.execute(_T.update().where(_C.id == row_id).values(status=FAILED, last_error=error[:500]))
 
 
 async def drop_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
     """Rows owed to a chat that can no longer receive them (blocked, removed)."""
     result = await session.execute(
-        update(Delivery)
-        .where(Delivery.chat_id == chat_id, Delivery.status.in_((PENDING, SENDING)))
+        _T.update()
+        .where(_C.chat_id == chat_id, _C.status.in_((PENDING, SENDING)))
         .values(status=DROPPED, last_error=reason[:500])
     )
     return int(result.rowcount or 0)
@@ -204,5 +233,5 @@ async def drop_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int
 
 async def release(session: AsyncSession, row_id: int) -> None:
     """sending → pending without delay (shutdown before the request went out)."""
-    await session.execute(update(Delivery).where(Delivery.id == row_id, Delivery.status == SENDING)
+    await session.execute(_T.update().where(_C.id == row_id, _C.status == SENDING)
                           .values(status=PENDING))

@@ -19,6 +19,7 @@ unknown — and never two for one chat. Those are re-sent on restart (see
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import warnings
@@ -29,7 +30,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from telegram import Bot, Message
 from telegram.constants import ParseMode
@@ -51,6 +51,7 @@ from handlers.formatting import (
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+_CHATS = Chat.__table__
 
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = 300.0
@@ -69,11 +70,17 @@ class SenderStats:
     sent: int = 0
     messages: int = 0  # Telegram messages (a long alert is several)
     retried: int = 0
+    flood_waits: int = 0  # RetryAfter answers (429) from Telegram
     failed: int = 0
     dropped: int = 0
     plain_fallbacks: int = 0
     migrated: int = 0
     first_sent_at: float | None = None
+
+
+async def _run_all(steps: list[Callable[[Any], Awaitable[None]]], conn: Any) -> None:
+    for step in steps:
+        await step(conn)
 
 
 class _Rendered:
@@ -97,7 +104,7 @@ class _Rendered:
                     self.views[statement_id] = (StatementView.of(st), Summary.from_dict(st.summary.data))
         return self.views[statement_id]
 
-    async def render(self, row: Delivery, lang: str) -> list[str] | None:
+    async def render(self, row: Any, lang: str) -> list[str] | None:
         payload = row.payload or {}
         if "parts" in payload or "html" in payload:  # producers that render themselves (digests)
             ready = payload.get("parts") or [payload.get("html", "")]
@@ -145,6 +152,12 @@ class Sender:
         self._started = False
         self._pause_until = 0.0  # monotonic; set by RetryAfter (a flood wait applies to the whole bot)
         self._chat_next: dict[int, float] = {}
+        # SQLite has one writer: letting our own workers queue here is far cheaper than
+        # letting them collide on the file lock (SQLite's busy handler sleeps in ms steps).
+        # On PostgreSQL rows are independent and the workers write in parallel.
+        self._write_lock: asyncio.Lock | contextlib.AbstractAsyncContextManager[None] = (
+            asyncio.Lock() if db.engine.dialect.name == "sqlite" else contextlib.nullcontext()
+        )
 
     # --- lifecycle -----------------------------------------------------------------
 
@@ -210,10 +223,10 @@ class Sender:
                 rows = await outbox.due_rows(session, limit=self.batch_size)
             if not rows:
                 break
-            by_chat: OrderedDict[int, list[Delivery]] = OrderedDict()
+            by_chat: OrderedDict[int, list[Any]] = OrderedDict()
             for row in rows:
                 by_chat.setdefault(row.chat_id, []).append(row)
-            queue: asyncio.Queue[list[Delivery]] = asyncio.Queue()
+            queue: asyncio.Queue[list[Any]] = asyncio.Queue()
             for chat_rows in by_chat.values():
                 queue.put_nowait(chat_rows)
             results = await asyncio.gather(*(self._worker(queue, cache) for _ in range(min(self.workers, len(by_chat)))))
@@ -226,21 +239,32 @@ class Sender:
         self._prune_chat_times()
         return done
 
-    async def _worker(self, queue: asyncio.Queue[list[Delivery]], cache: _Rendered) -> int:
+    async def _worker(self, queue: asyncio.Queue[list[Any]], cache: _Rendered) -> int:
+        """Serve whole chats from the queue, one row at a time.
+
+        ``carry`` holds the "mark sent" of the row just delivered; it commits
+        in the same transaction as the next row's claim (one commit per
+        message instead of two). The window is unchanged: it closes before
+        the next request goes out, and a worker never has two rows unmarked.
+        """
         done = 0
+        carry: list[Callable[[Any], Awaitable[None]]] = []
         while not self._stopping:
             try:
                 chat_rows = queue.get_nowait()
             except asyncio.QueueEmpty:
-                return done
+                break
             for row in chat_rows:
                 if self._stopping:
                     break
-                outcome = await self.deliver(row, cache)
+                outcome = await self.deliver(row, cache, carry=carry)
                 if outcome in ("sent", "failed", "dropped"):
                     done += 1
                 if outcome in ("dropped", "postponed"):
                     break  # the chat is gone or paused: its later rows wait for the next drain
+        if carry:
+            await self._tx(lambda conn: _run_all(carry, conn))
+            carry.clear()
         return done
 
     async def _respect_rates(self, chat_id: int) -> None:
@@ -257,32 +281,44 @@ class Sender:
 
     # --- one row ---------------------------------------------------------------------
 
-    async def _tx(self, step: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    async def _tx(self, step: Callable[[Any], Awaitable[T]], *, orm: bool = False) -> T:
         """Run one short write transaction, shielded from cancellation.
 
         If the sender is cancelled (shutdown, or a test simulating a crash)
         while a commit is under way, the commit still finishes and releases
         its connection — it either happened or not, never half, and never
         leaves SQLite's write lock held by an abandoned connection.
+        The per-message steps are Core statements, so they run on a plain
+        connection (``orm=False``), skipping the ORM session's bookkeeping.
         """
         async def run() -> T:
-            async with self.db.sessions() as session, session.begin():
-                return await step(session)
+            async with self._write_lock:
+                if orm:
+                    async with self.db.sessions() as session, session.begin():
+                        return await step(session)
+                async with self.db.engine.begin() as conn:
+                    return await step(conn)
 
         return await asyncio.shield(asyncio.ensure_future(run()))
 
-    async def deliver(self, row: Delivery, cache: _Rendered | None = None) -> str:
-        """Claim, send and mark one row. Returns sent | failed | dropped | postponed | skipped."""
-        cache = cache or _Rendered(self.db)
+    async def deliver(self, row: Any, cache: _Rendered | None = None,
+                      carry: list[Callable[[Any], Awaitable[None]]] | None = None) -> str:
+        """Claim, send and mark one row. Returns sent | failed | dropped | postponed | skipped.
 
-        async def claim(session: AsyncSession) -> tuple[str, Delivery | None, str]:
-            if not await outbox.claim(session, row.id):
-                return "skipped", None, ""
-            fresh = await session.get(Delivery, row.id, populate_existing=True)
+        With ``carry`` (the worker's), earlier rows' "sent" marks are committed
+        in this row's claim transaction and this row's mark is left in it.
+        """
+        cache = cache or _Rendered(self.db)
+        owed = list(carry or [])
+
+        async def claim(session: Any) -> tuple[str, outbox.Claimed | None, str]:
+            await _run_all(owed, session)
+            fresh = await outbox.claim(session, row.id)
             if fresh is None:
                 return "skipped", None, ""
             # chat id and progress as committed (a migration may have moved the row)
-            chat = await session.get(Chat, fresh.chat_id)
+            chat = (await session.execute(
+                select(_CHATS.c.active, _CHATS.c.language).where(_CHATS.c.id == fresh.chat_id))).first()
             if chat is None or not chat.active:
                 await outbox.drop_for_chat(session, fresh.chat_id, "chat inactive")
                 return "dropped", fresh, ""
@@ -292,6 +328,8 @@ class Sender:
             return "claimed", fresh, chat.language
 
         state, claimed, lang = await self._tx(claim)
+        if carry:
+            del carry[:len(owed)]  # committed with the claim
         if state == "skipped" or claimed is None:
             return "skipped"
         row = claimed
@@ -330,6 +368,7 @@ class Sender:
                 await self._reschedule(row, payload, delay, f"flood wait {delay:.0f}s")
                 log.warning("delivery %s to chat %s: flood control, retrying in %.1fs", row.id, chat_id, delay)
                 self.stats.retried += 1
+                self.stats.flood_waits += 1
                 return "postponed"
             except Forbidden as exc:
                 await self._deactivate(chat_id, f"forbidden: {exc.message}")
@@ -367,7 +406,15 @@ class Sender:
                 progress = dict(payload)
                 await self._tx(lambda session: outbox.save_progress(session, row.id, progress))
         first_id = message_ids[0] if message_ids else None
-        await self._tx(lambda session: outbox.mark_sent(session, row.id, first_id, payload))
+        row_id = row.id
+
+        async def mark(conn: Any) -> None:
+            await outbox.mark_sent(conn, row_id, first_id, payload)
+
+        if carry is None:
+            await self._tx(mark)
+        else:
+            carry.append(mark)
         self.stats.sent += 1
         log.info("delivery %s (%s) sent to chat %s as message %s%s", row.id, row.kind, chat_id,
                  message_ids[0] if message_ids else None, f" in {len(parts)} parts" if len(parts) > 1 else "")
@@ -384,14 +431,14 @@ class Sender:
             self.stats.plain_fallbacks += 1
             return await self.bot.send_message(chat_id, to_plain_text(html), disable_web_page_preview=True)
 
-    async def _fail(self, row: Delivery, error: str) -> str:
+    async def _fail(self, row: Any, error: str) -> str:
         await self._tx(lambda session: outbox.mark_failed(session, row.id, error))
         log.warning("delivery %s to chat %s failed: %s", row.id, row.chat_id, error)
         self.stats.failed += 1
         return "failed"
 
-    async def _reschedule(self, row: Delivery, payload: dict[str, Any], delay: float, error: str) -> None:
-        async def step(session: AsyncSession) -> None:
+    async def _reschedule(self, row: Any, payload: dict[str, Any], delay: float, error: str) -> None:
+        async def step(session: Any) -> None:
             if payload != (row.payload or {}):
                 await outbox.save_progress(session, row.id, payload)
             await outbox.reschedule(session, row.id, delay, error)
@@ -399,8 +446,8 @@ class Sender:
         await self._tx(step)
 
     async def _deactivate(self, chat_id: int, reason: str) -> None:
-        await self._tx(lambda session: deactivate_chat(session, chat_id, reason))
+        await self._tx(lambda session: deactivate_chat(session, chat_id, reason), orm=True)
 
     async def _migrate(self, old_id: int, new_id: int) -> None:
-        await self._tx(lambda session: migrate_chat(session, old_id, new_id))
+        await self._tx(lambda session: migrate_chat(session, old_id, new_id), orm=True)
         self.stats.migrated += 1
