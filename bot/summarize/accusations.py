@@ -214,6 +214,7 @@ class _Context:
         self.canon: dict[str, str] = {}  # key → display name, filled on demand
         self.speaker_spans: set[tuple[int, int]] = set()
         self._actors_cache: dict[tuple[int, bool], list[_Actor]] = {}
+        self._no_ya: list[str] | None = None
 
     def actors_of(self, si: int, lam: bool = False) -> list[_Actor]:
         """Acting parties named in sentence ``si`` (made on first use)."""
@@ -308,15 +309,13 @@ class _Context:
         """
         if key in self.canon:
             return self.canon[key]
-        words = [A.bare_noun(w) for w in L.split_words(a.text)]
-        words = [w for w in words if w not in _DEMONSTRATIVES and w not in L.INSTRUMENT_HEADS] or words
-        probe = words[0] if words else a.text
-        probe = probe[2:] if probe.startswith("ال") else probe
-        probe = probe[:3]
         base = key.split(":")[0]
+        if self._no_ya is None:
+            # spelling varies in ي ("ميليشيا", "مليشيات"); keys drop it, so does the probe
+            self._no_ya = [n.replace("ي", "") for n in self.an.norms]
         best: dict[str, tuple[int, str]] = {}
         for si, norm in enumerate(self.an.norms):
-            if probe not in norm:
+            if base not in self._no_ya[si]:
                 continue
             for b in self.actors_of(si):
                 k = _key(b.text, b.code)
@@ -327,12 +326,12 @@ class _Context:
                     continue
                 if k not in best or n > best[k][0]:
                     best[k] = (n, b.text)
+        coded = [k for k in best if ":" in k]
         for k, v in best.items():
+            if ":" not in k and len(coded) == 1:
+                # "الميليشيا" and "ميليشيا الحوثي الايرانيه" are one party when only one is named so
+                self.canon.setdefault(k, best[coded[0]][1])
             self.canon.setdefault(k, v[1])
-        if ":" not in key:
-            coded = [k for k in best if ":" in k]
-            if len(coded) == 1:
-                self.canon[key] = best[coded[0]][1]
         return self.canon.setdefault(key, a.text)
 
     def name(self, a: _Actor) -> str | None:
