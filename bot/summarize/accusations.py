@@ -652,7 +652,10 @@ class _Finder:
                 hits.append((m.start(), m.end(), "violating_international_law", False))
         for m in by_kind.get("interfere", ()):
             # "التدخل (الايراني) في الشؤون الداخلية": interference is a breach of sovereignty
-            if re.search(r"(?<!\w)(?:[وفبل]?(?:ال)?شؤون|[وفبل]?(?:ال)?شان)(?!\w)", norm[m.end():min(hi, m.end() + 40)]):
+            after = norm[m.end():min(hi, m.end() + 50)]
+            aff = re.search(r"(?<!\w)[وفبل]?(?:ال)?(?:شؤون|شان)(\w*)(?!\w)((?:\s+\S+){0,2})", after)
+            if aff and (aff.group(1) or re.search(r"داخلي|الدول|دول|البلاد|البلدان", aff.group(2))
+                        or L.country_refs(aff.group(2))):
                 hits.append((m.start(), m.end(), "violating_sovereignty", False))
         for m in by_kind.get("unlawful", ()):
             hits.append((m.start(), m.end(), "violating_international_law", False))
