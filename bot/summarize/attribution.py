@@ -51,6 +51,13 @@ _COMMON_OBJECT_NOUNS = frozenset(L.split_words(
     "قيام استمرار اقتحام قرار اعلان تصريحات تصريح ما كل عمليه عمليات هجوم سقوط مقتل وقوع تصاعد محاوله "
     "اعتداء اعتداءات استخدام اطلاق احتلال ضم بناء نقل فتح وقف تدشين تصويت اعتراف مشاركه سعي رفض دعم "
     "قصف حادث حادثه تفجير انفجار ممارسات سياسه سياسات بيان تقرير خطوه خطط"))
+_HONORIFICS = frozenset(L.split_words(
+    "الدكتور الدكتوره الشيخ الشيخه الامير الاميره السيد السيده اللواء العميد العقيد المستشار المهندس الفريق"))
+_KNOWN_AFTER_CONJ = (
+    L.SPEECH_VERB_FORMS | L.ACTOR_HEADS | L.TARGET_HEADS | L.OFFICE_NOUNS | L.GENERIC_SPEAKER | L.CONNECTIVES
+    | L.PARTICIPLES | L.TIME_WORDS | L.PREPOSITIONS | L.FIRST_PERSON_VERBS
+    | frozenset(L.split_words("ان انه انها اذ ما لا لم لن قد كان كانت هو هي نحن"))
+)
 _PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
 _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
@@ -165,8 +172,16 @@ def _lexicon_word(w: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def strip_conj(w: str) -> str:
-    """The word without a leading conjunction و/ف (verbs and nouns take it)."""
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+    """The word without a leading conjunction و/ف (verbs and nouns take it).
+
+    Only when what is left is a word we know or starts with the article:
+    "وزراء", "وفد", "وكالة" begin with و/ف of their own.
+    """
+    if len(w) > 3 and w[0] in "وف":
+        rest = w[1:]
+        if rest.startswith("ال") or rest in _KNOWN_AFTER_CONJ or L.country_word(rest):
+            return rest
+    return w
 
 
 @lru_cache(maxsize=65536)
@@ -250,6 +265,16 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             j += 1
             prev = w
             continue
+        if b in _HONORIFICS:
+            # "رئيس الوزراء الدكتور هاني الملقي": an honorific and the name after it
+            j += 1
+            names = 0
+            while j < n and names < 3 and toks[j].is_word and toks[j].text not in L.TIME_WORDS \
+                    and not _lexicon_word(toks[j].text) and bare_noun(toks[j].text) not in L.TARGET_HEADS \
+                    and toks[j].text not in L.PREPOSITIONS and toks[j].text not in _BOUNDARY_WORDS:
+                j += 1
+                names += 1
+            break
         if w == "في" and bare_noun(prev) in ("الاعضاء", "اعضاء", "العامله", "المقيمه", "المعتمدين"):
             j += 1
             prev = w
@@ -286,8 +311,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             j += 1
             prev = w
             continue
-        if not b.startswith("ال") and b not in L.OFFICE_NOUNS and (is_nisba(prev) or pb in L.NAME_ADJECTIVES) \
-                and not _lexicon_word(w):
+        if not b.startswith("ال") and b not in L.OFFICE_NOUNS and b not in L.TARGET_HEADS and b not in L.ACTOR_HEADS \
+                and (is_nisba(prev) or pb in L.NAME_ADJECTIVES) and not _lexicon_word(w):
             # A personal name after title + adjective ("الفلسطيني رياض المالكي").
             j += 1
             prev = w

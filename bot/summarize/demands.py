@@ -71,8 +71,11 @@ def _clean(text: str) -> str:
 
 def _same_body(a: str, b: str) -> bool:
     """One target named twice: the shorter name's words all recur in the longer."""
-    wa, wb = A._content_words(a), A._content_words(b)
+    wa, wb = A._content_words(a) - _QUANTIFIERS, A._content_words(b) - _QUANTIFIERS
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+_QUANTIFIERS = frozenset({"كل", "كافه", "جميع", "في"})
 
 
 class _Demands:
@@ -177,6 +180,10 @@ class _Demands:
             if w in ("كافه", "جميعا"):
                 end += 1
                 continue
+            pw = toks[end - 1].text
+            if toks[end - 1].is_word and A.is_definite(pw) and not A.is_definite(w) and not w.startswith("و") \
+                    and w not in _LIST_ADVERBS and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده")):
+                break  # "مجلس الامن | مسؤولياته": a definite name ends before an undefined noun
             end += 1
         # trailing "تحديدا" etc. are fine; split lists on "و" + a new body
         spans: list[tuple[int, int]] = []
@@ -231,7 +238,8 @@ class _Demands:
                     continue
             if bare[:1] in "يت" and prev is not None and prev.is_word and w == bare and \
                     prev.text not in L.CONNECTIVES and prev.text not in _AN and not L.country_word(prev.text) \
-                    and A.bare_noun(prev.text) not in L.GENERIC_SPEAKER and prev.text not in ("انها", "انه", "بانها", "انهم") \
+                    and not (A.is_definite(prev.text) and A.bare_noun(prev.text) in L.GENERIC_SPEAKER) \
+                    and prev.text not in ("انها", "انه", "بانها", "انهم") \
                     and not (an.issuer_name and A.name_matches(
                         norm[toks[max(0, k - 3)].start:prev.end], an.issuer_name)):
                 continue  # "بيان ... يدعو الى": an attribute of some other noun
@@ -258,8 +266,7 @@ class _Demands:
                 spans, act_k = self.target_span(si, nq, hi)
                 if not spans:
                     continue
-            if not spans:
-                act_k = self.action_start(si, act_k, hi)
+            act_k = self.action_start(si, act_k, hi)
             action = self.action_from(si, act_k, hi)
             nec = re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action))
             if nec and not spans:

@@ -1,0 +1,140 @@
+"""What the issuer asks of whom: one demand per asked body, the deed in a few words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.summarize.demands import extract_demands
+from bot.summarize.model import Issuer
+from bot.summarize.text import prepare, split_sentences
+
+SEED = Path(__file__).parent / "data" / "seed-ministry-letter.txt"
+JO = Issuer("وزارة الخارجية", "JO")
+SY = Issuer("وزارة الخارجية والمغتربين", "SY")
+
+
+def demands(text: str, issuer: Issuer | None = JO) -> list[tuple[str, str]]:
+    sents = split_sentences(prepare(text)[0])
+    return [(d.target, d.action) for d in extract_demands(sents, issuer)]
+
+
+def targets(text: str, issuer: Issuer | None = JO) -> list[str]:
+    return [t for t, _ in demands(text, issuer)]
+
+
+def test_target_named_right_after_the_verb():
+    got = demands("وطالبت وزارة الخارجية الأردنية مجلس الأمن بالتحرك الفوري لوقف العدوان.")
+    assert got == [("مجلس الأمن", "التحرك الفوري لوقف العدوان")]
+
+
+def test_target_after_the_speaker_in_verb_first_order():
+    assert targets("دعت الحكومة الأردنية اليوم المجتمع الدولي إلى تحمل مسؤولياته.", Issuer("الحكومة", "JO")) \
+        == ["المجتمع الدولي"]
+
+
+def test_no_target_named_gives_an_empty_target():
+    got = demands("دعا وزير الخارجية الأردني إلى وقف فوري لإطلاق النار في القطاع.")
+    assert got == [("", "وقف فوري لإطلاق النار في القطاع")]
+
+
+def test_a_present_tense_demand_inside_a_quote_keeps_the_issuer_as_speaker():
+    text = "وقالت الوزارة الأردنية في بيانها: \"تطالب المملكة مجلس الأمن بإدانة الاعتداء\"."
+    assert targets(text) == ["مجلس الأمن"]
+
+
+def test_necessity_falls_on_the_body_named_after_the_masdar():
+    text = "وأكدت وزارة الخارجية الأردنية ضرورة اضطلاع المجتمع الدولي بمسؤولياته تجاه المدنيين."
+    assert targets(text) == ["المجتمع الدولي"]
+
+
+def test_necessity_with_an_clause_names_the_body_after_the_verb():
+    text = "وشددت وزارة الخارجية الأردنية على ضرورة أن يتحمل مجلس الأمن مسؤولياته."
+    assert targets(text) == ["مجلس الأمن"]
+
+
+def test_necessity_without_a_body_is_a_demand_without_target():
+    got = demands("وأكدت وزارة الخارجية الأردنية على ضرورة وقف التصعيد فورا.")
+    assert got == [("", "ضرورة وقف التصعيد فورا")]
+
+
+def test_a_list_of_targets_gives_one_demand_each():
+    text = "دعت وزارة الخارجية الأردنية المجتمع الدولي ومجلس الأمن إلى التحرك العاجل."
+    assert targets(text) == ["المجتمع الدولي", "مجلس الأمن"]
+
+
+def test_a_single_target_with_a_conjoined_genitive_is_not_split():
+    text = "وجه رئيس الوزراء الأردني وزراء الصناعة والتجارة والمالية بعقد اجتماع عاجل."
+    assert targets(text, Issuer("رئيس الوزراء", "JO")) == ["وزراء الصناعة والتجارة والمالية"]
+
+
+def test_ala_x_an_names_who_must_act():
+    text = "وقال الوزير الأردني: \"على المجتمع الدولي أن يتحرك لوقف هذه الجرائم\"."
+    assert targets(text) == ["المجتمع الدولي"]
+
+
+def test_x_mutalab_names_who_is_called_on():
+    text = "وقال الوزير الأردني إن المجتمع الدولي مطالب بالوقوف في وجه الانتهاكات."
+    assert targets(text) == ["المجتمع الدولي"]
+
+
+def test_an_official_order_to_a_named_body_is_a_demand():
+    text = "وجهت وزارة الداخلية الأردنية الأجهزة الأمنية بتشديد الرقابة على الحدود."
+    assert targets(text, Issuer("وزارة الداخلية", "JO")) == ["الأجهزة الأمنية"]
+
+
+def test_a_formal_invitation_names_the_invited_body():
+    text = "وجهت وزارة الخارجية الأردنية دعوة رسمية لمنظمة الصحة العالمية لإرسال فريق طبي."
+    assert targets(text) == ["منظمة الصحة العالمية"]
+
+
+def test_one_entry_per_target_however_often_it_is_asked():
+    text = (
+        "طالبت وزارة الخارجية الأردنية مجلس الأمن بالتحرك.\n"
+        "وجددت مطالبتها مجلس الأمن بإدانة الاعتداءات."
+    )
+    assert targets(text) == ["مجلس الأمن"]
+
+
+def test_action_is_cut_at_the_clause_end_and_kept_short():
+    text = (
+        "ودعت وزارة الخارجية الأردنية الدول الأعضاء إلى احترام القانون الدولي وحماية المدنيين "
+        "ومنع الإفلات من العقاب وضمان المحاسبة وتعويض الضحايا وإعادة الإعمار، مؤكدة موقفها الثابت."
+    )
+    ((target, action),) = demands(text)
+    assert target == "الدول الأعضاء"
+    assert action.startswith("احترام القانون الدولي")
+    assert len(action.split()) <= 8
+
+
+def test_demands_reported_from_other_speakers_are_not_the_issuers():
+    text = (
+        "أدانت وزارة الخارجية الأردنية الهجوم.\n"
+        "من جهته، دعا وزير الخارجية التركي مجلس الأمن إلى عقد جلسة طارئة.\n"
+        "وطالب الأمين العام للأمم المتحدة الأطراف بضبط النفس."
+    )
+    assert demands(text) == []
+
+
+def test_a_verb_describing_another_noun_is_not_the_issuers_demand():
+    text = "وقالت وزارة الخارجية الأردنية إن مشروع بيان يدعو إلى التهدئة لم يعتمد."
+    assert demands(text) == []
+
+
+def test_a_student_is_not_a_demand():
+    text = "وقالت وزارة الخارجية الأردنية إن المعتقل وهو طالب في الجامعة أفرج عنه."
+    assert demands(text) == []
+
+
+def test_no_text_no_demands():
+    assert extract_demands([], None) == []
+
+
+def test_seed_letter_three_demands():
+    got = targets(SEED.read_text(encoding="utf-8"), SY)
+    assert got == ["الدول الأعضاء في هذا التحالف", "مجلس الأمن", "الدول الأعضاء في الأمم المتحدة"]
+
+
+def test_seed_letter_actions_read_as_the_asked_deed():
+    got = dict(demands(SEED.read_text(encoding="utf-8"), SY))
+    assert got["مجلس الأمن"].startswith("إدانة انتهاكات هذا")
+    assert got["الدول الأعضاء في الأمم المتحدة"].startswith("عدم الإصغاء لممثلي")
