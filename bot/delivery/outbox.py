@@ -229,9 +229,3 @@ async def drop_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int
         .values(status=DROPPED, last_error=reason[:500])
     )
     return int(result.rowcount or 0)
-
-
-async def release(session: AsyncSession, row_id: int) -> None:
-    """sending → pending without delay (shutdown before the request went out)."""
-    await session.execute(_T.update().where(_C.id == row_id, _C.status == SENDING)
-                          .values(status=PENDING))
