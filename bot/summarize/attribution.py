@@ -63,7 +63,7 @@ _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
     "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"))
 _NOT_BODIES = frozenset(L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول"))
-_APPOSITIVE = re.compile(r"(?P<name>(?:\w+\s+){0,2}\w+)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
+_APPOSITIVE = re.compile(r"(?<=\w)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
 _PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
 
 
@@ -542,14 +542,14 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             else:
                 last_side = NARRATIVE
             an.segments.append(Segment(si, 0, len(norm), last_side))
-        for ma in _APPOSITIVE.finditer(norm):
+        for ma in _APPOSITIVE.finditer(norm) if "،" in norm else ():
             title = bare_noun(ma.group("title"))
             if title not in L.OFFICE_NOUNS and title not in L.GENERIC_SPEAKER:
                 continue
             rest_start = ma.start("title")
             side_a = speakers.classify(norm, rest_start, min(len(norm), ma.end()))
             if side_a is not None:
-                for w in ma.group("name").split():
+                for w in norm[max(0, ma.start() - 40):ma.start()].split()[-3:]:
                     w = bare_noun(w)
                     if len(w) > 2 and w not in L.GENERIC_SPEAKER and w not in L.OFFICE_NOUNS and not L.country_word(w):
                         speakers.aliases.setdefault(w, side_a)
