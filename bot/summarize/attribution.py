@@ -382,12 +382,9 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
     out: list[tuple[int, bool]] = []
     first_word = next((k for k, t in enumerate(toks) if t.is_word), 0)
     seen_verb = False
-    starts = None
     for mv in _SPEECH_RX.finditer(norm):
-        if starts is None:
-            starts = {t.start: i for i, t in enumerate(toks)}
-        k = starts.get(mv.start())
-        if k is None:
+        k = token_at(toks, mv.start())
+        if k >= len(toks) or toks[k].start != mv.start():
             continue
         t = toks[k]
         w = t.text
@@ -462,7 +459,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             pre_start = body_start
             if events:
                 pre_start = max(pre_start, tk[events[-1].token].end)
-            pre_all = [t for t in tk[:k] if t.start >= pre_start]
+            pre_all = tk[token_at(tk, pre_start):k]
             cut = 0
             for q, t in enumerate(pre_all):
                 if not t.is_word and t.text not in _QUOTES:
