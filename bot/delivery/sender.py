@@ -39,7 +39,7 @@ from bot.delivery import outbox
 from bot.delivery.console import CONSOLE_CHAT_ID
 from bot.delivery.chat_state import deactivate_chat, migrate_chat
 from bot.store.db import Database
-from bot.store.models import Chat, Delivery, Statement
+from bot.store.models import Chat, Statement
 from bot.summarize.model import Summary
 from handlers.formatting import (
     StatementView,
@@ -166,11 +166,8 @@ class Sender:
         async with self.db.sessions() as session, session.begin():
             recovered = await outbox.recover_in_flight(session)
             if not self.console:
-                await session.execute(
-                    Delivery.__table__.update()
-                    .where(Delivery.chat_id == CONSOLE_CHAT_ID, Delivery.status == outbox.PENDING)
-                    .values(status=outbox.DROPPED, last_error="console chat; a bot token is set")
-                )
+                # A token is set now: the terminal's chat from an earlier console run gets nothing more.
+                await deactivate_chat(session, CONSOLE_CHAT_ID, "console chat; a bot token is set")
         if recovered:
             log.warning("%d deliveries were in flight when Bayan last stopped; re-sending them "
                         "(each may reach its chat twice)", recovered)

@@ -227,3 +227,14 @@ async def test_one_chat_receives_its_alerts_in_outbox_order(fake, db, sender):
     assert await sender.drain() == 3
     texts = [re.sub("[\u2066-\u2069]", "", m.text) for m in fake.messages(alice)]  # without bidi isolates
     assert [next(i for i in range(3) if f"طرف {i}" in t) for t in texts] == [0, 1, 2]
+
+
+async def test_the_console_chat_of_an_earlier_run_gets_nothing_once_a_token_is_set(fake, db, sender):
+    await add_chat(db, 0)  # left by `bayan run` without a token
+    await subscribe(db, 0, "all")
+    await sender.start()  # what a start with a token does
+    await store_statement(db)
+    assert await deliveries(db) == []
+    async with db.sessions() as session:
+        chat = await session.get(Chat, 0)
+    assert chat is not None and not chat.active
