@@ -398,6 +398,17 @@ def _code_of(name: str) -> str | None:
     return refs[0][2] if refs else None
 
 
+def _victim_flags(norm: str, toks: list[A.Token], actors: list[_Actor]) -> list[bool]:
+    """Victim position of each party; the members of a list share the first member's."""
+    flags: list[bool] = []
+    for i, a in enumerate(actors):
+        v = _victim_position(norm, toks, a.start)
+        if not v and i and norm[a.start] == "و" and re.fullmatch(r"\s*(?:،\s*)?", norm[actors[i - 1].end:a.start]):
+            v = flags[i - 1]
+        flags.append(v)
+    return flags
+
+
 class _Span:
     """A trigger match, shaped like the ``re.Match`` the code reads."""
 
@@ -555,8 +566,9 @@ class _Finder:
                     return a, ctx.name(a)  # type: ignore[return-value]
                 break
         # c) subject of the act's verb, before it ("قوات التحالف ارتكبت", "سلطات الاحتلال تحاصر")
-        before = [a for a in actors if a.end <= ts and not _victim_position(norm, toks, a.start)]
-        after = [a for a in actors if a.start >= te and not _victim_position(norm, toks, a.start)]
+        victims = _victim_flags(norm, toks, actors)
+        before = [a for a, v in zip(actors, victims) if a.end <= ts and not v]
+        after = [a for a, v in zip(actors, victims) if a.start >= te and not v]
         if verb and after and after[0].start - te < 40:
             nm = ctx.name(after[0])
             if nm:
