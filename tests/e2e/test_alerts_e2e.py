@@ -347,3 +347,25 @@ async def test_console_mode_prints_every_alert_through_the_same_outbox(services,
     async with services.db.sessions() as session:
         [row] = list(await session.scalars(select(Delivery)))
     assert row.chat_id == 0 and row.status == "sent" and row.message_id == 1
+
+
+async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(fake_api, services, settings):
+    db = services.db
+    [alice] = await subscribers(fake_api, db, [1001])
+    await store_statement(db)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BAYAN_", "TELEGRAM_"))}
+    env.update({"TELEGRAM_BOT_TOKEN": fake_api.token, "TELEGRAM_API_URL": fake_api.url,
+                "DATABASE_URL": settings.database_url, "BAYAN_LOG_LEVEL": "WARNING"})
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", cwd=str(Path(settings.database_url.split("///", 1)[1]).parent),
+        env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        await fake_api.wait_for_messages(alice, 1, timeout=60)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 0
+    lines = err.decode().splitlines()
+    assert any(line.startswith("bayan: running as @") for line in lines), lines
+    assert TOKEN not in err.decode()
+    assert await row_statuses(db) == {"sent": 1}
