@@ -158,6 +158,11 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
             prev = w
             continue
         if w in _DEMONSTRATIVES and (pb in L.INSTRUMENT_HEADS or pb in L.ACTOR_HEADS or not A.is_definite(prev)):
+            nxt = toks[j + 1] if j + 1 < n else None
+            while nxt is not None and nxt.text in '"«»“”' and j + 2 < n:
+                nxt = toks[toks.index(nxt) + 1]
+            if nxt is None or not A.is_definite(nxt.text):
+                break  # "المعارضه ذلك": a demonstrative pronoun, not "هذا التحالف"
             j += 1
             prev = w
             continue

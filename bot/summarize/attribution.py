@@ -140,6 +140,8 @@ def tokens_of(norm: str) -> list[Token]:
     for w in _TOKEN.findall(norm):
         st = norm.index(w, pos)
         pos = st + len(w)
+        if w == "#":
+            continue  # "#بريطانيا": a hashtag is the word itself
         out.append(Token(st, pos, w, w[0].isalnum()))
     return out
 
@@ -476,6 +478,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
                 subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
             if subj is not None and object_verb and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS \
                     and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER \
+                    and bare_noun(tk[subj[0]].text) not in L.OFFICE_NOUNS \
                     and not L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end):
                 # "ودعت جميع اطراف الصراع الى": one asked body, the speaker is the verb's pronoun
                 nx = subj[1]

@@ -55,6 +55,10 @@ def _is_target_word(w: str) -> bool:
     return bool(m and L.COUNTRY_KIND.get(m.group("c"), "name") != "adj")
 
 
+def _lexicon_word(w: str) -> bool:
+    return A._lexicon_word(w)
+
+
 def _strip_clitic(word: str) -> str:
     """"بالتوقف" → "التوقف", "للوقوف" → "الوقوف", "لإرسال" → "إرسال" (as written)."""
     if len(word) > 4 and word.startswith("لل"):
@@ -132,7 +136,7 @@ class _Demands:
             w = t.text
             if w in ("الي", "علي") or w in _ACTION_STARTERS or (w[:1] in "بل" and len(w) > 3 and not A.is_nisba(w)
                                                             and not _is_target_word(w[1:]) and w[1:] not in L.TIME_WORDS
-                                                            and w not in _NOT_DEEDS):
+                                                            and w not in _NOT_DEEDS and not L.country_word(w)):
                 return q
         return k
 
@@ -161,9 +165,12 @@ class _Demands:
                 if w in '"«»“”':
                     end += 1
                     continue
-                if w in "،," and end + 1 < len(toks) and toks[end + 1].is_word and \
-                        toks[end + 1].text not in _ACTION_STARTERS and not toks[end + 1].text.startswith("ب") \
-                        and toks[end + 1].text not in L.PREPOSITIONS:
+                nxt = toks[end + 1].text if end + 1 < len(toks) else ""
+                if w in "،," and end + 1 < len(toks) and toks[end + 1].is_word and (
+                        nxt.startswith("و") and _is_target_word(nxt[1:])
+                        or not A.is_definite(nxt) and not _lexicon_word(nxt) and nxt not in _ACTION_STARTERS
+                        and not nxt.startswith(("ب", "ل", "و")) and nxt not in L.PREPOSITIONS
+                        and nxt not in L.TIME_WORDS and A.strip_conj(nxt) not in L.PARTICIPLES):
                     end += 1
                     continue
                 break
