@@ -48,6 +48,7 @@ _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاك�
                                 "اختطاف", "الاعتداء", "الاعتداءات", "اعتداء", "اعتداءات", "العدوان", "عدوان",
                                 "يعتدي", "تعتدي", "قيامه بالاعتداء"))
 _PERSON_VICTIMS = L.rx(L.terms("جنود", "جندي", "جنديين", "عسكريين", "العسكريين", "افراد", "عناصر", "رجال"))
+_BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _KILL_NOUNS = L.rx(L.terms("اصابه", "مقتل", "قتل", "استشهاد", "جرح", "اصابة"))
 
 # The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
@@ -209,6 +210,12 @@ def _key(text: str, code: str | None) -> str:
     return h.replace("ي", "")[:4] + (":" + code if code else "")
 
 
+_OWN_FORCES = re.compile(
+    r"(?:ال)?(?:قوات|اجهزه|رجال|عناصر|افراد)\s+(?:ال)?(?:امن|امنيه|شرطه|الامن)(?:\s+\w+)?|(?:ال)?شرطه|(?:ال)?سلطات|"
+    r"(?:ال)?قوات الامنيه|(?:ال)?جيش|(?:ال)?قوات المسلحه|(?:ال)?حكومه"
+)
+
+
 class _Context:
     """Per-text state: actor mentions, the party names in use, the issuer's country."""
 
@@ -342,6 +349,8 @@ class _Context:
     def name(self, a: _Actor) -> str | None:
         if a.code and self.country and a.code == self.country:
             return None  # the issuer does not accuse itself
+        if not a.code and self.country and _OWN_FORCES.fullmatch(L.normalize(a.text)):
+            return None  # "قوات الامن", "الاجهزه الامنيه" with no nationality: the issuer's own
         if self.issuer_name and not a.code and A.name_matches(a.text, self.issuer_name):
             return None
         if (a.start, a.end) in self.speaker_spans:
@@ -625,6 +634,7 @@ class _Finder:
                         a = "killing_civilians"
                 hits.append((m.start(), m.end(), a, False))
         # harm + victim
+        memory: list[tuple[int, int]] = []  # harm with an agent but no victim: remember the agent
         for m in by_kind.get("harm", ()):
             k = A.token_at(toks, m.end())
             window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
@@ -649,7 +659,7 @@ class _Finder:
                 if refs and self.ctx.country and refs[0][2] == self.ctx.country:
                     own = True
                 if own or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre) or v.group().startswith(("ل", "لل")) \
-                        or (_PERSON_VICTIMS.search(v.group()) and _KILL_NOUNS.fullmatch(m.group())):
+                        or (_KILL_NOUNS.fullmatch(m.group()) and not _BY_AGENT.search(pre)):
                     hits.append((m.start(), m.end(), "attacking_forces", verbish))
                     break
             if is_violation or "علي" in norm[m.end():window_end]:
@@ -659,9 +669,7 @@ class _Finder:
                         break
             del marker
             if len(hits) == n_before and not verbish:
-                who = self.agent(si, lo, hi, m.start(), m.end(), False, True)
-                if who:
-                    self.last_accused = (si, who[0])
+                memory.append((m.start(), m.end()))
         # violation of law
         for m in by_kind.get("violate", ()):
             seg = norm[m.end():min(hi, m.end() + 60)]
@@ -693,7 +701,14 @@ class _Finder:
                    for k0, k1, ka, _ in kept):
                 continue
             kept.append(h)
-        for ts, te, act, verbish in kept:
+        ordered = [(h[0], h[1], h[2], h[3]) for h in kept] + [(a, b, "", False) for a, b in memory]
+        ordered.sort(key=lambda h: h[0])
+        for ts, te, act, verbish in ordered:
+            if not act:
+                who = self.agent(si, lo, hi, ts, te, False, True)
+                if who:
+                    self.last_accused = (si, who[0])
+                continue
             gen = not _OBJECT_MASDARS.fullmatch(norm[ts:te].split()[0])
             self.add(self.agent(si, lo, hi, ts, te, verbish, gen), act, si)
         if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
