@@ -174,6 +174,8 @@ class Ingestor:
         self._lock = asyncio.Lock()
         self._index: fp.NearDuplicateIndex | None = None
         self._added: list[int] = []  # index entries of the open transaction, undone on rollback
+        self._writes = 0  # committed write passes, so a feed knows whether to re-check links
+        self._batch_fps: dict[str, int] = {}  # statements created by the current write pass
 
     # -- public -------------------------------------------------------------
 
@@ -201,13 +203,16 @@ class Ingestor:
         alerting = self._alerting(feed, fresh)
         news = [_Item(i, normalize_link(i.link), i.guid in alerting) for i in fresh]
         news.sort(key=lambda w: w.item.published)  # oldest first: ids follow publication order
+        seen_writes = self._writes
         await self._match_links(news)  # before full text: a known link needs no page fetch
         edits = [_Item(i, normalize_link(i.link), False, entry=row) for i, row in changed]
         await self._load_texts([w for w in news if w.statement_id is None] + edits)
 
         async with self._lock:
-            await self._match_links([w for w in news if w.statement_id is None])
+            if self._writes != seen_writes:  # another feed stored statements meanwhile: look again
+                await self._match_links([w for w in news if w.statement_id is None])
             await self._match_texts([w for w in news if w.statement_id is None])
+            self._batch_fps = {}
             todo = [w for w in news if w.statement_id is None] + edits
             summaries = await _summarize_all([_summary_text(w.item, w.text) for w in todo])
             for work, summary in zip(todo, summaries):
@@ -299,13 +304,23 @@ class Ingestor:
             self._index = index
         return self._index
 
-    async def _find_text_match(self, s: AsyncSession, w: _Item) -> int | None:
+    async def _find_text_match(
+        self, s: AsyncSession, w: _Item, *, exact: bool = True, only: set[int] | None = None
+    ) -> int | None:
+        """A stored statement with the same or a confirmed near-identical text.
+
+        ``exact=False`` skips the fingerprint query (already answered in bulk);
+        ``only`` restricts near-duplicate candidates to those ids.
+        """
         if not w.tokens:
             return None
-        sid = await s.scalar(select(Statement.id).where(Statement.fingerprint == w.fingerprint).limit(1))
-        if sid is not None:
-            return sid
+        if exact:
+            sid = await s.scalar(select(Statement.id).where(Statement.fingerprint == w.fingerprint).limit(1))
+            if sid is not None:
+                return sid
         candidates = (await self._near_index()).candidates(w.simhash)
+        if only is not None:
+            candidates = [c for c in candidates if c in only]
         if not candidates:
             return None
         rows = await s.execute(select(Statement.id, Statement.text, Statement.title).where(Statement.id.in_(candidates)))
@@ -318,9 +333,17 @@ class Ingestor:
     async def _match_texts(self, news: list[_Item]) -> None:
         if not news:
             return
+        by_fp: dict[str, int] = {}
+        fps = list({w.fingerprint for w in news if w.tokens})
         async with self.db.sessions() as s:
+            for start in range(0, len(fps), 400):
+                rows = await s.execute(
+                    select(Statement.fingerprint, Statement.id).where(Statement.fingerprint.in_(fps[start : start + 400]))
+                )
+                for fingerprint, sid in rows:
+                    by_fp.setdefault(fingerprint, sid)
             for w in news:
-                w.statement_id = await self._find_text_match(s, w)
+                w.statement_id = by_fp.get(w.fingerprint) or await self._find_text_match(s, w, exact=False)
 
     # -- writing ------------------------------------------------------------
 
@@ -342,9 +365,11 @@ class Ingestor:
             index = await self._near_index()
             for sid in self._added:
                 index.remove(sid)
+            self._batch_fps = {}
             return False
         finally:
             self._added = []
+        self._writes += 1
         outcome.new += attempt.new
         outcome.stored += attempt.stored
         outcome.joined += attempt.joined
@@ -363,7 +388,10 @@ class Ingestor:
             index = await self._near_index()
             for sid in self._added:
                 index.remove(sid)
+                self._batch_fps = {fp_: i for fp_, i in self._batch_fps.items() if i != sid}
             log.exception("feed #%s: could not store item %s", feed.id, work.item.guid)
+        else:
+            self._writes += 1
         finally:
             self._added = []
 
@@ -397,9 +425,11 @@ class Ingestor:
         return list(rows)
 
     async def _write_new(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
-        if work.statement_id is None and work.tokens:
+        if work.statement_id is None and work.tokens and self._batch_fps:
             # An earlier item of this very batch may be the same statement.
-            work.statement_id = await self._find_text_match(s, work)
+            work.statement_id = self._batch_fps.get(work.fingerprint) or await self._find_text_match(
+                s, work, exact=False, only=set(self._batch_fps.values())
+            )
         if work.statement_id is not None:
             await self._join(s, outcome, feed, work)
             return
@@ -440,6 +470,7 @@ class Ingestor:
             )
         outcome.stored += 1
         work.statement_id = statement.id
+        self._batch_fps[work.fingerprint] = statement.id
         (await self._near_index()).add(statement.id, work.simhash)
         self._added.append(statement.id)
 

@@ -27,6 +27,7 @@ from bot.services import Services
 from bot.store.models import Feed, utcnow
 
 log = logging.getLogger(__name__)
+PARSE_THREADS = 1
 
 
 @dataclass(slots=True)
@@ -111,7 +112,12 @@ async def poll_once(
     )
     rng = rng or random.Random()
     try:
-        results = await asyncio.gather(*(_poll_feed(services, client, ingestor, f, rng) for f in snapshots))
+        # feedparser holds the GIL: parsing many feeds in parallel threads only makes every
+        # thread hop of the event loop (database, summarizer) wait for its turn.
+        parse_slots = asyncio.Semaphore(PARSE_THREADS)
+        results = await asyncio.gather(
+            *(_poll_feed(services, client, ingestor, f, rng, parse_slots) for f in snapshots)
+        )
     finally:
         busy -= ids
         if own_client:
@@ -132,7 +138,12 @@ async def poll_once(
 
 
 async def _poll_feed(
-    services: Services, client: FeedClient, ingestor: Ingestor, feed: _Snapshot, rng: random.Random
+    services: Services,
+    client: FeedClient,
+    ingestor: Ingestor,
+    feed: _Snapshot,
+    rng: random.Random,
+    parse_slots: asyncio.Semaphore,
 ) -> tuple[FeedOutcome, dict[str, Any]]:
     settings = services.settings
     info = feed.info
@@ -147,7 +158,8 @@ async def _poll_feed(
         else:
             # The feed's own address is the base for relative item links.
             headers = {"content-location": result.url, **result.headers}
-            parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
+            async with parse_slots:
+                parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
             ttl = parsed.ttl_seconds
             if parsed.bozo:
                 log.info("feed #%s is malformed (%s); using the %d items it yields", info.id,
