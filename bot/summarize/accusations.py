@@ -65,6 +65,8 @@ _OBJECT_MASDARS = re.compile(
 _FIGHT_WORD = re.compile(r"[وفبلك]*(?:ال)?(?:محاربه|مكافحه|مواجهه|التصدي|قتال|محاربته|لمحاربه)\w*")
 _AGENT_VERB = re.compile(r"(?:قد)?[يت]?(?:ارتكب|رتكب|مارس|شن|نفذ|وجه|اطلق|طلق|روج|فرض|اتخذ|تخذ|سبب)\w*")
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$")
+# "الاغتيالات التي دأبت انظمه الغدر على ...": the subject of a relative clause on the act is its agent
+_RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+|لا\s+|لم\s+)?[يت]?\w{3,}\s+")
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
 _QUALITY_ADJ = frozenset(L.split_words(
     "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
@@ -525,10 +527,11 @@ class _Finder:
         norm, toks = an.norms[si], an.tokens[si]
         actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
         # a) explicit agent markers after the act
-        m = _AGENT_AFTER.search(norm, te, min(hi, te + 90))
+        m = _AGENT_AFTER.search(norm, te, min(hi, te + 90)) or _RELATIVE_SUBJECT.search(norm, te, min(hi, te + 60))
         if m:
             gap = norm[te:m.start()]
-            if len(gap.split()) <= 6 and "،" not in gap and "." not in gap:
+            if len(gap.split()) <= 6 and "،" not in gap and "." not in gap \
+                    and not any(te <= a.start < m.start() for a in actors):
                 for a in actors:
                     if a.start >= m.end() - 1 and (a.start <= m.end() + 2 or re.fullmatch(
                             r"\s*(?:بعض|احد|عدد\s+من|عناصر)\s*", norm[m.end():a.start])) and ctx.name(a):
