@@ -182,7 +182,7 @@ async def claim(session: AsyncSession, row_id: int) -> Claimed | None:
     result = await session.execute(
         _T.update()
         .where(_C.id == row_id, _C.status == PENDING)
-        .values(status=SENDING, attempts=_C.attempts + 1)
+        .values(status=SENDING, attempts=_C.attempts + 1, not_before=utcnow())  # not_before: claim time
         .returning(_C.id, _C.chat_id, _C.kind, _C.payload, _C.statement_id, _C.attempts)
     )
     row = result.first()
@@ -196,6 +196,20 @@ async def recover_in_flight(session: AsyncSession) -> int:
     default deployment); those rows are exactly the duplicate window.
     """
     result = await session.execute(_T.update().where(_C.status == SENDING).values(status=PENDING))
+    return int(result.rowcount or 0)
+
+
+async def recover_stale(session: AsyncSession, *, older_than: float) -> int:
+    """sending → pending for rows claimed more than ``older_than`` seconds ago.
+
+    No request takes that long (PTB's timeouts are seconds), so such a row
+    was orphaned: its mark failed on a database error, or another instance
+    sharing the database died. A claim stamps ``not_before`` with its time.
+    """
+    cutoff = utcnow() - timedelta(seconds=older_than)
+    result = await session.execute(
+        _T.update().where(_C.status == SENDING, _C.not_before < cutoff).values(status=PENDING)
+    )
     return int(result.rowcount or 0)
 
 

@@ -55,6 +55,7 @@ _CHATS = Chat.__table__
 
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = 300.0
+STALE_AFTER = 600.0  # seconds a row may stay "sending" before it is considered orphaned
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -152,6 +153,7 @@ class Sender:
         self._started = False
         self._pause_until = 0.0  # monotonic; set by RetryAfter (a flood wait applies to the whole bot)
         self._chat_next: dict[int, float] = {}
+        self._last_stale_check = time.monotonic()
         # SQLite has one writer: letting our own workers queue here is far cheaper than
         # letting them collide on the file lock (SQLite's busy handler sleeps in ms steps).
         # On PostgreSQL rows are independent and the workers write in parallel.
@@ -215,6 +217,12 @@ class Sender:
         """Send every due row; returns how many rows reached a final state."""
         done = 0
         cache = _Rendered(self.db)
+        if time.monotonic() - self._last_stale_check > 60:
+            self._last_stale_check = time.monotonic()
+            stale = await self._tx(lambda conn: outbox.recover_stale(conn, older_than=STALE_AFTER))
+            if stale:
+                log.warning("%d deliveries were stuck in flight for over %.0fs; sending them again",
+                            stale, STALE_AFTER)
         while not self._stopping:
             async with self.db.sessions() as session:
                 rows = await outbox.due_rows(session, limit=self.batch_size)

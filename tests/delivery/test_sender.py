@@ -238,3 +238,26 @@ async def test_the_console_chat_of_an_earlier_run_gets_nothing_once_a_token_is_s
     async with db.sessions() as session:
         chat = await session.get(Chat, 0)
     assert chat is not None and not chat.active
+
+
+async def test_rows_orphaned_in_flight_are_recovered_while_running(fake, db, sender):
+    alice = await subscriber(fake, db, 1001)
+    await store_statement(db)
+    async with db.sessions() as session, session.begin():
+        [row] = await outbox.due_rows(session, limit=10)
+        assert await outbox.claim(session, row.id)  # e.g. its "sent" mark was lost to a database error
+        await session.execute(update(Delivery).values(not_before=utcnow() - timedelta(minutes=11)))
+    sender._last_stale_check -= 120  # the once-a-minute check is due
+    assert await sender.drain() == 1
+    assert len(fake.messages(alice)) == 1
+
+
+async def test_a_row_in_flight_for_less_than_the_lease_is_left_alone(fake, db, sender):
+    alice = await subscriber(fake, db, 1001)
+    await store_statement(db)
+    async with db.sessions() as session, session.begin():
+        [row] = await outbox.due_rows(session, limit=10)
+        assert await outbox.claim(session, row.id)  # another worker is sending it right now
+    sender._last_stale_check -= 120
+    assert await sender.drain() == 0
+    assert fake.messages(alice) == []
