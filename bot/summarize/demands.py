@@ -28,7 +28,12 @@ _ACTION_MAX_WORDS = 8
 _LIST_ADVERBS = frozenset(L.split_words("تحديدا وتحديدا خاصه وخاصه بخاصه وبخاصه سيما ولاسيما لاسيما"))
 _NOT_DEEDS = frozenset(L.split_words(
     "بيان بيانا بين بعد بسبب بشان بحسب بناء بلاده بلادها بلد بقيه بعض بكل بشكل بصوره بصفه بدوره بدورها "
-    "بينما بعدما بهدف بها به لها له لهم لدي لكن لان لذلك للصحفيين للصحافيين لوكاله لصحيفه لقناه"))
+    "بينما بعدما بهدف بها به لها له لهم لدي لكن لان لذلك للصحفيين للصحافيين لوكاله لصحيفه لقناه "
+    "بقياده بزعامه برئاسه بمشاركه بحضور"))
+_REPORT_PP = frozenset(L.split_words("بالبيان ببيان ببيانها ببيانه بتصريح بتصريحات"))
+_REPORT_NOUNS = frozenset(L.split_words(
+    "بيان بيانها بيانه البيان تصريح تصريحات تصريحه تصريحها رساله رسالتها كلمه كلمته كلمتها مؤتمر "
+    "اتصال حسابه حسابها تغريده تغريدات لقاء اجتماع الاجتماع ختام مقابله حديث"))
 _NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
 _PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
 _ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
@@ -140,12 +145,31 @@ class _Demands:
                 return q
         return k
 
+    @staticmethod
+    def _skip_report_phrase(toks: list[A.Token], q: int, hi: int) -> int:
+        """Skip "في بيان (نشرته على موقعها)،", "بالبيان": where it was said, not who is asked."""
+        if q < len(toks) and toks[q].text in _REPORT_PP:
+            return q + 1
+        if q + 1 < len(toks) and toks[q].text == "في" and A.bare_noun(toks[q + 1].text) in _REPORT_NOUNS:
+            r = q + 2
+            while r < len(toks) and r - q < 10 and toks[r].start < hi and toks[r].text not in "،,":
+                if toks[r].is_word and _is_target_word(toks[r].text) and r == q + 2:
+                    break
+                r += 1
+            if r < len(toks) and toks[r].text in "،,":
+                return r + 1
+            return q + 2
+        return q
+
     def target_span(self, si: int, k: int, hi: int) -> tuple[list[tuple[int, int]], int]:
         """Target noun phrases starting at token ``k`` and the token where the action starts."""
         toks, norm = self.an.tokens[si], self.an.norms[si]
         q = k
         while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
             q += 1
+        q = self._skip_report_phrase(toks, q, hi)
+        if q < len(toks) and toks[q].text == "من" and q + 1 < len(toks) and _is_target_word(toks[q + 1].text):
+            q += 1  # "طالبت ... من حزب العمال": من introduces who is asked
         if q >= len(toks) or toks[q].start >= hi or not toks[q].is_word:
             return [], q
         first = toks[q].text

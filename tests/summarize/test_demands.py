@@ -125,6 +125,16 @@ def test_a_student_is_not_a_demand():
     assert demands(text) == []
 
 
+def test_where_it_was_said_is_skipped_before_the_target():
+    text = "وطالبت الخارجية الأردنية، في بيان نشرته على موقعها، جميع الأطراف باحترام الهدنة."
+    assert demands(text) == [("جميع الأطراف", "احترام الهدنة")]
+
+
+def test_a_hashtagged_speaker_is_not_the_target():
+    text = "دعت #الأردن، الأحد، #إيران إلى الكف عن التدخل في شؤون المنطقة."
+    assert targets(text, Issuer("الحكومة", "JO")) == ["إيران"]
+
+
 def test_no_text_no_demands():
     assert extract_demands([], None) == []
 
