@@ -87,6 +87,7 @@ class _Actor:
     text: str  # as written (quotes stripped)
     head: str  # bare head of the phrase after instrument heads
     code: str | None  # country when the phrase is a country / nationality
+    sentence: int = -1
 
 
 def _clean(text: str) -> str:
@@ -258,7 +259,7 @@ class _Context:
                 if w.startswith("لل"):
                     text = "ال" + text[2:]
                 refs = L.country_refs(norm, words[0].start, words[-1].end)
-                out.append(_Actor(words[0].start, words[-1].end, text, A.bare_noun(w), refs[0][2] if refs else None))
+                out.append(_Actor(words[0].start, words[-1].end, text, A.bare_noun(w), refs[0][2] if refs else None, si))
                 k = e
                 continue
             if not _is_actor_start(t, toks[k - 1] if k else None):
@@ -279,7 +280,7 @@ class _Context:
                 while e < len(toks) and toks[e].end <= end:
                     e += 1
                 code = L.COUNTRY_SURFACE.get(mm.group("c")) if mm else None
-                out.append(_Actor(t.start, end, _clean(sent[cstart:end]), "", code))
+                out.append(_Actor(t.start, end, _clean(sent[cstart:end]), "", code, si))
                 k = e
                 continue
             e = _actor_end(toks, k)
@@ -305,7 +306,7 @@ class _Context:
             elif core[0].text[:1] in "بلوف" and core[0].text[1:] in L.ACTOR_HEADS:
                 cs += 1
             text = _clean(sent[cs:core[-1].end])
-            out.append(_Actor(start, end, text, head, code))
+            out.append(_Actor(start, end, text, head, code, si))
             k = e
         for ev in self.an.events:
             if ev.sentence == si and ev.subject is not None:
@@ -352,7 +353,11 @@ class _Context:
         if a.code and self.country and a.code == self.country:
             return None  # the issuer does not accuse itself
         if not a.code and self.country and _OWN_FORCES.fullmatch(L.normalize(a.text)):
-            return None  # "قوات الامن", "الاجهزه الامنيه" with no nationality: the issuer's own
+            # "قوات الامن", "الاجهزه الامنيه" with no nationality are the issuer's own, unless the
+            # sentence is about another state ("احتجاج للحكومه العراقيه لتقاعس القوات الامنيه")
+            refs = L.country_refs(self.an.norms[a.sentence]) if a.sentence >= 0 else []
+            if not any(r[2] != self.country and r[3] == "adj" for r in refs):
+                return None
         if self.issuer_name and not a.code and A.name_matches(a.text, self.issuer_name):
             return None
         if (a.start, a.end) in self.speaker_spans:
@@ -476,7 +481,7 @@ class _Finder:
               genitive_agent: bool = True) -> list[str] | None:
         """The party (or list of parties) an act at [ts, te) is blamed on, within [lo, hi)."""
         found = self._agent(si, lo, hi, ts, te, verb, genitive_agent)
-        if found is None:
+        if found is None or not found[1]:
             return None
         actor, name = found
         names = [name]
@@ -550,15 +555,17 @@ class _Finder:
             else:
                 for a in actors:
                     if a.start == t.start and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال") \
-                            and not t.text.startswith("لل") and ctx.name(a) and (
+                            and not t.text.startswith("لل") and (
                             genitive_agent or A.bare_noun(t.text) in L.INSTRUMENT_HEADS
                             or not _victim_position(norm, toks, a.start)):
+                        if not ctx.name(a):
+                            return a, ""  # the act's own agent is the issuer's side: no accusation
                         return a, ctx.name(a)  # type: ignore[return-value]
                 if genitive_agent and (t.text.startswith("لل") or t.text[:1] == "ل" and t.text[1:3] == "ال"):
-                    # "الاعتداء العنيف للقوات الاسرائيليه": possession by ل
+                    # "الاعتداء العنيف للقوات الاسرائيليه", "لتقاعس القوات": possession by ل
                     for a in ctx.actors_of(si, lam=True):
-                        if a.start == t.start and ctx.name(a):
-                            return a, ctx.name(a)  # type: ignore[return-value]
+                        if a.start == t.start:
+                            return a, ctx.name(a) or ""  # type: ignore[return-value]
                 # nationality adjective: "العدوان الاسرائيلي" → إسرائيل
                 if A.is_nisba(t.text):
                     mm = L.COUNTRY_RX.match(norm, t.start)
