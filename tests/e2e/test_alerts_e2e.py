@@ -369,3 +369,27 @@ async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(fake_api,
     assert any(line.startswith("bayan: running as @") for line in lines), lines
     assert TOKEN not in err.decode()
     assert await row_statuses(db) == {"sent": 1}
+
+
+async def test_statement_edited_in_its_feed_sends_a_revised_alert_to_those_alerted(fake_api, feed_server, services,
+                                                                                  bayan):
+    db = services.db
+    [alice] = await subscribers(fake_api, db, [1001])
+    item = feed_server.publish("mofa", title="الخارجية تدين القصف على ريف دمشق", text=STATEMENT_TEXT)
+    async with db.sessions() as session, session.begin():
+        feed = await add_feed(session, feed_server.url_for("mofa"), name="MoFA", country="SY")
+        feed.seeded = True
+    await bayan.start()
+    await fake_api.wait_for_messages(alice, 1, timeout=30)
+    await wait_for(lambda: all_rows_final(db), what="first alert marked sent")
+
+    feed_server.edit("mofa", item.guid, text=STATEMENT_TEXT + " وأسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين.")
+    async with db.sessions() as session, session.begin():
+        await session.execute(update(Feed).values(next_poll_at=utcnow()))
+    [first, revised] = await fake_api.wait_for_messages(alice, 2, timeout=30)
+    text = ISOLATES.sub("", revised.text)
+    assert "تحديث" in text and "12" in text
+    assert "تحديث" not in ISOLATES.sub("", first.text)
+    async with db.sessions() as session:
+        kinds = list(await session.scalars(select(Delivery.kind).order_by(Delivery.id)))
+    assert kinds == ["alert", "revision"]
