@@ -211,8 +211,14 @@ class _Demands:
             if w in ("كافه", "جميعا"):
                 end += 1
                 continue
-            pw = toks[end - 1].text
-            if toks[end - 1].is_word and A.is_definite(pw) and not A.is_definite(w) and not w.startswith("و") \
+            if w == "لا" and end + 1 < len(toks) and toks[end + 1].text in ("سيما", "سيّما"):
+                end += 1  # "لا سيما": a list adverb, as "تحديدا"
+                continue
+            pe = end - 1
+            while pe > start and not toks[pe].is_word:
+                pe -= 1
+            pw = toks[pe].text
+            if toks[pe].is_word and A.is_definite(pw) and not A.is_definite(w) and not w.startswith("و") \
                     and w not in _LIST_ADVERBS and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده")):
                 break  # "مجلس الامن | مسؤولياته": a definite name ends before an undefined noun
             end += 1
@@ -223,7 +229,8 @@ class _Demands:
         while p < end:
             w = toks[p].text
             if w in _LIST_ADVERBS:
-                spans.append((cur, p))
+                cut = p - 1 if w == "سيما" and toks[p - 1].text == "لا" else p
+                spans.append((cur, cut))
                 cur = p + 1
             elif w.startswith("و") and len(w) > 3 and _is_target_word(w[1:]) and not A.is_nisba(w[1:]) and \
                     A.bare_noun(w) not in ("الشؤون",):
