@@ -261,3 +261,18 @@ async def test_a_row_in_flight_for_less_than_the_lease_is_left_alone(fake, db, s
     sender._last_stale_check -= 120
     assert await sender.drain() == 0
     assert fake.messages(alice) == []
+
+
+async def test_one_chat_is_paced_at_the_per_chat_rate_so_telegram_never_says_too_many(fake, db):
+    alice = await subscriber(fake, db, 1001)
+    fake.rate_limit(overall_per_second=None, per_chat=None, private_per_chat=(1, 1.0), slack=0.5)
+    for i in range(3):
+        await store_statement(db, url=f"https://mofa.example/st/{i}", text=f"نص {i}")
+    async with plain_bot(fake) as bot:
+        paced = Sender(bot, db, workers=4, per_chat_rate=1.0)
+        await paced.start()
+        outbox.remove_wakeup(paced.kick)
+        assert await paced.drain() == 3
+        await paced.stop()
+    assert fake.rate_limited == []
+    assert len(fake.messages(alice)) == 3
