@@ -336,7 +336,8 @@ class _Speakers:
         span = norm[start:end]
         if not span.strip():
             return None
-        words = [bare_noun(w.strip(_QUOTES)) for w in span.split()]
+        words = [bare_noun(w.strip(_QUOTES + "،,.:؛()")) for w in span.split()]
+        words = [w for w in words if w]
         if words and words[0] in _PLURAL_OTHERS:
             return OTHER
         refs = L.country_refs(norm, start, end)
@@ -407,6 +408,8 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
         if b in L.AMBIGUOUS_VERBS:
             if not clause_initial:
                 continue
+            if prev is not None and not prev.is_word and prev.text in _QUOTES + "(":
+                continue  # '"نقل السفارة': a quoted masdar, not "he reported"
             if b.startswith(("عبر", "يعبر", "تعبر")) and not any(x.text == "عن" for x in toks[k + 1 : k + 18]):
                 continue
         elif not (clause_initial or early):
