@@ -272,7 +272,7 @@ class _Demands:
                 if prev is not None and not (not prev.is_word and prev.text in "،,\"«"):
                     continue
             if bare in _CALL_NOUNS or w in _CALL_NOUNS:
-                if not _CALL_RENEW.search(norm, max(lo, toks[max(0, k - 4)].start), toks[k].start):
+                if not _CALL_RENEW.search(norm, max(lo, toks[k].start - 120), toks[k].start):
                     continue
             if bare[:1] in "يت" and prev is not None and prev.is_word and w == bare and \
                     prev.text not in L.CONNECTIVES and prev.text not in _AN and not L.country_word(prev.text) \
