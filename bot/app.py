@@ -20,10 +20,18 @@ import os
 import time
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ChatMemberHandler, ContextTypes
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot.delivery.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
-from bot.delivery.membership import on_my_chat_member
+from bot.delivery.membership import on_migrate, on_my_chat_member
 from bot.delivery.sender import Sender
 from bot.logs import RedactSecrets
 from bot.services import Services
@@ -81,7 +89,9 @@ def build_application(services: Services, *, console: bool | None = None, worker
     )
     if console:
         app.bot_data["console_transport"] = transport
+    # Group -1: chat lifecycle runs before (and never blocks) the chat commands in group 0.
     app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=-1)
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate), group=-1)
     _register_chat_handlers(app)
     app.add_error_handler(on_error)
     return app

@@ -1,4 +1,4 @@
-"""``my_chat_member``: Telegram telling us the bot was blocked, removed, or added back.
+"""``my_chat_member`` and migrations: Telegram telling us where a chat went.
 
 Deactivating here (rather than waiting for the next send to fail with
 Forbidden) means the outbox stops owing messages to a chat the moment the
@@ -12,7 +12,7 @@ import logging
 from telegram import ChatMember, Update
 from telegram.ext import ContextTypes
 
-from bot.delivery.chat_state import deactivate_chat, reactivate_chat
+from bot.delivery.chat_state import deactivate_chat, migrate_chat, reactivate_chat
 
 log = logging.getLogger(__name__)
 
@@ -42,3 +42,13 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                                      language_code=change.from_user.language_code if change.from_user else None)
             if was_inactive:
                 log.info("chat %s added the bot back; reactivated", chat.id)
+
+
+async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: move it now rather than on the next failed send."""
+    message = update.effective_message
+    if message is None or not message.migrate_to_chat_id:
+        return
+    services = context.bot_data["services"]
+    async with services.db.sessions() as session, session.begin():
+        await migrate_chat(session, message.chat.id, message.migrate_to_chat_id)

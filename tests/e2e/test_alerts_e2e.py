@@ -393,3 +393,22 @@ async def test_statement_edited_in_its_feed_sends_a_revised_alert_to_those_alert
     async with db.sessions() as session:
         kinds = list(await session.scalars(select(Delivery.kind).order_by(Delivery.id)))
     assert kinds == ["alert", "revision"]
+
+
+async def test_group_upgraded_to_supergroup_moves_its_subscriptions_before_the_next_alert(fake_api, services, bayan):
+    db = services.db
+    group = fake_api.add_group(-100, "Newsroom", supergroup=False)
+    await add_chat(db, -100, type="group")
+    await subscribe(db, -100, "all")
+    await bayan.start()
+    new = fake_api.migrate_group(group, -1009876)
+
+    async def moved() -> bool:
+        async with db.sessions() as session:
+            chat = await session.get(Chat, -1009876, populate_existing=True)
+            return chat is not None and chat.active
+    await wait_for(moved, what="chat moved to the supergroup id")
+    await store_statement(db)
+    await fake_api.wait_for_messages(new, 1)
+    await wait_for(lambda: all_rows_final(db), what="outbox drained")
+    assert fake_api.errors == []  # no failed send to the old id was needed
