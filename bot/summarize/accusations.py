@@ -67,6 +67,9 @@ _AGENT_VERB = re.compile(r"(?:قد)?[يت]?(?:ارتكب|رتكب|مارس|شن|
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$")
 # "الاغتيالات التي دأبت انظمه الغدر على ...": the subject of a relative clause on the act is its agent
 _RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+|لا\s+|لم\s+)?[يت]?\w{3,}\s+")
+# "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
+_VICTIM_OWNED = frozenset(L.split_words(
+    "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء"))
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
 _QUALITY_ADJ = frozenset(L.split_words(
     "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
@@ -390,10 +393,15 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
             prev2, prev = prev, t
         else:
             break
+    tok = next((t for t in toks if t.start == start), None)
+    if tok is not None and A.strip_conj(tok.text)[:1] in "بلك" and L.country_word(tok.text) \
+            and not L.country_word(A.strip_conj(tok.text)):
+        return True  # "بلبنان", "لسوريا": a country behind a preposition is a place or a victim
     if prev is None:
         return False
     w = prev.text
-    if w in _VICTIM_PREP or _FIGHT_WORD.fullmatch(w):
+    if w in _VICTIM_PREP or _FIGHT_WORD.fullmatch(w) or A.bare_noun(w) in _VICTIM_OWNED \
+            or (w[:1] in "وف" and A.bare_noun(w[1:]) in _VICTIM_OWNED):
         return True
     if _OBJECT_MASDARS.fullmatch(w):
         rest = norm[start:start + 40]

@@ -134,6 +134,12 @@ class LazyTokens:
         return len(self._norms)
 
 
+def _inside_quote(norm: str, offset: int) -> bool:
+    """Is ``offset`` inside a quotation opened earlier in the same sentence?"""
+    before = norm[:offset]
+    return (sum(before.count(q) for q in '"“”') % 2 == 1) or before.count("«") > before.count("»")
+
+
 def tokens_of(norm: str) -> list[Token]:
     out = []
     pos = 0
@@ -534,6 +540,15 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
                 an.segments.append(Segment(si, 0, first.clause_start, prev_side if carry else NARRATIVE))
             for a, b in zip(events, events[1:] + [None]):  # type: ignore[operator]
                 end = b.clause_start if b is not None else len(norm)
+                if a is not first and a.side != first.side and first.side == ISSUER \
+                        and _inside_quote(norm, a.clause_start):
+                    # another speaker cited inside the issuer's own quotation ("جددت المحكمة
+                    # اتهامها ...، ولا يزال قاتلوه ..."): only up to the end of that clause
+                    comma = norm.find("،", tk[a.token].end, end)
+                    if comma != -1:
+                        an.segments.append(Segment(si, a.clause_start, comma, a.side))
+                        an.segments.append(Segment(si, comma, end, first.side))
+                        continue
                 an.segments.append(Segment(si, a.clause_start, end, a.side))
             an.events.extend(events)
             last_side = events[-1].side
