@@ -288,10 +288,11 @@ class StatementView:
 def _figure_line(fig: Any, lang: str) -> str:
     lang = lang_of(lang)
     qualifier = QUALIFIER_LABELS[lang].get(fig.qualifier, "")
-    number = format_number(fig.value)
-    words = " ".join(w for w in (qualifier, number, fig.unit or "") if w)
+    # The label is in the chat's language, the number and unit as written: two
+    # runs, so "more than" stays left of "43 مدنيا" in an English chat.
+    amount = dyn(" ".join(w for w in (format_number(fig.value), fig.unit or "") if w))
     category = CATEGORY_LABELS[lang].get(fig.category, fig.category)
-    return f"• {dyn(words)} ({escape(category)})"
+    return f"• {escape(qualifier) + ' ' if qualifier else ''}{amount} ({escape(category)})"
 
 
 def _body_lines(summary: Summary, lang: str) -> list[str]:

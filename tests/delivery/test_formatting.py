@@ -222,3 +222,9 @@ def test_huge_alert_splits_into_valid_parts(lang):
 def test_plain_text_keeps_link_urls_and_unescapes():
     assert to_plain_text('<b>a &amp; b</b> <a href="https://x.example/?a=1&amp;b=2">x</a>') == \
         "a & b x (https://x.example/?a=1&b=2)"
+
+
+def test_figure_label_stays_outside_the_isolated_amount():
+    """ "more than" is English, "43 مدنيا" Arabic: one isolate for both would reorder them."""
+    html = render_alert_html(VIEW, summary(), "en")[0]
+    assert f"more than {FSI}{LRI}43{PDI} مدنيا{PDI} (killed)" in html
