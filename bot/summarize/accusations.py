@@ -70,6 +70,8 @@ _RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:ق
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
 _VICTIM_OWNED = frozenset(L.split_words(
     "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء"))
+# Acts named inside someone's claim are the claim's content, not the issuer's accusation.
+_CLAIM_NOUN = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتهامات|اتهام|مزاعم|ادعاءات|ادعاء)(?:ها|ه|هم)?(?!\w)")
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
 _QUALITY_ADJ = frozenset(L.split_words(
     "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
@@ -181,6 +183,11 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
             j += 1
             prev = w
             continue
+        if not A.is_definite(prev) and not A.is_definite(w) and len(w) >= 5 and w.endswith(("يه", "يين", "يون")) \
+                and not _lexicon_w(w):
+            j += 1  # "جماعات شبه عسكريه", "مقاتلات باكستانيه": an adjective without the article
+            prev = w
+            continue
         if w in L.TIME_WORDS or w in L.PREPOSITIONS or w in L.RELATIVES:
             break
         if w[0] in "يت" and len(w) > 3 and j > k + 1:
@@ -200,6 +207,10 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
 
 _FUNCTION_WORDS = frozenset(L.split_words("من ما او ثم لا لم لن قد ان كان كانت هو هي هم التي الذي الذين اي كل"))
 _NAME_TAILS = frozenset(L.split_words("الدولي العربي الاسلامي الشماليه الجنوبيه المتحده السامي الساميه المتطرفين المتطرفون المسلحه المسلحين"))
+
+
+def _lexicon_w(w: str) -> bool:
+    return A._lexicon_word(w)
 
 
 def _key(text: str, code: str | None) -> str:
@@ -676,7 +687,9 @@ class _Finder:
                 refs = L.country_refs(norm, v.start(), min(v.end() + 30, hi))
                 if refs and self.ctx.country and refs[0][2] == self.ctx.country:
                     own = True
-                if own or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre) or v.group().startswith(("ل", "لل")) \
+                lam_victim = v.group().startswith(("ل", "لل")) and any(
+                    A.bare_noun(x) not in _QUALITY_ADJ for x in re.findall(r"\w+", pre))
+                if own or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre) or lam_victim \
                         or (_KILL_NOUNS.fullmatch(m.group()) and not _BY_AGENT.search(pre)):
                     hits.append((m.start(), m.end(), "attacking_forces", verbish))
                     break
@@ -719,6 +732,7 @@ class _Finder:
                    for k0, k1, ka, _ in kept):
                 continue
             kept.append(h)
+        kept = [h for h in kept if h[2] == "disinformation" or not _CLAIM_NOUN.search(norm, max(lo, h[0] - 60), h[0])]
         ordered = [(h[0], h[1], h[2], h[3]) for h in kept] + [(a, b, "", False) for a, b in memory]
         ordered.sort(key=lambda h: h[0])
         for ts, te, act, verbish in ordered:
