@@ -572,8 +572,10 @@ class _Finder:
                     if a.start == t2.start and ctx.name(a):
                         return a, ctx.name(a)  # type: ignore[return-value]
             else:
+                owned = k > 0 and (A.bare_noun(toks[k - 1].text) in _VICTIM_OWNED
+                                   or toks[k - 1].text[:1] in "وف" and A.bare_noun(toks[k - 1].text[1:]) in _VICTIM_OWNED)
                 for a in actors:
-                    if a.start == t.start and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال") \
+                    if a.start == t.start and not owned and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال") \
                             and not t.text.startswith("لل") and (
                             genitive_agent or A.bare_noun(t.text) in L.INSTRUMENT_HEADS
                             or not _victim_position(norm, toks, a.start)):

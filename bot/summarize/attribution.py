@@ -58,6 +58,7 @@ _KNOWN_AFTER_CONJ = (
     | L.PARTICIPLES | L.TIME_WORDS | L.PREPOSITIONS | L.FIRST_PERSON_VERBS
     | frozenset(L.split_words("ان انه انها اذ ما لا لم لن قد كان كانت هو هي نحن"))
 )
+_THAT = frozenset(L.split_words("ان انه انها بان بانه بانها لان"))
 _PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
 _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
@@ -411,6 +412,12 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
             or (b != w and k - first_word <= 12)
         )
         early = not seen_verb and k - first_word <= 9
+        if not (clause_initial or early) and b not in L.AMBIGUOUS_VERBS:
+            # "واوضح أن الهند اتهمت باكستان": a new subject inside a complement clause
+            back = [t for t in toks[max(0, k - 5):k]]
+            an_at = max((q for q, t in enumerate(back) if t.text in _THAT), default=-1)
+            if an_at != -1 and 1 <= len(back) - an_at - 1 <= 4 and all(t.is_word for t in back[an_at + 1:]):
+                early = True
         if b in L.AMBIGUOUS_VERBS:
             if not clause_initial:
                 continue
@@ -476,13 +483,16 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
                 if not t.is_word and t.text not in _QUOTES:
                     cut = q + 1
             pre_all = pre_all[cut:]
+            that = max((q for q, t in enumerate(pre_all) if t.text in _THAT), default=-1)
+            if that != -1:
+                pre_all = pre_all[that + 1:]  # the subject starts after "أن"
             conn_start = pre_all[0].start if pre_all else tk[k].start
             pre_tokens = [t for t in pre_all if t.is_word and t.text not in L.CONNECTIVES
                           and strip_conj(t.text) not in L.CONNECTIVES and t.text not in L.TIME_WORDS]
             if clause_initial or len(pre_tokens) > 9:
                 pre_tokens = []
             side: str | None = None
-            object_verb = any(verb.startswith(s) or verb[1:].startswith(s[:3]) for s in L.OBJECT_VERB_STEMS)
+            object_verb = verb in L.OBJECT_VERB_FORMS
             if subj is not None and object_verb and pre_tokens and not clause_initial:
                 subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
             if subj is not None and object_verb and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS \
@@ -497,13 +507,13 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
                         or tk[nx].text.startswith(("ب", "ل")):
                     subj = None
             imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
-            if subj is not None and imperfect and any(verb.startswith(s) or verb[1:].startswith(s[:3]) for s in L.OBJECT_VERB_STEMS):
+            if subj is not None and imperfect and object_verb:
                 # "تطالب مجلس الامن ب..." — one phrase before the action is the object.
                 nx = subj[1]
                 while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or tk[nx].text in _QUOTES):
                     nx += 1
                 e2 = np_end(tk, nx) if nx < len(tk) and tk[nx].is_word and tk[nx].text not in L.PREPOSITIONS \
-                    and not tk[nx].text.startswith("ب") and tk[nx].text not in _BOUNDARY_WORDS else nx
+                    and not tk[nx].text.startswith(("ب", "ل")) and tk[nx].text not in _BOUNDARY_WORDS else nx
                 looks_subject = bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)) or \
                     bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
                 if e2 == nx and not looks_subject:
@@ -541,7 +551,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             for a, b in zip(events, events[1:] + [None]):  # type: ignore[operator]
                 end = b.clause_start if b is not None else len(norm)
                 if a is not first and a.side != first.side and first.side == ISSUER \
-                        and _inside_quote(norm, a.clause_start):
+                        and _inside_quote(norm, tk[a.token].start):
                     # another speaker cited inside the issuer's own quotation ("جددت المحكمة
                     # اتهامها ...، ولا يزال قاتلوه ..."): only up to the end of that clause
                     comma = norm.find("،", tk[a.token].end, end)

@@ -153,6 +153,31 @@ def test_the_reporters_narrative_is_not_an_accusation():
     assert accuse(text) == set()
 
 
+def test_an_accusation_reported_inside_a_that_clause_is_the_other_partys():
+    text = "وأوضحت وزارة الخارجية الأردنية أن تركيا اتهمت الجماعة بالوقوف وراء الهجوم على المدنيين."
+    assert accuse(text) == set()
+
+
+def test_acts_named_inside_someone_elses_claims_are_not_accusations():
+    text = "وطالبت وزارة الخارجية الأردنية الهند بتقديم الأدلة على الاتهامات التي توجهها حول رعاية الإرهاب."
+    assert accuse(text) == set()
+
+
+def test_a_party_cited_inside_the_issuers_quote_holds_only_its_clause():
+    text = (
+        "وقال السفير الأردني: \"جددت المحكمة الدولية اتهامها لعناصر الجماعة، "
+        "ولا يزال هؤلاء مستمرين في اختطاف سيادة لبنان ورهنه في أيدي النظام الإيراني\"."
+    )
+    got = accuse(text, Issuer("السفير", "JO"))
+    assert ("النظام الإيراني", "violating_sovereignty") in got
+    assert not any(who == "لبنان" for who, _ in got)  # the owner of the violated sovereignty is the victim
+
+
+def test_possession_by_lam_after_the_harm_names_its_agent():
+    text = "دانت وزارة الخارجية الأردنية \"إطلاق النار العشوائي\" للجيش الإسرائيلي الذي أدى إلى مقتل تسعة مدنيين."
+    assert ("الجيش الإسرائيلي", "killing_civilians") in accuse(text)
+
+
 def test_the_issuer_does_not_accuse_itself():
     text = "قالت وزارة الخارجية الأردنية إن القوات الأردنية تصدت لهجوم على الحدود الأردنية."
     assert not any("الأردن" in who for who, _ in accuse(text))
