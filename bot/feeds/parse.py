@@ -28,6 +28,8 @@ import feedparser
 from charset_normalizer import from_bytes
 from lxml import html as lxml_html
 
+from bot.feeds.timing import rss_ttl_seconds
+
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']", re.I)
 _XML_DECL_ENC = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._:-]+)([\"'])", re.I)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
@@ -146,7 +148,7 @@ def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) ->
     feed_headers = {k: v for k, v in headers.items() if k in ("content-location", "content-language")}
     feed_headers["content-type"] = "application/xml; charset=utf-8"
     parsed = feedparser.parse(io.BytesIO(data), response_headers=feed_headers, sanitize_html=True)
-    bozo = str(parsed.get("bozo_exception") or "") or None if parsed.get("bozo") else None
+    bozo = (str(parsed.get("bozo_exception") or "") or "malformed") if parsed.get("bozo") else None
     if not parsed.entries and not parsed.get("version") and not parsed.feed.get("title"):
         raise NotAFeed(f"not a feed ({bozo.splitlines()[0] if bozo else 'no items, no feed markup'})")
     items: list[ParsedItem] = []
@@ -162,8 +164,6 @@ def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) ->
         published = _date(entry)
         items.append(ParsedItem(guid[:2048], link, title, text, published or fetched_at, published is not None))
     ttl = parsed.feed.get("ttl")
-    from bot.feeds.timing import rss_ttl_seconds
-
     return ParsedFeed(
         title=html_to_text(parsed.feed.get("title", "") or ""),
         items=items,
