@@ -47,7 +47,6 @@ _STANCE_BEFORE = re.compile(
 )
 _MEETING = re.compile(r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)")
 _AN = frozenset(L.split_words("ان بان"))
-_COUNTRY_ONLY_OK = True
 
 
 def _is_target_word(w: str) -> bool:

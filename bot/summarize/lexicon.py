@@ -314,9 +314,6 @@ FIRST_PERSON_VERBS = frozenset(
 # they make a speaker only where a clause starts.
 AMBIGUOUS_VERBS = frozenset(split_words("عبر عبرت يعبر تعبر حمل يحمل تحمل رد ردت بين وجه نقل نقلت راي يري تري رات كتب نشر نشرت امر طلب كشف اطلق اطلقت"))
 # Transitive verbs whose object can look like a subject ("تطالب مجلس الامن ب...").
-OBJECT_VERB_STEMS = frozenset(
-    split_words("طالب دعا دعت حث حض ناشد ادان دان ندد استنكر شجب اتهم حمل وجه طلب رفض")
-)
 OBJECT_VERB_FORMS = frozenset(split_words(
     "طالب طالبت يطالب تطالب نطالب دعا دعت يدعو تدعو ندعو حث حثت يحث تحث نحث حض حضت يحض تحض نحض "
     "ناشد ناشدت يناشد تناشد نناشد ادان ادانت دان دانت يدين تدين ندين ندد نددت يندد تندد استنكر استنكرت "
@@ -378,14 +375,10 @@ ACTOR_HEADS = frozenset(
         "مطلوبا مطلوبين المطلوبين المشتبه المشتبهين الموقوفين الجناه"
     )
 )
-# Words after an actor head that belong to its name (besides nisba adjectives).
-ACTOR_TAILS = frozenset(split_words("هذا هذه ذلك تلك"))
 # Nouns of instruments and arms of a party: "طائرات هذا التحالف" is the coalition's act.
 INSTRUMENT_HEADS = frozenset(
     split_words("طائرات الطائرات طيران الطيران مقاتلات المقاتلات قوات القوات طائراته طائراتها قواته قواتها بوارج صواريخ")
 )
-# Victims are never the accused: a party right after these is on the receiving end.
-VICTIM_MARKERS = frozenset(split_words("علي ضد بحق تجاه ازاء لصالح مع في الي عن"))
 
 # --- acts ----------------------------------------------------------------------------------
 
@@ -489,7 +482,6 @@ _SIMPLE_ACTS: list[tuple[str, str]] = [
         "تجنيد الاطفال", "المشاركه في احتفال", "يطمس", "طمس", "القمع",
     )),
 ]
-SIMPLE_ACTS: list[tuple[str, re.Pattern[str]]] = [(act, rx(src)) for act, src in _SIMPLE_ACTS]
 
 LAW = terms(
     "القانون الدولي", "القوانين الدوليه", "القانون الانساني", "القانون الدولي الانساني",
@@ -527,11 +519,6 @@ DEATH_WORDS = terms(
 )
 ACCUSE_VERBS = terms("اتهم", "اتهمت", "يتهم", "تتهم", "نتهم", "متهما", "متهمه", "اتهامه", "اتهامها", "اتهام")
 HOLD_VERBS = terms("حمل", "حملت", "يحمل", "تحمل", "نحمل", "محملا", "محمله", "تحميل", "وحمل", "وحملت")
-CONDEMN_VERBS = terms(
-    "ادان", "ادانت", "دان", "دانت", "يدين", "تدين", "ندين", "ندد", "نددت", "يندد", "تندد", "استنكر",
-    "استنكرت", "يستنكر", "تستنكر", "شجب", "شجبت", "تشجب", "ادانه", "ادانتها", "استنكارها", "منددا",
-    "مستنكرا", "منندده", "رفض", "رفضت", "نرفض", "ترفض",
-)
 
 # --- demands -----------------------------------------------------------------------------
 
@@ -557,9 +544,6 @@ TARGET_HEADS = frozenset(
         "المسؤولين المنظمات اللجنه لجنه القوي قوي الاسره الفصائل الميليشيات المليشيات الميليشيا "
         "الاحتلال اسرائيل سلطات السلطات الجانب الطرفين الاشقاء المواطنين الرعايا الحوثيين"
     )
-)
-NON_TARGET_FIRST = frozenset(
-    split_words("الي علي ب ل ضروره اهميه وقف اتخاذ عقد تحمل احترام الوقوف التحرك فتح اجراء اطلاق الامتناع")
 )
 
 
