@@ -135,3 +135,10 @@ def test_relative_links_resolve_against_the_feed_address() -> None:
     (item,) = parse_feed(body, {"content-location": "https://mofa.example/rss.xml"}, NOW).items
 
     assert item.link == "https://mofa.example/news/border"
+
+
+def test_an_html_page_is_not_a_feed_but_an_empty_feed_is() -> None:
+    with pytest.raises(NotAFeed):
+        parse_feed(b"<html><head><title>Ministry</title></head><body><p>News</p></body></html>", {}, NOW)
+
+    assert parse_feed(S.rss20([]).encode(), {}, NOW).items == []
