@@ -435,8 +435,9 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
 def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     """Speaker events and issuer/other/narrative segments for every sentence."""
     key = (tuple(sentences), issuer.name if issuer else None, issuer.country if issuer else None)
-    if _CACHE.get("key") == key:
-        return _CACHE["value"]  # type: ignore[return-value]
+    slot = _CACHE.get("slot")
+    if slot is not None and slot[0] == key:  # both extractors ask for the same text in a row
+        return slot[1]  # type: ignore[no-any-return]
     norms = [normalize(s) for s in sentences]
     toks = LazyTokens(norms)
     if issuer is None:
@@ -593,12 +594,11 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
         # A bare statement with no reporting frame: all of it is the issuer's.
         for seg in an.segments:
             seg.side = ISSUER
-    _CACHE["key"] = key
-    _CACHE["value"] = an
+    _CACHE["slot"] = (key, an)  # one assignment: a reader in another thread sees a whole pair
     return an
 
 
-_CACHE: dict[str, object] = {}
+_CACHE: dict[str, tuple[tuple, Analysis]] = {}
 
 
 def lead_issuer(norms: list[str], toks: LazyTokens) -> Issuer | None:
