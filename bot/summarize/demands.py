@@ -29,7 +29,7 @@ _LIST_ADVERBS = frozenset(L.split_words("تحديدا وتحديدا خاصه و
 _NOT_DEEDS = frozenset(L.split_words(
     "بيان بيانا بين بعد بسبب بشان بحسب بناء بلاده بلادها بلد بقيه بعض بكل بشكل بصوره بصفه بدوره بدورها "
     "بينما بعدما بهدف بها به لها له لهم لدي لكن لان لذلك للصحفيين للصحافيين لوكاله لصحيفه لقناه "
-    "بقياده بزعامه برئاسه بمشاركه بحضور"))
+    "بقياده بزعامه برئاسه بمشاركه بحضور لان لانه لانها لاننا لانهم"))
 _REPORT_PP = frozenset(L.split_words("بالبيان ببيان ببيانها ببيانه بتصريح بتصريحات"))
 _REPORT_NOUNS = frozenset(L.split_words(
     "بيان بيانها بيانه البيان تصريح تصريحات تصريحه تصريحها رساله رسالتها كلمه كلمته كلمتها مؤتمر "
@@ -129,18 +129,28 @@ class _Demands:
         return " ".join(words)
 
     def action_start(self, si: int, k: int, hi: int) -> int:
-        """Where the asked deed starts when no target is named: "الي", "بـ"/"لـ" + masdar."""
+        """Where the asked deed starts: "الي"/"علي"/"ضرورة"/"أن" first, else "بـ"/"لـ" + masdar.
+
+        The explicit particles win over a ب/ل word, which may be a name ("ليزا")
+        or a modifier ("بقيادة") standing between the asked body and the deed.
+        """
         toks = self.an.tokens[si]
+        window = []
         for q in range(k, min(len(toks), k + 12)):
             t = toks[q]
             if t.start >= hi or (not t.is_word and t.text in ".؛"):
                 break
-            if not t.is_word:
-                continue
-            w = t.text
-            if w in ("الي", "علي") or w in _ACTION_STARTERS or (w[:1] in "بل" and len(w) > 3 and not A.is_nisba(w)
-                                                            and not _is_target_word(w[1:]) and w[1:] not in L.TIME_WORDS
-                                                            and w not in _NOT_DEEDS and not L.country_word(w)):
+            if t.is_word:
+                window.append(q)
+        for q in window:
+            w = toks[q].text
+            if w in ("الي", "علي", "ان", "بان") or w in _ACTION_STARTERS:
+                return q
+        for q in window:
+            w = toks[q].text
+            if w[:1] in "بل" and len(w) > 3 and not A.is_nisba(w) and not _is_target_word(w[1:]) \
+                    and not _is_target_word(w) and w[1:] not in L.TIME_WORDS and w not in _NOT_DEEDS \
+                    and not L.country_word(w):
                 return q
         return k
 
@@ -199,7 +209,7 @@ class _Demands:
                 break
             if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان", "ب", "ل") or w in L.TIME_WORDS:
                 break
-            if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]):
+            if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]) and not _is_target_word(w):
                 break
             if w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and not _is_target_word(w[1:]) \
                     and not A.is_nisba("ال" + w[1:]):
