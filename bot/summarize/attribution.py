@@ -299,8 +299,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         if L.country_word(w) and not is_definite(prev) and prev not in ("هذا", "هذه"):
-            if bare_noun(prev) not in _GOV_CONSTRUCT:
-                break  # "اتهم مادورو | كولومبيا": a name does not govern a country
+            if bare_noun(prev) not in _GOV_CONSTRUCT and not (j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه")):
+                break  # "اتهم مادورو | كولومبيا": a name does not govern a country ("اقليم كردستان العراق" does)
             j += 1
             prev = w
             continue
@@ -310,7 +310,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         pb = bare_noun(prev)
-        if L.country_word(w) and pb not in _GOV_CONSTRUCT:
+        if L.country_word(w) and pb not in _GOV_CONSTRUCT and not (j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه")):
             break
         cw = L.country_word(prev)
         if cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and not is_nisba(w) and b not in L.NAME_ADJECTIVES:

@@ -34,6 +34,10 @@ _REPORT_PP = frozenset(L.split_words("بالبيان ببيان ببيانها �
 _REPORT_NOUNS = frozenset(L.split_words(
     "بيان بيانها بيانه البيان تصريح تصريحات تصريحه تصريحها رساله رسالتها كلمه كلمته كلمتها مؤتمر "
     "اتصال حسابه حسابها تغريده تغريدات لقاء اجتماع الاجتماع ختام مقابله حديث"))
+_PERSON_TITLES = frozenset(L.split_words(
+    "وزير وزيره الوزير الوزيره رئيس الرئيس رئيسه سفير السفير سفيره مندوب المندوب متحدث المتحدث متحدثه "
+    "المتحدثه ناطق الناطق امين الامين ملك الملك امير الامير مبعوث المبعوث منسق المنسق منسقه مدير المدير "
+    "مستشار المستشار قائد القائد ممثل الممثل مفوض المفوض مفوضه المفوضه نائب النائب ولي العاهل"))
 _NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
 _PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
 _ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
@@ -301,6 +305,10 @@ class _Demands:
                 if e < len(toks) and toks[e].is_word and _is_target_word(toks[e].text):
                     q = e
             spans, act_k = self.target_span(si, q, hi)
+            if not spans and ev is not None and ev.subject is not None:
+                spans, act_k = self.named_target(si, q, hi, spans, act_k)
+                if not spans:
+                    spans, act_k = self.name_closing_subject(si, ev.subject, spans, act_k)
             if bare in _ORDER_VERBS or w in _ORDER_VERBS:
                 # an order needs a named body and a "بـ" deed: "وجه الوزراء بعقد اجتماع"
                 if not spans or act_k >= len(toks) or not toks[act_k].text.startswith("ب"):
@@ -330,6 +338,43 @@ class _Demands:
                 continue
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
+
+    def named_target(self, si: int, q: int, hi: int, spans: list[tuple[int, int]],
+                     act_k: int) -> tuple[list[tuple[int, int]], int]:
+        """"ودعت الوزارة غراندي إلى ...": after an explicit speaker, a short name right before the deed."""
+        toks = self.an.tokens[si]
+        while q < len(toks) and (toks[q].text in L.TIME_WORDS or not toks[q].is_word and toks[q].text in '"«»“”'):
+            q += 1
+        e = q
+        while e < len(toks) and e - q < 3 and toks[e].is_word and toks[e].start < hi \
+                and toks[e].text not in ("الي", "علي", "ان", "بان") and toks[e].text not in L.PREPOSITIONS \
+                and not toks[e].text.startswith(("ب", "ل")) and not _lexicon_word(toks[e].text) \
+                and toks[e].text not in L.TIME_WORDS and not A.is_definite(toks[e].text):
+            e += 1
+        if e > q and e < len(toks) and (toks[e].text in ("الي", "علي") or A._prep_word(toks[e].text)):
+            return [(q, e)], e
+        return spans, act_k
+
+    def name_closing_subject(self, si: int, subject: tuple[int, int], spans: list[tuple[int, int]],
+                             act_k: int) -> tuple[list[tuple[int, int]], int]:
+        """"ودعت الوزارة الاردنية غراندي إلى": a bare name read into the speaker is the one asked."""
+        toks = self.an.tokens[si]
+        a, b = subject
+        if b >= len(toks) or not (toks[b].text in ("الي", "علي") or A._prep_word(toks[b].text)):
+            return spans, act_k
+        q = b
+        while q > a + 1 and toks[q - 1].is_word and not A.is_definite(toks[q - 1].text) \
+                and not _lexicon_word(toks[q - 1].text) and A.bare_noun(toks[q - 1].text) not in L.OFFICE_NOUNS:
+            q -= 1
+        if q < b and b - q <= 2 and A.is_nisba(toks[q - 1].text) and not _is_target_word(toks[q].text) \
+                and not self._has_title_name(toks, a, q):
+            return [(q, b)], b
+        return spans, act_k
+
+    @staticmethod
+    def _has_title_name(toks: list[A.Token], a: int, q: int) -> bool:
+        """A title with its holder's name already ("وزير الخارجية الفلسطيني رياض المالكي")."""
+        return any(A.bare_noun(t.text) in _PERSON_TITLES for t in toks[a:q])
 
     def necessity_target(self, si: int, k: int, hi: int) -> str:
         """Who a "ضرورة ..." falls on: "ضرورة اضطلاع المجتمع الدولي", "ضرورة أن يتحمل X"."""

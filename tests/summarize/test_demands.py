@@ -135,6 +135,16 @@ def test_a_hashtagged_speaker_is_not_the_target():
     assert targets(text, Issuer("الحكومة", "JO")) == ["إيران"]
 
 
+def test_a_person_asked_by_name_after_the_speaking_body_is_the_target():
+    text = "ودعت الوزارة الأردنية غراندي إلى تقييم الوضع بطريقة موضوعية."
+    assert targets(text) == ["غراندي"]
+
+
+def test_the_speakers_own_name_after_his_title_is_not_a_target():
+    text = "دعا وزير الخارجية الأردني أيمن صفدي إلى وقف التصعيد."
+    assert demands(text) == [("", "وقف التصعيد")]
+
+
 def test_no_text_no_demands():
     assert extract_demands([], None) == []
 
