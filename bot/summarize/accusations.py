@@ -43,6 +43,8 @@ _TERROR_ADJ = L.rx(L.terms("ارهابيه", "الارهابيه", "ارهابي
 _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاكات", "خرق", "خرقا", "اختراق", "المساس", "التعدي",
                                 "اختطاف", "الاعتداء", "الاعتداءات", "اعتداء", "اعتداءات", "العدوان", "عدوان",
                                 "يعتدي", "تعتدي", "قيامه بالاعتداء"))
+_MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
+_TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _KILL_NOUNS = L.rx(L.terms("اصابه", "مقتل", "قتل", "استشهاد", "جرح", "اصابة"))
 
@@ -690,6 +692,13 @@ class _Finder:
                         or (_KILL_NOUNS.fullmatch(m.group()) and not _BY_AGENT.search(pre)):
                     hits.append((m.start(), m.end(), "attacking_forces", verbish))
                     break
+            if not is_violation and _MISSILE_HARM.fullmatch(m.group()):
+                # "اطلاق صواريخ ... الي المملكه العربيه السعوديه": an attack on a state's territory
+                for mm in _TOWARDS.finditer(norm, m.end(), min(hi, m.end() + 80)):
+                    refs = L.country_refs(norm, mm.end(), min(hi, mm.end() + 40))
+                    if refs and refs[0][0] <= mm.end() + 1 and refs[0][3] in ("name", "capital", "metonym"):
+                        hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
+                        break
             if is_violation or "علي" in norm[m.end():window_end]:
                 for v in _SOV.finditer(norm, m.end(), window_end):
                     if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end():v.start()]):
