@@ -432,6 +432,96 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
     return out
 
 
+def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: list[Event], body_start: int,
+           speakers: _Speakers, current: str) -> tuple[str, tuple[int, int] | None, int, str, bool]:
+    """Who speaks at the verb ``tk[k]``: (verb, subject span, clause start, side, side named here).
+
+    The subject follows the verb (Arabic's usual order) or precedes it; a
+    transitive verb of asking or condemning may have its object right after
+    it instead ("تطالب مجلس الامن"), which is told apart by what comes next.
+    """
+    verb = strip_conj(tk[k].text) if tk[k].text not in L.SPEECH_VERB_FORMS else tk[k].text
+    # the explicit subject after the verb
+    j = k + 1
+    while j < len(tk) and (tk[j].text in L.TIME_WORDS or tk[j].text in "،,"):
+        j += 1
+    subj: tuple[int, int] | None = None
+    if j < len(tk) and tk[j].is_word and tk[j].text not in _BOUNDARY_WORDS \
+            and tk[j].text not in L.PREPOSITIONS and not _prep_word(tk[j].text) \
+            and tk[j].text not in _PRONOUN_PREPS \
+            and verb not in L.FIRST_PERSON_VERBS:
+        e = np_end(tk, j)
+        if e > j:
+            subj = (j, e)
+    # the subject before the verb ("X اعتبر أن ...")
+    pre_start = body_start
+    if events:
+        pre_start = max(pre_start, tk[events[-1].token].end)
+    pre_all = tk[token_at(tk, pre_start):k]
+    cut = 0
+    for q, t in enumerate(pre_all):
+        if not t.is_word and t.text not in _QUOTES:
+            cut = q + 1
+    pre_all = pre_all[cut:]
+    that = max((q for q, t in enumerate(pre_all) if t.text in _THAT), default=-1)
+    if that != -1:
+        pre_all = pre_all[that + 1:]  # the subject starts after "أن"
+    conn_start = pre_all[0].start if pre_all else tk[k].start
+    pre_tokens = [t for t in pre_all if t.is_word and t.text not in L.CONNECTIVES
+                  and strip_conj(t.text) not in L.CONNECTIVES and t.text not in L.TIME_WORDS]
+    if clause_initial or len(pre_tokens) > 9:
+        pre_tokens = []
+    side: str | None = None
+    object_verb = verb in L.OBJECT_VERB_FORMS
+    if subj is not None and object_verb and pre_tokens and not clause_initial:
+        subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
+    if subj is not None and object_verb and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS \
+            and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER \
+            and bare_noun(tk[subj[0]].text) not in L.OFFICE_NOUNS \
+            and not L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end):
+        # "ودعت جميع اطراف الصراع الى": one asked body, the speaker is the verb's pronoun
+        nx = subj[1]
+        while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or not tk[nx].is_word and tk[nx].text in _QUOTES + "،,"):
+            nx += 1
+        if nx >= len(tk) or not tk[nx].is_word or tk[nx].text in L.PREPOSITIONS or _prep_word(tk[nx].text) \
+                or tk[nx].text.startswith(("ب", "ل")):
+            subj = None
+    imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
+    if subj is not None and imperfect and object_verb:
+        # "تطالب مجلس الامن ب..." — one phrase before the action is the object.
+        nx = subj[1]
+        while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or tk[nx].text in _QUOTES):
+            nx += 1
+        e2 = np_end(tk, nx) if nx < len(tk) and tk[nx].is_word and tk[nx].text not in L.PREPOSITIONS \
+            and not tk[nx].text.startswith(("ب", "ل")) and tk[nx].text not in _BOUNDARY_WORDS else nx
+        looks_subject = bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)) or \
+            bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
+        if e2 == nx and not looks_subject:
+            subj = None
+    if subj is not None:
+        s0, s1 = tk[subj[0]].start, tk[subj[1] - 1].end
+        # an appositive after a comma often says who a named person is
+        if subj[1] < len(tk) and tk[subj[1]].text in "،," and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER:
+            e3 = np_end(tk, subj[1] + 1, limit=8)
+            if e3 > subj[1] + 1:
+                s1 = tk[e3 - 1].end
+        side = speakers.classify(norm, s0, s1)
+        if side is None and pre_tokens and not clause_initial:
+            side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
+    elif pre_tokens and len(pre_tokens) <= 9:
+        side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
+    if side is None and subj is None and not events:
+        # "وكان السفير السعودي ...، قال في وقت سابق": the subject opens the sentence
+        head_words = [t for t in tk[:k] if t.start >= body_start and t.is_word]
+        if 0 < len(head_words) <= 25:
+            side = speakers.classify(norm, head_words[0].start, head_words[-1].end)
+    explicit = side is not None
+    if side is None:
+        side = current
+    clause_start = conn_start if (pre_tokens or len(pre_all) <= 3) else tk[k].start
+    return verb, subj, clause_start, side, explicit
+
+
 def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     """Speaker events and issuer/other/narrative segments for every sentence."""
     key = (tuple(sentences), issuer.name if issuer else None, issuer.country if issuer else None)
@@ -461,86 +551,10 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             cands = []
         events: list[Event] = []
         for k, clause_initial in cands:
-            verb = strip_conj(tk[k].text) if tk[k].text not in L.SPEECH_VERB_FORMS else tk[k].text
-            # the explicit subject after the verb
-            j = k + 1
-            while j < len(tk) and (tk[j].text in L.TIME_WORDS or tk[j].text in "،,"):
-                j += 1
-            subj: tuple[int, int] | None = None
-            if j < len(tk) and tk[j].is_word and tk[j].text not in _BOUNDARY_WORDS \
-                    and tk[j].text not in L.PREPOSITIONS and not _prep_word(tk[j].text) \
-                    and tk[j].text not in _PRONOUN_PREPS \
-                    and verb not in L.FIRST_PERSON_VERBS:
-                e = np_end(tk, j)
-                if e > j:
-                    subj = (j, e)
-            # the subject before the verb ("X اعتبر أن ...")
-            pre_start = body_start
-            if events:
-                pre_start = max(pre_start, tk[events[-1].token].end)
-            pre_all = tk[token_at(tk, pre_start):k]
-            cut = 0
-            for q, t in enumerate(pre_all):
-                if not t.is_word and t.text not in _QUOTES:
-                    cut = q + 1
-            pre_all = pre_all[cut:]
-            that = max((q for q, t in enumerate(pre_all) if t.text in _THAT), default=-1)
-            if that != -1:
-                pre_all = pre_all[that + 1:]  # the subject starts after "أن"
-            conn_start = pre_all[0].start if pre_all else tk[k].start
-            pre_tokens = [t for t in pre_all if t.is_word and t.text not in L.CONNECTIVES
-                          and strip_conj(t.text) not in L.CONNECTIVES and t.text not in L.TIME_WORDS]
-            if clause_initial or len(pre_tokens) > 9:
-                pre_tokens = []
-            side: str | None = None
-            object_verb = verb in L.OBJECT_VERB_FORMS
-            if subj is not None and object_verb and pre_tokens and not clause_initial:
-                subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
-            if subj is not None and object_verb and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS \
-                    and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER \
-                    and bare_noun(tk[subj[0]].text) not in L.OFFICE_NOUNS \
-                    and not L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end):
-                # "ودعت جميع اطراف الصراع الى": one asked body, the speaker is the verb's pronoun
-                nx = subj[1]
-                while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or not tk[nx].is_word and tk[nx].text in _QUOTES + "،,"):
-                    nx += 1
-                if nx >= len(tk) or not tk[nx].is_word or tk[nx].text in L.PREPOSITIONS or _prep_word(tk[nx].text) \
-                        or tk[nx].text.startswith(("ب", "ل")):
-                    subj = None
-            imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
-            if subj is not None and imperfect and object_verb:
-                # "تطالب مجلس الامن ب..." — one phrase before the action is the object.
-                nx = subj[1]
-                while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or tk[nx].text in _QUOTES):
-                    nx += 1
-                e2 = np_end(tk, nx) if nx < len(tk) and tk[nx].is_word and tk[nx].text not in L.PREPOSITIONS \
-                    and not tk[nx].text.startswith(("ب", "ل")) and tk[nx].text not in _BOUNDARY_WORDS else nx
-                looks_subject = bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)) or \
-                    bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
-                if e2 == nx and not looks_subject:
-                    subj = None
-            if subj is not None:
-                s0, s1 = tk[subj[0]].start, tk[subj[1] - 1].end
-                # an appositive after a comma often says who a named person is
-                if subj[1] < len(tk) and tk[subj[1]].text in "،," and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER:
-                    e3 = np_end(tk, subj[1] + 1, limit=8)
-                    if e3 > subj[1] + 1:
-                        s1 = tk[e3 - 1].end
-                side = speakers.classify(norm, s0, s1)
-                if side is None and pre_tokens and not clause_initial:
-                    side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
-            elif pre_tokens and len(pre_tokens) <= 9:
-                side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
-            if side is None and subj is None and not events:
-                # "وكان السفير السعودي ...، قال في وقت سابق": the subject opens the sentence
-                head_words = [t for t in tk[:k] if t.start >= body_start and t.is_word]
-                if 0 < len(head_words) <= 25:
-                    side = speakers.classify(norm, head_words[0].start, head_words[-1].end)
-            if side is None:
-                side = current
-            elif not events:
+            verb, subj, clause_start, side, explicit = _event(
+                norm, tk, k, clause_initial, events, body_start, speakers, current)
+            if explicit and not events:
                 current = side
-            clause_start = conn_start if (pre_tokens or len(pre_all) <= 3) else tk[k].start
             events.append(Event(si, k, verb, subj, clause_start, side))
         # segments
         if events:
