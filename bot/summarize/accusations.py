@@ -689,7 +689,7 @@ class _Finder:
                 lam_victim = v.group().startswith(("ل", "لل")) and any(
                     A.bare_noun(x) not in _QUALITY_ADJ for x in re.findall(r"\w+", pre))
                 if own or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre) or lam_victim \
-                        or (_KILL_NOUNS.fullmatch(m.group()) and not _BY_AGENT.search(pre)):
+                        or (_KILL_NOUNS.fullmatch(m.group()) and not _BY_AGENT.search(pre) and len(pre.split()) <= 2):
                     hits.append((m.start(), m.end(), "attacking_forces", verbish))
                     break
             if not is_violation and _MISSILE_HARM.fullmatch(m.group()):
@@ -725,6 +725,8 @@ class _Finder:
         for m in by_kind.get("support", ()):
             seg = norm[m.end():min(hi, m.end() + 45)]
             t = _TERROR.search(seg)
+            if t and len(seg[: t.start()].split()) > 1:
+                t = None  # the supported group is the support's object: "دعم الارهاب", "تسليح الميليشيات"
             if t and not _FIGHT.search(seg[: t.start()]) and not _FIGHT.search(norm[max(lo, m.start() - 12):m.start()]):
                 # the supported group is the object: report the act's span up to it, so it is not the agent
                 hits.append((m.start(), m.end() + t.end(), "supporting_terrorism", False))
