@@ -16,7 +16,6 @@ and stops it (:func:`start_application` / :func:`stop_application`).
 from __future__ import annotations
 
 import logging
-import os
 import time
 
 from telegram import Update
@@ -43,16 +42,11 @@ ALLOWED_UPDATES = [
     Update.INLINE_QUERY, Update.MY_CHAT_MEMBER,
 ]
 SENDER_TICK_SECONDS = 1.0
-DEFAULT_WORKERS = 4
 ADMIN_NOTICE_EVERY = 60.0  # seconds between two admin notices about the same kind of error
 
 
 def _workers(services: Services) -> int:
-    value = getattr(services.settings, "send_workers", None) or os.environ.get("BAYAN_SEND_WORKERS")
-    try:
-        return max(1, int(value)) if value else DEFAULT_WORKERS
-    except ValueError:
-        return DEFAULT_WORKERS
+    return services.settings.send_workers
 
 
 def build_application(services: Services, *, console: bool | None = None, workers: int | None = None) -> Application:
@@ -157,8 +151,7 @@ async def ensure_console_chat(services: Services) -> None:
 
     from bot.store.models import Chat, Subscription
 
-    lang = os.environ.get("BAYAN_CONSOLE_LANGUAGE", "ar")
-    lang = "en" if lang.lower().startswith("en") else "ar"
+    lang = services.settings.console_language
     async with services.db.sessions() as session, session.begin():
         chat = await session.get(Chat, CONSOLE_CHAT_ID)
         if chat is None:

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     rate_overall: float = Field(default=30.0, gt=0, alias="BAYAN_RATE_OVERALL")
     rate_per_chat: float = Field(default=1.0, gt=0, alias="BAYAN_RATE_PER_CHAT")
     rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
+    send_workers: int = Field(default=4, ge=1, le=64, alias="BAYAN_SEND_WORKERS")
+    console_language: str = Field(default="ar", alias="BAYAN_CONSOLE_LANGUAGE")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -73,6 +75,14 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in LOG_LEVELS:
             raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+        return value
+
+    @field_validator("console_language")
+    @classmethod
+    def _console_lang(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in ("ar", "en"):
+            raise ValueError("expected ar or en")
         return value
 
     @field_validator("telegram_api_url")

@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
+from bot.summarize import labels as _labels
 from bot.summarize.model import Summary
 
 TELEGRAM_LIMIT = 4096
@@ -93,51 +94,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-ACT_LABELS: dict[str, dict[str, str]] = {
-    "ar": {
-        "killing_civilians": "قتل المدنيين",
-        "attacking_infrastructure": "استهداف البنى التحتية",
-        "attacking_forces": "مهاجمة القوات",
-        "violating_sovereignty": "انتهاك السيادة",
-        "violating_international_law": "انتهاك القانون الدولي",
-        "war_crimes": "جرائم حرب",
-        "supporting_terrorism": "دعم الإرهاب",
-        "occupation_settlement": "الاحتلال والاستيطان",
-        "siege_starvation": "الحصار والتجويع",
-        "disinformation": "التضليل",
-        "obstruction": "عرقلة الحل",
-        "other": "أفعال أخرى",
-    },
-    "en": {
-        "killing_civilians": "killing civilians",
-        "attacking_infrastructure": "attacking infrastructure",
-        "attacking_forces": "attacking forces",
-        "violating_sovereignty": "violating sovereignty",
-        "violating_international_law": "violating international law",
-        "war_crimes": "war crimes",
-        "supporting_terrorism": "supporting terrorism",
-        "occupation_settlement": "occupation and settlement",
-        "siege_starvation": "siege and starvation",
-        "disinformation": "disinformation",
-        "obstruction": "obstruction",
-        "other": "other wrongdoing",
-    },
-}
-
+# Act, qualifier and category names come from the one shared table, so an alert,
+# a digest, a ledger and the CLI never name the same thing two ways.
+ACT_LABELS: dict[str, dict[str, str]] = {lang: {k: v[lang] for k, v in _labels.ACT_LABELS.items()} for lang in ("ar", "en")}
 QUALIFIER_LABELS: dict[str, dict[str, str]] = {
-    "ar": {"exact": "", "more_than": "أكثر من", "at_least": "ما لا يقل عن", "about": "نحو",
-           "up_to": "حتى", "less_than": "أقل من"},
-    "en": {"exact": "", "more_than": "more than", "at_least": "at least", "about": "about",
-           "up_to": "up to", "less_than": "less than"},
+    lang: {k: v[lang] for k, v in _labels.QUALIFIER_LABELS.items()} for lang in ("ar", "en")
 }
-
 CATEGORY_LABELS: dict[str, dict[str, str]] = {
-    "ar": {"killed": "قتلى", "injured": "جرحى", "displaced": "نازحون", "detained": "معتقلون",
-           "missing": "مفقودون", "structures": "منشآت", "attacks": "هجمات", "money": "أموال",
-           "people": "أشخاص", "other": "أخرى"},
-    "en": {"killed": "killed", "injured": "injured", "displaced": "displaced", "detained": "detained",
-           "missing": "missing", "structures": "structures", "attacks": "attacks", "money": "money",
-           "people": "people", "other": "other"},
+    lang: {k: v[lang] for k, v in _labels.CATEGORY_LABELS.items()} for lang in ("ar", "en")
 }
 
 
@@ -228,12 +192,7 @@ def _flag(country: str | None) -> str:
     return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in country.upper())
 
 
-def format_number(value: int | float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+format_number = _labels.format_number
 
 
 # --- statement view ---------------------------------------------------------------

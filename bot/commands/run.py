@@ -12,10 +12,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 import sys
 
-from bot.commands.common import run_async, settings_and_logging
+from bot.commands.common import run_async, settings_and_logging, stop_event_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +46,7 @@ async def _main(console: bool | None) -> int:
 
     settings = settings_and_logging()
     services = await open_services(settings)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
-            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+    stop = stop_event_on_signals()
     try:
         await run_service(services, console=console, stop_event=stop)
     finally:
