@@ -21,12 +21,15 @@ text uses ("التحالف الدولي").
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
 from bot.summarize import attribution as A
 from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
+
+log = logging.getLogger(__name__)
 
 _CIV = L.rx(L.CIVILIANS)
 _INFRA = L.rx(L.INFRASTRUCTURE)
@@ -836,10 +839,10 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
         return []
     try:
         an = A.analyse(sentences, issuer)
-    except Exception:  # noqa: BLE001 - a summary without accusations beats a crash
+        finder = _Finder(_Context(an, issuer))
+        for seg in an.issuer_segments():
+            finder.segment(seg.sentence, seg.start, seg.end)
+        return finder.out
+    except Exception:  # noqa: BLE001 - a summary without accusations beats no summary at all
+        log.warning("accusations: extraction failed on one text, none reported", exc_info=True)
         return []
-    ctx = _Context(an, issuer)
-    finder = _Finder(ctx)
-    for seg in an.issuer_segments():
-        finder.segment(seg.sentence, seg.start, seg.end)
-    return finder.out
