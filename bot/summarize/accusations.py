@@ -841,7 +841,7 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
         an = A.analyse(sentences, issuer)
         finder = _Finder(_Context(an, issuer))
         for seg in an.issuer_segments():
-            finder.segment(seg.sentence, seg.start, seg.end)
+            finder.segment(seg.sentence, seg.start, min(seg.end, seg.start + A.MAX_CLAUSE_CHARS))
         return finder.out
     except Exception:  # noqa: BLE001 - a summary without accusations beats no summary at all
         log.warning("accusations: extraction failed on one text, none reported", exc_info=True)

@@ -33,6 +33,10 @@ from bot.summarize import lexicon as L
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
 
+# A clause longer than this is no clause (a page without punctuation): only its start is read,
+# which keeps the extractors linear in the text however it is punctuated.
+MAX_CLAUSE_CHARS = 3000
+
 ISSUER = "issuer"
 OTHER = "other"
 NARRATIVE = "narrative"

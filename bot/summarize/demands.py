@@ -97,6 +97,9 @@ class _Demands:
     def __init__(self, an: A.Analysis):
         self.an = an
         self.out: list[Demand] = []
+        self.events_by_sentence: dict[int, dict[int, A.Event]] = {}
+        for e in an.events:
+            self.events_by_sentence.setdefault(e.sentence, {})[e.token] = e
 
     def add(self, si: int, target: str, action: str) -> None:
         target, action = _clean(target), _clean(action)
@@ -274,7 +277,7 @@ class _Demands:
     def verbs(self, si: int, lo: int, hi: int) -> None:
         an = self.an
         norm, toks = an.norms[si], an.tokens[si]
-        events = {e.token: e for e in an.events if e.sentence == si}
+        events = self.events_by_sentence.get(si, {})
         for m in L.DEMAND_VERBS.finditer(norm, lo, hi):
             k = (A.token_at(toks, m.start()) if A.token_at(toks, m.start()) < len(toks) else None)
             if k is None:
@@ -451,9 +454,10 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
         an = A.analyse(sentences, issuer)
         d = _Demands(an)
         for seg in an.issuer_segments():
-            d.verbs(seg.sentence, seg.start, seg.end)
-            d.necessity(seg.sentence, seg.start, seg.end)
-            d.deontic(seg.sentence, seg.start, seg.end)
+            hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
+            d.verbs(seg.sentence, seg.start, hi)
+            d.necessity(seg.sentence, seg.start, hi)
+            d.deontic(seg.sentence, seg.start, hi)
         return d.out
     except Exception:  # noqa: BLE001 - a summary without demands beats no summary at all
         log.warning("demands: extraction failed on one text, none reported", exc_info=True)

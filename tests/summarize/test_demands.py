@@ -145,6 +145,11 @@ def test_the_speakers_own_name_after_his_title_is_not_a_target():
     assert demands(text) == [("", "وقف التصعيد")]
 
 
+def test_an_endless_unpunctuated_clause_is_read_from_its_start():
+    text = "طالبت وزارة الخارجية الأردنية مجلس الأمن بالتحرك " + "والعمل على وقف التصعيد " * 5000
+    assert targets(text) == ["مجلس الأمن"]
+
+
 def test_no_text_no_demands():
     assert extract_demands([], None) == []
 
