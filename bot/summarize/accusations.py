@@ -623,8 +623,8 @@ class _Finder:
             if nm:
                 return a, nm
         for a in after:
-            if a.start - te > 80:
-                break
+            if a.start - te > 80 or re.search(r"(?<!\w)(?:الذي|التي|الذين)(?!\w)", norm[te:a.start]):
+                break  # past a relative clause the parties named are its objects ("الذي استهدف مسجد قوات ...")
             nm = ctx.name(a)
             if nm:
                 return a, nm

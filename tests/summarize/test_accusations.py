@@ -130,6 +130,13 @@ def test_arming_an_armed_group_is_supporting_terrorism():
     assert not acts_of(text, "الميليشيات")  # the armed group is the one supported
 
 
+def test_a_terrorist_attack_is_other_and_its_target_is_not_its_agent():
+    text = "أدانت وزارة الخارجية الأردنية التفجير الإرهابي الذي استهدف مسجد قوات الأمن الخاصة."
+    assert accuse(text) == set()
+    text = "أدانت وزارة الخارجية الأردنية التفجير الإرهابي الذي نفذته جماعة مسلحة في المدينة."
+    assert ("جماعة مسلحة", "other") in accuse(text)
+
+
 def test_endangering_civilians_is_other():
     text = "أدانت وزارة الخارجية الأردنية قيام الميليشيات بتعريض حياة المدنيين للخطر."
     assert acts_of(text, "الميليشيات") == {"other"}
