@@ -43,7 +43,9 @@ StatementHook = Callable[[AsyncSession, Statement, Summary, "Summary | None"], A
 """Called inside the ingest transaction after the statement and its SummaryRow are flushed:
 ``(session, statement, new_summary, previous_summary)``; ``previous_summary`` is None for a
 new statement and the old summary for a material revision. Never called for items seen on a
-feed's first poll (beyond the backfill count) nor for non-statements."""
+feed's first poll (beyond the backfill count) nor for non-statements. It must not commit, and
+must keep its effects inside ``session``: if the transaction rolls back (the hook or another
+item raised), the items are retried one per transaction and the hook runs again for them."""
 
 DEDUP_WINDOW = timedelta(days=30)  # near-duplicates are looked for among this recent past
 MATERIAL_JACCARD = 0.9  # a revision changes at least this share of word bigrams, or the summary
