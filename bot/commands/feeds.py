@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from bot.cli import CliError
+from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging
 
 
