@@ -142,3 +142,22 @@ def test_an_html_page_is_not_a_feed_but_an_empty_feed_is() -> None:
         parse_feed(b"<html><head><title>Ministry</title></head><body><p>News</p></body></html>", {}, NOW)
 
     assert parse_feed(S.rss20([]).encode(), {}, NOW).items == []
+
+
+def test_an_entity_bomb_is_stopped_and_does_not_expand() -> None:
+    entities = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    body = (f'<?xml version="1.0"?><!DOCTYPE b [{entities}]><rss version="2.0"><channel><title>x</title>'
+            "<item><title>&l9;</title><description>d</description></item></channel></rss>")
+
+    feed = parse_feed(body.encode(), {}, NOW)
+
+    assert feed.bozo and all(len(i.title) < 100 for i in feed.items)
+
+
+def test_external_entities_are_never_read() -> None:
+    body = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel>'
+            "<title>x</title><item><title>a&x;b</title><description>d</description></item></channel></rss>")
+
+    (item,) = parse_feed(body.encode(), {}, NOW).items
+
+    assert item.title == "ab"
