@@ -49,6 +49,7 @@ _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاك�
 _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
+_BARE_CRIME = ""
 _KILL_NOUNS = L.rx(L.terms("اصابه", "مقتل", "قتل", "استشهاد", "جرح", "اصابة"))
 
 # The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
@@ -449,6 +450,47 @@ def _victim_flags(norm: str, toks: list[A.Token], actors: list[_Actor]) -> list[
     return flags
 
 
+_GENERIC_ADJ = frozenset(L.split_words(
+    "الدوليه الدولي العربيه الاسلاميه المسلحه المسلحين المتطرفه الاقليميه المحليه الحكوميه المدنيه المدنيين"))
+
+
+def _is_person(name: str) -> bool:
+    words = L.split_words(name)
+    return bool(words) and A.bare_noun(words[0]) in _TITLE_HEADS
+
+
+def _nisba_stems(name: str) -> set[str]:
+    """Stems of the relation adjectives and plurals in a name: "الحوثيه", "الحوثيين" → "حوثي"."""
+    out = set()
+    for w in L.split_words(name):
+        b = A.bare_noun(w)
+        if b in L.NAME_ADJECTIVES or b in _NAME_TAILS or b in _QUALITY_ADJ or b in _GENERIC_ADJ or L.country_word(b):
+            continue  # "الدولية", "المسلحة": shared by many parties, names none
+        b = b[2:] if b.startswith("ال") else b
+        for suf in ("يين", "يون", "يه", "ين", "ون"):
+            if len(b) - len(suf) >= 3 and b.endswith(suf):
+                out.add(b[: -len(suf)] + ("ي" if suf[0] == "ي" and len(suf) > 2 or suf == "يه" else ""))
+                break
+    return out
+
+
+def _same_party(a: str, b: str, code_b: str | None) -> bool:
+    """Two names of one party for the same act: one state's organs, or one group's adjective.
+
+    "إسرائيل", "الجيش الإسرائيلي" and "قوات الاحتلال الإسرائيلية" name one state (one
+    country code); "الحوثيين" and "الميليشيات الحوثية" one group (one relation adjective
+    stem). Office holders ("رئيس الوزراء الإسرائيلي") are persons, blamed apart.
+    """
+    if _is_person(a) or _is_person(b):
+        return False
+    if code_b is not None:
+        return _code_of(a) == code_b
+    if _code_of(a) is not None:
+        return False
+    sa, sb = _nisba_stems(a), _nisba_stems(b)
+    return bool(sa & sb)
+
+
 class _Span:
     """A trigger match, shaped like the ``re.Match`` the code reads."""
 
@@ -490,7 +532,8 @@ class _Finder:
         for prior in self.out:
             if prior.act == act and (A.normalize(prior.accused) == A.normalize(accused)
                                      or A.name_matches(prior.accused, accused)
-                                     and (code is None or _code_of(prior.accused) in (None, code))):
+                                     and (code is None or _code_of(prior.accused) in (None, code))
+                                     or _same_party(prior.accused, accused, code)):
                 return
         self.out.append(Accusation(accused, act, self.ctx.an.sentences[si]))
 
@@ -659,6 +702,14 @@ class _Finder:
                         a = "violating_sovereignty"
                     elif re.match(r"\s*(?:حرب|الحرب|ضد)", nxt):
                         continue
+                    else:
+                        # a bare "crime" names no war crime (GUIDE: war crimes, crimes against
+                        # humanity, genocide, ethnic cleansing): it is the killing of civilians when
+                        # the clause says whom it killed, else some other wrongdoing
+                        win = norm[m.end():min(hi, m.end() + 60)]
+                        a = "killing_civilians" if _CIV.search(win) or _KILL_NOUNS.search(win) else _BARE_CRIME
+                        if not a:
+                            continue
                 if act == "violating_sovereignty" and "عدوان" in m.group():
                     win = norm[m.end():m.end() + 40]
                     if _CIV.search(win):

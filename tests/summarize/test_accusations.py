@@ -238,3 +238,43 @@ def test_seed_letter_accusations_against_the_coalition():
     assert ("ممثلي دول هذا التحالف", "disinformation") in got
     # Syria is the issuer: it is never the accused
     assert not any("سوري" in who for who, _ in got)
+
+
+# --- bare crimes and one name per party ------------------------------------------------------
+
+def test_bare_crime_against_civilians_is_killing_civilians_not_war_crimes():
+    text = "قالت وزارة الخارجية الأردنية إن الميليشيات ارتكبت جريمة جديدة بحق المدنيين في البلدة."
+    acts = acts_of(text, "الميليشيات")
+    assert "killing_civilians" in acts
+    assert "war_crimes" not in acts
+
+
+def test_bare_crime_without_victims_names_no_war_crime():
+    text = "قالت وزارة الخارجية الأردنية إن جرائم العصابات لن تمر دون حساب."
+    assert "war_crimes" not in acts_of(text, "العصابات")
+
+
+def test_crimes_of_war_stay_war_crimes():
+    text = "قالت وزارة الخارجية الأردنية إن العصابات ارتكبت جرائم ضد الإنسانية في القرية."
+    assert "war_crimes" in acts_of(text, "العصابات")
+
+
+def test_a_state_and_its_army_are_one_party_for_one_act():
+    text = ("قالت وزارة الخارجية الأردنية إن إسرائيل قتلت عشرات المدنيين في القطاع. "
+            "وأضافت أن الجيش الإسرائيلي استهدف المدنيين العزل في المخيم.")
+    killers = {who for who, act in accuse(text) if act == "killing_civilians"}
+    assert killers == {"إسرائيل"}
+
+
+def test_a_group_and_its_militias_are_one_party_for_one_act():
+    text = ("قالت وزارة الخارجية الأردنية إن الحوثيين قصفوا المدنيين في المدينة. "
+            "وأضافت أن الميليشيات الحوثية استهدفت المدنيين مرة أخرى.")
+    killers = [who for who, act in accuse(text) if act == "killing_civilians"]
+    assert len(killers) == 1
+
+
+def test_a_states_minister_is_blamed_apart_from_the_state():
+    text = ("قالت وزارة الخارجية الأردنية إن إسرائيل تنشر الأكاذيب. "
+            "وأضافت أن رئيس الوزراء الإسرائيلي يروج الأكاذيب أيضا.")
+    liars = {who for who, act in accuse(text) if act == "disinformation"}
+    assert "إسرائيل" in liars and any("رئيس الوزراء" in who for who in liars)
