@@ -90,6 +90,36 @@ def _same_body(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def _deed_words(s: str) -> set[str]:
+    out = set()
+    for w in L.split_words(s):
+        w = A.strip_conj(w)
+        if len(w) > 4 and w.startswith("لل"):
+            w = w[2:]
+        elif len(w) > 3 and w[0] in "بل":
+            w = w[1:]
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        if len(w) > 2 and w not in _DEED_STOP:
+            out.add(w)
+    return out
+
+
+_DEED_STOP = frozenset(L.split_words("الذي التي الذين هذه هذا ذلك تلك كافه جميع اجل خلال بشان حول علي الي"))
+
+
+def _same_deed(a: str, b: str) -> bool:
+    """One deed asked twice, as paraphrased: two content words (or half the fewer) shared.
+
+    Clitics are dropped first ("بتسلم رعاياها" and "تسلم رعاياها" are one deed).
+    """
+    wa, wb = _deed_words(a), _deed_words(b)
+    if not wa or not wb:
+        return True
+    common = len(wa & wb)
+    return common >= 2 or common * 2 >= min(len(wa), len(wb))
+
+
 _QUANTIFIERS = frozenset({"كل", "كافه", "جميع", "في"})
 
 
@@ -106,8 +136,9 @@ class _Demands:
         if not action and not target:
             return
         for d in self.out:
-            if target and d.target and (A.normalize(d.target) == A.normalize(target) or _same_body(d.target, target)):
-                return
+            if target and d.target and (A.normalize(d.target) == A.normalize(target) or _same_body(d.target, target)) \
+                    and _same_deed(d.action, action):
+                return  # the GUIDE: one entry per (target, action); a repeat of the same deed is one
             if not target and not d.target and (not action or A.name_matches(d.action, action)):
                 return
         self.out.append(Demand(target, action, self.an.sentences[si]))

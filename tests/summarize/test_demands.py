@@ -163,3 +163,18 @@ def test_seed_letter_actions_read_as_the_asked_deed():
     got = dict(demands(SEED.read_text(encoding="utf-8"), SY))
     assert got["مجلس الأمن"].startswith("إدانة انتهاكات هذا")
     assert got["الدول الأعضاء في الأمم المتحدة"].startswith("عدم الإصغاء لممثلي")
+
+
+# --- one entry per (target, action) ------------------------------------------------------------
+
+def test_two_different_deeds_asked_of_one_body_are_two_demands():
+    text = ("طالبت وزارة الخارجية الأردنية مجلس الأمن بإدانة القصف الأخير. "
+            "ودعت الوزارة مجلس الأمن إلى إرسال بعثة لتقصي الحقائق في المدينة.")
+    got = demands(text)
+    assert [t for t, _ in got] == ["مجلس الأمن", "مجلس الأمن"]
+
+
+def test_the_same_deed_asked_twice_of_one_body_is_one_demand():
+    text = ("طالبت وزارة الخارجية الأردنية مجلس الأمن بإرسال بعثة لتقصي الحقائق في المدينة. "
+            "وجددت الوزارة مطالبتها مجلس الأمن بإرسال بعثة تقصي الحقائق.")
+    assert targets(text) == ["مجلس الأمن"]
