@@ -89,3 +89,22 @@ def test_bad_setting_on_the_command_line_is_one_line_not_a_traceback(monkeypatch
     err = capsys.readouterr().err.strip()
     assert err.startswith("bayan: invalid setting BAYAN_POLL_INTERVAL")
     assert len(err.splitlines()) == 1
+
+
+def test_env_example_lists_every_setting_with_its_default() -> None:
+    from pathlib import Path
+
+    from bot.config import Settings
+
+    example = (Path(__file__).resolve().parents[2] / ".env.example").read_text(encoding="utf-8")
+    lines = dict(line.split("=", 1) for line in example.splitlines() if line and not line.startswith("#"))
+    for name, info in Settings.model_fields.items():
+        assert info.alias in lines, f"{info.alias} missing from .env.example"
+        default = info.get_default(call_default_factory=True)
+        shown = lines[info.alias]
+        if default in (None, []):
+            assert shown == ""
+        elif isinstance(default, bool):
+            assert shown == str(default).lower()
+        else:
+            assert float(shown) == float(default) if isinstance(default, (int, float)) else shown == default
