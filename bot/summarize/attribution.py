@@ -340,6 +340,9 @@ class _Speakers:
     def __init__(self, issuer: Issuer | None):
         self.issuer = issuer
         self.country = issuer.country if issuer else None
+        # A joint statement ("هولندا وأستراليا"): each member government's organs speak for it.
+        self.members = frozenset(r[2] for r in L.country_refs(normalize(issuer.name)) if r[2]) \
+            if issuer is not None and self.country is None else frozenset()
         self.aliases: dict[str, str] = {}
         self.recent: list[str] = []  # the last sentences, for "الوزارة" → which ministry
 
@@ -360,6 +363,8 @@ class _Speakers:
             side = OTHER
         elif first_country and (not intl or first_country[0] < intl.start()):
             side = ISSUER if first_country[2] == self.country and self.country else OTHER
+            if self.country is None and first_country[2] in self.members:
+                side = ISSUER
             if self.country is None and name_hit:
                 side = ISSUER
         elif intl:

@@ -119,3 +119,12 @@ def test_an_embedded_speaker_inside_the_issuers_sentence_is_cut_out():
 def test_a_statement_with_no_reporting_frame_is_all_the_issuers():
     text = "إن العدوان على أراضي الجمهورية مرفوض. والحكومة ماضية في الدفاع عن شعبها."
     assert sides(text, SY_MFA) == [A.ISSUER, A.ISSUER]
+
+
+def test_a_member_government_of_a_joint_statement_speaks_for_it():
+    text = (
+        "أعلنت مصر والأردن في بيان مشترك رفضهما للقرار.\n"
+        "وقال وزير الخارجية المصري إن القرار باطل.\n"
+        "من جهته، قال وزير الخارجية التركي إن بلاده تتابع الأحداث."
+    )
+    assert sides(text, Issuer("مصر والأردن", None))[1:] == [A.ISSUER, A.OTHER]
