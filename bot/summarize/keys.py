@@ -26,7 +26,7 @@ def _index_of(sentences: list[str], evidence: str) -> int | None:
 def key_sentences(sentences: list[str], summary: Summary) -> list[str]:
     usable = [i for i, s in enumerate(sentences) if len(s.split()) >= MIN_WORDS]
     if not usable:
-        return sentences[:MAX_KEYS]
+        return [_cap(s) for s in sentences[:MAX_KEYS]]
     picks: list[int] = [usable[0]]
     evidence = (
         [d.evidence for d in summary.demands]
@@ -44,4 +44,16 @@ def key_sentences(sentences: list[str], summary: Summary) -> list[str]:
             break
         if i not in picks:
             picks.append(i)
-    return [sentences[i] for i in sorted(picks)]
+    return [_cap(sentences[i]) for i in sorted(picks)]
+
+
+MAX_KEY_CHARS = 600
+
+
+def _cap(sentence: str) -> str:
+    """A run-on "sentence" (a paragraph without stops, or a pasted wall of text) is cut
+    at a word boundary: a key sentence is for reading at a glance."""
+    if len(sentence) <= MAX_KEY_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, MAX_KEY_CHARS)
+    return sentence[: cut if cut > MAX_KEY_CHARS // 2 else MAX_KEY_CHARS].rstrip("،,؛; ") + " …"

@@ -32,3 +32,13 @@ def test_sentences_are_returned_exactly_as_written():
 def test_short_text_gives_what_there_is():
     assert key_sentences(["بيان قصير"], Summary()) == ["بيان قصير"]
     assert key_sentences([], Summary()) == []
+
+
+def test_a_run_on_sentence_is_cut_at_a_word_boundary() -> None:
+    from bot.summarize import summarize
+    from bot.summarize.keys import MAX_KEY_CHARS
+
+    wall = "أدانت وزارة الخارجية القصف " * 2000  # no full stop anywhere
+    keys = summarize(wall).key_sentences
+    assert keys and all(len(k) <= MAX_KEY_CHARS + 2 for k in keys)
+    assert keys[0].endswith(" …") and not keys[0][:-2].endswith(" ")
