@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from bot.summarize.countries import PREFIX, country_names, fold, trie_regex
+from bot.summarize.countries import PREFIX, country_code, country_names, fold, trie_regex
+from bot.summarize.numbers import WORDS
 from bot.summarize.text import normalize
 
 __all__ = ["extract_places"]
@@ -41,6 +42,7 @@ _DROP_HEADS = (
 #: Place words that belong to the name ("جبل الثردة", "مطار صنعاء", "مخيم جنين").
 _KEEP_HEADS = (
     "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم", "ريف", "جزيره", "نهر", "سهل", "بحيره", "مضيق",
+    "ملعب", "استاد", "ستاد", "مرفا",
 )
 #: Place words trusted to introduce a name the gazetteer lacks; the others
 #: (مديرية، ولاية) are too often "directorate", "guardianship". ناحية counts
@@ -48,7 +50,33 @@ _KEEP_HEADS = (
 _UNKNOWN_HEADS = frozenset((
     "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "قضاء", "ناحيه", "حي", "سجن", "معتقل",
     "مدينتي", "بلدتي", "قريتي", "محافظتي", "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم",
-    "جزيره", "نهر", "سهل", "بحيره", "مضيق", "مستوطنه",
+    "جزيره", "نهر", "سهل", "بحيره", "مضيق", "مستوطنه", "ملعب", "استاد", "ستاد", "مرفا",
+    "مناطق", "منطقتي",
+))
+#: Sites often named after a person, whose name takes two words ("ملعب سالم
+#: العلي", "مطار فهد بن ناصر"): a second word goes with the first.
+_SITE_HEADS = frozenset(("ملعب", "استاد", "ستاد", "مطار", "ميناء", "مرفا"))
+#: Heads of several places: "مناطق X وY" names each.
+_PLURAL_HEADS = frozenset((
+    "مناطق", "منطقتي", "مدن", "مدينتي", "بلدات", "بلدتي", "قري", "قريتي", "محافظات", "محافظتي",
+))
+#: Words that place a name relative to another ("منطقة X شمال مدينة Y"): after
+#: an indefinite word ending in ة they make it a name, not an adjective.
+_LOCATORS = frozenset(fold(w) for w in (
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "بالقرب", "جنوب شرق",
+    "بريف", "في", "غربي", "بمحافظة", "بمحافظه", "قضاء", "ضمن",
+))
+#: Feminine adjectives that follow منطقة in the indefinite ("منطقة آمنة شمال …").
+_FEMININE_ADJECTIVES = frozenset(fold(w) for w in (
+    "آمنة", "عازلة", "محظورة", "منزوعة", "معزولة", "محايدة", "واسعة", "كبيرة", "صغيرة", "جديدة",
+    "مفتوحة", "مغلقة", "خالية", "نائية", "قريبة", "بعيدة", "مجاورة", "متاخمة", "محاذية", "محررة",
+    "محتلة", "مشتركة", "خاصة", "مهمة", "هامة", "حساسة", "ساخنة", "منكوبة", "مأهولة", "آهلة",
+    "مكتظة", "فقيرة", "غنية", "ريفية", "نفطية", "استراتيجية", "متنازع", "واقعة", "تابعة",
+))
+#: Time words that can follow a name ("مطار X مساء الاثنين").
+_TIME_AFTER = frozenset(fold(w) for w in (
+    "مساء", "صباح", "صباحا", "مساء", "ليلا", "فجر", "فجرا", "ظهر", "ظهرا", "أمس", "اليوم", "يوم",
+    "غدا", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
 ))
 #: Place words after which the name is the same place ("جزيرة سقطرى" = "سقطرى").
 _SAME_PLACE_HEADS = frozenset(("جزيره",))
@@ -212,6 +240,21 @@ def _inside_body(norm: str, start: int, prev: frozenset[str]) -> bool:
     return bool(m) and bool(_prev_word(norm, m.start()) & (_BODY_HEADS - _LINK_HEADS))
 
 
+_NUMBER_BEFORE = re.compile(r"(?:[0-9٠-٩]+|[\u0621-\u064a]+)[^\S\n]+$")
+
+
+def _after_number(norm: str, start: int) -> bool:
+    """Does a count (digits or a number word) stand right before ``start``?"""
+    m = _NUMBER_BEFORE.search(norm, max(0, start - 20), start)
+    if not m:
+        return False
+    word = m.group().strip()
+    if word[0].isdigit():
+        return True
+    word = word[1:] if word[0] == "و" and len(word) > 3 else word
+    return word in WORDS
+
+
 def _as_written(text: str, pre: str, start: int, end: int, contracted: bool) -> str:
     """Original spelling of a hit; "للعراق" gives back its article: "العراق"."""
     if contracted:
@@ -219,8 +262,12 @@ def _as_written(text: str, pre: str, start: int, end: int, contracted: bool) -> 
     return text[start:end]
 
 
-def _unknown_name(norm: str, pos: int) -> tuple[int, int] | None:
-    """Span of a name the gazetteer lacks, right after a place word, or None."""
+def _unknown_name(norm: str, pos: int, head: str = "", conjunct: bool = False) -> tuple[int, int] | None:
+    """Span of a name the gazetteer lacks, right after a place word, or None.
+
+    ``conjunct``: a further name after "و" in a list of places ("مناطق X
+    والملاحمة"), where an adjective agreeing with the place word cannot stand.
+    """
     m = _WORD.match(norm, pos)
     if not m:
         return None
@@ -249,8 +296,10 @@ def _unknown_name(norm: str, pos: int) -> tuple[int, int] | None:
     if word.endswith("يه") or word.endswith("يين") or word.endswith("يون"):
         return None
     if not word.startswith("ال") and word.endswith("ه"):
-        return None
-    if word.startswith("ال") and (bare.endswith("ي") or bare.endswith("ه")) and len(bare) > 4:
+        # "منطقة X شمال مدينة Y": a locator after it makes it a name
+        if word in _FEMININE_ADJECTIVES or follows not in _LOCATORS or head not in ("منطقه", "مناطق", "منطقتي", "قريه", "بلده"):
+            return None
+    if word.startswith("ال") and (bare.endswith("ي") or bare.endswith("ه")) and len(bare) > 4 and not conjunct:
         return None
     start, end = m.span()
     while norm[start:end].split(" ")[-1] in _NAME_JOINERS:
@@ -258,7 +307,20 @@ def _unknown_name(norm: str, pos: int) -> tuple[int, int] | None:
         if not nxt:
             break
         end = nxt.end()
+    if head in _SITE_HEADS and end == m.end() and not word.startswith("ال") and _second_name_word(follows):
+        end = nxt.end()  # "ملعب سالم العلي"
     return start, end
+
+
+def _second_name_word(word: str) -> bool:
+    """Can ``word`` continue a person's name after a site's first name word?"""
+    if len(word) < 3 or word in _NOT_NAMES or word in _FUNCTION_WORDS or word in _TIME_AFTER:
+        return False
+    if word[:3] in ("بال", "وال", "فال", "كال") or word.startswith("لل") or word[0] in "يو":
+        return False  # a prepositional phrase, the next clause, or a verb
+    if word in _DROP_HEADS or word in _KEEP_HEADS:
+        return False
+    return not (word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")))  # "العسكري"
 
 
 def extract_places(sentences: list[str]) -> list[str]:
@@ -291,7 +353,7 @@ def extract_places(sentences: list[str]) -> list[str]:
                 continue
             if head == "ناحيه" and (h.group(1) or "من" in _prev_word(norm, h.start())):
                 continue
-            span = _unknown_name(norm, pos)
+            span = _unknown_name(norm, pos, head)
             if span is None:
                 continue
             key = norm[span[0]:span[1]].replace(" ", "")
@@ -309,6 +371,14 @@ def extract_places(sentences: list[str]) -> list[str]:
             name_at.pop(inner, None)
         hits.append((name_start, key, written))
         accepted_ends.add(span[1])
+        if head in _PLURAL_HEADS and g is None:  # "مناطق X وY": each conjunct is a place too
+            end = span[1]
+            while norm[end:end + 2] == " و" and end + 2 not in name_at:
+                more = _unknown_name(norm, end + 2, head, conjunct=True)
+                if more is None:
+                    break
+                hits.append((more[0], norm[more[0]:more[1]], text[more[0]:more[1]]))
+                end = more[1]
 
     excluded_end: int | None = None
     for start, m in sorted(name_at.items()):
@@ -325,6 +395,8 @@ def extract_places(sentences: list[str]) -> list[str]:
             continue
         if form in lex.head_only and not prev & _PLACE_HEADS:
             continue
+        if _after_number(norm, m.start()) and form.endswith("ا") and country_code(form[:-1]):
+            continue  # "43 ماليزيا": 43 Malaysians, a nationality counted, not the state
         gap = m.start()
         while gap > 0 and norm[gap - 1] in " ،,":
             gap -= 1
@@ -345,15 +417,45 @@ def extract_places(sentences: list[str]) -> list[str]:
                      _as_written(text, pre, m.start(2), m.end(2), contracted)))
 
     hits.sort(key=lambda h: h[0])
-    seen: set[object] = set()
+    seen: dict[object, list[tuple[frozenset[str], str]]] = {}
     seen_text: set[str] = set()
     out: list[str] = []
-    for _, key, written in hits:
+    prev_key, prev_end = None, -1
+    for pos, key, written in hits:
         flat = fold(written).replace(" ", "")
         flat = flat[2:] if flat.startswith("ال") else flat
-        if key in seen or flat in seen_text:
+        words = _name_words(written)
+        gloss = key == prev_key and text[prev_end:pos].strip() == "("
+        prev_key, prev_end = key, pos + len(written)
+        if gloss:
+            continue  # "يهودا والسامرة (الضفة الغربية)": the other name glosses the same place
+        if flat in seen_text or any(_same_name(words, w) for w in seen.get(key, ())):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(words)
         seen_text.add(flat)
         out.append(written)
     return out
+
+
+def _name_words(written: str) -> tuple[frozenset[str], str]:
+    """A name's words without the article, and the name with one spelling of a final ا/ه.
+
+    "سوريا" and "سورية" are one name; "أمريكا" and "الولايات المتحدة" are
+    two names of one state, and the GUIDE lists every name as written.
+    """
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in fold(written).split()]
+    return frozenset(words), " ".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words)
+
+
+_FORMAL = frozenset(("جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "امارات"))
+
+
+def _same_name(a: tuple[frozenset[str], str], b: tuple[frozenset[str], str]) -> bool:
+    """Two spellings of one name: one spelling, or half of the shorter one's words shared.
+
+    A state's formal style ("الجمهورية العربية السورية", "مملكة البحرين") is
+    the same name as its short one: annotators list the state once.
+    """
+    if a[1].split(" ", 1)[0] in _FORMAL or b[1].split(" ", 1)[0] in _FORMAL:
+        return True
+    return a[1] == b[1] or len(a[0] & b[0]) * 2 >= min(len(a[0]), len(b[0]))

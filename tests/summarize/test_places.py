@@ -193,3 +193,43 @@ def test_a_dual_place_word_introduces_a_list():
 def test_subdistrict_word_introduces_a_name_but_not_in_on_the_other_hand():
     assert places("انتفض أبناء العشائر في ناحية الرشاد.") == ["الرشاد"]
     assert places("ومن ناحية أخرى، رحب البيان بالاتفاق. ومن ناحية المبدأ نرفض ذلك.") == []
+
+
+def test_other_names_of_a_state_are_listed_but_its_spellings_and_formal_style_are_not():
+    text = ("انتقدت أمريكا القرار، وقالت الولايات المتحدة إنه منحاز. وزار الوفد سورية ثم سوريا. "
+            "وأكدت الجمهورية العربية السورية موقفها.")
+    assert places(text) == ["أمريكا", "الولايات المتحدة", "سورية"]
+
+
+def test_a_name_glossed_in_brackets_by_another_name_of_the_same_place_is_listed_once():
+    assert places("دهمت القوات بلدات في يهودا والسامرة (الضفة الغربية) فجرا.") == ["يهودا والسامرة"]
+
+
+def test_a_count_of_nationals_is_not_their_state():
+    text = "زار الوفد ماليزيا. وكان بين الركاب 12 ماليزيا وثلاثة ألمانيا وسافروا إلى كندا."
+    assert places(text) == ["ماليزيا", "كندا"]
+    assert places("كان بين الركاب 12 ماليزيا.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أقيمت المباراة في ملعب سالم حمدان بالعاصمة.", ["ملعب سالم حمدان"]),
+        ("هبطت الطائرة في مطار قوشان العسكري مساء الأحد.", ["مطار قوشان"]),
+        ("رست السفينة في مرفأ زرنوق أمس.", ["مرفأ زرنوق"]),
+        ("احتشد الجمهور في استاد نمير مساء الجمعة.", ["استاد نمير"]),
+    ],
+)
+def test_a_site_noun_with_a_proper_name_is_a_place(text, expected):
+    assert places(text) == expected
+
+
+def test_every_village_of_a_list_after_a_plural_place_word_is_a_place():
+    text = "دارت اشتباكات في مناطق الحويجات والسميرة في محافظة الانبار."
+    assert places(text) == ["الحويجات", "السميرة", "الانبار"]
+
+
+def test_an_unknown_name_in_ta_marbuta_is_a_place_when_located_but_an_adjective_is_not():
+    assert places("قصفت الطائرات منطقة ضميرة شمال مدينة سامراء.") == ["ضميرة", "سامراء"]
+    assert places("طالبت بإقامة منطقة آمنة شمال سوريا.") == ["سوريا"]
+    assert places("تقع منطقة واسعة في الجنوب.") == []
