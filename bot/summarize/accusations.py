@@ -50,6 +50,12 @@ _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اط
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
+# Events whose victims are civilians by their nature: blame for them is blame for the deaths.
+_CIVIL_EVENT = L.rx(L.terms(
+    "اسقاط طائره الركاب", "اسقاط طائره ركاب", "طائره الركاب", "طائره ركاب", "طائره مدنيه", "الطائره المدنيه",
+    "التفجير", "تفجير", "التفجيرات", "تفجيرات", "القصف", "قصف", "المجزره", "مجزره", "الاغتيال", "اغتيال",
+    "التفجير الارهابي", "الهجوم الارهابي", "الانفجار", "انفجار",
+))
 _KILL_NOUNS = L.rx(L.terms("اصابه", "مقتل", "قتل", "استشهاد", "جرح", "اصابة"))
 
 # The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
@@ -820,8 +826,9 @@ class _Finder:
                     continue
                 # skip the subject in verb-first order ("اتهمت افغانستان باكستان")
                 target = after[0]
-                if len(after) > 1 and (target.code == ctx.country and ctx.country or
-                                       A.bare_noun(norm[target.start:target.end].split()[0]) in L.GENERIC_SPEAKER):
+                if len(after) > 1 and (target.code == ctx.country and ctx.country
+                                       or (target.start, target.end) in ctx.speaker_spans
+                                       or A.bare_noun(norm[target.start:target.end].split()[0]) in L.GENERIC_SPEAKER):
                     q = 1
                     # "وتتهم موسكو ودمشق المعارضة": the subject may be a list
                     while q < len(after) - 1 and re.fullmatch(r"\s*(?:،\s*)?", norm[after[q - 1].end:after[q].start]) \
@@ -834,12 +841,20 @@ class _Finder:
                 if not name:
                     continue
                 rest = norm[target.end:min(hi, target.end + 120)]
-                if kind == "hold":
-                    r = _RESP.search(rest)
+                r = _RESP.search(rest)
+                if kind == "hold" or r and r.start() <= 3:
+                    # "حمّل X المسؤولية عن ..." and "اتهم X بالمسؤولية عن ...": blame for an event
                     if not r or r.start() > 40:
                         continue
                     scope = rest[r.end():r.end() + 60] or rest
-                    act = "killing_civilians" if _DEATH.search(scope) or (
+                    if not scope.strip(" .،\"«»") and any(
+                            A.name_matches(p.accused, name) or _same_party(p.accused, name, _code_of(name))
+                            for p in self.out):
+                        # "تحميل X المسؤولية" with no object: the blame already recorded, restated;
+                        # X is still the party the issuer is speaking about
+                        self.last_accused = (si, name)
+                        continue
+                    act = "killing_civilians" if _DEATH.search(scope) or _CIVIL_EVENT.search(scope) or (
                         not scope.strip(" .،") and _DEATH.search(norm)) else "other"
                     self.add(name, act, si)
                     continue

@@ -278,3 +278,23 @@ def test_a_states_minister_is_blamed_apart_from_the_state():
             "وأضافت أن رئيس الوزراء الإسرائيلي يروج الأكاذيب أيضا.")
     liars = {who for who, act in accuse(text) if act == "disinformation"}
     assert "إسرائيل" in liars and any("رئيس الوزراء" in who for who in liars)
+
+
+# --- blame for an event ---------------------------------------------------------------------------
+
+def test_accused_after_a_listed_subject_is_the_object():
+    text = "اتهمت الأردن ومصر رسميا الجماعة بالمسؤولية عن تفجير السوق الشعبي."
+    got = accuse(text, Issuer("الأردن ومصر", None))
+    assert ("الجماعة", "killing_civilians") in got
+    assert not any(who in ("الأردن", "مصر") for who, _ in got)
+
+
+def test_holding_responsible_for_downing_a_passenger_plane_is_killing_civilians():
+    text = "حملت وزارة الخارجية الأردنية الميليشيات المسؤولية عن إسقاط طائرة الركاب فوق البحر."
+    assert acts_of(text, "الميليشيات") == {"killing_civilians"}
+
+
+def test_bare_responsibility_restated_adds_no_other_act():
+    text = ("حملت وزارة الخارجية الأردنية الميليشيات المسؤولية عن قصف الحي السكني وقتل المدنيين. "
+            "وأضافت الوزارة أنها ستواصل تحميل الميليشيات المسؤولية.")
+    assert acts_of(text, "الميليشيات") == {"killing_civilians"}
