@@ -69,6 +69,7 @@ _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"))
 _NOT_BODIES = frozenset(L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول"))
 _APPOSITIVE = re.compile(r"(?<=\w)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
+_LIST_NEXT = re.compile(r"\s*(?:،\s*)?و")
 _PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
 
 
@@ -343,6 +344,10 @@ class _Speakers:
         # A joint statement ("هولندا وأستراليا"): each member government's organs speak for it.
         self.members = frozenset(r[2] for r in L.country_refs(normalize(issuer.name)) if r[2]) \
             if issuer is not None and self.country is None else frozenset()
+        # "مجلس الوزراء" of a joint statement: its members are the governments the lead names
+        # together ("اتهمت هولندا واستراليا ..."); never for an international body
+        self.joint_open = issuer is not None and self.country is None and not self.members \
+            and not L.INTL_RX.search(normalize(issuer.name))
         self.aliases: dict[str, str] = {}
         self.recent: list[str] = []  # the last sentences, for "الوزارة" → which ministry
 
@@ -356,6 +361,20 @@ class _Speakers:
             return OTHER
         refs = L.country_refs(norm, start, end)
         intl = L.INTL_RX.search(norm, start, end)
+        if self.joint_open:
+            self.joint_open = False  # only the first speaker can name the joint issuer's members
+            listed = {r[2] for r in refs if r[2] and r[3] in ("name", "capital")}
+            pos = end
+            while listed:  # "هولندا | واستراليا": the list runs on past the subject's first name
+                mm = _LIST_NEXT.match(norm, pos)
+                nxt = L.country_refs(norm, mm.end() - 1, min(len(norm), mm.end() + 30)) if mm else []
+                if not nxt or nxt[0][0] > mm.end() or nxt[0][3] not in ("name", "capital"):  # type: ignore[union-attr]
+                    break
+                listed.add(nxt[0][2])
+                pos = nxt[0][1]
+            if len(listed) >= 2 and not intl:
+                self.members = frozenset(listed)
+                return ISSUER
         first_country = refs[0] if refs else None
         name_hit = self.issuer is not None and name_matches(span, self.issuer.name)
         side: str | None = None

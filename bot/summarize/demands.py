@@ -53,6 +53,7 @@ _STANCE_BEFORE = re.compile(
     r"التاكيد|تاكيد|تاكيدها|تاكيده|رات|يري|تري)(?!\w)"
 )
 _MEETING = re.compile(r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)")
+_REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|نطلب|طلبنا|طلبا|طلبتا)(?!\w)")
 _AN = frozenset(L.split_words("ان بان"))
 
 
@@ -183,6 +184,12 @@ class _Demands:
                 break
             if t.is_word:
                 window.append(q)
+        if window and window[0] == k:
+            w = toks[k].text
+            if w[:1] == "ب" and len(w) > 3 and w not in _NOT_DEEDS and not _is_target_word(w[1:]) \
+                    and not _is_target_word(w) and not A.is_nisba(w) and w[1:] not in L.TIME_WORDS \
+                    and not L.country_word(w) and not A._prep_word(w):
+                return k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
         for q in window:
             w = toks[q].text
             if w in ("الي", "علي", "ان", "بان") or w in _ACTION_STARTERS:
@@ -268,6 +275,10 @@ class _Demands:
             while pe > start and not toks[pe].is_word:
                 pe -= 1
             pw = toks[pe].text
+            cw = L.country_word(pw)
+            if toks[pe].is_word and cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and A.is_definite(w) \
+                    and not A.is_nisba(w) and w not in L.NAME_ADJECTIVES and " " not in cw.group("c"):
+                break  # "روسيا | الدخول في محادثات": a state's name governs no noun after it
             if toks[pe].is_word and A.is_definite(pw) and not A.is_definite(w) and not w.startswith("و") \
                     and w not in _LIST_ADVERBS and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده")):
                 break  # "مجلس الامن | مسؤولياته": a definite name ends before an undefined noun
@@ -373,6 +384,50 @@ class _Demands:
                     continue
                 self.add(si, "", action)
                 continue
+            for a, b in spans:
+                self.add(si, self.span_text(si, a, b), action)
+
+    def requests(self, si: int, lo: int, hi: int) -> None:
+        """"تطلب الوزارة تفسيرا من السلطات", "طلبت هولندا وأستراليا من روسيا الدخول في ...".
+
+        طلب takes the thing asked as its object and the one asked after من; its subject
+        (often a list of governments) may stand between. The asked body is the
+        first body after من within the clause; the deed is the object before من,
+        else what follows the body.
+        """
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        events = self.events_by_sentence.get(si, {})
+        for m in _REQUEST_VERB.finditer(norm, lo, hi):
+            k = A.token_at(toks, m.start())
+            if k >= len(toks) or (k + 1 < len(toks) and toks[k + 1].text == "من"
+                                  and L.DEMAND_VERBS.match(norm, toks[k].start)):
+                continue  # "طلب من X": the demand verbs read it
+            prev = toks[k - 1] if k else None
+            if prev is not None and prev.is_word and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE):
+                continue
+            ev = events.get(k)
+            q = ev.subject[1] if ev is not None and ev.subject is not None else k + 1
+            if q < len(toks) and toks[q].is_word and A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER:
+                q = A.np_end(toks, q)  # "تطلب الوزارة تفسيرا": the speaker, then the thing asked
+            # a listed subject: "هولندا واستراليا"
+            while q < len(toks) and toks[q].is_word and (
+                    L.country_word(toks[q].text) or A.strip_conj(toks[q].text) in L.TIME_WORDS):
+                q += 1
+            obj_start = q
+            r = q
+            while r < len(toks) and r - q < 8 and toks[r].start < hi and toks[r].text not in "،,.:؛":
+                if toks[r].text == "من" and r + 1 < len(toks) and _is_target_word(toks[r + 1].text):
+                    break
+                r += 1
+            else:
+                continue
+            if r >= len(toks) or toks[r].text != "من" or toks[r].start >= hi:
+                continue
+            spans, act_k = self.target_span(si, r + 1, hi)
+            if not spans:
+                continue
+            obj = " ".join(self.an.sentences[si][t.start:t.end] for t in toks[obj_start:r] if t.is_word)
+            action = obj if obj else self.action_from(si, act_k, hi)
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
 
@@ -487,6 +542,7 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
         for seg in an.issuer_segments():
             hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
             d.verbs(seg.sentence, seg.start, hi)
+            d.requests(seg.sentence, seg.start, hi)
             d.necessity(seg.sentence, seg.start, hi)
             d.deontic(seg.sentence, seg.start, hi)
         return d.out

@@ -128,3 +128,12 @@ def test_a_member_government_of_a_joint_statement_speaks_for_it():
         "من جهته، قال وزير الخارجية التركي إن بلاده تتابع الأحداث."
     )
     assert sides(text, Issuer("مصر والأردن", None))[1:] == [A.ISSUER, A.OTHER]
+
+
+def test_the_governments_a_joint_issuer_lead_names_speak_for_it():
+    text = (
+        "اتهمت مصر والأردن رسميا الجماعة بتفجير السوق.\n"
+        "وقال وزير الخارجية الأردني إن التحقيق مستمر.\n"
+        "من جهته، قال وزير الخارجية التركي إن بلاده تتابع الأحداث."
+    )
+    assert sides(text, Issuer("مجلس الوزراء", None)) == [A.ISSUER, A.ISSUER, A.OTHER]

@@ -178,3 +178,21 @@ def test_the_same_deed_asked_twice_of_one_body_is_one_demand():
     text = ("طالبت وزارة الخارجية الأردنية مجلس الأمن بإرسال بعثة لتقصي الحقائق في المدينة. "
             "وجددت الوزارة مطالبتها مجلس الأمن بإرسال بعثة تقصي الحقائق.")
     assert targets(text) == ["مجلس الأمن"]
+
+
+# --- طلب ... من, and bodies that can be asked -----------------------------------------------------
+
+def test_the_thing_asked_stands_before_min_and_the_asked_body_after_it():
+    got = demands("وقال المتحدث باسم وزارة الخارجية الأردنية: تطلب الوزارة توضيحا من السلطات المختصة لهذا التصرف.")
+    assert got == [("السلطات المختصة", "توضيحا")]
+
+
+def test_listed_governments_ask_a_state_with_min():
+    text = "أعلنت مصر والأردن في بيان مشترك أنهما طلبتا من إسرائيل الانسحاب من المنطقة العازلة."
+    got = demands(text, Issuer("مصر والأردن", None))
+    assert got == [("إسرائيل", "الانسحاب من المنطقة العازلة")]
+
+
+def test_a_commission_can_be_asked():
+    got = demands("وطالبت وزارة الخارجية الأردنية مفوضية حقوق الإنسان بإرسال فريق إلى المخيم.")
+    assert got == [("مفوضية حقوق الإنسان", "إرسال فريق إلى المخيم")]
