@@ -177,7 +177,12 @@ _HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
 }
 
 # Words that may stand between a statement verb and the body it governs.
-_PASS_THROUGH = frozenset({"قد", "ايضا", "كما", "اليوم", "نائب", "نائبه", "مساعد", "مساعده", "دول", "حكومتا", "وزارتا"})
+_PASS_THROUGH = frozenset({"قد", "ايضا", "كما", "اليوم", "نائب", "نائبه", "مساعد", "مساعده", "دول", "حكومتا", "وزارتا",
+                           "بشده", "رسميا", "مجددا", "بدورها", "بدوره", "امس"})
+# Object pronouns a statement verb carries when its object comes first ("الذي أدانته الوزارة").
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+# Adjectives of an unnamed source ("مصدر رسمي في وزارة الخارجية").
+_SOURCE_ADJECTIVES = frozenset({"رسمي", "مسوول", "مطلع", "دبلوماسي", "حكومي", "امني", "عسكري", "مقرب", "رفيع", "بارز"})
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = ("و", "ف")
@@ -248,6 +253,12 @@ def _is_verb(word: str) -> bool:
     b = _bare(word)
     if b in _VERBS or word in _VERBS:
         return True
+    for suffix in _OBJECT_SUFFIXES:  # "أدانته", "اعتبرتها": the verb with its object
+        if b.endswith(suffix) and len(b) - len(suffix) >= 3:
+            stem = b[: -len(suffix)]
+            if stem in _VERBS or (stem.endswith("ت") and stem in _VERBS):
+                return True
+            break
     lemmas = morphology.verb_lemmas(word)
     return bool(lemmas and lemmas & _VERB_LEMMAS)
 
@@ -418,9 +429,12 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
         k = j
         if words[k][2] in {"الدائمه", "الدائم"}:
             k += 1
-        if k < n and words[k][2] in {"لدي", "في", "بالامم"} or (k < n and words[k][2].startswith("ب") and country_of(words[k][2][1:])):
+        at_state = k < n and words[k][2].startswith("ب") and len(words[k][2]) > 3 and _country_name_at(words, k)[0]
+        if k < n and words[k][2] in {"لدي", "في", "بالامم"} or at_state:
             end = k
-            if words[k][2] in {"لدي", "في"}:
+            if at_state:  # "السفير السعودي بالولايات المتحدة"
+                end = k + _country_name_at(words, k)[1] - 1
+            elif words[k][2] in {"لدي", "في"}:
                 end = k + 1
                 if end + 1 < n and words[end][2] == "الامم" and words[end + 1][2] == "المتحده":
                     end += 1
@@ -476,8 +490,10 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             return True, True
         if w in _REPORT_NOUNS or _bare(w) in _REPORT_NOUNS or w in _PREPS_REPORTED or _bare(w) in _PREPS_REPORTED:
             return True, False
-        if back == 1 and w in {"في", "ب"} and k > 0 and _bare(words[k - 1][2]) in _SOURCE_NOUNS:
-            return True, False
+        if back == 1 and w in {"في", "ب"} and k > 0 and (
+                _bare(words[k - 1][2]) in _SOURCE_NOUNS
+                or (k > 1 and words[k - 1][2] in _SOURCE_ADJECTIVES and _bare(words[k - 2][2]) in _SOURCE_NOUNS)):
+            return True, False  # "مصدر (رسمي) في وزارة الخارجية"
         if back == 1 and w not in _STOP and w not in _PASS_THROUGH:
             break
     # "قال محمد آل جابر، سفير السعودية ...": the speaker's name, a comma, then the office
@@ -652,7 +668,14 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
         key = _group(m, ms, lead_country)
         scores[key] = scores.get(key, 0.0) + _weight(m, m is first_speaker)
         first.setdefault(key, pos)
+    agency = _agency_country(sentences[:2])
+    if agency in scores:
+        scores[agency] += 1.5  # the lead relays that government's state news agency
     best = max(scores, key=lambda k: (scores[k], -first[k]))
+    if best.startswith("#") and spoken[first[best]].kind == "country":
+        body = _joint_body(spoken[first[best]], spoken)
+        if body is not None:
+            return Issuer(body.name, None)  # "اتهمت هولندا وأستراليا ..." in a statement of one's cabinet
     if best.startswith("?"):
         # a body named without any country: the government the text's bodies belong to
         chosen = next(m for m in spoken if _group(m, ms, lead_country) == best)
@@ -677,7 +700,64 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
         country = None
     if country and _is_joint(sentences[chosen.sentence]):
         country = None
-    return Issuer(chosen.name, country)
+    return Issuer(_without_adjective(chosen.name), country)
+
+
+_STYLE_WORDS = frozenset({"العربيه", "الجمهوريه", "المملكه", "الاسلاميه", "الهاشميه", "الاتحاديه"})
+
+
+def _without_adjective(name: str) -> str:
+    """The name without a nationality adjective inside it (the country has its own field).
+
+    "البعثة السعودية الدائمة لدى الأمم المتحدة" → "البعثة الدائمة لدى الأمم المتحدة",
+    "السفير السعودي في واشنطن" → "السفير في واشنطن"; a state after an
+    indefinite noun is its name, not an adjective ("سفير السعودية في اليمن"), and a
+    state's style inside an office ("رئيس الجمهورية العربية السورية") is left alone.
+    """
+    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(normalize(name))]
+    for k in range(1, len(spans) - 1):
+        w = spans[k][2]
+        if w.startswith("ال") and spans[k - 1][2].startswith("ال") and not _looks_like_name(w) and country_of(w) \
+                and spans[k - 1][2] not in _STYLE_WORDS \
+                and spans[k + 1][2] not in _STYLE_WORDS and not (k + 1 < len(spans) and country_of(w + " " + spans[k + 1][2])):
+            return (name[: spans[k][0]].rstrip() + " " + name[spans[k][1]:].lstrip()).strip()
+    return name
+
+
+# State news agencies by their short names (normalized), and the government they relay.
+_AGENCIES = {
+    "سانا": "SY", "واس": "SA", "وام": "AE", "كونا": "KW", "بترا": "JO", "ارنا": "IR", "وفا": "PS",
+    "واج": "DZ", "لاماب": "MA", "سونا": "SD", "الاناضول": "TR", "تاس": "RU", "نوفوستي": "RU",
+    "شينخوا": "CN",
+}  # short names that are also common words (بنا، قنا، سبا، وال) are left out
+_AGENCY_HEAD = re.compile(r"وكاله\s+(?:الانباء|انباء)((?:\s+\w+){1,3})")
+
+
+def _agency_country(lead: list[str]) -> str | None:
+    """The government whose official news agency the lead cites ("سانا", "وكالة الأنباء السورية")."""
+    for sentence in lead:
+        norm = normalize(sentence)
+        for m in _AGENCY_HEAD.finditer(norm):
+            for w in m.group(1).split():
+                code = country_of(w) if w.startswith("ال") else None
+                if code:
+                    return code
+        for w in _WORD.findall(norm):
+            code = _AGENCIES.get(w)
+            if code:
+                return code
+    return None
+
+
+def _joint_body(joint: Mention, spoken: list[Mention]) -> Mention | None:
+    """The first speaking body of one of the states a joint lead names, if any.
+
+    A lead that makes several states speak together ("اتهمت هولندا
+    وأستراليا") reports a statement some body of theirs issued; the text
+    names it further down ("في بيان صدر عن مجلس الوزراء الهولندي").
+    """
+    codes = {country_of(_bare(w)) for w in normalize(joint.name).split()} - {None}
+    return next((m for m in spoken if m.kind != "country" and not m.international and m.country in codes), None)
 
 
 def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str:
@@ -727,14 +807,43 @@ def _dominant_country(ms: tuple[Mention, ...]) -> str | None:
 
 
 def _most_named_country(sentences: list[str]) -> str | None:
-    """Last resort for an office named without a state: the state the text names most."""
+    """Last resort for an office named without a state: the state the text names most.
+
+    Towns and regions of a state count double: a ministry's home news names
+    home places ("بمنطقة عسير", "جازان"), while adjectives and state names
+    more often point at the foreign party ("من داخل الأراضي اليمنية").
+    """
     counts: dict[str, int] = {}
     for sentence in sentences:
         for w in _WORD.findall(normalize(sentence)):
             code = country_of(w) if len(w) > 3 else None
             if code:
                 counts[code] = counts.get(code, 0) + 1
+    from bot.summarize.places import extract_places  # the gazetteer knows which state a town is in
+
+    homes = _place_states()
+    for place in extract_places(sentences):
+        code = homes.get(normalize(place))
+        if code:
+            counts[code] = counts.get(code, 0) + 2
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+@lru_cache(maxsize=1)
+def _place_states() -> dict[str, str]:
+    """Town or region (normalized, as the gazetteer spells it) → the state it lies in."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("bot.summarize").joinpath("data/gazetteer.json").read_text("utf-8"))
+    out: dict[str, str] = {}
+    for code, items in data.items():
+        if len(code) != 2 or not code.isupper():
+            continue
+        for item in items:
+            for name in [item] if isinstance(item, str) else item:
+                out[normalize(name)] = code
+    return out
 
 
 _OFFICE_FILLER = frozenset({"وزاره", "وزير", "وزيره", "المتحدث", "الناطق", "باسم", "الرسمي", "الامني", "ال"})

@@ -130,3 +130,49 @@ def test_two_ministers_of_one_state_in_a_joint_statement_keep_their_country():
     text = "دعت بريطانيا إيران إلى وقف التسليح.\nوقال وزيرا الخارجية والدفاع، في بيان مشترك، إن الحرب يجب أن تنتهي."
     who = issuer_of(text)
     assert who is not None and who.country == "GB"
+
+
+def test_a_ministry_relayed_by_a_news_agency_after_its_object_is_the_issuer():
+    text = ("أعلنت وكالة الأنباء الرسمية السورية أن الدفاعات تصدت لهجوم. "
+            "وجاء هذا بعد القرار الذي أدانته \"بشدة\" وزارة الخارجية السورية. "
+            "وقال الجيش الإسرائيلي إنه استهدف مواقع. وأضاف الجيش الإسرائيلي أنه سيرد.")
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("وزارة الخارجية", "SY")
+
+
+def test_an_unnamed_source_in_a_ministry_makes_that_ministry_speak():
+    text = "نقلت الوكالة عن مصدر رسمي في وزارة الخارجية العراقية أن بغداد ترفض الانتهاك."
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("وزارة الخارجية", "IQ")
+
+
+def test_a_joint_lead_names_the_body_that_issued_the_statement_without_a_country():
+    text = ("اتهمت بلجيكا والدنمارك رسميا الجماعة بالمسؤولية عن الهجوم. "
+            "وصدر القرار في بيان عن مجلس الوزراء البلجيكي. "
+            "وقال وزير الخارجية البلجيكي إن الأدلة قاطعة.")
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("مجلس الوزراء", None)
+
+
+def test_the_nationality_adjective_inside_a_missions_name_is_dropped():
+    who = issuer_of("قدمت البعثة الأردنية الدائمة لدى الأمم المتحدة رسالة إلى مجلس الأمن.")
+    assert (who.name, who.country) == ("البعثة الدائمة لدى الأمم المتحدة", "JO")
+    who = issuer_of("قال السفير الأردني بالولايات المتحدة إن العلاقات متينة.")
+    assert (who.name, who.country) == ("السفير بالولايات المتحدة", "JO")
+    who = issuer_of("قال سفير الأردن في مصر إن العلاقات متينة.")
+    assert (who.name, who.country) == ("سفير الأردن في مصر", "JO")
+
+
+def test_an_office_named_without_a_state_belongs_to_the_state_whose_towns_the_text_names():
+    text = ("صرح المتحدث الأمني لوزارة الداخلية بأن مركزا حدوديا بمنطقة جازان تعرض لقذائف من داخل الأراضي اليمنية. "
+            "وأضاف أن دورية في نجران تعرضت لمقذوف من الأراضي اليمنية.")
+    who = issuer_of(text)
+    assert who.country == "SA"
+
+
+def test_the_government_whose_news_agency_the_lead_cites_outweighs_later_speakers():
+    text = ("نقلت وكالة الأنباء الأردنية (بترا) أن الطائرات أسقطت مسيرة. "
+            "وأضافت أن وزارة الخارجية الأردنية نددت بالخرق. "
+            "وقال الجيش الإسرائيلي إنه يحقق. وأضاف الجيش الإسرائيلي أنه سيرد.")
+    who = issuer_of(text)
+    assert (who.name, who.country) == ("وزارة الخارجية", "JO")
