@@ -50,6 +50,15 @@ _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اط
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
+# Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
+_CONDEMN = re.compile(
+    r"(?<!\w)[وف]?(?:استنكر|استنكرت|يستنكر|تستنكر|نستنكر|استنكار|ندد|نددت|يندد|تندد|ندين|تنديد|التنديد|"
+    r"ادان|ادانت|دان|دانت|يدين|تدين|اداننا|ادانه|شجب|شجبت|يشجب|تشجب|انتقد|انتقدت|ينتقد|تنتقد|استهجن|استهجنت|"
+    r"رفض|رفضت|ترفض|يرفض|نرفض)(?!\w)")
+_CONDUCT = re.compile(
+    r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصرف|تصريحات|تصريح|تعليقات|ممارسات|اساءات|اساءه|اقوال|"
+    r"كلام|خطاب|هتافات|شعارات|مواقف)(?!\w)")
+_SOME = frozenset(L.split_words("بعض احد عدد"))
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(L.terms(
     "اسقاط طائره الركاب", "اسقاط طائره ركاب", "طائره الركاب", "طائره ركاب", "طائره مدنيه", "الطائره المدنيه",
@@ -688,6 +697,7 @@ class _Finder:
         an = self.ctx.an
         norm, toks = an.norms[si], an.tokens[si]
         hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
+        self.condemned(si, lo, hi)
         scan = L.TRIGGERS.scan(norm, lo, hi)
         if not scan:
             return
@@ -813,6 +823,52 @@ class _Finder:
             self.add(self.agent(si, lo, hi, ts, te, verbish, gen), act, si)
         if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
             self.accuse_verbs(si, lo, hi, by_kind)
+
+    def condemned(self, si: int, lo: int, hi: int) -> None:
+        """"استنكرت الوزارة تصريحات X", "ندد بسلوك بعض X": the owner of condemned conduct is blamed.
+
+        Conduct and words are no listed act by themselves: the act is what the
+        words after the owner name (a lie, incitement ...), else other.
+        """
+        an, ctx = self.ctx.an, self.ctx
+        norm = an.norms[si]
+        for m in _CONDUCT.finditer(norm, lo, hi):
+            v = _CONDEMN.search(norm, max(lo, m.start() - 70), m.start())
+            if not v or re.search(r"[.،؛:]", norm[v.end():m.start()]) or len(norm[v.end():m.start()].split()) > 7:
+                continue
+            toks = an.tokens[si]
+            k = A.token_at(toks, m.end())
+            while k < len(toks) and (toks[k].text in _SOME or not toks[k].is_word and toks[k].text in '"«»“”'):
+                k += 1
+            if k >= len(toks) or not toks[k].is_word or toks[k].start >= hi or toks[k].text in L.PREPOSITIONS \
+                    or A.bare_noun(toks[k].text) in _QUALITY_ADJ or A._lexicon_word(toks[k].text):
+                continue
+            e = A.np_end(toks, k)
+            while e > k + 1 and toks[e - 1].text in L.TIME_WORDS:
+                e -= 1
+            if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
+                # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
+                n0 = e
+                while e < len(toks) and e - n0 < 3 and toks[e].is_word and toks[e].start < hi \
+                        and not A.is_definite(toks[e].text) and not A._lexicon_word(toks[e].text) \
+                        and toks[e].text not in L.PREPOSITIONS and toks[e].text not in L.RELATIVES \
+                        and toks[e].text not in L.TIME_WORDS and toks[e].text not in _FUNCTION_WORDS \
+                        and A.strip_conj(toks[e].text) == toks[e].text and not A._prep_word(toks[e].text) \
+                        and not L.country_word(toks[e].text):
+                    e += 1
+            owner = _clean(an.sentences[si][toks[k].start:toks[e - 1].end])
+            code = _code_of(owner)
+            if not owner or (code and code == ctx.country) or (ctx.issuer_name and A.name_matches(owner, ctx.issuer_name)):
+                continue
+            if A.is_nisba(toks[k].text):
+                continue  # "تصريحات رسمية": an adjective, no owner
+            cw = L.country_word(toks[k].text)
+            if code and cw and L.COUNTRY_KIND.get(cw.group("c")) in ("capital", "metonym"):
+                owner = L.COUNTRY_NAME.get(code, owner)  # "تصريحات طهران": the state
+            tail = norm[toks[e - 1].end:min(hi, toks[e - 1].end + 60)]
+            acts = [a for a in self._acts_in(tail) if a != "other"]
+            for act in acts or ["other"]:
+                self.add(owner, act, si)
 
     def accuse_verbs(self, si: int, lo: int, hi: int, by_kind: dict[str, list["_Span"]]) -> None:
         """"اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""

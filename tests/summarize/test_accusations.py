@@ -298,3 +298,26 @@ def test_bare_responsibility_restated_adds_no_other_act():
     text = ("حملت وزارة الخارجية الأردنية الميليشيات المسؤولية عن قصف الحي السكني وقتل المدنيين. "
             "وأضافت الوزارة أنها ستواصل تحميل الميليشيات المسؤولية.")
     assert acts_of(text, "الميليشيات") == {"killing_civilians"}
+
+
+# --- condemned conduct and words ----------------------------------------------------------------
+
+def test_the_owner_of_condemned_statements_is_blamed_with_other():
+    text = "استنكرت وزارة الخارجية الأردنية تصريحات المبعوث الخاص يوهان لارسن التي تجاهلت معاناة السكان."
+    got = accuse(text)
+    assert any("لارسن" in who and act == "other" for who, act in got)
+
+
+def test_the_owner_of_condemned_conduct_after_some_is_the_group():
+    text = "وأدانت الوزارة الأردنية بشدة سلوك بعض المشجعين التونسيين خلال المباراة."
+    assert ("المشجعين التونسيين", "other") in accuse(text)
+
+
+def test_condemned_words_that_name_a_lie_are_disinformation():
+    text = "نددت وزارة الخارجية الأردنية بتصريحات الحركة الكاذبة حول المفاوضات."
+    assert "disinformation" in acts_of(text, "الحركة")
+
+
+def test_condemned_conduct_of_the_issuers_own_state_is_no_accusation():
+    text = "انتقدت وزارة الخارجية الأردنية تصريحات الحكومة الأردنية السابقة."
+    assert accuse(text) == set()
