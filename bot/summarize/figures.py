@@ -55,6 +55,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Punctuation that closes a clause: event words do not reach across it first.
 _CLAUSE_END = frozenset("،,؛;:.!?؟()[]")
+_DASHES = frozenset("-–—")
 _QUOTES = frozenset("\"'«»“”‘’")
 
 _ARTICLE_PREFIX = re.compile(r"^(?:وبال|وال|بال|فال|كال|لل|ال)")
@@ -208,7 +209,7 @@ _ORDINALS = frozenset(
     "تاسع تاسعه عاشر عاشره حادي حاديه".split()
 )
 _NAME_PREFIX = frozenset(
-    "اف اس سو ميغ ميج بي تي ام كا مي جي تو يو اتش اج ار اي سوخوي توبوليف اليوشن انتونوف بوينغ ايرباص "
+    "اف اس سو ميغ ميج بي تي ام كا مي جي تو يو اتش اج ار اي سي سوخوي توبوليف اليوشن انتونوف بوينغ ايرباص "
     "كورنيت سكود غراد كاتيوشا باتريوت تاو".split()
 )
 _STOP_AFTER = frozenset(
@@ -496,8 +497,19 @@ def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: b
     far: str | None = None
     near: str | None = None
     crossed = False
-    for j in range(start - 1, max(-1, reach - 14), -1):
+    j, lo, skipped = start - 1, max(-1, reach - 14), 0
+    while j > lo:
         t = toks[j]
+        j -= 1
+        if t in _DASHES:
+            # "قتلت - في محاولة ... - نحو ستة ملايين": an aside between dashes does not
+            # separate the verb from its count
+            k = next((i for i in range(j, max(-1, j - 30), -1) if toks[i] in _DASHES), None)
+            if k is not None:
+                skipped += j - k + 2
+                lo = max(-1, lo - (j - k + 2))
+                j = k - 1
+            continue
         if t in _CLAUSE_END:
             crossed = True
             continue
@@ -509,7 +521,7 @@ def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: b
             if not crossed and others:
                 weak = weak or cat
             continue
-        if not crossed and reach - j <= 10:
+        if not crossed and reach - (j + 1) - skipped <= 10:
             near = cat
         else:
             far = cat
@@ -551,7 +563,27 @@ def _unit_before(sent: _Sentence, start: int) -> int | None:
     return j if _unit_category(toks[j]) is not None else None
 
 
-def _figures_in(sent: _Sentence) -> list[_Found]:
+# Munitions: counted as attacks when fired, as other when seized.
+_MUNITIONS = _lex("قذيف", "قذيفه", "قذائف", "صاروخ", "صواريخ", "قنبل", "قنبله", "قنابل", "لغم", "الغام",
+                  "عبوه", "عبوات")
+# Seizing, finding, confiscating: the counts that follow list what was taken.
+_SEIZED = re.compile(
+    r"^(?:ضبط|ضبطت|ضبطها|ضبطه|ضبطهم|المضبوطات|مضبوطات|المضبوطه|مصادره|صادر|صادرت|صودر|صودرت|عثر|عثرت"
+    r"|العثور|عثور|حجز|حجزت|تحريز|بحوزته|بحوزتهم|بحوزتها)$")
+
+
+def seizure_context(norm: str) -> bool:
+    """Does the (normalized) sentence speak of seized or found material?"""
+    return any(_SEIZED.match(v) for t in _TOKEN.findall(norm) if _is_arabic_word(t) for v in variants(t))
+
+
+def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = None) -> list[_Found]:
+    """Figures of one sentence.
+
+    ``seized``: this or a recent sentence lists seized material, so munitions
+    are items (other), not attacks. ``antecedent``: the category of the last
+    figure before this sentence, for "ثلاث منها" at its start.
+    """
     toks = sent.toks
     found: list[_Found] = []
     phrases = _phrases(sent)
@@ -617,6 +649,18 @@ def _figures_in(sent: _Sentence) -> list[_Found]:
         if unit_i is not None and _in(unit_tok, _AIRCRAFT) and unit_i + 1 < len(toks) \
                 and _in(toks[unit_i + 1], _DRONE):
             ucat = "attacks"  # "7 طائرات مسيرة": drones launched at a target
+        if ucat in _SPECIFIC and unit_i is not None and unit_i >= 2 and toks[unit_i - 1] == "بين" \
+                and toks[unit_i - 2] == "من":
+            ucat = "person"  # "48 من بين المقبوض عليهم تلقوا تدريبات": the group says who, not what befell them
+        if ucat == "attacks" and seized and any(_MUNITIONS.match(v) for v in variants(unit_tok)):
+            ucat = "other"  # "المواد التي تم ضبطها: أربع قذائف": seized munitions are items
+        after = _next_word(sent, end)
+        if unit_i is None and after < len(toks) and toks[after] in ("منها", "منهما"):
+            # "ثلاث منها": part of the things just counted, of their kind
+            before = found[-1].category if found else antecedent
+            f.category = before if before in ("structures", "attacks", "money", "other") else "other"
+            found.append(f)
+            continue
         if ucat == "percent":
             f.category = "other"
         elif ucat in ("person", None):
@@ -699,14 +743,17 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
     the qualifier of its first mention.
     """
     out: list[Figure] = []
-    for s in sentences:
+    seized_at = -10  # index of the last sentence that spoke of seized material
+    for i, s in enumerate(sentences):
         norm = normalize(s)
         if "http" in norm or "www" in norm or "@" in norm:
             norm = _URL.sub(lambda m: " " * len(m.group()), norm)
+        if seizure_context(norm):
+            seized_at = i
         if not any(t[0] in _DIGIT_START or t in _NUMBER_FORMS for t in _TOKEN.findall(norm)):
             continue
         sent = _Sentence(s, norm)
-        for f in _figures_in(sent):
+        for f in _figures_in(sent, seized=i - seized_at <= 2, antecedent=out[-1].category if out else None):
             if f.phrase.value == 1 and f.category not in _SPECIFIC:
                 continue  # "ضربة واحدة", "جهة واحدة": oneness, not a count
             out.append(Figure(

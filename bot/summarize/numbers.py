@@ -61,7 +61,7 @@ for _v, _stems in [(3, ("ثلاث",)), (4, ("اربع",)), (5, ("خمس",)), (6,
 WORDS.update(_forms(1000, SCALE, "الف", "الفا"))
 WORDS.update(_forms(2000, SCALE, "الفان", "الفين", "الفي"))
 WORDS.update(_forms(1000, PLURAL_SCALE, "الاف"))
-WORDS.update(_forms(1_000_000, SCALE, "مليون", "مليونا"))
+WORDS.update(_forms(1_000_000, SCALE, "مليون", "مليونا", "ميلون"))  # ميلون: a common misspelling
 WORDS.update(_forms(2_000_000, SCALE, "مليونان", "مليونين", "مليوني"))
 WORDS.update(_forms(1_000_000, PLURAL_SCALE, "ملايين"))
 WORDS.update(_forms(1_000_000_000, SCALE, "مليار", "مليارا", "بليون", "بليونا"))

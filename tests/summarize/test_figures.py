@@ -325,3 +325,39 @@ def test_a_restated_count_in_parentheses_and_words_with_its_event() -> None:
         (3, "exact", "killed"),
         (5, "exact", "injured"),
     ]
+
+
+# --- categories from the wider sentence ------------------------------------------
+
+
+def test_a_killing_verb_reaches_its_count_across_an_aside_between_dashes() -> None:
+    text = ("وكانت الميليشيا قد قتلت - في حملة طويلة استمرت في القرى الجبلية النائية طوال سنوات الحرب الأهلية - "
+            "نحو ثلاثة آلاف شخص.")
+    assert triples(text) == [(3000, "about", "killed")]
+
+
+def test_munitions_listed_among_seized_material_are_items_not_attacks() -> None:
+    text = ("وأسفرت المداهمة عن ضبط مخبأ، وصنفت الأجهزة المواد التي تم ضبطها، ومن أهمها:\n"
+            "(1) خمس قذائف هاون.\n"
+            "(2) ثلاثة صواريخ محلية الصنع.")
+    assert [(v, c) for v, _, c in triples(text)] == [(5, "other"), (3, "other")]
+
+
+def test_munitions_fired_are_attacks() -> None:
+    assert [(v, c) for v, _, c in triples("أطلقت الميليشيا خمس قذائف على الحي.")] == [(5, "attacks")]
+
+
+def test_part_of_things_just_counted_takes_their_kind_not_the_nearby_words() -> None:
+    text = "دمرت الغارة 12 منزلا، وتبين أن سبعة منها أصيبت إصابات بالغة."
+    assert [(v, c) for v, _, c in triples(text)] == [(12, "structures"), (7, "structures")]
+    text = "وأظهر الفحص الذي أجري على الأدلة تطابق ثلاث منها مع عينات تلحق إصابات."
+    assert [(v, c) for v, _, c in triples(text)] == [(3, "other")]
+
+
+def test_a_group_after_min_bayn_says_who_was_counted_not_what_befell_them() -> None:
+    text = "وأفاد المحققون بأن 20 من بين الموقوفين تلقوا تدريبات في الخارج."
+    assert [(v, c) for v, _, c in triples(text)] == [(20, "people")]
+
+
+def test_a_latin_letter_name_spelled_in_arabic_is_not_a_count() -> None:
+    assert triples("استخدمت في التفجير مادة «سي 4» شديدة الانفجار.") == []

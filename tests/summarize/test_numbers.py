@@ -118,3 +118,10 @@ def test_values_come_out_as_integers_when_whole() -> None:
     assert as_number(43.0) == 43 and isinstance(as_number(43.0), int)
     assert as_number(4.1 * 1_000_000_000) == 4_100_000_000
     assert as_number(17.5) == 17.5
+
+
+def test_the_common_misspelling_of_million_still_scales() -> None:
+    from bot.summarize.numbers import lookup_word
+
+    word = lookup_word("ميلون")
+    assert word is not None and word.value == 1_000_000
