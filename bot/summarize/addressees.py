@@ -106,6 +106,39 @@ def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str
     return None
 
 
+# Verbs of handing a document over, whose recipient may come before the document
+# ("قدم الفلسطينيون للمحكمة الجنائية الدولية إحالة"), in past and present forms.
+_SENDING = frozenset(
+    "قدم قدمت قدموا يقدم تقدم سلم سلمت سلموا يسلم تسلم رفع رفعت رفعوا يرفع ترفع وجه وجهت يوجه توجه "
+    "بعث بعثت يبعث تبعث ارسل ارسلت يرسل ترسل اودع اودعت يودع تودع".split()
+)
+_TIME_WORDS = frozenset(
+    "اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد صباح مساء رسميا ايضا".split()
+)
+
+
+def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
+    """"قدم X للمحكمة الجنائية الدولية إحالة": the ل-recipient between the sending verb and the document."""
+    start = None
+    for k in range(i - 1, max(-1, i - 6), -1):
+        tok = tokens[k][2]
+        if not tok[0].isalnum():
+            return None
+        if tok.startswith("لل") or (tok.startswith("ل") and len(tok) > 3 and tok[1:] in _NEW_RECIPIENT):
+            start = k
+            break
+    if start is None:
+        return None
+    for k in range(start - 1, max(-1, start - 5), -1):
+        tok = _bare_word(tokens[k][2])
+        if tok in _SENDING:
+            text = sentence[tokens[start][0]: tokens[i - 1][1]]
+            return _strip_prep(text.strip())
+        if not tokens[k][2][0].isalnum():
+            return None
+    return None
+
+
 def _bare_word(tok: str) -> str:
     return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
 
@@ -126,13 +159,20 @@ def extract_addressees(sentences: list[str]) -> list[str]:
             while j < len(tokens) and tokens[j][2] in _BETWEEN and skipped < 3:
                 j += 1
                 skipped += 1
-            if j >= len(tokens):
+            before = _recipient_before(tokens, sentence, i)
+            if before:
+                names = [before]
+            elif j >= len(tokens):
                 continue
-            if bare in _NEEDS_FORMAL and not any(tokens[x][2] in {"رسميه", "رسمي", "رسميا"} for x in range(i + 1, j)):
+            elif bare in _NEEDS_FORMAL and not any(tokens[x][2] in {"رسميه", "رسمي", "رسميا"} for x in range(i + 1, j)):
                 continue  # "دعوة إلى ..." is a call (a demand), "دعوة رسمية إلى ..." a document
-            marker = tokens[j][2]
-            handed = _handed_to(tokens, sentence, i)
-            if handed:
+            else:
+                names = []
+            marker = tokens[j][2] if j < len(tokens) else ""
+            handed = None if names else _handed_to(tokens, sentence, i)
+            if names:
+                pass
+            elif handed:
                 names = [handed]
             elif marker in _RECIPIENT_MARKERS:
                 k = j + 1

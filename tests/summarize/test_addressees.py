@@ -54,3 +54,13 @@ def test_called_on_or_summoned_is_not_an_addressee(text):
 def test_the_same_recipient_is_listed_once():
     text = "قدمت البعثة رسالة إلى مجلس الأمن الدولي.\nوجاء في الرسالة الموجهة إلى مجلس الأمن أن الهجمات مستمرة."
     assert addressees(text) == ["مجلس الأمن الدولي"]
+
+
+def test_a_recipient_named_between_the_sending_verb_and_the_document_is_an_addressee():
+    text = "قدمت الحكومة الأحد للمحكمة الدولية شكوى رسمية ضد الشركة."
+    assert extract_addressees(split_sentences(prepare(text)[0])) == ["المحكمة الدولية"]
+
+
+def test_a_beneficiary_before_a_document_without_a_sending_verb_is_no_addressee():
+    text = "أكدت الوزارة للصحفيين رسالة التضامن مع الشعب."
+    assert extract_addressees(split_sentences(prepare(text)[0])) == []
