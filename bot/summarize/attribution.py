@@ -69,6 +69,7 @@ _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
     "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"))
 _NOT_BODIES = frozenset(L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول"))
 _APPOSITIVE = re.compile(r"(?<=\w)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
+_ACCUSE_FORMS = frozenset(L.split_words("اتهم اتهمت يتهم تتهم نتهم"))
 _LIST_NEXT = re.compile(r"\s*(?:،\s*)?و")
 _PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
 
@@ -514,6 +515,13 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
         if nx >= len(tk) or not tk[nx].is_word or tk[nx].text in L.PREPOSITIONS or _prep_word(tk[nx].text) \
                 or tk[nx].text.startswith(("ب", "ل")):
             subj = None
+    if subj is not None and verb in _ACCUSE_FORMS:
+        nx = subj[1]
+        while nx < len(tk) and not tk[nx].is_word and tk[nx].text in _QUOTES:
+            nx += 1
+        if nx < len(tk) and tk[nx].is_word and tk[nx].text.startswith("ب") and len(tk[nx].text) > 2 \
+                and not L.country_word(tk[nx].text):
+            subj = None  # "اتهمت الدوحة بدعم ...": the charge follows the accused, the speaker is unnamed
     imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
     if subj is not None and imperfect and object_verb:
         # "تطالب مجلس الامن ب..." — one phrase before the action is the object.

@@ -321,3 +321,20 @@ def test_condemned_words_that_name_a_lie_are_disinformation():
 def test_condemned_conduct_of_the_issuers_own_state_is_no_accusation():
     text = "انتقدت وزارة الخارجية الأردنية تصريحات الحكومة الأردنية السابقة."
     assert accuse(text) == set()
+
+
+# --- lexicon: tankers, refusing dialogue, antisemitism ------------------------------------------
+
+def test_attacking_an_oil_tanker_is_attacking_infrastructure():
+    text = "أدانت وزارة الخارجية الأردنية استهداف الميليشيات ناقلة نفط في البحر."
+    assert "attacking_infrastructure" in acts_of(text, "الميليشيات")
+
+
+def test_refusing_to_engage_in_dialogue_is_obstruction():
+    text = "قالت وزارة الخارجية الأردنية إن الميليشيات تواصل رفض الانخراط في أي حوار سياسي."
+    assert "obstruction" in acts_of(text, "الميليشيات")
+
+
+def test_antisemitic_words_are_other():
+    text = "قالت وزارة الخارجية الأردنية إن الحركة نشرت رسوما معادية للسامية."
+    assert "other" in acts_of(text, "الحركة")

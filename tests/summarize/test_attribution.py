@@ -137,3 +137,11 @@ def test_the_governments_a_joint_issuer_lead_names_speak_for_it():
         "من جهته، قال وزير الخارجية التركي إن بلاده تتابع الأحداث."
     )
     assert sides(text, Issuer("مجلس الوزراء", None)) == [A.ISSUER, A.ISSUER, A.OTHER]
+
+
+def test_the_accused_before_the_charge_is_no_speaker():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن القرار يخالف الاتفاقات.\n"
+        "وكانت الرياض والقاهرة قد قطعتا العلاقات مع الدوحة بعدما اتهمت الأردن بدعم الجماعات المتطرفة."
+    )
+    assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
