@@ -395,6 +395,8 @@ def extract_places(sentences: list[str]) -> list[str]:
             continue
         if form in lex.head_only and not prev & _PLACE_HEADS:
             continue
+        if norm[m.start(2) - 1:m.start(2)] == "«" and norm[m.end(2):m.end(2) + 1] == "»":
+            continue  # "لـ«الشرق الأوسط»": a name alone in guillemets is a title (a paper, a channel)
         if _after_number(norm, m.start()) and form.endswith("ا") and country_code(form[:-1]):
             continue  # "43 ماليزيا": 43 Malaysians, a nationality counted, not the state
         gap = m.start()

@@ -233,3 +233,8 @@ def test_an_unknown_name_in_ta_marbuta_is_a_place_when_located_but_an_adjective_
     assert places("قصفت الطائرات منطقة ضميرة شمال مدينة سامراء.") == ["ضميرة", "سامراء"]
     assert places("طالبت بإقامة منطقة آمنة شمال سوريا.") == ["سوريا"]
     assert places("تقع منطقة واسعة في الجنوب.") == []
+
+
+def test_a_name_alone_in_guillemets_is_a_title_not_a_place():
+    assert places("قال مسؤول لـ«الشرق الأوسط» إن الوفد وصل إلى دبي.") == ["دبي"]
+    assert places("وتحدث الوزير عن السلام في الشرق الأوسط.") == ["الشرق الأوسط"]
