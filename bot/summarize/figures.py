@@ -152,6 +152,12 @@ _PERSON = _lex(
 )
 # A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
 _NISBA = re.compile(r"^\w{3,}(?:يا|يين|يون|ي)$")
+# Adverbs in -يا that look like nisba nouns ("رسميا", "يوميا") but count nothing.
+_ADVERBS = frozenset(
+    "رسميا ظاهريا تقريبا حاليا يوميا سنويا شهريا اسبوعيا فعليا جزئيا كليا نسبيا عمليا مبدئيا نهائيا "
+    "فوريا مجددا تدريجيا جوهريا اساسيا شخصيا علنيا سريا محليا دوليا اقليميا عالميا ميدانيا حرفيا "
+    "تلقائيا مؤقتا".split()
+)
 # Form V/VI/VIII participles in the plural or accusative ("متمردا", "متورطين") name people.
 _PARTICIPLE = re.compile(r"^مت\w{3,}(?:ا|ين|ون)$")
 
@@ -171,7 +177,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت|اجلاؤ)" + _SUFFIX)),
     ("detained", re.compile(
         r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
-        r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|اختطاف|اختطف|مختطف"
+        r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|قبض|اختطاف|اختطف|مختطف"
         r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون)" + _SUFFIX)),
     ("missing", re.compile(r"^(?:مفقود|مفقودين|مفقودا|فقدان|فقد|اختفاء|مختفين)" + _SUFFIX)),
 ]
@@ -269,6 +275,8 @@ def _unit_category(word: str) -> str | None:
             return "person"
     if word in _MEASURES:
         return "other"
+    if word in _ADVERBS:
+        return None  # "القانون رقم 10 ظاهريا": an adverb, not the counted noun
     if any(_NISBA.match(v) and len(v) >= 4 or _PARTICIPLE.match(v) for v in vs):
         return "person"
     if word[0] == "ي" and len(word) >= 4:
@@ -402,6 +410,8 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
     # "القرار 2254" is a reference, but "صوت لصالح القرار 128 دولة" counts states
     counts_noun = bool(nxt) and _is_arabic_word(nxt) and nxt[0] not in "وبلف" and not nxt.startswith("ال") \
         and _unit_category(nxt) is not None
+    if prev in ("رقم", "برقم", "الرقم", "رقمه", "رقمها"):
+        return True  # "القانون رقم 10": a number that names, whatever follows
     if _in(prev, _BEFORE_BLOCK) and not (counts_noun and _in(prev, _REFERENCE_WORDS)):
         return True
     if is_digits and prev in _NAME_PREFIX:
@@ -464,6 +474,8 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
         k = _next_word(sent, k + 1)  # "مليار وربع المليار": the echo of the scale
     if k < len(toks) and toks[k] in ("من", "عدد"):
         k = _next_word(sent, k + 1)
+        if k < len(toks) and toks[k] in ("هذه", "هذا", "هؤلاء", "تلك", "اولئك"):
+            k += 1  # "ثلاث من هذه الصواريخ"
         if k < len(toks) and toks[k] == "بين":
             k += 1
     if k >= len(toks):

@@ -361,3 +361,17 @@ def test_a_group_after_min_bayn_says_who_was_counted_not_what_befell_them() -> N
 
 def test_a_latin_letter_name_spelled_in_arabic_is_not_a_count() -> None:
     assert triples("استخدمت في التفجير مادة «سي 4» شديدة الانفجار.") == []
+
+
+def test_a_number_after_raqm_names_a_law_even_before_an_adverb() -> None:
+    assert triples("ويهدف المرسوم رقم 7 ظاهريا إلى تنظيم الملكية.") == []
+
+
+def test_part_of_a_group_named_with_a_demonstrative_takes_the_groups_kind() -> None:
+    text = "وسقطت أربع من هذه القذائف على الحي."
+    assert [(v, c) for v, _, c in triples(text)] == [(4, "attacks")]
+
+
+def test_an_arrest_joined_by_wa_al_still_marks_the_count_as_detained() -> None:
+    text = "تمكنت القوات من محاصرة المسلحين والقبض على 6 منهم."
+    assert [(v, c) for v, _, c in triples(text)] == [(6, "detained")]
