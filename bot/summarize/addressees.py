@@ -44,6 +44,9 @@ _NEW_RECIPIENT = frozenset(
     "نظيره نظيرها".split()
 )
 _NEEDS_FORMAL = frozenset({"دعوه", "احاله", "طلبا"})
+# "خطاب لنظيره": a counterpart after ل is a recipient even after a document noun
+# that may also mean a speech ("خطاب للرئيس" is the president's speech).
+_COUNTERPARTS = frozenset({"لنظيره", "لنظيرها", "لنظرائه", "لنظرائها", "لنظيريه", "لنظيريها"})
 _QUOTES = frozenset('"«»“”‘’\'')
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MAX_WORDS = 9
@@ -179,7 +182,8 @@ def extract_addressees(sentences: list[str]) -> list[str]:
                 while k < len(tokens) and tokens[k][2] in _QUOTES:
                     k += 1
                 names = _recipients(tokens, sentence, k)
-            elif allow_lam and marker.startswith("ل") and len(marker) > 3 and marker not in ("لها", "له", "لهم"):
+            elif (allow_lam or marker in _COUNTERPARTS) and marker.startswith("ل") and len(marker) > 3 \
+                    and marker not in ("لها", "له", "لهم"):
                 names = _recipients(tokens, sentence, j)
                 if names:
                     names[0] = _strip_prep(names[0])

@@ -64,3 +64,8 @@ def test_a_recipient_named_between_the_sending_verb_and_the_document_is_an_addre
 def test_a_beneficiary_before_a_document_without_a_sending_verb_is_no_addressee():
     text = "أكدت الوزارة للصحفيين رسالة التضامن مع الشعب."
     assert extract_addressees(split_sentences(prepare(text)[0])) == []
+
+
+def test_a_counterpart_after_a_speech_like_document_noun_is_an_addressee():
+    assert addressees("كتب الوزير في خطاب لنظيره العماني أن التعاون مستمر.") == ["نظيره العماني"]
+    assert addressees("ألقى الوزير خطابا للأمة في العيد.") == []

@@ -176,3 +176,8 @@ def test_the_government_whose_news_agency_the_lead_cites_outweighs_later_speaker
             "وقال الجيش الإسرائيلي إنه يحقق. وأضاف الجيش الإسرائيلي أنه سيرد.")
     who = issuer_of(text)
     assert (who.name, who.country) == ("وزارة الخارجية", "JO")
+
+
+def test_arab_leaders_at_a_summit_speak_for_no_single_state():
+    who = issuer_of("أكد القادة العرب في ختام قمتهم دعم القضية. وقال الرئيس المصري إن القمة ناجحة. وأضاف الرئيس المصري أن التعاون مهم.")
+    assert (who.name, who.country) == ("القادة العرب", None)
