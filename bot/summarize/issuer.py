@@ -264,7 +264,9 @@ def _is_verb(word: str) -> bool:
     for suffix in _OBJECT_SUFFIXES:  # "أدانته", "اعتبرتها": the verb with its object
         if b.endswith(suffix) and len(b) - len(suffix) >= 3:
             stem = b[: -len(suffix)]
-            if stem in _VERBS or (stem.endswith("ت") and stem in _VERBS):
+            # a bare ه is also the folded ة of a noun ("إدانة" → "ادانه"): only after
+            # a feminine past tense ("أدانته") is it surely an object pronoun
+            if stem in _VERBS and (suffix != "ه" or stem.endswith("ت")):
                 return True
             break
     lemmas = morphology.verb_lemmas(word)

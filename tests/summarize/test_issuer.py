@@ -181,3 +181,9 @@ def test_the_government_whose_news_agency_the_lead_cites_outweighs_later_speaker
 def test_arab_leaders_at_a_summit_speak_for_no_single_state():
     who = issuer_of("أكد القادة العرب في ختام قمتهم دعم القضية. وقال الرئيس المصري إن القمة ناجحة. وأضاف الرئيس المصري أن التعاون مهم.")
     assert (who.name, who.country) == ("القادة العرب", None)
+
+
+def test_a_verbal_noun_in_ta_marbuta_is_not_a_verb_with_an_object_pronoun():
+    text = "دعت المملكة الأردنية مجلس الأمن التابع للأمم المتحدة إلى إدانة الهجوم على الناقلة."
+    who = issuer_of(text)
+    assert who is not None and who.country == "JO"
