@@ -50,6 +50,17 @@ _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اط
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
+# Coordinated support masdars and the nouns that stand before a supported group's name.
+_STANDS_BEHIND = re.compile(r"(?<!\w)[وف]?(?:يقف|تقف|يقفون|وقف|وقفت|يقفان|تقفان)\s+(?:وراء|خلف)\s+$")
+# "X واذرعه الخارجيه ومنها Y": the parties a list names after "among them" are each blamed
+_AMONG_THEM = re.compile(
+    r"\s*(?:،\s*)?(?:\S+(?:\s+\S+){0,5}\s+)?(?:و?منها|و?منهم|و?من\s+بينها|و?من\s+بينهم|بما\s+فيها|بما\s+فيهم|"
+    r"و?من\s+ابرزها|و?من\s+ابرزهم)\s*[(:]?\s*")
+_SUPPORTER = re.compile(r"\s*(?<!\w)[وف]?(?:ال)?(?:داعم|داعمه|داعمت|راعي|راعيه|راعيت)(?:ها|هم|ه|هما)?\s+")
+_SUPPORT_CHAIN = re.compile(r"و(?:دعم|تمويل|تسليح|تدريب|ايواء|احتضان|رعايه|تزويد|تجنيد|امداد|مسانده|تهريب)")
+_GROUP_NOUNS = frozenset(L.split_words(
+    "عناصر العناصر خلايا الخلايا خليه الخليه جماعات الجماعات جماعه الجماعه تنظيم التنظيم تنظيمات التنظيمات مجموعات "
+    "المجموعات ميليشيات الميليشيات عصابات العصابات شبكات الشبكات"))
 # Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
 _CONDEMN = re.compile(
     r"(?<!\w)[وف]?(?:استنكر|استنكرت|يستنكر|تستنكر|نستنكر|استنكار|ندد|نددت|يندد|تندد|ندين|تنديد|التنديد|"
@@ -541,9 +552,15 @@ class _Finder:
         accused = _clean(accused)
         if not accused or len(accused) < 2:
             return
+        code = _code_of(accused)
+        if code is None:
+            # one group keeps the name it was first blamed by ("الحوثيين", then "الميليشيات الحوثية")
+            for prior in self.out:
+                if _code_of(prior.accused) is None and _same_party(prior.accused, accused, None):
+                    accused = prior.accused
+                    break
         self.last_accused = (si, accused)
         # one party keeps one entry per act: names that share their main words are one party
-        code = _code_of(accused)
         for prior in self.out:
             if prior.act == act and (A.normalize(prior.accused) == A.normalize(accused)
                                      or A.name_matches(prior.accused, accused)
@@ -584,11 +601,14 @@ class _Finder:
                 if nxt.start <= cur.start:
                     continue
                 gap = norm[cur.end:nxt.start]
-                if re.fullmatch(r"\s*(?:،\s*)?و?", gap) or (norm[nxt.start] == "و" and re.fullmatch(r"\s*،?\s*", gap)):
+                if re.fullmatch(r"\s*(?:،\s*)?و?\s*#?", gap) or (norm[nxt.start] == "و" and re.fullmatch(r"\s*،?\s*#?", gap)) \
+                        or _AMONG_THEM.fullmatch(norm, cur.end, nxt.start):
                     nm = self.ctx.name(nxt)
                     if nm and nm not in names:
                         names.append(nm)
                     cur = nxt
+                elif re.fullmatch(r"\s*في\s+", gap):
+                    continue  # "الحرس الثوري في ايران": where the party is, not another party
                 elif nxt.start > cur.end + 3:
                     break
         return names
@@ -698,6 +718,16 @@ class _Finder:
         norm, toks = an.norms[si], an.tokens[si]
         hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
         self.condemned(si, lo, hi)
+        # "الميليشيات وداعمها ايران", "داعمتهم ايران": the supporter of an armed group
+        for sm in _SUPPORTER.finditer(norm, lo, hi):
+            if not _TERROR.search(norm, max(lo, sm.start() - 70), sm.start()):
+                continue
+            for a in self.ctx.actors_of(si):
+                if sm.end() - 1 <= a.start <= sm.end() + 1:
+                    nm = self.ctx.name(a)
+                    if nm:
+                        self.add(nm, "supporting_terrorism", si)
+                    break
         scan = L.TRIGGERS.scan(norm, lo, hi)
         if not scan:
             return
@@ -793,13 +823,23 @@ class _Finder:
             hits.append((m.start(), m.end(), "violating_international_law", False))
         # support of terrorism
         for m in by_kind.get("support", ()):
-            seg = norm[m.end():min(hi, m.end() + 45)]
+            if m.group()[:1] == "و" and _SUPPORT_CHAIN.fullmatch(m.group().split()[0]) and \
+                    re.search(r"\w\s+$", norm[max(lo, m.start() - 2):m.start()]) and \
+                    L.TRIGGERS.rx.search(norm, max(lo, m.start() - 14), m.start()):
+                continue  # "دعم وتمويل وتدريب X": one support, named once by its first masdar
+            seg = norm[m.end():min(hi, m.end() + 90)]
             t = _TERROR.search(seg)
-            if t and len(seg[: t.start()].split()) > 1:
-                t = None  # the supported group is the support's object: "دعم الارهاب", "تسليح الميليشيات"
+            if t and len(seg[: t.start()].split()) > 1 and not all(
+                    _SUPPORT_CHAIN.fullmatch(w) or A.bare_noun(w) in _GROUP_NOUNS or w in _DEMONSTRATIVES
+                    for w in seg[: t.start()].split()):
+                # the supported group is the support's object: "دعم الارهاب", "تسليح الميليشيات",
+                # "دعم وتمويل وتدريب عناصر هذا التنظيم الارهابي"
+                t = None
             if t and not _FIGHT.search(seg[: t.start()]) and not _FIGHT.search(norm[max(lo, m.start() - 12):m.start()]):
-                # the supported group is the object: report the act's span up to it, so it is not the agent
-                hits.append((m.start(), m.end() + t.end(), "supporting_terrorism", False))
+                # the supported group is the object: report the act's span up to it, so it is not the agent;
+                # "يقف وراء دعم ... ، X": the verb comes first, its subject after the long object
+                behind = bool(_STANDS_BEHIND.search(norm, max(lo, m.start() - 20), m.start()))
+                hits.append((m.start(), m.end() + t.end(), "supporting_terrorism", behind))
         # drop matches inside a longer match of the same start region
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept: list[tuple[int, int, str, bool]] = []
@@ -912,7 +952,18 @@ class _Finder:
                         continue
                     act = "killing_civilians" if _DEATH.search(scope) or _CIVIL_EVENT.search(scope) or (
                         not scope.strip(" .،") and _DEATH.search(norm)) else "other"
+                    if act == "other" and _LAW.search(scope[:60]):
+                        act = "violating_international_law"  # "مسؤولية الجرائم ضد القانون الدولي"
                     self.add(name, act, si)
+                    # "تحميل الميليشيات وداعمها ايران المسؤولية": the supporter is held too
+                    sup = _SUPPORTER.match(rest)
+                    if sup:
+                        for a in actors:
+                            if a.start >= target.end + sup.end() - 1 and a.start <= target.end + sup.end() + 1:
+                                nm2 = ctx.name(a)
+                                if nm2:
+                                    self.add(nm2, act, si)
+                                break
                     continue
                 # the act named after "ب"
                 acts = self._acts_in(rest)

@@ -338,3 +338,39 @@ def test_refusing_to_engage_in_dialogue_is_obstruction():
 def test_antisemitic_words_are_other():
     text = "قالت وزارة الخارجية الأردنية إن الحركة نشرت رسوما معادية للسامية."
     assert "other" in acts_of(text, "الحركة")
+
+
+# --- who supports whom ---------------------------------------------------------------------------
+
+def test_the_subject_after_a_long_support_object_is_the_supporter():
+    text = ("قالت وزارة الداخلية الأردنية إن الخلية تلقت أوامر من الخارج، حيث يقف وراء تمويل وتدريب "
+            "عناصر هذه الخلية الإرهابية، الحرس الثوري الإيراني.")
+    got = accuse(text)
+    assert any("الحرس الثوري" in who and act == "supporting_terrorism" for who, act in got)
+    assert not any("عناصر" in who and act == "supporting_terrorism" for who, act in got)
+
+
+def test_parties_listed_after_among_them_are_each_blamed():
+    text = ("قالت وزارة الداخلية الأردنية إنه يقف وراء دعم هذه الجماعات الإرهابية، الحرس الثوري "
+            "وأذرعه الخارجية ومنها كتائب الفرقان.")
+    supporters = {who for who, act in accuse(text) if act == "supporting_terrorism"}
+    assert any("الحرس" in who for who in supporters) and any("كتائب" in who for who in supporters)
+
+
+def test_the_named_backer_of_a_militia_supports_terrorism():
+    text = "قالت وزارة الخارجية الأردنية إن الميليشيات وداعمها النظام يتحملون ما يجري في المدينة."
+    assert "supporting_terrorism" in acts_of(text, "النظام")
+
+
+def test_holding_a_militia_and_its_backer_responsible_blames_both():
+    text = ("طالبت وزارة الخارجية الأردنية بتحميل الميليشيات وداعمها النظام مسؤولية الجرائم "
+            "ضد القانون الدولي.")
+    got = accuse(text)
+    assert ("الميليشيات", "violating_international_law") in got
+    assert ("النظام", "violating_international_law") in got
+
+
+def test_a_group_keeps_the_name_it_was_first_blamed_by():
+    text = ("قالت وزارة الخارجية الأردنية إن الحوثيين يواصلون عرقلة جهود السلام. "
+            "وأضافت أن الميليشيات الحوثية قصفت الأحياء السكنية.")
+    assert {who for who, _ in accuse(text)} == {"الحوثيين"}
