@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.summarize.countries import country_code, country_names, fold
 from bot.summarize.model import Figure
 from bot.summarize.numbers import (
     DIGIT_PREFIXES,
@@ -277,6 +278,8 @@ def _unit_category(word: str) -> str | None:
         return "other"
     if word in _ADVERBS:
         return None  # "القانون رقم 10 ظاهريا": an adverb, not the counted noun
+    if word.startswith("ال") and _is_nationality(word):
+        return "person"  # "أربعة من الروس", "ثلاثة من الأكراد": nationals counted
     if any(_NISBA.match(v) and len(v) >= 4 or _PARTICIPLE.match(v) for v in vs):
         return "person"
     if word[0] == "ي" and len(word) >= 4:
@@ -284,6 +287,20 @@ def _unit_category(word: str) -> str | None:
     if word.startswith(("بال", "لل", "فال", "وال")) or word in _PREPOSITIONAL:
         return None  # "بالرصاص", "برصاص": a prepositional phrase, not the counted noun
     return "other"
+
+
+@lru_cache(maxsize=4096)
+def _is_nationality(word: str) -> bool:
+    """A nationality noun ("الروس", "السوريين"), not the name of a state or capital."""
+    return country_code(word) is not None and word not in _state_names()
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    names: set[str] = set()
+    for entry in country_names().values():
+        names.update(fold(n) for n in entry.get("names", []) + entry.get("capitals", []))
+    return frozenset(names)
 
 
 @lru_cache(maxsize=16384)

@@ -375,3 +375,7 @@ def test_part_of_a_group_named_with_a_demonstrative_takes_the_groups_kind() -> N
 def test_an_arrest_joined_by_wa_al_still_marks_the_count_as_detained() -> None:
     text = "تمكنت القوات من محاصرة المسلحين والقبض على 6 منهم."
     assert [(v, c) for v, _, c in triples(text)] == [(6, "detained")]
+
+
+def test_nationals_named_by_a_broken_plural_are_people() -> None:
+    assert [(v, c) for v, _, c in triples("اتهمت المحكمة خمسة من الروس بالتجسس.")] == [(5, "people")]
