@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from bot.summarize import attribution as A
@@ -57,6 +58,7 @@ _AMONG_THEM = re.compile(
     r"\s*(?:،\s*)?(?:\S+(?:\s+\S+){0,5}\s+)?(?:و?منها|و?منهم|و?من\s+بينها|و?من\s+بينهم|بما\s+فيها|بما\s+فيهم|"
     r"و?من\s+ابرزها|و?من\s+ابرزهم)\s*[(:]?\s*")
 _SUPPORTER = re.compile(r"\s*(?<!\w)[وف]?(?:ال)?(?:داعم|داعمه|داعمت|راعي|راعيه|راعيت)(?:ها|هم|ه|هما)?\s+")
+_SUPPORTER_WORD = re.compile(_SUPPORTER.pattern[3:])
 _SUPPORT_CHAIN = re.compile(r"و(?:دعم|تمويل|تسليح|تدريب|ايواء|احتضان|رعايه|تزويد|تجنيد|امداد|مسانده|تهريب)")
 _GROUP_NOUNS = frozenset(L.split_words(
     "عناصر العناصر خلايا الخلايا خليه الخليه جماعات الجماعات جماعه الجماعه تنظيم التنظيم تنظيمات التنظيمات مجموعات "
@@ -460,6 +462,7 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
 _PAST_HARM_VERBS = frozenset(L.split_words("استهدف استهدفت قصف قصفت قتل قتلت دمر دمرت اعتدت اعتدي انتهك انتهكت هدم هدمت"))
 
 
+@lru_cache(maxsize=4096)
 def _code_of(name: str) -> str | None:
     refs = L.country_refs(L.normalize(name))
     return refs[0][2] if refs else None
@@ -485,7 +488,8 @@ def _is_person(name: str) -> bool:
     return bool(words) and A.bare_noun(words[0]) in _TITLE_HEADS
 
 
-def _nisba_stems(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _nisba_stems(name: str) -> frozenset[str]:
     """Stems of the relation adjectives and plurals in a name: "الحوثيه", "الحوثيين" → "حوثي"."""
     out = set()
     for w in L.split_words(name):
@@ -497,7 +501,7 @@ def _nisba_stems(name: str) -> set[str]:
             if len(b) - len(suf) >= 3 and b.endswith(suf):
                 out.add(b[: -len(suf)] + ("ي" if suf[0] == "ي" and len(suf) > 2 or suf == "يه" else ""))
                 break
-    return out
+    return frozenset(out)
 
 
 def _same_party(a: str, b: str, code_b: str | None) -> bool:
@@ -719,7 +723,7 @@ class _Finder:
         hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
         self.condemned(si, lo, hi)
         # "الميليشيات وداعمها ايران", "داعمتهم ايران": the supporter of an armed group
-        for sm in _SUPPORTER.finditer(norm, lo, hi):
+        for sm in (_SUPPORTER_WORD.finditer(norm, lo, hi) if "داعم" in norm or "راعي" in norm else ()):
             if not _TERROR.search(norm, max(lo, sm.start() - 70), sm.start()):
                 continue
             for a in self.ctx.actors_of(si):
