@@ -352,6 +352,9 @@ class _Demands:
                 e = A.np_end(toks, q)
                 if e < len(toks) and toks[e].is_word and _is_target_word(toks[e].text):
                     q = e
+            if ev is not None and ev.subject is not None and q + 1 < len(toks) and toks[q].text == "في" \
+                    and L.country_word(toks[q + 1].text):
+                q += 2  # "أمرت وزارة الاقتصاد في قطر السبت جميع المتاجر": the speaker's place, then who is asked
             spans, act_k = self.target_span(si, q, hi)
             if not spans and ev is not None and ev.subject is not None:
                 spans, act_k = self.named_target(si, q, hi, spans, act_k)
@@ -359,6 +362,8 @@ class _Demands:
                     spans, act_k = self.name_closing_subject(si, ev.subject, spans, act_k)
             if bare in _ORDER_VERBS or w in _ORDER_VERBS:
                 # an order needs a named body and a "بـ" deed: "وجه الوزراء بعقد اجتماع"
+                if spans and act_k + 2 < len(toks) and toks[act_k].text == "في" and toks[act_k + 1].is_word:
+                    act_k += 2  # "جميع المتاجر في البلاد بان": where the ordered body is
                 if not spans or act_k >= len(toks) or not toks[act_k].text.startswith("ب"):
                     continue
             if (bare in _CALL_NOUNS or w in _CALL_NOUNS) and not spans:

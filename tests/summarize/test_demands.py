@@ -196,3 +196,10 @@ def test_listed_governments_ask_a_state_with_min():
 def test_a_commission_can_be_asked():
     got = demands("وطالبت وزارة الخارجية الأردنية مفوضية حقوق الإنسان بإرسال فريق إلى المخيم.")
     assert got == [("مفوضية حقوق الإنسان", "إرسال فريق إلى المخيم")]
+
+
+def test_an_order_to_named_bodies_after_the_speakers_place_is_a_demand():
+    text = "أمرت وزارة الصناعة في الأردن اليوم جميع المصانع والورش في المملكة بأن توقف العمل بالمواد المحظورة."
+    got = demands(text, Issuer("وزارة الصناعة", "JO"))
+    assert [t for t, _ in got] == ["جميع المصانع والورش"]
+    assert got[0][1].startswith("توقف العمل")
