@@ -496,13 +496,30 @@ class _Demands:
         for m in L.NECESSITY.finditer(norm, lo, hi):
             before = norm[max(lo, m.start() - 40):m.start()]
             if not _STANCE_BEFORE.search(before):
-                continue
+                # "أكدت مدى ...، وضرورة ...": a necessity coordinated with the stance verb's object
+                if not (norm[m.start()] == "و" and _STANCE_BEFORE.search(norm, max(lo, m.start() - 140), m.start())):
+                    continue
             # already handled as the action of a demand verb
             if L.DEMAND_VERBS.search(before[-25:]):
                 continue
             k = A.token_at(toks, m.start())
             action = self.action_from(si, k, hi)
-            self.add(si, self.necessity_target(si, k, hi), action)
+            target = self.necessity_target(si, k, hi) or self.pronoun_target(si, k, lo)
+            self.add(si, target, action)
+
+    def pronoun_target(self, si: int, k: int, lo: int) -> str:
+        """"ضرورة تحركها": the state the possessive pronoun points back to, named shortly before."""
+        toks, norm = self.an.tokens[si], self.an.norms[si]
+        if k + 1 >= len(toks) or not re.fullmatch(r"\w{3,}(?:ها)", toks[k + 1].text) or _is_target_word(toks[k + 1].text):
+            return ""
+        refs = [r for r in L.country_refs(norm, max(lo, toks[k].start - 120), toks[k].start)
+                if r[3] == "name" and r[2] != self.an.issuer_country]
+        if not refs:
+            return ""
+        st, en = refs[-1][0], refs[-1][1]
+        if len({r[2] for r in refs}) > 1:
+            return ""  # two states before: the pronoun is ambiguous
+        return self.an.sentences[si][st:en]
 
     def deontic(self, si: int, lo: int, hi: int) -> None:
         norm, toks = self.an.norms[si], self.an.tokens[si]

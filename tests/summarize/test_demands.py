@@ -203,3 +203,12 @@ def test_an_order_to_named_bodies_after_the_speakers_place_is_a_demand():
     got = demands(text, Issuer("وزارة الصناعة", "JO"))
     assert [t for t, _ in got] == ["جميع المصانع والورش"]
     assert got[0][1].startswith("توقف العمل")
+
+
+def test_a_necessity_coordinated_with_a_stance_asks_the_state_its_pronoun_names():
+    text = ("أكدت وزارة الخارجية الأردنية أن الهجمات الأخيرة أظهرت مدى تعرض لبنان لخطر الجماعات المسلحة، "
+            "وضرورة تحركه فورا لإزالة هذا الخطر.")
+    assert targets(text) == [""]  # "تحركه" (masculine) points at no named state: no target guessed
+    text2 = ("أكدت وزارة الخارجية الأردنية أن الهجمات الأخيرة أظهرت مدى تعرض مصر لخطر الجماعات المسلحة، "
+             "وضرورة تحركها فورا لإزالة هذا الخطر.")
+    assert targets(text2) == ["مصر"]
