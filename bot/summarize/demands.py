@@ -54,6 +54,9 @@ _STANCE_BEFORE = re.compile(
 )
 _MEETING = re.compile(r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)")
 _REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|نطلب|طلبنا|طلبا|طلبتا)(?!\w)")
+# Verbal nouns of the common forms: تفعيل، افعال، افتعال، استفعال، مفاعله، فعال...
+_MASDAR = re.compile(r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)")
+_DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _AN = frozenset(L.split_words("ان بان"))
 
 
@@ -507,6 +510,31 @@ class _Demands:
             target = self.necessity_target(si, k, hi) or self.pronoun_target(si, k, lo)
             self.add(si, target, action)
 
+    def duty(self, si: int, lo: int, hi: int) -> None:
+        """"أكد/أشار إلى مسؤولية X تجاه/في حماية ...": the issuer holds X to a duty — a demand on X.
+
+        "مسؤولية X عن" is blame, not a duty, and is left to the accusations.
+        """
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        for m in _DUTY.finditer(norm, lo, hi):
+            if not _STANCE_BEFORE.search(norm, max(lo, m.start() - 30), m.start()):
+                continue
+            k = A.token_at(toks, m.end())
+            spans, end = self.target_span(si, k, hi)
+            q = end
+            while q < len(toks) and not toks[q].is_word and toks[q].text in '"«»“”':
+                q += 1
+            if not spans or q + 1 >= len(toks) or toks[q].text not in ("تجاه", "في", "ازاء", "نحو"):
+                continue
+            q += 1
+            while q < len(toks) and not toks[q].is_word and toks[q].text in '"«»“”':
+                q += 1
+            if q >= len(toks) or not _MASDAR.fullmatch(A.bare_noun(toks[q].text)):
+                continue
+            action = self.action_from(si, q, hi)
+            for a, b in spans:
+                self.add(si, self.span_text(si, a, b), action)
+
     def pronoun_target(self, si: int, k: int, lo: int) -> str:
         """"ضرورة تحركها": the state the possessive pronoun points back to, named shortly before."""
         toks, norm = self.an.tokens[si], self.an.norms[si]
@@ -566,6 +594,7 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
             d.verbs(seg.sentence, seg.start, hi)
             d.requests(seg.sentence, seg.start, hi)
             d.necessity(seg.sentence, seg.start, hi)
+            d.duty(seg.sentence, seg.start, hi)
             d.deontic(seg.sentence, seg.start, hi)
         return d.out
     except Exception:  # noqa: BLE001 - a summary without demands beats no summary at all

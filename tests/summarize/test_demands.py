@@ -212,3 +212,13 @@ def test_a_necessity_coordinated_with_a_stance_asks_the_state_its_pronoun_names(
     text2 = ("أكدت وزارة الخارجية الأردنية أن الهجمات الأخيرة أظهرت مدى تعرض مصر لخطر الجماعات المسلحة، "
              "وضرورة تحركها فورا لإزالة هذا الخطر.")
     assert targets(text2) == ["مصر"]
+
+
+def test_a_duty_the_issuer_points_to_is_a_demand_on_its_holder():
+    text = "وأشار المتحدث باسم وزارة الخارجية الأردنية إلى مسؤولية الحكومة اللبنانية تجاه حماية اللاجئين في المخيمات."
+    assert demands(text) == [("الحكومة اللبنانية", "حماية اللاجئين في المخيمات")]
+
+
+def test_responsibility_for_a_past_act_is_no_demand():
+    text = "وأكدت وزارة الخارجية الأردنية مسؤولية الحكومة اللبنانية عن مقتل اللاجئين في المخيمات."
+    assert demands(text) == []
