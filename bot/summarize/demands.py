@@ -517,7 +517,8 @@ class _Demands:
         """
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in _DUTY.finditer(norm, lo, hi):
-            if not _STANCE_BEFORE.search(norm, max(lo, m.start() - 30), m.start()):
+            st = _STANCE_BEFORE.search(norm, max(lo, m.start() - 80), m.start())
+            if not st or re.search(r"[،.:؛]", norm[st.end():m.start()]):
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
