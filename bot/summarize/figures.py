@@ -150,6 +150,7 @@ _PERSON = _lex(
     "مسؤول", "وزير", "وزراء", "قائد", "قاده", "سفير", "سفراء", "ممثل", "راكب", "ركاب", "يهود", "حارس",
     "حراس", "بحار", "بحاره", "سكان", "ساكن", "اهالي", "صياد", "صيادين", "مزارع", "مدير", "قيادي", "سجان", "امير", "رهين",
     "مهاجم", "عميل", "عملاء", "مستفيد", "منسوب", "منسوبي", "رعايا", "مصلي", "مصليا", "مصلين",
+    "قوات",
 )
 # A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
 _NISBA = re.compile(r"^\w{3,}(?:يا|يين|يون|ي)$")
@@ -448,6 +449,8 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         return True
     if _in(nxt, _TIME_UNITS) or _in(nxt, _MONTHS):
         return True
+    if prev in ("بين", "وبين") and _range_of_durations(sent, nxt_i):
+        return True  # "السجن بين 10 و20 عاما": the lower end of a span of time
     if nxt == "من" and nxt_i + 1 < len(toks) and (
         _in(toks[nxt_i + 1], _MONTHS) or _in(toks[nxt_i + 1], frozenset({"شهر"}))
     ):
@@ -465,6 +468,19 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
                 or _qualifier_before(sent, k0)[0] != "exact"):
             return True  # "في 2014 قتل …" is a year; "2000 طن", "أكثر من 2000" are counts
     return False
+
+
+def _range_of_durations(sent: _Sentence, k: int) -> bool:
+    """After "بين X", is "و Y <time unit>" next, so that X counts time too?"""
+    toks, words = sent.toks, sent.words
+    if k < len(toks) and toks[k] == "و":
+        k += 1
+    if k >= len(toks) or words[k] is None:
+        return False
+    while k < len(toks) and words[k] is not None:
+        k += 1
+    k = _next_word(sent, k)
+    return k < len(toks) and (_in(toks[k], _TIME_UNITS) or _in(toks[k], _MONTHS))
 
 
 def _qualifier_before(sent: _Sentence, start: int) -> tuple[str, int]:
@@ -510,8 +526,8 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     return k, k + 1
 
 
-def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: bool = False
-               ) -> tuple[str | None, str | None]:
+def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: bool = False,
+               look_before: bool = True) -> tuple[str | None, str | None]:
     """(event in the same clause, event of the clause before) for a count of people.
 
     The same clause is searched before the number first ("استشهاد أكثر من
@@ -527,7 +543,7 @@ def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: b
     near: str | None = None
     crossed = False
     j, lo, skipped = start - 1, max(-1, reach - 14), 0
-    while j > lo:
+    while look_before and j > lo:
         t = toks[j]
         j -= 1
         if t in _DASHES:
@@ -592,6 +608,26 @@ def _unit_before(sent: _Sentence, start: int) -> int | None:
     return j if _unit_category(toks[j]) is not None else None
 
 
+# Targets: struck sites (structures) after a strike verb, otherwise goals or aims (other).
+_TARGETS = _lex("هدف", "اهداف")
+_STRIKE = re.compile(
+    r"^(?:ضرب|ضربت|ضربوا|يضرب|تضرب|قصف|قصفت|قصفوا|يقصف|تقصف|استهدف|استهدفت|استهدفوا|يستهدف|تستهدف"
+    r"|اغار|اغارت|هاجم|هاجمت|دمر|دمرت|يدمر|تدمر|شن|شنت|ضربات|غارات)$")
+
+
+def _struck(sent: _Sentence, start: int) -> bool:
+    """Does a strike verb stand before token ``start`` in the same clause ("ضربت 140 هدفا")?"""
+    for j in range(start - 1, max(-1, start - 6), -1):
+        t = sent.toks[j]
+        if t in _CLAUSE_END:
+            return False
+        if any(_STRIKE.match(v) for v in variants(t)):
+            return True
+    return False
+
+
+# مخزن is a store, and a weapon's magazine where weapons are seized.
+_MAGAZINES = _lex("مخزن", "مخازن")
 # Munitions: counted as attacks when fired, as other when seized.
 _MUNITIONS = _lex("قذيف", "قذيفه", "قذائف", "صاروخ", "صواريخ", "قنبل", "قنبله", "قنابل", "لغم", "الغام",
                   "عبوه", "عبوات")
@@ -615,6 +651,7 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
     """
     toks = sent.toks
     found: list[_Found] = []
+    subsets: set[int] = set()  # ids of figures that count part of an earlier one ("بينهم 5")
     phrases = _phrases(sent)
     skip: set[int] = set()
     dropped_end = -1
@@ -681,6 +718,11 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         if ucat in _SPECIFIC and unit_i is not None and unit_i >= 2 and toks[unit_i - 1] == "بين" \
                 and toks[unit_i - 2] == "من":
             ucat = "person"  # "48 من بين المقبوض عليهم تلقوا تدريبات": the group says who, not what befell them
+        if ucat == "other" and unit_tok and any(_TARGETS.match(v) for v in variants(unit_tok)) \
+                and _struck(sent, f.text_start):
+            ucat = "structures"  # "ضربت 140 هدفا": struck sites; "خسر بثلاثة أهداف" counts goals
+        if ucat == "structures" and seized and any(_MAGAZINES.match(v) for v in variants(unit_tok)):
+            ucat = "other"  # "رشاش وحامل به خمسة مخازن": ammunition magazines seized, not stores
         if ucat == "attacks" and seized and any(_MUNITIONS.match(v) for v in variants(unit_tok)):
             ucat = "other"  # "المواد التي تم ضبطها: أربع قذائف": seized munitions are items
         after = _next_word(sent, end)
@@ -690,8 +732,19 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
             f.category = before if before in ("structures", "attacks", "money", "other") else "other"
             found.append(f)
             continue
+        prior = found[-1] if found else None
+        whole = _whole_of(sent, f.text_start, found, subsets)
         if ucat == "percent":
             f.category = "other"
+        elif ucat in ("person", None) and whole is not None:
+            f.category = whole  # "مقتل 23 مقاتلا، بينهم 5 من قوات النظام و18 عنصرا": part of the killed
+            subsets.add(id(f))
+        elif ucat in ("person", None) and prior is not None and prior.text_end == f.text_start \
+                and not (w0 is not None and w0.joined_by_wa):
+            # "إصابة 227 آخرين 29 شخصا متورطا": a count right after another, with no و,
+            # starts a new fact; the event before belongs to the first count
+            near, _ = _event_cue(sent, qstart, f.text_start, unit_end, look_before=False)
+            f.category = near or ("people" if ucat == "person" else "other")
         elif ucat in ("person", None):
             near, far = _event_cue(sent, qstart, f.text_start, unit_end,
                                    others=bool(unit_tok) and _in(unit_tok, _OTHERS))
@@ -712,6 +765,31 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         found.append(f)
     _apply_ranges(sent, found)
     return found
+
+
+_SUBSET = frozenset({"بينهم", "منهم", "بينهن", "منهن", "وبينهم", "ومنهم", "بينهما", "منهما"})
+
+
+def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int]) -> str | None:
+    """Category of the count a part of which begins at ``start``, or None.
+
+    "مقتل 23 شخصا بينهم 5 أطفال": the five are among the killed; a conjunct
+    right after such a part ("... و18 عنصرا") is another part of the same count.
+    """
+    if not found or found[-1].category not in _SPECIFIC:
+        return None
+    toks = sent.toks
+    j = start - 1
+    while j >= 0 and toks[j] in _QUOTES | {"("}:
+        j -= 1
+    if j >= 0 and toks[j] in _SUBSET:
+        return found[-1].category
+    prior = found[-1]
+    if id(prior) in subsets and start - prior.text_end <= 6:
+        gap = toks[prior.text_end:start]
+        if gap and (gap[-1] == "و" or toks[start].startswith("و")) and not any(t in ".؛;:" for t in gap):
+            return prior.category
+    return None
 
 
 def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
@@ -799,9 +877,18 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
 def _merge_restatements(figures: list[Figure]) -> list[Figure]:
     kept: list[Figure] = []
     by_value: dict[float, list[Figure]] = {}
+    in_sentence: dict[tuple[tuple[float, str], str], int] = {}
     for f in figures:
         same = by_value.setdefault(float(f.value), [])
+        key = (float(f.value), f.category)
+        in_sentence[(key, f.evidence)] = in_sentence.get((key, f.evidence), 0) + 1
         if any(g.category == f.category for g in same):
+            # restated: a later sentence repeats the fact; but the same number twice in one
+            # sentence is two facts ("بـ3 صواريخ، إضافة إلى 3 صواريخ")
+            if in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same):
+                continue
+            kept.append(f)
+            same.append(f)
             continue
         if f.category == "other" and not f.unit and same:
             continue  # a bare restatement of a count already listed

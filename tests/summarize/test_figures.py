@@ -379,3 +379,43 @@ def test_an_arrest_joined_by_wa_al_still_marks_the_count_as_detained() -> None:
 
 def test_nationals_named_by_a_broken_plural_are_people() -> None:
     assert [(v, c) for v, _, c in triples("اتهمت المحكمة خمسة من الروس بالتجسس.")] == [(5, "people")]
+
+
+def test_targets_struck_are_structures_but_goals_scored_are_not() -> None:
+    text = "وقال الجيش إن طائراته قصفت 35 هدفا للمسلحين خلال الليل."
+    assert [(v, c) for v, _, c in triples(text)] == [(35, "structures")]
+    text = "وخسر الفريق الضيف بأربعة أهداف مقابل هدف."
+    assert [(v, c) for v, _, c in triples(text)] == [(4, "other")]
+
+
+def test_members_of_forces_counted_among_the_killed_are_killed() -> None:
+    text = "وأسفر القصف عن مقتل 12 مسلحا على الأقل، بينهم 4 من قوات الحرس، و 8 عناصر من فصيل موال."
+    assert [(v, c) for v, _, c in triples(text)] == [(12, "killed"), (4, "killed"), (8, "killed")]
+
+
+def test_a_count_right_after_another_without_wa_is_a_new_fact() -> None:
+    text = "وخلف التفجير مقتل 9 أشخاص وإصابة 40 آخرين 11 شخصا متهما بالتخطيط له."
+    assert [(v, c) for v, _, c in triples(text)] == [(9, "killed"), (40, "injured"), (11, "people")]
+
+
+def test_a_range_of_years_in_prison_is_a_duration() -> None:
+    assert triples("وقد يواجه المتهم السجن بين 5 و15 عاما.") == []
+    assert triples("وقد يواجه المتهم السجن بين خمس وعشر سنوات.") == []
+
+
+def test_magazines_seized_with_a_rifle_are_items_not_stores() -> None:
+    text = "وضبطت الدورية بندقية آلية وأربعة مخازن محشوة بالذخيرة."
+    assert [(v, c) for v, _, c in triples(text)] == [(4, "other")]
+    text = "وأحرقت النيران أربعة مخازن للحبوب في الميناء."
+    assert [(v, c) for v, _, c in triples(text)] == [(4, "structures")]
+
+
+def test_the_same_number_twice_in_one_sentence_is_two_facts() -> None:
+    text = ("وأطلقت الطائرات 3 صواريخ على المزرعة. "
+            "ثم قصفت ورشة للحدادة بـ 3 صواريخ، إضافة إلى 3 صواريخ على مخزن قريب.")
+    assert [(v, c) for v, _, c in triples(text)] == [(3, "attacks"), (3, "attacks")]
+
+
+def test_a_count_restated_in_a_later_sentence_is_listed_once() -> None:
+    text = "وأطلقت الطائرات 6 صواريخ على المزرعة. وأكد الشهود أن 6 صواريخ سقطت في المكان."
+    assert [(v, c) for v, _, c in triples(text)] == [(6, "attacks")]
