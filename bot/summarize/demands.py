@@ -57,6 +57,7 @@ _REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|
 # Verbal nouns of the common forms: تفعيل، افعال، افتعال، استفعال، مفاعله، فعال...
 _MASDAR = re.compile(r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)")
 _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
+_ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _AN = frozenset(L.split_words("ان بان"))
 
 
@@ -260,6 +261,10 @@ class _Demands:
                 break
             if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان", "ب", "ل") or w in L.TIME_WORDS:
                 break
+            if end > start and toks[end - 1].text in '"«“' and (_lexicon_word(w) or _MASDAR.fullmatch(w)) \
+                    and not _is_target_word(w):
+                end -= 1  # "من الهيئات المعنية "الاسراع بفتح ...": a quoted deed opens after the body
+                break
             if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]) and not _is_target_word(w):
                 break
             if w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and not _is_target_word(w[1:]) \
@@ -434,7 +439,8 @@ class _Demands:
             spans, act_k = self.target_span(si, r + 1, hi)
             if not spans:
                 continue
-            obj = " ".join(self.an.sentences[si][t.start:t.end] for t in toks[obj_start:r] if t.is_word)
+            obj = " ".join(self.an.sentences[si][t.start:t.end] for t in toks[obj_start:r]
+                           if t.is_word and t.text not in L.TIME_WORDS and t.text not in _ADVERBS)
             action = obj if obj else self.action_from(si, act_k, hi)
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)

@@ -222,3 +222,10 @@ def test_a_duty_the_issuer_points_to_is_a_demand_on_its_holder():
 def test_responsibility_for_a_past_act_is_no_demand():
     text = "وأكدت وزارة الخارجية الأردنية مسؤولية الحكومة اللبنانية عن مقتل اللاجئين في المخيمات."
     assert demands(text) == []
+
+
+def test_an_adverb_is_not_the_thing_asked_and_a_quoted_deed_is_not_the_body():
+    text = 'وطلبت عمان رسميا من الهيئات الدولية المعنية "الإسراع بفتح تحقيق في الحادث".'
+    got = demands(text, Issuer("وزارة الخارجية", "JO"))
+    assert got[0][0] == "الهيئات الدولية المعنية"
+    assert got[0][1].startswith("الإسراع بفتح تحقيق")
