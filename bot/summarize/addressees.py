@@ -142,6 +142,25 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
     return None
 
 
+# Verbs of formal notification whose direct object is the recipient
+# ("أخطرت مجلس الأمن بالتوغلات"): the notice itself is the document sent.
+# The elative أخطر ("the most dangerous") never has an office right after it.
+_NOTIFYING = frozenset("اخطر اخطرت اخطروا يخطر تخطر اخطار باخطار".split())
+
+
+def _notified(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list[str]:
+    """"أخطرت مجلس الأمن الدولي بـ...": the office notified, up to the ب of what it is told."""
+    if i + 1 >= len(tokens) or tokens[i + 1][2] not in _NEW_RECIPIENT:
+        return []
+    k = i + 1
+    while k < len(tokens) and k - i <= 6:
+        tok = tokens[k][2]
+        if not tok[0].isalnum() or tok in _END or (tok[0] == "ب" and len(tok) > 3):
+            break
+        k += 1
+    return _recipients(tokens[:k], sentence, i + 1)
+
+
 def _bare_word(tok: str) -> str:
     return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
 
@@ -153,6 +172,13 @@ def extract_addressees(sentences: list[str]) -> list[str]:
         norm = normalize(sentence)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
         for i, (_, _, tok) in enumerate(tokens):
+            if _bare_word(tok) in _NOTIFYING:
+                for name in _notified(tokens, sentence, i):
+                    key = frozenset(normalize(name).split())
+                    if not any(key <= s or s <= key for s in seen):
+                        seen.append(key)
+                        found.append(name)
+                continue
             bare = tok[1:] if tok[:1] in ("و", "ف", "ب") and tok[1:] in _DOCUMENTS else tok
             if bare not in _DOCUMENTS:
                 continue

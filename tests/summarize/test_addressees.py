@@ -69,3 +69,13 @@ def test_a_beneficiary_before_a_document_without_a_sending_verb_is_no_addressee(
 def test_a_counterpart_after_a_speech_like_document_noun_is_an_addressee():
     assert addressees("كتب الوزير في خطاب لنظيره العماني أن التعاون مستمر.") == ["نظيره العماني"]
     assert addressees("ألقى الوزير خطابا للأمة في العيد.") == []
+
+
+def test_an_office_formally_notified_is_an_addressee():
+    text = "وقالت الحكومة إنها أخطرت الأمين العام للأمم المتحدة بالخروقات المتكررة للهدنة."
+    assert addressees(text) == ["الأمين العام للأمم المتحدة"]
+
+
+def test_the_elative_akhtar_most_dangerous_sends_nothing():
+    assert addressees("ووصف الوزير الهجوم بأنه أخطر تصعيد منذ سنوات.") == []
+    assert addressees("ويعد هذا أخطر ما واجهته البلاد.") == []
