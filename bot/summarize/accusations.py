@@ -273,6 +273,7 @@ class _Context:
         self.speaker_spans: set[tuple[int, int]] = set()
         self._actors_cache: dict[tuple[int, bool], list[_Actor]] = {}
         self._no_ya: list[str] | None = None
+        self.holders: dict[str, str] = {}  # office → office with its holder's name
 
     def actors_of(self, si: int, lam: bool = False) -> list[_Actor]:
         """Acting parties named in sentence ``si`` (made on first use)."""
@@ -414,7 +415,43 @@ class _Context:
                 return None
         if not a.head and a.code and L.COUNTRY_KIND.get(L.normalize(full), "") in ("capital", "metonym"):
             full = L.COUNTRY_NAME.get(a.code, full)
+        if a.head in _TITLE_HEADS:
+            full = self.with_holder(full)
         return full
+
+    def with_holder(self, office: str) -> str:
+        """"الرئيس الفلسطيني" → "الرئيس الفلسطيني محمود عباس" where the text names the holder once.
+
+        An office and its holder are one party; the fuller name carries both.
+        """
+        got = self.holders.get(office)
+        if got is not None:
+            return got
+        self.holders[office] = office
+        key = L.normalize(office)
+        for si, norm in enumerate(self.an.norms):
+            at = norm.find(key)
+            while at != -1:
+                end = at + len(key)
+                if end >= len(norm) or not norm[end].isalnum():
+                    toks = self.an.tokens[si]
+                    k = A.token_at(toks, end)
+                    if k < len(toks) and toks[k].text in "،,":
+                        k += 1
+                    e = k
+                    while e < len(toks) and e - k < 3 and toks[e].is_word and not A.is_definite(toks[e].text) \
+                            and not A._lexicon_word(toks[e].text) and toks[e].text not in L.PREPOSITIONS \
+                            and toks[e].text not in L.RELATIVES and toks[e].text not in L.TIME_WORDS \
+                            and toks[e].text not in _FUNCTION_WORDS and toks[e].text not in L.SPEECH_VERB_FORMS \
+                            and A.strip_conj(toks[e].text) == toks[e].text and not L.country_word(toks[e].text) \
+                            and toks[e].text[:1] not in "يت":
+                        e += 1
+                    if e - k >= 2 or (e - k == 1 and e < len(toks) and toks[e].text in "،,"):
+                        name = self.an.sentences[si][toks[k].start:toks[e - 1].end]
+                        self.holders[office] = f"{office} {_clean(name)}"
+                        return self.holders[office]
+                at = norm.find(key, at + 1)
+        return office
 
     def country_name(self, code: str) -> str | None:
         if self.country and code == self.country:

@@ -374,3 +374,10 @@ def test_a_group_keeps_the_name_it_was_first_blamed_by():
     text = ("قالت وزارة الخارجية الأردنية إن الحوثيين يواصلون عرقلة جهود السلام. "
             "وأضافت أن الميليشيات الحوثية قصفت الأحياء السكنية.")
     assert {who for who, _ in accuse(text)} == {"الحوثيين"}
+
+
+def test_an_office_holder_blamed_by_title_keeps_the_name_the_text_gives_him():
+    text = ("التقى وزير الخارجية الإيراني، حسن رضائي، بالوفود أمس. "
+            "وقالت وزارة الخارجية الأردنية إن وزير الخارجية الإيراني ينشر الأكاذيب حول المفاوضات.")
+    got = accuse(text)
+    assert ("وزير الخارجية الإيراني حسن رضائي", "disinformation") in got
