@@ -225,6 +225,8 @@ def country_of(phrase: str) -> str | None:
     if not phrase:
         return None
     words = phrase.split()
+    if len(words) > 1 and phrase in _full_names():
+        return _country_code(phrase)  # "المملكة العربية السعودية": a state's full name
     if len(words) > 1 and (
         any(_country_code(w) for w in words)
         or country_of(" ".join(words[:-1]))
@@ -232,6 +234,14 @@ def country_of(phrase: str) -> str | None:
     ):
         return None
     return _country_code(phrase)
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> frozenset[str]:
+    """States' names of several words as listed (normalized), each a name as a whole."""
+    from bot.summarize.countries import country_names
+
+    return frozenset(normalize(n) for e in country_names().values() for n in e.get("names", []) if " " in n)
 
 
 # --- word handling ---------------------------------------------------------------
@@ -343,6 +353,8 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             if head2 is not None and k < n:
                 end, country, intl = _extent(words, norm, k, _HEADS.get(head2, "ministry"), head2)
                 return end, country, intl
+            if target in _ANAPHORIC_BODIES and k < n:
+                return k, None, False  # "متحدث باسم الوزارة": the ministry the text has named
         return last, None, False
 
     if kind in ("ministry", "minister"):
@@ -705,12 +717,33 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
         office = max(counts, key=lambda k: (counts[k], -order[k]))
         strong = [m for m in members if m.strong]
         chosen = strong[0] if strong else next(m for m in members if _office_key(m.name) == office)
+    if chosen.kind == "spokesperson" and _unnamed_office(chosen.name):
+        # "وقال متحدث باسم الوزارة": the office it speaks for is named elsewhere
+        named = [m for m in members if m.kind != "spokesperson" or not _unnamed_office(m.name)]
+        if "الوزاره" in normalize(chosen.name):
+            named = [m for m in named if m.kind == "ministry"]
+        before = [m for m in named if (m.sentence, m.start) < (chosen.sentence, chosen.start)]
+        if before:
+            chosen = before[-1]  # its antecedent: the body named last before it
+        elif named:
+            chosen = next((m for m in named if m.signal), named[0])
     country = None if best.startswith("#") else best
     if chosen.international:
         country = None
     if country and _is_joint(sentences[chosen.sentence]):
         country = None
     return Issuer(_without_adjective(chosen.name), country)
+
+
+# Definite heads that refer back to a body named before ("باسم الوزارة").
+_ANAPHORIC_BODIES = frozenset({"الوزاره", "للوزاره", "الرئاسه", "للرئاسه"})
+_SPOKESPERSON_WORDS = frozenset({"متحدث", "المتحدث", "متحدثه", "المتحدثه", "ناطق", "الناطق", "الناطقه", "ناطقه",
+                                 "باسم", "الرسمي", "الرسميه"}) | _ANAPHORIC_BODIES
+
+
+def _unnamed_office(name: str) -> bool:
+    """A spokesperson named without the body it speaks for ("متحدث", "المتحدث باسم الوزارة")."""
+    return all(w in _SPOKESPERSON_WORDS for w in normalize(name).split())
 
 
 _STYLE_WORDS = frozenset({"العربيه", "الجمهوريه", "المملكه", "الاسلاميه", "الهاشميه", "الاتحاديه"})

@@ -189,3 +189,21 @@ def test_a_verbal_noun_in_ta_marbuta_is_not_a_verb_with_an_object_pronoun():
     text = "دعت الحكومة الأردنية مجلس الأمن التابع للأمم المتحدة إلى إدانة الهجوم على الناقلة."
     speaking = [m.name for m in mentions(split_sentences(prepare(text)[0])) if m.signal]
     assert speaking == ["الحكومة"]
+
+
+def test_a_spokesperson_of_the_ministry_named_before_speaks_for_that_ministry():
+    text = (
+        "احتجت تشيلي على اعتقال صحفي من مواطنيها في بوليفيا.\n"
+        "وذكر بيان لوزارة الخارجية التشيلية أن الصحفي اعتقل دون تهمة.\n"
+        "وقال متحدث باسم الوزارة \"طلبنا تفسيرا فوريا\"."
+    )
+    who = issuer_of(text)
+    assert who is not None
+    assert (who.name, who.country) == ("وزارة الخارجية", "CL")
+
+
+def test_an_ambassador_of_a_state_named_in_full_keeps_the_full_name():
+    text = "قال سفير المملكة العربية السعودية في لندن إن بلاده ترفض الاتهامات."
+    who = issuer_of(text)
+    assert who is not None
+    assert (who.name, who.country) == ("سفير المملكة العربية السعودية في لندن", "SA")
