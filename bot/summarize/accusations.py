@@ -71,6 +71,8 @@ _CONDEMN = re.compile(
 _CONDUCT = re.compile(
     r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصرف|تصريحات|تصريح|تعليقات|ممارسات|اساءات|اساءه|اقوال|"
     r"كلام|خطاب|هتافات|شعارات|مواقف)(?!\w)")
+_DEF_CONDUCT = re.compile(
+    r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات)(?!\w)")
 _SOME = frozenset(L.split_words("بعض احد عدد"))
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(L.terms(
@@ -747,6 +749,11 @@ class _Finder:
             nm = ctx.name(a)
             if nm:
                 return a, nm
+        # d) "ان التعليقات معاديه للساميه": the words named before, whose owner was given with them
+        if _DEF_CONDUCT.search(norm, max(lo, ts - 40), ts):
+            owner = self.conduct_owner(si)
+            if owner:
+                return None, owner
         # e) the party the issuer was just speaking about
         if self.last_accused and si - self.last_accused[0] <= 5:
             return None, self.last_accused[1]
@@ -905,6 +912,62 @@ class _Finder:
         if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
             self.accuse_verbs(si, lo, hi, by_kind)
 
+    def _owner_after(self, si: int, at: int, hi: int) -> tuple[str, int] | None:
+        """The party owning the conduct noun that ends at ``at`` ("تصريحات | المفوض ... غراندي")."""
+        an, ctx = self.ctx.an, self.ctx
+        toks = an.tokens[si]
+        k = A.token_at(toks, at)
+        while k < len(toks) and (toks[k].text in _SOME or not toks[k].is_word and toks[k].text in '"«»“”'):
+            k += 1
+        if k >= len(toks) or not toks[k].is_word or toks[k].start >= hi or toks[k].text in L.PREPOSITIONS \
+                or A.bare_noun(toks[k].text) in _QUALITY_ADJ or A._lexicon_word(toks[k].text) \
+                or A.is_nisba(toks[k].text):
+            return None  # "تصريحات رسمية": an adjective, no owner
+        e = A.np_end(toks, k)
+        while e > k + 1 and toks[e - 1].text in L.TIME_WORDS:
+            e -= 1
+        if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
+            # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
+            if e < len(toks) and toks[e].text in "،," and e + 1 < len(toks):
+                e0 = e + 1
+            else:
+                e0 = e
+            n = e0
+            while n < len(toks) and n - e0 < 3 and toks[n].is_word and toks[n].start < hi \
+                    and not A.is_definite(toks[n].text) and not A._lexicon_word(toks[n].text) \
+                    and toks[n].text not in L.PREPOSITIONS and toks[n].text not in L.RELATIVES \
+                    and toks[n].text not in L.TIME_WORDS and toks[n].text not in _FUNCTION_WORDS \
+                    and A.strip_conj(toks[n].text) == toks[n].text and not A._prep_word(toks[n].text) \
+                    and not L.country_word(toks[n].text):
+                n += 1
+            if n > e0 and (e0 == e or n - e0 >= 2):
+                e = n
+        owner = _clean(" ".join(an.sentences[si][t.start:t.end] for t in toks[k:e] if t.is_word))
+        code = _code_of(owner)
+        if not owner or (code and code == ctx.country) or (
+                ctx.issuer_name and not code and A.name_matches(owner, ctx.issuer_name)):
+            return None
+        cw = L.country_word(toks[k].text)
+        if code and cw and L.COUNTRY_KIND.get(cw.group("c")) in ("capital", "metonym"):
+            owner = L.COUNTRY_NAME.get(code, owner)  # "تصريحات طهران": the state
+        return owner, toks[e - 1].end
+
+    def conduct_owner(self, si: int) -> str | None:
+        """Whose words "التصريحات"/"التعليقات" are: the last owner named with such words up to sentence ``si``."""
+        an = self.ctx.an
+        for sj in range(si, max(-1, si - 12), -1):
+            norm = an.norms[sj]
+            best = None
+            for m in _CONDUCT.finditer(norm):
+                if "ال" in m.group()[:4]:
+                    continue  # the definite form points back; the owner comes with the bare form
+                got = self._owner_after(sj, m.end(), len(norm))
+                if got:
+                    best = got[0]
+            if best:
+                return best
+        return None
+
     def condemned(self, si: int, lo: int, hi: int) -> None:
         """"استنكرت الوزارة تصريحات X", "ندد بسلوك بعض X": the owner of condemned conduct is blamed.
 
@@ -917,36 +980,11 @@ class _Finder:
             v = _CONDEMN.search(norm, max(lo, m.start() - 70), m.start())
             if not v or re.search(r"[.،؛:]", norm[v.end():m.start()]) or len(norm[v.end():m.start()].split()) > 7:
                 continue
-            toks = an.tokens[si]
-            k = A.token_at(toks, m.end())
-            while k < len(toks) and (toks[k].text in _SOME or not toks[k].is_word and toks[k].text in '"«»“”'):
-                k += 1
-            if k >= len(toks) or not toks[k].is_word or toks[k].start >= hi or toks[k].text in L.PREPOSITIONS \
-                    or A.bare_noun(toks[k].text) in _QUALITY_ADJ or A._lexicon_word(toks[k].text):
+            found = self._owner_after(si, m.end(), hi)
+            if found is None:
                 continue
-            e = A.np_end(toks, k)
-            while e > k + 1 and toks[e - 1].text in L.TIME_WORDS:
-                e -= 1
-            if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
-                # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
-                n0 = e
-                while e < len(toks) and e - n0 < 3 and toks[e].is_word and toks[e].start < hi \
-                        and not A.is_definite(toks[e].text) and not A._lexicon_word(toks[e].text) \
-                        and toks[e].text not in L.PREPOSITIONS and toks[e].text not in L.RELATIVES \
-                        and toks[e].text not in L.TIME_WORDS and toks[e].text not in _FUNCTION_WORDS \
-                        and A.strip_conj(toks[e].text) == toks[e].text and not A._prep_word(toks[e].text) \
-                        and not L.country_word(toks[e].text):
-                    e += 1
-            owner = _clean(an.sentences[si][toks[k].start:toks[e - 1].end])
-            code = _code_of(owner)
-            if not owner or (code and code == ctx.country) or (ctx.issuer_name and A.name_matches(owner, ctx.issuer_name)):
-                continue
-            if A.is_nisba(toks[k].text):
-                continue  # "تصريحات رسمية": an adjective, no owner
-            cw = L.country_word(toks[k].text)
-            if code and cw and L.COUNTRY_KIND.get(cw.group("c")) in ("capital", "metonym"):
-                owner = L.COUNTRY_NAME.get(code, owner)  # "تصريحات طهران": the state
-            tail = norm[toks[e - 1].end:min(hi, toks[e - 1].end + 60)]
+            owner, e_end = found
+            tail = norm[e_end:min(hi, e_end + 60)]
             acts = [a for a in self._acts_in(tail) if a != "other"]
             for act in acts or ["other"]:
                 self.add(owner, act, si)

@@ -381,3 +381,10 @@ def test_an_office_holder_blamed_by_title_keeps_the_name_the_text_gives_him():
             "وقالت وزارة الخارجية الأردنية إن وزير الخارجية الإيراني ينشر الأكاذيب حول المفاوضات.")
     got = accuse(text)
     assert ("وزير الخارجية الإيراني حسن رضائي", "disinformation") in got
+
+
+def test_the_words_pointed_back_to_are_blamed_on_their_owner():
+    text = ("انتقد نواب أوروبيون تعليقات وزير الخارجية الإيراني، حسن رضائي، عن اللاجئين. "
+            "وقالت وزارة الخارجية الأردنية إن التعليقات معادية للسامية.")
+    got = accuse(text)
+    assert any("رضائي" in who and act == "other" for who, act in got)

@@ -145,3 +145,11 @@ def test_the_accused_before_the_charge_is_no_speaker():
         "وكانت الرياض والقاهرة قد قطعتا العلاقات مع الدوحة بعدما اتهمت الأردن بدعم الجماعات المتطرفة."
     )
     assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
+
+
+def test_an_ngo_executive_director_is_not_the_issuer():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الوضع خطير.\n"
+        "ورفض سامي الحداد، المدير التنفيذي للرابطة، ذلك وأضاف في بيان أن الحكومة تكذب."
+    )
+    assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
