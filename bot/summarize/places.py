@@ -42,7 +42,7 @@ _DROP_HEADS = (
 #: Place words that belong to the name ("جبل الثردة", "مطار صنعاء", "مخيم جنين").
 _KEEP_HEADS = (
     "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم", "ريف", "جزيره", "نهر", "سهل", "بحيره", "مضيق",
-    "ملعب", "استاد", "ستاد", "مرفا",
+    "ملعب", "استاد", "ستاد", "مرفا", "مسجد", "كنيسه", "كاتدرائيه", "مثلث",
 )
 #: Place words trusted to introduce a name the gazetteer lacks; the others
 #: (مديرية، ولاية) are too often "directorate", "guardianship". ناحية counts
@@ -51,7 +51,14 @@ _UNKNOWN_HEADS = frozenset((
     "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "قضاء", "ناحيه", "حي", "سجن", "معتقل",
     "مدينتي", "بلدتي", "قريتي", "محافظتي", "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم",
     "جزيره", "نهر", "سهل", "بحيره", "مضيق", "مستوطنه", "ملعب", "استاد", "ستاد", "مرفا",
-    "مناطق", "منطقتي",
+    "مناطق", "منطقتي", "مسجد", "كنيسه", "كاتدرائيه",
+))
+#: Places of worship, named after a saint or an imam ("مسجد الإمام الصادق",
+#: "كنيسة القديس جرجس"): the title goes with the name, and the site is one
+#: place whether or not the title is written.
+_WORSHIP_HEADS = frozenset(("مسجد", "كنيسه", "كاتدرائيه"))
+_TITLES = frozenset(fold(w) for w in (
+    "الإمام", "الامام", "الشيخ", "السيدة", "النبي", "القديس", "القديسة", "الصحابي", "سيدة", "مار",
 ))
 #: Sites often named after a person, whose name takes two words ("ملعب سالم
 #: العلي", "مطار فهد بن ناصر"): a second word goes with the first.
@@ -121,6 +128,7 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "خاص", "خاصة", "مستقل", "مفتوح", "مغلق", "مأهول", "الحرب", "حرب", "سلام", "السلام",
     "العدو", "الكيان", "المستوطنين", "المستوطنات", "عدة", "عديدة", "مختلفة", "ثانية", "أولى",
     "وقت", "الوقت", "فترة", "الفترة", "المبدأ", "المبدا", "الشكل", "المضمون", "الجوهر",
+    "قوات", "قوة", "جماعة", "جمعية", "مؤسسة", "كلية",
 ))
 #: Particles and pronouns that can follow a place word ("منطقة لا تزال", "مدينة ما").
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
@@ -292,14 +300,21 @@ def _unknown_name(norm: str, pos: int, head: str = "", conjunct: bool = False) -
         return None
     if word.startswith("ال") and len(word) > 6 and word[-2:] in ("ين", "ون"):
         return None
+    if word.startswith("ال") and word.endswith("يات") and len(word) > 6:
+        return None  # plurals of -ية nouns: "مناطق القوميات", "مناطق الأقليات"
+    # "منطقة السودانية شمال غرب المدينة": a definite word after the indefinite place
+    # word, placed by a locator, is the area's name, not an adjective
+    located = word.startswith("ال") and head in ("منطقه", "حي", "قريه", "بلده") \
+        and follows in _LOCATORS and follows != "في"
     # Adjectives agreeing with the place word ("منطقة عازلة", "المنطقة الحدودية").
-    if word.endswith("يه") or word.endswith("يين") or word.endswith("يون"):
+    if (word.endswith("يه") and not located) or word.endswith("يين") or word.endswith("يون"):
         return None
     if not word.startswith("ال") and word.endswith("ه"):
         # "منطقة X شمال مدينة Y": a locator after it makes it a name
         if word in _FEMININE_ADJECTIVES or follows not in _LOCATORS or head not in ("منطقه", "مناطق", "منطقتي", "قريه", "بلده"):
             return None
-    if word.startswith("ال") and (bare.endswith("ي") or bare.endswith("ه")) and len(bare) > 4 and not conjunct:
+    if word.startswith("ال") and (bare.endswith("ي") or bare.endswith("ه")) and len(bare) > 4 and not conjunct \
+            and not located:
         return None
     start, end = m.span()
     while norm[start:end].split(" ")[-1] in _NAME_JOINERS:
@@ -310,6 +325,23 @@ def _unknown_name(norm: str, pos: int, head: str = "", conjunct: bool = False) -
     if head in _SITE_HEADS and end == m.end() and not word.startswith("ال") and _second_name_word(follows):
         end = nxt.end()  # "ملعب سالم العلي"
     return start, end
+
+
+_NAME_IN_BRACKETS = re.compile(r" ?\(?([\u0621-\u064a]+)\)?")
+
+
+def _worship_name(norm: str, span: tuple[int, int]) -> tuple[tuple[int, int], int, str]:
+    """A place of worship's name after a title, its end and its key (the name's last word).
+
+    "مسجد الإمام (الصادق)" and "مسجد الصادق" are one mosque.
+    """
+    start, end = span
+    if norm[start:end] in _TITLES:
+        m = _NAME_IN_BRACKETS.match(norm, end)
+        if m and m.group(1) not in _NOT_NAMES and m.group(1) not in _FUNCTION_WORDS and len(m.group(1)) > 2:
+            end = m.end()
+    last = norm[start:end].replace("(", " ").replace(")", " ").split()[-1]
+    return (start, end), end, last[2:] if last.startswith("ال") else last
 
 
 def _second_name_word(word: str) -> bool:
@@ -363,6 +395,8 @@ def extract_places(sentences: list[str]) -> list[str]:
             end = span[1]
             if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
                 end += len(" الدولي")
+            if head in _WORSHIP_HEADS and g is None:
+                span, end, key = _worship_name(norm, span)
             key = key if head in _SAME_PLACE_HEADS else (head, key)
             written = text[name_start:end]
         else:
@@ -380,6 +414,7 @@ def extract_places(sentences: list[str]) -> list[str]:
                 hits.append((more[0], norm[more[0]:more[1]], text[more[0]:more[1]]))
                 end = more[1]
 
+    titles = _titles(norm) if '"' in norm or "«" in norm or "“" in norm else frozenset()
     excluded_end: int | None = None
     for start, m in sorted(name_at.items()):
         pre, form = m.group(1), m.group(2)
@@ -397,6 +432,8 @@ def extract_places(sentences: list[str]) -> list[str]:
             continue
         if norm[m.start(2) - 1:m.start(2)] == "«" and norm[m.end(2):m.end(2) + 1] == "»":
             continue  # "لـ«الشرق الأوسط»": a name alone in guillemets is a title (a paper, a channel)
+        if titles and norm[m.start(2) - 1:m.start(2)] in _OPEN_QUOTES and _quoted_at(norm, m.start(2)) in titles:
+            continue  # قناة "روسيا اليوم" and later mentions of that title: a channel, not the state
         if _after_number(norm, m.start()) and form.endswith("ا") and country_code(form[:-1]):
             continue  # "43 ماليزيا": 43 Malaysians, a nationality counted, not the state
         gap = m.start()
@@ -437,6 +474,24 @@ def extract_places(sentences: list[str]) -> list[str]:
         seen_text.add(flat)
         out.append(written)
     return out
+
+
+#: Media nouns whose quoted complement is a title ("قناة "روسيا اليوم"", "صحيفة «الأهرام»").
+_MEDIA = re.compile(
+    r"(?:قناه|صحيفه|جريده|مجله|موقع|اذاعه|تلفزيون|شبكه|فضائيه|وكاله|برنامج)[^\S\n]*[\"«“]([^\"«»“”\n]{2,40})[\"»”]")
+_OPEN_QUOTES = frozenset('"«“')
+_CLOSE = re.compile(r'[^"«»“”\n]{2,40}(?=["»”])')
+
+
+def _titles(norm: str) -> frozenset[str]:
+    """The quoted names of channels, papers and sites in the text."""
+    return frozenset(m.group(1).strip() for m in _MEDIA.finditer(norm))
+
+
+def _quoted_at(norm: str, pos: int) -> str:
+    """The quoted phrase that begins at ``pos`` (right after an opening quote), or ""."""
+    m = _CLOSE.match(norm, pos)
+    return m.group().strip() if m else ""
 
 
 def _name_words(written: str) -> tuple[frozenset[str], str]:

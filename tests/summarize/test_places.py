@@ -238,3 +238,36 @@ def test_an_unknown_name_in_ta_marbuta_is_a_place_when_located_but_an_adjective_
 def test_a_name_alone_in_guillemets_is_a_title_not_a_place():
     assert places("قال مسؤول لـ«الشرق الأوسط» إن الوفد وصل إلى دبي.") == ["دبي"]
     assert places("وتحدث الوزير عن السلام في الشرق الأوسط.") == ["الشرق الأوسط"]
+
+
+def test_a_mosque_named_after_an_imam_is_one_site_with_or_without_the_title():
+    text = "ووقع الانفجار في مسجد الإمام الرضا بمدينة الكوت. وأعيد فتح مسجد الرضا بعد أسبوع."
+    assert places(text) == ["مسجد الإمام الرضا", "الكوت"]
+
+
+def test_a_mosque_named_after_a_body_is_not_a_geographic_name():
+    assert places("واستهدف الانتحاري مسجد قوات الأمن في المدينة.") == []
+
+
+def test_a_channel_title_in_quotes_is_not_the_state_even_when_repeated():
+    text = 'وانتقدت الوزارة تقريرا بثته قناة "فرنسا اليوم" عن باريس. واستدعت ممثلي "فرنسا اليوم".'
+    assert places(text) == ["باريس"]
+
+
+def test_a_definite_area_name_placed_by_a_locator_is_a_place_not_an_adjective():
+    assert places("وقصفت الطائرات منطقة الشرقية جنوب مدينة حمص.") == ["الشرقية", "حمص"]
+    assert places("وأقامت القوات منطقة عازلة على الحدود.") == []
+
+
+def test_plurals_after_a_plural_place_word_are_not_names():
+    assert places("وحذرت الوزارة من السفر إلى مناطق الاشتباكات.") == []
+    assert places("وحذرت الوزارة من السفر إلى مناطق الأقليات.") == []
+
+
+def test_regions_of_iran_by_their_arab_and_turkmen_names():
+    assert places("وتشهد عربستان وتركمان صحراء احتجاجات متكررة.") == ["عربستان", "تركمان صحراء"]
+
+
+def test_lima_after_a_first_name_is_a_surname():
+    assert places("وقالت الطالبة ماريا ليما إنها غادرت البلاد.") == []
+    assert places("وعقد الاجتماع في ليما.") == ["ليما"]
