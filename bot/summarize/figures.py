@@ -283,11 +283,24 @@ def _unit_category(word: str) -> str | None:
         return "person"  # "أربعة من الروس", "ثلاثة من الأكراد": nationals counted
     if any(_NISBA.match(v) and len(v) >= 4 or _PARTICIPLE.match(v) for v in vs):
         return "person"
+    if _sound_masculine_plural(vs[-1]):
+        return "person"  # "3 فلسطينين" (misspelt), "5 مستشارين": the sound plural counts men
     if word[0] == "ي" and len(word) >= 4:
         return None  # an imperfect verb ("يؤكد"), not a noun
     if word.startswith(("بال", "لل", "فال", "وال")) or word in _PREPOSITIONAL:
         return None  # "بالرصاص", "برصاص": a prepositional phrase, not the counted noun
     return "other"
+
+
+def _sound_masculine_plural(word: str) -> bool:
+    """A sound masculine plural (-ين/-ون), which Arabic keeps for people.
+
+    Broken plurals of the فعاليل shape also end in -ين ("قوانين", "سكاكين",
+    "ملايين"): six letters, alif third, yeh fifth; they are left out.
+    """
+    if len(word) == 6 and word[2] == "ا" and word[4] == "ي":
+        return False
+    return len(word) >= 5 and word[-2:] in ("ين", "ون") and word[0] != "ي"
 
 
 @lru_cache(maxsize=4096)

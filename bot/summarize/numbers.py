@@ -63,7 +63,7 @@ WORDS.update(_forms(2000, SCALE, "الفان", "الفين", "الفي"))
 WORDS.update(_forms(1000, PLURAL_SCALE, "الاف"))
 WORDS.update(_forms(1_000_000, SCALE, "مليون", "مليونا", "ميلون"))  # ميلون: a common misspelling
 WORDS.update(_forms(2_000_000, SCALE, "مليونان", "مليونين", "مليوني"))
-WORDS.update(_forms(1_000_000, PLURAL_SCALE, "ملايين"))
+WORDS.update(_forms(1_000_000, PLURAL_SCALE, "ملايين", "مليين"))  # مليين: a common misspelling
 WORDS.update(_forms(1_000_000_000, SCALE, "مليار", "مليارا", "بليون", "بليونا"))
 WORDS.update(_forms(2_000_000_000, SCALE, "ملياران", "مليارين", "ملياري"))
 WORDS.update(_forms(1_000_000_000, PLURAL_SCALE, "مليارات", "بلايين"))

@@ -419,3 +419,15 @@ def test_the_same_number_twice_in_one_sentence_is_two_facts() -> None:
 def test_a_count_restated_in_a_later_sentence_is_listed_once() -> None:
     text = "وأطلقت الطائرات 6 صواريخ على المزرعة. وأكد الشهود أن 6 صواريخ سقطت في المكان."
     assert [(v, c) for v, _, c in triples(text)] == [(6, "attacks")]
+
+
+def test_a_sound_masculine_plural_counts_people_even_misspelt():
+    text = "وأعلنت الوزارة مقتل 4 سودانين في الهجوم."
+    assert [(v, c) for v, _, c in triples(text)] == [(4, "killed")]
+    text = "وضبطت الشرطة 5 سكاكين في السيارة."
+    assert [(v, c) for v, _, c in triples(text)] == [(5, "other")]
+
+
+def test_millions_misspelt_without_the_alif_still_scale_the_count():
+    text = "وبلغ عدد النازحين نحو 2 مليين نازح."
+    assert [(v, q, c) for v, q, c in triples(text)] == [(2_000_000, "about", "displaced")]

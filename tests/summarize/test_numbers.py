@@ -125,3 +125,10 @@ def test_the_common_misspelling_of_million_still_scales() -> None:
 
     word = lookup_word("ميلون")
     assert word is not None and word.value == 1_000_000
+
+
+def test_millions_misspelt_without_the_alif_is_the_plural_scale():
+    from bot.summarize.numbers import PLURAL_SCALE, lookup_word
+
+    word = lookup_word("مليين")
+    assert word is not None and word.kind == PLURAL_SCALE and word.value == 1_000_000
