@@ -560,6 +560,15 @@ def _same_party(a: str, b: str, code_b: str | None) -> bool:
     return bool(sa & sb)
 
 
+def _skeleton(word: str) -> str:
+    """The first three consonants of an act word: "الهجوم" and "هجمات" are one kind of act."""
+    w = A.bare_noun(word)
+    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    w = w.lstrip("وبلف") if len(w) > 4 else w
+    cons = [c for c in w if c not in "اوىيءئؤه"]
+    return "".join(cons[:3])
+
+
 class _Span:
     """A trigger match, shaped like the ``re.Match`` the code reads."""
 
@@ -584,6 +593,7 @@ class _Finder:
         self.out: list[Accusation] = []
         self.seen: set[tuple[str, str]] = set()
         self.last_accused: tuple[int, str] | None = None
+        self.pending: list[tuple[int, str, str]] = []  # (sentence, act word skeleton, act) awaiting an agent
 
     def add(self, accused: str | list[str] | None, act: str, si: int) -> None:
         if not accused:
@@ -656,6 +666,23 @@ class _Finder:
                     break
         return names
 
+    def party_of_adjective(self, si: int, adj: str) -> str | None:
+        """The party a relation adjective stands for, named in the text with the same stem."""
+        stems = _nisba_stems(adj)
+        if not stems or A.bare_noun(adj) in _GENERIC_ADJ or A.bare_noun(adj) in L.NAME_ADJECTIVES \
+                or A.bare_noun(adj) in _QUALITY_ADJ:
+            return None
+        for prior in self.out:
+            if _nisba_stems(prior.accused) & stems and _code_of(prior.accused) is None:
+                return prior.accused
+        for sj in range(max(0, si - 8), si + 1):
+            for a in self.ctx.actors_of(sj):
+                if a.head and _nisba_stems(a.text) & stems and not a.code:
+                    nm = self.ctx.name(a)
+                    if nm:
+                        return nm
+        return None
+
     def _agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool,
                genitive_agent: bool) -> tuple[_Actor | None, str] | None:
         an, ctx = self.ctx.an, self.ctx
@@ -717,6 +744,11 @@ class _Finder:
                             nm = ctx.country_name(code)
                             if nm:
                                 return None, nm
+                    elif not mm:
+                        # a group's adjective: "الهجمات الحوثيه" → the party named "الحوثيين" in the text
+                        nm = self.party_of_adjective(si, t.text)
+                        if nm:
+                            return None, nm
         # c0) "لممثلي دول التحالف الذين امتهنوا قلب الحقائق": the relative clause's antecedent
         k0 = A.token_at(toks, ts)
         for back in range(max(0, k0 - 2), k0):
@@ -908,7 +940,20 @@ class _Finder:
                     self.last_accused = (si, who[0])
                 continue
             gen = not _OBJECT_MASDARS.fullmatch(norm[ts:te].split()[0])
-            self.add(self.agent(si, lo, hi, ts, te, verbish, gen), act, si)
+            who = self.agent(si, lo, hi, ts, te, verbish, gen)
+            root = _skeleton(norm[ts:te].split()[0])
+            if not who:
+                # "هذا الهجوم ... على ناقلة نفط، و... هذه الهجمات من الحوثيين": the same kind of act
+                # named again in the sentence with its agent gives this one its agent too
+                if self.pending and self.pending[0][0] != si:
+                    self.pending = []
+                self.pending.append((si, root, act))
+                continue
+            self.add(who, act, si)
+            for p_si, p_root, p_act in self.pending:
+                if p_si == si and p_root == root:
+                    self.add(who, p_act, si)
+            self.pending = [p for p in self.pending if p[0] == si and p[1] != root]
         if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
             self.accuse_verbs(si, lo, hi, by_kind)
 

@@ -443,7 +443,7 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
         early = not seen_verb and k - first_word <= 9
         if not (clause_initial or early) and b not in L.AMBIGUOUS_VERBS:
             # "واوضح أن الهند اتهمت باكستان": a new subject inside a complement clause
-            back = [t for t in toks[max(0, k - 5):k]]
+            back = [t for t in toks[max(0, k - 6):k] if t.text not in _QUOTES][-5:]  # 'ان "X تدين
             an_at = max((q for q, t in enumerate(back) if t.text in _THAT), default=-1)
             if an_at != -1 and 1 <= len(back) - an_at - 1 <= 4 and all(t.is_word for t in back[an_at + 1:]):
                 early = True

@@ -388,3 +388,17 @@ def test_the_words_pointed_back_to_are_blamed_on_their_owner():
             "وقالت وزارة الخارجية الأردنية إن التعليقات معادية للسامية.")
     got = accuse(text)
     assert any("رضائي" in who and act == "other" for who, act in got)
+
+
+def test_a_groups_adjective_after_the_act_names_the_group():
+    text = ("قالت وزارة الخارجية الأردنية إن الحوثيين يعرقلون الحل. "
+            "وأدانت الوزارة الهجمات الحوثية على المملكة العربية السعودية.")
+    assert ("الحوثيين", "violating_sovereignty") in accuse(text)
+
+
+def test_an_act_without_agent_takes_the_agent_of_the_same_act_named_later_in_the_sentence():
+    text = ("قالت وزارة الخارجية الأردنية إنها تدين هذا القصف على المستشفيات، "
+            "وتحذر من استمرار القصف الذي تشنه الميليشيات على المدنيين.")
+    got = accuse(text)
+    assert ("الميليشيات", "attacking_infrastructure") in got
+    assert ("الميليشيات", "killing_civilians") in got

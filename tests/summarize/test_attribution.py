@@ -153,3 +153,10 @@ def test_an_ngo_executive_director_is_not_the_issuer():
         "ورفض سامي الحداد، المدير التنفيذي للرابطة، ذلك وأضاف في بيان أن الحكومة تكذب."
     )
     assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
+
+
+def test_a_quoted_that_clause_subject_speaks():
+    text = 'ونشرت الصحيفة نص الرسالة، وجاء فيها أن "المملكة الأردنية الهاشمية تدين الهجوم على السفارة".'
+    sents = sentences(text)
+    an = A.analyse(sents, JO_MFA)
+    assert any(e.verb == "تدين" and e.side == A.ISSUER for e in an.events)
