@@ -431,3 +431,8 @@ def test_a_sound_masculine_plural_counts_people_even_misspelt():
 def test_millions_misspelt_without_the_alif_still_scale_the_count():
     text = "وبلغ عدد النازحين نحو 2 مليين نازح."
     assert [(v, q, c) for v, q, c in triples(text)] == [(2_000_000, "about", "displaced")]
+
+
+def test_civilians_who_left_a_besieged_area_are_displaced():
+    text = "وأفادت الوزارة بأن 3200 مدني غادروا البلدة المحاصرة عبر الممر الإنساني."
+    assert [(v, c) for v, _, c in triples(text)] == [(3200, "displaced")]

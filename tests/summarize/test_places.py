@@ -271,3 +271,7 @@ def test_regions_of_iran_by_their_arab_and_turkmen_names():
 def test_lima_after_a_first_name_is_a_surname():
     assert places("وقالت الطالبة ماريا ليما إنها غادرت البلاد.") == []
     assert places("وعقد الاجتماع في ليما.") == ["ليما"]
+
+
+def test_a_place_inside_an_armed_groups_name_is_not_a_place():
+    assert places('وأعلن فصيل "أنصار حلب" انسحابه من بلدة عندان.') == ["عندان"]
