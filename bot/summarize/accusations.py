@@ -112,7 +112,7 @@ _QUALITY_ADJ = frozenset(L.split_words(
 ))
 _DEMONSTRATIVES = frozenset(L.split_words("هذا هذه ذلك تلك"))
 _NOT_ACTORS = frozenset(L.split_words(
-    "الرئيس رئيس وزير الوزير المفوضه المفوض الدول دول بعض قوى القوى ممثل وزراء الاداره اداره"
+    "الرئيس رئيس وزير الوزير المفوضه المفوض الدول دول بعض قوى القوى ممثل وزراء الاداره اداره الطرف الجانب"
 ))  # heads that need a complement to name a party
 
 

@@ -402,3 +402,8 @@ def test_an_act_without_agent_takes_the_agent_of_the_same_act_named_later_in_the
     got = accuse(text)
     assert ("الميليشيات", "attacking_infrastructure") in got
     assert ("الميليشيات", "killing_civilians") in got
+
+
+def test_a_side_named_by_its_nationality_is_a_party():
+    text = "قالت وزارة الخارجية الأردنية إن الجميع يشعر بانحياز الطرف الأمريكي لمواقف الحكومة."
+    assert ("الطرف الأمريكي", "other") in accuse(text)
