@@ -73,6 +73,8 @@ _CONDUCT = re.compile(
     r"كلام|خطاب|هتافات|شعارات|مواقف)(?!\w)")
 _DEF_CONDUCT = re.compile(
     r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات)(?!\w)")
+_NISBA_SUBJECT = re.compile(r"(?<!\w)ال\w+\s+(?P<adj>ال\w+)\s*[\"«»“”]?\s*(?:هو\s+|هي\s+)?$")
+_SIDE_NAME = re.compile(r"(?<!\w)[وفبل]?(?P<side>ال(?:طرف|جانب))\s+(?P<adj>ال\w+)")
 _SOME = frozenset(L.split_words("بعض احد عدد"))
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(L.terms(
@@ -276,6 +278,7 @@ class _Context:
         self._actors_cache: dict[tuple[int, bool], list[_Actor]] = {}
         self._no_ya: list[str] | None = None
         self.holders: dict[str, str] = {}  # office → office with its holder's name
+        self._sides: dict[str, str] | None = None
 
     def actors_of(self, si: int, lam: bool = False) -> list[_Actor]:
         """Acting parties named in sentence ``si`` (made on first use)."""
@@ -458,7 +461,20 @@ class _Context:
     def country_name(self, code: str) -> str | None:
         if self.country and code == self.country:
             return None
-        return L.COUNTRY_NAME.get(code)
+        return self.sides().get(code) or L.COUNTRY_NAME.get(code)
+
+    def sides(self) -> dict[str, str]:
+        """"الطرف الامريكي", "الجانب الاسرائيلي": the name a text gives a state as a party, by country."""
+        if self._sides is None:
+            self._sides = {}
+            for si, norm in enumerate(self.an.norms):
+                if "الطرف" not in norm and "الجانب" not in norm:
+                    continue
+                for m in _SIDE_NAME.finditer(norm):
+                    refs = L.country_refs(norm, m.start("adj"), m.end("adj"))
+                    if refs and refs[0][3] == "adj":
+                        self._sides.setdefault(refs[0][2], _clean(self.an.sentences[si][m.start("side"):m.end("adj")]))
+        return self._sides
 
 
 def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
@@ -840,6 +856,8 @@ class _Finder:
                     win = norm[m.end():m.end() + 40]
                     if _CIV.search(win):
                         a = "killing_civilians"
+                    elif re.match(r"(?:\s+\S+)?\s+علي\s+", win) and _LAW.match(win, win.index("علي") + 4):
+                        a = "violating_international_law"  # "العدوان (السافر) على القانون الدولي"
                 hits.append((m.start(), m.end(), a, False))
         # harm + victim
         memory: list[tuple[int, int]] = []  # harm with an agent but no victim: remember the agent
@@ -879,7 +897,8 @@ class _Finder:
                     if refs and refs[0][0] <= mm.end() + 1 and refs[0][3] in ("name", "capital", "metonym"):
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break
-            if is_violation or "علي" in norm[m.end():window_end]:
+            if is_violation or "علي" in norm[m.end():window_end] and not _KILL_NOUNS.fullmatch(m.group()):
+                # ("مقتل 60 فلسطينيا علي الحدود": where they were killed, no breached border)
                 for v in _SOV.finditer(norm, m.end(), window_end):
                     if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end():v.start()]):
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
@@ -900,6 +919,15 @@ class _Finder:
                         or L.country_refs(aff.group(2))):
                 hits.append((m.start(), m.end(), "violating_sovereignty", False))
         for m in by_kind.get("unlawful", ()):
+            # "ان القرار الامريكي باطل": the owner of the thing declared unlawful, by its nationality
+            subj = _NISBA_SUBJECT.search(norm, max(lo, m.start() - 45), m.start())
+            if subj:
+                refs = L.country_refs(norm, subj.start("adj"), subj.end("adj"))
+                if refs and refs[0][3] == "adj" and refs[0][0] == subj.start("adj") + (1 if norm[subj.start("adj")] in "وف" else 0):
+                    nm = self.ctx.country_name(refs[0][2])
+                    if nm:
+                        self.add(nm, "violating_international_law", si)
+                    continue
             hits.append((m.start(), m.end(), "violating_international_law", False))
         # support of terrorism
         for m in by_kind.get("support", ()):

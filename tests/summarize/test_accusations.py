@@ -407,3 +407,26 @@ def test_an_act_without_agent_takes_the_agent_of_the_same_act_named_later_in_the
 def test_a_side_named_by_its_nationality_is_a_party():
     text = "قالت وزارة الخارجية الأردنية إن الجميع يشعر بانحياز الطرف الأمريكي لمواقف الحكومة."
     assert ("الطرف الأمريكي", "other") in accuse(text)
+
+
+def test_the_owner_of_a_thing_declared_unlawful_is_named_by_its_nationality():
+    text = "قالت وزارة الخارجية الأردنية إن القرار الإيراني باطل ولا أثر قانونيا له."
+    assert ("إيران", "violating_international_law") in accuse(text)
+
+
+def test_a_state_keeps_the_side_name_the_text_gives_it():
+    text = ("قالت وزارة الخارجية الأردنية إن القرار الإيراني غير قانوني. "
+            "وأضافت أن الجانب الإيراني يتحمل مسؤولية التصعيد.")
+    assert ("الجانب الإيراني", "violating_international_law") in accuse(text)
+
+
+def test_aggression_on_the_law_is_violating_international_law():
+    text = "قالت وزارة الخارجية الأردنية إن الخطوة عدوان سافر على القانون الدولي ارتكبته الحكومة الإسرائيلية."
+    acts = acts_of(text, "الحكومة الإسرائيلية")
+    assert "violating_international_law" in acts and "violating_sovereignty" not in acts
+
+
+def test_killed_at_the_border_is_no_border_breach():
+    text = "أدانت وزارة الخارجية الأردنية مقتل عشرين مدنيا على الحدود برصاص قوات الاحتلال."
+    acts = acts_of(text, "الاحتلال")
+    assert "killing_civilians" in acts and "violating_sovereignty" not in acts
