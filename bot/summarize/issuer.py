@@ -62,8 +62,8 @@ _STOP = frozenset(
 # The domain words of a ministry that may follow وزارة/وزير without the article.
 _CONSTRUCT_DOMAINS = frozenset(
     "خارجيه داخليه دفاع شوون صحه عدل اعلام ماليه تخطيط تعليم طاقه اقتصاد زراعه نقل "
-    "اتصالات تجاره عمل".split()
-)
+    "اتصالات تجاره عمل خارجيتها خارجيته داخليتها داخليته دفاعها دفاعه".split()
+)  # with a possessive: "وزير خارجيتها" (its foreign minister), after the state named before
 
 # Fixed names that are a country's voice by metonymy.
 _FIXED = {
@@ -816,9 +816,21 @@ def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str
     for other in ms:  # the same office named with its country elsewhere in the text
         if other.country and not other.international and _office_key(other.name) == key:
             return other.country
+    here = _subject_country_before(m)
+    if here:
+        return here  # "أكدت الجمهورية اليمنية ... وقالت رئاسة الجمهورية": that state's presidency
     if lead_country:
         return lead_country
     return f"?{m.sentence}:{m.start}"
+
+
+def _subject_country_before(m: Mention) -> str | None:
+    """The state made to speak earlier in the body's own sentence, if any."""
+    sentence = _SENTENCES.get(m.sentence)
+    if not sentence or m.kind == "country":
+        return None
+    subjects = [c for c in _country_subjects(m.sentence, sentence) if c.start < m.start and c.country]
+    return subjects[-1].country if subjects else None
 
 
 _SENTENCES: dict[int, str] = {}

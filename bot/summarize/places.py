@@ -106,7 +106,7 @@ _LINK_HEADS = frozenset((fold("شؤون"),))
 _PLACE_CONTEXT = frozenset(fold(w) for w in (
     "في", "من", "إلى", "الى", "نحو", "قرب", "بين", "حول", "عبر", "شمال", "جنوب",
     "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أطراف", "ضواحي", "محيط", "ريف",
-    "قطاع", "مركز", "مناطق", "مدن", "محافظات", "بلدات", "قرى",
+    "قطاع", "مركز", "مناطق", "مدن", "محافظات", "بلدات", "قرى", "ضد", "سكان", "أهالي",
 )) | frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
 _PLACE_HEADS = frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
 #: Words that extend an unknown name by the next word ("بيت لاهيا", "كرم أبو سالم").

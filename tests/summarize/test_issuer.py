@@ -207,3 +207,13 @@ def test_an_ambassador_of_a_state_named_in_full_keeps_the_full_name():
     who = issuer_of(text)
     assert who is not None
     assert (who.name, who.country) == ("سفير المملكة العربية السعودية في لندن", "SA")
+
+
+def test_a_body_named_without_a_state_belongs_to_the_state_speaking_before_it_in_its_sentence():
+    text = (
+        "أعربت دولة قطر على لسان وزير خارجيتها عن تضامنها مع الكويت.\n"
+        "وفي السياق ذاته، أكدت الجمهورية التونسية وقوفها مع الكويت، وقالت رئاسة الجمهورية في بيان إن أمن الكويت من أمنها."
+    )
+    who = issuer_of(text)
+    assert who is not None
+    assert (who.name, who.country) == ("وزير خارجيتها", "QA")

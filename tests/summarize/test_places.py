@@ -275,3 +275,8 @@ def test_lima_after_a_first_name_is_a_surname():
 
 def test_a_place_inside_an_armed_groups_name_is_not_a_place():
     assert places('وأعلن فصيل "أنصار حلب" انسحابه من بلدة عندان.') == ["عندان"]
+
+
+def test_douma_as_the_adverb_always_is_not_the_town():
+    assert places("وقال إن بلاده وقفت وتقف دوما إلى جانب الشعب.") == []
+    assert places("وأدان القصف الذي استهدف سكان دوما.") == ["دوما"]
