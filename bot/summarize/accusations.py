@@ -75,6 +75,8 @@ _DEF_CONDUCT = re.compile(
     r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات)(?!\w)")
 _NISBA_SUBJECT = re.compile(r"(?<!\w)ال\w+\s+(?P<adj>ال\w+)\s*[\"«»“”]?\s*(?:هو\s+|هي\s+)?$")
 _SIDE_NAME = re.compile(r"(?<!\w)[وفبل]?(?P<side>ال(?:طرف|جانب))\s+(?P<adj>ال\w+)")
+_BY_FIRE = re.compile(r"(?<!\w)(?:بنيران|برصاص|بقذائف|بصواريخ|بغارات|بقصف)\s+(?:ال)?(?:قوات\s+|جنود\s+)?(?P<adj>\w+)")
+_BACKED = re.compile(r"(?:ال)?(?:مدعوم|موال|تابع|مقرب|مرتبط)\w*")
 _SOME = frozenset(L.split_words("بعض احد عدد"))
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(L.terms(
@@ -102,7 +104,7 @@ _DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$"
 _RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+|لا\s+|لم\s+)?[يت]?\w{3,}\s+")
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
 _VICTIM_OWNED = frozenset(L.split_words(
-    "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء"))
+    "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء معقل"))
 # Acts named inside someone's claim are the claim's content, not the issuer's accusation.
 _CLAIM_NOUN = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتهامات|اتهام|مزاعم|ادعاءات|ادعاء)(?:ها|ه|هم)?(?!\w)")
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
@@ -495,6 +497,8 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     if prev is None:
         return False
     w = prev.text
+    if w == "من" and prev2 is not None and _BACKED.fullmatch(A.strip_conj(prev2.text)):
+        return True  # "الحوثيين المدعومين من ايران": the backer named here is not the act's agent
     if w in _VICTIM_PREP or _FIGHT_WORD.fullmatch(w) or A.bare_noun(w) in _VICTIM_OWNED \
             or (w[:1] in "وف" and A.bare_noun(w[1:]) in _VICTIM_OWNED):
         return True
@@ -574,6 +578,11 @@ def _same_party(a: str, b: str, code_b: str | None) -> bool:
         return False
     sa, sb = _nisba_stems(a), _nisba_stems(b)
     return bool(sa & sb)
+
+
+def _is_party_act(act: str) -> bool:
+    return act in ("war_crimes", "occupation_settlement", "killing_civilians", "siege_starvation",
+                   "violating_international_law", "violating_sovereignty", "attacking_infrastructure")
 
 
 def _skeleton(word: str) -> str:
@@ -714,6 +723,15 @@ class _Finder:
                 return None, self.last_accused[1]
         norm, toks = an.norms[si], an.tokens[si]
         actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
+        # a0) "مقتل 60 فلسطينيا ... بنيران اسرائيليه": the weapon's nationality names the agent
+        if _KILL_NOUNS.fullmatch(norm[ts:te]) or _HARM.fullmatch(norm[ts:te]):
+            fire = _BY_FIRE.search(norm, te, min(hi, te + 200))
+            if fire:
+                refs = L.country_refs(norm, fire.start("adj"), fire.end("adj"))
+                if refs and refs[0][3] == "adj":
+                    nm = ctx.country_name(refs[0][2])
+                    if nm:
+                        return None, nm
         # a) explicit agent markers after the act
         m = _AGENT_AFTER.search(norm, te, min(hi, te + 90)) or _RELATIVE_SUBJECT.search(norm, te, min(hi, te + 60))
         if m:
@@ -961,6 +979,7 @@ class _Finder:
         kept = [h for h in kept if h[2] == "disinformation" or not _CLAIM_NOUN.search(norm, max(lo, h[0] - 60), h[0])]
         ordered = [(h[0], h[1], h[2], h[3]) for h in kept] + [(a, b, "", False) for a, b in memory]
         ordered.sort(key=lambda h: h[0])
+        seg_pending: list[str] = []
         for ts, te, act, verbish in ordered:
             if not act:
                 who = self.agent(si, lo, hi, ts, te, False, True)
@@ -976,12 +995,19 @@ class _Finder:
                 if self.pending and self.pending[0][0] != si:
                     self.pending = []
                 self.pending.append((si, root, act))
+                seg_pending.append(act)
                 continue
             self.add(who, act, si)
             for p_si, p_root, p_act in self.pending:
                 if p_si == si and p_root == root:
                     self.add(who, p_act, si)
             self.pending = [p for p in self.pending if p[0] == si and p[1] != root]
+            if _is_party_act(act):
+                # "جرائم الحرب ... المتصله بمنظومه الاستعمار الاستيطاني الاسرائيلي": acts left without an
+                # agent earlier in the same clause are the party's the clause then names
+                for p_act in seg_pending:
+                    self.add(who, p_act, si)
+                seg_pending = []
         if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
             self.accuse_verbs(si, lo, hi, by_kind)
 

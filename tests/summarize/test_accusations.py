@@ -430,3 +430,24 @@ def test_killed_at_the_border_is_no_border_breach():
     text = "أدانت وزارة الخارجية الأردنية مقتل عشرين مدنيا على الحدود برصاص قوات الاحتلال."
     acts = acts_of(text, "الاحتلال")
     assert "killing_civilians" in acts and "violating_sovereignty" not in acts
+
+
+def test_killing_by_fire_of_a_nationality_is_that_states():
+    text = ("قالت وزارة الخارجية الأردنية إن الاجتماع جاء بعد مقتل عشرين متظاهرا كانوا يحتجون "
+            "على قرار الولايات المتحدة، بنيران إسرائيلية.")
+    got = accuse(text)
+    assert ("إسرائيل", "killing_civilians") in got
+    assert not any(who == "الولايات المتحدة" for who, _ in got)
+
+
+def test_agentless_crimes_belong_to_the_party_the_clause_then_blames():
+    text = ("قالت وزارة الخارجية الأردنية إن المحكمة مطالبة بالتحقيق في جرائم الحرب المرتبطة "
+            "بالاستيطان الإسرائيلي في الضفة الغربية.")
+    got = accuse(text)
+    assert ("إسرائيل", "war_crimes") in got and ("إسرائيل", "occupation_settlement") in got
+
+
+def test_the_backer_of_a_group_is_not_the_agent_of_an_act_near_it():
+    text = ("قالت وزارة الخارجية الأردنية إن الغارة أصابت سوقا في معقل الجماعات المدعومة من إيران "
+            "وتسببت في مقتل ثلاثين طفلا.")
+    assert not any(who == "إيران" and act == "killing_civilians" for who, act in accuse(text))
