@@ -283,6 +283,34 @@ def _is_verb(word: str) -> bool:
     return bool(lemmas and lemmas & _VERB_LEMMAS)
 
 
+_MASCULINE_HEADS = frozenset({
+    "وزير", "رئيس", "الرئيس", "المتحدث", "متحدث", "الناطق", "ناطق", "السفير", "سفير", "المندوب",
+    "مندوب", "الجيش", "جيش", "الوفد", "وفد",
+})
+_FEMININE_HEADS = frozenset({
+    "وزاره", "الحكومه", "حكومه", "رئاسه", "الرئاسه", "السفاره", "سفاره", "البعثه", "بعثه", "الخارجيه",
+    "الداخليه", "المتحدثه", "الناطقه", "وزيره", "المندوبه", "مندوبه",
+})
+
+
+def _disagrees(verb: str, head: str) -> bool:
+    """Can a past-tense verb right before a body not agree with it as its subject?
+
+    A verb before its subject agrees in gender: "قالت الوزارة", "قال الوزير".
+    "دعت الرئيس" (she called on the president) makes the body the object.
+    Only plain past forms are judged; anything else is given the benefit of the doubt.
+    """
+    v = _bare(verb)
+    if v not in _VERBS:
+        return False
+    h = _variants(head)[-1] if head not in _MASCULINE_HEADS | _FEMININE_HEADS else head
+    if h in _MASCULINE_HEADS:
+        return v.endswith("ت")
+    if h in _FEMININE_HEADS:
+        return not v.endswith("ت")
+    return False
+
+
 def _adjective_country(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, int]:
     """Country of the nationality adjective (one or two words) at ``j``; words consumed."""
     if j >= len(words):
@@ -509,6 +537,8 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             break
         w = words[k][2]
         if _is_verb(w):
+            if back == 1 and _disagrees(w, words[i][2]):
+                break  # "ودعت الرئيس الأمريكي": a feminine verb's masculine object, not its subject
             return True, True
         if w in _REPORT_NOUNS or _bare(w) in _REPORT_NOUNS or w in _PREPS_REPORTED or _bare(w) in _PREPS_REPORTED:
             return True, False
@@ -634,9 +664,11 @@ def _country_subjects(idx: int, sentence: str) -> list[Mention]:
 def _mentions_cached(sentences: tuple[str, ...]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for idx, s in enumerate(sentences):
-        out.extend(_sentence_mentions(idx, s))
+        here = _sentence_mentions(idx, s)
         if idx < 3:
-            out.extend(_country_subjects(idx, s))
+            here.extend(_country_subjects(idx, s))
+            here.sort(key=lambda m: m.start)  # in reading order: the lead's first speaker first
+        out.extend(here)
     return tuple(out)
 
 

@@ -217,3 +217,20 @@ def test_a_body_named_without_a_state_belongs_to_the_state_speaking_before_it_in
     who = issuer_of(text)
     assert who is not None
     assert (who.name, who.country) == ("وزير خارجيتها", "QA")
+
+
+def test_an_office_right_after_a_verb_of_the_other_gender_is_its_object_not_its_speaker():
+    text = (
+        "أصدرت هافانا بيانا نددت فيه بالمطالب التي قدمها وزير الخارجية الكندي.\n"
+        "واعتبرت هافانا أن المطالب مرفوضة، ودعت الرئيس الكندي إلى الحوار."
+    )
+    who = issuer_of(text)
+    assert who is not None
+    assert who.country == "CU"
+
+
+def test_a_ministry_recalling_its_own_ambassador_is_the_speaker_not_the_ambassador():
+    text = "أعلنت وزارة الخارجية القطرية أنها استدعت سفير دولة قطر لدى تشاد للتشاور."
+    who = issuer_of(text)
+    assert who is not None
+    assert (who.name, who.country) == ("وزارة الخارجية", "QA")
