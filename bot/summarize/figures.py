@@ -864,6 +864,7 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
     the qualifier of its first mention.
     """
     out: list[Figure] = []
+    definite: set[int] = set()
     seized_at = -10  # index of the last sentence that spoke of seized material
     for i, s in enumerate(sentences):
         norm = normalize(s)
@@ -877,6 +878,9 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
         for f in _figures_in(sent, seized=i - seized_at <= 2, antecedent=out[-1].category if out else None):
             if f.phrase.value == 1 and f.category not in _SPECIFIC:
                 continue  # "ضربة واحدة", "جهة واحدة": oneness, not a count
+            w0 = sent.words[f.phrase.start]
+            if w0 is not None and w0.has_article:
+                definite.add(len(out))  # "الحقائب الأربع": the ones just counted
             out.append(Figure(
                 value=as_number(f.phrase.value),
                 qualifier=f.qualifier,
@@ -885,21 +889,23 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
                 text=sent.span(f.text_start, f.text_end).strip(),
                 evidence=s,
             ))
-    return _merge_restatements(out)
+    return _merge_restatements(out, definite)
 
 
-def _merge_restatements(figures: list[Figure]) -> list[Figure]:
+def _merge_restatements(figures: list[Figure], definite: frozenset[int] | set[int] = frozenset()) -> list[Figure]:
+    """One figure per fact (see :func:`extract_figures`); ``definite``: indexes of
+    counts with the article ("الحقائب الأربع"), which point back to a count already made."""
     kept: list[Figure] = []
     by_value: dict[float, list[Figure]] = {}
     in_sentence: dict[tuple[tuple[float, str], str], int] = {}
-    for f in figures:
+    for n, f in enumerate(figures):
         same = by_value.setdefault(float(f.value), [])
         key = (float(f.value), f.category)
         in_sentence[(key, f.evidence)] = in_sentence.get((key, f.evidence), 0) + 1
         if any(g.category == f.category for g in same):
             # restated: a later sentence repeats the fact; but the same number twice in one
             # sentence is two facts ("بـ3 صواريخ، إضافة إلى 3 صواريخ")
-            if in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same):
+            if n in definite or in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same):
                 continue
             kept.append(f)
             same.append(f)

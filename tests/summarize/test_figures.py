@@ -436,3 +436,8 @@ def test_millions_misspelt_without_the_alif_still_scale_the_count():
 def test_civilians_who_left_a_besieged_area_are_displaced():
     text = "وأفادت الوزارة بأن 3200 مدني غادروا البلدة المحاصرة عبر الممر الإنساني."
     assert [(v, c) for v, _, c in triples(text)] == [(3200, "displaced")]
+
+
+def test_a_count_with_the_article_points_back_to_the_same_fact_in_its_sentence():
+    text = "وتسلم المتهم خمس حقائب من قارب، ثم ألقى الحقائب الخمس في البحر حين رأى الدورية."
+    assert [(v, c) for v, _, c in triples(text)] == [(5, "other")]
