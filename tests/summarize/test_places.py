@@ -247,6 +247,7 @@ def test_a_mosque_named_after_an_imam_is_one_site_with_or_without_the_title():
 
 def test_a_mosque_named_after_a_body_is_not_a_geographic_name():
     assert places("واستهدف الانتحاري مسجد قوات الأمن في المدينة.") == []
+    assert places("وفجر الانتحاري نفسه في مسجد مقر الشرطة.") == []
 
 
 def test_a_channel_title_in_quotes_is_not_the_state_even_when_repeated():
