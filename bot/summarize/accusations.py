@@ -72,7 +72,11 @@ _CONDUCT = re.compile(
     r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصرف|تصريحات|تصريح|تعليقات|ممارسات|اساءات|اساءه|اقوال|"
     r"كلام|خطاب|هتافات|شعارات|مواقف)(?!\w)")
 _DEF_CONDUCT = re.compile(
-    r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات)(?!\w)")
+    r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات|تقرير)(?!\w)")
+# Words and reports whose owner is named with them ("تقريرا لمجموعه خبراء"), for "التقرير" later.
+_OWNED_WORDS = re.compile(
+    r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات|"
+    r"تقرير|تقريرا)(?!\w)")
 _NISBA_SUBJECT = re.compile(r"(?<!\w)ال\w+\s+(?P<adj>ال\w+)\s*[\"«»“”]?\s*(?:هو\s+|هي\s+)?$")
 _SIDE_NAME = re.compile(r"(?<!\w)[وفبل]?(?P<side>ال(?:طرف|جانب))\s+(?P<adj>ال\w+)")
 _BY_FIRE = re.compile(r"(?<!\w)(?:بنيران|برصاص|بقذائف|بصواريخ|بغارات|بقصف)\s+(?:ال)?(?:قوات\s+|جنود\s+)?(?P<adj>\w+)")
@@ -783,6 +787,12 @@ class _Finder:
                         nm = self.party_of_adjective(si, t.text)
                         if nm:
                             return None, nm
+        # c-)  "ان التعليقات معاديه للساميه": the words named before, whose owner was given with them
+        dc = _DEF_CONDUCT.search(norm, max(lo, ts - 40), ts)
+        if dc and not any(dc.end() <= a.start < ts for a in ctx.actors_of(si)):
+            owner = self.conduct_owner(si)
+            if owner:
+                return None, owner
         # c0) "لممثلي دول التحالف الذين امتهنوا قلب الحقائق": the relative clause's antecedent
         k0 = A.token_at(toks, ts)
         for back in range(max(0, k0 - 2), k0):
@@ -815,11 +825,6 @@ class _Finder:
             nm = ctx.name(a)
             if nm:
                 return a, nm
-        # d) "ان التعليقات معاديه للساميه": the words named before, whose owner was given with them
-        if _DEF_CONDUCT.search(norm, max(lo, ts - 40), ts):
-            owner = self.conduct_owner(si)
-            if owner:
-                return None, owner
         # e) the party the issuer was just speaking about
         if self.last_accused and si - self.last_accused[0] <= 5:
             return None, self.last_accused[1]
@@ -1011,19 +1016,31 @@ class _Finder:
         if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
             self.accuse_verbs(si, lo, hi, by_kind)
 
-    def _owner_after(self, si: int, at: int, hi: int) -> tuple[str, int] | None:
-        """The party owning the conduct noun that ends at ``at`` ("تصريحات | المفوض ... غراندي")."""
+    def _owner_after(self, si: int, at: int, hi: int, lam: bool = False) -> tuple[str, int] | None:
+        """The party owning the conduct noun that ends at ``at`` ("تصريحات | المفوض ... غراندي").
+
+        ``lam``: an indefinite noun takes its owner with ل ("تقريرا | لمجموعه خبراء").
+        """
         an, ctx = self.ctx.an, self.ctx
         toks = an.tokens[si]
         k = A.token_at(toks, at)
         while k < len(toks) and (toks[k].text in _SOME or not toks[k].is_word and toks[k].text in '"«»“”'):
             k += 1
+        cut = 0
+        if lam and k < len(toks) and toks[k].text[:1] == "ل" and len(toks[k].text) > 4:
+            cut = 1
+            if toks[k].text.startswith("لل"):
+                return None  # "للمجموعه": keep it simple, the article form is rare here
+            if _CONDUCT.fullmatch(toks[k].text):
+                return None
+        elif lam:
+            return None
         if k >= len(toks) or not toks[k].is_word or toks[k].start >= hi or toks[k].text in L.PREPOSITIONS \
                 or A.bare_noun(toks[k].text) in _QUALITY_ADJ or A._lexicon_word(toks[k].text) \
                 or A.is_nisba(toks[k].text):
             return None  # "تصريحات رسمية": an adjective, no owner
         e = A.np_end(toks, k)
-        while e > k + 1 and toks[e - 1].text in L.TIME_WORDS:
+        while e > k + 1 and (toks[e - 1].text in L.TIME_WORDS or toks[e - 1].text in _FUNCTION_WORDS):
             e -= 1
         if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
             # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
@@ -1041,7 +1058,8 @@ class _Finder:
                 n += 1
             if n > e0 and (e0 == e or n - e0 >= 2):
                 e = n
-        owner = _clean(" ".join(an.sentences[si][t.start:t.end] for t in toks[k:e] if t.is_word))
+        owner = _clean(" ".join(an.sentences[si][t.start + (cut if t is toks[k] else 0):t.end]
+                                for t in toks[k:e] if t.is_word))
         code = _code_of(owner)
         if not owner or (code and code == ctx.country) or (
                 ctx.issuer_name and not code and A.name_matches(owner, ctx.issuer_name)):
@@ -1054,18 +1072,21 @@ class _Finder:
     def conduct_owner(self, si: int) -> str | None:
         """Whose words "التصريحات"/"التعليقات" are: the last owner named with such words up to sentence ``si``."""
         an = self.ctx.an
+        owners: list[str] = []  # most recent first
         for sj in range(si, max(-1, si - 12), -1):
             norm = an.norms[sj]
-            best = None
-            for m in _CONDUCT.finditer(norm):
+            found = []
+            for m in _OWNED_WORDS.finditer(norm):
                 if "ال" in m.group()[:4]:
                     continue  # the definite form points back; the owner comes with the bare form
-                got = self._owner_after(sj, m.end(), len(norm))
+                got = self._owner_after(sj, m.end(), len(norm), lam=m.group().endswith("ا"))
                 if got:
-                    best = got[0]
-            if best:
-                return best
-        return None
+                    found.append(got[0])
+            owners.extend(reversed(found))
+        for o in owners:  # the owner already blamed for these words is the one still spoken of
+            if any(A.normalize(p.accused) == A.normalize(o) for p in self.out):
+                return o
+        return owners[0] if owners else None
 
     def condemned(self, si: int, lo: int, hi: int) -> None:
         """"استنكرت الوزارة تصريحات X", "ندد بسلوك بعض X": the owner of condemned conduct is blamed.

@@ -451,3 +451,16 @@ def test_the_backer_of_a_group_is_not_the_agent_of_an_act_near_it():
     text = ("قالت وزارة الخارجية الأردنية إن الغارة أصابت سوقا في معقل الجماعات المدعومة من إيران "
             "وتسببت في مقتل ثلاثين طفلا.")
     assert not any(who == "إيران" and act == "killing_civilians" for who, act in accuse(text))
+
+
+def test_the_report_pointed_back_to_is_blamed_on_its_authors():
+    text = ("رفضت وزارة الخارجية الأردنية تقريرا لمجموعة خبراء دوليين عن الحرب. "
+            "وقالت الوزارة إن التقرير يحتوي على مغالطات كثيرة.")
+    assert ("مجموعة خبراء دوليين", "disinformation") in accuse(text)
+
+
+def test_a_party_named_between_the_report_and_the_act_is_the_agent():
+    text = ("نشرت الأمم المتحدة تقريرا عن اليمن. "
+            "وقالت وزارة الخارجية الأردنية إن هذا التقرير دليل على تورط طهران في تسليح الميليشيات.")
+    got = accuse(text)
+    assert ("إيران", "supporting_terrorism") in got

@@ -160,3 +160,11 @@ def test_a_quoted_that_clause_subject_speaks():
     sents = sentences(text)
     an = A.analyse(sents, JO_MFA)
     assert any(e.verb == "تدين" and e.side == A.ISSUER for e in an.events)
+
+
+def test_preachers_are_not_the_issuer():
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الوضع خطير.\n"
+        "من جانبهم، أكد خطباء الجمعة أن التدخلات تهدد البلاد."
+    )
+    assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
