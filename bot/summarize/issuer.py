@@ -845,8 +845,10 @@ def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str
     if reported:
         return reported
     key = _office_key(m.name)
-    for other in ms:  # the same office named with its country elsewhere in the text
-        if other.country and not other.international and _office_key(other.name) == key:
+    # the same office named with its country elsewhere in the text, speaking there too
+    # ("التقت نائب وزير الخارجية الإسباني" names another state's office, not this one's)
+    for other in ms:
+        if other.country and other.signal and not other.international and _office_key(other.name) == key:
             return other.country
     here = _subject_country_before(m)
     if here:

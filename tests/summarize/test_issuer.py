@@ -234,3 +234,14 @@ def test_a_ministry_recalling_its_own_ambassador_is_the_speaker_not_the_ambassad
     who = issuer_of(text)
     assert who is not None
     assert (who.name, who.country) == ("وزارة الخارجية", "QA")
+
+
+def test_an_office_named_without_a_state_does_not_take_the_state_of_a_foreign_counterpart_met():
+    text = (
+        "استدعت نائبة وزير الخارجية، يائيل كوهين، ثلاثة سفراء أوروبيين في تل أبيب.\n"
+        "وكانت قد التقت نائب وزير الخارجية الإيطالي الأسبوع الماضي.\n"
+        "وقالت إسرائيل إن التمويل الأوروبي يضر بالعلاقات."
+    )
+    who = issuer_of(text)
+    assert who is not None
+    assert who.country != "IT"
