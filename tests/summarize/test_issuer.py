@@ -240,8 +240,8 @@ def test_an_office_named_without_a_state_does_not_take_the_state_of_a_foreign_co
     text = (
         "استدعت نائبة وزير الخارجية، يائيل كوهين، ثلاثة سفراء أوروبيين في تل أبيب.\n"
         "وكانت قد التقت نائب وزير الخارجية الإيطالي الأسبوع الماضي.\n"
-        "وقالت إسرائيل إن التمويل الأوروبي يضر بالعلاقات."
+        "وترى الحكومة الإسرائيلية أن التمويل الأوروبي يضر بالعلاقات، ويشاركها الجيش الإسرائيلي الرأي."
     )
     who = issuer_of(text)
     assert who is not None
-    assert who.country != "IT"
+    assert who.country == "IL"
