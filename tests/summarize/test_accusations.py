@@ -464,3 +464,8 @@ def test_a_party_named_between_the_report_and_the_act_is_the_agent():
             "وقالت وزارة الخارجية الأردنية إن هذا التقرير دليل على تورط طهران في تسليح الميليشيات.")
     got = accuse(text)
     assert ("إيران", "supporting_terrorism") in got
+
+
+def test_not_keeping_to_treaties_is_violating_international_law():
+    text = "قالت وزارة الخارجية الأردنية إن القرار يثبت تنكر الحكومة الإسرائيلية وعدم التزامها بالاتفاقيات الدولية."
+    assert "violating_international_law" in acts_of(text, "الحكومة الإسرائيلية")
