@@ -429,18 +429,18 @@ def extract_places(sentences: list[str]) -> list[str]:
         if not pre and _inside_body(norm, m.start(), prev):
             excluded_end = m.end()
             continue
-        if form in lex.head_only and not prev & _PLACE_HEADS:
-            continue
+        gap = m.start()
+        while gap > 0 and norm[gap - 1] in " ،,":
+            gap -= 1
+        listed = pre.startswith("و") and gap in accepted_ends
+        if form in lex.head_only and not (prev & _PLACE_HEADS or listed):
+            continue  # unless it closes a list of places: "مدن كبيسة وهيت والقائم"
         if norm[m.start(2) - 1:m.start(2)] == "«" and norm[m.end(2):m.end(2) + 1] == "»":
             continue  # "لـ«الشرق الأوسط»": a name alone in guillemets is a title (a paper, a channel)
         if titles and norm[m.start(2) - 1:m.start(2)] in _OPEN_QUOTES and _quoted_at(norm, m.start(2)) in titles:
             continue  # قناة "روسيا اليوم" and later mentions of that title: a channel, not the state
         if _after_number(norm, m.start()) and form.endswith("ا") and country_code(form[:-1]):
             continue  # "43 ماليزيا": 43 Malaysians, a nationality counted, not the state
-        gap = m.start()
-        while gap > 0 and norm[gap - 1] in " ،,":
-            gap -= 1
-        listed = pre.startswith("و") and gap in accepted_ends
         if form in lex.weak and not (prev & _PLACE_CONTEXT or listed):
             continue  # unless in a list of places: "في صعدة وحجة وعمران"
         if form in lex.adjective_like and not pre and any(

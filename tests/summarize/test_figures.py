@@ -441,3 +441,8 @@ def test_civilians_who_left_a_besieged_area_are_displaced():
 def test_a_count_with_the_article_points_back_to_the_same_fact_in_its_sentence():
     text = "وتسلم المتهم خمس حقائب من قارب، ثم ألقى الحقائب الخمس في البحر حين رأى الدورية."
     assert [(v, c) for v, _, c in triples(text)] == [(5, "other")]
+
+
+def test_hideouts_destroyed_are_structures():
+    text = "ودمرت القوات 9 أوكار للمسلحين في الوادي."
+    assert [(v, c) for v, _, c in triples(text)] == [(9, "structures")]

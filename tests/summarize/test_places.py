@@ -281,3 +281,8 @@ def test_a_place_inside_an_armed_groups_name_is_not_a_place():
 def test_douma_as_the_adverb_always_is_not_the_town():
     assert places("وقال إن بلاده وقفت وتقف دوما إلى جانب الشعب.") == []
     assert places("وأدان القصف الذي استهدف سكان دوما.") == ["دوما"]
+
+
+def test_an_ordinary_word_place_name_closing_a_list_of_places_is_a_place():
+    assert places("وانتفض أبناء العشائر في مدن هيت وحديثة والقائم.") == ["هيت", "حديثة", "القائم"]
+    assert places("وأكد القائم بالأعمال أن الوضع هادئ.") == []
