@@ -81,6 +81,11 @@ _NISBA_SUBJECT = re.compile(r"(?<!\w)ال\w+\s+(?P<adj>ال\w+)\s*[\"«»“”]
 _SIDE_NAME = re.compile(r"(?<!\w)[وفبل]?(?P<side>ال(?:طرف|جانب))\s+(?P<adj>ال\w+)")
 _BY_FIRE = re.compile(r"(?<!\w)(?:بنيران|برصاص|بقذائف|بصواريخ|بغارات|بقصف)\s+(?:ال)?(?:قوات\s+|جنود\s+)?(?P<adj>\w+)")
 _BACKED = re.compile(r"(?:ال)?(?:مدعوم|موال|تابع|مقرب|مرتبط)\w*")
+_BAD_CONDUCT = re.compile(r"[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|ممارسات|اساءات)(?!\w)")
+_CONDEMNING_ADJ = frozenset(L.split_words(
+    "الوحشيه الوحشي العدوانيه العدواني الاجراميه الاجرامي الهمجيه الهمجي القمعيه القمعي الاستفزازيه "
+    "الاستفزازي العنصريه العنصري الارهابيه الارهابي التعسفيه التعسفي الشائنه الشائن المشينه المشين "
+    "اللامسؤوله العدائيه العدائي التخريبيه التخريبي"))
 _SOME = frozenset(L.split_words("بعض احد عدد"))
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(L.terms(
@@ -1040,8 +1045,15 @@ class _Finder:
                 or A.is_nisba(toks[k].text):
             return None  # "تصريحات رسمية": an adjective, no owner
         e = A.np_end(toks, k)
-        while e > k + 1 and (toks[e - 1].text in L.TIME_WORDS or toks[e - 1].text in _FUNCTION_WORDS):
-            e -= 1
+        if A.bare_noun(toks[k].text) not in _TITLE_HEADS and A.bare_noun(toks[k].text) not in L.OFFICE_NOUNS:
+            for j in range(k + 1, e):
+                if A.is_definite(toks[j - 1].text) and toks[j].is_word and not A.is_definite(toks[j].text):
+                    e = j  # "النظام السوري الوحشيه | ادت": a definite name ends before the verb
+                    break
+        while e > k + 1 and (toks[e - 1].text in L.TIME_WORDS or toks[e - 1].text in _FUNCTION_WORDS
+                             or A.bare_noun(toks[e - 1].text) in _CONDEMNING_ADJ
+                             or A.bare_noun(toks[e - 1].text) in _QUALITY_ADJ):
+            e -= 1  # "ممارسات النظام السوري | الوحشيه": the quality of the conduct, not of the owner
         if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
             # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
             if e < len(toks) and toks[e].text in "،," and e + 1 < len(toks):
@@ -1098,12 +1110,19 @@ class _Finder:
         norm = an.norms[si]
         for m in _CONDUCT.finditer(norm, lo, hi):
             v = _CONDEMN.search(norm, max(lo, m.start() - 70), m.start())
-            if not v or re.search(r"[.،؛:]", norm[v.end():m.start()]) or len(norm[v.end():m.start()].split()) > 7:
+            condemned = bool(v) and not re.search(r"[.،؛:]", norm[v.end():m.start()]) \
+                and len(norm[v.end():m.start()].split()) <= 7
+            if not condemned and not _BAD_CONDUCT.match(norm, m.start()):
                 continue
             found = self._owner_after(si, m.end(), hi)
             if found is None:
                 continue
             owner, e_end = found
+            if not condemned:
+                # "ممارسات النظام الوحشيه": conduct the issuer itself calls brutal, hostile ...
+                q = re.match(r"\s*[\"«»“”]?\s*(\S+)", norm[e_end:min(hi, e_end + 40)])
+                if not q or A.bare_noun(q.group(1).strip("\"«»“”،,.")) not in _CONDEMNING_ADJ:
+                    continue
             tail = norm[e_end:min(hi, e_end + 60)]
             acts = [a for a in self._acts_in(tail) if a != "other"]
             for act in acts or ["other"]:

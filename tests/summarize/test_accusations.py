@@ -469,3 +469,13 @@ def test_a_party_named_between_the_report_and_the_act_is_the_agent():
 def test_not_keeping_to_treaties_is_violating_international_law():
     text = "قالت وزارة الخارجية الأردنية إن القرار يثبت تنكر الحكومة الإسرائيلية وعدم التزامها بالاتفاقيات الدولية."
     assert "violating_international_law" in acts_of(text, "الحكومة الإسرائيلية")
+
+
+def test_conduct_the_issuer_calls_brutal_is_blamed_on_its_owner():
+    text = "وقالت وزارة الخارجية الأردنية إن «ممارسات الميليشيات الوحشية أدت إلى تهجير السكان»."
+    assert ("الميليشيات", "other") in accuse(text)
+
+
+def test_conduct_named_without_blame_is_no_accusation():
+    text = "وقالت وزارة الخارجية الأردنية إن ممارسات الحكومة اللبنانية الأخيرة لقيت ترحيبا."
+    assert accuse(text) == set()
