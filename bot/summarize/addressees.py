@@ -22,12 +22,14 @@ _DOCUMENTS = {
     "برقيه": True, "برقيات": True, "البرقيه": True, "مذكره": True, "المذكره": True,
     "شكوي": True, "الشكوي": True, "شكاوي": True, "احتجاجا": True, "احتجاج": True,
     "خطاب": False, "خطابا": False, "الخطاب": False, "دعوه": False, "احاله": False,
-    "طلبا": False, "مراسله": True,
+    "طلبا": False, "مراسله": True, "دعوي": False, "الدعوي": False,
 }
+# A lawsuit (دعوى قضائية) is lodged with a court; bare "بدعوى" is "on the pretext of".
+_NEEDS_JUDICIAL = frozenset({"دعوي", "الدعوي"})
 # Words allowed between the document noun and its recipient marker.
 _BETWEEN = frozenset(
     "متطابقتين متطابقه مماثله رسميه رسمي رسميا احتجاج شديده شديد اللهجه عاجله عاجل "
-    "الموجهه الموجه المرسله موجهه مرسله خطيه مكتوبه جديده اخري رسمية".split()
+    "الموجهه الموجه المرسله موجهه مرسله خطيه مكتوبه جديده اخري رسمية قضائيه بذلك بهذا".split()
 )
 _RECIPIENT_MARKERS = ("الي", "لدي")
 # Words that end a recipient phrase.
@@ -69,8 +71,9 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
         a, b, tok = tokens[k]
         if not (tok[0].isalnum() or tok[0] == "_"):
             break  # punctuation ends the list
-        if tok in _END or (tok[0] in "و" and tok[1:] in _END and len(tok) > 2 and phrases[-1]):
-            break
+        if tok in _END or (tok[0] in "و" and tok[1:] in _END and len(tok) > 2 and phrases[-1]) \
+                or (phrases[-1] and _bare_word(tok) in _HANDED):
+            break  # "... ممثل إيران في المنامة وسلمته مذكرة": the handing verb ends the envoy
         if phrases[-1] and tok.startswith("لا") and len(tok) > 5:
             break  # "لإيقاف ...", "لاتخاذ ...": the purpose, not the recipient
         if phrases[-1] and tok.startswith("و") and tok[1:] in _NEW_RECIPIENT:
@@ -92,7 +95,7 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
 
 
 _HANDED = frozenset({"ابلاغه", "ابلغه", "ابلغته", "تسليمه", "سلمه", "سلمته", "وابلغته", "وسلمته"})
-_ENVOYS = frozenset({"السفير", "سفير", "القائم", "سفيره", "سفيرها"})
+_ENVOYS = frozenset({"السفير", "سفير", "القائم", "سفيره", "سفيرها", "ممثل", "الممثل", "المندوب", "مندوب"})
 
 
 def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
@@ -168,6 +171,7 @@ def _bare_word(tok: str) -> str:
 def extract_addressees(sentences: list[str]) -> list[str]:
     found: list[str] = []
     seen: list[frozenset[str]] = []
+    aliases: set[str] = set()
     for sentence in sentences:
         norm = normalize(sentence)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
@@ -195,6 +199,8 @@ def extract_addressees(sentences: list[str]) -> list[str]:
                 continue
             elif bare in _NEEDS_FORMAL and not any(tokens[x][2] in {"رسميه", "رسمي", "رسميا"} for x in range(i + 1, j)):
                 continue  # "دعوة إلى ..." is a call (a demand), "دعوة رسمية إلى ..." a document
+            elif bare in _NEEDS_JUDICIAL and not any(tokens[x][2] == "قضائيه" for x in range(i + 1, j)):
+                continue
             else:
                 names = []
             marker = tokens[j][2] if j < len(tokens) else ""
@@ -215,10 +221,40 @@ def extract_addressees(sentences: list[str]) -> list[str]:
                     names[0] = _strip_prep(names[0])
             else:
                 continue
-            for name in names:
+            for name in _split_names(names):
                 key = frozenset(normalize(name).split())
-                if len(normalize(name)) <= 2 or any(key <= s or s <= key for s in seen):
+                if len(normalize(name)) <= 2 or any(key <= s or s <= key for s in seen) or key <= aliases:
                     continue
                 seen.append(key)
                 found.append(name)
+                aliases.update(_apposition(norm, name))
     return found
+
+
+def _split_names(names: list[str]) -> list[str]:
+    """"المعلم وغوتيريش": two recipients named by one word each are two entries."""
+    out: list[str] = []
+    for name in names:
+        words = name.split()
+        if len(words) == 2 and words[1].startswith("و") and len(words[1]) > 3:
+            out.extend([words[0], words[1][1:]])
+        else:
+            out.append(name)
+    return out
+
+
+def _apposition(norm: str, name: str) -> set[str]:
+    """Words of the personal name set off after a recipient ("لنظيره السوري، وليد المعلم").
+
+    A later mention of the recipient by that name ("رسالتيه إلى المعلم") is
+    the same recipient, not another one.
+    """
+    at = norm.find(normalize(name))
+    if at < 0:
+        return set()
+    rest = norm[at + len(name):]
+    m = re.match(r"\s*[،,]\s*((?:\w+\s*){1,3})", rest)
+    words = set(normalize(name).split())
+    if m:
+        words |= set(m.group(1).split())
+    return words

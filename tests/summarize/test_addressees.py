@@ -79,3 +79,26 @@ def test_an_office_formally_notified_is_an_addressee():
 def test_the_elative_akhtar_most_dangerous_sends_nothing():
     assert addressees("ووصف الوزير الهجوم بأنه أخطر تصعيد منذ سنوات.") == []
     assert addressees("ويعد هذا أخطر ما واجهته البلاد.") == []
+
+
+def test_recipients_named_again_by_their_names_are_not_new_recipients():
+    text = (
+        "وكتب الوزير في خطاب لنظيره الأردني، أيمن الصفدي، أن القرار مقلق. "
+        "وفي رسالة مماثلة إلى الأمين العام للأمم المتحدة أنطونيو غوتيريش دعا إلى التحرك. "
+        "وفي رسالتيه إلى الصفدي وغوتيريش أكد الوزير موقف بلاده."
+    )
+    assert addressees(text) == ["نظيره الأردني", "الأمين العام للأمم المتحدة أنطونيو غوتيريش"]
+
+
+def test_a_lawsuit_lodged_with_a_court_goes_to_the_court_but_a_pretext_sends_nothing():
+    assert addressees("وأودعت الحكومة دعوى قضائية لدى محكمة العدل الدولية ضد جارتها.") == ["محكمة العدل الدولية"]
+    assert addressees("واعتقلت السلطات العشرات بدعوى الإخلال بالأمن.") == []
+
+
+def test_a_note_handed_to_a_representative_goes_to_him():
+    text = "واستدعت الوزارة ممثل النمسا في العاصمة وسلمته مذكرة احتجاج."
+    assert addressees(text) == ["ممثل النمسا في العاصمة"]
+
+
+def test_a_note_delivered_about_it_goes_to_the_authorities_named():
+    assert addressees("كما سلمت الوزارة مذكرة بذلك لسلطات بلاده.") == ["سلطات بلاده"]
