@@ -472,7 +472,7 @@ def test_not_keeping_to_treaties_is_violating_international_law():
 
 
 def test_conduct_the_issuer_calls_brutal_is_blamed_on_its_owner():
-    text = "وقالت وزارة الخارجية الأردنية إن «ممارسات الميليشيات الوحشية أدت إلى تهجير السكان»."
+    text = "وقالت وزارة الخارجية الأردنية إن «ممارسات الميليشيات الوحشية أدت إلى انتشار الفوضى»."
     assert ("الميليشيات", "other") in accuse(text)
 
 
