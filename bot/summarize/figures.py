@@ -181,7 +181,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("detained", re.compile(
         r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
         r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|قبض|اختطاف|اختطف|مختطف"
-        r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون)" + _SUFFIX)),
+        r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون|ايقاف|ايقافه)" + _SUFFIX)),
     ("missing", re.compile(r"^(?:مفقود|مفقودين|مفقودا|فقدان|فقد|اختفاء|مختفين)" + _SUFFIX)),
 ]
 # Weaker hints: exposed to / suffering from (an attack) → injured, unless a
@@ -512,6 +512,8 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     """Index of the counted noun after a number ending at ``end`` (or None), and where the phrase ends."""
     toks = sent.toks
     k = _next_word(sent, end)
+    if k < len(toks) and toks[k] == ")" and end >= 2 and "(" in toks[max(0, end - 3):end]:
+        k = _next_word(sent, k + 1)  # "(431) شخصا": the counted noun after the bracket
     if k < len(toks) and toks[k] in ("%", "٪"):
         return k, k + 1
     if k + 1 < len(toks) and toks[k] == "في" and toks[k + 1] in _PERCENT:
@@ -798,8 +800,14 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
         j -= 1
     if j >= 0 and toks[j] in _SUBSET:
         return found[-1].category
+    k = start
+    while k < len(toks) and sent.words[k] is not None or k in sent.glue:
+        k += 1
+    if k < len(toks) and toks[k] in ("منهم", "منهن") and found[-1].text_end <= start \
+            and (start == 0 or toks[start - 1] in _CLAUSE_END):
+        return found[-1].category  # "استشهاد 15 مصليا، خمسة منهم من رجال الأمن"
     prior = found[-1]
-    if id(prior) in subsets and start - prior.text_end <= 6:
+    if id(prior) in subsets and start - prior.text_end <= 10:
         gap = toks[prior.text_end:start]
         if gap and (gap[-1] == "و" or toks[start].startswith("و")) and not any(t in ".؛;:" for t in gap):
             return prior.category
@@ -807,9 +815,13 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
 
 
 def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
-    """A lone "(2)" numbers a list item or a reference, it counts nothing."""
+    """A lone "(2)" numbers a list item or a reference, it counts nothing; so does
+    "2 - ..." opening a line."""
     toks = sent.toks
     k0 = sent.first_of(p)
+    if end == p.end and end < len(toks) and toks[end] in ("-", "–", ")", ".") and (
+            k0 == 0 or sent.text[:sent.starts[k0]].rstrip(" \t").endswith("\n")):
+        return True
     if not (end == p.end and toks[k0 - 1:k0] == ["("] and toks[end:end + 1] == [")"]):
         return False
     w = sent.words[p.start]

@@ -446,3 +446,21 @@ def test_a_count_with_the_article_points_back_to_the_same_fact_in_its_sentence()
 def test_hideouts_destroyed_are_structures():
     text = "ودمرت القوات 9 أوكار للمسلحين في الوادي."
     assert [(v, c) for v, _, c in triples(text)] == [(9, "structures")]
+
+
+def test_a_bracketed_count_takes_the_noun_after_the_bracket():
+    text = "وأعلنت الوزارة إيقاف (52) شخصا للاشتباه في صلتهم بالخلية."
+    assert [(v, c, f.unit) for (v, _, c), f in zip(triples(text), figures(text))] == [(52, "detained", "شخصا")]
+
+
+def test_numbers_opening_the_lines_of_a_list_count_nothing():
+    text = "وهم كل من:\n1 - العريف سالم أحمد.\n2 - الجندي فهد علي.\n3 - الجندي ماجد حسن."
+    assert triples(text) == []
+
+
+def test_parts_counted_with_minhum_after_the_number_are_part_of_the_whole():
+    text = ("وأسفر الهجوم عن استشهاد (12) اثني عشر مصليا، سبعة منهم من رجال الأمن، "
+            "وثلاثة متدربين، واثنان من العاملين في الموقع.")
+    assert [(v, c) for v, _, c in triples(text)] == [(12, "killed"), (7, "killed"), (3, "killed"), (2, "killed")]
+    text = "وقتل 9 مسلحين وجرح أربعة منهم في الاشتباك."
+    assert [(v, c) for v, _, c in triples(text)] == [(9, "killed"), (4, "injured")]
