@@ -432,6 +432,10 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                     return -1, None, False
             last = j
             j += 1
+            if words[last][2] == "اقليم":
+                code, used = _region_at(words, last)  # "رئاسة إقليم كردستان العراق"
+                if code:
+                    country, last, j = code, last + used - 1, last + used
             if j < n and clean_gap(j) and words[j][2] in {"الوزراء", "العامه", "المشتركه"}:
                 last = j
                 j += 1
@@ -456,6 +460,10 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
     elif kind in ("ambassador", "embassy", "mission", "government"):
         j = i + 1
         # construct with a country name: "سفير السعودية", "وفد قطر", "حكومة جنوب أفريقيا"
+        if j < n and clean_gap(j) and kind == "government" and words[j][2] == "اقليم":
+            code, used = _region_at(words, j)  # "حكومة إقليم كردستان": the region's state
+            if code:
+                return j + used - 1, code, False
         if j < n and clean_gap(j) and not words[i][2].startswith("ال"):
             code, used = _country_name_at(words, j)
             if code:
@@ -498,6 +506,20 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
         if not any(words[k][2] in {"لدي", "الامم", "الدائمه", "الدائم"} for k in range(i, min(n, last + 1))):
             return -1, None, False
     return last, country, False
+
+
+def _region_at(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, int]:
+    """The state of a region named from word ``j`` ("إقليم كردستان العراق"), and words used.
+
+    A region's government or presidency speaks for the state the gazetteer places it in.
+    """
+    homes = _place_states()
+    for size in (3, 2):
+        if j + size <= len(words):
+            phrase = " ".join(w for _, _, w in words[j:j + size])
+            if phrase in homes:
+                return homes[phrase], size
+    return None, 0
 
 
 def _index_by_first(seqs) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -245,3 +245,12 @@ def test_an_office_named_without_a_state_does_not_take_the_state_of_a_foreign_co
     who = issuer_of(text)
     assert who is not None
     assert who.country == "IL"
+
+
+def test_a_regional_presidency_or_government_is_named_with_its_region_and_speaks_for_its_state():
+    who = issuer_of("طالبت رئاسة إقليم كردستان العراق الحزب بسحب مقاتليه من الحدود.")
+    assert who is not None
+    assert (who.name, who.country) == ("رئاسة إقليم كردستان العراق", "IQ")
+    who = issuer_of("أعلنت حكومة إقليم كردستان أنها ستجري الانتخابات في موعدها.")
+    assert who is not None
+    assert (who.name, who.country) == ("حكومة إقليم كردستان", "IQ")
