@@ -464,3 +464,12 @@ def test_parts_counted_with_minhum_after_the_number_are_part_of_the_whole():
     assert [(v, c) for v, _, c in triples(text)] == [(12, "killed"), (7, "killed"), (3, "killed"), (2, "killed")]
     text = "وقتل 9 مسلحين وجرح أربعة منهم في الاشتباك."
     assert [(v, c) for v, _, c in triples(text)] == [(9, "killed"), (4, "injured")]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("وفر نحو 300 ألف مدني من المدينة.", "displaced"),
+    ("وقضى 10 مهاجرين غرقا قبالة الساحل.", "killed"),
+    ("وأعدم التنظيم 12 شخصا في الساحة العامة.", "killed"),
+])
+def test_fleeing_drowning_and_executions_give_the_count_its_event(text: str, category: str) -> None:
+    assert [c for _, _, c in triples(text)] == [category]
