@@ -59,6 +59,7 @@ _UNKNOWN_HEADS = frozenset((
 _WORSHIP_HEADS = frozenset(("مسجد", "كنيسه", "كاتدرائيه"))
 _TITLES = frozenset(fold(w) for w in (
     "الإمام", "الامام", "الشيخ", "السيدة", "النبي", "القديس", "القديسة", "الصحابي", "سيدة", "مار",
+    "الملك", "الملكة", "الأمير", "الأميرة", "السلطان", "الشهيد",
 ))
 #: Sites often named after a person, whose name takes two words ("ملعب سالم
 #: العلي", "مطار فهد بن ناصر"): a second word goes with the first.
@@ -396,7 +397,11 @@ def extract_places(sentences: list[str]) -> list[str]:
             end = span[1]
             if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
                 end += len(" الدولي")
-            if head in _WORSHIP_HEADS and g is None:
+            if (head in _WORSHIP_HEADS or head in _SITE_HEADS) and g is None and norm[span[0]:span[1]] in _TITLES:
+                span, end, key = _worship_name(norm, span)  # "مطار الملكة علياء الدولي"
+                if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
+                    end += len(" الدولي")
+            elif head in _WORSHIP_HEADS and g is None:
                 span, end, key = _worship_name(norm, span)
             key = key if head in _SAME_PLACE_HEADS else (head, key)
             written = text[name_start:end]

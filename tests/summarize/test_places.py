@@ -286,3 +286,11 @@ def test_douma_as_the_adverb_always_is_not_the_town():
 def test_an_ordinary_word_place_name_closing_a_list_of_places_is_a_place():
     assert places("وانتفض أبناء العشائر في مدن هيت وحديثة والقائم.") == ["هيت", "حديثة", "القائم"]
     assert places("وأكد القائم بالأعمال أن الوضع هادئ.") == []
+
+
+def test_an_airport_named_after_a_royal_keeps_the_title_and_the_name():
+    assert places("ووصل الوفد إلى مطار الأمير نايف الدولي في القصيم.") == ["مطار الأمير نايف الدولي", "القصيم"]
+
+
+def test_well_known_squares_and_mosques_are_sites():
+    assert places("وتجمع المتظاهرون في ساحة التحرير ثم ساروا إلى الجامع الأموي.") == ["ساحة التحرير", "الجامع الأموي"]
