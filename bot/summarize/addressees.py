@@ -23,13 +23,15 @@ _DOCUMENTS = {
     "شكوي": True, "الشكوي": True, "شكاوي": True, "احتجاجا": True, "احتجاج": True,
     "خطاب": False, "خطابا": False, "الخطاب": False, "دعوه": False, "احاله": False,
     "طلبا": False, "مراسله": True, "دعوي": False, "الدعوي": False,
+    "احتجاجها": True, "احتجاجه": True,
 }
 # A lawsuit (دعوى قضائية) is lodged with a court; bare "بدعوى" is "on the pretext of".
 _NEEDS_JUDICIAL = frozenset({"دعوي", "الدعوي"})
 # Words allowed between the document noun and its recipient marker.
 _BETWEEN = frozenset(
     "متطابقتين متطابقه مماثله رسميه رسمي رسميا احتجاج شديده شديد اللهجه عاجله عاجل "
-    "الموجهه الموجه المرسله موجهه مرسله خطيه مكتوبه جديده اخري رسمية قضائيه بذلك بهذا".split()
+    "الموجهه الموجه المرسله موجهه مرسله خطيه مكتوبه جديده اخري رسمية قضائيه بذلك بهذا "
+    "تهنئه تعزيه مواساه شكر وجهتها وجهها بعثتها بعثها ارسلتها ارسلها قدمتها قدمها سلمتها سلمها".split()
 )
 _RECIPIENT_MARKERS = ("الي", "لدي")
 # Words that end a recipient phrase.
@@ -43,7 +45,7 @@ _END = frozenset(
 _NEW_RECIPIENT = frozenset(
     "رئيس الرئيس الامين وزير وزيره الحكومه حكومه مجلس المفوض المفوضه المجتمع الدول "
     "سفير السفير المنظمه منظمه الجمعيه المدير المدعي الملك امير الامير الممثل المبعوث "
-    "نظيره نظيرها".split()
+    "نظيره نظيرها الامم الجامعه جامعه المفوضيه مفوضيه المحكمه محكمه الاتحاد ملك القائم".split()
 )
 _NEEDS_FORMAL = frozenset({"دعوه", "احاله", "طلبا"})
 # "خطاب لنظيره": a counterpart after ل is a recipient even after a document noun
@@ -149,16 +151,47 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
 # ("أخطرت مجلس الأمن بالتوغلات"): the notice itself is the document sent.
 # The elative أخطر ("the most dangerous") never has an office right after it.
 _NOTIFYING = frozenset("اخطر اخطرت اخطروا يخطر تخطر اخطار باخطار".split())
+# Subjects that may stand between a verb and its recipient ("سلمت الوزارة السفير ...").
+_SUBJECTS = frozenset(
+    "الوزاره الحكومه الخارجيه البعثه السلطات الوزير الرئيس الرئاسه السفاره المملكه الدوله الجيش".split()
+)
+# Verbs of handing over or conveying, with the recipient as a direct object
+# ("سلمت الوزارة القائم بالأعمال مذكرة احتجاج", "أبلغ الوزير نظيره رسالة").
+_HANDING = frozenset("سلم سلمت سلموا يسلم تسلم ابلغ ابلغت ابلغوا يبلغ تبلغ".split())
+_DIRECT_RECIPIENTS = frozenset(
+    "السفير سفير القائم الممثل ممثل المندوب مندوب نظيره نظيرها نظراءه نظراءها الوزير وزير "
+    "الرئيس رئيس".split()
+)
+
+
+def _handed_directly(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
+    """"سلمت الوزارة القائم بالأعمال الإيراني مذكرة احتجاج": the person handed the document."""
+    for v in range(i - 1, max(-1, i - 9), -1):
+        tok = tokens[v][2]
+        if not tok[0].isalnum():
+            return None
+        if _bare_word(tok) in _HANDING:
+            r = v + 1
+            if r < i and tokens[r][2] in _SUBJECTS:
+                r += 1
+            if r < i and tokens[r][2] in _DIRECT_RECIPIENTS:
+                return sentence[tokens[r][0]: tokens[i - 1][1]].strip()
+            return None
+    return None
 
 
 def _notified(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list[str]:
     """"أخطرت مجلس الأمن الدولي بـ...": the office notified, up to the ب of what it is told."""
-    if i + 1 >= len(tokens) or tokens[i + 1][2] not in _NEW_RECIPIENT:
+    first = i + 1
+    if first < len(tokens) and tokens[first][2] in _SUBJECTS:
+        first += 1  # "أخطرت الوزارة الأمم المتحدة": the subject before the office notified
+    if first >= len(tokens) or tokens[first][2] not in _NEW_RECIPIENT:
         return []
+    i = first - 1
     k = i + 1
     while k < len(tokens) and k - i <= 6:
         tok = tokens[k][2]
-        if not tok[0].isalnum() or tok in _END or (tok[0] == "ب" and len(tok) > 3):
+        if not tok[0].isalnum() or tok in _END or tok in _TIME_WORDS or (tok[0] == "ب" and len(tok) > 3):
             break
         k += 1
     return _recipients(tokens[:k], sentence, i + 1)
@@ -204,7 +237,7 @@ def extract_addressees(sentences: list[str]) -> list[str]:
             else:
                 names = []
             marker = tokens[j][2] if j < len(tokens) else ""
-            handed = None if names else _handed_to(tokens, sentence, i)
+            handed = None if names else (_handed_to(tokens, sentence, i) or _handed_directly(tokens, sentence, i))
             if names:
                 pass
             elif handed:
