@@ -51,7 +51,7 @@ _REPORT_NOUNS = frozenset(
     "رساله مذكره برقيه خطاب".split()
 )
 _PREPS_REPORTED = frozenset({"عن", "حسب", "بحسب", "وفق", "وفقا", "نقلا", "لسان"})
-_SOURCE_NOUNS = frozenset({"مصدر", "مصادر", "مسوول", "مسوولا", "مصدرا"})
+_SOURCE_NOUNS = frozenset({"مصدر", "مصادر", "مسوول", "مسوولا", "مصدرا", "مسؤول", "مسؤولا", "مسؤولون", "مسؤولين"})
 
 # Words that end a body's name: time words, relative pronouns, titles.
 _STOP = frozenset(
@@ -61,7 +61,7 @@ _STOP = frozenset(
 )
 # The domain words of a ministry that may follow وزارة/وزير without the article.
 _CONSTRUCT_DOMAINS = frozenset(
-    "خارجيه داخليه دفاع شوون صحه عدل اعلام ماليه تخطيط تعليم طاقه اقتصاد زراعه نقل "
+    "خارجيه داخليه دفاع شوون شؤون صحه عدل اعلام ماليه تخطيط تعليم طاقه اقتصاد زراعه نقل "
     "اتصالات تجاره عمل خارجيتها خارجيته داخليتها داخليته دفاعها دفاعه".split()
 )  # with a possessive: "وزير خارجيتها" (its foreign minister), after the state named before
 
@@ -190,7 +190,8 @@ _PASS_THROUGH = frozenset({"قد", "ايضا", "كما", "اليوم", "نائب
 # Object pronouns a statement verb carries when its object comes first ("الذي أدانته الوزارة").
 _OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Adjectives of an unnamed source ("مصدر رسمي في وزارة الخارجية").
-_SOURCE_ADJECTIVES = frozenset({"رسمي", "مسوول", "مطلع", "دبلوماسي", "حكومي", "امني", "عسكري", "مقرب", "رفيع", "بارز"})
+_SOURCE_ADJECTIVES = frozenset({"رسمي", "مسوول", "مسؤول", "مطلع", "دبلوماسي", "حكومي", "امني", "عسكري", "مقرب", "رفيع",
+                                "بارز"})  # normalize keeps ؤ: both spellings
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = ("و", "ف")
@@ -626,7 +627,7 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
                     code, used = _adjective_country(words, i + 1) if i + 1 < n else (None, 0)
                     prev_verb = i > 0 and _is_verb(words[i - 1][2])
                     if code or prev_verb:
-                        if not (i > 0 and _variants(words[i - 1][2])[-1] in {"وزاره", "وزير", "الشوون", "شوون"}):
+                        if not (i > 0 and _variants(words[i - 1][2])[-1] in {"وزاره", "وزير", "الشوون", "شوون", "الشؤون", "شؤون"}):
                             found = (i, code, "ministry", False)
                 else:
                     last, code, intl = _extent(words, norm, i, kind, head)

@@ -254,3 +254,15 @@ def test_a_regional_presidency_or_government_is_named_with_its_region_and_speaks
     who = issuer_of("أعلنت حكومة إقليم كردستان أنها ستجري الانتخابات في موعدها.")
     assert who is not None
     assert (who.name, who.country) == ("حكومة إقليم كردستان", "IQ")
+
+
+def test_an_official_source_spelt_with_hamza_on_waw_speaks_for_the_ministry():
+    who = issuer_of("وصرح مصدر مسؤول في وزارة الخارجية الأردنية بأن المملكة ترفض القرار.")
+    assert who is not None
+    assert (who.name, who.country) == ("وزارة الخارجية", "JO")
+
+
+def test_a_minister_of_affairs_spelt_with_hamza_keeps_his_domain():
+    who = issuer_of("قال وزير شؤون الخارجية العماني إن بلاده تدعم الحوار.")
+    assert who is not None
+    assert (who.name, who.country) == ("وزير شؤون الخارجية", "OM")
