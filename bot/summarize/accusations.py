@@ -85,7 +85,7 @@ _BAD_CONDUCT = re.compile(r"[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|مم
 _CONDEMNING_ADJ = frozenset(L.split_words(
     "الوحشيه الوحشي العدوانيه العدواني الاجراميه الاجرامي الهمجيه الهمجي القمعيه القمعي الاستفزازيه "
     "الاستفزازي العنصريه العنصري الارهابيه الارهابي التعسفيه التعسفي الشائنه الشائن المشينه المشين "
-    "اللامسؤوله العدائيه العدائي التخريبيه التخريبي"))
+    "اللامسؤوله العدائيه العدائي التخريبيه التخريبي المسيئه المسيء المسيئين الكاذبه الكاذب"))
 _SOME = frozenset(L.split_words("بعض احد عدد"))
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(L.terms(

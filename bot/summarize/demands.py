@@ -55,7 +55,7 @@ _STANCE_BEFORE = re.compile(
 _MEETING = re.compile(r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)")
 _REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|نطلب|طلبنا|طلبا|طلبتا)(?!\w)")
 # Verbal nouns of the common forms: تفعيل، افعال، افتعال، استفعال، مفاعله، فعال...
-_MASDAR = re.compile(r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)")
+_MASDAR = re.compile(r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\w{3}ا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)")
 _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _AN = frozenset(L.split_words("ان بان"))
@@ -192,7 +192,7 @@ class _Demands:
             w = toks[k].text
             if w[:1] == "ب" and len(w) > 3 and w not in _NOT_DEEDS and not _is_target_word(w[1:]) \
                     and not _is_target_word(w) and not A.is_nisba(w) and w[1:] not in L.TIME_WORDS \
-                    and not L.country_word(w) and not A._prep_word(w):
+                    and not L.country_word(w) and (not A._prep_word(w) or w.startswith("بال") and _MASDAR.fullmatch(w[1:])):
                 return k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
         for q in window:
             w = toks[q].text
@@ -354,6 +354,15 @@ class _Demands:
             ev = events.get(k)
             if ev is not None and ev.subject is not None:
                 q = ev.subject[1]
+                a0 = ev.subject[0]
+                for j in range(a0 + 3, ev.subject[1]):
+                    # "دعا وزير الخارجية المصري سامح شكري | المفوضية السامية": a body after the
+                    # speaker's personal name is the one asked, not part of the speaker
+                    if A.is_definite(toks[j].text) and A.bare_noun(toks[j].text) in L.TARGET_HEADS \
+                            and not A.is_definite(toks[j - 1].text) and A.bare_noun(toks[j - 1].text) not in L.OFFICE_NOUNS \
+                            and any(A.is_nisba(t.text) for t in toks[a0:j - 1]):
+                        q = j
+                        break
             elif ev is None and q < len(toks) and toks[q].is_word and (
                     L.country_word(toks[q].text) or A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER):
                 # "تدعو فرنسا جميع الافرقاء": the speaker first, then who is asked

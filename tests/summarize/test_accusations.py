@@ -479,3 +479,8 @@ def test_conduct_the_issuer_calls_brutal_is_blamed_on_its_owner():
 def test_conduct_named_without_blame_is_no_accusation():
     text = "وقالت وزارة الخارجية الأردنية إن ممارسات الحكومة اللبنانية الأخيرة لقيت ترحيبا."
     assert accuse(text) == set()
+
+
+def test_an_insulting_adjective_is_not_part_of_the_owners_name():
+    text = "واستنكرت وزارة الخارجية الأردنية تصريحات الرئيس الإيراني حسن رضائي المسيئة."
+    assert ("الرئيس الإيراني حسن رضائي", "other") in accuse(text)

@@ -229,3 +229,13 @@ def test_an_adverb_is_not_the_thing_asked_and_a_quoted_deed_is_not_the_body():
     got = demands(text, Issuer("وزارة الخارجية", "JO"))
     assert got[0][0] == "الهيئات الدولية المعنية"
     assert got[0][1].startswith("الإسراع بفتح تحقيق")
+
+
+def test_a_body_asked_after_the_speakers_personal_name():
+    text = "ودعا وزير الخارجية الأردني سمير حداد المفوضية الأوروبية إلى زيادة دعمها للاجئين."
+    assert targets(text) == ["المفوضية الأوروبية"]
+
+
+def test_a_definite_masdar_right_after_the_body_is_the_deed():
+    got = demands("وطالبت وزارة الخارجية الأردنية مجلس الأمن بالاضطلاع بمسؤولياته ووقف الاعتداءات على المسجد.")
+    assert got[0][0] == "مجلس الأمن" and got[0][1].startswith("الاضطلاع بمسؤولياته")
