@@ -294,3 +294,9 @@ def test_an_airport_named_after_a_royal_keeps_the_title_and_the_name():
 
 def test_well_known_squares_and_mosques_are_sites():
     assert places("وتجمع المتظاهرون في ساحة التحرير ثم ساروا إلى الجامع الأموي.") == ["ساحة التحرير", "الجامع الأموي"]
+
+
+def test_named_streets_and_squares_are_sites_but_common_phrases_are_not():
+    assert places("وانفجرت سيارة مفخخة في شارع الحمراء ببيروت.") == ["شارع الحمراء", "بيروت"]
+    assert places("وأطلقت الشرطة النار في شارع عام.") == []
+    assert places("وعاد الجنود من ميدان القتال.") == []
