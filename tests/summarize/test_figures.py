@@ -473,3 +473,8 @@ def test_parts_counted_with_minhum_after_the_number_are_part_of_the_whole():
 ])
 def test_fleeing_drowning_and_executions_give_the_count_its_event(text: str, category: str) -> None:
     assert [c for _, _, c in triples(text)] == [category]
+
+
+def test_kin_counted_are_people_whose_event_the_verb_gives():
+    assert [(v, c) for v, _, c in triples("وقتل ثلاثة أشقاء في القصف.")] == [(3, "killed")]
+    assert [(v, c) for v, _, c in triples("واعتقل الجيش خمسة من أبناء القرية.")] == [(5, "detained")]
