@@ -47,7 +47,7 @@ _TERROR_ADJ = L.rx(L.terms("ارهابيه", "الارهابيه", "ارهابي
 _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاكات", "خرق", "خرقا", "اختراق", "المساس", "التعدي",
                                 "اختطاف", "الاعتداء", "الاعتداءات", "اعتداء", "اعتداءات", "العدوان", "عدوان",
                                 "يعتدي", "تعتدي", "قيامه بالاعتداء"))
-_MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
+_MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
@@ -891,6 +891,14 @@ class _Finder:
         memory: list[tuple[int, int]] = []  # harm with an agent but no victim: remember the agent
         for m in by_kind.get("harm", ()):
             k = A.token_at(toks, m.end())
+            if k < len(toks):
+                # "استهداف ميليشيا الحوثي الارهابيه المدعومه من ايران للاعيان المدنيه": the victim
+                # comes after the agent's genitive (and what is said of the agent)
+                gen = next((a for a in self.ctx.actors_of(si) if a.start == toks[k].start), None)
+                if gen is not None:
+                    k = A.token_at(toks, gen.end)
+                    if k + 2 < len(toks) and _BACKED.fullmatch(A.strip_conj(toks[k].text)) and toks[k + 1].text == "من":
+                        k += 3
             window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
             stop = re.search(r"[.،؛:]", norm[m.end():window_end])
             if stop:
@@ -900,12 +908,16 @@ class _Finder:
             n_before = len(hits)
             marker = bool(re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)|(?<!\w)(?:لل|ل)", norm[m.end():window_end]))
             verbish = bool(re.match(r"[وف]?[يت]\w{3,}", m.group())) or A.strip_conj(m.group()) in _PAST_HARM_VERBS
+            infra = [(v.start(), v.end()) for v in _INFRA.finditer(norm, m.end(), window_end)
+                     if not re.search(r"قنابل\s*$|مسيل\w*\s*$", norm[max(0, v.start() - 10):v.start()])]
+            # ("قنابل الغاز": tear gas, not the gas supply)
             for v in _CIV.finditer(norm, m.end(), window_end):
+                if any(a <= v.start() < b for a, b in infra):
+                    continue  # "الاعيان المدنيه": civilian objects, not people
                 hits.append((m.start(), m.end(), "killing_civilians", verbish))
                 break
-            for v in _INFRA.finditer(norm, m.end(), window_end):
+            if infra:
                 hits.append((m.start(), m.end(), "attacking_infrastructure", verbish))
-                break
             for v in _FORCES.finditer(norm, m.end(), window_end):
                 pre = norm[m.end():v.start()]
                 own = False
@@ -928,6 +940,8 @@ class _Finder:
             if is_violation or "علي" in norm[m.end():window_end] and not _KILL_NOUNS.fullmatch(m.group()):
                 # ("مقتل 60 فلسطينيا علي الحدود": where they were killed, no breached border)
                 for v in _SOV.finditer(norm, m.end(), window_end):
+                    if re.search(r"(?<!\w)(?:في|عند|قرب)\s+$", norm[max(0, v.start() - 6):v.start()]):
+                        continue  # "الاعتداءات في الحدود": where it happened, no breached border
                     if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end():v.start()]):
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break

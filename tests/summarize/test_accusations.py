@@ -484,3 +484,22 @@ def test_conduct_named_without_blame_is_no_accusation():
 def test_an_insulting_adjective_is_not_part_of_the_owners_name():
     text = "واستنكرت وزارة الخارجية الأردنية تصريحات الرئيس الإيراني حسن رضائي المسيئة."
     assert ("الرئيس الإيراني حسن رضائي", "other") in accuse(text)
+
+
+def test_a_target_after_a_long_agent_genitive_is_found():
+    text = ("أدانت وزارة الخارجية الأردنية استهداف الميليشيات الإرهابية المدعومة من الخارج "
+            "للأعيان المدنية في المدينة.")
+    acts = acts_of(text, "الميليشيات")
+    assert "attacking_infrastructure" in acts and "killing_civilians" not in acts
+
+
+def test_missiles_fired_towards_a_capital_breach_sovereignty():
+    text = "وقالت وزارة الخارجية الأردنية إن الميليشيات أطلقوا صاروخا باتجاه عمان."
+    assert "violating_sovereignty" in acts_of(text, "الميليشيات")
+
+
+def test_tear_gas_is_no_gas_supply_and_at_the_border_is_no_border_breach():
+    text = ("وقالت وزارة الخارجية الأردنية إن قوات الاحتلال أطلقت قنابل الغاز على المتظاهرين، "
+            "وإن الاعتداءات في الحدود مستمرة.")
+    acts = acts_of(text, "الاحتلال")
+    assert "attacking_infrastructure" not in acts and "violating_sovereignty" not in acts
