@@ -752,6 +752,8 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         whole = _whole_of(sent, f.text_start, found, subsets)
         if ucat == "percent":
             f.category = "other"
+        elif ucat in ("person", None) and _busted_group(sent, f.text_start):
+            f.category = "detained"  # "ضبط شبكة ... تضم 5 مواطنين"
         elif ucat in ("person", None) and whole is not None:
             f.category = whole  # "مقتل 23 مقاتلا، بينهم 5 من قوات النظام و18 عنصرا": part of the killed
             subsets.add(id(f))
@@ -812,6 +814,27 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
         if gap and (gap[-1] == "و" or toks[start].startswith("و")) and not any(t in ".؛;:" for t in gap):
             return prior.category
     return None
+
+
+_COMPRISES = frozenset({"تضم", "يضم", "ضمت", "ضم", "تتالف", "يتالف", "مكونه", "مكون", "قوامها", "قوامه"})
+_BUST = re.compile(r"^(?:ضبط|القبض|قبض|تفكيك|فكك|فككت|الاطاحه|اطاحه|اسقاط|كشف|ضبطت|الكشف)$")
+
+
+def _busted_group(sent: _Sentence, start: int) -> bool:
+    """"ضبط شبكة إرهابية ... تضم 5 مواطنين": the members of a cell busted are held."""
+    toks = sent.toks
+    j = start - 1
+    if j >= 1 and toks[j] == "من" and bare(toks[j - 1]) in ("تتالف", "يتالف"):
+        j -= 1
+    if j < 0 or bare(toks[j]) not in _COMPRISES:
+        return False
+    for k in range(j - 1, max(-1, j - 14), -1):
+        t = toks[k]
+        if t in ".؛;:!?؟":
+            return False
+        if any(_BUST.match(v) for v in variants(t)):
+            return True
+    return False
 
 
 def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:

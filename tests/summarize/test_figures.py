@@ -478,3 +478,10 @@ def test_fleeing_drowning_and_executions_give_the_count_its_event(text: str, cat
 def test_kin_counted_are_people_whose_event_the_verb_gives():
     assert [(v, c) for v, _, c in triples("وقتل ثلاثة أشقاء في القصف.")] == [(3, "killed")]
     assert [(v, c) for v, _, c in triples("واعتقل الجيش خمسة من أبناء القرية.")] == [(5, "detained")]
+
+
+def test_members_of_a_busted_cell_are_detained():
+    text = "وأعلنت الوزارة تفكيك خلية إرهابية تضم 7 أشخاص كانوا يخططون لهجمات."
+    assert [(v, c) for v, _, c in triples(text)] == [(7, "detained")]
+    text = "وقالت الوزارة إن العائلة تضم 7 أشخاص."
+    assert [(v, c) for v, _, c in triples(text)] == [(7, "people")]
