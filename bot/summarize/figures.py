@@ -940,7 +940,10 @@ def _merge_restatements(figures: list[Figure], definite: frozenset[int] | set[in
         if any(g.category == f.category for g in same):
             # restated: a later sentence repeats the fact; but the same number twice in one
             # sentence is two facts ("بـ3 صواريخ، إضافة إلى 3 صواريخ")
-            if n in definite or in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same):
+            # Strikes are events: "قصفت موقعا بثلاثة صواريخ" and, later, "قصفت معملا بـ3 صواريخ"
+            # are two raids; tallies of victims and damage are what a text restates.
+            if n in definite or (f.category != "attacks"
+                                 and in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same)):
                 continue
             kept.append(f)
             same.append(f)

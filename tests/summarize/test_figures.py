@@ -411,14 +411,21 @@ def test_magazines_seized_with_a_rifle_are_items_not_stores() -> None:
 
 
 def test_the_same_number_twice_in_one_sentence_is_two_facts() -> None:
-    text = ("وأطلقت الطائرات 3 صواريخ على المزرعة. "
-            "ثم قصفت ورشة للحدادة بـ 3 صواريخ، إضافة إلى 3 صواريخ على مخزن قريب.")
-    assert [(v, c) for v, _, c in triples(text)] == [(3, "attacks"), (3, "attacks")]
+    text = ("وقتل 3 مدنيين في القصف على المزرعة. "
+            "ثم قتل 3 مدنيين في ورشة للحدادة، إضافة إلى 3 مدنيين قرب مخزن قريب.")
+    assert [(v, c) for v, _, c in triples(text)] == [(3, "killed"), (3, "killed")]
 
 
 def test_a_count_restated_in_a_later_sentence_is_listed_once() -> None:
-    text = "وأطلقت الطائرات 6 صواريخ على المزرعة. وأكد الشهود أن 6 صواريخ سقطت في المكان."
-    assert [(v, c) for v, _, c in triples(text)] == [(6, "attacks")]
+    text = "وقتل 6 مدنيين في القصف على المزرعة. وأكد الشهود أن 6 مدنيين قتلوا في المكان."
+    assert [(v, c) for v, _, c in triples(text)] == [(6, "killed")]
+
+
+def test_strikes_of_the_same_size_in_two_sentences_are_two_raids_unless_pointed_back_to() -> None:
+    text = "وقصفت الطائرات موقعا بثلاثة صواريخ. ثم قصفت معملا بـ 3 صواريخ أخرى."
+    assert [(v, c) for v, _, c in triples(text)] == [(3, "attacks"), (3, "attacks")]
+    text = "وأطلق المسلحون 7 صواريخ على المدينة. واعترضت الدفاعات الصواريخ السبعة."
+    assert [(v, c) for v, _, c in triples(text)] == [(7, "attacks")]
 
 
 def test_a_sound_masculine_plural_counts_people_even_misspelt():
