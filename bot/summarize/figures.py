@@ -911,8 +911,9 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
             continue
         sent = _Sentence(s, norm)
         for f in _figures_in(sent, seized=i - seized_at <= 2, antecedent=out[-1].category if out else None):
-            if f.phrase.value == 1 and f.category not in _SPECIFIC:
-                continue  # "ضربة واحدة", "جهة واحدة": oneness, not a count
+            if f.phrase.value == 1 and f.category not in _SPECIFIC and not (
+                    f.category == "attacks" and f.unit and not f.unit.startswith("ب")):
+                continue  # "جهة واحدة", "بضربة واحدة" (at one blow): oneness; "هجوم واحد" is an attack
             w0 = sent.words[f.phrase.start]
             if w0 is not None and w0.has_article:
                 definite.add(len(out))  # "الحقائب الأربع": the ones just counted

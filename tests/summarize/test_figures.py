@@ -492,3 +492,8 @@ def test_members_of_a_busted_cell_are_detained():
     assert [(v, c) for v, _, c in triples(text)] == [(7, "detained")]
     text = "وقالت الوزارة إن العائلة تضم 7 أشخاص."
     assert [(v, c) for v, _, c in triples(text)] == [(7, "people")]
+
+
+def test_a_single_attack_is_a_figure_but_at_one_blow_is_an_idiom():
+    assert [(v, c) for v, _, c in triples("وقال البنك إنه تعرض إلى هجوم واحد ناجح.")] == [(1, "attacks")]
+    assert triples("وقال إن الحرب لن تنتهي بضربة واحدة.") == []
