@@ -497,3 +497,7 @@ def test_members_of_a_busted_cell_are_detained():
 def test_a_single_attack_is_a_figure_but_at_one_blow_is_an_idiom():
     assert [(v, c) for v, _, c in triples("وقال البنك إنه تعرض إلى هجوم واحد ناجح.")] == [(1, "attacks")]
     assert triples("وقال إن الحرب لن تنتهي بضربة واحدة.") == []
+
+
+def test_bodies_received_or_recovered_are_the_dead():
+    assert [(v, c) for v, _, c in triples("وتسلم المستشفى جثث 12 طفلا من تحت الأنقاض.")] == [(12, "killed")]
