@@ -444,6 +444,10 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 code, used = _country_name_at(words, j)  # "رئيس وزراء باكستان"
                 if code:
                     country = code
+            if kind == "army" and j < n and clean_gap(j) and words[j][2] in {"للقوات", "للجيش"}:
+                last, j = j, j + 1  # "القيادة العامة للقوات المسلحة"
+                if j < n and clean_gap(j) and words[j][2] == "المسلحه":
+                    last, j = j, j + 1
             if kind == "council":
                 while j < n and clean_gap(j) and j - i < 6 and words[j][2][:2] in ("ال", "لل", "وا") \
                         and words[j][2] not in _STOP and not _adjective_country(words, j)[0]:

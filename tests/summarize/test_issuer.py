@@ -266,3 +266,9 @@ def test_a_minister_of_affairs_spelt_with_hamza_keeps_his_domain():
     who = issuer_of("قال وزير شؤون الخارجية العماني إن بلاده تدعم الحوار.")
     assert who is not None
     assert (who.name, who.country) == ("وزير شؤون الخارجية", "OM")
+
+
+def test_a_general_command_of_the_armed_forces_is_named_in_full():
+    who = issuer_of("أعلنت القيادة العامة للقوات المسلحة الأردنية أن الدفاعات تصدت للطائرة.")
+    assert who is not None
+    assert (who.name, who.country) == ("القيادة العامة للقوات المسلحة", "JO")
