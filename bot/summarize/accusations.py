@@ -1175,6 +1175,14 @@ class _Finder:
                     if not r or r.start() > 40:
                         continue
                     scope = rest[r.end():r.end() + 60] or rest
+                    waiting = [p for p in self.pending if p[0] == si]
+                    if waiting and (not scope.strip(" .،\"«»") or re.match(r"\s*(?:الكامله\s+)?عن\s+(?:ذلك|هذا|هذه)", scope)):
+                        # "ادانت الهجوم علي ناقلات النفط، وحملت ايران المسؤوليه": the acts the
+                        # sentence named without an agent are the held party's
+                        for _, _, p_act in waiting:
+                            self.add(name, p_act, si)
+                        self.pending = [p for p in self.pending if p[0] != si]
+                        continue
                     if not scope.strip(" .،\"«»") and any(
                             A.name_matches(p.accused, name) or _same_party(p.accused, name, _code_of(name))
                             for p in self.out):

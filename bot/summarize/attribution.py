@@ -70,6 +70,8 @@ _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
 _NOT_BODIES = frozenset(L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول"))
 _APPOSITIVE = re.compile(r"(?<=\w)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
 _ACCUSE_FORMS = frozenset(L.split_words("اتهم اتهمت يتهم تتهم نتهم"))
+_HOLD_FORMS = frozenset(L.split_words("حمل حملت يحمل تحمل نحمل"))
+_RESPONSIBILITY = re.compile(r"(?:ال)?مسؤولي(?:ه|ات)\w*")
 _LIST_NEXT = re.compile(r"\s*(?:،\s*)?و")
 _PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
 
@@ -515,13 +517,17 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
         if nx >= len(tk) or not tk[nx].is_word or tk[nx].text in L.PREPOSITIONS or _prep_word(tk[nx].text) \
                 or tk[nx].text.startswith(("ب", "ل")):
             subj = None
-    if subj is not None and verb in _ACCUSE_FORMS:
+    if subj is not None and (verb in _ACCUSE_FORMS or verb in _HOLD_FORMS):
         nx = subj[1]
         while nx < len(tk) and not tk[nx].is_word and tk[nx].text in _QUOTES:
             nx += 1
-        if nx < len(tk) and tk[nx].is_word and tk[nx].text.startswith("ب") and len(tk[nx].text) > 2 \
-                and not L.country_word(tk[nx].text):
-            subj = None  # "اتهمت الدوحة بدعم ...": the charge follows the accused, the speaker is unnamed
+        if nx < len(tk) and tk[nx].is_word and (
+                verb in _ACCUSE_FORMS and tk[nx].text.startswith("ب") and len(tk[nx].text) > 2
+                and not L.country_word(tk[nx].text)
+                or verb in _HOLD_FORMS and _RESPONSIBILITY.fullmatch(tk[nx].text)):
+            # "اتهمت الدوحة بدعم ...", "وحملت ايران المسؤوليه": the charge follows the accused,
+            # the speaker is the verb's unnamed subject
+            subj = None
     imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
     if subj is not None and imperfect and object_verb:
         # "تطالب مجلس الامن ب..." — one phrase before the action is the object.

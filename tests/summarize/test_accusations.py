@@ -503,3 +503,9 @@ def test_tear_gas_is_no_gas_supply_and_at_the_border_is_no_border_breach():
             "وإن الاعتداءات في الحدود مستمرة.")
     acts = acts_of(text, "الاحتلال")
     assert "attacking_infrastructure" not in acts and "violating_sovereignty" not in acts
+
+
+def test_holding_a_state_responsible_after_condemning_an_agentless_attack():
+    text = "أدانت وزارة الخارجية الأردنية الهجوم الذي استهدف ناقلات النفط في البحر، وحملت إيران المسؤولية."
+    got = accuse(text)
+    assert ("إيران", "attacking_infrastructure") in got

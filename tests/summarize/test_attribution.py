@@ -168,3 +168,9 @@ def test_preachers_are_not_the_issuer():
         "من جانبهم، أكد خطباء الجمعة أن التدخلات تهدد البلاد."
     )
     assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
+
+
+def test_the_state_held_responsible_is_no_speaker():
+    text = "أدانت وزارة الخارجية الأردنية الهجوم على السفينة، وحملت إيران المسؤولية."
+    an = A.analyse(sentences(text), JO_MFA)
+    assert all(s.side == A.ISSUER for s in an.segments)
