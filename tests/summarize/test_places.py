@@ -300,3 +300,8 @@ def test_named_streets_and_squares_are_sites_but_common_phrases_are_not():
     assert places("وانفجرت سيارة مفخخة في شارع الحمراء ببيروت.") == ["شارع الحمراء", "بيروت"]
     assert places("وأطلقت الشرطة النار في شارع عام.") == []
     assert places("وعاد الجنود من ميدان القتال.") == []
+
+
+def test_bayt_al_maqdis_is_jerusalem_but_not_inside_a_groups_name():
+    assert places("وتقع بيت المقدس في قلب فلسطين.") == ["بيت المقدس", "فلسطين"]
+    assert places("وأعلنت جماعة أنصار بيت المقدس مسؤوليتها.") == []
