@@ -652,11 +652,21 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
         if words[i][2].startswith("لل"):
             name = "ال" + name[2:] if name.startswith("لل") else name
         signal, strong = _signal(words, norm, i, last)
+        if strong and _quoted(sentence, start):
+            strong = False  # "قال البيان: "قررت حكومة ..."": the statement's words, not its speaker
         out.append(
             Mention(idx, start, words[last][1], name, code, kind, signal, intl or kind == "international", strong)
         )
         i = last + 1
     return out
+
+
+def _quoted(sentence: str, pos: int) -> bool:
+    """Does ``pos`` lie inside a quotation that opened earlier in the sentence?"""
+    before = sentence[:pos]
+    if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
 
 
 def _country_subjects(idx: int, sentence: str) -> list[Mention]:

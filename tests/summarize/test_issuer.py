@@ -272,3 +272,13 @@ def test_a_general_command_of_the_armed_forces_is_named_in_full():
     who = issuer_of("أعلنت القيادة العامة للقوات المسلحة الأردنية أن الدفاعات تصدت للطائرة.")
     assert who is not None
     assert (who.name, who.country) == ("القيادة العامة للقوات المسلحة", "JO")
+
+
+def test_a_body_named_inside_the_quoted_statement_is_its_content_not_its_speaker():
+    text = (
+        "استدعت كينيا سفيرها لدى جارتها.\n"
+        'وقال بيان وزارة الخارجية الكينية: "قررت الحكومة الكينية استدعاء سفيرها بشكل فوري".'
+    )
+    who = issuer_of(text)
+    assert who is not None
+    assert (who.name, who.country) == ("وزارة الخارجية", "KE")
