@@ -278,6 +278,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             continue
         if w in L.TIME_WORDS or b in L.TIME_WORDS or w in _BOUNDARY_WORDS:
             break
+        if w in ("كافه", "جميع", "كل") and j + 1 < n and toks[j + 1].is_word and is_definite(toks[j + 1].text):
+            break  # "دعت الوزاره | كافه الاطراف": a quantifier before a noun starts a new phrase
         if w in ("باسم", "لدي"):
             j += 1
             prev = w

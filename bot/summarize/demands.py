@@ -44,7 +44,7 @@ _PERSON_TITLES = frozenset(L.split_words(
 _NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
 _PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
 _ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
-_CALL_NOUNS = frozenset(L.split_words("دعوه دعوتها دعوته نداء نداءا"))
+_CALL_NOUNS = frozenset(L.split_words("دعوه دعوتها دعوته نداء نداءا مطالبتها مطالبته مطالبتهم مطالبتنا"))
 _CALL_RENEW = re.compile(r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا)(?!\w)")
 _ACTION_STARTERS = frozenset(L.split_words("الي علي ضروره اهميه بضروره باهميه وجوب بوجوب لضروره"))
 _STANCE_BEFORE = re.compile(
@@ -58,6 +58,7 @@ _REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|
 _MASDAR = re.compile(r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\w{3}ا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)")
 _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
+_BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
 _AN = frozenset(L.split_words("ان بان"))
 
 
@@ -132,6 +133,7 @@ class _Demands:
     def __init__(self, an: A.Analysis):
         self.an = an
         self.out: list[Demand] = []
+        self._bi = False  # the verb being read takes who is asked with ب (اهاب بـ)
         self.events_by_sentence: dict[int, dict[int, A.Event]] = {}
         for e in an.events:
             self.events_by_sentence.setdefault(e.sentence, {})[e.token] = e
@@ -234,12 +236,15 @@ class _Demands:
         if q >= len(toks) or toks[q].start >= hi or not toks[q].is_word:
             return [], q
         first = toks[q].text
-        if first in _ACTION_STARTERS or first in L.PREPOSITIONS or A._prep_word(first) or (
+        if self._bi and first[:1] == "ب" and _is_target_word(A.bare_noun(first)):
+            pass  # "اهابت بالمجتمع الدولي": this verb takes who is asked with ب
+        elif first in _ACTION_STARTERS or first in L.PREPOSITIONS or A._prep_word(first) or (
                 first.startswith("ب") and not _is_target_word(first) and not _is_target_word(first[1:])):
             return [], q
         if first[:1] == "ل" and not first.startswith("لل") and not _is_target_word(first[1:]):
             return [], q
-        if not _is_target_word(first) and not (first[:1] in "ل" and _is_target_word(first[1:])):
+        if not _is_target_word(first) and not (first[:1] in "ل" and _is_target_word(first[1:])) \
+                and not (self._bi and first[:1] == "ب"):
             return [], q
         start = q
         end = q + 1
@@ -283,6 +288,10 @@ class _Demands:
             while pe > start and not toks[pe].is_word:
                 pe -= 1
             pw = toks[pe].text
+            if toks[pe].is_word and A.is_definite(pw) and A.is_definite(w) and not A.is_nisba(w) \
+                    and w not in L.NAME_ADJECTIVES and not w.startswith(("و", "لل")) \
+                    and not _is_target_word(w) and _MASDAR.fullmatch(A.bare_noun(w)) and end - start >= 1:
+                break  # "ناشدت المنظمات الدوليه | التدخل": the deed as a direct object
             cw = L.country_word(pw)
             if toks[pe].is_word and cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and A.is_definite(w) \
                     and not A.is_nisba(w) and w not in L.NAME_ADJECTIVES and " " not in cw.group("c"):
@@ -319,6 +328,11 @@ class _Demands:
             text = text[1:]
         if text[:1] == "ل" and not text.startswith("لل") and _is_target_word(words[0].text[1:]):
             text = text[1:]
+        elif text.startswith("لل") and len(words[0].text) > 4 and _is_target_word(A.bare_noun(words[0].text)):
+            text = "ال" + text[2:]  # "مطالبتها للمجتمع الدولي"
+        elif self._bi and text[:1] == "ب" and (_is_target_word(A.bare_noun(words[0].text))
+                                               or _is_target_word(words[0].text[1:])):
+            text = text[1:]  # "اهابت بالمجتمع الدولي"
         text = re.sub(r"[\s،,]+(?:تحديدا|خاصه|خاصة)$", "", text)
         return text
 
@@ -351,6 +365,7 @@ class _Demands:
                         norm[toks[max(0, k - 3)].start:prev.end], an.issuer_name)):
                 continue  # "بيان ... يدعو الى": an attribute of some other noun
             q = k + 1 if "من" not in m.group() else k + 2
+            self._bi = bare in _BI_VERBS or w in _BI_VERBS or (w[:1] in "وف" and w[1:] in _BI_VERBS)
             ev = events.get(k)
             if ev is not None and ev.subject is not None:
                 q = ev.subject[1]
@@ -367,7 +382,8 @@ class _Demands:
                     L.country_word(toks[q].text) or A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER):
                 # "تدعو فرنسا جميع الافرقاء": the speaker first, then who is asked
                 e = A.np_end(toks, q)
-                if e < len(toks) and toks[e].is_word and _is_target_word(toks[e].text):
+                if e < len(toks) and toks[e].is_word and (_is_target_word(toks[e].text) or self._bi
+                                                          and _is_target_word(A.bare_noun(toks[e].text[1:]))):
                     q = e
             if ev is not None and ev.subject is not None and q + 1 < len(toks) and toks[q].text == "في" \
                     and L.country_word(toks[q + 1].text):

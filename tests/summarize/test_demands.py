@@ -239,3 +239,23 @@ def test_a_body_asked_after_the_speakers_personal_name():
 def test_a_definite_masdar_right_after_the_body_is_the_deed():
     got = demands("وطالبت وزارة الخارجية الأردنية مجلس الأمن بالاضطلاع بمسؤولياته ووقف الاعتداءات على المسجد.")
     assert got[0][0] == "مجلس الأمن" and got[0][1].startswith("الاضطلاع بمسؤولياته")
+
+
+def test_a_body_asked_with_bi_after_ahaba():
+    assert targets("وأهابت وزارة الخارجية الأردنية بالمجتمع الدولي التحرك لوقف المجازر.") == ["المجتمع الدولي"]
+
+
+def test_a_renewed_demand_noun_with_lil():
+    assert targets("وجددت وزارة الخارجية الأردنية مطالبتها للمجتمع الدولي بوقف الانتهاكات.") == ["المجتمع الدولي"]
+
+
+def test_a_quantifier_after_the_speaker_starts_the_asked_body():
+    assert targets("ودعت وزارة الخارجية الأردنية كافة الأطراف إلى ضبط النفس.") == ["كافة الأطراف"]
+
+
+def test_a_direct_object_deed_ends_the_asked_body():
+    assert targets("وناشدت وزارة الخارجية الأردنية المنظمات الدولية التدخل لإنقاذ المدنيين.") == ["المنظمات الدولية"]
+
+
+def test_a_counterpart_can_be_asked():
+    assert targets("وطالب وزير الخارجية الأردني نظيره الإيراني بوقف التدخل في شؤون المنطقة.") == ["نظيره الإيراني"]
