@@ -734,6 +734,11 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         if ucat in _SPECIFIC and unit_i is not None and unit_i >= 2 and toks[unit_i - 1] == "بين" \
                 and toks[unit_i - 2] == "من":
             ucat = "person"  # "48 من بين المقبوض عليهم تلقوا تدريبات": the group says who, not what befell them
+        if ucat == "other" and unit_tok and bare(unit_tok) in ("حاله", "حالات") and unit_i + 1 < len(toks):
+            case = _cue(toks[unit_i + 1])
+            if case and case[1]:
+                ucat = case[0]  # "5 حالات وفاة", "14 حالة اعتقال": cases of what befell people
+                f.text_end = max(f.text_end, unit_i + 2)
         if ucat == "other" and unit_tok and any(_TARGETS.match(v) for v in variants(unit_tok)) \
                 and _struck(sent, f.text_start):
             ucat = "structures"  # "ضربت 140 هدفا": struck sites; "خسر بثلاثة أهداف" counts goals

@@ -501,3 +501,9 @@ def test_a_single_attack_is_a_figure_but_at_one_blow_is_an_idiom():
 
 def test_bodies_received_or_recovered_are_the_dead():
     assert [(v, c) for v, _, c in triples("وتسلم المستشفى جثث 12 طفلا من تحت الأنقاض.")] == [(12, "killed")]
+
+
+def test_cases_counted_take_the_event_named_after_them():
+    text = "وسجلت الوزارة 5 حالات وفاة و12 حالة إصابة و200 حالة اختفاء."
+    assert [(v, c) for v, _, c in triples(text)] == [(5, "killed"), (12, "injured"), (200, "missing")]
+    assert [(v, c) for v, _, c in triples("وسجلت المستشفيات 40 حالة جديدة.")] == [(40, "other")]
