@@ -564,8 +564,11 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             break
         w = words[k][2]
         if _is_verb(w):
-            if back == 1 and _disagrees(w, words[i][2]):
-                break  # "ودعت الرئيس الأمريكي": a feminine verb's masculine object, not its subject
+            if back == 1 and _disagrees(w, words[i][2]) and not (
+                    _bare(w).endswith("ت") and any(x.endswith("يه") for _, _, x in words[i + 1:i + 4])):
+                # "ودعت الرئيس الأمريكي": a feminine verb's masculine object, not its subject;
+                # "قالت وزير الخارجية الأسترالية": a woman minister, written with the masculine noun
+                break
             return True, True
         if w in _REPORT_NOUNS or _bare(w) in _REPORT_NOUNS or w in _PREPS_REPORTED or _bare(w) in _PREPS_REPORTED:
             return True, False

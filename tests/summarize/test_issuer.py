@@ -282,3 +282,9 @@ def test_a_body_named_inside_the_quoted_statement_is_its_content_not_its_speaker
     who = issuer_of(text)
     assert who is not None
     assert (who.name, who.country) == ("وزارة الخارجية", "KE")
+
+
+def test_a_woman_minister_written_with_the_masculine_noun_still_speaks():
+    who = issuer_of("قالت وزير الخارجية الأسترالية إن بلادها ستستدعي السفير.")
+    assert who is not None
+    assert (who.name, who.country) == ("وزير الخارجية", "AU")
