@@ -509,3 +509,17 @@ def test_holding_a_state_responsible_after_condemning_an_agentless_attack():
     text = "أدانت وزارة الخارجية الأردنية الهجوم الذي استهدف ناقلات النفط في البحر، وحملت إيران المسؤولية."
     got = accuse(text)
     assert ("إيران", "attacking_infrastructure") in got
+
+
+# --- lexicon: executions, collective punishment, bias, settlers, treaties ------------------------
+
+def test_field_executions_are_killing_civilians_but_death_sentences_are_not():
+    assert "killing_civilians" in acts_of(
+        "أدانت وزارة الخارجية الأردنية الإعدام الميداني الذي نفذته قوات الاحتلال بحق شاب في المخيم.", "الاحتلال")
+    assert accuse("أعربت وزارة الخارجية الأردنية عن قلقها من أحكام الإعدام الصادرة بحق المتهمين.") == set()
+
+
+def test_collective_punishment_and_settlers_and_bias():
+    assert "siege_starvation" in acts_of("وقالت وزارة الخارجية الأردنية إن الاحتلال يفرض عقوبات جماعية على السكان.", "الاحتلال")
+    assert "killing_civilians" in acts_of("وأدانت وزارة الخارجية الأردنية اعتداءات المستعمرين على المواطنين.", "المستعمرين")
+    assert "other" in acts_of("وقالت وزارة الخارجية الأردنية إن الإدارة الأمريكية منحازة للاحتلال.", "الإدارة الأمريكية")
