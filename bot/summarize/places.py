@@ -64,6 +64,8 @@ _TITLES = frozenset(fold(w) for w in (
 #: Sites often named after a person, whose name takes two words ("ملعب سالم
 #: العلي", "مطار فهد بن ناصر"): a second word goes with the first.
 _SITE_HEADS = frozenset(("ملعب", "استاد", "ستاد", "مطار", "ميناء", "مرفا"))
+#: Streets and squares: an unknown name after them must be definite.
+_STREET_HEADS = frozenset(("شارع", "ميدان", "دوار"))
 #: Heads of several places: "مناطق X وY" names each.
 _PLURAL_HEADS = frozenset((
     "مناطق", "منطقتي", "مدن", "مدينتي", "بلدات", "بلدتي", "قري", "قريتي", "محافظات", "محافظتي",
@@ -391,6 +393,8 @@ def extract_places(sentences: list[str]) -> list[str]:
             span = _unknown_name(norm, pos, head)
             if span is None:
                 continue
+            if head in _STREET_HEADS and not norm.startswith("ال", span[0]):
+                continue  # "شارع مزدحم": an adjective; named streets take the article ("شارع الحمراء")
             key = norm[span[0]:span[1]].replace(" ", "")
             key = key[2:] if key.startswith("ال") else key
         name_start = h.start(3) if head in _KEEP_HEADS else span[0]

@@ -299,6 +299,7 @@ def test_well_known_squares_and_mosques_are_sites():
 def test_named_streets_and_squares_are_sites_but_common_phrases_are_not():
     assert places("وانفجرت سيارة مفخخة في شارع الحمراء ببيروت.") == ["شارع الحمراء", "بيروت"]
     assert places("وأطلقت الشرطة النار في شارع عام.") == []
+    assert places("ووقع الحادث في شارع مزدحم.") == []
     assert places("وعاد الجنود من ميدان القتال.") == []
 
 
