@@ -12,6 +12,8 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler
@@ -22,7 +24,7 @@ from bot.digest.data import statements_between
 from bot.digest.ledger import load_ledger, render_html as render_ledger
 from bot.digest.schedule import DEFAULT_DIGEST_TIME, MAX_CATCH_UP, Period, enqueue_digest, parse_digest_time
 from bot.store.models import Chat as ChatRow
-from handlers.common import Context, chat_lang, command_args, reply, reply_parts, session
+from handlers.common import Context, chat_lang, command_args, reply, reply_parts, services, session
 from handlers.formatting import split_message
 from handlers.i18n import MESSAGES, t
 from handlers.subscribe import _resolve_target
@@ -70,15 +72,22 @@ def _when(lang: str, setting: str | None) -> str:
     return t(lang, "digest_daily", time=setting)
 
 
-async def digest(update: Update, context: Context) -> None:
+async def _managed_chat(update: Update, context: Context) -> tuple[str, int, list[str]] | None:
+    """The chat a settings command changes (this one, or ``@channel`` from private) and the
+    remaining words; None once the refusal has been explained (same rule as /subscribe)."""
     lang = await chat_lang(update, context)
     target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
-    if target is None:
+    return None if target is None else (lang, target.chat_id, args)
+
+
+async def digest(update: Update, context: Context) -> None:
+    managed = await _managed_chat(update, context)
+    if managed is None:
         return
-    settings = context.application.bot_data["services"].settings
+    lang, chat_id, args = managed
     async with session(context) as s:
-        chat = await s.get(ChatRow, target.chat_id)
-        zone = chat.timezone or settings.timezone
+        chat = await s.get(ChatRow, chat_id)
+        zone = chat.timezone or services(context).settings.timezone
         if not args:
             await reply(update, t(lang, "digest_status", when=_when(lang, chat.digest_time), zone=zone))
             return
@@ -104,9 +113,6 @@ async def digest(update: Update, context: Context) -> None:
 
 
 async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow, s) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy.orm import selectinload
-    from sqlalchemy import select
-
     chat = (await s.execute(select(ChatRow).where(ChatRow.id == chat.id)
                             .options(selectinload(ChatRow.subscriptions)))).scalar_one()
     if not any(sub.mode == "digest" for sub in chat.subscriptions):
@@ -124,15 +130,14 @@ async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow
 
 
 async def timezone_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
-    if target is None:
+    managed = await _managed_chat(update, context)
+    if managed is None:
         return
-    settings = context.application.bot_data["services"].settings
+    lang, chat_id, args = managed
     async with session(context) as s:
-        chat = await s.get(ChatRow, target.chat_id)
+        chat = await s.get(ChatRow, chat_id)
         if not args:
-            await reply(update, t(lang, "tz_status", zone=chat.timezone or settings.timezone))
+            await reply(update, t(lang, "tz_status", zone=chat.timezone or services(context).settings.timezone))
             return
         try:
             ZoneInfo(args[0])
