@@ -8,15 +8,23 @@ them we look for acts in three shapes, all from :mod:`bot.summarize.lexicon`:
 - harm plus its victim ("استهداف ... المدنيين / البنى التحتية / قوات الجيش",
   "انتهاك ... السيادة"): the victim decides the act;
 - a violation plus a body of law ("انتهاك القانون الدولي", "خرق ... الهدنة"),
-  support plus terrorism ("دعم الإرهاب"), and the verbs that name the accused
-  outright ("اتهم X بـ...", "حمّل X المسؤولية").
+  support plus terrorism ("دعم الإرهاب", "يقف وراء دعم ... ، X", "وداعمها X"),
+  and the verbs that name the accused outright ("اتهم X بـ...", "حمّل X
+  المسؤولية عن ..."; blame for events with civilian victims is killing);
+- condemned conduct or words ("استنكر تصريحات X", "ممارسات X الوحشية"): their
+  owner is blamed, with the act the words name, else other.
+
+A bare "جريمة/جرائم" names no war crime: it is the killing of civilians when the
+clause names them, else nothing.
 
 The accused is the agent the sentence gives the act: "من قبل X", "التي
 ارتكبها X", "اعتداءات X", "العدوان الإسرائيلي" (→ إسرائيل), the subject of the
 act's verb, else the nearest acting party in the same clause, else the party
 the issuer was just speaking about. A party keeps one name within a text:
 "هذا التحالف", "طائرات التحالف", "التحالف" all become the fullest form the
-text uses ("التحالف الدولي").
+text uses ("التحالف الدولي"); one state's organs ("الجيش الإسرائيلي",
+"إسرائيل") and one group's forms ("الحوثيين", "الميليشيات الحوثية") are one
+party per act; an office carries its holder's name where the text gives it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,13 @@ one of:
   action what follows "إلى/بـ/على/لـ";
 - "أكد/شدد على ضرورة/أهمية ...": the target is the one the necessity falls on
   ("ضرورة اضطلاع المجتمع الدولي", "ضرورة أن يتحمل المجتمع الدولي"), else none;
-- "على X أن ..." and "X مطالب بـ...": X is the target.
+- "على X أن ..." and "X مطالب بـ...": X is the target;
+- "طلب (الشيء) من X": the asked body after من, the thing asked before it;
+- "أهاب بـ X", a renewed "مطالبتها لـ X", an order "أمرت ... X بأن";
+- "أشار إلى مسؤولية X تجاه/في + masdar": a duty the issuer holds X to.
+
+One entry per (target, action), as the GUIDE says: two deeds asked of one body
+are two demands, a paraphrased repeat of one deed is one.
 
 Scoring matches demands on the target, so a target is only reported when it
 looks like a body that can be asked (its head is in ``TARGET_HEADS``, a
@@ -615,7 +621,7 @@ class _Demands:
 
 
 def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]:
-    """Demands the issuer makes, one per target (or per action when no target is named)."""
+    """Demands the issuer makes, one per (target, action)."""
     if not sentences:
         return []
     try:
