@@ -15,6 +15,8 @@ import logging
 import sys
 
 from bot.commands.common import run_async, settings_and_logging, stop_event_on_signals
+from bot.errors import CliError
+from bot.logs import RedactSecrets
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +28,17 @@ async def run_service(services, *, console: bool | None = None, stop_event: asyn
     ``bayan demo`` passes its own services (pointing at its feed server) and
     sets the event after N seconds; ``console`` None means "console if no token".
     """
+    from telegram.error import TelegramError
+
     from bot.app import build_application, start_application, status_line, stop_application
 
     stop_event = stop_event or asyncio.Event()
     app = build_application(services, console=console)
-    await start_application(app)
+    try:
+        await start_application(app)
+    except TelegramError as exc:
+        await _abandon(app)
+        raise CliError(_start_failure(exc, services.settings)) from None
     try:
         if announce:
             print(status_line(app, services), file=sys.stderr, flush=True)
@@ -39,6 +47,28 @@ async def run_service(services, *, console: bool | None = None, stop_event: asyn
         log.info("stopping: finishing messages in flight")
         await stop_application(app)
     return app
+
+
+def _start_failure(exc: Exception, settings) -> str:  # type: ignore[no-untyped-def]
+    """One line for a bot that cannot start; PTB's InvalidToken message quotes the token itself."""
+    from telegram.error import InvalidToken
+
+    url = settings.telegram_api_url
+    if isinstance(exc, InvalidToken):
+        return f"the Bot API at {url} rejected TELEGRAM_BOT_TOKEN; check the token from @BotFather"
+    secrets = [settings.token] if settings.token else []
+    detail = RedactSecrets(secrets)._clean(" ".join(str(exc).split()))
+    return f"cannot start the bot with the Bot API at {url}: {type(exc).__name__}: {detail}"
+
+
+async def _abandon(app) -> None:  # type: ignore[no-untyped-def]
+    """Release what a half-started Application holds (sender, HTTP pools) so the process can exit."""
+    from bot.app import stop_application
+
+    try:
+        await stop_application(app)
+    except Exception as exc:  # noqa: BLE001 - the start failure is the error worth reporting
+        log.debug("cleaning up after a failed start: %s", exc)
 
 
 async def _main(console: bool | None) -> int:
