@@ -120,7 +120,8 @@ async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow
         return
     now = datetime.now(timezone.utc)
     start = max(chat.last_digest_at or now - timedelta(days=1), now - MAX_CATCH_UP)
-    delivery = await enqueue_digest(s, chat, Period(start, now), key_suffix=f"now{now:%Y%m%dT%H%M%S%f}")
+    delivery = await enqueue_digest(s, chat, Period(start, now), key_suffix=f"now{now:%Y%m%dT%H%M%S%f}",
+                                    default_zone=services(context).settings.timezone)
     if delivery is None:
         await reply(update, t(lang, "digest_empty"))
         return

@@ -107,13 +107,17 @@ def items_for_chat(chat: Chat, items: list[DigestItem], matcher: SubscriptionMat
 
 
 async def enqueue_digest(session: AsyncSession, chat: Chat, period: Period, *, key_suffix: str | None = None,
-                         matcher: SubscriptionMatcher = default_matcher) -> Delivery | None:
-    """Put the chat's digest for ``period`` in the outbox; None when the period had nothing."""
+                         matcher: SubscriptionMatcher = default_matcher, default_zone: str = "UTC") -> Delivery | None:
+    """Put the chat's digest for ``period`` in the outbox; None when the period had nothing.
+
+    The header shows the period in the zone that scheduled it: the chat's own, else
+    BAYAN_TIMEZONE (``default_zone``), so "08:00" reads 08:00 and not its UTC hour.
+    """
     items = items_for_chat(chat, await statements_between(session, period.start, period.end), matcher)
     if not items:
         return None
     lang = chat.language or "ar"
-    zone = ZoneInfo(chat.timezone) if chat.timezone else timezone.utc
+    zone = ZoneInfo(chat.timezone or default_zone)
     digest = build_digest(items, period.start.astimezone(zone), period.end.astimezone(zone), lang)
     key = f"digest:{chat.id}:{key_suffix or period.end.strftime('%Y%m%dT%H%M')}"
     exists = (await session.execute(select(Delivery.id).where(Delivery.dedup_key == key))).first()
@@ -155,7 +159,7 @@ async def enqueue_due_digests(session: AsyncSession, now: datetime, default_zone
             # user subscribed after it); the next slot covers one whole period.
             chat.last_digest_at = period.end
             continue
-        if await enqueue_digest(session, chat, period, matcher=matcher):
+        if await enqueue_digest(session, chat, period, matcher=matcher, default_zone=default_zone):
             queued += 1
         chat.last_digest_at = period.end  # empty periods advance too: nothing is sent for them
     return queued

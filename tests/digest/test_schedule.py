@@ -125,3 +125,25 @@ async def test_instant_only_chats_get_no_digest(tmp_path) -> None:
             assert await enqueue_due_digests(s, utc(2026, 11, 29, 4, 2)) == 0
     finally:
         await db.dispose()
+
+
+async def test_a_chat_without_its_own_zone_reads_its_digest_in_the_default_zone(tmp_path) -> None:
+    # BAYAN_TIMEZONE=Asia/Damascus schedules the 08:00 digest at 08:00 Damascus time; its
+    # header must show that period in Damascus time too (08:00), not in UTC (05:00).
+    db = await _db(tmp_path)
+    try:
+        async with db.sessions() as s:
+            s.add(Chat(id=11, type="private", digest_time="08:00", last_digest_at=utc(2026, 11, 28, 5, 0),
+                       language="en"))
+            s.add(Subscription(chat_id=11, kind="all", value="", mode="digest"))
+            await store_statement(s, 1, "SY", "وزارة الخارجية", [], utc(2026, 11, 28, 20, 0))
+            await s.commit()
+        async with db.sessions() as s:
+            assert await enqueue_due_digests(s, utc(2026, 11, 29, 5, 1), "Asia/Damascus") == 1
+            await s.commit()
+        async with db.sessions() as s:
+            [row] = (await s.execute(select(Delivery))).scalars().all()
+        assert "2026-11-29 08:00" in row.payload["html"]
+        assert "2026-11-29 05:00" not in row.payload["html"]
+    finally:
+        await db.dispose()
