@@ -42,7 +42,10 @@ def cmd_chart(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise CliError(f"chart: folder {out.parent} does not exist")
     png = run_async(_chart(kind, party, args.lang))
-    out.write_bytes(png)
+    try:
+        out.write_bytes(png)
+    except OSError as exc:
+        raise CliError(f"chart: cannot write {out}: {exc.strerror}") from None
     print(f"wrote {out} ({len(png)} bytes)")
     return 0
 

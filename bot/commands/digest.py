@@ -11,6 +11,7 @@ from bot.commands.common import run_async, settings_and_logging
 
 _SPAN = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+MAX_SPAN = timedelta(days=100 * 365)  # beyond this ``now - span`` leaves datetime's range
 
 
 def parse_span(text: str) -> timedelta:
@@ -18,7 +19,13 @@ def parse_span(text: str) -> timedelta:
     match = _SPAN.match(text.lower())
     if not match or int(match.group(1)) == 0:
         raise CliError(f"--since: expected a span such as 90m, 24h, 7d or 2w, not {text!r}")
-    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+    try:
+        span = timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+    except OverflowError:
+        span = timedelta.max
+    if span > MAX_SPAN:
+        raise CliError(f"--since: {text.strip()} is longer than {MAX_SPAN.days // 365} years")
+    return span
 
 
 async def _digest(span: timedelta, lang: str) -> str:

@@ -57,3 +57,14 @@ def test_chart_writes_a_png(db_env, tmp_path, capsys) -> None:
 def test_chart_refuses_unknown_kind(db_env, tmp_path, capsys) -> None:
     assert main(["chart", "pie", "-o", str(tmp_path / "x.png")]) == 2
     assert "expected no argument" in capsys.readouterr().err
+
+
+def test_digest_rejects_a_span_too_long_for_a_date(db_env, capsys) -> None:
+    assert main(["digest", "--since", "99999999999w"]) == 2
+    assert "longer than 100 years" in capsys.readouterr().err
+
+
+def test_chart_to_an_unwritable_path_is_one_line(db_env, tmp_path, capsys) -> None:
+    assert main(["chart", "-o", str(tmp_path)]) == 2  # a folder, not a file
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1].startswith("bayan: chart: cannot write") and "Traceback" not in err
