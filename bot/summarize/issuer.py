@@ -402,7 +402,8 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 taken += 1
                 j += 1
                 continue
-            if taken == 0 and w in _CONSTRUCT_DOMAINS:
+            if (taken == 0 and w in _CONSTRUCT_DOMAINS) or (taken and w[:1] == "و" and w[1:] in _CONSTRUCT_DOMAINS):
+                # "وزارة الخارجية وشؤون المغتربين الأردنية": a coordinated domain keeps the name going
                 last = j
                 taken += 1
                 j += 1

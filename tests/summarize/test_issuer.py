@@ -288,3 +288,15 @@ def test_a_woman_minister_written_with_the_masculine_noun_still_speaks():
     who = issuer_of("قالت وزير الخارجية الأسترالية إن بلادها ستستدعي السفير.")
     assert who is not None
     assert (who.name, who.country) == ("وزير الخارجية", "AU")
+
+
+def test_a_coordinated_ministry_name_keeps_its_country_adjective() -> None:
+    # The adjective comes after "وشؤون المغتربين"; a town of another state named later
+    # must not outweigh it.
+    text = ("أدانت وزارة الخارجية وشؤون المغتربين الأردنية قصف مخيم في مدينة خان يونس. "
+            "وقالت الوزارة إن القصف أوقع ضحايا في رفح.")
+    from bot.summarize import summarize
+
+    issuer = summarize(text).issuer
+    assert issuer is not None
+    assert (issuer.name, issuer.country) == ("وزارة الخارجية وشؤون المغتربين", "JO")
