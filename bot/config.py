@@ -92,6 +92,30 @@ class Settings(BaseSettings):
             raise ValueError("expected an http:// or https:// URL, e.g. https://api.telegram.org")
         return value.rstrip("/")
 
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, value: str) -> str:
+        """Refuse at start-up what SQLAlchemy would refuse later with a traceback (never echoing the URL:
+        it may hold a password)."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise ValueError("not a database URL; e.g. sqlite+aiosqlite:///./data/bayan.db") from None
+        try:
+            dialect = url.get_dialect()
+        except NoSuchModuleError:
+            raise ValueError(f"unknown database kind {url.drivername!r}") from None
+        if not getattr(dialect, "is_async", False):
+            raise ValueError(f"{url.drivername!r} is not an asyncio driver; e.g. sqlite+aiosqlite:///./data/bayan.db")
+        try:
+            dialect.import_dbapi()
+        except ImportError as exc:
+            raise ValueError(f"its driver {exc.name or url.drivername!r} is not installed") from None
+        return value
+
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _empty_token(cls, value: object) -> object:

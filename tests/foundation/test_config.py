@@ -69,6 +69,9 @@ def test_token_is_hidden_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
         ("BAYAN_LOG_LEVEL", "loud", "invalid setting BAYAN_LOG_LEVEL: expected one of DEBUG"),
         ("TELEGRAM_API_URL", "api.telegram.org", "invalid setting TELEGRAM_API_URL: expected an http"),
         ("BAYAN_ALLOW_PRIVATE_HOSTS", "maybe", "invalid setting BAYAN_ALLOW_PRIVATE_HOSTS"),
+        ("DATABASE_URL", "bayan.db", "invalid setting DATABASE_URL: not a database URL"),
+        ("DATABASE_URL", "sqlite:///./data/bayan.db", "invalid setting DATABASE_URL: 'sqlite' is not an asyncio driver"),
+        ("DATABASE_URL", "postgresql+nosuchdriver://u:secret@db/bayan", "invalid setting DATABASE_URL: unknown database"),
     ],
 )
 def test_bad_value_is_one_line_naming_the_setting(monkeypatch: pytest.MonkeyPatch, var: str, value: str,
