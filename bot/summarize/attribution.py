@@ -49,6 +49,10 @@ _FIRST_PERSON = re.compile(
 )
 _BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+# A sentence that opens with "إنّ" or with a deontic "على X أن"/"يجب على" is the mood of reported
+# speech ("قال: إن ..."; "إن على المجتمع الدولي أن ..."): a reporter narrates in verb-first clauses,
+# so after a speaker has been heard such a sentence runs on in that speaker's words.
+_SPEECH_OPENING = re.compile(r"\W*(?:ان|فان|وان|(?:[وف]?(?:يجب|ينبغي|يتعين)\s+)?[وف]?علي\s+[^.،]{2,60}?\s(?:ان|بان))\s")
 _SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + L._trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)")
 _MASDAR_LIKE = re.compile(r"[وف]?[بل]?(?:ا[^ل]\w{2}ا\w+|ت\w{2}ي\w+|\w{3}ات)")
 _COMMON_OBJECT_NOUNS = frozenset(L.split_words(
@@ -624,7 +628,8 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
         else:
             fw = _FIRST_WORD.match(norm)
             first_w = fw.group(1) if fw else ""
-            if prev_open_quote or _FIRST_PERSON.search(norm) or strip_conj(first_w) in L.PARTICIPLES:
+            if prev_open_quote or _FIRST_PERSON.search(norm) or strip_conj(first_w) in L.PARTICIPLES \
+                    or (any_event and _SPEECH_OPENING.match(norm)):
                 last_side = prev_side if prev_side != NARRATIVE else current
             else:
                 last_side = NARRATIVE

@@ -316,7 +316,8 @@ class _Demands:
                 cut = p - 1 if w == "سيما" and toks[p - 1].text == "لا" else p
                 spans.append((cur, cut))
                 cur = p + 1
-            elif w.startswith("و") and len(w) > 3 and _is_target_word(w[1:]) and not A.is_nisba(w[1:]) and \
+            elif w.startswith("و") and len(w) > 3 and _is_target_word(w[1:]) and (
+                    not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS) and \
                     A.bare_noun(w) not in ("الشؤون",):
                 spans.append((cur, p))
                 cur = p

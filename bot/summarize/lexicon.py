@@ -551,7 +551,7 @@ DEMAND_VERBS = rx(terms(
 ))
 NECESSITY = rx(terms("ضروره", "اهميه", "وجوب", "لزوم", "بضروره", "باهميه", "بوجوب", prep=False))
 # "على المجتمع الدولي ان ...", "المجتمع الدولي مطالب ..."
-DEONTIC_ON = rx(r"(?<!\w)[وف]?علي\s+")
+DEONTIC_ON = rx(r"(?<!\w)(?:[وف]?(?:ان|يجب|ينبغي|يتعين)\s+)?[وف]?علي\s+")
 OBLIGED = rx(terms("مطالب", "مطالبه", "مدعو", "مدعوه", "مطالبون", prep=False))
 # Heads of nouns that name who can be asked to act.
 TARGET_HEADS = frozenset(

@@ -174,3 +174,22 @@ def test_the_state_held_responsible_is_no_speaker():
     text = "أدانت وزارة الخارجية الأردنية الهجوم على السفينة، وحملت إيران المسؤولية."
     an = A.analyse(sentences(text), JO_MFA)
     assert all(s.side == A.ISSUER for s in an.segments)
+
+
+def test_a_sentence_opening_with_inna_runs_on_in_the_last_speakers_words():
+    text = ("قالت وزارة الخارجية الأردنية في بيان اليوم إن الوضع في المنطقة خطير. "
+            "إن على الدول الكبرى أن تتحرك قبل فوات الأوان. "
+            "وعلى العالم أن ينظر إلى ما يجري بعين الحذر.")
+    assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER, A.ISSUER]
+
+
+def test_a_verb_first_sentence_after_the_speaker_stays_the_reporters():
+    text = ("قالت وزارة الخارجية الأردنية في بيان اليوم إن الوضع في المنطقة خطير. "
+            "وشهدت العاصمة مظاهرات واسعة مساء أمس.")
+    assert sides(text, JO_MFA) == [A.ISSUER, A.NARRATIVE]
+
+
+def test_an_opening_inna_before_anyone_speaks_is_not_credited_to_the_issuer():
+    text = ("وشهدت العاصمة مظاهرات واسعة مساء أمس. إن على الحكومة أن تستمع إلى المحتجين، "
+            "قال مراقبون. وقالت وزارة الخارجية الأردنية إن الوضع هادئ.")
+    assert sides(text, JO_MFA)[0] == A.NARRATIVE

@@ -259,3 +259,18 @@ def test_a_direct_object_deed_ends_the_asked_body():
 
 def test_a_counterpart_can_be_asked():
     assert targets("وطالب وزير الخارجية الأردني نظيره الإيراني بوقف التدخل في شؤون المنطقة.") == ["نظيره الإيراني"]
+
+
+def test_it_is_incumbent_on_a_body_is_a_demand_on_it():
+    got = targets("وقال الوزير: يجب على المجتمع الدولي أن يوقف هذه الاعتداءات فورا.")
+    assert got == ["المجتمع الدولي"]
+
+
+def test_inna_ala_x_an_is_a_demand_on_x():
+    got = targets("وقالت الوزارة إن الوضع خطير. إن على مجلس الأمن أن يتحرك لحماية المدنيين.")
+    assert got == ["مجلس الأمن"]
+
+
+def test_two_bodies_called_on_together_are_two_demands_even_when_the_second_looks_like_an_adjective():
+    got = targets('ودعا وزير الخارجية الأردني "الأمم المتحدة والقوى الكبرى إلى أن تتحمل مسؤوليتها.')
+    assert got == ["الأمم المتحدة", "القوى الكبرى"]
