@@ -72,7 +72,7 @@ def parse_latest_args(args: list[str]) -> tuple[int, Filter]:
     """
     words = [w for w in args if w.strip()]
     count = 1
-    if words and words[0].isdigit():
+    if words and words[0].isdecimal():  # not isdigit: int("²") would raise
         count = max(1, min(MAX_LATEST, int(words[0])))
         words = words[1:]
     if not words:

@@ -94,7 +94,9 @@ async def find_feed(session: AsyncSession, ref: str) -> Feed:
     """A feed by id (``7`` or ``#7``) or by its exact address."""
     ref = ref.strip()
     key = ref.lstrip("#")
-    query = select(Feed).where(or_(Feed.id == int(key), Feed.url == ref)) if key.isdigit() else select(Feed).where(Feed.url == ref)
+    # isdecimal, not isdigit: int("²") fails; 18 digits: a larger id overflows the database's integer.
+    is_id = key.isdecimal() and len(key) <= 18
+    query = select(Feed).where(or_(Feed.id == int(key), Feed.url == ref)) if is_id else select(Feed).where(Feed.url == ref)
     feed = await session.scalar(query)
     if feed is None:
         raise FeedError(f"no feed {ref!r} (see `bayan feeds list`)")

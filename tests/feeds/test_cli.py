@@ -71,6 +71,13 @@ async def test_feeds_remove_of_an_unknown_feed_says_so(tmp_path: Path) -> None:
     assert code == 2 and err.strip().splitlines()[-1] == "bayan: no feed '42' (see `bayan feeds list`)"
 
 
+async def test_feeds_remove_of_a_digit_like_or_huge_id_is_one_line(tmp_path: Path) -> None:
+    for ref in ("²", "99999999999999999999999"):  # int("²") fails; the huge one overflows SQLite
+        code, _, err = await bayan(tmp_path, "feeds", "remove", ref)
+        assert code == 2 and err.strip().splitlines()[-1] == f"bayan: no feed '{ref}' (see `bayan feeds list`)"
+        assert "Traceback" not in err
+
+
 async def test_feeds_import_then_export_round_trips(tmp_path: Path) -> None:
     opml = tmp_path / "in.opml"
     opml.write_text(

@@ -17,6 +17,8 @@ def test_latest_arguments_count_then_filter() -> None:
     assert parse_latest_args(["iq"]) == (1, Filter("country", "IQ"))
     assert parse_latest_args(["الأمم", "المتحدة"]) == (1, Filter("keyword", "الأمم المتحدة"))
     assert parse_latest_args(["accused", "إسرائيل"]) == (1, Filter("accused", "إسرائيل"))
+    assert parse_latest_args(["٣"]) == (3, Filter())  # Arabic-Indic digits count
+    assert parse_latest_args(["²"]) == (1, Filter("keyword", "²"))  # a digit-like sign is not a count
 
 
 def test_a_bad_filter_value_is_an_error_not_a_keyword() -> None:
