@@ -17,6 +17,7 @@ import json
 import re
 import sys
 import time
+from collections import deque
 from typing import Any, TextIO
 
 from telegram.request import BaseRequest, RequestData
@@ -28,6 +29,7 @@ CONSOLE_TOKEN = "0:console"  # never sent anywhere; PTB needs a token-shaped str
 BOT_USER = {"id": 1, "is_bot": True, "first_name": "Bayan", "username": "bayan_console_bot",
             "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
 SEPARATOR = "─" * 60
+PRINTED_KEPT = 100
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -37,7 +39,9 @@ class ConsoleRequest(BaseRequest):
     def __init__(self, out: TextIO | None = None) -> None:
         self.out = out or sys.stdout
         self._ids = itertools.count(1)
-        self.printed: list[str] = []  # what was shown, for tests and `bayan demo`
+        # The latest messages shown, for tests and `bayan demo`; bounded, since a token-less
+        # `bayan run` may print alerts for weeks.
+        self.printed: deque[str] = deque(maxlen=PRINTED_KEPT)
 
     @property
     def read_timeout(self) -> float | None:

@@ -76,3 +76,22 @@ def test_outbox_insert_is_portable_to_postgresql():
     for insert, dialect in ((pg_insert, postgresql.dialect()), (sqlite_insert, sqlite.dialect())):
         stmt = insert(_T).on_conflict_do_nothing(index_elements=[_T.c.dedup_key])
         assert "ON CONFLICT (dedup_key) DO NOTHING" in str(stmt.compile(dialect=dialect))
+
+
+
+async def test_console_keeps_only_the_latest_printed_alerts_in_memory():
+    import io
+
+    from telegram.request import RequestData
+    from telegram.request._requestparameter import RequestParameter
+
+    from bot.delivery.console import PRINTED_KEPT
+
+    out = io.StringIO()
+    transport = ConsoleRequest(out=out)
+    for i in range(PRINTED_KEPT + 50):  # a token-less `bayan run` prints for weeks
+        data = RequestData([RequestParameter("chat_id", 0, []), RequestParameter("text", f"alert {i}", [])])
+        await transport.do_request("http://x/bot0:console/sendMessage", "POST", data)
+    assert len(transport.printed) == PRINTED_KEPT
+    assert transport.printed[-1] == f"alert {PRINTED_KEPT + 49}"
+    assert out.getvalue().count("alert ") == PRINTED_KEPT + 50  # every alert was still shown
