@@ -424,6 +424,16 @@ class _Speakers:
         return side
 
 
+def _pluperfect_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """"وكان وزير الداخلية قد أكد": the subject between a clause-opening كان and قد before the verb."""
+    q = k - 2
+    while q >= 0 and k - q <= 16 and toks[q].is_word:
+        if strip_conj(toks[q].text) in ("كان", "كانت"):
+            return (q + 1, k - 1) if q + 1 < k - 1 and (q == 0 or not toks[q - 1].is_word) else None
+        q -= 1
+    return None
+
+
 def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
     """(token index, clause-initial) of verbs of saying that can introduce a speaker."""
     out: list[tuple[int, bool]] = []
@@ -440,6 +450,10 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
             b = w
         prev = toks[k - 1] if k > 0 else None
         if prev is not None and prev.is_word and prev.text in L.RELATIVES | {"ان", "انه", "لن", "لم", "لا", "قد", "كان", "كانت"}:
+            if not (prev.text == "قد" and _pluperfect_subject(toks, k)):
+                continue
+            out.append((k, False))  # "وكان الوزير قد أكد": the pluperfect of reporting
+            seen_verb = True
             continue
         clause_initial = (
             k == first_word
@@ -504,9 +518,13 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
     if that != -1:
         pre_all = pre_all[that + 1:]  # the subject starts after "أن"
     conn_start = pre_all[0].start if pre_all else tk[k].start
+    plu = _pluperfect_subject(tk, k) if k > 1 and tk[k - 1].text == "قد" else None
+    if plu is not None:
+        subj = None
+        pre_all = tk[plu[0]:plu[1]]
     pre_tokens = [t for t in pre_all if t.is_word and t.text not in L.CONNECTIVES
                   and strip_conj(t.text) not in L.CONNECTIVES and t.text not in L.TIME_WORDS]
-    if clause_initial or len(pre_tokens) > 9:
+    if (clause_initial or len(pre_tokens) > 9) and plu is None:
         pre_tokens = []
     side: str | None = None
     object_verb = verb in L.OBJECT_VERB_FORMS
@@ -556,7 +574,7 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
         side = speakers.classify(norm, s0, s1)
         if side is None and pre_tokens and not clause_initial:
             side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
-    elif pre_tokens and len(pre_tokens) <= 9:
+    elif pre_tokens and (len(pre_tokens) <= 9 or plu is not None):
         side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
     if side is None and subj is None and not events:
         # "وكان السفير السعودي ...، قال في وقت سابق": the subject opens the sentence

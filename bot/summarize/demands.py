@@ -66,6 +66,10 @@ _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
 _AN = frozenset(L.split_words("ان بان"))
+# Deeds two sides do together ("التنسيق بين X"): X are the ones asked.
+_RECIPROCAL = frozenset(L.split_words(
+    "تنسيق التنسيق تعاون التعاون تبادل التبادل حوار الحوار تفاوض التفاوض تشاور التشاور توافق التوافق "
+    "مصالحه المصالحه تكامل التكامل"))
 
 
 def _is_target_word(w: str) -> bool:
@@ -530,6 +534,23 @@ class _Demands:
             spans, _ = self.target_span(si, q, hi)
             if spans:
                 return self.span_text(si, spans[0][0], spans[0][1])
+        return self.reciprocal_target(si, k, hi)
+
+    def reciprocal_target(self, si: int, k: int, hi: int) -> str:
+        """"ضرورة التنسيق ... بين أجهزة الأمن": a deed done together falls on those it is "between"."""
+        toks = self.an.tokens[si]
+        q = k
+        seen_reciprocal = False
+        while q < len(toks) and q - k < 14 and toks[q].start < hi and toks[q].text not in "،,.:؛":
+            w = A.bare_noun(toks[q].text)
+            if w in _RECIPROCAL:
+                seen_reciprocal = True
+            elif toks[q].text == "بين" and seen_reciprocal and q + 1 < len(toks) and _is_target_word(toks[q + 1].text):
+                spans, _ = self.target_span(si, q + 1, hi)
+                if spans and len(spans) == 1:
+                    return self.span_text(si, spans[0][0], spans[0][1])
+                return ""
+            q += 1
         return ""
 
     def necessity(self, si: int, lo: int, hi: int) -> None:

@@ -193,3 +193,15 @@ def test_an_opening_inna_before_anyone_speaks_is_not_credited_to_the_issuer():
     text = ("وشهدت العاصمة مظاهرات واسعة مساء أمس. إن على الحكومة أن تستمع إلى المحتجين، "
             "قال مراقبون. وقالت وزارة الخارجية الأردنية إن الوضع هادئ.")
     assert sides(text, JO_MFA)[0] == A.NARRATIVE
+
+
+def test_the_pluperfect_kana_x_qad_said_names_its_speaker():
+    text = ("أعلنت وزارة الداخلية الأردنية القبض على خلية. "
+            "وكان وزير الداخلية الأردني قد أكد أهمية اليقظة في المرحلة المقبلة.")
+    assert sides(text, Issuer("وزارة الداخلية", "JO")) == [A.ISSUER, A.ISSUER]
+
+
+def test_the_pluperfect_of_another_governments_minister_is_not_the_issuers():
+    text = ("قالت وزارة الخارجية الأردنية إن الحدود آمنة. "
+            "وكان وزير الخارجية الإيراني قد أكد أن بلاده لا تتدخل في شؤون جيرانها.")
+    assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]

@@ -274,3 +274,14 @@ def test_inna_ala_x_an_is_a_demand_on_x():
 def test_two_bodies_called_on_together_are_two_demands_even_when_the_second_looks_like_an_adjective():
     got = targets('ودعا وزير الخارجية الأردني "الأمم المتحدة والقوى الكبرى إلى أن تتحمل مسؤوليتها.')
     assert got == ["الأمم المتحدة", "القوى الكبرى"]
+
+
+def test_a_necessary_deed_done_together_falls_on_those_it_is_between():
+    got = targets("وأكد وزير الداخلية ضرورة التنسيق وتبادل المعلومات بين الأجهزة الأمنية العربية.",
+                  Issuer("وزير الداخلية", "JO"))
+    assert got == ["الأجهزة الأمنية العربية"]
+
+
+def test_a_necessary_deed_that_is_not_done_together_names_no_target_from_bain():
+    got = targets("وأكد الوزير ضرورة التمييز دائما في العمليات بين الأطراف المتحاربة والمدنيين.")
+    assert got == [""]
