@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from bot.commands.common import settings_and_logging
+from bot.errors import CliError
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -16,7 +17,12 @@ def cmd_db(args: argparse.Namespace) -> int:
 
     settings = settings_and_logging()
     if args.db_command == "upgrade":
-        upgrade_sync(settings.database_url, args.revision)
+        from alembic.util import CommandError
+
+        try:
+            upgrade_sync(settings.database_url, args.revision)
+        except CommandError as exc:  # e.g. a revision that does not exist
+            raise CliError(f"db upgrade: {exc}") from None
         print(f"database at revision {current_revision_sync(settings.database_url)} (head {head_revision()})")
     else:
         current = current_revision_sync(settings.database_url)

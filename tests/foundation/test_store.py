@@ -89,3 +89,12 @@ def test_db_command_on_an_unusable_path_is_one_line(tmp_path, monkeypatch, capsy
     err = capsys.readouterr().err.strip()
     assert err.startswith("bayan: cannot create the database folder")
     assert len(err.splitlines()) == 1
+
+
+def test_db_upgrade_to_an_unknown_revision_is_one_line(tmp_path, monkeypatch, capsys) -> None:
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+    assert main(["db", "upgrade", "nosuch"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.splitlines()[-1].startswith("bayan: db upgrade: Can't locate revision") and "Traceback" not in err
