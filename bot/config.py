@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     def _known_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder of zones
             raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Damascus") from None
         return value
 

@@ -142,7 +142,7 @@ async def timezone_command(update: Update, context: Context) -> None:
             return
         try:
             ZoneInfo(args[0])
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder of zones
             await reply(update, t(lang, "tz_bad", value=args[0]))
             return
         chat.timezone = args[0]  # last_digest_at stays: see digest() above

@@ -148,7 +148,7 @@ async def enqueue_due_digests(session: AsyncSession, now: datetime, default_zone
         try:
             zone = ZoneInfo(chat.timezone or default_zone)
             period = due_period(chat.digest_time, zone, chat.last_digest_at, now)
-        except (ValueError, KeyError) as exc:  # a bad stored zone or time must not stop the others
+        except (ValueError, KeyError, OSError) as exc:  # a bad stored zone or time must not stop the others
             log.warning("chat %s: digest setting unusable (%s, %s): %s", chat.id, chat.timezone,
                         chat.digest_time, exc)
             continue

@@ -189,6 +189,16 @@ def damascus(y: int, mo: int, d: int, h: int, mi: int = 0) -> datetime:
 # --- scheduled digests ----------------------------------------------------------------
 
 
+async def test_timezone_that_names_a_region_not_a_zone_is_refused_in_one_line(
+        fake_api, services, bayan, errors_logged) -> None:
+    await start_bayan(bayan)
+    hala = fake_api.private_chat(1009, "Hala", language_code="en")
+    [answer] = await say(fake_api, hala, "/timezone Asia")  # a folder of zones: ZoneInfo raises OSError
+    assert "Unknown time zone" in shown(answer) and "Asia" in shown(answer)
+    async with services.db.sessions() as session:
+        assert (await session.get(Chat, hala.id)).timezone is None
+
+
 async def test_digest_arrives_once_at_eight_in_the_morning_damascus_time(
         fake_api, services, bayan, clock, errors_logged) -> None:
     app = await start_bayan(bayan)

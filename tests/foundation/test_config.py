@@ -66,6 +66,7 @@ def test_token_is_hidden_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
         ("BAYAN_POLL_INTERVAL", "5", "invalid setting BAYAN_POLL_INTERVAL"),
         ("BAYAN_ADMIN_IDS", "alice,bob", "invalid setting BAYAN_ADMIN_IDS: expected Telegram user ids"),
         ("BAYAN_TIMEZONE", "Mars/Olympus", "invalid setting BAYAN_TIMEZONE: unknown time zone 'Mars/Olympus'"),
+        ("BAYAN_TIMEZONE", "Asia", "invalid setting BAYAN_TIMEZONE: unknown time zone 'Asia'"),  # a folder of zones
         ("BAYAN_LOG_LEVEL", "loud", "invalid setting BAYAN_LOG_LEVEL: expected one of DEBUG"),
         ("TELEGRAM_API_URL", "api.telegram.org", "invalid setting TELEGRAM_API_URL: expected an http"),
         ("BAYAN_ALLOW_PRIVATE_HOSTS", "maybe", "invalid setting BAYAN_ALLOW_PRIVATE_HOSTS"),
