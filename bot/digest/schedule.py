@@ -47,7 +47,7 @@ def parse_digest_time(value: str) -> str:
     try:
         hour, minute = value.split(":")
         parsed = time(int(hour), int(minute))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: "99999999999999999999:00"
         raise ValueError("expected HH:MM (e.g. 08:00), hourly or off") from None
     return parsed.strftime("%H:%M")
 

@@ -26,6 +26,8 @@ def test_parse_digest_time_accepts_clock_hourly_off() -> None:
     assert parse_digest_time("off") == "off"
     with pytest.raises(ValueError, match="HH:MM"):
         parse_digest_time("25:00")
+    with pytest.raises(ValueError, match="HH:MM"):
+        parse_digest_time("99999999999999999999:00")  # too big for time(), still a user's mistake
 
 
 def test_daily_period_ends_at_local_time_in_chat_zone() -> None:
