@@ -66,6 +66,10 @@ _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
 _AN = frozenset(L.split_words("ان بان"))
+_WARN = re.compile(r"(?<!\w)[وف]?(?:حذر|حذرت|يحذر|تحذر|نحذر|محذرا|محذره)(?!\w)")
+_WARN_NOT_DEEDS = frozenset(L.split_words("مغبه خطوره خطر مخاطر تداعيات عواقب مخاطره استمرار"))
+_SUMMON = re.compile(r"(?<!\w)[وف]?(?:استدعاء|باستدعاء|استدعت|استدعي|يستدعي|تستدعي|تم\s+استدعاء)\s+")
+_NOT_SUMMON_DEEDS = frozenset(L.split_words("التشاور تشاور"))
 # Deeds two sides do together ("التنسيق بين X"): X are the ones asked.
 _RECIPROCAL = frozenset(L.split_words(
     "تنسيق التنسيق تعاون التعاون تبادل التبادل حوار الحوار تفاوض التفاوض تشاور التشاور توافق التوافق "
@@ -80,6 +84,26 @@ def _is_target_word(w: str) -> bool:
         return True
     m = L.country_word(w)
     return bool(m and L.COUNTRY_KIND.get(m.group("c"), "name") != "adj")
+
+
+def _people_word(w: str) -> bool:
+    """"الأميركيين", "المواطنين": a definite plural of people, who can be told what not to do."""
+    b = A.strip_conj(w)
+    if b in _PEOPLE or A.bare_noun(w) in _PEOPLE:
+        return True
+    return b.startswith("ال") and len(b) > 6 and b.endswith(("يين", "ين", "يون")) and not b.endswith("تين")
+
+
+_PEOPLE = frozenset(L.split_words(
+    "مواطني مواطنيها مواطنيه مواطنينا المواطنين مواطنين رعايا رعاياها رعاياه الرعايا السكان سكان الاهالي "
+    "اهالي المقيمين الزوار المسافرين"))
+
+
+def _warned_deed(w: str) -> bool:
+    """"من السفر", "من الاقتراب": a verbal noun (Form I ones are definite singulars), not a party."""
+    if w in _WARN_NOT_DEEDS or _is_target_word(w) or _people_word(w) or L.country_word(w) or A.is_nisba(w):
+        return False
+    return bool(_MASDAR.fullmatch(A.bare_noun(w))) or A.is_definite(w) and not w.endswith(("ات", "ين"))
 
 
 def _lexicon_word(w: str) -> bool:
@@ -609,6 +633,70 @@ class _Demands:
             return ""  # two states before: the pronoun is ambiguous
         return self.an.sentences[si][st:en]
 
+    def warnings(self, si: int, lo: int, hi: int) -> None:
+        """"حذرت الوزارة مواطنيها من السفر إلى X": warning people off a deed asks them not to do it.
+
+        Only a named body or people warned (the object) off a verbal noun ("من السفر",
+        "من الاقتراب") is a demand; "حذر من مغبة ..." with no one warned is a stance.
+        """
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        events = self.events_by_sentence.get(si, {})
+        for m in _WARN.finditer(norm, lo, hi):
+            k = A.token_at(toks, m.start())
+            if k >= len(toks):
+                continue
+            ev = events.get(k)
+            q = k + 1
+            if ev is not None and ev.subject is not None and not _people_word(toks[ev.subject[0]].text):
+                q = ev.subject[1]  # "حذرت الوزارة رعاياها": the speaker, then the people warned
+            while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
+                q += 1
+            if q >= len(toks) or not (_is_target_word(toks[q].text) or _people_word(toks[q].text)):
+                continue
+            r = q + 1  # the "من" that opens the deed warned against
+            while r + 1 < len(toks) and r - q < 16 and toks[r].start < hi and toks[r].text not in ".:؛":
+                if toks[r].text == "من" and _warned_deed(toks[r + 1].text):
+                    break
+                r += 1
+            else:
+                continue
+            if toks[r].text != "من":
+                continue
+            pieces: list[tuple[int, int]] = []
+            cur = q
+            for p in range(q + 1, r):
+                w = toks[p].text
+                if w.startswith("و") and len(w) > 3 and toks[p].is_word and (
+                        _is_target_word(w[1:]) or _people_word(w[1:])) and A.is_definite(w[1:]):
+                    pieces.append((cur, p))
+                    cur = p
+            pieces.append((cur, r))
+            action = "عدم " + self.action_from(si, r + 1, hi)
+            for a, b in pieces:
+                self.add(si, self.span_text(si, a, b), action)
+
+    def summons(self, si: int, lo: int, hi: int) -> None:
+        """"استدعت الوزارة سفير X لتقديم تفسير": summoning someone to do a deed asks it of them."""
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        for m in _SUMMON.finditer(norm, lo, hi):
+            k = A.token_at(toks, m.end())
+            while k < len(toks) and (toks[k].text in L.TIME_WORDS or A.bare_noun(toks[k].text) in L.GENERIC_SPEAKER
+                                     and not _is_target_word(toks[k].text)):
+                k += 1
+            if k >= len(toks) or not (_is_target_word(toks[k].text) or A.bare_noun(toks[k].text) in _PERSON_TITLES):
+                continue
+            e = A.np_end(toks, k)
+            while e < len(toks) and e - k < 6 and toks[e].is_word and A.is_definite(toks[e].text) \
+                    and not toks[e].text.startswith(("لل", "و")):
+                e += 1  # "سفير الدولة المجاورة": the adjectives still name who is summoned
+            if e >= len(toks) or toks[e].start >= hi:
+                continue
+            deed = toks[e].text
+            if not (deed.startswith("ل") and not deed.startswith("لل") and _MASDAR.fullmatch(deed[1:])
+                    or deed.startswith("لل") and _MASDAR.fullmatch(deed[2:])) or deed[1:] in _NOT_SUMMON_DEEDS:
+                continue
+            self.add(si, self.span_text(si, k, e), self.action_from(si, e, hi))
+
     def deontic(self, si: int, lo: int, hi: int) -> None:
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.DEONTIC_ON.finditer(norm, lo, hi):
@@ -656,6 +744,8 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
             d.necessity(seg.sentence, seg.start, hi)
             d.duty(seg.sentence, seg.start, hi)
             d.deontic(seg.sentence, seg.start, hi)
+            d.warnings(seg.sentence, seg.start, hi)
+            d.summons(seg.sentence, seg.start, hi)
         return d.out
     except Exception:  # noqa: BLE001 - a summary without demands beats no summary at all
         log.warning("demands: extraction failed on one text, none reported", exc_info=True)

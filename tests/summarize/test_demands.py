@@ -285,3 +285,23 @@ def test_a_necessary_deed_done_together_falls_on_those_it_is_between():
 def test_a_necessary_deed_that_is_not_done_together_names_no_target_from_bain():
     got = targets("وأكد الوزير ضرورة التمييز دائما في العمليات بين الأطراف المتحاربة والمدنيين.")
     assert got == [""]
+
+
+def test_warning_citizens_off_travel_is_a_demand_on_each_group_warned():
+    got = demands("وحذرت وزارة الخارجية الأردنية مواطنيها، والمقيمين في المملكة من السفر إلى المناطق الحدودية.")
+    assert got == [("مواطنيها", "عدم السفر إلى المناطق الحدودية"),
+                   ("المقيمين في المملكة", "عدم السفر إلى المناطق الحدودية")]
+
+
+def test_a_body_warning_of_a_danger_without_anyone_warned_makes_no_demand():
+    assert demands("وحذرت منظمات إنسانية من تدهور الأوضاع في المخيمات.") == []
+    assert demands("وحذرت الوزارة من مغبة استمرار التصعيد.") == []
+
+
+def test_summoning_an_ambassador_to_explain_asks_the_explanation_of_him():
+    got = demands("وقالت الوزارة: تم استدعاء سفير الدولة المجاورة لتقديم إيضاحات حول الحادث.")
+    assert got == [("سفير الدولة المجاورة", "تقديم إيضاحات حول الحادث")]
+
+
+def test_summoning_an_own_ambassador_for_consultation_is_no_demand():
+    assert demands("وقررت الوزارة استدعاء سفيرها للتشاور.") == []
