@@ -57,6 +57,8 @@ _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاك�
                                 "يعتدي", "تعتدي", "قيامه بالاعتداء"))
 _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
+_LAND_OF = re.compile(r"(?:\w+\s+)?(?:مدن|مناطق|اراضي|ارض|اجواء|اقليم|اراضيها|مدنها|مناطقها)\s+")
+_OWN_STATE = re.compile(r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
 # Coordinated support masdars and the nouns that stand before a supported group's name.
@@ -516,6 +518,8 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     w = prev.text
     if w == "من" and prev2 is not None and _BACKED.fullmatch(A.strip_conj(prev2.text)):
         return True  # "الحوثيين المدعومين من ايران": the backer named here is not the act's agent
+    if _BACKED.fullmatch(A.strip_conj(w)) and tok is not None and tok.text[:1] == "ل":
+        return True  # "ميليشيا الحوثي التابعة لإيران": likewise the patron
     if w in _VICTIM_PREP or _FIGHT_WORD.fullmatch(w) or A.bare_noun(w) in _VICTIM_OWNED \
             or (w[:1] in "وف" and A.bare_noun(w[1:]) in _VICTIM_OWNED):
         return True
@@ -941,8 +945,16 @@ class _Finder:
             if not is_violation and _MISSILE_HARM.fullmatch(m.group()):
                 # "اطلاق صواريخ ... الي المملكه العربيه السعوديه": an attack on a state's territory
                 for mm in _TOWARDS.finditer(norm, m.end(), min(hi, m.end() + 80)):
-                    refs = L.country_refs(norm, mm.end(), min(hi, mm.end() + 40))
-                    if refs and refs[0][0] <= mm.end() + 1 and refs[0][3] in ("name", "capital", "metonym"):
+                    at = mm.end()
+                    land = _LAND_OF.match(norm, at)
+                    if land:
+                        at = land.end()  # "على مدن المملكة", "على أراضي سوريا"
+                    if _OWN_STATE.match(norm, at):
+                        # "على المملكة", "على بلادنا": the speaker's own state, named as a kingdom or country
+                        hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
+                        break
+                    refs = L.country_refs(norm, at, min(hi, at + 40))
+                    if refs and refs[0][0] <= at + 1 and refs[0][3] in ("name", "capital", "metonym"):
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break
             if is_violation or "علي" in norm[m.end():window_end] and not _KILL_NOUNS.fullmatch(m.group()):

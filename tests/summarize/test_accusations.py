@@ -523,3 +523,31 @@ def test_collective_punishment_and_settlers_and_bias():
     assert "siege_starvation" in acts_of("وقالت وزارة الخارجية الأردنية إن الاحتلال يفرض عقوبات جماعية على السكان.", "الاحتلال")
     assert "killing_civilians" in acts_of("وأدانت وزارة الخارجية الأردنية اعتداءات المستعمرين على المواطنين.", "المستعمرين")
     assert "other" in acts_of("وقالت وزارة الخارجية الأردنية إن الإدارة الأمريكية منحازة للاحتلال.", "الإدارة الأمريكية")
+
+
+SA = Issuer("وزارة الخارجية", "SA")
+
+
+def test_missiles_fired_on_the_kingdom_breach_its_sovereignty_and_the_patron_is_not_the_agent():
+    got = accuse('وقال المتحدث باسم الوزارة: "أطلقت الجماعة المسلحة التابعة لإيران صواريخ على مدن المملكة".', SA)
+    assert got == {("الجماعة المسلحة", "violating_sovereignty")}
+
+
+def test_refusing_the_political_initiatives_is_obstruction():
+    assert acts_of("وقالت الوزارة إن الميليشيات المسلحة ترفض جميع المبادرات السياسية لإنهاء الحرب.",
+                   "الميليشيات") == {"obstruction"}
+
+
+def test_acting_heedless_of_treaties_and_laws_violates_international_law():
+    assert "violating_international_law" in acts_of(
+        "وقالت الوزارة إن النظام المجاور يواصل نهجه العدواني غير عابئ بمواثيق ولا قوانين.", "النظام")
+
+
+def test_destabilizing_a_country_and_carrying_out_terrorist_operations_are_other_wrongdoing():
+    assert acts_of("وقالت الوزارة إن الجماعة الإرهابية خططت لزعزعة الأمن في البلاد.", "الجماعة") == {"other"}
+    assert "other" in acts_of("وأكد الوزير أن النظام الإيراني نفذ عمليات إرهابية في عواصم عديدة.", "النظام", SA)
+
+
+def test_an_assassination_verb_is_a_killing():
+    assert acts_of("وقال الوزير إن النظام الإيراني اغتال معارضيه في العواصم الأوروبية.", "النظام", SA) \
+        == {"killing_civilians"}
