@@ -57,6 +57,9 @@ _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاك�
                                 "يعتدي", "تعتدي", "قيامه بالاعتداء"))
 _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
+_ATTACK_MASDAR = re.compile(r"[وفبل]*(?:ال)?(?:استهداف|قصف|غاره|غارات|ضربات|ضربه|هجوم|هجمات)")
+_DEATH_CAUSED = re.compile(
+    r"(?<!\w)[وفب]?(?:ال)?(?:مقتل|استشهاد|وفاه|قتل|اصابه|اصابات)(?!\w)[^.؛]*?(?<!\w)(?:جراء|اثر|بسبب|نتيجه|من\s+جراء)\s+$")
 _LAND_OF = re.compile(r"(?:\w+\s+)?(?:مدن|مناطق|اراضي|ارض|اجواء|اقليم|اراضيها|مدنها|مناطقها)\s+")
 _OWN_STATE = re.compile(r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
@@ -966,6 +969,23 @@ class _Finder:
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break
             del marker
+            if len(hits) == n_before and _ATTACK_MASDAR.fullmatch(m.group()):
+                # "مقتل امرأة وطفلتها جراء استهداف الطيران X": deaths the text puts down to an
+                # attack are the attacker's killing, whoever the victims are named as
+                cause = _DEATH_CAUSED.search(norm, max(lo, m.start() - 220), m.start())
+                if cause and not _FORCES.search(norm, cause.start(), m.start()):
+                    nxt = A.token_at(toks, m.end())
+                    gen = next((a for a in self.ctx.actors_of(si)
+                                if nxt < len(toks) and a.start == toks[nxt].start), None)
+                    nm = self.ctx.name(gen) if gen is not None else None
+                    if not nm and nxt + 1 < len(toks) and A.bare_noun(toks[nxt].text) in L.INSTRUMENT_HEADS \
+                            and A.is_nisba(toks[nxt + 1].text) and L.country_word(toks[nxt + 1].text):
+                        # "استهداف الطيران الإسرائيلي": a state's arm, named by its nationality
+                        nm = an.sentences[si][toks[nxt].start:toks[nxt + 1].end]
+                    if nm:  # "استهداف الطيران X": the attack's genitive is its agent
+                        self.add(nm, "killing_civilians", si)
+                    else:
+                        hits.append((m.start(), m.end(), "killing_civilians", False))
             if len(hits) == n_before and not verbish:
                 memory.append((m.start(), m.end()))
         # violation of law

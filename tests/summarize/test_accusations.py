@@ -551,3 +551,21 @@ def test_destabilizing_a_country_and_carrying_out_terrorist_operations_are_other
 def test_an_assassination_verb_is_a_killing():
     assert acts_of("وقال الوزير إن النظام الإيراني اغتال معارضيه في العواصم الأوروبية.", "النظام", SA) \
         == {"killing_civilians"}
+
+
+PS_HEALTH = Issuer("وزارة الصحة", "PS")
+
+
+def test_deaths_the_ministry_puts_down_to_an_air_strike_are_the_attackers_killing():
+    got = accuse("وأعلن المتحدث باسم وزارة الصحة وفاة شاب وإصابة والدته جراء استهداف الطيران الإسرائيلي "
+                 "لمنزل العائلة في المخيم.", PS_HEALTH)
+    assert got == {("الطيران الإسرائيلي", "killing_civilians")}
+
+
+def test_soldiers_killed_in_a_strike_are_no_civilian_deaths():
+    got = accuse("وأعلنت الوزارة مقتل جنديين من الجيش جراء استهداف الطيران الإسرائيلي لموقعهما.", PS_HEALTH)
+    assert ("الطيران الإسرائيلي", "killing_civilians") not in got
+
+
+def test_deaths_from_a_cause_that_is_no_attack_blame_nobody():
+    assert accuse("وأعلنت وزارة الصحة وفاة ثلاثة أشخاص جراء انهيار مبنى قديم في المدينة.", PS_HEALTH) == set()
