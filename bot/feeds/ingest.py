@@ -50,6 +50,7 @@ item raised), the items are retried one per transaction and the hook runs again 
 DEDUP_WINDOW = timedelta(days=30)  # near-duplicates are looked for among this recent past
 MATERIAL_JACCARD = 0.9  # a revision changes at least this share of word bigrams, or the summary
 MAX_ITEMS = 500  # per feed and poll: a feed with 100 000 items is a bug or an attack
+SUMMARY_FAILED = "summarizer_failed"  # notice on an item stored without a summary
 SUMMARY_BATCH = 16  # texts per thread hop: keeps the event loop (and the bot) responsive
 
 
@@ -147,12 +148,23 @@ def _gist(summary: Summary) -> dict[str, Any]:
     return data
 
 
+def _summarize_one(text: str) -> Summary:
+    """A summarizer bug on one item must not fail its feed's whole poll: that item would
+    block every later one of the feed, retried and failing forever. It is stored with an
+    empty summary instead (a ministry's own feed still alerts it)."""
+    try:
+        return summarize(text)
+    except Exception:  # noqa: BLE001 - see above
+        log.exception("summarizer failed on a %d-character item; storing it without a summary", len(text))
+        return Summary(notices=[SUMMARY_FAILED])
+
+
 async def _summarize_all(texts: list[str]) -> list[Summary]:
     """The summarizer is CPU-bound: run it in a thread, a batch at a time."""
     out: list[Summary] = []
     for start in range(0, len(texts), SUMMARY_BATCH):
         batch = texts[start : start + SUMMARY_BATCH]
-        out.extend(await asyncio.to_thread(lambda b=batch: [summarize(t) for t in b]))
+        out.extend(await asyncio.to_thread(lambda b=batch: [_summarize_one(t) for t in b]))
     return out
 
 
