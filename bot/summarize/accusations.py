@@ -1182,6 +1182,38 @@ class _Finder:
             for act in acts or ["other"]:
                 self.add(owner, act, si)
 
+    def _accused_by_name(self, si: int, at: int, hi: int, after: list[_Actor]) -> None:
+        """"ويتهم المغرب البوليساريو بالتوغل": the object of اتهم is the accused even when it is a bare
+        name no lexicon knows; it stands between the (issuer's) subject and the charge after بـ."""
+        an = self.ctx.an
+        toks = an.tokens[si]
+        k = A.token_at(toks, at)
+        if after and A.token_at(toks, after[0].start) == k:
+            k = A.token_at(toks, after[0].end)  # the issuer's own state as the subject
+        words: list[int] = []
+        q = k
+        while q < len(toks) and toks[q].start < hi and len(words) <= 4:
+            t = toks[q]
+            if not t.is_word:
+                if t.text in '"«»“”':
+                    q += 1
+                    continue
+                return
+            if t.text[:1] == "ب" and len(t.text) > 3 and words:
+                break
+            if t.text in L.PREPOSITIONS or t.text in L.TIME_WORDS or A._lexicon_word(t.text) or L.country_word(t.text):
+                return
+            words.append(q)
+            q += 1
+        else:
+            return
+        if not words or len(words) > 3 or not A.is_definite(toks[words[0]].text):
+            return
+        acts = self._acts_in(an.norms[si][toks[q].start:min(hi, toks[q].start + 120)])
+        name = _clean(an.sentences[si][toks[words[0]].start:toks[words[-1]].end])
+        for act in acts or ["other"]:
+            self.add(name, act, si)
+
     def accuse_verbs(self, si: int, lo: int, hi: int, by_kind: dict[str, list["_Span"]]) -> None:
         """"اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""
         an, ctx = self.ctx.an, self.ctx
@@ -1190,6 +1222,8 @@ class _Finder:
         for kind in ("accuse", "hold"):
             for m in by_kind.get(kind, ()):
                 after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
+                if kind == "accuse" and (not after or len(after) == 1 and after[0].code and after[0].code == ctx.country):
+                    self._accused_by_name(si, m.end(), hi, after)
                 if not after:
                     continue
                 # skip the subject in verb-first order ("اتهمت افغانستان باكستان")

@@ -569,3 +569,16 @@ def test_soldiers_killed_in_a_strike_are_no_civilian_deaths():
 
 def test_deaths_from_a_cause_that_is_no_attack_blame_nobody():
     assert accuse("وأعلنت وزارة الصحة وفاة ثلاثة أشخاص جراء انهيار مبنى قديم في المدينة.", PS_HEALTH) == set()
+
+
+MA = Issuer("وزير الخارجية", "MA")
+
+
+def test_the_object_of_ittahama_is_the_accused_even_as_a_bare_unknown_name():
+    got = accuse("وقال وزير الخارجية المغربي إن الوضع خطير. وتتهم المملكة المغربية الانفصاليين بالتوغل في المنطقة العازلة.", MA)
+    assert ("الانفصاليين", "violating_sovereignty") in got
+
+
+def test_a_bare_name_after_ittahama_needs_a_charge_after_bi():
+    got = accuse("وقال وزير الخارجية المغربي إن الوضع خطير. ويتهم المغرب في بيانه الصادر اليوم.", MA)
+    assert got == set()
