@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import and_, or_, select
@@ -72,16 +73,37 @@ def subscription_matches(kind: str, value: str, *, country: str | None, issuer: 
     return False
 
 
-async def matching_chats(session: AsyncSession, statement: Statement, summary: Summary) -> list[int]:
-    """Active chats with at least one matching *instant* subscription."""
-    country = (statement.issuer_country or (summary.issuer.country if summary.issuer else None) or "").upper()
-    issuer = fold(" | ".join(n for n in (statement.issuer_name, summary.issuer.name if summary.issuer else None) if n))
+@dataclass(frozen=True, slots=True)
+class MatchFields:
+    """A statement's folded fields, as every subscription kind reads them."""
+
+    country: str
+    issuer: str
+    text: str
+    accused: list[str]
+
+    def matches(self, kind: str, value: str) -> bool:
+        return subscription_matches(kind, value, country=self.country, issuer=self.issuer, text=self.text,
+                                    accused=self.accused)
+
+
+def match_fields(title: str | None, text: str | None, issuer_name: str | None, issuer_country: str | None,
+                 summary: Summary) -> MatchFields:
+    """One definition for instant alerts and digests, so a subscription means the same in both modes."""
+    country = (issuer_country or (summary.issuer.country if summary.issuer else None) or "").upper()
+    issuer = fold(" | ".join(n for n in (issuer_name, summary.issuer.name if summary.issuer else None) if n))
     summary_text = " \n ".join(
         [*summary.addressees, *(a.accused for a in summary.accusations),
          *(f"{d.target} {d.action}" for d in summary.demands), *summary.places, *summary.key_sentences]
     )
-    text = fold(f"{statement.title or ''}\n{statement.text or ''}\n{summary_text}")
-    accused = [fold(a.accused) for a in summary.accusations]
+    folded = fold(f"{title or ''}\n{text or ''}\n{summary_text}")
+    return MatchFields(country, issuer, folded, [fold(a.accused) for a in summary.accusations])
+
+
+async def matching_chats(session: AsyncSession, statement: Statement, summary: Summary) -> list[int]:
+    """Active chats with at least one matching *instant* subscription."""
+    fields = match_fields(statement.title, statement.text, statement.issuer_name, statement.issuer_country, summary)
+    country = fields.country
 
     q = (
         select(Subscription.chat_id, Subscription.kind, Subscription.normalized_value, Subscription.value)
@@ -98,7 +120,7 @@ async def matching_chats(session: AsyncSession, statement: Statement, summary: S
         if chat_id in chats:
             continue
         value = normalized or normalize_value(kind, raw or "")
-        if subscription_matches(kind, value, country=country, issuer=issuer, text=text, accused=accused):
+        if fields.matches(kind, value):
             chats.add(chat_id)
     return sorted(chats)
 

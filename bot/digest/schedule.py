@@ -83,22 +83,16 @@ SubscriptionMatcher = Callable[[Subscription, DigestItem], bool]
 
 
 def default_matcher(sub: Subscription, item: DigestItem) -> bool:
-    """Does a digest-mode subscription want this statement? (Same rules as instant alerts.)"""
-    from bot.digest.ledger import fold, party_matches
+    """Does a digest-mode subscription want this statement? The very rules of instant alerts
+    (:mod:`bot.delivery.matching`), so switching a subscription's mode never changes what it catches."""
+    from bot.chats import normalize_value
+    from bot.delivery.matching import match_fields
 
-    kind, value = sub.kind, sub.value
-    if kind == "all":
+    if sub.kind == "all":
         return True
-    if kind == "country":
-        return (item.issuer_country or "").upper() == value.upper()
-    if kind == "issuer":
-        return bool(item.issuer_name) and party_matches(value, item.issuer_name or "")
-    if kind == "accused":
-        return any(party_matches(value, a.accused) for a in item.summary.accusations)
-    if kind == "keyword":
-        haystack = fold(" ".join([item.title, item.text, *[a.accused for a in item.summary.accusations]]))
-        return fold(value) in haystack
-    return False
+    value = sub.normalized_value or normalize_value(sub.kind, sub.value or "")
+    return match_fields(item.title, item.text, item.issuer_name, item.issuer_country, item.summary).matches(
+        sub.kind, value)
 
 
 def items_for_chat(chat: Chat, items: list[DigestItem], matcher: SubscriptionMatcher = default_matcher) -> list[DigestItem]:

@@ -149,3 +149,25 @@ async def test_a_chat_without_its_own_zone_reads_its_digest_in_the_default_zone(
         assert "2026-11-29 05:00" not in row.payload["html"]
     finally:
         await db.dispose()
+
+
+def test_a_digest_subscription_catches_exactly_what_the_instant_one_would() -> None:
+    # One rule for both modes: a keyword starts a word (clitics and the article allowed),
+    # so "امن" (security) does not fire inside "ضامن" (guarantor) in a digest either.
+    from bot.chats import normalize_value
+    from bot.delivery.matching import match_fields
+    from bot.digest.schedule import default_matcher
+    from tests.digest.helpers import item
+
+    guarantor = item(1, "SY", "وزارة الخارجية", [])
+    guarantor.text = "أكدت الوزارة دور الدول الضامن للاتفاق"
+    security = item(2, "SY", "وزارة الخارجية", [])
+    security.text = "بحث الوزير مع نظيره قضايا الأمن الإقليمي"
+    sub = Subscription(chat_id=1, kind="keyword", value="امن", normalized_value=normalize_value("keyword", "امن"),
+                       mode="digest")
+    for it in (guarantor, security):
+        instant = match_fields(it.title, it.text, it.issuer_name, it.issuer_country, it.summary).matches(
+            "keyword", sub.normalized_value)
+        assert default_matcher(sub, it) == instant
+    assert not default_matcher(sub, guarantor)
+    assert default_matcher(sub, security)
