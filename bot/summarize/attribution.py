@@ -49,6 +49,7 @@ _FIRST_PERSON = re.compile(
 )
 _BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_ACCORDING_TO = re.compile(r"\W*[وف]?(?:ب?حسب|وفقا\s+ل|طبقا\s+ل)\s*(?P<who>[^،,:.]{3,60}?)\s*[،,:]")
 # A sentence that opens with "إنّ" or with a deontic "على X أن"/"يجب على" is the mood of reported
 # speech ("قال: إن ..."; "إن على المجتمع الدولي أن ..."): a reporter narrates in verb-first clauses,
 # so after a speaker has been heard such a sentence runs on in that speaker's words.
@@ -646,7 +647,11 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
         else:
             fw = _FIRST_WORD.match(norm)
             first_w = fw.group(1) if fw else ""
-            if prev_open_quote or _FIRST_PERSON.search(norm) or strip_conj(first_w) in L.PARTICIPLES \
+            per = _ACCORDING_TO.match(norm)
+            per_side = speakers.classify(norm, per.start("who"), per.end("who")) if per else None
+            if per_side is not None:
+                last_side = per_side  # "وحسب الوزير، فإن ...": the words are the one they are credited to
+            elif prev_open_quote or _FIRST_PERSON.search(norm) or strip_conj(first_w) in L.PARTICIPLES \
                     or (any_event and _SPEECH_OPENING.match(norm)):
                 last_side = prev_side if prev_side != NARRATIVE else current
             else:

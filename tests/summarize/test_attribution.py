@@ -205,3 +205,10 @@ def test_the_pluperfect_of_another_governments_minister_is_not_the_issuers():
     text = ("قالت وزارة الخارجية الأردنية إن الحدود آمنة. "
             "وكان وزير الخارجية الإيراني قد أكد أن بلاده لا تتدخل في شؤون جيرانها.")
     assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
+
+
+def test_words_credited_with_according_to_are_that_speakers():
+    text = ("قال وزير الخارجية الأردني إن الوضع على الحدود خطير. "
+            "وحسب الوزير، فإن تحركات المسلحين تمثل خرقا للاتفاق. "
+            "وبحسب وزير الخارجية الإيراني، فإن بلاده لا علاقة لها بالأمر.")
+    assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER, A.OTHER]
