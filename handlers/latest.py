@@ -9,6 +9,7 @@ Callback data: ``lt:<before_id>:<n>:<kind>:<value>`` (long values packed).
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.chats import SubscriptionError
 from bot.queries import Filter, Page, StatementView, get_statement, latest, parse_latest_args
@@ -70,7 +71,12 @@ async def latest_button(update: Update, context: Context, data: str) -> None:
         return
     await query.answer()
     # The button has done its job: drop it so the older page is not sent twice by a double tap.
-    await query.edit_message_reply_markup(None)
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as exc:
+        if "not modified" in exc.message.lower():
+            return  # the second tap of a double tap: the first one already sent the page
+        raise
     await _send_page(update, context, lang, int(parts[2]), Filter(parts[3], parts[4]), int(parts[1]))
 
 

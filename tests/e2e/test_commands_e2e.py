@@ -6,6 +6,7 @@ HTML parsing, keyboards, answers), i.e. what a Telegram client would show.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -550,3 +551,16 @@ async def test_a_summary_in_progress_does_not_hold_up_other_users(
         release.set()
     parts = await fake.wait_for_messages(alice, 1)
     assert "غزة" in "\n".join(shown(p) for p in parts)
+
+
+async def test_a_double_tap_on_older_sends_the_older_page_once_and_raises_nothing(bayan: Bayan, bob: FakeChat) -> None:
+    await seed(bayan)
+    first = await say(bayan.fake, bob, "/latest 2", n=2)
+    data = button(first[1], "Older")
+    taps = [bayan.fake.press_button(first[1], data), bayan.fake.press_button(first[1], data)]  # before any answer
+    for query_id in taps:
+        await bayan.fake.wait_for_callback_answer(query_id)
+    await bayan.fake.wait_for_messages(bob, 3)
+    await asyncio.sleep(0.3)  # a second page, if any, would arrive now
+    assert ["بيان رقم 1" in shown(m) for m in bayan.fake.messages(bob)].count(True) == 1
+    # (the fixture's teardown asserts that no exception reached PTB's error handlers)
