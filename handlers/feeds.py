@@ -9,7 +9,6 @@ last error), not fetched yet, or disabled.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -21,13 +20,6 @@ from handlers.i18n import raw, t
 
 MAX_LISTED = 50
 ERROR_CHARS = 120
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or url).removeprefix("www.")
-    except ValueError:
-        return url
 
 
 def is_bayan_admin(update: Update, context: Context) -> bool:
@@ -60,7 +52,7 @@ def health(feed: Feed, lang: str) -> str:
 
 
 def feed_line(feed: Feed, lang: str) -> str:
-    name = formatting.dyn(feed.name or _host(feed.url))
+    name = formatting.dyn(feed.name or formatting.host_of(feed.url))
     country = f" {formatting.dyn(feed.country)}" if feed.country else ""
     return f"#{feed.id} {formatting.link(feed.url, name)}{country} — {health(feed, lang)}"
 
@@ -113,7 +105,7 @@ async def removefeed_command(update: Update, context: Context) -> None:
         if not feeds:
             await reply(update, t(lang, "feeds_none"))
             return
-        rows = [[InlineKeyboardButton(f"✖ #{f.id} {(f.name or _host(f.url))[:40]}",
+        rows = [[InlineKeyboardButton(f"✖ #{f.id} {(f.name or formatting.host_of(f.url))[:40]}",
                                       callback_data=f"fd:x:{f.id}")] for f in feeds[:MAX_LISTED]]
         await reply(update, t(lang, "removefeed_usage"), InlineKeyboardMarkup(rows))
         return

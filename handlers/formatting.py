@@ -178,12 +178,16 @@ def _is_http(url: str | None) -> bool:
     return bool(url) and str(url).lower().startswith(("http://", "https://"))
 
 
-def _host(url: str) -> str:
+def host_of(url: str) -> str:
+    """The site a link points to, as a reader names it (no ``www.``)."""
     try:
         host = urlsplit(url).hostname or url
     except ValueError:
         return url
     return host.removeprefix("www.")
+
+
+_host = host_of
 
 
 def _flag(country: str | None) -> str:
