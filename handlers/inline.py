@@ -26,7 +26,8 @@ async def inline_query(update: Update, context: Context) -> None:
         return
     lang = language_from_telegram(iq.from_user.language_code if iq.from_user else None)
     query = " ".join(iq.query.split())[:MAX_QUERY]
-    before = int(iq.offset) if iq.offset.isdigit() else None
+    # The offset is ours (next_offset) but comes back from the client: accept only a plausible id.
+    before = int(iq.offset) if iq.offset.isdecimal() and len(iq.offset) <= 18 else None
     async with session(context) as s:
         if query:
             page = await search(s, query, limit=RESULTS, before_id=before)

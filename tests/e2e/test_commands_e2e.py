@@ -480,6 +480,15 @@ async def test_an_empty_inline_query_offers_the_newest(bayan: Bayan, fake: FakeB
     assert [r["title"] for r in answer["results"]] == ["بيان رقم 3", "بيان رقم 2", "بيان رقم 1"]
 
 
+async def test_an_inline_offset_that_is_not_ours_starts_from_the_newest(bayan: Bayan, fake: FakeBotAPI) -> None:
+    # The offset comes back from the client; a digit-like sign or a huge number must not raise.
+    await seed(bayan)
+    user = fake.add_user(4003, "Sharer", language_code="en")
+    for offset in ("²", "99999999999999999999999"):
+        answer = await fake.wait_for_inline_answer(fake.inline_query(user, "", offset=offset))
+        assert [r["title"] for r in answer["results"]] == ["بيان رقم 3", "بيان رقم 2", "بيان رقم 1"]
+
+
 # ------------------------------------------------------------------ robustness
 
 
