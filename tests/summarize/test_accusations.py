@@ -582,3 +582,18 @@ def test_the_object_of_ittahama_is_the_accused_even_as_a_bare_unknown_name():
 def test_a_bare_name_after_ittahama_needs_a_charge_after_bi():
     got = accuse("وقال وزير الخارجية المغربي إن الوضع خطير. ويتهم المغرب في بيانه الصادر اليوم.", MA)
     assert got == set()
+
+
+def test_hackers_who_stole_are_blamed_for_other_wrongdoing():
+    got = accuse("وأعلن البنك المركزي أن قراصنة مجهولين سرقوا ملايين الدولارات من حسابات المصارف.",
+                 Issuer("البنك المركزي", "JO"))
+    assert got == {("قراصنة مجهولين", "other")}
+
+
+def test_a_front_is_a_party_that_can_be_blamed():
+    assert acts_of("وقال الوزير إن جبهة الانفصاليين تواصل التوغل في المنطقة العازلة.", "جبهة", MA) \
+        == {"violating_sovereignty"}
+
+
+def test_encouraging_aggression_is_complicity():
+    assert "other" in acts_of("وقالت الوزارة إن النظام السوري يشجع الإرهاب في المنطقة.", "النظام")
