@@ -49,6 +49,7 @@ _FIRST_PERSON = re.compile(
 )
 _BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_TOPIC_PREPS = frozenset(L.split_words("عن حول بشان ازاء وعن وحول وبشان"))
 _ACCORDING_TO = re.compile(r"\W*[وف]?(?:ب?حسب|وفقا\s+ل|طبقا\s+ل)\s*(?P<who>[^،,:.]{3,60}?)\s*[،,:]")
 # A sentence that opens with "إنّ" or with a deontic "على X أن"/"يجب على" is the mood of reported
 # speech ("قال: إن ..."; "إن على المجتمع الدولي أن ..."): a reporter narrates in verb-first clauses,
@@ -527,6 +528,8 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
                   and strip_conj(t.text) not in L.CONNECTIVES and t.text not in L.TIME_WORDS]
     if (clause_initial or len(pre_tokens) > 9) and plu is None:
         pre_tokens = []
+    if pre_tokens and strip_conj(pre_tokens[0].text) in _TOPIC_PREPS:
+        pre_tokens = []  # "وعن تحذير الخارجية الأميركية قال": what is spoken about, not who speaks
     side: str | None = None
     object_verb = verb in L.OBJECT_VERB_FORMS
     if subj is not None and object_verb and pre_tokens and not clause_initial:
@@ -580,7 +583,7 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
     if side is None and subj is None and not events:
         # "وكان السفير السعودي ...، قال في وقت سابق": the subject opens the sentence
         head_words = [t for t in tk[:k] if t.start >= body_start and t.is_word]
-        if 0 < len(head_words) <= 25:
+        if 0 < len(head_words) <= 25 and strip_conj(head_words[0].text) not in _TOPIC_PREPS:
             side = speakers.classify(norm, head_words[0].start, head_words[-1].end)
     explicit = side is not None
     if side is None:

@@ -212,3 +212,10 @@ def test_words_credited_with_according_to_are_that_speakers():
             "وحسب الوزير، فإن تحركات المسلحين تمثل خرقا للاتفاق. "
             "وبحسب وزير الخارجية الإيراني، فإن بلاده لا علاقة لها بالأمر.")
     assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER, A.OTHER]
+
+
+def test_a_topic_phrase_before_the_verb_names_what_is_spoken_about_not_the_speaker():
+    text = ("قالت وزارة الخارجية الأردنية إن الحدود آمنة. "
+            "وقال المتحدث باسم منظمة العفو الدولية إن التحذير مبالغ فيه. "
+            "وعن بيان الخارجية الأردنية قال إن الحكومة لم تشرح أسبابها.")
+    assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER, A.OTHER]
