@@ -126,7 +126,8 @@ _DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$"
 _RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+|لا\s+|لم\s+)?[يت]?\w{3,}\s+")
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
 _VICTIM_OWNED = frozenset(L.split_words(
-    "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء معقل"))
+    "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء معقل "
+    "فكر"))  # "يتبنى فكر داعش": the group whose ideas one holds is not the one acting
 # Acts named inside someone's claim are the claim's content, not the issuer's accusation.
 _CLAIM_NOUN = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتهامات|اتهام|مزاعم|ادعاءات|ادعاء)(?:ها|ه|هم)?(?!\w)")
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
@@ -168,9 +169,11 @@ _LOCATION_WORDS = frozenset(L.split_words(
 ))
 
 
-def _is_actor_start(tok: A.Token, prev: A.Token | None) -> bool:
+def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = None) -> bool:
     w = tok.text
     b = A.bare_noun(w)
+    if w in _PERSON_ROLES and nxt is not None and _is_name_word(nxt.text):
+        return True  # "المواطن فواز ...", "المتهم محمد ...": a named individual
     if prev is not None and A.bare_noun(prev.text) in _LOCATION_WORDS:
         return False
     if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS or _possessed_head(b):
@@ -182,6 +185,17 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None) -> bool:
         kind = L.COUNTRY_KIND.get(m.group("c"), "name")
         return kind != "adj"
     return False
+
+
+# Definite nouns for an individual that a ministry names next ("المواطن فلان", "المدعو فلان").
+_PERSON_ROLES = frozenset(L.split_words("المواطن المتهم المدعو المطلوب الموقوف المشتبه الارهابي الجاني المقيم"))
+
+
+def _is_name_word(w: str) -> bool:
+    """A word of a personal name: bare (no article, no clitic preposition), known to no lexicon."""
+    return (len(w) >= 3 and not A.is_definite(w) and w not in _FUNCTION_WORDS and w not in L.PREPOSITIONS
+            and w not in L.TIME_WORDS and not A._lexicon_word(w) and not L.country_word(w)
+            and not (w[:1] in "بلوفك" and w[1:3] == "ال") and not w.startswith("لل") and not w.endswith(("ه", "ات")))
 
 
 _LAM_INDEFINITE = frozenset(L.split_words("ممثلي ممثل قاده قادة وزراء حكومه قوات سلطات"))
@@ -208,6 +222,12 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
     n = len(toks)
     j = k + 1
     prev = toks[k].text
+    if prev in _PERSON_ROLES:
+        while j < n and j - k <= 5 and toks[j].is_word and _is_name_word(toks[j].text):
+            j += 1  # "المواطن فواز عبدالرحمن عيد": the person's full name
+        if j > k + 1 and j < n and toks[j].is_word and toks[j].text.startswith("ال") and A.is_nisba(toks[j].text):
+            j += 1  # "... الحربي": a family name with the article
+        return j
     while j < n and j - k < limit:
         t = toks[j]
         w = t.text
@@ -335,7 +355,7 @@ class _Context:
                 out.append(_Actor(words[0].start, words[-1].end, text, A.bare_noun(w), refs[0][2] if refs else None, si))
                 k = e
                 continue
-            if not _is_actor_start(t, toks[k - 1] if k else None):
+            if not _is_actor_start(t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None):
                 mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
                 if not (mm0 and " " in mm0.group("c") and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
                         and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)):

@@ -597,3 +597,22 @@ def test_a_front_is_a_party_that_can_be_blamed():
 
 def test_encouraging_aggression_is_complicity():
     assert "other" in acts_of("وقالت الوزارة إن النظام السوري يشجع الإرهاب في المنطقة.", "النظام")
+
+
+SA_MOI = Issuer("وزارة الداخلية", "SA")
+
+
+def test_a_named_individual_is_blamed_not_the_group_whose_ideas_he_holds():
+    got = accuse("وقال المتحدث الأمني لوزارة الداخلية السعودية إن المواطن سالم خالد الفلاني كان يتبنى فكر "
+                 "التنظيم الإرهابي وينوي تنفيذ عمل إرهابي.", SA_MOI)
+    assert got == {("المواطن سالم خالد الفلاني", "other")}
+
+
+def test_the_named_individual_firing_on_security_men_attacks_forces():
+    text = ("وقال المتحدث الأمني لوزارة الداخلية السعودية إن المتهم سالم خالد الفلاني خطط لعمل إرهابي. "
+            "وأضاف المتحدث أن الشخص خرج من سيارته مطلقا النار على رجال الأمن.")
+    assert acts_of(text, "سالم", SA_MOI) == {"other", "attacking_forces"}
+
+
+def test_a_role_noun_without_a_name_after_it_is_no_party():
+    assert accuse("وقالت الوزارة إن المواطن يتحمل مسؤولية الحفاظ على الأمن.", SA_MOI) == set()
