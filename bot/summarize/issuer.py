@@ -65,6 +65,14 @@ _CONSTRUCT_DOMAINS = frozenset(
     "اتصالات تجاره عمل خارجيتها خارجيته داخليتها داخليته دفاعها دفاعه".split()
 )  # with a possessive: "وزير خارجيتها" (its foreign minister), after the state named before
 
+# Words of a ministry's name that need the word after them ("الشؤون الخارجية").
+_NEEDS_COMPLEMENT = frozenset("الشوون الشؤون شوون شؤون والشوون والشؤون".split())
+# Adjectives that belong to an office's name rather than to the sentence.
+_NAME_ADJECTIVES = frozenset(
+    "الخارجيه الداخليه العامه الاتحاديه الفدراليه الفيدراليه المركزيه الدولي الوطني الاسلاميه "
+    "الاجتماعيه العالي الدينيه المدنيه الاعلي".split()
+)
+
 # Fixed names that are a country's voice by metonymy.
 _FIXED = {
     ("البيت", "الابيض"): "US",
@@ -397,7 +405,11 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 break
             if w in _STOP or w.isdigit():
                 break
-            if w.startswith("ال") or w.startswith("وال") or w.startswith("لل"):
+            if w.startswith("وال") or w.startswith("لل") or (w.startswith("ال") and (
+                    taken == 0 or words[last][2] in _NEEDS_COMPLEMENT or w in _NAME_ADJECTIVES)):
+                # After its domain a name goes on only by coordination ("والمغتربين"), a
+                # complement ("الشؤون الخارجية") or an adjective of office ("الوطني"):
+                # "أدانت وزارة الخارجية القصف" names the ministry, not "الخارجية القصف".
                 last = j
                 taken += 1
                 j += 1

@@ -300,3 +300,12 @@ def test_a_coordinated_ministry_name_keeps_its_country_adjective() -> None:
     issuer = summarize(text).issuer
     assert issuer is not None
     assert (issuer.name, issuer.country) == ("وزارة الخارجية وشؤون المغتربين", "JO")
+
+
+def test_a_ministry_name_stops_before_the_object_of_its_verb() -> None:
+    from bot.summarize import summarize
+
+    assert summarize("أدانت وزارة الخارجية القصف الذي استهدف المدينة.").issuer.name == "وزارة الخارجية"
+    named = summarize("أعلنت وزارة الشؤون الخارجية والتعاون الدولي المغربية في بيان رفضها للقرار.").issuer
+    assert (named.name, named.country) == ("وزارة الشؤون الخارجية والتعاون الدولي", "MA")
+    assert summarize("قالت وزارة الدفاع الوطني التركية إن قواتها ردت.").issuer.country == "TR"
