@@ -66,6 +66,8 @@ _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
 _AN = frozenset(L.split_words("ان بان"))
+_CONTACT = re.compile(r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
+                      r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))")
 _WARN = re.compile(r"(?<!\w)[وف]?(?:حذر|حذرت|يحذر|تحذر|نحذر|محذرا|محذره)(?!\w)")
 _WARN_NOT_DEEDS = frozenset(L.split_words("مغبه خطوره خطر مخاطر تداعيات عواقب مخاطره استمرار"))
 _SUMMON = re.compile(r"(?<!\w)[وف]?(?:استدعاء|باستدعاء|استدعت|استدعي|يستدعي|تستدعي|تم\s+استدعاء)\s+")
@@ -455,7 +457,8 @@ class _Demands:
                 if mt:
                     self.add(si, "مجلس الأمن", action)
                     continue
-                self.add(si, "", action)
+                contacted = self.contacted_target(si, toks[k].start)
+                self.add(si, contacted, action)
                 continue
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
@@ -541,6 +544,24 @@ class _Demands:
     def _has_title_name(toks: list[A.Token], a: int, q: int) -> bool:
         """A title with its holder's name already ("وزير الخارجية الفلسطيني رياض المالكي")."""
         return any(A.bare_noun(t.text) in _PERSON_TITLES for t in toks[a:q])
+
+    def contacted_target(self, si: int, at: int) -> str:
+        """"تواصلت مع المسؤولين الروس ... وطالبت بتفسير": a demand with no one named after the verb
+        is made of the one the issuer has just contacted or summoned in the same sentence."""
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        found = None
+        for mc in _CONTACT.finditer(norm, max(0, at - 160), at):
+            found = mc
+        if found is None:
+            return ""
+        q = A.token_at(toks, found.end())
+        if q < len(toks) and toks[q].text[:1] == "ب" and _is_target_word(toks[q].text[1:]):
+            self._bi = True
+        spans, _ = self.target_span(si, q, at)
+        self._bi = False
+        if len(spans) != 1:
+            return ""
+        return self.span_text(si, spans[0][0], spans[0][1])
 
     def necessity_target(self, si: int, k: int, hi: int) -> str:
         """Who a "ضرورة ..." falls on: "ضرورة اضطلاع المجتمع الدولي", "ضرورة أن يتحمل X"."""

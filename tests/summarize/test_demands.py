@@ -305,3 +305,13 @@ def test_summoning_an_ambassador_to_explain_asks_the_explanation_of_him():
 
 def test_summoning_an_own_ambassador_for_consultation_is_no_demand():
     assert demands("وقررت الوزارة استدعاء سفيرها للتشاور.") == []
+
+
+def test_a_demand_with_no_one_named_falls_on_the_one_just_contacted():
+    got = targets("وقال المتحدث إن الوزارة تواصلت مع السفارة الأجنبية بشأن الحادث، وطالبت بتوضيح عاجل.")
+    assert got == ["السفارة الأجنبية"]
+
+
+def test_a_demand_with_no_one_named_and_no_one_contacted_keeps_an_empty_target():
+    got = targets("وقال المتحدث إن الوزارة تابعت الحادث، وطالبت بتوضيح عاجل.")
+    assert got == [""]
