@@ -66,7 +66,7 @@ _CONSTRUCT_DOMAINS = frozenset(
 )  # with a possessive: "وزير خارجيتها" (its foreign minister), after the state named before
 
 # Words of a ministry's name that need the word after them ("الشؤون الخارجية").
-_NEEDS_COMPLEMENT = frozenset("الشوون الشؤون شوون شؤون والشوون والشؤون".split())
+_NEEDS_COMPLEMENT = frozenset("الشوون الشؤون شوون شؤون والشوون والشؤون وشوون وشؤون".split())
 # Adjectives that belong to an office's name rather than to the sentence.
 _NAME_ADJECTIVES = frozenset(
     "الخارجيه الداخليه العامه الاتحاديه الفدراليه الفيدراليه المركزيه الدولي الوطني الاسلاميه "
