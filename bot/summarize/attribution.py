@@ -502,7 +502,9 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
     if j < len(tk) and tk[j].is_word and tk[j].text not in _BOUNDARY_WORDS \
             and tk[j].text not in L.PREPOSITIONS and not _prep_word(tk[j].text) \
             and tk[j].text not in _PRONOUN_PREPS \
-            and verb not in L.FIRST_PERSON_VERBS:
+            and not (tk[j].text[:1] == "ب" and (tk[j].text.startswith("بال") or _MASDAR_LIKE.fullmatch(tk[j].text))
+                     and not L.country_word(tk[j].text)) \
+            and verb not in L.FIRST_PERSON_VERBS:  # ("وطالبت بتوضيح": a deed with بـ is no subject)
         e = np_end(tk, j)
         if e > j:
             subj = (j, e)

@@ -219,3 +219,14 @@ def test_a_topic_phrase_before_the_verb_names_what_is_spoken_about_not_the_speak
             "وقال المتحدث باسم منظمة العفو الدولية إن التحذير مبالغ فيه. "
             "وعن بيان الخارجية الأردنية قال إن الحكومة لم تشرح أسبابها.")
     assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER, A.OTHER]
+
+
+def test_a_deed_with_bi_after_a_demand_verb_is_not_its_subject():
+    an = A.analyse(sentences("قالت وزارة الخارجية الأردنية إنها تابعت الحادث، وطالبت بتوضيح عاجل."), JO_MFA)
+    demand = [e for e in an.events if e.verb == "طالبت"]
+    assert demand and demand[0].subject is None
+
+
+def test_a_country_starting_with_ba_can_still_be_a_subject():
+    an = A.analyse(sentences("وطالبت باكستان الهند بتقديم الأدلة."), JO_MFA)
+    assert an.events and an.events[0].subject is not None

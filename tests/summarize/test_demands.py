@@ -308,10 +308,10 @@ def test_summoning_an_own_ambassador_for_consultation_is_no_demand():
 
 
 def test_a_demand_with_no_one_named_falls_on_the_one_just_contacted():
-    got = targets("وقال المتحدث إن الوزارة تواصلت مع السفارة الأجنبية بشأن الحادث، وطالبت بتوضيح عاجل.")
-    assert got == ["السفارة الأجنبية"]
+    got = targets("وقالت وزارة الخارجية الأردنية إنها تواصلت مع سفير فرنسا بشأن الحادث، وطالبت بتوضيح عاجل.")
+    assert got == ["سفير فرنسا"]
 
 
 def test_a_demand_with_no_one_named_and_no_one_contacted_keeps_an_empty_target():
-    got = targets("وقال المتحدث إن الوزارة تابعت الحادث، وطالبت بتوضيح عاجل.")
+    got = targets("وقالت وزارة الخارجية الأردنية إنها تابعت الحادث، وطالبت بتوضيح عاجل.")
     assert got == [""]
