@@ -57,6 +57,9 @@ _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاك�
                                 "يعتدي", "تعتدي", "قيامه بالاعتداء"))
 _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
+_REL_DOER = re.compile(
+    r"(?<!\w)(?:الذي|التي)\s+(?:قام|قامت)\s+(?:به|بها)\s+|(?<!\w)(?:الذي|التي)\s+(?:اجراه|اجرته|نشره|نشرته|نظمه|"
+    r"نظمته|بثه|بثته|اطلقه|اطلقته|نفذه|نفذته|ارتكبه|ارتكبته|شنه|شنته)\s+")
 _ATTACK_MASDAR = re.compile(r"[وفبل]*(?:ال)?(?:استهداف|قصف|غاره|غارات|ضربات|ضربه|هجوم|هجمات)")
 _DEATH_CAUSED = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:مقتل|استشهاد|وفاه|قتل|اصابه|اصابات)(?!\w)[^.؛]*?(?<!\w)(?:جراء|اثر|بسبب|نتيجه|من\s+جراء)\s+$")
@@ -78,7 +81,7 @@ _GROUP_NOUNS = frozenset(L.split_words(
     "المجموعات ميليشيات الميليشيات عصابات العصابات شبكات الشبكات"))
 # Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
 _CONDEMN = re.compile(
-    r"(?<!\w)[وف]?(?:استنكر|استنكرت|يستنكر|تستنكر|نستنكر|استنكار|ندد|نددت|يندد|تندد|ندين|تنديد|التنديد|"
+    r"(?<!\w)[وف]?(?:استنكر|استنكرت|يستنكر|تستنكر|نستنكر|استنكارها|استنكاره|استنكار|تنديدها|تنديده|ادانتها|ندد|نددت|يندد|تندد|ندين|تنديد|التنديد|"
     r"ادان|ادانت|دان|دانت|يدين|تدين|اداننا|ادانه|شجب|شجبت|يشجب|تشجب|انتقد|انتقدت|ينتقد|تنتقد|استهجن|استهجنت|"
     r"رفض|رفضت|ترفض|يرفض|نرفض)(?!\w)")
 _CONDUCT = re.compile(
@@ -877,6 +880,8 @@ class _Finder:
         norm, toks = an.norms[si], an.tokens[si]
         hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
         self.condemned(si, lo, hi)
+        if "الذي" in norm or "التي" in norm:
+            self.condemned_relative(si, lo, hi)
         # "الميليشيات وداعمها ايران", "داعمتهم ايران": the supporter of an armed group
         for sm in (_SUPPORTER_WORD.finditer(norm, lo, hi) if "داعم" in norm or "راعي" in norm else ()):
             if not _TERROR.search(norm, max(lo, sm.start() - 70), sm.start()):
@@ -1201,6 +1206,32 @@ class _Finder:
             acts = [a for a in self._acts_in(tail) if a != "other"]
             for act in acts or ["other"]:
                 self.add(owner, act, si)
+
+    def condemned_relative(self, si: int, lo: int, hi: int) -> None:
+        """"استنكرت الاستطلاع الذي قامت به القناة", "أدانت الهجوم الذي نفذته X": the one who did the
+        condemned thing, named in a relative clause on it, is blamed for it."""
+        an, ctx = self.ctx.an, self.ctx
+        norm, toks = an.norms[si], an.tokens[si]
+        for m in _REL_DOER.finditer(norm, lo, hi):
+            v = _CONDEMN.search(norm, max(lo, m.start() - 80), m.start())
+            if not v or re.search(r"[.؛:،]", norm[v.end():m.start()]) or len(norm[v.end():m.start()].split()) > 6:
+                continue
+            k = A.token_at(toks, m.end())
+            if k >= len(toks) or not toks[k].is_word or toks[k].start >= hi:
+                continue
+            actor = next((a for a in ctx.actors_of(si) if a.start == toks[k].start), None)
+            name = ctx.name(actor) if actor is not None else None
+            construct = k + 1 < len(toks) and toks[k + 1].is_word and A.is_definite(toks[k + 1].text)
+            if actor is None and (A.is_definite(toks[k].text) or construct) and not A._lexicon_word(toks[k].text) \
+                    and not A.is_nisba(toks[k].text) and toks[k].text not in _FUNCTION_WORDS \
+                    and toks[k].text not in L.PREPOSITIONS and toks[k].text not in L.TIME_WORDS:
+                e = A.np_end(toks, k, limit=3)
+                name = _clean(an.sentences[si][toks[k].start:toks[e - 1].end]) if e > k else None
+            if not name:
+                continue
+            acts = [a for a in self._acts_in(norm[v.end():m.start()]) if a != "other"]
+            for act in acts or ["other"]:
+                self.add(name, act, si)
 
     def _accused_by_name(self, si: int, at: int, hi: int, after: list[_Actor]) -> None:
         """"ويتهم المغرب البوليساريو بالتوغل": the object of اتهم is the accused even when it is a bare

@@ -616,3 +616,12 @@ def test_the_named_individual_firing_on_security_men_attacks_forces():
 
 def test_a_role_noun_without_a_name_after_it_is_no_party():
     assert accuse("وقالت الوزارة إن المواطن يتحمل مسؤولية الحفاظ على الأمن.", SA_MOI) == set()
+
+
+def test_the_doer_of_a_condemned_thing_named_in_a_relative_clause_is_blamed():
+    got = accuse("وأعربت وزارة الخارجية الأردنية عن استنكارها الشديد للتقرير الذي نشرته قناة الأخبار الدولية.")
+    assert got == {("قناة الأخبار الدولية", "other")}
+
+
+def test_a_relative_clause_on_something_not_condemned_blames_nobody():
+    assert accuse("ورحبت وزارة الخارجية الأردنية بالتقرير الذي نشرته قناة الأخبار الدولية.") == set()
