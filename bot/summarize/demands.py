@@ -330,8 +330,14 @@ class _Demands:
                 break  # "ناشدت المنظمات الدوليه | التدخل": the deed as a direct object
             cw = L.country_word(pw)
             if toks[pe].is_word and cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and A.is_definite(w) \
-                    and not A.is_nisba(w) and w not in L.NAME_ADJECTIVES and " " not in cw.group("c"):
-                break  # "روسيا | الدخول في محادثات": a state's name governs no noun after it
+                    and not A.is_nisba(w) and w not in L.NAME_ADJECTIVES and " " not in cw.group("c") \
+                    and not (w[:1] == "و" and (L.country_word(w[1:]) or _is_target_word(w[1:]))):
+                break  # "روسيا | الدخول في محادثات": a state's name governs no noun after it (but "تركيا والعراق")
+            if toks[pe].is_word and cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and " " not in cw.group("c") \
+                    and not A.is_definite(w) and not L.country_word(w) and not _is_target_word(w) \
+                    and not (w[:1] == "و" and (_is_target_word(w[1:]) or L.country_word(w[1:]) or A.is_definite(w[1:])))\
+                    and w not in _LIST_ADVERBS and w not in L.TIME_WORDS:
+                break  # "روسيا | وقف التصعيد": nor an undefined one
             if toks[pe].is_word and A.is_definite(pw) and not A.is_definite(w) and not w.startswith("و") \
                     and w not in _LIST_ADVERBS and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده")):
                 break  # "مجلس الامن | مسؤولياته": a definite name ends before an undefined noun
@@ -565,12 +571,16 @@ class _Demands:
 
     def necessity_target(self, si: int, k: int, hi: int) -> str:
         """Who a "ضرورة ..." falls on: "ضرورة اضطلاع المجتمع الدولي", "ضرورة أن يتحمل X"."""
+        got = self.necessity_targets(si, k, hi)
+        return got[0] if got else ""
+
+    def necessity_targets(self, si: int, k: int, hi: int) -> list[str]:
+        """Every body a "ضرورة أن يتحمل X وY" falls on (a list gives one each)."""
         toks = self.an.tokens[si]
         q = k
         while q < len(toks) and toks[q].text in ("الي", "علي", "بضروره", "ضروره", "اهميه", "باهميه", "وجوب", "لضروره"):
             q += 1
-        # skip "أن" + verb, or the masdar
-        for _ in range(3):
+        for _ in range(3):  # skip "أن" + verb, or the masdar
             if q < len(toks) and toks[q].is_word and not _is_target_word(toks[q].text):
                 q += 1
             else:
@@ -578,8 +588,9 @@ class _Demands:
         if q < len(toks) and toks[q].is_word and _is_target_word(toks[q].text) and toks[q].start < hi:
             spans, _ = self.target_span(si, q, hi)
             if spans:
-                return self.span_text(si, spans[0][0], spans[0][1])
-        return self.reciprocal_target(si, k, hi)
+                return [self.span_text(si, a, b) for a, b in spans]
+        r = self.reciprocal_target(si, k, hi)
+        return [r] if r else []
 
     def reciprocal_target(self, si: int, k: int, hi: int) -> str:
         """"ضرورة التنسيق ... بين أجهزة الأمن": a deed done together falls on those it is "between"."""
@@ -611,8 +622,8 @@ class _Demands:
                 continue
             k = A.token_at(toks, m.start())
             action = self.action_from(si, k, hi)
-            target = self.necessity_target(si, k, hi) or self.pronoun_target(si, k, lo)
-            self.add(si, target, action)
+            for target in self.necessity_targets(si, k, hi) or [self.pronoun_target(si, k, lo)]:
+                self.add(si, target, action)
 
     def duty(self, si: int, lo: int, hi: int) -> None:
         """"أكد/أشار إلى مسؤولية X تجاه/في حماية ...": the issuer holds X to a duty — a demand on X.
@@ -722,7 +733,8 @@ class _Demands:
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.DEONTIC_ON.finditer(norm, lo, hi):
             pre = norm[max(lo, m.start() - 3):m.start()]
-            if not (m.start() == lo or re.search(r"[،:\"«.]\s*$|^\s*$", pre) or m.group().startswith(("و", "ف"))):
+            if not (m.start() == lo or re.search(r"[،:\"«.]\s*$|^\s*$", pre) or m.group().startswith(("و", "ف"))
+                    or re.match(r"(?:يجب|ينبغي|يتعين)\s", m.group())):
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)

@@ -315,3 +315,17 @@ def test_a_demand_with_no_one_named_falls_on_the_one_just_contacted():
 def test_a_demand_with_no_one_named_and_no_one_contacted_keeps_an_empty_target():
     got = targets("وقالت وزارة الخارجية الأردنية إنها تابعت الحادث، وطالبت بتوضيح عاجل.")
     assert got == [""]
+
+
+def test_two_states_called_on_are_two_targets():
+    assert targets("ودعت وزارة الخارجية الأردنية تركيا والعراق إلى الحوار.") == ["تركيا", "العراق"]
+
+
+def test_a_deed_as_direct_object_after_a_state_is_not_part_of_its_name():
+    got = demands("وناشدت وزارة الخارجية الأردنية الولايات المتحدة وروسيا وقف التصعيد.")
+    assert got == [("الولايات المتحدة", "وقف التصعيد"), ("روسيا", "وقف التصعيد")]
+
+
+def test_a_necessity_on_two_bodies_is_a_demand_on_each():
+    assert targets("وأكدت وزارة الخارجية الأردنية ضرورة أن تتحمل الأمم المتحدة والدول الكبرى مسؤولياتها.") \
+        == ["الأمم المتحدة", "الدول الكبرى"]
