@@ -57,6 +57,8 @@ _VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاك�
                                 "يعتدي", "تعتدي", "قيامه بالاعتداء"))
 _MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
+_COORD_VERB = re.compile(r"[وف][يت]\w{3,}")  # "وتتدخل", "ويدعم": an imperfect verb after و
+_VERB_FORM = re.compile(r"[وف]?[يت]\w{3,}")
 _REL_DOER = re.compile(
     r"(?<!\w)(?:الذي|التي)\s+(?:قام|قامت)\s+(?:به|بها)\s+|(?<!\w)(?:الذي|التي)\s+(?:اجراه|اجرته|نشره|نشرته|نظمه|"
     r"نظمته|بثه|بثته|اطلقه|اطلقته|نفذه|نفذته|ارتكبه|ارتكبته|شنه|شنته)\s+")
@@ -816,8 +818,10 @@ class _Finder:
                     for a in ctx.actors_of(si, lam=True):
                         if a.start == t.start:
                             return a, ctx.name(a) or ""  # type: ignore[return-value]
-                # nationality adjective: "العدوان الاسرائيلي" → إسرائيل
-                if A.is_nisba(t.text):
+                # nationality adjective: "العدوان الاسرائيلي" → إسرائيل (but "احتلال الاراضي الفلسطينيه":
+                # the adjective of the victim the act names, not of its agent)
+                act_words = norm[ts:te].split()
+                if A.is_nisba(t.text) and not (len(act_words) > 1 and A.bare_noun(act_words[-1]) in _VICTIM_OWNED):
                     mm = L.COUNTRY_RX.match(norm, t.start)
                     if mm and mm.start("c") <= t.start + 3:
                         code = L.COUNTRY_SURFACE.get(mm.group("c"))
@@ -1069,6 +1073,7 @@ class _Finder:
         ordered = [(h[0], h[1], h[2], h[3]) for h in kept] + [(a, b, "", False) for a, b in memory]
         ordered.sort(key=lambda h: h[0])
         seg_pending: list[str] = []
+        seg_last_who: tuple | None = None
         for ts, te, act, verbish in ordered:
             if not act:
                 who = self.agent(si, lo, hi, ts, te, False, True)
@@ -1076,7 +1081,15 @@ class _Finder:
                     self.last_accused = (si, who[0])
                 continue
             gen = not _OBJECT_MASDARS.fullmatch(norm[ts:te].split()[0])
-            who = self.agent(si, lo, hi, ts, te, verbish, gen)
+            if seg_last_who and _COORD_VERB.fullmatch(norm[ts:te].split()[0]):
+                # "إيران تدعم الميليشيات وتتدخل في ...": a coordinated verb shares the first verb's subject
+                who = seg_last_who
+            else:
+                who = self.agent(si, lo, hi, ts, te, verbish, gen)
+            if who and _VERB_FORM.fullmatch(norm[ts:te].split()[0]):
+                seg_last_who = who
+            elif not _COORD_VERB.fullmatch(norm[ts:te].split()[0]):
+                seg_last_who = None
             root = _skeleton(norm[ts:te].split()[0])
             if not who:
                 # "هذا الهجوم ... على ناقلة نفط، و... هذه الهجمات من الحوثيين": the same kind of act

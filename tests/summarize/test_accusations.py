@@ -625,3 +625,15 @@ def test_the_doer_of_a_condemned_thing_named_in_a_relative_clause_is_blamed():
 
 def test_a_relative_clause_on_something_not_condemned_blames_nobody():
     assert accuse("ورحبت وزارة الخارجية الأردنية بالتقرير الذي نشرته قناة الأخبار الدولية.") == set()
+
+
+def test_a_coordinated_verb_shares_the_first_verbs_subject_not_its_object():
+    got = accuse("وقالت الوزارة إن إيران تدعم الميليشيات المسلحة وتتدخل في الشؤون الداخلية للدول العربية "
+                 "وتنتهك قرارات مجلس الأمن.")
+    assert got == {("إيران", "supporting_terrorism"), ("إيران", "violating_sovereignty"),
+                   ("إيران", "violating_international_law")}
+
+
+def test_verbs_of_planting_mines_and_recruiting_children_are_other_wrongdoing():
+    assert acts_of("وقالت الوزارة إن الميليشيات تعرقل جهود السلام وتزرع الألغام وتجند الأطفال.", "الميليشيات") \
+        == {"obstruction", "other"}
