@@ -821,7 +821,9 @@ class _Finder:
                 # nationality adjective: "العدوان الاسرائيلي" → إسرائيل (but "احتلال الاراضي الفلسطينيه":
                 # the adjective of the victim the act names, not of its agent)
                 act_words = norm[ts:te].split()
-                if A.is_nisba(t.text) and not (len(act_words) > 1 and A.bare_noun(act_words[-1]) in _VICTIM_OWNED):
+                last = A.bare_noun(act_words[-1]) if act_words else ""
+                last = last[2:] if last.startswith("ال") else last
+                if A.is_nisba(t.text) and not (len(act_words) > 1 and last in _VICTIM_OWNED):
                     mm = L.COUNTRY_RX.match(norm, t.start)
                     if mm and mm.start("c") <= t.start + 3:
                         code = L.COUNTRY_SURFACE.get(mm.group("c"))

@@ -637,3 +637,8 @@ def test_a_coordinated_verb_shares_the_first_verbs_subject_not_its_object():
 def test_verbs_of_planting_mines_and_recruiting_children_are_other_wrongdoing():
     assert acts_of("وقالت الوزارة إن الميليشيات تعرقل جهود السلام وتزرع الألغام وتجند الأطفال.", "الميليشيات") \
         == {"obstruction", "other"}
+
+
+def test_the_nationality_of_the_occupied_land_is_not_the_occupier():
+    assert accuse("وقالت وزارة الخارجية الأردنية إن إسرائيل تواصل احتلال الأراضي الفلسطينية.") \
+        == {("إسرائيل", "occupation_settlement")}
