@@ -12,15 +12,21 @@ them we look for acts in three shapes, all from :mod:`bot.summarize.lexicon`:
   and the verbs that name the accused outright ("اتهم X بـ...", "حمّل X
   المسؤولية عن ..."; blame for events with civilian victims is killing);
 - condemned conduct or words ("استنكر تصريحات X", "ممارسات X الوحشية"): their
-  owner is blamed, with the act the words name, else other.
+  owner is blamed, with the act the words name, else other; so is the doer of a
+  condemned thing named in a relative clause ("الاستطلاع الذي قامت به X");
+- deaths the issuer reports as caused by an attack ("مقتل امرأة جراء استهداف
+  الطيران X"): the attacker kills civilians, whoever the victims are named as.
 
 A bare "جريمة/جرائم" names no war crime: it is the killing of civilians when the
 clause names them, else nothing.
 
 The accused is the agent the sentence gives the act: "من قبل X", "التي
 ارتكبها X", "اعتداءات X", "العدوان الإسرائيلي" (→ إسرائيل), the subject of the
-act's verb, else the nearest acting party in the same clause, else the party
-the issuer was just speaking about. A party keeps one name within a text:
+act's verb (a coordinated verb "وتتدخل" shares the first verb's subject), else
+the nearest acting party in the same clause, else the party the issuer was just
+speaking about. A named individual ("المواطن فلان", "المتهم فلان") is a party;
+the group whose ideas he holds ("فكر داعش") or a patron ("التابعة لإيران") is not
+the agent. A party keeps one name within a text:
 "هذا التحالف", "طائرات التحالف", "التحالف" all become the fullest form the
 text uses ("التحالف الدولي"); one state's organs ("الجيش الإسرائيلي",
 "إسرائيل") and one group's forms ("الحوثيين", "الميليشيات الحوثية") are one

@@ -17,7 +17,11 @@ already introduced with a side ("وقال المالكي" after "وزير الخ
 رياض المالكي"). A subject that is only a pointer ("الوزارة", "البيان") or a
 bare pronoun ("وأضاف:") keeps the current speaker. Text before any speaker in
 a report is the reporter's narrative, except where a quotation runs on from the
-previous sentence or the sentence speaks in the first person.
+previous sentence or the sentence speaks in the first person. A sentence opening
+with "إنّ" or a deontic "على X أن" runs on in the last speaker's words (the mood
+of reported speech, not of narration); "وحسب X،" credits the sentence to X; the
+pluperfect "وكان X قد أكد" names X; a topic phrase before the verb ("وعن تحذير
+X قال") is what is spoken about, not who speaks.
 
 Offsets: everything works on ``normalize(sentence)``, which has the same length
 as the sentence, so spans are valid in the text as written.

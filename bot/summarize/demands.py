@@ -12,7 +12,14 @@ one of:
 - "على X أن ..." and "X مطالب بـ...": X is the target;
 - "طلب (الشيء) من X": the asked body after من, the thing asked before it;
 - "أهاب بـ X", a renewed "مطالبتها لـ X", an order "أمرت ... X بأن";
-- "أشار إلى مسؤولية X تجاه/في + masdar": a duty the issuer holds X to.
+- "أشار إلى مسؤولية X تجاه/في + masdar": a duty the issuer holds X to;
+- "حذّر مواطنيه (و...) من السفر": warning people off a deed asks them not to do it,
+  one demand per group warned;
+- "استدعاء سفير X لتقديم تفسير": summoning someone to do a deed asks it of them;
+- "ضرورة التنسيق بين X": a joint deed falls on those it is between; "يجب/إنّ على X أن".
+
+A demand verb that names no one ("وطالبت بتفسير") asks the body the issuer has
+just contacted or summoned in the same sentence ("تواصلت مع X").
 
 One entry per (target, action), as the GUIDE says: two deeds asked of one body
 are two demands, a paraphrased repeat of one deed is one.
