@@ -75,6 +75,8 @@ _BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نه�
 _AN = frozenset(L.split_words("ان بان"))
 _CONTACT = re.compile(r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
                       r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))")
+_REQUIRES = re.compile(r"(?<!\w)[وف]?(?:يستدعي|تستدعي|يتطلب|تتطلب|يستوجب|تستوجب|يقتضي|تقتضي)\s+")
+_DEMONSTRATIVES_D = frozenset(L.split_words("تلك ذلك هذه هذا"))
 _WARN = re.compile(r"(?<!\w)[وف]?(?:حذر|حذرت|يحذر|تحذر|نحذر|محذرا|محذره)(?!\w)")
 _WARN_NOT_DEEDS = frozenset(L.split_words("مغبه خطوره خطر مخاطر تداعيات عواقب مخاطره استمرار"))
 _SUMMON = re.compile(r"(?<!\w)[وف]?(?:استدعاء|باستدعاء|استدعت|استدعي|يستدعي|تستدعي|تم\s+استدعاء)\s+")
@@ -714,6 +716,38 @@ class _Demands:
             for a, b in pieces:
                 self.add(si, self.span_text(si, a, b), action)
 
+    def requires(self, si: int, lo: int, hi: int) -> None:
+        """"يستدعي وقفة من جانب الدول ... ومن جانب المجتمع الدولي": what a situation calls for
+        from a named body is asked of it (one demand per "من (جانب) X")."""
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        for m in _REQUIRES.finditer(norm, lo, hi):
+            k = A.token_at(toks, m.end())
+            deed_start = k
+            q = k
+            while q < len(toks) and q - k < 6 and toks[q].start < hi and toks[q].text not in "،,.:؛" \
+                    and toks[q].text != "من":
+                q += 1
+            if q == deed_start or q >= len(toks) or toks[q].text != "من":
+                continue
+            deed = " ".join(self.an.sentences[si][t.start:t.end] for t in toks[deed_start:q] if t.is_word)
+            r = q
+            while r < len(toks) and toks[r].start < hi and r - q < 40:
+                if toks[r].text in ("من", "ومن") and r + 1 < len(toks):
+                    a = r + 1
+                    if a < len(toks) and toks[a].text == "جانب":
+                        a += 1
+                    if a < len(toks) and toks[a].text in _DEMONSTRATIVES_D:
+                        a += 1
+                    if a < len(toks) and _is_target_word(toks[a].text):
+                        spans, _ = self.target_span(si, a, hi)
+                        for sa, sb in spans[:3]:
+                            while sb - 1 > sa and toks[sb - 1].text in L.RELATIVES:
+                                sb -= 1  # "المجتمع الدولي | الذي ...": the relative clause is not the name
+                            self.add(si, self.span_text(si, sa, sb), deed)
+                    elif r > q:
+                        break
+                r += 1
+
     def summons(self, si: int, lo: int, hi: int) -> None:
         """"استدعت الوزارة سفير X لتقديم تفسير": summoning someone to do a deed asks it of them."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
@@ -786,6 +820,7 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
             d.deontic(seg.sentence, seg.start, hi)
             d.warnings(seg.sentence, seg.start, hi)
             d.summons(seg.sentence, seg.start, hi)
+            d.requires(seg.sentence, seg.start, hi)
         return d.out
     except Exception:  # noqa: BLE001 - a summary without demands beats no summary at all
         log.warning("demands: extraction failed on one text, none reported", exc_info=True)

@@ -329,3 +329,13 @@ def test_a_deed_as_direct_object_after_a_state_is_not_part_of_its_name():
 def test_a_necessity_on_two_bodies_is_a_demand_on_each():
     assert targets("وأكدت وزارة الخارجية الأردنية ضرورة أن تتحمل الأمم المتحدة والدول الكبرى مسؤولياتها.") \
         == ["الأمم المتحدة", "الدول الكبرى"]
+
+
+def test_what_a_situation_calls_for_from_named_bodies_is_asked_of_each():
+    got = demands("وقالت الوزارة إن ما يجري في الجنوب يستدعي تحركا عاجلا من جانب الدول المانحة، "
+                  "ومن جانب المجتمع الدولي الذي يجب ألا يبقى متفرجا.")
+    assert got == [("الدول المانحة", "تحركا عاجلا"), ("المجتمع الدولي", "تحركا عاجلا")]
+
+
+def test_a_requirement_with_no_body_named_is_no_demand():
+    assert demands("وقالت الوزارة إن الوضع يستدعي الحذر من الشائعات.") == []
