@@ -16,7 +16,8 @@ one of:
 - "حذّر مواطنيه (و...) من السفر": warning people off a deed asks them not to do it,
   one demand per group warned;
 - "استدعاء سفير X لتقديم تفسير": summoning someone to do a deed asks it of them;
-- "ضرورة التنسيق بين X": a joint deed falls on those it is between; "يجب/إنّ على X أن".
+- "ضرورة التنسيق بين X": a joint deed falls on those it is between; "يجب/إنّ على X أن";
+- "يستدعي وقفة من جانب X": what a situation calls for from X is asked of X.
 
 A demand verb that names no one ("وطالبت بتفسير") asks the body the issuer has
 just contacted or summoned in the same sentence ("تواصلت مع X").

@@ -642,3 +642,8 @@ def test_verbs_of_planting_mines_and_recruiting_children_are_other_wrongdoing():
 def test_the_nationality_of_the_occupied_land_is_not_the_occupier():
     assert accuse("وقالت وزارة الخارجية الأردنية إن إسرائيل تواصل احتلال الأراضي الفلسطينية.") \
         == {("إسرائيل", "occupation_settlement")}
+
+
+def test_supporting_sabotage_groups_is_supporting_terrorism():
+    assert accuse("وقالت الوزارة إن إيران تواصل دعم جماعات التخريب في المنطقة.") \
+        == {("إيران", "supporting_terrorism")}
