@@ -647,3 +647,11 @@ def test_the_nationality_of_the_occupied_land_is_not_the_occupier():
 def test_supporting_sabotage_groups_is_supporting_terrorism():
     assert accuse("وقالت الوزارة إن إيران تواصل دعم جماعات التخريب في المنطقة.") \
         == {("إيران", "supporting_terrorism")}
+
+
+def test_undermining_sovereignty_is_violating_it_not_obstruction():
+    assert acts_of("وقالت الوزارة إن الميليشيات تقوض سيادة الدولة وتعرقل جهود السلام.", "الميليشيات") \
+        == {"violating_sovereignty", "obstruction"}
+    got = accuse("واستنكرت وزارة الخارجية الأردنية الاستطلاع الذي أجرته القناة الأجنبية. "
+                 "وقالت الوزارة إن الاستطلاع يقوض سيادة الأردن.")
+    assert got == {("القناة الأجنبية", "other"), ("القناة الأجنبية", "violating_sovereignty")}
