@@ -1082,6 +1082,7 @@ class _Finder:
         ordered.sort(key=lambda h: h[0])
         seg_pending: list[str] = []
         seg_last_who: tuple | None = None
+        accused_at = [m.end() for m in by_kind.get("accuse", ())]
         for ts, te, act, verbish in ordered:
             if not act:
                 who = self.agent(si, lo, hi, ts, te, False, True)
@@ -1092,6 +1093,12 @@ class _Finder:
             if seg_last_who and _COORD_VERB.fullmatch(norm[ts:te].split()[0]):
                 # "إيران تدعم الميليشيات وتتدخل في ...": a coordinated verb shares the first verb's subject
                 who = seg_last_who
+            elif any(e <= ts for e in accused_at):
+                # "ويتهم المغرب X بالتوغل": the charge is the accused's (read by accuse_verbs); the
+                # party the issuer spoke of before is not its agent
+                saved, self.last_accused = self.last_accused, None
+                who = self.agent(si, lo, hi, ts, te, verbish, gen)
+                self.last_accused = saved
             else:
                 who = self.agent(si, lo, hi, ts, te, verbish, gen)
             if who and _VERB_FORM.fullmatch(norm[ts:te].split()[0]):

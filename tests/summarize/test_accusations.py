@@ -655,3 +655,11 @@ def test_undermining_sovereignty_is_violating_it_not_obstruction():
     got = accuse("واستنكرت وزارة الخارجية الأردنية الاستطلاع الذي أجرته القناة الأجنبية. "
                  "وقالت الوزارة إن الاستطلاع يقوض سيادة الأردن.")
     assert got == {("القناة الأجنبية", "other"), ("القناة الأجنبية", "violating_sovereignty")}
+
+
+def test_a_charge_after_ittahama_is_not_given_to_the_party_spoken_of_before():
+    text = ("وقال وزير الخارجية المغربي إن الجزائر تدعم الإرهاب. "
+            "ويتهم المغرب البوليساريو بالتوغل في المنطقة العازلة.")
+    got = accuse(text, MA)
+    assert ("البوليساريو", "violating_sovereignty") in got
+    assert ("الجزائر", "violating_sovereignty") not in got
