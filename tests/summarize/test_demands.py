@@ -339,3 +339,9 @@ def test_what_a_situation_calls_for_from_named_bodies_is_asked_of_each():
 
 def test_a_requirement_with_no_body_named_is_no_demand():
     assert demands("وقالت الوزارة إن الوضع يستدعي الحذر من الشائعات.") == []
+
+
+def test_expecting_a_deed_of_a_body_asks_it_of_that_body():
+    assert demands("وقال الوزير: ننتظر من الحكومة الإسرائيلية أن توقف بناء المستوطنات فورا.") \
+        == [("الحكومة الإسرائيلية", "توقف بناء المستوطنات فورا")]
+    assert targets("وأضافت الوزارة: نتوقع من مجلس الأمن أن يتحرك لحماية المدنيين.") == ["مجلس الأمن"]
