@@ -58,8 +58,12 @@ _PERSON_TITLES = frozenset(L.split_words(
 _NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
 _PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
 _ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
-_CALL_NOUNS = frozenset(L.split_words("دعوه دعوتها دعوته نداء نداءا مطالبتها مطالبته مطالبتهم مطالبتنا"))
-_CALL_RENEW = re.compile(r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا)(?!\w)")
+_ORDER_NOUNS = frozenset(L.split_words("تعليمات تعليماته تعليماتها اوامر اوامره اوامرها"))
+_CALL_NOUNS = frozenset(L.split_words("دعوه دعوتها دعوته نداء نداءا مطالبتها مطالبته مطالبتهم مطالبتنا "
+                                     "تعليمات تعليماته تعليماتها اوامر اوامره اوامرها"))
+# a call or an order counts when renewed, voiced or issued: "جدد دعوته"، "أصدر تعليمات"، "موجها أوامره"
+_CALL_RENEW = re.compile(r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا|"
+                         r"اصدر|اصدرت|يصدر|تصدر|موجها|موجهه)(?!\w)")
 _ACTION_STARTERS = frozenset(L.split_words("الي علي ضروره اهميه بضروره باهميه وجوب بوجوب لضروره"))
 _STANCE_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:اكد|اكدت|يؤكد|تؤكد|نؤكد|شدد|شددت|يشدد|تشدد|نشدد|مؤكدا|مؤكده|مشددا|مشدده|اشار|اشارت|لفت|لفتت|"
@@ -74,7 +78,7 @@ _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
 _AN = frozenset(L.split_words("ان بان"))
-_CONTACT = re.compile(r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
+_CONTACT = re.compile(r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|اتصال|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
                       r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))")
 _REQUIRES = re.compile(r"(?<!\w)[وف]?(?:يستدعي|تستدعي|يتطلب|تتطلب|يستوجب|تستوجب|يقتضي|تقتضي)\s+")
 _DEMONSTRATIVES_D = frozenset(L.split_words("تلك ذلك هذه هذا"))
@@ -253,6 +257,20 @@ class _Demands:
                     and not L.country_word(w):
                 return q
         return k
+
+    def order_deed(self, si: int, k: int, hi: int) -> int:
+        """Where an issued order's deed starts: the first "بـ" word ("تعليمات لـX بتسهيل ...").
+
+        An order names its deed with بـ; a "على"/"إلى" inside the deed is not its start.
+        """
+        toks = self.an.tokens[si]
+        for q in range(k, min(len(toks), k + 8)):
+            t = toks[q]
+            if t.start >= hi or (not t.is_word and t.text in ".؛،,"):
+                break
+            if t.is_word and t.text[:1] == "ب" and len(t.text) > 3 and t.text not in _NOT_DEEDS:
+                return q
+        return self.action_start(si, k, hi)
 
     @staticmethod
     def _skip_report_phrase(toks: list[A.Token], q: int, hi: int) -> int:
@@ -454,13 +472,21 @@ class _Demands:
                     continue
             if (bare in _CALL_NOUNS or w in _CALL_NOUNS) and not spans:
                 nq = q
-                while nq < len(toks) and nq - q < 3 and (not toks[nq].is_word or not _is_target_word(toks[nq].text)
-                                                         and not _is_target_word(toks[nq].text[1:])):
+                while nq < len(toks) and nq - q < 3 and not (
+                        bare in _ORDER_NOUNS and toks[nq].is_word and toks[nq].text[:1] == "ب" and len(toks[nq].text) > 3) \
+                        and (not toks[nq].is_word or not _is_target_word(toks[nq].text)
+                                                         and not _is_target_word(toks[nq].text[1:])
+                                                         and not _is_target_word(A.bare_noun(toks[nq].text))):
                     nq += 1
                 spans, act_k = self.target_span(si, nq, hi)
                 if not spans:
+                    contacted = self.contacted_target(si, toks[k].start) if bare in _ORDER_NOUNS else ""
+                    if not contacted:
+                        continue
+                    # "في اتصال مع وزير الداخلية، موجها أوامره بـ...": the order goes to the one contacted
+                    self.add(si, contacted, self.action_from(si, self.order_deed(si, k + 1, hi), hi))
                     continue
-            act_k = self.action_start(si, act_k, hi)
+            act_k = self.order_deed(si, act_k, hi) if bare in _ORDER_NOUNS else self.action_start(si, act_k, hi)
             action = self.action_from(si, act_k, hi)
             nec = re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action))
             if nec and not spans:

@@ -230,3 +230,12 @@ def test_a_deed_with_bi_after_a_demand_verb_is_not_its_subject():
 def test_a_country_starting_with_ba_can_still_be_a_subject():
     an = A.analyse(sentences("وطالبت باكستان الهند بتقديم الأدلة."), JO_MFA)
     assert an.events and an.events[0].subject is not None
+
+
+def test_a_vow_takes_the_floor_back_for_the_issuer():
+    text = (
+        "وقالت وزارة الخارجية الأردنية إن الهجوم جبان.\n"
+        "وذكر بيان للجماعة المسلحة أن الوزير كان في الموقع.\n"
+        "وتعهد وزير الخارجية الأردني بملاحقة المنفذين أينما كانوا."
+    )
+    assert sides(text, JO_MFA)[1:] == [A.OTHER, A.ISSUER]
