@@ -1392,6 +1392,9 @@ class _Finder:
                 acts.append("killing_civilians")
             elif _INFRA.search(tail):
                 acts.append("attacking_infrastructure")
+            elif _FORCES.search(tail):
+                if "attacking_forces" not in acts:
+                    acts.append("attacking_forces")
             elif re.search(r"جوي|غارات|قصف|ضربات", text[:60]):
                 acts.append("violating_sovereignty")
         if _VIOLATE.search(text[:60]) and _LAW.search(text[:80]):

@@ -663,3 +663,19 @@ def test_a_charge_after_ittahama_is_not_given_to_the_party_spoken_of_before():
     got = accuse(text, MA)
     assert ("البوليساريو", "violating_sovereignty") in got
     assert ("الجزائر", "violating_sovereignty") not in got
+
+
+def test_pointing_the_charge_at_a_party_accuses_it():
+    assert accuse("ووجهت وزارة الخارجية الأردنية الاتهام إلى إسرائيل بقصف المدنيين.") \
+        == {("إسرائيل", "killing_civilians")}
+    assert accuse("ووجهت وزارة الدفاع الأردنية أصابع الاتهام إلى إسرائيل بضلوعها في الهجوم الجوي على قاعدة المفرق.") \
+        == {("إسرائيل", "attacking_forces")}
+
+
+def test_a_denied_charge_accuses_no_one():
+    assert accuse("ونفت وزارة الخارجية الأردنية الاتهام جملة وتفصيلا.") == set()
+
+
+def test_the_group_named_al_qaeda_is_no_military_base():
+    assert ("تنظيم القاعدة", "attacking_forces") not in accuse(
+        "وقالت وزارة الخارجية الأردنية إن هجوم تنظيم القاعدة على المدنيين جريمة.")
