@@ -75,6 +75,8 @@ _LAND_OF = re.compile(r"(?:\w+\s+)?(?:مدن|مناطق|اراضي|ارض|اجو
 _OWN_STATE = re.compile(r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
+# "اتهمت سابقا X": adverbs that may stand between اتهم and its object
+_ACCUSE_ADVERBS = frozenset(L.split_words("سابقا مؤخرا مرارا مجددا صراحه علنا رسميا"))
 # Coordinated support masdars and the nouns that stand before a supported group's name.
 _STANDS_BEHIND = re.compile(r"(?<!\w)[وف]?(?:يقف|تقف|يقفون|وقف|وقفت|يقفان|تقفان)\s+(?:وراء|خلف)\s+$")
 # "X واذرعه الخارجيه ومنها Y": the parties a list names after "among them" are each blamed
@@ -1269,9 +1271,17 @@ class _Finder:
         k = A.token_at(toks, at)
         if after and A.token_at(toks, after[0].start) == k:
             k = A.token_at(toks, after[0].end)  # the issuer's own state as the subject
+        for ev in an.events:
+            if ev.sentence == si and ev.subject is not None and ev.subject[0] == k:
+                k = ev.subject[1]  # the speaker in verb-first order, then the accused
+                break
+        # "اتهمت في الماضي X": a time phrase before the object is not part of it
+        while k + 1 < len(toks) and (toks[k].text in L.TIME_WORDS or toks[k].text in _ACCUSE_ADVERBS
+                                     or toks[k].text == "في" and toks[k + 1].text in L.TIME_WORDS):
+            k += 2 if toks[k].text == "في" else 1
         words: list[int] = []
         q = k
-        while q < len(toks) and toks[q].start < hi and len(words) <= 4:
+        while q < len(toks) and toks[q].start < hi and len(words) <= 8:
             t = toks[q]
             if not t.is_word:
                 if t.text in '"«»“”':
@@ -1280,18 +1290,33 @@ class _Finder:
                 return
             if t.text[:1] == "ب" and len(t.text) > 3 and words:
                 break
-            if t.text in L.PREPOSITIONS or t.text in L.TIME_WORDS or A._lexicon_word(t.text) or L.country_word(t.text):
+            if t.text in L.PREPOSITIONS or t.text in L.TIME_WORDS or A._lexicon_word(t.text) \
+                    or L.country_word(t.text) and not (words and A.is_nisba(t.text)):
                 return
             words.append(q)
             q += 1
         else:
             return
-        if not words or len(words) > 3 or not A.is_definite(toks[words[0]].text):
-            return
+        # "X ومنظمات Y": a list of objects is one accused each
+        groups: list[list[int]] = [[]]
+        for j in words:
+            w = toks[j].text
+            if groups[-1] and w[:1] == "و" and len(w) > 4 and not A.is_nisba(w) and (
+                    A.is_definite(w[1:]) or w.endswith("ات") or w[1:] in L.ACTOR_HEADS):
+                groups.append([])
+            groups[-1].append(j)
         acts = self._acts_in(an.norms[si][toks[q].start:min(hi, toks[q].start + 120)])
-        name = _clean(an.sentences[si][toks[words[0]].start:toks[words[-1]].end])
-        for act in acts or ["other"]:
-            self.add(name, act, si)
+        names = []
+        for g in groups:
+            # a definite noun, or a construct whose second word is definite ("وكالة الاستخبارات")
+            if not g or len(g) > 4 or not (A.is_definite(A.strip_conj(toks[g[0]].text)) or A.is_definite(toks[g[0]].text)
+                                           or len(g) > 1 and A.is_definite(toks[g[1]].text)):
+                return
+            name = _clean(an.sentences[si][toks[g[0]].start:toks[g[-1]].end])
+            names.append(name[1:] if len(g) and name[:1] == "و" and names else name)
+        for name in names:
+            for act in acts or ["other"]:
+                self.add(name, act, si)
 
     def accuse_verbs(self, si: int, lo: int, hi: int, by_kind: dict[str, list["_Span"]]) -> None:
         """"اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""

@@ -679,3 +679,14 @@ def test_a_denied_charge_accuses_no_one():
 def test_the_group_named_al_qaeda_is_no_military_base():
     assert ("تنظيم القاعدة", "attacking_forces") not in accuse(
         "وقالت وزارة الخارجية الأردنية إن هجوم تنظيم القاعدة على المدنيين جريمة.")
+
+
+def test_a_construct_named_object_of_accuse_is_the_accused_even_unknown():
+    assert accuse("واتهمت وزارة الخارجية الأردنية في الماضي وكالة المخابرات الأجنبية ومنظمات الإغاثة "
+                  "بأنها تقف وراء موجة الهجرة.") \
+        == {("وكالة المخابرات الأجنبية", "other"), ("منظمات الإغاثة", "other")}
+
+
+def test_the_issuer_who_accused_in_a_relative_clause_still_accuses():
+    assert ("وكالة المخابرات الأجنبية", "other") in accuse(
+        "وأكدت الوزارة التي اتهمت سابقا وكالة المخابرات الأجنبية بأنها تقف وراء الفوضى، أن لديها أدلة.")
