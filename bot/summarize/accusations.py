@@ -75,6 +75,14 @@ _LAND_OF = re.compile(r"(?:\w+\s+)?(?:مدن|مناطق|اراضي|ارض|اجو
 _OWN_STATE = re.compile(r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
+# Support told from the receivers' side; the giver follows the match. Not the epithet
+# "الحوثيين المدعومين من إيران": news style describes, it does not charge.
+_RECEIVED_SUPPORT = re.compile(
+    r"(?<!\w)(?:تلقوا|تلقت|تلقي|يتلقون|تتلقي|يتلقي)\s+(?:دعما|تمويلا|تسليحا|تسلحيا|تدريبا|اسلحه|اموالا)"
+    r"(?:\s+و(?:دعما|تمويلا|تسليحا|تدريبا|اسلحه|اموالا)){0,2}(?:\s+\w+)?\s+من\s+(?:قبل\s+)?"
+    r"|(?<!\w)[وف]?(?:جندوا|دربوا|تدربوا|تم\s+تدريبهم|تم\s+تجنيدهم)(?:\s+و(?:تدربوا|دربوا|سلحوا|مولوا))?"
+    r"\s+(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+")
+_ARMED_RECEIVERS = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:مسلحين|مسلحون|مهاجمين|مهاجمون|منفذين|منفذي|المتمردين|متمردين)(?!\w)")
 # "اتهمت سابقا X": adverbs that may stand between اتهم and its object
 _ACCUSE_ADVERBS = frozenset(L.split_words("سابقا مؤخرا مرارا مجددا صراحه علنا رسميا"))
 # Coordinated support masdars and the nouns that stand before a supported group's name.
@@ -1401,6 +1409,33 @@ class _Finder:
                         act = "killing_civilians" if _DEATH.search(tail[: on.start()]) else "other"
                         self.add(name, act, si)
 
+    def support_received(self, si: int, lo: int, hi: int) -> None:
+        """"المسلحون تلقوا تمويلا من X", "جُندوا وتدربوا على أيدي X", "الإرهابيين المدعومين من X".
+
+        Support told from the side of those who got it: the giver, after من/على أيدي,
+        supports terrorism when the receivers are terrorists, militias or the attackers.
+        """
+        an, ctx = self.ctx.an, self.ctx
+        norm, toks, sent = an.norms[si], an.tokens[si], an.sentences[si]
+        for m in _RECEIVED_SUPPORT.finditer(norm, lo, hi):
+            before = norm[max(lo, m.start() - 90):m.start()]
+            if not (_TERROR.search(before) or _ARMED_RECEIVERS.search(before)):
+                continue
+            k = A.token_at(toks, m.end())
+            actor = next((a for a in ctx.actors_of(si) if abs(a.start - m.end()) <= 1), None)
+            name = ctx.name(actor) if actor is not None else None
+            if not name:
+                words = []
+                q = k
+                while q < len(toks) and toks[q].is_word and len(words) < 3 and toks[q].start < hi \
+                        and toks[q].text not in L.PREPOSITIONS and toks[q].text[:1] != "و":
+                    words.append(toks[q])
+                    q += 1
+                if not words:
+                    continue
+                name = _clean(sent[words[0].start:words[-1].end])
+            self.add(name, "supporting_terrorism", si)
+
     def _acts_in(self, text: str) -> list[str]:
         acts: list[str] = []
         found = [(st, en, kind[4:]) for st, en, kind in L.TRIGGERS.scan(text, 0, min(len(text), 60))
@@ -1435,7 +1470,9 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
         an = A.analyse(sentences, issuer)
         finder = _Finder(_Context(an, issuer))
         for seg in an.issuer_segments():
-            finder.segment(seg.sentence, seg.start, min(seg.end, seg.start + A.MAX_CLAUSE_CHARS))
+            hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
+            finder.segment(seg.sentence, seg.start, hi)
+            finder.support_received(seg.sentence, seg.start, hi)
         return finder.out
     except Exception:  # noqa: BLE001 - a summary without accusations beats no summary at all
         log.warning("accusations: extraction failed on one text, none reported", exc_info=True)

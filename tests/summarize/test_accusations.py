@@ -690,3 +690,20 @@ def test_a_construct_named_object_of_accuse_is_the_accused_even_unknown():
 def test_the_issuer_who_accused_in_a_relative_clause_still_accuses():
     assert ("وكالة المخابرات الأجنبية", "other") in accuse(
         "وأكدت الوزارة التي اتهمت سابقا وكالة المخابرات الأجنبية بأنها تقف وراء الفوضى، أن لديها أدلة.")
+
+
+def test_support_told_from_the_receivers_side_blames_the_giver():
+    ir = Issuer("وزارة الخارجية", "IR")
+    assert accuse("وقال وزير الخارجية الإيراني إن المسلحين تلقوا تسليحا وتمويلا من نظام أجنبي.", ir) \
+        == {("نظام أجنبي", "supporting_terrorism")}
+    assert accuse("وقال وزير الخارجية الإيراني إن الإرهابيين جندوا وتدربوا على أيدي دولتين مجاورتين.", ir) \
+        == {("دولتين مجاورتين", "supporting_terrorism")}
+
+
+def test_training_received_by_others_than_fighters_is_no_support_of_terrorism():
+    assert accuse("وقالت وزارة الخارجية الأردنية إن الطلاب تلقوا تدريبا من الجامعة.") == set()
+
+
+def test_a_supported_by_epithet_in_the_issuers_words_is_no_charge():
+    assert ("روسيا", "supporting_terrorism") not in accuse(
+        "وقالت وزارة الخارجية الأردنية إن المتمردين المدعومين من روسيا سيطروا على المدينة.")
