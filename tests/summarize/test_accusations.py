@@ -707,3 +707,10 @@ def test_training_received_by_others_than_fighters_is_no_support_of_terrorism():
 def test_a_supported_by_epithet_in_the_issuers_words_is_no_charge():
     assert ("روسيا", "supporting_terrorism") not in accuse(
         "وقالت وزارة الخارجية الأردنية إن المتمردين المدعومين من روسيا سيطروا على المدينة.")
+
+
+def test_backing_separatists_is_interference_so_violating_sovereignty():
+    assert accuse("واتهمت وزارة الخارجية الأردنية دولة الجوار بدعم نشاطات انفصالية في الجنوب.") \
+        == {("دولة الجوار", "violating_sovereignty")}
+    assert accuse("وقالت وزارة الخارجية الأردنية إن إيران تواصل دعم الحركات الانفصالية في المنطقة.") \
+        == {("إيران", "violating_sovereignty")}
