@@ -78,6 +78,7 @@ _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
 _AN = frozenset(L.split_words("ان بان"))
+_FROM_PRONOUNS = frozenset(L.split_words("منه منها منهم منهما"))
 _CONTACT = re.compile(r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|اتصال|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
                       r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))")
 _REQUIRES = re.compile(r"(?<!\w)[وف]?(?:يستدعي|تستدعي|يتطلب|تتطلب|يستوجب|تستوجب|يقتضي|تقتضي)\s+")
@@ -517,6 +518,9 @@ class _Demands:
         events = self.events_by_sentence.get(si, {})
         for m in _REQUEST_VERB.finditer(norm, lo, hi):
             k = A.token_at(toks, m.start())
+            if k + 2 < len(toks) and toks[k + 1].text in _FROM_PRONOUNS:
+                self.request_of_pronoun(si, k, hi)
+                continue
             if k >= len(toks) or (k + 1 < len(toks) and toks[k + 1].text == "من"
                                   and L.DEMAND_VERBS.match(norm, toks[k].start)):
                 continue  # "طلب من X": the demand verbs read it
@@ -549,6 +553,23 @@ class _Demands:
             action = obj if obj else self.action_from(si, act_k, hi)
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
+
+    def request_of_pronoun(self, si: int, k: int, hi: int) -> None:
+        """"أبلغت السفير بأنه شخص غير مرغوب فيه، وطلبت منه المغادرة": منه is the one named last before."""
+        toks = self.an.tokens[si]
+        for j in range(k - 1, -1, -1):
+            t = toks[j]
+            if not t.is_word:
+                continue
+            b = A.bare_noun(t.text)
+            if A.is_definite(t.text) and (b in _PERSON_TITLES or t.text in _PERSON_TITLES or _is_target_word(b)):
+                ev = self.events_by_sentence.get(si, {})
+                if any(e.subject is not None and e.subject[0] <= j < e.subject[1] for e in ev.values()):
+                    return  # the speaker is not who the speaker asks
+                spans, _ = self.target_span(si, j, toks[k].start)
+                if len(spans) == 1:
+                    self.add(si, self.span_text(si, *spans[0]), self.action_from(si, k + 2, hi))
+                return
 
     def named_target(self, si: int, q: int, hi: int, spans: list[tuple[int, int]],
                      act_k: int) -> tuple[list[tuple[int, int]], int]:

@@ -361,3 +361,13 @@ def test_an_order_naming_no_body_goes_to_the_one_contacted():
 
 def test_orders_received_are_no_demand_of_the_issuer():
     assert demands("وتلقت الوزارة تعليمات جديدة من الحكومة.") == []
+
+
+def test_asking_him_asks_the_one_named_last_before():
+    got = demands("وأعلنت وزارة الخارجية الأردنية أنها أبلغت السفير الإيراني لديها بأنه شخص غير مرغوب فيه، "
+                  "وطلبت منه مغادرة البلاد خلال يومين.")
+    assert got == [("السفير الإيراني", "مغادرة البلاد خلال يومين")]
+
+
+def test_asking_him_with_no_one_named_before_is_no_demand():
+    assert demands("وطلبت منه الوزارة تقديم توضيحات.") == []
