@@ -442,10 +442,13 @@ class _Demands:
             if ev is not None and ev.subject is not None:
                 q = ev.subject[1]
                 a0 = ev.subject[0]
-                for j in range(a0 + 3, ev.subject[1]):
+                for j in range(a0 + 2, ev.subject[1]):
+                    if A.is_nisba(toks[j - 1].text) and self._people_start(toks, j):
+                        q = j  # "طالبت الوزارة الاردنية مستخدمي الطرق": the speaker ends at its nisba
+                        break
                     # "دعا وزير الخارجية المصري سامح شكري | المفوضية السامية": a body after the
                     # speaker's personal name is the one asked, not part of the speaker
-                    if A.is_definite(toks[j].text) and A.bare_noun(toks[j].text) in L.TARGET_HEADS \
+                    if j >= a0 + 3 and A.is_definite(toks[j].text) and A.bare_noun(toks[j].text) in L.TARGET_HEADS \
                             and not A.is_definite(toks[j - 1].text) and A.bare_noun(toks[j - 1].text) not in L.OFFICE_NOUNS \
                             and any(A.is_nisba(t.text) for t in toks[a0:j - 1]):
                         q = j
@@ -461,6 +464,8 @@ class _Demands:
                     and L.country_word(toks[q + 1].text):
                 q += 2  # "أمرت وزارة الاقتصاد في قطر السبت جميع المتاجر": the speaker's place, then who is asked
             spans, act_k = self.target_span(si, q, hi)
+            if not spans:
+                spans, act_k = self.people_target(si, q, hi, spans, act_k)
             if not spans and ev is not None and ev.subject is not None:
                 spans, act_k = self.named_target(si, q, hi, spans, act_k)
                 if not spans:
@@ -553,6 +558,37 @@ class _Demands:
             action = obj if obj else self.action_from(si, act_k, hi)
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
+
+    def people_target(self, si: int, q: int, hi: int, spans: list[tuple[int, int]],
+                      act_k: int) -> tuple[list[tuple[int, int]], int]:
+        """"طالبت الوزارة المواطنين / ممولي الضرائب بـ...": a group of people is asked too.
+
+        Right after the speaker, a definite plural of people or a plural in construct
+        ("ممولي الضرائب", "مستخدمي الطرق": the -ي of a construct plural before a definite
+        noun), taken with the definite nouns that qualify it.
+        """
+        toks = self.an.tokens[si]
+        if q < len(toks) and toks[q].text in '"«“':
+            # "وطالبت "المالية" ...": a quoted short name of the speaker, then who is asked
+            close = next((j for j in range(q + 1, min(len(toks), q + 5)) if toks[j].text in '"»”'), None)
+            if close is not None:
+                q = close + 1
+        while q < len(toks) and toks[q].text in L.TIME_WORDS:
+            q += 1
+        if q + 1 >= len(toks) or not toks[q].is_word or toks[q].start >= hi or not self._people_start(toks, q):
+            return spans, act_k
+        e = q + 1
+        while e < len(toks) and e - q < 3 and toks[e].is_word and A.is_definite(toks[e].text) \
+                and toks[e].start < hi:
+            e += 1
+        return [(q, e)], e
+
+    @staticmethod
+    def _people_start(toks: list[A.Token], q: int) -> bool:
+        w = A.strip_conj(toks[q].text)
+        construct = w[:1] == "م" and w.endswith("ي") and len(w) >= 5 and q + 1 < len(toks) \
+            and A.is_definite(toks[q + 1].text)
+        return construct or _people_word(toks[q].text)
 
     def request_of_pronoun(self, si: int, k: int, hi: int) -> None:
         """"أبلغت السفير بأنه شخص غير مرغوب فيه، وطلبت منه المغادرة": منه is the one named last before."""

@@ -371,3 +371,14 @@ def test_asking_him_asks_the_one_named_last_before():
 
 def test_asking_him_with_no_one_named_before_is_no_demand():
     assert demands("وطلبت منه الوزارة تقديم توضيحات.") == []
+
+
+def test_a_group_of_people_asked_is_the_target():
+    assert demands("وطالبت وزارة الخارجية الأردنية مستخدمي الطرق الدولية بتوخي الحذر.") \
+        == [("مستخدمي الطرق الدولية", "توخي الحذر")]
+    assert targets('وطالبت "الخارجية" المواطنين المقيمين في الخارج بتحديث بياناتهم لدى السفارات.') \
+        == ["المواطنين المقيمين"]
+
+
+def test_no_group_named_keeps_the_target_empty():
+    assert targets("ودعت وزارة الخارجية الأردنية إلى تحديث البيانات.") == [""]
