@@ -239,3 +239,11 @@ def test_a_vow_takes_the_floor_back_for_the_issuer():
         "وتعهد وزير الخارجية الأردني بملاحقة المنفذين أينما كانوا."
     )
     assert sides(text, JO_MFA)[1:] == [A.OTHER, A.ISSUER]
+
+
+def test_issuing_instructions_is_the_issuers_stance():
+    text = (
+        "وقالت وزارة الخارجية الأردنية إن الأوضاع مستقرة.\n"
+        "وأصدر وزير الخارجية الأردني تعليمات للسفارات بتسهيل عودة المواطنين."
+    )
+    assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER]

@@ -382,3 +382,9 @@ def test_a_group_of_people_asked_is_the_target():
 
 def test_no_group_named_keeps_the_target_empty():
     assert targets("ودعت وزارة الخارجية الأردنية إلى تحديث البيانات.") == [""]
+
+
+def test_instructions_issued_by_the_issuers_minister_are_its_demand():
+    got = targets("وقالت وزارة المالية إن العمل بالقانون سيستأنف. وأصدر وزير المالية الأردني، سمير الخطيب، "
+                  "تعليمات للجنة العليا بتسريع البت في القضايا.", Issuer("وزارة المالية", "JO"))
+    assert len(got) == 1 and "لجنة" in got[0]
