@@ -714,3 +714,10 @@ def test_backing_separatists_is_interference_so_violating_sovereignty():
         == {("دولة الجوار", "violating_sovereignty")}
     assert accuse("وقالت وزارة الخارجية الأردنية إن إيران تواصل دعم الحركات الانفصالية في المنطقة.") \
         == {("إيران", "violating_sovereignty")}
+
+
+def test_terrorists_driven_by_a_party_blame_the_party_for_supporting_terrorism():
+    ir = Issuer("وزارة الخارجية", "IR")
+    assert accuse("وقال وزير الخارجية الإيراني إن منفذي التفجير إرهابيون مدفوعون من جهاز استخبارات أجنبي.", ir) \
+        == {("جهاز استخبارات أجنبي", "supporting_terrorism")}
+    assert accuse("وقال وزير الخارجية الإيراني إن المتظاهرين مدفوعون من الحماس.", ir) == set()
