@@ -75,6 +75,8 @@ _LAND_OF = re.compile(r"(?:\w+\s+)?(?:مدن|مناطق|اراضي|ارض|اجو
 _OWN_STATE = re.compile(r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)")
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
+# "منظمات الدفاع عن حقوق الانسان": a name whose head takes its object with عن
+_DEFENCE_OF = frozenset(L.split_words("الدفاع دفاع المدافعين"))
 # Support told from the receivers' side; the giver follows the match. Not the epithet
 # "الحوثيين المدعومين من إيران": news style describes, it does not charge.
 _RECEIVED_SUPPORT = re.compile(
@@ -1291,15 +1293,28 @@ class _Finder:
             k += 2 if toks[k].text == "في" else 1
         words: list[int] = []
         q = k
-        while q < len(toks) and toks[q].start < hi and len(words) <= 8:
+        with_of: set[int] = set()  # tokens of a "عن/لـ" complement inside a name ("منظمات الدفاع عن حقوق الانسان")
+        while q < len(toks) and toks[q].start < hi and len(words) <= 10:
             t = toks[q]
             if not t.is_word:
                 if t.text in '"«»“”':
                     q += 1
                     continue
+                if t.text == "(" and words:
+                    # "X (اختصارها)": an aside after a name is not part of the object
+                    close = next((j for j in range(q + 1, min(len(toks), q + 8)) if toks[j].text == ")"), None)
+                    if close is not None:
+                        q = close + 1
+                        continue
                 return
             if t.text[:1] == "ب" and len(t.text) > 3 and words:
                 break
+            if t.text == "عن" and words and q + 1 < len(toks) and not A.is_definite(toks[q + 1].text) \
+                    and A.bare_noun(toks[q - 1].text) in _DEFENCE_OF:
+                with_of.update((q, q + 1))  # "الدفاع عن حقوق": the name goes on
+                words.extend((q, q + 1))
+                q += 2
+                continue
             if t.text in L.PREPOSITIONS or t.text in L.TIME_WORDS or A._lexicon_word(t.text) \
                     or L.country_word(t.text) and not (words and A.is_nisba(t.text)):
                 return
@@ -1319,7 +1334,7 @@ class _Finder:
         names = []
         for g in groups:
             # a definite noun, or a construct whose second word is definite ("وكالة الاستخبارات")
-            if not g or len(g) > 4 or not (A.is_definite(A.strip_conj(toks[g[0]].text)) or A.is_definite(toks[g[0]].text)
+            if not g or len([j for j in g if j not in with_of]) > 4 or not (A.is_definite(A.strip_conj(toks[g[0]].text)) or A.is_definite(toks[g[0]].text)
                                            or len(g) > 1 and A.is_definite(toks[g[1]].text)):
                 return
             name = _clean(an.sentences[si][toks[g[0]].start:toks[g[-1]].end])

@@ -721,3 +721,9 @@ def test_terrorists_driven_by_a_party_blame_the_party_for_supporting_terrorism()
     assert accuse("وقال وزير الخارجية الإيراني إن منفذي التفجير إرهابيون مدفوعون من جهاز استخبارات أجنبي.", ir) \
         == {("جهاز استخبارات أجنبي", "supporting_terrorism")}
     assert accuse("وقال وزير الخارجية الإيراني إن المتظاهرين مدفوعون من الحماس.", ir) == set()
+
+
+def test_an_accused_name_keeps_its_defence_of_complement_and_drops_an_aside():
+    got = accuse("وأكدت الوزارة التي اتهمت في الماضي وكالة المخابرات المركزية الأجنبية (وكا) "
+                 "ومنظمات الدفاع عن حقوق الإنسان بأنها تقف وراء موجة الهجرة، أن لديها أدلة.")
+    assert got == {("وكالة المخابرات المركزية الأجنبية", "other"), ("منظمات الدفاع عن حقوق الإنسان", "other")}
