@@ -402,6 +402,8 @@ class _Demands:
             text = text[1:]
         elif text.startswith("لل") and len(words[0].text) > 4 and _is_target_word(A.bare_noun(words[0].text)):
             text = "ال" + text[2:]  # "مطالبتها للمجتمع الدولي"
+        elif text.startswith("لل") and _is_target_word("ال" + words[0].text[1:]):
+            text = "ال" + text[1:]  # "تعليمات للجنة العليا": ل + اللجنة
         elif self._bi and text[:1] == "ب" and (_is_target_word(A.bare_noun(words[0].text))
                                                or _is_target_word(words[0].text[1:])):
             text = text[1:]  # "اهابت بالمجتمع الدولي"
