@@ -1350,6 +1350,16 @@ class _Finder:
         actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
         for kind in ("accuse", "hold"):
             for m in by_kind.get(kind, ()):
+                pron = re.match(r"\s*(?:اياها|اياه|اياهم|اياهما)(?!\w)", norm[m.end():])
+                if kind == "accuse" and pron:
+                    # "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before
+                    before = [a for a in ctx.actors_of(si) if a.end <= m.start() and m.start() - a.end < 70
+                              and not (a.code and a.code == ctx.country) and (a.start, a.end) not in ctx.speaker_spans]
+                    name = ctx.name(before[-1]) if before else None
+                    if name:
+                        for act in self._acts_in(norm[m.end() + pron.end():min(hi, m.end() + pron.end() + 120)]) or ["other"]:
+                            self.add(name, act, si)
+                    continue
                 after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
                 if kind == "accuse" and (not after or len(after) == 1 and after[0].code and after[0].code == ctx.country):
                     self._accused_by_name(si, m.end(), hi, after)

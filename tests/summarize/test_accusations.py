@@ -727,3 +727,8 @@ def test_an_accused_name_keeps_its_defence_of_complement_and_drops_an_aside():
     got = accuse("وأكدت الوزارة التي اتهمت في الماضي وكالة المخابرات المركزية الأجنبية (وكا) "
                  "ومنظمات الدفاع عن حقوق الإنسان بأنها تقف وراء موجة الهجرة، أن لديها أدلة.")
     assert got == {("وكالة المخابرات المركزية الأجنبية", "other"), ("منظمات الدفاع عن حقوق الإنسان", "other")}
+
+
+def test_accusing_her_blames_the_party_named_just_before():
+    assert accuse("وقالت وزارة الخارجية الأردنية إنها رفعت دعوى ضد إسرائيل متهمة إياها بخرق القانون الدولي.") \
+        == {("إسرائيل", "violating_international_law")}
