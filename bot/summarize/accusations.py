@@ -9,8 +9,13 @@ them we look for acts in three shapes, all from :mod:`bot.summarize.lexicon`:
   "انتهاك ... السيادة"): the victim decides the act;
 - a violation plus a body of law ("انتهاك القانون الدولي", "خرق ... الهدنة"),
   support plus terrorism ("دعم الإرهاب", "يقف وراء دعم ... ، X", "وداعمها X"),
-  and the verbs that name the accused outright ("اتهم X بـ...", "حمّل X
-  المسؤولية عن ..."; blame for events with civilian victims is killing);
+  and the verbs that name the accused outright ("اتهم X بـ...", "وجّه أصابع
+  الاتهام إلى X بـ...", "متهمة إياها بـ..." → the party named just before,
+  "حمّل X المسؤولية عن ..."; blame for events with civilian victims is killing);
+  the object of اتهم may be a name no lexicon knows ("وكالة X ومنظمات Y");
+- support told from the receivers' side ("المسلحون تلقوا تمويلا من X",
+  "جُندوا وتدربوا على أيدي X", "إرهابيين مدفوعين من X"): X supports terrorism
+  (not the descriptive "المدعومين من X", which charges no one);
 - condemned conduct or words ("استنكر تصريحات X", "ممارسات X الوحشية"): their
   owner is blamed, with the act the words name, else other; so is the doer of a
   condemned thing named in a relative clause ("الاستطلاع الذي قامت به X");

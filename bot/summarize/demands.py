@@ -17,7 +17,12 @@ one of:
   one demand per group warned;
 - "استدعاء سفير X لتقديم تفسير": summoning someone to do a deed asks it of them;
 - "ضرورة التنسيق بين X": a joint deed falls on those it is between; "يجب/إنّ على X أن";
-- "يستدعي وقفة من جانب X": what a situation calls for from X is asked of X.
+- "يستدعي وقفة من جانب X": what a situation calls for from X is asked of X;
+- "ننتظر/نتوقع من X أن ...": expecting a deed of X asks it of X;
+- "أصدر تعليمات لـX بـ..."، "موجها أوامره بـ...": an issued order goes to the body
+  named, else to the one the issuer is on the phone with ("في اتصال مع X");
+- "طلبت منه ...": the one named last before in the sentence (not the speaker);
+- a group of people asked ("طالبت الوزارة المواطنين / ممولي الضرائب بـ...") is the target.
 
 A demand verb that names no one ("وطالبت بتفسير") asks the body the issuer has
 just contacted or summoned in the same sentence ("تواصلت مع X").
