@@ -83,10 +83,18 @@ class FakeProcess:
         self.proc: asyncio.subprocess.Process | None = None
         self.url = ""
 
-    async def __aenter__(self) -> "FakeProcess":
+    async def __aenter__(self) -> FakeProcess:
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", FAKE_CHILD, str(ROOT), str(self.chats), str(self.limit), TOKEN,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+            sys.executable,
+            "-c",
+            FAKE_CHILD,
+            str(ROOT),
+            str(self.chats),
+            str(self.limit),
+            TOKEN,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
         assert self.proc.stdout is not None
         self.url = (await self.proc.stdout.readline()).decode().strip()
         return self
@@ -121,9 +129,12 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
     workdir = tempfile.mkdtemp(prefix="bayan-bench-")
     async with FakeProcess(chats, 30.0 if rate <= 30 else 0.0) as fake:
         settings = load_settings(
-            TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=fake.url,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_URL=fake.url,
             DATABASE_URL=f"sqlite+aiosqlite:///{workdir}/bayan.db",
-            BAYAN_RATE_OVERALL=rate, BAYAN_RATE_PER_CHAT=1.0, BAYAN_RATE_GROUP_PER_MINUTE=20,
+            BAYAN_RATE_OVERALL=rate,
+            BAYAN_RATE_PER_CHAT=1.0,
+            BAYAN_RATE_GROUP_PER_MINUTE=20,
             BAYAN_LOG_LEVEL="WARNING",
         )
         services = await open_services(settings)
@@ -139,8 +150,11 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
         t_stored = time.perf_counter()
         while True:
             async with services.db.sessions() as session:
-                left = await session.scalar(select(func.count()).select_from(Delivery)
-                                            .where(Delivery.status.in_(("pending", "sending"))))
+                left = await session.scalar(
+                    select(func.count())
+                    .select_from(Delivery)
+                    .where(Delivery.status.in_(("pending", "sending")))
+                )
             if left == 0:
                 break
             await asyncio.sleep(0.05)
@@ -152,7 +166,9 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
         await stop_application(app)
         await services.close()
     first = sender.stats.first_sent_at
-    span = (fake_stats["last"] - fake_stats["first"]) if fake_stats["messages"] > 1 else float("nan")
+    span = (
+        (fake_stats["last"] - fake_stats["first"]) if fake_stats["messages"] > 1 else float("nan")
+    )
     return {
         "chats": chats,
         "rate_limit": rate,
@@ -165,7 +181,9 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
         "first_alert_seconds": (first - t_stored) if first else float("nan"),
         "total_seconds": t_done - t_stored,
         "msg_per_s": chats / (t_done - t_stored),
-        "msg_per_s_at_server": (fake_stats["messages"] - 1) / span if span == span and span > 0 else float("nan"),
+        "msg_per_s_at_server": (fake_stats["messages"] - 1) / span
+        if span == span and span > 0
+        else float("nan"),
         "steady_msg_per_s_at_server": fake_stats["steady_per_s"] if rate <= 30 else None,
         "rss_before_mb": rss_before,
         "rss_peak_mb": rss_mb(),
@@ -181,11 +199,18 @@ async def run_baseline(chats: int, workers: int, rate: float) -> dict:
     from handlers.formatting import StatementView, render_alert_html
     from tests.delivery.factories import sample_summary
 
-    [html] = render_alert_html(StatementView(title="بيان بشأن الغارات", url="https://mofa.example/st/1"),
-                               sample_summary(), "ar")
+    [html] = render_alert_html(
+        StatementView(title="بيان بشأن الغارات", url="https://mofa.example/st/1"),
+        sample_summary(),
+        "ar",
+    )
     async with FakeProcess(chats, 0.0) as fake:
-        bot = ExtBot(TOKEN, base_url=f"{fake.url}/bot", base_file_url=f"{fake.url}/file/bot",
-                     rate_limiter=AIORateLimiter(overall_max_rate=rate, group_max_rate=20, max_retries=0))
+        bot = ExtBot(
+            TOKEN,
+            base_url=f"{fake.url}/bot",
+            base_file_url=f"{fake.url}/file/bot",
+            rate_limiter=AIORateLimiter(overall_max_rate=rate, group_max_rate=20, max_retries=0),
+        )
         async with bot:
             queue: asyncio.Queue[int] = asyncio.Queue()
             for i in range(1, chats + 1):
@@ -194,13 +219,20 @@ async def run_baseline(chats: int, workers: int, rate: float) -> dict:
             async def worker() -> None:
                 while not queue.empty():
                     chat_id = queue.get_nowait()
-                    await bot.send_message(chat_id, html, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
+                    await bot.send_message(
+                        chat_id, html, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+                    )
 
             t0 = time.perf_counter()
             await asyncio.gather(*(worker() for _ in range(workers)))
             elapsed = time.perf_counter() - t0
         stats = await fake.stats()
-    return {"chats": chats, "received": stats["messages"], "total_seconds": elapsed, "msg_per_s": chats / elapsed}
+    return {
+        "chats": chats,
+        "received": stats["messages"],
+        "total_seconds": elapsed,
+        "msg_per_s": chats / elapsed,
+    }
 
 
 def show(title: str, result: dict) -> None:
@@ -213,9 +245,15 @@ def show(title: str, result: dict) -> None:
 
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--chats", type=int, default=10_000, help="subscribers for the unlimited run")
-    parser.add_argument("--default-chats", type=int, default=600, help="subscribers for the 30/s run (0: skip)")
-    parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations (slow)")
+    parser.add_argument(
+        "--chats", type=int, default=10_000, help="subscribers for the unlimited run"
+    )
+    parser.add_argument(
+        "--default-chats", type=int, default=600, help="subscribers for the 30/s run (0: skip)"
+    )
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="also trace Python allocations (slow)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     high = 1_000_000.0
@@ -226,21 +264,34 @@ async def main() -> int:
     baseline = await run_baseline(args.chats, bayan["workers"], high)
     show(f"baseline: bare send_message loop, {bayan['workers']} workers, no outbox", baseline)
     ratio = bayan["msg_per_s"] / baseline["msg_per_s"]
-    print(f"\n  Bayan / baseline throughput: {ratio:.2f}  "
-          f"(Bayan {bayan['msg_per_s']:.0f} msg/s vs {baseline['msg_per_s']:.0f} msg/s)")
+    print(
+        f"\n  Bayan / baseline throughput: {ratio:.2f}  "
+        f"(Bayan {bayan['msg_per_s']:.0f} msg/s vs {baseline['msg_per_s']:.0f} msg/s)"
+    )
     ok = bayan["received"] == args.chats and bayan["sent"] == args.chats
     if args.default_chats:
         limited = await run_bayan(args.default_chats, 30.0, use_tracemalloc=False)
-        show(f"Bayan at the default limit 30/s ({args.default_chats} chats; fake enforces 30/s)", limited)
-        print(f"\n  achieved {limited['msg_per_s']:.1f} msg/s end to end, "
-              f"{limited['msg_per_s_at_server']:.1f} msg/s at the server "
-              f"({limited['steady_msg_per_s_at_server']:.1f} msg/s after the limiter's initial burst of 30), "
-              f"against a limit of 30/s; 429 answers: {limited['rate_limited_by_fake']}")
-        ok = ok and limited["received"] == args.default_chats and limited["rate_limited_by_fake"] == 0
+        show(
+            f"Bayan at the default limit 30/s ({args.default_chats} chats; fake enforces 30/s)",
+            limited,
+        )
+        print(
+            f"\n  achieved {limited['msg_per_s']:.1f} msg/s end to end, "
+            f"{limited['msg_per_s_at_server']:.1f} msg/s at the server "
+            f"({limited['steady_msg_per_s_at_server']:.1f} msg/s after the limiter's initial burst of 30), "
+            f"against a limit of 30/s; 429 answers: {limited['rate_limited_by_fake']}"
+        )
+        ok = (
+            ok
+            and limited["received"] == args.default_chats
+            and limited["rate_limited_by_fake"] == 0
+        )
     if args.tracemalloc:  # a separate run: tracing slows Bayan several times, so it is not timed
         traced = await run_bayan(args.chats, high, use_tracemalloc=True)
-        print(f"\n  tracemalloc peak of Python allocations during the {args.chats}-chat fan-out: "
-              f"{traced['tracemalloc_peak_mb']:.1f} MB (RSS high-water mark {traced['rss_peak_mb']:.0f} MB)")
+        print(
+            f"\n  tracemalloc peak of Python allocations during the {args.chats}-chat fan-out: "
+            f"{traced['tracemalloc_peak_mb']:.1f} MB (RSS high-water mark {traced['rss_peak_mb']:.0f} MB)"
+        )
     print("\nOK" if ok else "\nUNEXPECTED: messages lost, duplicated or rate-limited")
     return 0 if ok else 1
 

@@ -57,7 +57,9 @@ WORDS = (
 _LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _RNG = random.Random(7)
 # Real statements differ in vocabulary, not only in word order: add 5000 made-up words.
-VOCABULARY = WORDS + ["".join(_RNG.choice(_LETTERS) for _ in range(_RNG.randint(3, 7))) for _ in range(5000)]
+VOCABULARY = WORDS + [
+    "".join(_RNG.choice(_LETTERS) for _ in range(_RNG.randint(3, 7))) for _ in range(5000)
+]
 
 
 def item_text(feed: int, n: int) -> str:
@@ -68,7 +70,9 @@ def item_text(feed: int, n: int) -> str:
 
 def feed_body(feed: int, generation: int) -> bytes:
     items = []
-    for n in range(generation + ITEMS - 1, generation - 1, -1):  # newest first; one new item per generation
+    for n in range(
+        generation + ITEMS - 1, generation - 1, -1
+    ):  # newest first; one new item per generation
         link = f"https://ministry{feed}.example/statements/{n}"
         items.append(
             f"<item><title>بيان رقم {n} من الوزارة {feed}</title><link>{link}</link><guid>{link}</guid>"
@@ -87,6 +91,7 @@ def feed_url(port: int, feed: int) -> str:
 
 # -- the server process ---------------------------------------------------------
 
+
 def serve(port: int, ready: multiprocessing.Event) -> None:  # type: ignore[valid-type]
     from aiohttp import web
 
@@ -102,7 +107,9 @@ def serve(port: int, ready: multiprocessing.Event) -> None:  # type: ignore[vali
         body = cache.get((fid, gen))
         if body is None:
             body = cache[(fid, gen)] = feed_body(fid, gen)
-        return web.Response(body=body, headers={"ETag": tag, "Content-Type": "application/rss+xml; charset=utf-8"})
+        return web.Response(
+            body=body, headers={"ETag": tag, "Content-Type": "application/rss+xml; charset=utf-8"}
+        )
 
     async def bump(request: web.Request) -> web.Response:
         generation["value"] += 1
@@ -124,6 +131,7 @@ def serve(port: int, ready: multiprocessing.Event) -> None:  # type: ignore[vali
 
 
 # -- measurements ------------------------------------------------------------------
+
 
 def rss_mb() -> float:
     with open("/proc/self/status") as fh:
@@ -147,7 +155,9 @@ async def run(args: argparse.Namespace, port: int) -> dict[str, float]:
 
     tmp = tempfile.mkdtemp(prefix="bayan-bench-")
     settings = load_settings(
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp}/bench.db", BAYAN_ALLOW_PRIVATE_HOSTS=True, BAYAN_FULLTEXT_MIN_CHARS=0
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp}/bench.db",
+        BAYAN_ALLOW_PRIVATE_HOSTS=True,
+        BAYAN_FULLTEXT_MIN_CHARS=0,
     )
     services = Services(settings, await open_database(settings.database_url))
     async with services.db.sessions() as s, s.begin():
@@ -163,13 +173,19 @@ async def run(args: argparse.Namespace, port: int) -> dict[str, float]:
         if bad:
             raise SystemExit(f"{label}: {len(bad)} feeds failed, e.g. {bad[0].error}")
         statuses = {o.status for o in report.outcomes}
-        print(f"  {label:<10} {len(report.outcomes) / took:8.1f} feeds/s  ({took:6.2f} s; {sorted(statuses)}; "
-              f"{sum(o.new for o in report.outcomes)} alerts)", file=sys.stderr)
+        print(
+            f"  {label:<10} {len(report.outcomes) / took:8.1f} feeds/s  ({took:6.2f} s; {sorted(statuses)}; "
+            f"{sum(o.new for o in report.outcomes)} alerts)",
+            file=sys.stderr,
+        )
         return len(report.outcomes) / took
 
     async with FeedClient.from_settings(settings) as client:
         out["seed"] = await cycle("seed", client)
-        await asyncio.to_thread(urllib.request.urlopen, urllib.request.Request(f"http://127.0.0.1:{port}/_bump", method="POST"))
+        await asyncio.to_thread(
+            urllib.request.urlopen,
+            urllib.request.Request(f"http://127.0.0.1:{port}/_bump", method="POST"),
+        )
         out["changed"] = await cycle("changed", client)
         out["unchanged"] = await cycle("unchanged", client)
         samples = []
@@ -200,7 +216,9 @@ async def bare_httpx(services: object, feeds: int) -> float:
     async with services.db.sessions() as s:  # type: ignore[attr-defined]
         rows = (await s.execute(select(Feed.url, Feed.etag))).all()
     slots = asyncio.Semaphore(20)
-    async with httpx.AsyncClient(limits=httpx.Limits(max_connections=100, max_keepalive_connections=100)) as client:
+    async with httpx.AsyncClient(
+        limits=httpx.Limits(max_connections=100, max_keepalive_connections=100)
+    ) as client:
 
         async def one(url: str, etag: str) -> int:
             async with slots:
@@ -226,9 +244,13 @@ def baseline(feeds: int, port: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--feeds", type=int, default=500)
-    parser.add_argument("--cycles", type=int, default=50, help="unchanged cycles for the memory check")
+    parser.add_argument(
+        "--cycles", type=int, default=50, help="unchanged cycles for the memory check"
+    )
     parser.add_argument("--port", type=int, default=18765)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
@@ -239,7 +261,10 @@ def main() -> None:
     try:
         if not ready.wait(30):
             raise SystemExit("feed server did not start")
-        print(f"{args.feeds} feeds × {ITEMS} items on {HOSTS} loopback hosts; pid {os.getpid()}", file=sys.stderr)
+        print(
+            f"{args.feeds} feeds × {ITEMS} items on {HOSTS} loopback hosts; pid {os.getpid()}",
+            file=sys.stderr,
+        )
         ours = asyncio.run(run(args, args.port))
         base = baseline(args.feeds, args.port)
     finally:

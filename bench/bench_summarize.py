@@ -52,7 +52,9 @@ def load_texts() -> tuple[list[str], str]:
                 texts.extend(json.loads(line)["text"] for line in fh if line.strip())
         return texts, f"{len(texts)} texts from {', '.join(str(p) for p in CORPORA)}"
     # Generated: the tests' own statements, combined into texts of corpus-like size.
-    seed = (ROOT / "tests" / "summarize" / "data" / "seed-ministry-letter.txt").read_text(encoding="utf-8")
+    seed = (ROOT / "tests" / "summarize" / "data" / "seed-ministry-letter.txt").read_text(
+        encoding="utf-8"
+    )
     sentences = [s for s in seed.split("\n") if s.strip()]
     extra = [
         "قالت وزارة الداخلية الأردنية اليوم إن الحدود آمنة.",
@@ -88,7 +90,9 @@ def time_passes(fn, texts: list[str], passes: int) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--passes", type=int, default=5)
     ap.add_argument("--top", type=int, default=25, help="functions listed in the profile")
     a = ap.parse_args()
@@ -99,18 +103,26 @@ def main() -> None:
 
     py = sys.executable
     s_import = startup([py, "-c", "import bot.summarize as s; s.summarize('')"], "")
-    s_cli = startup([py, "-m", "bot.cli", "summarize", "--jsonl", "-"], json.dumps({"id": 1, "text": ""}) + "\n")
+    s_cli = startup(
+        [py, "-m", "bot.cli", "summarize", "--jsonl", "-"], json.dumps({"id": 1, "text": ""}) + "\n"
+    )
     print(f"start-up, import + one empty text: {s_import:.3f} s (target < 1.5 s)")
     print(f"start-up, CLI answering one line:  {s_cli:.3f} s")
 
     from camel_tools.tokenizers.word import simple_word_tokenize
     from camel_tools.utils.dediac import dediac_ar
-    from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
 
     from bot.summarize import summarize
 
     def baseline(text: str) -> None:
-        simple_word_tokenize(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(text)))))
+        simple_word_tokenize(
+            normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(text))))
+        )
 
     sink = io.StringIO()
 
@@ -124,8 +136,12 @@ def main() -> None:
     pipe = time_passes(pipeline, texts, a.passes)
     n = len(texts)
     print(f"first text (lexicons compiled lazily): {first:.3f} s")
-    print(f"pipeline: {n / pipe:,.0f} texts/s after start-up ({pipe * 1000 / n:.2f} ms/text; target >= 200 texts/s)")
-    print(f"baseline camel-tools normalize+tokenize: {n / base:,.0f} texts/s ({base * 1000 / n:.2f} ms/text)")
+    print(
+        f"pipeline: {n / pipe:,.0f} texts/s after start-up ({pipe * 1000 / n:.2f} ms/text; target >= 200 texts/s)"
+    )
+    print(
+        f"baseline camel-tools normalize+tokenize: {n / base:,.0f} texts/s ({base * 1000 / n:.2f} ms/text)"
+    )
     print(f"ratio pipeline/baseline time: {pipe / base:.1f}x")
 
     prof = cProfile.Profile()
@@ -140,7 +156,11 @@ def main() -> None:
         if "bot/summarize" in filename:
             key = "bot.summarize." + path.stem
         elif "site-packages" in filename:
-            key = path.parts[path.parts.index("site-packages") + 1] if "site-packages" in path.parts else filename
+            key = (
+                path.parts[path.parts.index("site-packages") + 1]
+                if "site-packages" in path.parts
+                else filename
+            )
         else:
             key = "python: " + (path.stem if filename.startswith("/") else filename)
         per_module[key] = per_module.get(key, 0.0) + tottime
@@ -150,7 +170,11 @@ def main() -> None:
         print(f"  {t * 1000:8.1f} ms {100 * t / total:5.1f}%  {key}")
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(a.top)
-    print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[-(a.top + 4) * 200 :])
+    print(
+        "\n".join(line for line in out.getvalue().splitlines() if line.strip())[
+            -(a.top + 4) * 200 :
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -38,8 +38,12 @@ from bot.services import Services
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [
-    Update.MESSAGE, Update.EDITED_MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY,
-    Update.INLINE_QUERY, Update.MY_CHAT_MEMBER,
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CHANNEL_POST,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+    Update.MY_CHAT_MEMBER,
 ]
 SENDER_TICK_SECONDS = 1.0
 ADMIN_NOTICE_EVERY = 60.0  # seconds between two admin notices about the same kind of error
@@ -49,12 +53,19 @@ def _workers(services: Services) -> int:
     return services.settings.send_workers
 
 
-def build_application(services: Services, *, console: bool | None = None, workers: int | None = None) -> Application:
+def build_application(
+    services: Services, *, console: bool | None = None, workers: int | None = None
+) -> Application:
     """The Application `bayan run` runs; ``console`` defaults to "no token configured"."""
     settings = services.settings
     if console is None:
         console = settings.token is None
-    builder = ApplicationBuilder().post_init(_post_init).post_stop(_post_stop).post_shutdown(_post_shutdown)
+    builder = (
+        ApplicationBuilder()
+        .post_init(_post_init)
+        .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
+    )
     if console:
         transport = ConsoleRequest()
         builder = builder.token(CONSOLE_TOKEN).request(transport).get_updates_request(transport)
@@ -67,24 +78,31 @@ def build_application(services: Services, *, console: bool | None = None, worker
             .base_file_url(f"{settings.telegram_api_url}/file/bot")
         )
     # max_retries=0: the outbox, not the limiter, retries after a flood wait (see bot.delivery.sender).
-    builder = builder.rate_limiter(AIORateLimiter(
-        overall_max_rate=settings.rate_overall,
-        overall_time_period=1,
-        group_max_rate=settings.rate_group_per_minute,
-        group_time_period=60,
-        max_retries=0,
-    ))
+    builder = builder.rate_limiter(
+        AIORateLimiter(
+            overall_max_rate=settings.rate_overall,
+            overall_time_period=1,
+            group_max_rate=settings.rate_group_per_minute,
+            group_time_period=60,
+            max_retries=0,
+        )
+    )
     app = builder.build()
     app.bot_data["services"] = services
     app.bot_data["console"] = console
     app.bot_data["sender"] = Sender(
-        app.bot, services.db, workers=workers or _workers(services),
-        per_chat_rate=settings.rate_per_chat, console=console,
+        app.bot,
+        services.db,
+        workers=workers or _workers(services),
+        per_chat_rate=settings.rate_per_chat,
+        console=console,
     )
     if console:
         app.bot_data["console_transport"] = transport
     # Group -1: chat lifecycle runs before (and never blocks) the chat commands in group 0.
-    app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=-1)
+    app.add_handler(
+        ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=-1
+    )
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate), group=-1)
     _register_chat_handlers(app)
     app.add_error_handler(on_error)
@@ -111,8 +129,13 @@ async def _post_init(app: Application) -> None:
         await ensure_console_chat(services)
     await sender.start()
     assert app.job_queue is not None, "python-telegram-bot[job-queue] is required"
-    app.job_queue.run_repeating(_sender_tick, interval=SENDER_TICK_SECONDS, first=0.1, name="outbox-sender",
-                                job_kwargs={"max_instances": 1, "coalesce": True})
+    app.job_queue.run_repeating(
+        _sender_tick,
+        interval=SENDER_TICK_SECONDS,
+        first=0.1,
+        name="outbox-sender",
+        job_kwargs={"max_instances": 1, "coalesce": True},
+    )
     try:
         from bot.feeds.schedule import schedule_polling
     except ImportError as exc:
@@ -155,15 +178,29 @@ async def ensure_console_chat(services: Services) -> None:
     async with services.db.sessions() as session, session.begin():
         chat = await session.get(Chat, CONSOLE_CHAT_ID)
         if chat is None:
-            session.add(Chat(id=CONSOLE_CHAT_ID, type="private", title="console", language=lang, active=True))
+            session.add(
+                Chat(
+                    id=CONSOLE_CHAT_ID, type="private", title="console", language=lang, active=True
+                )
+            )
             await session.flush()
         else:
             chat.active, chat.deactivated_reason = True, None
-        has_all = await session.scalar(select(Subscription.id).where(
-            Subscription.chat_id == CONSOLE_CHAT_ID, Subscription.kind == "all"))
+        has_all = await session.scalar(
+            select(Subscription.id).where(
+                Subscription.chat_id == CONSOLE_CHAT_ID, Subscription.kind == "all"
+            )
+        )
         if has_all is None:
-            session.add(Subscription(chat_id=CONSOLE_CHAT_ID, kind="all", value="", normalized_value="",
-                                     mode="instant"))
+            session.add(
+                Subscription(
+                    chat_id=CONSOLE_CHAT_ID,
+                    kind="all",
+                    value="",
+                    normalized_value="",
+                    mode="instant",
+                )
+            )
 
 
 # --- errors -------------------------------------------------------------------------
@@ -199,23 +236,27 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     line = " ".join(text.split())[:400]
     try:
         await context.bot.send_message(admins[0], line)
-    except Exception as exc:  # noqa: BLE001 - telling the admin must never raise from the error handler
+    except Exception as exc:
         log.warning("could not notify admin %s: %s", admins[0], exc)
 
 
 # --- running ------------------------------------------------------------------------
 
 
-async def start_application(app: Application, *, allowed_updates: list[str] | None = None,
-                            poll_timeout: int = 10) -> None:
+async def start_application(
+    app: Application, *, allowed_updates: list[str] | None = None, poll_timeout: int = 10
+) -> None:
     """What ``run_polling`` does before it blocks: initialize, post_init, start, poll."""
     await app.initialize()
     if app.post_init:
         await app.post_init(app)
     await app.start()
     assert app.updater is not None
-    await app.updater.start_polling(allowed_updates=allowed_updates or ALLOWED_UPDATES,
-                                    timeout=poll_timeout, drop_pending_updates=False)
+    await app.updater.start_polling(
+        allowed_updates=allowed_updates or ALLOWED_UPDATES,
+        timeout=poll_timeout,
+        drop_pending_updates=False,
+    )
 
 
 async def stop_application(app: Application) -> None:
@@ -234,8 +275,10 @@ async def stop_application(app: Application) -> None:
 def status_line(app: Application, services: Services) -> str:
     """The one start-up line `bayan run` prints."""
     if app.bot_data.get("console"):
-        return ("bayan: no TELEGRAM_BOT_TOKEN set: console mode, alerts are printed here "
-                "(set the token in .env to send them to Telegram)")
+        return (
+            "bayan: no TELEGRAM_BOT_TOKEN set: console mode, alerts are printed here "
+            "(set the token in .env to send them to Telegram)"
+        )
     return f"bayan: running as @{app.bot.username} via {services.settings.telegram_api_url}"
 
 

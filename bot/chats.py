@@ -33,15 +33,35 @@ MAX_SUBSCRIPTIONS = 50
 
 # Aliases users type for the kinds, in both languages.
 _KIND_ALIASES: dict[str, str] = {
-    "all": "all", "everything": "all", "الكل": "all", "كل": "all", "الجميع": "all",
-    "country": "country", "دولة": "country", "الدولة": "country", "بلد": "country",
-    "issuer": "issuer", "جهة": "issuer", "المصدر": "issuer", "مصدر": "issuer",
-    "keyword": "keyword", "word": "keyword", "كلمة": "keyword",
-    "accused": "accused", "متهم": "accused", "المتهم": "accused",
+    "all": "all",
+    "everything": "all",
+    "الكل": "all",
+    "كل": "all",
+    "الجميع": "all",
+    "country": "country",
+    "دولة": "country",
+    "الدولة": "country",
+    "بلد": "country",
+    "issuer": "issuer",
+    "جهة": "issuer",
+    "المصدر": "issuer",
+    "مصدر": "issuer",
+    "keyword": "keyword",
+    "word": "keyword",
+    "كلمة": "keyword",
+    "accused": "accused",
+    "متهم": "accused",
+    "المتهم": "accused",
 }
 _MODE_ALIASES: dict[str, str] = {
-    "instant": "instant", "now": "instant", "فوري": "instant", "فورا": "instant",
-    "digest": "digest", "daily": "digest", "ملخص": "digest", "موجز": "digest",
+    "instant": "instant",
+    "now": "instant",
+    "فوري": "instant",
+    "فورا": "instant",
+    "digest": "digest",
+    "daily": "digest",
+    "ملخص": "digest",
+    "موجز": "digest",
 }
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 _SPACES = re.compile(r"\s+")
@@ -118,7 +138,7 @@ def _country_code(value: str) -> str | None:
         from bot.summarize.issuer import country_of
 
         return country_of(normalize(strip_marks(v)))
-    except Exception:  # noqa: BLE001 - a lexicon problem must not break /subscribe
+    except Exception:
         return None
 
 
@@ -176,8 +196,14 @@ async def get_or_create_chat(
     chat = await session.get(Chat, chat_id)
     created = chat is None
     if chat is None:
-        chat = Chat(id=chat_id, type=type, title=title, username=username,
-                    language=language_from_telegram(language_code), active=True)
+        chat = Chat(
+            id=chat_id,
+            type=type,
+            title=title,
+            username=username,
+            language=language_from_telegram(language_code),
+            active=True,
+        )
         try:
             async with session.begin_nested():  # two first updates of a new chat may race
                 session.add(chat)
@@ -236,11 +262,19 @@ async def add_subscription(
         existing.mode = spec.mode
         await session.flush()
         return existing, False
-    count = await session.scalar(select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id))
+    count = await session.scalar(
+        select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
+    )
     if (count or 0) >= MAX_SUBSCRIPTIONS:
         raise SubscriptionError("sub_too_many", limit=MAX_SUBSCRIPTIONS)
-    sub = Subscription(chat_id=chat_id, kind=spec.kind, value=spec.value,
-                       normalized_value=spec.normalized_value, mode=spec.mode, created_by=created_by)
+    sub = Subscription(
+        chat_id=chat_id,
+        kind=spec.kind,
+        value=spec.value,
+        normalized_value=spec.normalized_value,
+        mode=spec.mode,
+        created_by=created_by,
+    )
     session.add(sub)
     await session.flush()
     return sub, True
@@ -275,20 +309,24 @@ async def remove_matching(session: AsyncSession, chat_id: int, args: list[str]) 
         subs = await list_subscriptions(session, chat_id)
     else:
         spec = parse_subscription(args)
-        subs = list(await session.scalars(
-            select(Subscription).where(
-                Subscription.chat_id == chat_id,
-                Subscription.kind == spec.kind,
-                Subscription.normalized_value == spec.normalized_value,
+        subs = list(
+            await session.scalars(
+                select(Subscription).where(
+                    Subscription.chat_id == chat_id,
+                    Subscription.kind == spec.kind,
+                    Subscription.normalized_value == spec.normalized_value,
+                )
             )
-        ))
+        )
     for sub in subs:
         await session.delete(sub)
     await session.flush()
     return len(subs)
 
 
-async def set_mode(session: AsyncSession, chat_id: int, sub_id: int, mode: str) -> Subscription | None:
+async def set_mode(
+    session: AsyncSession, chat_id: int, sub_id: int, mode: str
+) -> Subscription | None:
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
     sub = await get_subscription(session, chat_id, sub_id)
@@ -302,7 +340,9 @@ async def toggle_mode(session: AsyncSession, chat_id: int, sub_id: int) -> Subsc
     sub = await get_subscription(session, chat_id, sub_id)
     if sub is None:
         return None
-    return await set_mode(session, chat_id, sub_id, "digest" if sub.mode == "instant" else "instant")
+    return await set_mode(
+        session, chat_id, sub_id, "digest" if sub.mode == "instant" else "instant"
+    )
 
 
 __all__ = [

@@ -35,7 +35,11 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if args.jsonl:
         if args.source not in ("-",) and not Path(args.source).is_file():
             raise CliError(f"no such file: {args.source}")
-        stream = sys.stdin if args.source == "-" else open(args.source, encoding="utf-8", errors="replace")
+        stream = (
+            sys.stdin
+            if args.source == "-"
+            else open(args.source, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the with below
+        )
         with stream:
             bad = summarize_jsonl(stream, sys.stdout, summarize)
         return 1 if bad else 0
@@ -57,13 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("summarize", help="summarize one text (file or standard input)",
-                       description="Summarize an Arabic statement: issuer, addressees, accusations, demands, figures, places.")
-    p.add_argument("source", nargs="?", default="-", metavar="FILE|-", help="text file, or - for standard input (default)")
+    p = sub.add_parser(
+        "summarize",
+        help="summarize one text (file or standard input)",
+        description="Summarize an Arabic statement: issuer, addressees, accusations, demands, figures, places.",
+    )
+    p.add_argument(
+        "source",
+        nargs="?",
+        default="-",
+        metavar="FILE|-",
+        help="text file, or - for standard input (default)",
+    )
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the summary object as JSON")
-    fmt.add_argument("--jsonl", action="store_true", help='read {"id","text"} JSON lines, write one summary line each')
-    p.add_argument("--lang", choices=("ar", "en"), default="ar", help="labels of the plain-text digest")
+    fmt.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"id","text"} JSON lines, write one summary line each',
+    )
+    p.add_argument(
+        "--lang", choices=("ar", "en"), default="ar", help="labels of the plain-text digest"
+    )
     p.set_defaults(func=cmd_summarize)
 
     _register_service_commands(sub)
@@ -89,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, not a traceback
+    except Exception as exc:
         if type(exc).__name__ == "DatabaseUnavailable":
             print(f"bayan: {exc}", file=sys.stderr)
             return 1

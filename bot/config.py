@@ -57,7 +57,9 @@ class Settings(BaseSettings):
             try:
                 return [int(p) for p in parts]
             except ValueError:
-                raise ValueError("expected Telegram user ids separated by commas, e.g. 12345,67890") from None
+                raise ValueError(
+                    "expected Telegram user ids separated by commas, e.g. 12345,67890"
+                ) from None
         return value
 
     @field_validator("timezone")
@@ -66,7 +68,9 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder of zones
-            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Damascus") from None
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as Asia/Damascus"
+            ) from None
         return value
 
     @field_validator("log_level")
@@ -103,17 +107,23 @@ class Settings(BaseSettings):
         try:
             url = make_url(value)
         except ArgumentError:
-            raise ValueError("not a database URL; e.g. sqlite+aiosqlite:///./data/bayan.db") from None
+            raise ValueError(
+                "not a database URL; e.g. sqlite+aiosqlite:///./data/bayan.db"
+            ) from None
         try:
             dialect = url.get_dialect()
         except NoSuchModuleError:
             raise ValueError(f"unknown database kind {url.drivername!r}") from None
         if not getattr(dialect, "is_async", False):
-            raise ValueError(f"{url.drivername!r} is not an asyncio driver; e.g. sqlite+aiosqlite:///./data/bayan.db")
+            raise ValueError(
+                f"{url.drivername!r} is not an asyncio driver; e.g. sqlite+aiosqlite:///./data/bayan.db"
+            )
         try:
             dialect.import_dbapi()
         except ImportError as exc:
-            raise ValueError(f"its driver {exc.name or url.drivername!r} is not installed") from None
+            raise ValueError(
+                f"its driver {exc.name or url.drivername!r} is not installed"
+            ) from None
         return value
 
     @field_validator("telegram_bot_token", mode="before")
@@ -130,7 +140,7 @@ class Settings(BaseSettings):
         """The SQLite file, so its folder can be created before first use."""
         prefix = "sqlite+aiosqlite:///"
         if self.database_url.startswith(prefix) and ":memory:" not in self.database_url:
-            return Path(self.database_url[len(prefix):])
+            return Path(self.database_url[len(prefix) :])
         return None
 
 

@@ -105,7 +105,9 @@ def _view(st: Statement) -> StatementView:
         published_at=st.published_at,
         first_seen_at=st.first_seen_at,
         text=st.text,
-        summary=Summary.from_dict(st.summary.data) if st.summary is not None and st.summary.data else None,
+        summary=Summary.from_dict(st.summary.data)
+        if st.summary is not None and st.summary.data
+        else None,
         revision=st.revision,
     )
 
@@ -136,7 +138,11 @@ async def _page(ids: list[int], session: AsyncSession, limit: int) -> Page:
 
 
 async def latest(
-    session: AsyncSession, *, limit: int = 1, flt: Filter | None = None, before_id: int | None = None
+    session: AsyncSession,
+    *,
+    limit: int = 1,
+    flt: Filter | None = None,
+    before_id: int | None = None,
 ) -> Page:
     """The newest statements matching ``flt``, ``limit`` per page."""
     flt = flt or Filter()
@@ -150,7 +156,9 @@ async def latest(
         ids = list(await session.scalars(stmt.order_by(Statement.id.desc()).limit(limit + 1)))
     else:
         column = {"issuer": "issuer", "accused": "accused"}.get(flt.kind)
-        ids = await fts.search_ids(session, flt.value, column=column, limit=limit + 1, before_id=before_id)
+        ids = await fts.search_ids(
+            session, flt.value, column=column, limit=limit + 1, before_id=before_id
+        )
     return await _page(ids, session, limit)
 
 
@@ -163,4 +171,13 @@ async def search(
     return await _page(ids, session, limit)
 
 
-__all__ = ["Filter", "Page", "StatementView", "get_statement", "latest", "load_views", "parse_latest_args", "search"]
+__all__ = [
+    "Filter",
+    "Page",
+    "StatementView",
+    "get_statement",
+    "latest",
+    "load_views",
+    "parse_latest_args",
+    "search",
+]

@@ -37,7 +37,9 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd):|sm$|bx~)"
 _SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
-_LONG_TEXT = filters.TEXT & filters.Regex(re.compile(r"\S.{%d,}" % (summary.OFFER_MIN_CHARS - 1), re.S))
+_LONG_TEXT = filters.TEXT & filters.Regex(
+    re.compile(rf"\S.{{{summary.OFFER_MIN_CHARS - 1},}}", re.S)
+)
 
 Route = Callable[[Update, Context, str], Awaitable[None]]
 ROUTES: dict[str, Route] = {
@@ -87,12 +89,25 @@ def register(application: Application) -> None:
     add(CommandHandler("addfeed", feeds.addfeed_command))
     add(CommandHandler("removefeed", feeds.removefeed_command))
     # A file whose caption is /summary, anywhere; any file in private.
-    add(MessageHandler(filters.Document.ALL & _SUMMARY_CAPTION, summary.summary_command, block=False))
-    add(MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL, summary.document_message, block=False))
+    add(
+        MessageHandler(
+            filters.Document.ALL & _SUMMARY_CAPTION, summary.summary_command, block=False
+        )
+    )
+    add(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.Document.ALL, summary.document_message, block=False
+        )
+    )
     # A text forwarded (or a long text pasted) into the private chat: offer a one-tap summary.
-    add(MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND
-                       & ((filters.FORWARDED & (filters.TEXT | filters.CAPTION)) | _LONG_TEXT),
-                       summary.offer_summary))
+    add(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & ~filters.COMMAND
+            & ((filters.FORWARDED & (filters.TEXT | filters.CAPTION)) | _LONG_TEXT),
+            summary.offer_summary,
+        )
+    )
     add(CallbackQueryHandler(_summarize_pressed, pattern=r"^sm$", block=False))
     add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
     add(InlineQueryHandler(inline.inline_query))
@@ -121,8 +136,12 @@ async def set_commands(bot: Bot) -> None:
     """setMyCommands in Arabic (default scope and ``ar``) and English (``en``); never raises."""
     try:
         await bot.set_my_commands(command_list("ar"), scope=BotCommandScopeDefault())
-        await bot.set_my_commands(command_list("ar"), scope=BotCommandScopeDefault(), language_code="ar")
-        await bot.set_my_commands(command_list("en"), scope=BotCommandScopeDefault(), language_code="en")
+        await bot.set_my_commands(
+            command_list("ar"), scope=BotCommandScopeDefault(), language_code="ar"
+        )
+        await bot.set_my_commands(
+            command_list("en"), scope=BotCommandScopeDefault(), language_code="en"
+        )
     except TelegramError as exc:  # the menu is a convenience; the bot works without it
         log.warning("could not register the command menu: %s", exc)
 

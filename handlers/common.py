@@ -52,7 +52,11 @@ async def chat_lang(update: Update, context: Context) -> str:
         return "en" if user and (user.language_code or "").startswith("en") else "ar"
     async with session(context) as s:
         row, _ = await get_or_create_chat(
-            s, chat.id, type=chat.type, title=chat.title or chat.full_name, username=chat.username,
+            s,
+            chat.id,
+            type=chat.type,
+            title=chat.title or chat.full_name,
+            username=chat.username,
             language_code=user.language_code if user else None,
         )
         lang = row.language
@@ -68,25 +72,36 @@ async def reply(
     if message is None:
         return None
     return await message.reply_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW,
+        text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+        link_preview_options=NO_PREVIEW,
         do_quote=quote,
     )
 
 
-async def reply_parts(update: Update, parts: list[str], markup: InlineKeyboardMarkup | None = None,
-                      *, quote: bool = False) -> Message | None:
+async def reply_parts(
+    update: Update,
+    parts: list[str],
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    quote: bool = False,
+) -> Message | None:
     """Send a split message; the keyboard goes on the last part, where the reader ends."""
     last = None
     for i, part in enumerate(parts):
-        last = await reply(update, part, markup if i == len(parts) - 1 else None, quote=quote and i == 0)
+        last = await reply(
+            update, part, markup if i == len(parts) - 1 else None, quote=quote and i == 0
+        )
     return last
 
 
 async def edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Edit the message under a pressed button; pressing the same choice twice is not an error."""
     try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,
-                                      link_preview_options=NO_PREVIEW)
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+        )
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
@@ -97,7 +112,9 @@ def pack(context: Context, *parts: object) -> str:
     data = ":".join(str(p) for p in parts)
     if len(data.encode("utf-8")) <= CALLBACK_LIMIT:
         return data
-    table: OrderedDict[str, str] = context.application.bot_data.setdefault(_LONG_DATA_KEY, OrderedDict())
+    table: OrderedDict[str, str] = context.application.bot_data.setdefault(
+        _LONG_DATA_KEY, OrderedDict()
+    )
     token = secrets.token_urlsafe(8)
     table[token] = data
     while len(table) > _LONG_DATA_MAX:
@@ -111,7 +128,7 @@ def unpack(context: Context, data: str | None) -> str | None:
         return None
     if data.startswith(LONG_PREFIX):
         table = context.application.bot_data.get(_LONG_DATA_KEY) or {}
-        return table.get(data[len(LONG_PREFIX):])
+        return table.get(data[len(LONG_PREFIX) :])
     return data
 
 

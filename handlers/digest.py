@@ -9,7 +9,7 @@ open to anyone.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -21,8 +21,15 @@ from telegram.ext import Application, CommandHandler
 from bot.chats import MAX_VALUE_CHARS
 from bot.digest import charts
 from bot.digest.data import statements_between
-from bot.digest.ledger import load_ledger, render_html as render_ledger
-from bot.digest.schedule import DEFAULT_DIGEST_TIME, MAX_CATCH_UP, Period, enqueue_digest, parse_digest_time
+from bot.digest.ledger import load_ledger
+from bot.digest.ledger import render_html as render_ledger
+from bot.digest.schedule import (
+    DEFAULT_DIGEST_TIME,
+    MAX_CATCH_UP,
+    Period,
+    enqueue_digest,
+    parse_digest_time,
+)
 from bot.store.models import Chat as ChatRow
 from handlers.common import Context, chat_lang, command_args, reply, reply_parts, services, session
 from handlers.formatting import split_message
@@ -32,35 +39,62 @@ from handlers.subscribe import _resolve_target
 DIGEST_MESSAGES: dict[str, dict[str, str]] = {
     "digest_status": {
         "ar": "موعد الموجز: <b>{when}</b> بتوقيت {zone}.\nغيّره بـ <code>/digest 08:00</code> أو <code>/digest hourly</code> "
-              "أو <code>/digest off</code>، واطلبه الآن بـ <code>/digest now</code>. يشمل الموجز الاشتراكات التي اخترت لها «في الموجز».",
+        "أو <code>/digest off</code>، واطلبه الآن بـ <code>/digest now</code>. يشمل الموجز الاشتراكات التي اخترت لها «في الموجز».",
         "en": "Digest time: <b>{when}</b>, {zone} time.\nChange it with <code>/digest 08:00</code>, <code>/digest hourly</code> "
-              "or <code>/digest off</code>; get it now with <code>/digest now</code>. The digest covers subscriptions set to “in the digest”.",
+        "or <code>/digest off</code>; get it now with <code>/digest now</code>. The digest covers subscriptions set to “in the digest”.",
     },
-    "digest_set": {"ar": "سيصلك الموجز: <b>{when}</b> بتوقيت {zone}.", "en": "The digest will arrive: <b>{when}</b>, {zone} time."},
+    "digest_set": {
+        "ar": "سيصلك الموجز: <b>{when}</b> بتوقيت {zone}.",
+        "en": "The digest will arrive: <b>{when}</b>, {zone} time.",
+    },
     "digest_off": {"ar": "أُوقف الموجز.", "en": "Digest turned off."},
     "digest_hourly": {"ar": "كل ساعة", "en": "every hour"},
     "digest_daily": {"ar": "يوميًا الساعة {time}", "en": "daily at {time}"},
-    "digest_bad": {"ar": "لم أفهم {value}: اكتب وقتًا مثل 08:00، أو hourly، أو off، أو now.",
-                   "en": "Could not read {value}: use a time such as 08:00, hourly, off or now."},
+    "digest_bad": {
+        "ar": "لم أفهم {value}: اكتب وقتًا مثل 08:00، أو hourly، أو off، أو now.",
+        "en": "Could not read {value}: use a time such as 08:00, hourly, off or now.",
+    },
     "digest_queued": {"ar": "الموجز في الطريق.", "en": "Your digest is on its way."},
-    "digest_empty": {"ar": "لا بيانات جديدة تطابق اشتراكات الموجز منذ آخر موجز.",
-                     "en": "No new statements match your digest subscriptions since the last digest."},
-    "digest_no_subs": {"ar": "لا اشتراكات في وضع الموجز بعد: أرسل مثلًا <code>/subscribe all digest</code>.",
-                       "en": "No digest subscriptions yet: send for example <code>/subscribe all digest</code>."},
-    "tz_status": {"ar": "المنطقة الزمنية: <b>{zone}</b>. غيّرها بـ <code>/timezone Asia/Damascus</code>.",
-                  "en": "Time zone: <b>{zone}</b>. Change it with <code>/timezone Asia/Damascus</code>."},
-    "tz_set": {"ar": "المنطقة الزمنية الآن: <b>{zone}</b>.", "en": "Time zone is now <b>{zone}</b>."},
-    "tz_bad": {"ar": "منطقة زمنية غير معروفة: {value}. استعمل اسمًا مثل Asia/Damascus أو Europe/London.",
-               "en": "Unknown time zone: {value}. Use a name such as Asia/Damascus or Europe/London."},
-    "ledger_usage": {"ar": "اكتب الطرف: <code>/ledger التحالف الدولي</code>، أو الجهة: <code>/ledger by وزارة الخارجية</code>.",
-                     "en": "Name the party: <code>/ledger التحالف الدولي</code>, or the issuer: <code>/ledger by وزارة الخارجية</code>."},
-    "chart_usage": {"ar": "<code>/chart</code> للبيانات يوميًا، أو <code>/chart accused الطرف</code> للاتهامات أسبوعيًا.",
-                    "en": "<code>/chart</code> for statements per day, or <code>/chart accused PARTY</code> for accusations per week."},
-    "party_too_long": {"ar": "اسم الطرف أطول من {limit} حرفًا.", "en": "The party's name is longer than {limit} characters."},
-    "chart_caption_daily": {"ar": "البيانات يوميًا حسب الدولة المصدرة، آخر 30 يومًا.",
-                            "en": "Statements per day by issuing country, last 30 days."},
-    "chart_caption_accused": {"ar": "الاتهامات الموجهة إلى {party} أسبوعيًا حسب الفعل.",
-                              "en": "Accusations against {party} per week, by act."},
+    "digest_empty": {
+        "ar": "لا بيانات جديدة تطابق اشتراكات الموجز منذ آخر موجز.",
+        "en": "No new statements match your digest subscriptions since the last digest.",
+    },
+    "digest_no_subs": {
+        "ar": "لا اشتراكات في وضع الموجز بعد: أرسل مثلًا <code>/subscribe all digest</code>.",
+        "en": "No digest subscriptions yet: send for example <code>/subscribe all digest</code>.",
+    },
+    "tz_status": {
+        "ar": "المنطقة الزمنية: <b>{zone}</b>. غيّرها بـ <code>/timezone Asia/Damascus</code>.",
+        "en": "Time zone: <b>{zone}</b>. Change it with <code>/timezone Asia/Damascus</code>.",
+    },
+    "tz_set": {
+        "ar": "المنطقة الزمنية الآن: <b>{zone}</b>.",
+        "en": "Time zone is now <b>{zone}</b>.",
+    },
+    "tz_bad": {
+        "ar": "منطقة زمنية غير معروفة: {value}. استعمل اسمًا مثل Asia/Damascus أو Europe/London.",
+        "en": "Unknown time zone: {value}. Use a name such as Asia/Damascus or Europe/London.",
+    },
+    "ledger_usage": {
+        "ar": "اكتب الطرف: <code>/ledger التحالف الدولي</code>، أو الجهة: <code>/ledger by وزارة الخارجية</code>.",
+        "en": "Name the party: <code>/ledger التحالف الدولي</code>, or the issuer: <code>/ledger by وزارة الخارجية</code>.",
+    },
+    "chart_usage": {
+        "ar": "<code>/chart</code> للبيانات يوميًا، أو <code>/chart accused الطرف</code> للاتهامات أسبوعيًا.",
+        "en": "<code>/chart</code> for statements per day, or <code>/chart accused PARTY</code> for accusations per week.",
+    },
+    "party_too_long": {
+        "ar": "اسم الطرف أطول من {limit} حرفًا.",
+        "en": "The party's name is longer than {limit} characters.",
+    },
+    "chart_caption_daily": {
+        "ar": "البيانات يوميًا حسب الدولة المصدرة، آخر 30 يومًا.",
+        "en": "Statements per day by issuing country, last 30 days.",
+    },
+    "chart_caption_accused": {
+        "ar": "الاتهامات الموجهة إلى {party} أسبوعيًا حسب الفعل.",
+        "en": "Accusations against {party} per week, by act.",
+    },
 }
 MESSAGES.update(DIGEST_MESSAGES)  # one catalog: the i18n completeness test covers these too
 
@@ -76,7 +110,9 @@ async def _managed_chat(update: Update, context: Context) -> tuple[str, int, lis
     """The chat a settings command changes (this one, or ``@channel`` from private) and the
     remaining words; None once the refusal has been explained (same rule as /subscribe)."""
     lang = await chat_lang(update, context)
-    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    target, args = await _resolve_target(
+        update, context, lang, command_args(update.effective_message)
+    )
     return None if target is None else (lang, target.chat_id, args)
 
 
@@ -89,7 +125,9 @@ async def digest(update: Update, context: Context) -> None:
         chat = await s.get(ChatRow, chat_id)
         zone = chat.timezone or services(context).settings.timezone
         if not args:
-            await reply(update, t(lang, "digest_status", when=_when(lang, chat.digest_time), zone=zone))
+            await reply(
+                update, t(lang, "digest_status", when=_when(lang, chat.digest_time), zone=zone)
+            )
             return
         if args[0].lower() == "now":
             await _digest_now(update, context, lang, chat, s)
@@ -113,15 +151,25 @@ async def digest(update: Update, context: Context) -> None:
 
 
 async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow, s) -> None:  # type: ignore[no-untyped-def]
-    chat = (await s.execute(select(ChatRow).where(ChatRow.id == chat.id)
-                            .options(selectinload(ChatRow.subscriptions)))).scalar_one()
+    chat = (
+        await s.execute(
+            select(ChatRow)
+            .where(ChatRow.id == chat.id)
+            .options(selectinload(ChatRow.subscriptions))
+        )
+    ).scalar_one()
     if not any(sub.mode == "digest" for sub in chat.subscriptions):
         await reply(update, t(lang, "digest_no_subs"))
         return
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     start = max(chat.last_digest_at or now - timedelta(days=1), now - MAX_CATCH_UP)
-    delivery = await enqueue_digest(s, chat, Period(start, now), key_suffix=f"now{now:%Y%m%dT%H%M%S%f}",
-                                    default_zone=services(context).settings.timezone)
+    delivery = await enqueue_digest(
+        s,
+        chat,
+        Period(start, now),
+        key_suffix=f"now{now:%Y%m%dT%H%M%S%f}",
+        default_zone=services(context).settings.timezone,
+    )
     if delivery is None:
         await reply(update, t(lang, "digest_empty"))
         return
@@ -138,7 +186,10 @@ async def timezone_command(update: Update, context: Context) -> None:
     async with session(context) as s:
         chat = await s.get(ChatRow, chat_id)
         if not args:
-            await reply(update, t(lang, "tz_status", zone=chat.timezone or services(context).settings.timezone))
+            await reply(
+                update,
+                t(lang, "tz_status", zone=chat.timezone or services(context).settings.timezone),
+            )
             return
         try:
             ZoneInfo(args[0])
@@ -173,13 +224,17 @@ async def chart(update: Update, context: Context) -> None:
         await reply(update, t(lang, "chart_usage"))
         return
     party = " ".join(args[1:]) if args else None
-    if party is not None and len(party) > MAX_VALUE_CHARS:  # else the caption passes Telegram's 1024 limit
+    if (
+        party is not None and len(party) > MAX_VALUE_CHARS
+    ):  # else the caption passes Telegram's 1024 limit
         await reply(update, t(lang, "party_too_long", limit=MAX_VALUE_CHARS))
         return
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     days = charts.CHART_DAYS if party is None else charts.CHART_WEEKS * 7
     async with session(context) as s:
-        items = await statements_between(s, now - timedelta(days=days + 1), now + timedelta(seconds=1))
+        items = await statements_between(
+            s, now - timedelta(days=days + 1), now + timedelta(seconds=1)
+        )
     chat_id = update.effective_chat.id
     await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
     if party is None:

@@ -8,7 +8,8 @@ last error), not fetched yet, or disabled.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import contextlib
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -30,7 +31,7 @@ def is_bayan_admin(update: Update, context: Context) -> bool:
 def _ago(when: datetime | None) -> str:
     if when is None:
         return ""
-    minutes = int((datetime.now(timezone.utc) - when).total_seconds() // 60)
+    minutes = int((datetime.now(UTC) - when).total_seconds() // 60)
     if minutes < 60:
         return f"{max(minutes, 0)}m"
     if minutes < 48 * 60:
@@ -64,7 +65,9 @@ async def feeds_command(update: Update, context: Context) -> None:
     if not feeds:
         await reply(update, t(lang, "feeds_none"))
         return
-    lines = [t(lang, "feeds_title", count=len(feeds))] + [feed_line(f, lang) for f in feeds[:MAX_LISTED]]
+    lines = [t(lang, "feeds_title", count=len(feeds))] + [
+        feed_line(f, lang) for f in feeds[:MAX_LISTED]
+    ]
     if len(feeds) > MAX_LISTED:
         lines.append(f"… +{len(feeds) - MAX_LISTED}")
     for part in formatting.split_message("\n".join(lines)):
@@ -105,8 +108,15 @@ async def removefeed_command(update: Update, context: Context) -> None:
         if not feeds:
             await reply(update, t(lang, "feeds_none"))
             return
-        rows = [[InlineKeyboardButton(f"✖ #{f.id} {(f.name or formatting.host_of(f.url))[:40]}",
-                                      callback_data=f"fd:x:{f.id}")] for f in feeds[:MAX_LISTED]]
+        rows = [
+            [
+                InlineKeyboardButton(
+                    f"✖ #{f.id} {(f.name or formatting.host_of(f.url))[:40]}",
+                    callback_data=f"fd:x:{f.id}",
+                )
+            ]
+            for f in feeds[:MAX_LISTED]
+        ]
         await reply(update, t(lang, "removefeed_usage"), InlineKeyboardMarkup(rows))
         return
     await _remove(update, context, lang, args[0])
@@ -134,10 +144,8 @@ async def feed_button(update: Update, context: Context, data: str) -> None:
     await query.answer()
     if len(parts) == 3 and parts[1] == "x" and parts[2].isdigit():
         if await _remove(update, context, lang, parts[2]):
-            try:
+            with contextlib.suppress(Exception):
                 await query.edit_message_reply_markup(None)
-            except Exception:  # noqa: BLE001 - the removal happened; the stale keyboard is cosmetic
-                pass
 
 
 __all__ = ["addfeed_command", "feed_button", "feeds_command", "removefeed_command"]

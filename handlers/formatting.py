@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from bot.summarize import labels as _labels
@@ -96,7 +97,9 @@ LABELS: dict[str, dict[str, str]] = {
 
 # Act, qualifier and category names come from the one shared table, so an alert,
 # a digest, a ledger and the CLI never name the same thing two ways.
-ACT_LABELS: dict[str, dict[str, str]] = {lang: {k: v[lang] for k, v in _labels.ACT_LABELS.items()} for lang in ("ar", "en")}
+ACT_LABELS: dict[str, dict[str, str]] = {
+    lang: {k: v[lang] for k, v in _labels.ACT_LABELS.items()} for lang in ("ar", "en")
+}
 QUALIFIER_LABELS: dict[str, dict[str, str]] = {
     lang: {k: v[lang] for k, v in _labels.QUALIFIER_LABELS.items()} for lang in ("ar", "en")
 }
@@ -124,7 +127,9 @@ _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 # A left-to-right run inside Arabic text: Latin words and European digits,
 # with the spaces and light punctuation that hold such a run together
 # ("UN Security Council", "1.5", "2,000", "COVID-19").
-_LTR_RUN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:/%+\-_&' ]*[A-Za-z0-9\u00C0-\u024F%])?")
+_LTR_RUN = re.compile(
+    r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:/%+\-_&' ]*[A-Za-z0-9\u00C0-\u024F%])?"
+)
 _RTL_RUN = re.compile(
     r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]"
     r"(?:[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF0-9 .,،؛:\-]*"
@@ -220,7 +225,7 @@ class StatementView:
     revision: int = 1
 
     @classmethod
-    def of(cls, statement: Any, sources: Iterable[str] | None = None) -> "StatementView":
+    def of(cls, statement: Any, sources: Iterable[str] | None = None) -> StatementView:
         if isinstance(statement, StatementView):
             return statement
         if sources is None:
@@ -264,7 +269,9 @@ def _body_lines(summary: Summary, lang: str) -> list[str]:
     sep = _sep(lang)
     lines: list[str] = []
     if summary.addressees:
-        lines.append(f"📨 {bold(label('addressees', lang))}: " + sep.join(dyn(a) for a in summary.addressees))
+        lines.append(
+            f"📨 {bold(label('addressees', lang))}: " + sep.join(dyn(a) for a in summary.addressees)
+        )
     if summary.accusations:
         lines.append("")
         lines.append(f"⚖️ {bold(label('accusations', lang))}:")
@@ -291,7 +298,9 @@ def _body_lines(summary: Summary, lang: str) -> list[str]:
         lines.extend(_figure_line(f, lang) for f in summary.figures)
     if summary.places:
         lines.append("")
-        lines.append(f"📍 {bold(label('places', lang))}: " + sep.join(dyn(p) for p in summary.places))
+        lines.append(
+            f"📍 {bold(label('places', lang))}: " + sep.join(dyn(p) for p in summary.places)
+        )
     if summary.key_sentences:
         lines.append("")
         lines.append(f"📝 {bold(label('key', lang))}:")
@@ -304,7 +313,9 @@ def _body_lines(summary: Summary, lang: str) -> list[str]:
 
 def _issuer_line(view: StatementView | None, summary: Summary, lang: str, *, revised: bool) -> str:
     name = (summary.issuer.name if summary.issuer else None) or (view.issuer_name if view else None)
-    country = (summary.issuer.country if summary.issuer else None) or (view.issuer_country if view else None)
+    country = (summary.issuer.country if summary.issuer else None) or (
+        view.issuer_country if view else None
+    )
     head = "✏️" if revised else "🔔"
     who = bold(dyn(name)) if name else escape(label("unknown_issuer", lang))
     flag = _flag(country)
@@ -340,7 +351,9 @@ def _join(lines: list[str | None]) -> str:
     return re.sub(r"\n{3,}", "\n\n", out).strip()
 
 
-def render_alert_html(statement_view: Any, summary: Summary, lang: str, *, revised: bool = False) -> list[str]:
+def render_alert_html(
+    statement_view: Any, summary: Summary, lang: str, *, revised: bool = False
+) -> list[str]:
     """An alert for one statement, split into parts Telegram accepts.
 
     ``statement_view`` is a :class:`StatementView` or anything with the
@@ -383,8 +396,13 @@ def _acc_text(item: dict[str, Any], lang: str) -> str:
 def _fig_text(item: dict[str, Any], lang: str) -> str:
     from bot.summarize.model import Figure
 
-    fig = Figure(item.get("value", 0), item.get("qualifier", "exact"), item.get("unit", ""),
-                 item.get("category", "other"), item.get("text", ""))
+    fig = Figure(
+        item.get("value", 0),
+        item.get("qualifier", "exact"),
+        item.get("unit", ""),
+        item.get("category", "other"),
+        item.get("text", ""),
+    )
     return _figure_line(fig, lang).removeprefix("• ")
 
 
@@ -394,15 +412,20 @@ def render_changes_lines(diff: dict[str, Any], lang: str) -> list[str]:
     lines: list[str] = []
     plus, minus = f"➕ {escape(label('added', lang))}", f"➖ {escape(label('removed', lang))}"
     if diff.get("issuer_changed"):
-        before, after = diff["issuer_changed"].get("before") or "", diff["issuer_changed"].get("after") or ""
+        before, after = (
+            diff["issuer_changed"].get("before") or "",
+            diff["issuer_changed"].get("after") or "",
+        )
         lines.append(f"• {escape(label('issuer_changed', lang))}: {dyn(before)} → {dyn(after)}")
     for item in diff.get("accusations_added", []):
         lines.append(f"• {plus}: {_acc_text(item, lang)}")
     for item in diff.get("accusations_removed", []):
         lines.append(f"• {minus}: {_acc_text(item, lang)}")
     for change in diff.get("figures_changed", []):
-        lines.append(f"• 🔁 {escape(label('changed', lang))}: {_fig_text(change['before'], lang)} → "
-                     f"{_fig_text(change['after'], lang)}")
+        lines.append(
+            f"• 🔁 {escape(label('changed', lang))}: {_fig_text(change['before'], lang)} → "
+            f"{_fig_text(change['after'], lang)}"
+        )
     for item in diff.get("figures_added", []):
         lines.append(f"• {plus}: {_fig_text(item, lang)}")
     for item in diff.get("figures_removed", []):
@@ -414,12 +437,18 @@ def render_changes_lines(diff: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def render_revision_html(statement_view: Any, summary: Summary, diff: dict[str, Any], lang: str) -> list[str]:
+def render_revision_html(
+    statement_view: Any, summary: Summary, diff: dict[str, Any], lang: str
+) -> list[str]:
     """A "revised" alert: what changed first, then the statement as it now reads."""
     view = StatementView.of(statement_view)
     lang = lang_of(lang)
-    lines: list[str | None] = [_issuer_line(view, summary, lang, revised=True),
-                               f"<i>{escape(label('revised', lang))}</i>", _title_line(view), ""]
+    lines: list[str | None] = [
+        _issuer_line(view, summary, lang, revised=True),
+        f"<i>{escape(label('revised', lang))}</i>",
+        _title_line(view),
+        "",
+    ]
     changes = render_changes_lines(diff, lang)
     if changes:
         lines.append(f"🧾 {bold(escape(label('changes', lang)))}:")
@@ -446,7 +475,7 @@ def to_plain_text(html_text: str, *, with_urls: bool = True) -> str:
     pending_urls: list[str] = []
     pos = 0
     for m in _TAG_RE.finditer(html_text):
-        out.append(html_text[pos:m.start()])
+        out.append(html_text[pos : m.start()])
         pos = m.end()
         closing, name = m.group(1), m.group(2).lower()
         if name == "a":
@@ -507,7 +536,7 @@ _CLAUSE_END = "،؛,;:"
 def _break_priority(toks: list[_Tok], j: int) -> int:
     """How good a cut right after token ``j`` is (0: not a boundary)."""
     c = toks[j].char
-    nxt = next((t.char for t in toks[j + 1:] if t.tag is None), "")
+    nxt = next((t.char for t in toks[j + 1 :] if t.tag is None), "")
     if c == "\n":
         return 5 if nxt == "\n" or (j > 0 and toks[j - 1].char == "\n") else 4
     if nxt and not nxt.isspace():
@@ -548,7 +577,9 @@ def split_message(html_text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
             break
         stack = list(open_stack)
         vis = 0
-        candidates: list[tuple[int, int, int, list[tuple[str, str]]]] = []  # (prio, cut, vis, stack)
+        candidates: list[
+            tuple[int, int, int, list[tuple[str, str]]]
+        ] = []  # (prio, cut, vis, stack)
         j = i
         while j < n:
             t = toks[j]
@@ -598,8 +629,8 @@ __all__ = [
     "LRI",
     "PDI",
     "RLI",
-    "StatementView",
     "TELEGRAM_LIMIT",
+    "StatementView",
     "dyn",
     "escape",
     "escape_attr",

@@ -21,18 +21,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- start / help -------------------------------------------------------
     "start": {
         "ar": "<b>بيان</b> يتابع مصادر الأخبار ويلتقط بيانات الوزارات والحكومات فور صدورها.\n"
-              "يلخّص كل بيان: من يتّهم من وبماذا، وما المطلوب وممن، والأرقام التي يذكرها.\n"
-              "اشترك لتصلك التنبيهات فورًا أو في موجز، أو أرسل أي نص لتلخيصه.\n\n{commands}",
+        "يلخّص كل بيان: من يتّهم من وبماذا، وما المطلوب وممن، والأرقام التي يذكرها.\n"
+        "اشترك لتصلك التنبيهات فورًا أو في موجز، أو أرسل أي نص لتلخيصه.\n\n{commands}",
         "en": "<b>Bayan</b> watches news feeds and catches ministry and government statements as they appear.\n"
-              "It summarizes each one: who accuses whom of what, what is demanded of whom, and the figures cited.\n"
-              "Subscribe for instant alerts or a digest, or send any text to have it summarized.\n\n{commands}",
+        "It summarizes each one: who accuses whom of what, what is demanded of whom, and the figures cited.\n"
+        "Subscribe for instant alerts or a digest, or send any text to have it summarized.\n\n{commands}",
     },
     "commands_title": {"ar": "<b>الأوامر:</b>", "en": "<b>Commands:</b>"},
     # --- /lang ----------------------------------------------------------------
-    "lang_choose": {"ar": "اختر لغة بيان في هذه المحادثة:", "en": "Choose Bayan's language for this chat:"},
-    "lang_set": {"ar": "ستكون الرسائل بالعربية من الآن.", "en": "Messages will be in English from now on."},
-    "lang_unknown": {"ar": "لغة غير معروفة: {value}. المتاح: ar أو en.",
-                     "en": "Unknown language: {value}. Available: ar or en."},
+    "lang_choose": {
+        "ar": "اختر لغة بيان في هذه المحادثة:",
+        "en": "Choose Bayan's language for this chat:",
+    },
+    "lang_set": {
+        "ar": "ستكون الرسائل بالعربية من الآن.",
+        "en": "Messages will be in English from now on.",
+    },
+    "lang_unknown": {
+        "ar": "لغة غير معروفة: {value}. المتاح: ar أو en.",
+        "en": "Unknown language: {value}. Available: ar or en.",
+    },
     # --- /subscribe -------------------------------------------------------------
     "sub_menu": {"ar": "بماذا تريد أن تشترك؟", "en": "What would you like to subscribe to?"},
     "sub_how": {
@@ -40,22 +48,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Send the command with a value, for example:\n<code>{example}</code>\nAdd <code>digest</code> at the end to get them in the digest instead of instant alerts.",
     },
     "sub_added": {"ar": "تم الاشتراك: {what} — {mode}.", "en": "Subscribed: {what} — {mode}."},
-    "sub_updated": {"ar": "أنت مشترك أصلًا في {what}؛ الطريقة الآن: {mode}.",
-                    "en": "Already subscribed to {what}; delivery is now: {mode}."},
+    "sub_updated": {
+        "ar": "أنت مشترك أصلًا في {what}؛ الطريقة الآن: {mode}.",
+        "en": "Already subscribed to {what}; delivery is now: {mode}.",
+    },
     "sub_choose_mode": {"ar": "كيف تريد أن تصلك؟", "en": "How should they reach you?"},
-    "sub_missing_kind": {"ar": "اكتب نوع الاشتراك: all أو country أو issuer أو keyword أو accused.",
-                         "en": "Say what to subscribe to: all, country, issuer, keyword or accused."},
-    "sub_unknown_kind": {"ar": "نوع اشتراك غير معروف: {kind}. المتاح: all، country، issuer، keyword، accused.",
-                         "en": "Unknown subscription type: {kind}. Use all, country, issuer, keyword or accused."},
-    "sub_missing_value": {"ar": "ينقص ما تريد متابعته بعد {kind}.", "en": "Missing what to follow after {kind}."},
-    "sub_value_too_long": {"ar": "القيمة أطول من {limit} حرفًا.", "en": "The value is longer than {limit} characters."},
-    "sub_bad_country": {"ar": "لم أتعرف على الدولة: {value}. استعمل رمزًا من حرفين مثل SY.",
-                        "en": "Unknown country: {value}. Use a two-letter code such as SY."},
-    "sub_too_many": {"ar": "بلغت الحد الأقصى ({limit} اشتراكًا). احذف بعضها أولًا.",
-                     "en": "You have reached the limit of {limit} subscriptions. Remove some first."},
+    "sub_missing_kind": {
+        "ar": "اكتب نوع الاشتراك: all أو country أو issuer أو keyword أو accused.",
+        "en": "Say what to subscribe to: all, country, issuer, keyword or accused.",
+    },
+    "sub_unknown_kind": {
+        "ar": "نوع اشتراك غير معروف: {kind}. المتاح: all، country، issuer، keyword، accused.",
+        "en": "Unknown subscription type: {kind}. Use all, country, issuer, keyword or accused.",
+    },
+    "sub_missing_value": {
+        "ar": "ينقص ما تريد متابعته بعد {kind}.",
+        "en": "Missing what to follow after {kind}.",
+    },
+    "sub_value_too_long": {
+        "ar": "القيمة أطول من {limit} حرفًا.",
+        "en": "The value is longer than {limit} characters.",
+    },
+    "sub_bad_country": {
+        "ar": "لم أتعرف على الدولة: {value}. استعمل رمزًا من حرفين مثل SY.",
+        "en": "Unknown country: {value}. Use a two-letter code such as SY.",
+    },
+    "sub_too_many": {
+        "ar": "بلغت الحد الأقصى ({limit} اشتراكًا). احذف بعضها أولًا.",
+        "en": "You have reached the limit of {limit} subscriptions. Remove some first.",
+    },
     "subs_title": {"ar": "<b>اشتراكات {chat}:</b>", "en": "<b>Subscriptions of {chat}:</b>"},
     "subs_this_chat": {"ar": "هذه المحادثة", "en": "this chat"},
-    "subs_none": {"ar": "لا اشتراكات بعد. أرسل /subscribe للبدء.", "en": "No subscriptions yet. Send /subscribe to start."},
+    "subs_none": {
+        "ar": "لا اشتراكات بعد. أرسل /subscribe للبدء.",
+        "en": "No subscriptions yet. Send /subscribe to start.",
+    },
     "sub_line": {"ar": "{what} — {mode}", "en": "{what} — {mode}"},
     "sub_removed": {"ar": "أُلغي الاشتراك: {what}.", "en": "Unsubscribed: {what}."},
     "sub_gone": {"ar": "هذا الاشتراك لم يعد موجودًا.", "en": "That subscription no longer exists."},
@@ -79,61 +106,120 @@ MESSAGES: dict[str, dict[str, str]] = {
     "btn_mode_instant": {"ar": "⚡ فوري", "en": "⚡ Instant"},
     "btn_mode_digest": {"ar": "🗞 موجز", "en": "🗞 Digest"},
     # --- permissions --------------------------------------------------------------
-    "group_admins_only": {"ar": "يغيّر اشتراكات المجموعة مشرفوها فقط.",
-                          "en": "Only the group's admins can change its subscriptions."},
-    "channel_in_private": {"ar": "لإدارة اشتراكات قناة أرسل الأمر في محادثتي الخاصة: <code>/subscribe @channel ...</code>",
-                           "en": "To manage a channel, send the command in a private chat with me: <code>/subscribe @channel ...</code>"},
-    "channel_not_found": {"ar": "لم أجد القناة {channel}، أو لست عضوًا فيها.",
-                          "en": "I cannot find the channel {channel}, or I am not in it."},
+    "group_admins_only": {
+        "ar": "يغيّر اشتراكات المجموعة مشرفوها فقط.",
+        "en": "Only the group's admins can change its subscriptions.",
+    },
+    "channel_in_private": {
+        "ar": "لإدارة اشتراكات قناة أرسل الأمر في محادثتي الخاصة: <code>/subscribe @channel ...</code>",
+        "en": "To manage a channel, send the command in a private chat with me: <code>/subscribe @channel ...</code>",
+    },
+    "channel_not_found": {
+        "ar": "لم أجد القناة {channel}، أو لست عضوًا فيها.",
+        "en": "I cannot find the channel {channel}, or I am not in it.",
+    },
     "channel_not_channel": {"ar": "{channel} ليست قناة.", "en": "{channel} is not a channel."},
-    "channel_user_not_admin": {"ar": "لست مشرفًا في {channel}، فلا يمكنك تغيير اشتراكاتها.",
-                               "en": "You are not an admin of {channel}, so you cannot change its subscriptions."},
-    "channel_bot_not_admin": {"ar": "أضفني مشرفًا في {channel} بصلاحية النشر أولًا.",
-                              "en": "Make me an admin of {channel} with permission to post first."},
-    "admins_only": {"ar": "هذا الأمر لمشرفي بيان فقط.", "en": "This command is for Bayan's admins only."},
+    "channel_user_not_admin": {
+        "ar": "لست مشرفًا في {channel}، فلا يمكنك تغيير اشتراكاتها.",
+        "en": "You are not an admin of {channel}, so you cannot change its subscriptions.",
+    },
+    "channel_bot_not_admin": {
+        "ar": "أضفني مشرفًا في {channel} بصلاحية النشر أولًا.",
+        "en": "Make me an admin of {channel} with permission to post first.",
+    },
+    "admins_only": {
+        "ar": "هذا الأمر لمشرفي بيان فقط.",
+        "en": "This command is for Bayan's admins only.",
+    },
     # --- /latest /search ----------------------------------------------------------
     "latest_none": {"ar": "لا بيانات بعد.", "en": "No statements yet."},
-    "latest_none_filtered": {"ar": "لا بيانات تطابق: {what}.", "en": "No statements match: {what}."},
+    "latest_none_filtered": {
+        "ar": "لا بيانات تطابق: {what}.",
+        "en": "No statements match: {what}.",
+    },
     "btn_older": {"ar": "أقدم ›", "en": "‹ Older"},
-    "search_usage": {"ar": "اكتب ما تبحث عنه: <code>/search الأمم المتحدة</code>",
-                     "en": "Say what to look for: <code>/search الأمم المتحدة</code>"},
+    "search_usage": {
+        "ar": "اكتب ما تبحث عنه: <code>/search الأمم المتحدة</code>",
+        "en": "Say what to look for: <code>/search الأمم المتحدة</code>",
+    },
     "search_none": {"ar": "لا نتائج لـ «{query}».", "en": "No results for “{query}”."},
     "search_title": {"ar": "<b>نتائج «{query}»:</b>", "en": "<b>Results for “{query}”:</b>"},
-    "search_too_long": {"ar": "نص البحث أطول من {limit} حرفًا.", "en": "The search is longer than {limit} characters."},
-    "expired": {"ar": "انتهت صلاحية هذه القائمة؛ أرسل الأمر من جديد.", "en": "This list has expired; send the command again."},
+    "search_too_long": {
+        "ar": "نص البحث أطول من {limit} حرفًا.",
+        "en": "The search is longer than {limit} characters.",
+    },
+    "expired": {
+        "ar": "انتهت صلاحية هذه القائمة؛ أرسل الأمر من جديد.",
+        "en": "This list has expired; send the command again.",
+    },
     "source": {"ar": "المصدر", "en": "Source"},
     # --- /summary -------------------------------------------------------------------
-    "summary_usage": {"ar": "أرسل <code>/summary</code> ردًا على رسالة، أو <code>/summary</code> ومعه النص، أو أرسل ملف .txt أو .html.",
-                      "en": "Reply /summary to a message, send <code>/summary</code> followed by the text, or send a .txt or .html file."},
+    "summary_usage": {
+        "ar": "أرسل <code>/summary</code> ردًا على رسالة، أو <code>/summary</code> ومعه النص، أو أرسل ملف .txt أو .html.",
+        "en": "Reply /summary to a message, send <code>/summary</code> followed by the text, or send a .txt or .html file.",
+    },
     "summary_empty": {"ar": "لا يوجد نص لتلخيصه.", "en": "There is no text to summarize."},
-    "summary_not_arabic": {"ar": "النص ليس عربيًا؛ بيان يلخّص النصوص العربية فقط.",
-                           "en": "The text is not Arabic; Bayan summarizes Arabic texts only."},
-    "summary_too_big": {"ar": "الملف أكبر من {limit} ميغابايت؛ أرسل جزءًا منه.",
-                        "en": "The file is larger than {limit} MB; send a part of it."},
-    "summary_bad_file": {"ar": "أقرأ ملفات .txt و .html فقط.", "en": "I can read .txt and .html files only."},
-    "summary_download_failed": {"ar": "تعذّر تنزيل الملف؛ حاول مرة أخرى.", "en": "Could not download the file; please try again."},
-    "summary_not_text": {"ar": "تعذّرت قراءة الملف كنص.", "en": "The file could not be read as text."},
+    "summary_not_arabic": {
+        "ar": "النص ليس عربيًا؛ بيان يلخّص النصوص العربية فقط.",
+        "en": "The text is not Arabic; Bayan summarizes Arabic texts only.",
+    },
+    "summary_too_big": {
+        "ar": "الملف أكبر من {limit} ميغابايت؛ أرسل جزءًا منه.",
+        "en": "The file is larger than {limit} MB; send a part of it.",
+    },
+    "summary_bad_file": {
+        "ar": "أقرأ ملفات .txt و .html فقط.",
+        "en": "I can read .txt and .html files only.",
+    },
+    "summary_download_failed": {
+        "ar": "تعذّر تنزيل الملف؛ حاول مرة أخرى.",
+        "en": "Could not download the file; please try again.",
+    },
+    "summary_not_text": {
+        "ar": "تعذّرت قراءة الملف كنص.",
+        "en": "The file could not be read as text.",
+    },
     "summary_failed": {"ar": "تعذّر تلخيص هذا النص.", "en": "This text could not be summarized."},
-    "summary_gone": {"ar": "لم أعد أجد النص الأصلي؛ أعد إرساله.", "en": "I can no longer find the original text; send it again."},
+    "summary_gone": {
+        "ar": "لم أعد أجد النص الأصلي؛ أعد إرساله.",
+        "en": "I can no longer find the original text; send it again.",
+    },
     "forwarded_from": {"ar": "↪️ منقول عن {origin}", "en": "↪️ Forwarded from {origin}"},
     "btn_summarize": {"ar": "📝 لخّص", "en": "📝 Summarize"},
     "offer_summary": {"ar": "هل تريد ملخص هذا النص؟", "en": "Summarize this text?"},
     # --- feeds ---------------------------------------------------------------------
-    "feeds_title": {"ar": "<b>المصادر المتابَعة ({count}):</b>", "en": "<b>Monitored feeds ({count}):</b>"},
+    "feeds_title": {
+        "ar": "<b>المصادر المتابَعة ({count}):</b>",
+        "en": "<b>Monitored feeds ({count}):</b>",
+    },
     "feeds_none": {"ar": "لا مصادر متابَعة بعد.", "en": "No feeds are monitored yet."},
     "feed_ok": {"ar": "✅ يعمل", "en": "✅ healthy"},
     "feed_failing": {"ar": "⚠️ يفشل ({count} مرة)", "en": "⚠️ failing ({count}×)"},
     "feed_never": {"ar": "⏳ لم يُجلب بعد", "en": "⏳ not fetched yet"},
     "feed_disabled": {"ar": "⏸ متوقف", "en": "⏸ disabled"},
-    "addfeed_usage": {"ar": "أرسل: <code>/addfeed https://example.org/rss</code>", "en": "Send: <code>/addfeed https://example.org/rss</code>"},
+    "addfeed_usage": {
+        "ar": "أرسل: <code>/addfeed https://example.org/rss</code>",
+        "en": "Send: <code>/addfeed https://example.org/rss</code>",
+    },
     "addfeed_done": {"ar": "أُضيف المصدر: {url}", "en": "Feed added: {url}"},
-    "addfeed_exists": {"ar": "المصدر موجود أصلًا: {url}", "en": "That feed is already monitored: {url}"},
-    "addfeed_failed": {"ar": "تعذّرت إضافة المصدر: {reason}", "en": "Could not add the feed: {reason}"},
-    "removefeed_usage": {"ar": "أرسل: <code>/removefeed رقم-المصدر</code> أو الرابط. اختر:",
-                         "en": "Send: <code>/removefeed feed-number</code> or its URL. Or pick:"},
+    "addfeed_exists": {
+        "ar": "المصدر موجود أصلًا: {url}",
+        "en": "That feed is already monitored: {url}",
+    },
+    "addfeed_failed": {
+        "ar": "تعذّرت إضافة المصدر: {reason}",
+        "en": "Could not add the feed: {reason}",
+    },
+    "removefeed_usage": {
+        "ar": "أرسل: <code>/removefeed رقم-المصدر</code> أو الرابط. اختر:",
+        "en": "Send: <code>/removefeed feed-number</code> or its URL. Or pick:",
+    },
     "removefeed_done": {"ar": "حُذف المصدر: {url}", "en": "Feed removed: {url}"},
     "removefeed_none": {"ar": "لا يوجد مصدر كهذا: {value}", "en": "No such feed: {value}"},
-    "feeds_unavailable": {"ar": "إدارة المصادر غير متاحة الآن.", "en": "Feed management is not available right now."},
+    "feeds_unavailable": {
+        "ar": "إدارة المصادر غير متاحة الآن.",
+        "en": "Feed management is not available right now.",
+    },
     # --- inline ----------------------------------------------------------------------
     "btn_open": {"ar": "📄 {n}", "en": "📄 {n}"},
     "inline_none": {"ar": "لا نتائج", "en": "No results"},
@@ -164,7 +250,9 @@ def lang_of(lang: str | None) -> str:
     return lang if lang in LANGS else "ar"
 
 
-def t(lang: str | None, key: str, /, trusted_html: dict[str, str] | None = None, **values: Any) -> str:
+def t(
+    lang: str | None, key: str, /, trusted_html: dict[str, str] | None = None, **values: Any
+) -> str:
     """The message ``key`` in ``lang`` with every value escaped and bidi-isolated.
 
     ``trusted_html`` is for fragments this code built itself from escaped

@@ -39,15 +39,22 @@ async def inline_query(update: Update, context: Context) -> None:
         if not parts:
             continue
         title = (view.title or view.issuer_name or f"#{view.id}")[:120]
-        results.append(InlineQueryResultArticle(
-            id=str(view.id),
-            title=title,
-            description=_excerpt(view)[:200],
-            input_message_content=InputTextMessageContent(parts[0], parse_mode=ParseMode.HTML,
-                                                          link_preview_options=NO_PREVIEW),
-        ))
-    await iq.answer(results, cache_time=CACHE_SECONDS, is_personal=False,
-                    next_offset=str(page.next_before_id) if page.has_more else "")
+        results.append(
+            InlineQueryResultArticle(
+                id=str(view.id),
+                title=title,
+                description=_excerpt(view)[:200],
+                input_message_content=InputTextMessageContent(
+                    parts[0], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                ),
+            )
+        )
+    await iq.answer(
+        results,
+        cache_time=CACHE_SECONDS,
+        is_personal=False,
+        next_offset=str(page.next_before_id) if page.has_more else "",
+    )
 
 
 __all__ = ["inline_query"]

@@ -11,8 +11,14 @@ from handlers.permissions import may_manage_here
 
 
 def keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton("العربية", callback_data="lang:ar"),
-                                  InlineKeyboardButton("English", callback_data="lang:en")]])
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("العربية", callback_data="lang:ar"),
+                InlineKeyboardButton("English", callback_data="lang:en"),
+            ]
+        ]
+    )
 
 
 async def lang_command(update: Update, context: Context) -> None:

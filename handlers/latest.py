@@ -23,28 +23,41 @@ from handlers.subscribe import describe
 def render_statement(view: StatementView, lang: str) -> list[str]:
     """One statement as alert HTML parts (also used by /search and inline mode)."""
     fview = formatting.StatementView(
-        id=view.id, title=view.title, url=view.url, sources=view.sources, issuer_name=view.issuer_name,
-        issuer_country=view.issuer_country, published_at=view.published_at, revision=view.revision,
+        id=view.id,
+        title=view.title,
+        url=view.url,
+        sources=view.sources,
+        issuer_name=view.issuer_name,
+        issuer_country=view.issuer_country,
+        published_at=view.published_at,
+        revision=view.revision,
     )
     return formatting.render_alert_html(fview, view.summary or Summary(), lang)
 
 
-def older_button(context: Context, lang: str, page: Page, count: int, flt: Filter) -> InlineKeyboardMarkup | None:
+def older_button(
+    context: Context, lang: str, page: Page, count: int, flt: Filter
+) -> InlineKeyboardMarkup | None:
     if not page.has_more:
         return None
     data = pack(context, "lt", page.next_before_id, count, flt.kind, flt.value)
-    return InlineKeyboardMarkup([[InlineKeyboardButton(raw(lang, "btn_older"), callback_data=data)]])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(raw(lang, "btn_older"), callback_data=data)]]
+    )
 
 
-async def _send_page(update: Update, context: Context, lang: str, count: int, flt: Filter,
-                     before_id: int | None) -> None:
+async def _send_page(
+    update: Update, context: Context, lang: str, count: int, flt: Filter, before_id: int | None
+) -> None:
     async with session(context) as s:
         page = await latest(s, limit=count, flt=flt, before_id=before_id)
     if not page.items:
         if flt.is_all:
             await reply(update, t(lang, "latest_none"))
         else:
-            await reply(update, t(lang, "latest_none_filtered", what=describe(lang, flt.kind, flt.value)))
+            await reply(
+                update, t(lang, "latest_none_filtered", what=describe(lang, flt.kind, flt.value))
+            )
         return
     markup = older_button(context, lang, page, count, flt)
     for i, view in enumerate(page.items):
@@ -77,7 +90,9 @@ async def latest_button(update: Update, context: Context, data: str) -> None:
         if "not modified" in exc.message.lower():
             return  # the second tap of a double tap: the first one already sent the page
         raise
-    await _send_page(update, context, lang, int(parts[2]), Filter(parts[3], parts[4]), int(parts[1]))
+    await _send_page(
+        update, context, lang, int(parts[2]), Filter(parts[3], parts[4]), int(parts[1])
+    )
 
 
 async def statement_button(update: Update, context: Context, data: str) -> None:

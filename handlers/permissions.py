@@ -41,7 +41,11 @@ async def may_manage_here(update: Update, bot: Bot) -> bool:
     if chat.type in (ChatType.PRIVATE, ChatType.CHANNEL):
         return True  # a channel post is written by the channel's admins
     message = update.effective_message
-    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+    if (
+        message is not None
+        and message.sender_chat is not None
+        and message.sender_chat.id == chat.id
+    ):
         return True  # anonymous group admin
     user = update.effective_user
     return user is not None and await is_admin(bot, chat.id, user.id)
@@ -60,7 +64,9 @@ class ChannelCheck:
 
 
 def looks_like_channel_ref(word: str) -> bool:
-    return word.startswith("@") and len(word) > 1 or word.lstrip("-").isdigit() and word.startswith("-100")
+    return (word.startswith("@") and len(word) > 1) or (
+        word.lstrip("-").isdigit() and word.startswith("-100")
+    )
 
 
 async def check_channel(bot: Bot, ref: int | str, user_id: int) -> ChannelCheck:
@@ -80,7 +86,8 @@ async def check_channel(bot: Bot, ref: int | str, user_id: int) -> ChannelCheck:
         log.info("own membership in %s unknown: %s", ref, exc)
         return ChannelCheck(None, "channel_bot_not_admin")
     can_post = me.status == ChatMember.OWNER or (
-        isinstance(me, ChatMemberAdministrator) and bool(me.can_post_messages))
+        isinstance(me, ChatMemberAdministrator) and bool(me.can_post_messages)
+    )
     if not can_post:
         return ChannelCheck(None, "channel_bot_not_admin")
     if not await is_admin(bot, chat.id, user_id):

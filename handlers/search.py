@@ -33,7 +33,9 @@ def result_line(n: int, view: StatementView, lang: str) -> str:
     title = formatting.bold(formatting.dyn(head))
     if view.url and view.url.lower().startswith(("http://", "https://")):
         title = formatting.link(view.url, title)
-    meta = [formatting.dyn(view.issuer_name)] if view.issuer_name and view.issuer_name != head else []
+    meta = (
+        [formatting.dyn(view.issuer_name)] if view.issuer_name and view.issuer_name != head else []
+    )
     when = view.published_at or view.first_seen_at
     if when:
         meta.append(formatting.dyn(when.strftime("%Y-%m-%d")))
@@ -41,15 +43,25 @@ def result_line(n: int, view: StatementView, lang: str) -> str:
     return f"{line}\n<i>{formatting.dyn(_excerpt(view))}</i>"
 
 
-def render_page(context: Context, lang: str, query: str, page: Page) -> tuple[str, InlineKeyboardMarkup]:
+def render_page(
+    context: Context, lang: str, query: str, page: Page
+) -> tuple[str, InlineKeyboardMarkup]:
     lines = [t(lang, "search_title", query=query)]
     lines += [result_line(i, v, lang) for i, v in enumerate(page.items, 1)]
-    opens = [InlineKeyboardButton(raw(lang, "btn_open", n=i), callback_data=f"st:{v.id}")
-             for i, v in enumerate(page.items, 1)]
+    opens = [
+        InlineKeyboardButton(raw(lang, "btn_open", n=i), callback_data=f"st:{v.id}")
+        for i, v in enumerate(page.items, 1)
+    ]
     rows = [opens]
     if page.has_more:
-        rows.append([InlineKeyboardButton(raw(lang, "btn_older"),
-                                          callback_data=pack(context, "sr", page.next_before_id, query))])
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    raw(lang, "btn_older"),
+                    callback_data=pack(context, "sr", page.next_before_id, query),
+                )
+            ]
+        )
     return "\n\n".join(lines), InlineKeyboardMarkup(rows)
 
 

@@ -67,19 +67,36 @@ def mode_label(lang: str, mode: str) -> str:
 
 
 def mode_keyboard(lang: str, sub: Subscription) -> InlineKeyboardMarkup:
-    mark = {"instant": "✓ " if sub.mode == "instant" else "", "digest": "✓ " if sub.mode == "digest" else ""}
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(mark["instant"] + raw(lang, "btn_mode_instant"), callback_data=f"sub:m:{sub.id}:i"),
-        InlineKeyboardButton(mark["digest"] + raw(lang, "btn_mode_digest"), callback_data=f"sub:m:{sub.id}:d"),
-    ]])
+    mark = {
+        "instant": "✓ " if sub.mode == "instant" else "",
+        "digest": "✓ " if sub.mode == "digest" else "",
+    }
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    mark["instant"] + raw(lang, "btn_mode_instant"),
+                    callback_data=f"sub:m:{sub.id}:i",
+                ),
+                InlineKeyboardButton(
+                    mark["digest"] + raw(lang, "btn_mode_digest"), callback_data=f"sub:m:{sub.id}:d"
+                ),
+            ]
+        ]
+    )
 
 
 def menu_keyboard(lang: str, chat_id: int) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(raw(lang, f"btn_kind_{k}"), callback_data=f"sub:k:{k}:{chat_id}")] for k in KINDS]
+    rows = [
+        [InlineKeyboardButton(raw(lang, f"btn_kind_{k}"), callback_data=f"sub:k:{k}:{chat_id}")]
+        for k in KINDS
+    ]
     return InlineKeyboardMarkup(rows)
 
 
-async def _resolve_target(update: Update, context: Context, lang: str, args: list[str]) -> tuple[Target | None, list[str]]:
+async def _resolve_target(
+    update: Update, context: Context, lang: str, args: list[str]
+) -> tuple[Target | None, list[str]]:
     """Which chat the command manages, or ``None`` after explaining the refusal."""
     chat = update.effective_chat
     if args and looks_like_channel_ref(args[0]):
@@ -93,11 +110,18 @@ async def _resolve_target(update: Update, context: Context, lang: str, args: lis
             return None, args
         channel: Chat = check.chat
         async with session(context) as s:
-            await get_or_create_chat(s, channel.id, type=ChatType.CHANNEL, title=channel.title,
-                                     username=channel.username,
-                                     language_code=update.effective_user.language_code)
+            await get_or_create_chat(
+                s,
+                channel.id,
+                type=ChatType.CHANNEL,
+                title=channel.title,
+                username=channel.username,
+                language_code=update.effective_user.language_code,
+            )
             await s.commit()
-        return Target(channel.id, f"@{channel.username}" if channel.username else channel.title or ref), args[1:]
+        return Target(
+            channel.id, f"@{channel.username}" if channel.username else channel.title or ref
+        ), args[1:]
     if not await may_manage_here(update, context.bot):
         await reply(update, t(lang, "group_admins_only"))
         return None, args
@@ -118,7 +142,9 @@ async def _may_manage_chat(update: Update, context: Context, chat_id: int) -> bo
     return (await check_channel(context.bot, chat_id, update.effective_user.id)).ok
 
 
-async def _subscribe(update: Update, context: Context, lang: str, target: Target, args: list[str]) -> None:
+async def _subscribe(
+    update: Update, context: Context, lang: str, target: Target, args: list[str]
+) -> None:
     try:
         spec = parse_subscription(args)
     except SubscriptionError as exc:
@@ -126,7 +152,9 @@ async def _subscribe(update: Update, context: Context, lang: str, target: Target
         return
     async with session(context) as s:
         try:
-            sub, created = await add_subscription(s, target.chat_id, spec, created_by=update.effective_user.id)
+            sub, created = await add_subscription(
+                s, target.chat_id, spec, created_by=update.effective_user.id
+            )
         except SubscriptionError as exc:
             await reply(update, t(lang, exc.key, **exc.args_))
             return
@@ -135,13 +163,17 @@ async def _subscribe(update: Update, context: Context, lang: str, target: Target
     if target.label:
         what = f"{what} — {target.label}"
     key = "sub_added" if created else "sub_updated"
-    text = t(lang, key, what=what, mode=mode_label(lang, sub.mode)) + "\n" + t(lang, "sub_choose_mode")
+    text = (
+        t(lang, key, what=what, mode=mode_label(lang, sub.mode)) + "\n" + t(lang, "sub_choose_mode")
+    )
     await reply(update, text, mode_keyboard(lang, sub))
 
 
 async def subscribe(update: Update, context: Context) -> None:
     lang = await chat_lang(update, context)
-    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    target, args = await _resolve_target(
+        update, context, lang, command_args(update.effective_message)
+    )
     if target is None:
         return
     if not args:
@@ -150,19 +182,32 @@ async def subscribe(update: Update, context: Context) -> None:
     await _subscribe(update, context, lang, target, args)
 
 
-def list_view(lang: str, subs: list[Subscription], label: str | None) -> tuple[str, InlineKeyboardMarkup | None]:
+def list_view(
+    lang: str, subs: list[Subscription], label: str | None
+) -> tuple[str, InlineKeyboardMarkup | None]:
     if not subs:
         return t(lang, "subs_none"), None
     lines = [t(lang, "subs_title", chat=label or raw(lang, "subs_this_chat"))]
     rows = []
     for i, sub in enumerate(subs, 1):
-        lines.append(f"{i}. " + t(lang, "sub_line", what=describe(lang, sub.kind, sub.value),
-                                 mode=mode_label(lang, sub.mode)))
+        lines.append(
+            f"{i}. "
+            + t(
+                lang,
+                "sub_line",
+                what=describe(lang, sub.kind, sub.value),
+                mode=mode_label(lang, sub.mode),
+            )
+        )
         switch = raw(lang, "btn_to_instant" if sub.mode == "digest" else "btn_to_digest")
-        rows.append([
-            InlineKeyboardButton(f"{i}. {switch}", callback_data=f"sub:t:{sub.id}"),
-            InlineKeyboardButton(f"{i}. {raw(lang, 'btn_remove')}", callback_data=f"sub:x:{sub.id}"),
-        ])
+        rows.append(
+            [
+                InlineKeyboardButton(f"{i}. {switch}", callback_data=f"sub:t:{sub.id}"),
+                InlineKeyboardButton(
+                    f"{i}. {raw(lang, 'btn_remove')}", callback_data=f"sub:x:{sub.id}"
+                ),
+            ]
+        )
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
@@ -180,7 +225,9 @@ async def subscriptions(update: Update, context: Context) -> None:
 async def unsubscribe(update: Update, context: Context) -> None:
     """With words, remove what they describe; without, show the list with remove buttons."""
     lang = await chat_lang(update, context)
-    target, args = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    target, args = await _resolve_target(
+        update, context, lang, command_args(update.effective_message)
+    )
     if target is None:
         return
     async with session(context) as s:
@@ -260,7 +307,12 @@ async def subscription_button(update: Update, context: Context, data: str) -> No
             await s.commit()
         if action == "m" and sub is not None:
             await query.answer(mode_label(lang, sub.mode))
-            text = t(lang, "sub_added", what=describe(lang, sub.kind, sub.value), mode=mode_label(lang, sub.mode))
+            text = t(
+                lang,
+                "sub_added",
+                what=describe(lang, sub.kind, sub.value),
+                mode=mode_label(lang, sub.mode),
+            )
             await edit(query, text, mode_keyboard(lang, sub))
             return
         if action == "x" and existing is not None:

@@ -17,10 +17,18 @@ download. The summarizer itself cuts texts beyond 200k characters and says so.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import PurePath
 
-from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageOrigin, Update
+from telegram import (
+    Document,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageOrigin,
+    Update,
+)
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
@@ -112,18 +120,17 @@ def origin_name(origin: MessageOrigin | None) -> str | None:
     return getattr(origin, "sender_user_name", None)
 
 
-async def answer_with_summary(update: Update, context: Context, lang: str, text: str,
-                              origin: MessageOrigin | None = None) -> None:
+async def answer_with_summary(
+    update: Update, context: Context, lang: str, text: str, origin: MessageOrigin | None = None
+) -> None:
     """Summarize ``text`` off the event loop and answer: the summary, or one clear line."""
     chat = update.effective_chat
     if chat is not None:
-        try:
+        with contextlib.suppress(TelegramError):  # only a courtesy
             await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-        except TelegramError:
-            pass  # only a courtesy
     try:
         summary = await asyncio.to_thread(summarize, text)
-    except Exception:  # noqa: BLE001 - one bad text must not take the bot down
+    except Exception:
         log.exception("summarizer failed on a %d-character text", len(text))
         await reply(update, t(lang, "summary_failed"))
         return
@@ -181,7 +188,9 @@ async def document_message(update: Update, context: Context) -> None:
 async def offer_summary(update: Update, context: Context) -> None:
     """A forwarded text in private: offer the summary with one button, as a reply to it."""
     lang = await chat_lang(update, context)
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton(raw(lang, "btn_summarize"), callback_data=SUMMARIZE_DATA)]])
+    markup = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(raw(lang, "btn_summarize"), callback_data=SUMMARIZE_DATA)]]
+    )
     await reply(update, t(lang, "offer_summary"), markup, quote=True)
 
 
@@ -194,10 +203,8 @@ async def summarize_button(update: Update, context: Context, data: str) -> None:
     if source is None:
         await reply(update, t(lang, "summary_gone"))
         return
-    try:
+    with contextlib.suppress(TelegramError):
         await query.edit_message_reply_markup(None)  # one tap, one summary
-    except TelegramError:
-        pass
     try:
         text = await message_text(context, source)
     except TextUnavailable as exc:
@@ -206,5 +213,11 @@ async def summarize_button(update: Update, context: Context, data: str) -> None:
     await answer_with_summary(update, context, lang, text, source.forward_origin)
 
 
-__all__ = ["MAX_DOCUMENT_BYTES", "decode", "document_message", "offer_summary", "summary_command",
-           "summarize_button"]
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "decode",
+    "document_message",
+    "offer_summary",
+    "summarize_button",
+    "summary_command",
+]

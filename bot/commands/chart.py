@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging
+from bot.errors import CliError
 
 
 async def _chart(kind: str, party: str | None, lang: str) -> bytes:
@@ -18,14 +18,18 @@ async def _chart(kind: str, party: str | None, lang: str) -> bytes:
 
     services = await open_services(settings_and_logging())
     try:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         days = charts.CHART_DAYS if kind == "daily" else charts.CHART_WEEKS * 7
         async with services.db.sessions() as session:
-            items = await statements_between(session, now - timedelta(days=days + 1), now + timedelta(seconds=1))
+            items = await statements_between(
+                session, now - timedelta(days=days + 1), now + timedelta(seconds=1)
+            )
         if kind == "daily":
             return await asyncio.to_thread(charts.statements_per_day_png, items, now, lang=lang)
         assert party is not None
-        return await asyncio.to_thread(charts.accusations_per_week_png, items, party, now, lang=lang)
+        return await asyncio.to_thread(
+            charts.accusations_per_week_png, items, party, now, lang=lang
+        )
     finally:
         await services.close()
 
@@ -51,9 +55,12 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("chart", help="write a chart as PNG",
-                       description="Statements per day by issuing country (default), or, with "
-                                   "'accused PARTY', accusations against PARTY per week by act.")
+    p = sub.add_parser(
+        "chart",
+        help="write a chart as PNG",
+        description="Statements per day by issuing country (default), or, with "
+        "'accused PARTY', accusations against PARTY per week by act.",
+    )
     p.add_argument("what", nargs="*", help="nothing, or: accused PARTY")
     p.add_argument("-o", "--output", required=True, help="PNG file to write")
     p.add_argument("--lang", choices=("ar", "en"), default="ar", help="language of the labels")

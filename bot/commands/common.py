@@ -6,8 +6,8 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from bot.errors import CliError
 from bot.config import Settings, SettingsError, load_settings
+from bot.errors import CliError
 from bot.logs import setup_logging
 
 T = TypeVar("T")
@@ -27,7 +27,7 @@ def run_async(coro: Coroutine[Any, Any, T]) -> T:
     return asyncio.run(coro)
 
 
-def stop_event_on_signals() -> "asyncio.Event":
+def stop_event_on_signals() -> asyncio.Event:
     """An event set by Ctrl-C or SIGTERM (systemd, Docker), for a graceful stop."""
     import signal
 

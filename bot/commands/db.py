@@ -23,7 +23,9 @@ def cmd_db(args: argparse.Namespace) -> int:
             upgrade_sync(settings.database_url, args.revision)
         except CommandError as exc:  # e.g. a revision that does not exist
             raise CliError(f"db upgrade: {exc}") from None
-        print(f"database at revision {current_revision_sync(settings.database_url)} (head {head_revision()})")
+        print(
+            f"database at revision {current_revision_sync(settings.database_url)} (head {head_revision()})"
+        )
     else:
         current = current_revision_sync(settings.database_url)
         print(f"database at revision {current or 'none (empty)'}; newest is {head_revision()}")
@@ -31,7 +33,9 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("db", help="database schema: upgrade, current", description="Manage the database schema.")
+    p = sub.add_parser(
+        "db", help="database schema: upgrade, current", description="Manage the database schema."
+    )
     dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = dsub.add_parser("upgrade", help="apply all migrations (creates the database if missing)")
     up.add_argument("revision", nargs="?", default="head", help="target revision (default: head)")

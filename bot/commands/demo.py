@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging, stop_event_on_signals
+from bot.errors import CliError
 
 DEMO_FEED_INTERVAL = 5  # seconds; below the production minimum on purpose, for a quick demo
 
@@ -46,16 +46,22 @@ async def _demo(seconds: float | None, reveal_every: float, db_path: Path) -> in
         async with services.db.sessions() as session:
             for title, url in server.feed_urls():
                 feed = await add_feed(session, url, name=title)
-                await session.execute(update(Feed).where(Feed.id == feed.id)
-                                      .values(interval_seconds=DEMO_FEED_INTERVAL))
+                await session.execute(
+                    update(Feed)
+                    .where(Feed.id == feed.id)
+                    .values(interval_seconds=DEMO_FEED_INTERVAL)
+                )
             await session.commit()
         total = sum(len(f["items"]) for f in server.feeds)
-        print(f"Bayan demo: {len(server.feeds)} sample feed(s) at {server.base_url}; "
-              f"{total - 1} statements will appear, one every {reveal_every:g} s "
-              f"(the first item is already there and is not alerted, like any newly added feed).\n"
-              f"Alerts are printed below as a subscriber would read them. "
-              f"{'Stops after %g s.' % seconds if seconds else 'Ctrl-C to stop.'}",
-              file=sys.stderr, flush=True)
+        print(
+            f"Bayan demo: {len(server.feeds)} sample feed(s) at {server.base_url}; "
+            f"{total - 1} statements will appear, one every {reveal_every:g} s "
+            f"(the first item is already there and is not alerted, like any newly added feed).\n"
+            f"Alerts are printed below as a subscriber would read them. "
+            f"{f'Stops after {seconds:g} s.' if seconds else 'Ctrl-C to stop.'}",
+            file=sys.stderr,
+            flush=True,
+        )
         stop = stop_event_on_signals()
         if seconds:
             asyncio.get_running_loop().call_later(seconds, stop.set)
@@ -76,10 +82,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("demo", help="run Bayan offline against built-in sample feeds",
-                       description="Serve sample feeds from 127.0.0.1 and run Bayan against them in console "
-                                   "mode: statements arrive, get summarized, and alerts are printed here.")
-    p.add_argument("--seconds", type=float, default=None, help="stop after this many seconds (default: Ctrl-C)")
-    p.add_argument("--reveal-every", type=float, default=8.0, metavar="S",
-                   help="seconds between two new sample statements (default 8)")
+    p = sub.add_parser(
+        "demo",
+        help="run Bayan offline against built-in sample feeds",
+        description="Serve sample feeds from 127.0.0.1 and run Bayan against them in console "
+        "mode: statements arrive, get summarized, and alerts are printed here.",
+    )
+    p.add_argument(
+        "--seconds", type=float, default=None, help="stop after this many seconds (default: Ctrl-C)"
+    )
+    p.add_argument(
+        "--reveal-every",
+        type=float,
+        default=8.0,
+        metavar="S",
+        help="seconds between two new sample statements (default 8)",
+    )
     p.set_defaults(func=cmd_demo)

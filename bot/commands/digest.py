@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging
+from bot.errors import CliError
 
 _SPAN = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -36,16 +36,22 @@ async def _digest(span: timedelta, lang: str) -> str:
     settings = settings_and_logging()
     services = await open_services(settings)
     try:
-        end = datetime.now(timezone.utc)
+        end = datetime.now(UTC)
         start = end - span
         async with services.db.sessions() as session:
             items = await statements_between(session, start, end + timedelta(seconds=1))
         if not items:
-            return ("لا بيانات جديدة في هذه الفترة." if lang == "ar" else "No statements in this period.")
+            return (
+                "لا بيانات جديدة في هذه الفترة."
+                if lang == "ar"
+                else "No statements in this period."
+            )
         from zoneinfo import ZoneInfo
 
         zone = ZoneInfo(settings.timezone)
-        return render_text(build_digest(items, start.astimezone(zone), end.astimezone(zone), lang), lang)
+        return render_text(
+            build_digest(items, start.astimezone(zone), end.astimezone(zone), lang), lang
+        )
     finally:
         await services.close()
 
@@ -57,8 +63,11 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("digest", help="print the digest of recent statements",
-                       description="Print the digest of the statements first seen in the last span of time.")
+    p = sub.add_parser(
+        "digest",
+        help="print the digest of recent statements",
+        description="Print the digest of the statements first seen in the last span of time.",
+    )
     p.add_argument("--since", default="24h", help="span to cover: 90m, 24h, 7d, 2w (default 24h)")
     p.add_argument("--lang", choices=("ar", "en"), default="ar", help="language of the labels")
     p.set_defaults(func=cmd_digest)

@@ -7,8 +7,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from bot.errors import CliError
 from bot.commands.common import run_async, settings_and_logging
+from bot.errors import CliError
 
 
 def _when(value: datetime | None) -> str:
@@ -27,8 +27,12 @@ async def _run(args: argparse.Namespace) -> int:
             try:
                 if args.feeds_command == "add":
                     feed = await registry.add_feed(
-                        s, args.url, name=args.name, country=args.country,
-                        interval=args.interval, all_statements=args.all_statements,
+                        s,
+                        args.url,
+                        name=args.name,
+                        country=args.country,
+                        interval=args.interval,
+                        all_statements=args.all_statements,
                     )
                     print(f"added feed #{feed.id}: {feed.url}")
                 elif args.feeds_command == "list":
@@ -57,7 +61,9 @@ async def _run(args: argparse.Namespace) -> int:
 
 def _print_list(feeds: list, default_interval: int) -> None:  # type: ignore[type-arg]
     if not feeds:
-        print("no feeds yet; add one with: bayan feeds add https://example.org/rss.xml --name 'Ministry' --country SA")
+        print(
+            "no feeds yet; add one with: bayan feeds add https://example.org/rss.xml --name 'Ministry' --country SA"
+        )
         return
     for f in feeds:
         flags = " all-statements" if f.all_statements else ""
@@ -76,16 +82,27 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("feeds", help="feeds to watch: add, list, remove, import, export",
-                       description="Manage the feeds Bayan watches (there is no built-in list).")
+    p = sub.add_parser(
+        "feeds",
+        help="feeds to watch: add, list, remove, import, export",
+        description="Manage the feeds Bayan watches (there is no built-in list).",
+    )
     fsub = p.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
     add = fsub.add_parser("add", help="watch a feed (RSS or Atom address)")
     add.add_argument("url", help="feed address, e.g. https://example.org/rss.xml")
     add.add_argument("--name", help="display name, e.g. the ministry")
     add.add_argument("--country", help="two-letter country code, e.g. SA")
-    add.add_argument("--interval", type=int, metavar="SECONDS", help="poll interval (default BAYAN_POLL_INTERVAL)")
-    add.add_argument("--all-statements", action="store_true",
-                     help="a ministry's own feed: every item is a statement")
+    add.add_argument(
+        "--interval",
+        type=int,
+        metavar="SECONDS",
+        help="poll interval (default BAYAN_POLL_INTERVAL)",
+    )
+    add.add_argument(
+        "--all-statements",
+        action="store_true",
+        help="a ministry's own feed: every item is a statement",
+    )
     fsub.add_parser("list", help="feeds with their health")
     rm = fsub.add_parser("remove", help="stop watching a feed")
     rm.add_argument("feed", help="feed id (see list) or its exact address")

@@ -40,7 +40,9 @@ async def _poll(args: argparse.Namespace) -> int:
     try:
         async with FeedClient.from_settings(settings) as client:
             while True:
-                report = await poll_once(services, all_feeds=args.all, on_statement=hook, client=client)
+                report = await poll_once(
+                    services, all_feeds=args.all, on_statement=hook, client=client
+                )
                 failed = len(report.failed)
                 for new in report.new_statements:
                     if args.jsonl:
@@ -74,5 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--once", action="store_true", help="run one cycle and exit")
     p.add_argument("--all", action="store_true", help="poll every enabled feed, due or not")
-    p.add_argument("--jsonl", action="store_true", help="print one JSON line per new statement, nothing else")
+    p.add_argument(
+        "--jsonl", action="store_true", help="print one JSON line per new statement, nothing else"
+    )
     p.set_defaults(func=cmd_poll)

@@ -21,8 +21,13 @@ from bot.logs import RedactSecrets
 log = logging.getLogger(__name__)
 
 
-async def run_service(services, *, console: bool | None = None, stop_event: asyncio.Event | None = None,  # type: ignore[no-untyped-def]
-                      announce: bool = True):
+async def run_service(
+    services,
+    *,
+    console: bool | None = None,
+    stop_event: asyncio.Event | None = None,  # type: ignore[no-untyped-def]
+    announce: bool = True,
+):
     """Run the bot until ``stop_event`` is set; returns the (stopped) Application.
 
     ``bayan demo`` passes its own services (pointing at its feed server) and
@@ -67,7 +72,7 @@ async def _abandon(app) -> None:  # type: ignore[no-untyped-def]
 
     try:
         await stop_application(app)
-    except Exception as exc:  # noqa: BLE001 - the start failure is the error worth reporting
+    except Exception as exc:
         log.debug("cleaning up after a failed start: %s", exc)
 
 
@@ -90,8 +95,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "run", help="run the bot: poll feeds, summarize, send alerts",
+        "run",
+        help="run the bot: poll feeds, summarize, send alerts",
         description="Run Bayan. Without TELEGRAM_BOT_TOKEN, alerts are printed to the terminal instead.",
     )
-    p.add_argument("--console", action="store_true", help="print alerts here even if a bot token is set")
+    p.add_argument(
+        "--console", action="store_true", help="print alerts here even if a bot token is set"
+    )
     p.set_defaults(func=cmd_run)

@@ -21,13 +21,17 @@ log = logging.getLogger(__name__)
 
 async def deactivate_chat(session, chat_id: int, reason: str) -> int:  # type: ignore[no-untyped-def]
     """Mark the chat inactive and drop what it is still owed; returns rows dropped."""
-    await session.execute(update(Chat).where(Chat.id == chat_id).values(active=False, deactivated_reason=reason[:200]))
+    await session.execute(
+        update(Chat).where(Chat.id == chat_id).values(active=False, deactivated_reason=reason[:200])
+    )
     return await outbox.drop_for_chat(session, chat_id, reason)
 
 
 async def reactivate_chat(session, chat_id: int) -> bool:  # type: ignore[no-untyped-def]
     result = await session.execute(
-        update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True, deactivated_reason=None)
+        update(Chat)
+        .where(Chat.id == chat_id, Chat.active.is_(False))
+        .values(active=True, deactivated_reason=None)
     )
     return bool(result.rowcount)
 
@@ -43,22 +47,41 @@ async def migrate_chat(session, old_id: int, new_id: int) -> None:  # type: igno
         return
     new = await session.get(Chat, new_id)
     if new is None:
-        new = Chat(id=new_id, type="supergroup", title=old.title, username=old.username,
-                   language=old.language, timezone=old.timezone, digest_time=old.digest_time,
-                   last_digest_at=old.last_digest_at, active=True)
+        new = Chat(
+            id=new_id,
+            type="supergroup",
+            title=old.title,
+            username=old.username,
+            language=old.language,
+            timezone=old.timezone,
+            digest_time=old.digest_time,
+            last_digest_at=old.last_digest_at,
+            active=True,
+        )
         session.add(new)
         await session.flush()
     else:
         new.active, new.deactivated_reason = True, None
-    have = {(k, v) for k, v in (await session.execute(
-        select(Subscription.kind, Subscription.normalized_value).where(Subscription.chat_id == new_id))).all()}
-    for sub in list(await session.scalars(select(Subscription).where(Subscription.chat_id == old_id))):
+    have = {
+        (k, v)
+        for k, v in (
+            await session.execute(
+                select(Subscription.kind, Subscription.normalized_value).where(
+                    Subscription.chat_id == new_id
+                )
+            )
+        ).all()
+    }
+    for sub in list(
+        await session.scalars(select(Subscription).where(Subscription.chat_id == old_id))
+    ):
         if (sub.kind, sub.normalized_value) in have:
             await session.delete(sub)
         else:
             sub.chat_id = new_id
     await session.execute(
-        update(Delivery).where(Delivery.chat_id == old_id, Delivery.status.in_((outbox.PENDING, outbox.SENDING)))
+        update(Delivery)
+        .where(Delivery.chat_id == old_id, Delivery.status.in_((outbox.PENDING, outbox.SENDING)))
         .values(chat_id=new_id)
     )
     old.active, old.deactivated_reason, old.migrated_to = False, f"migrated to {new_id}", new_id

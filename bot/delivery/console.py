@@ -26,8 +26,15 @@ from handlers.formatting import to_plain_text
 
 CONSOLE_CHAT_ID = 0
 CONSOLE_TOKEN = "0:console"  # never sent anywhere; PTB needs a token-shaped string
-BOT_USER = {"id": 1, "is_bot": True, "first_name": "Bayan", "username": "bayan_console_bot",
-            "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
+BOT_USER = {
+    "id": 1,
+    "is_bot": True,
+    "first_name": "Bayan",
+    "username": "bayan_console_bot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 SEPARATOR = "─" * 60
 PRINTED_KEPT = 100
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -78,8 +85,13 @@ class ConsoleRequest(BaseRequest):
         if endpoint in ("sendMessage", "sendPhoto", "sendDocument"):
             return self._print(endpoint, params)
         if endpoint == "getChat":
-            return {"id": int(params.get("chat_id", CONSOLE_CHAT_ID)), "type": "private", "first_name": "Console",
-                    "accent_color_id": 0, "max_reaction_count": 11}
+            return {
+                "id": int(params.get("chat_id", CONSOLE_CHAT_ID)),
+                "type": "private",
+                "first_name": "Console",
+                "accent_color_id": 0,
+                "max_reaction_count": 11,
+            }
         if endpoint == "getMyCommands":
             return []
         return True  # setMyCommands, deleteWebhook, answerCallbackQuery, … nothing to do here

@@ -35,7 +35,9 @@ def fold(text: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def _word_start_pattern(needle: str) -> re.Pattern[str]:
-    return re.compile(r"(?:^|(?<=[^\w])|(?<=[^\w][وفبلك])|(?<=^[وفبلك]))(?:ال)?" + re.escape(needle))
+    return re.compile(
+        r"(?:^|(?<=[^\w])|(?<=[^\w][وفبلك])|(?<=^[وفبلك]))(?:ال)?" + re.escape(needle)
+    )
 
 
 def contains_word(haystack: str, needle: str) -> bool:
@@ -45,7 +47,8 @@ def contains_word(haystack: str, needle: str) -> bool:
     if needle.startswith("ال"):
         # "الاحتلال" also matches "والاحتلال" and "بالاحتلال"; the article is in the needle.
         return bool(_word_start_pattern(needle).search(haystack)) or bool(
-            re.search(r"(?:^|[^\w])[وفبلك]{1,2}" + re.escape(needle), haystack))
+            re.search(r"(?:^|[^\w])[وفبلك]{1,2}" + re.escape(needle), haystack)
+        )
     return bool(_word_start_pattern(needle).search(haystack))
 
 
@@ -57,8 +60,9 @@ def revision_key(chat_id: int, statement_id: int, revision: int) -> str:
     return f"revision:{chat_id}:{statement_id}:{revision}"
 
 
-def subscription_matches(kind: str, value: str, *, country: str | None, issuer: str, text: str,
-                         accused: list[str]) -> bool:
+def subscription_matches(
+    kind: str, value: str, *, country: str | None, issuer: str, text: str, accused: list[str]
+) -> bool:
     """One subscription against one statement's folded fields."""
     if kind == "all":
         return True
@@ -83,37 +87,66 @@ class MatchFields:
     accused: list[str]
 
     def matches(self, kind: str, value: str) -> bool:
-        return subscription_matches(kind, value, country=self.country, issuer=self.issuer, text=self.text,
-                                    accused=self.accused)
+        return subscription_matches(
+            kind,
+            value,
+            country=self.country,
+            issuer=self.issuer,
+            text=self.text,
+            accused=self.accused,
+        )
 
 
-def match_fields(title: str | None, text: str | None, issuer_name: str | None, issuer_country: str | None,
-                 summary: Summary) -> MatchFields:
+def match_fields(
+    title: str | None,
+    text: str | None,
+    issuer_name: str | None,
+    issuer_country: str | None,
+    summary: Summary,
+) -> MatchFields:
     """One definition for instant alerts and digests, so a subscription means the same in both modes."""
     country = (issuer_country or (summary.issuer.country if summary.issuer else None) or "").upper()
-    issuer = fold(" | ".join(n for n in (issuer_name, summary.issuer.name if summary.issuer else None) if n))
+    issuer = fold(
+        " | ".join(n for n in (issuer_name, summary.issuer.name if summary.issuer else None) if n)
+    )
     summary_text = " \n ".join(
-        [*summary.addressees, *(a.accused for a in summary.accusations),
-         *(f"{d.target} {d.action}" for d in summary.demands), *summary.places, *summary.key_sentences]
+        [
+            *summary.addressees,
+            *(a.accused for a in summary.accusations),
+            *(f"{d.target} {d.action}" for d in summary.demands),
+            *summary.places,
+            *summary.key_sentences,
+        ]
     )
     folded = fold(f"{title or ''}\n{text or ''}\n{summary_text}")
     return MatchFields(country, issuer, folded, [fold(a.accused) for a in summary.accusations])
 
 
-async def matching_chats(session: AsyncSession, statement: Statement, summary: Summary) -> list[int]:
+async def matching_chats(
+    session: AsyncSession, statement: Statement, summary: Summary
+) -> list[int]:
     """Active chats with at least one matching *instant* subscription."""
-    fields = match_fields(statement.title, statement.text, statement.issuer_name, statement.issuer_country, summary)
+    fields = match_fields(
+        statement.title, statement.text, statement.issuer_name, statement.issuer_country, summary
+    )
     country = fields.country
 
     q = (
-        select(Subscription.chat_id, Subscription.kind, Subscription.normalized_value, Subscription.value)
+        select(
+            Subscription.chat_id,
+            Subscription.kind,
+            Subscription.normalized_value,
+            Subscription.value,
+        )
         .join(Chat, Chat.id == Subscription.chat_id)
         .where(Chat.active.is_(True), Subscription.mode == "instant")
-        .where(or_(
-            Subscription.kind == "all",
-            and_(Subscription.kind == "country", Subscription.normalized_value == country),
-            Subscription.kind.in_(("issuer", "keyword", "accused")),
-        ))
+        .where(
+            or_(
+                Subscription.kind == "all",
+                and_(Subscription.kind == "country", Subscription.normalized_value == country),
+                Subscription.kind.in_(("issuer", "keyword", "accused")),
+            )
+        )
     )
     chats: set[int] = set()
     for chat_id, kind, normalized, raw in (await session.execute(q)).all():
@@ -142,27 +175,59 @@ async def enqueue_for_statement(
         await session.flush()
     if previous is None or not previous.is_statement:
         chats = await matching_chats(session, statement, summary)
-        rows = [{"chat_id": c, "kind": "alert", "dedup_key": alert_key(c, statement.id),
-                 "statement_id": statement.id, "payload": {"revision": statement.revision}} for c in chats]
+        rows = [
+            {
+                "chat_id": c,
+                "kind": "alert",
+                "dedup_key": alert_key(c, statement.id),
+                "statement_id": statement.id,
+                "payload": {"revision": statement.revision},
+            }
+            for c in chats
+        ]
         added = await insert_rows(session, rows)
-        log.info("statement %s matched %d chats, %d new alerts queued", statement.id, len(chats), added)
+        log.info(
+            "statement %s matched %d chats, %d new alerts queued", statement.id, len(chats), added
+        )
         return added
 
     diff = diff_summaries(previous, summary)
     if not diff.material:
-        log.info("statement %s revised (revision %s) without a material change; no message",
-                 statement.id, statement.revision)
+        log.info(
+            "statement %s revised (revision %s) without a material change; no message",
+            statement.id,
+            statement.revision,
+        )
         return 0
-    sent_to = list(await session.scalars(
-        select(Delivery.chat_id).distinct()
-        .join(Chat, Chat.id == Delivery.chat_id)
-        .where(Delivery.statement_id == statement.id, Delivery.kind == "alert", Delivery.status == "sent",
-               Chat.active.is_(True))
-    ))
+    sent_to = list(
+        await session.scalars(
+            select(Delivery.chat_id)
+            .distinct()
+            .join(Chat, Chat.id == Delivery.chat_id)
+            .where(
+                Delivery.statement_id == statement.id,
+                Delivery.kind == "alert",
+                Delivery.status == "sent",
+                Chat.active.is_(True),
+            )
+        )
+    )
     payload = {"revision": statement.revision, "diff": diff.to_dict()}
-    rows = [{"chat_id": c, "kind": "revision", "dedup_key": revision_key(c, statement.id, statement.revision),
-             "statement_id": statement.id, "payload": payload} for c in sorted(sent_to)]
+    rows = [
+        {
+            "chat_id": c,
+            "kind": "revision",
+            "dedup_key": revision_key(c, statement.id, statement.revision),
+            "statement_id": statement.id,
+            "payload": payload,
+        }
+        for c in sorted(sent_to)
+    ]
     added = await insert_rows(session, rows)
-    log.info("statement %s revision %s changed materially; %d revision messages queued",
-             statement.id, statement.revision, added)
+    log.info(
+        "statement %s revision %s changed materially; %d revision messages queued",
+        statement.id,
+        statement.revision,
+        added,
+    )
     return added

@@ -33,13 +33,21 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         if status in GONE:
             reason = "blocked the bot" if chat.type == "private" else "removed the bot"
             dropped = await deactivate_chat(session, chat.id, reason)
-            log.info("chat %s %s; deactivated, %d pending deliveries dropped", chat.id, reason, dropped)
+            log.info(
+                "chat %s %s; deactivated, %d pending deliveries dropped", chat.id, reason, dropped
+            )
         elif status in PRESENT:
             from bot.chats import get_or_create_chat
 
             was_inactive = await reactivate_chat(session, chat.id)
-            await get_or_create_chat(session, chat.id, type=chat.type, title=chat.title, username=chat.username,
-                                     language_code=change.from_user.language_code if change.from_user else None)
+            await get_or_create_chat(
+                session,
+                chat.id,
+                type=chat.type,
+                title=chat.title,
+                username=chat.username,
+                language_code=change.from_user.language_code if change.from_user else None,
+            )
             if was_inactive:
                 log.info("chat %s added the bot back; reactivated", chat.id)
 

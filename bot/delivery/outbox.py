@@ -64,7 +64,7 @@ def _fire_wakeups(_session: Any = None) -> None:
     for callback in list(_wakeups):
         try:
             callback()
-        except Exception:  # noqa: BLE001 - a wake-up is an optimisation, never a failure
+        except Exception:
             log.debug("outbox wake-up callback failed", exc_info=True)
 
 
@@ -90,7 +90,9 @@ def _insert_ignore(session: AsyncSession):  # type: ignore[no-untyped-def]
     return insert(Delivery).on_conflict_do_nothing(index_elements=[Delivery.dedup_key])
 
 
-async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]], *, chunk: int = 500) -> int:
+async def insert_rows(
+    session: AsyncSession, rows: list[dict[str, Any]], *, chunk: int = 500
+) -> int:
     """Insert outbox rows, skipping any whose ``dedup_key`` exists; returns rows new to the table.
 
     Existing keys are read first (so the count is exact on every driver);
@@ -102,14 +104,26 @@ async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]], *, chun
     keys = [r["dedup_key"] for r in rows]
     existing: set[str] = set()
     for start in range(0, len(keys), chunk):
-        part = keys[start:start + chunk]
-        existing.update(await session.scalars(select(Delivery.dedup_key).where(Delivery.dedup_key.in_(part))))
+        part = keys[start : start + chunk]
+        existing.update(
+            await session.scalars(select(Delivery.dedup_key).where(Delivery.dedup_key.in_(part)))
+        )
     fresh = [r for r in rows if r["dedup_key"] not in existing]
     stmt = _insert_ignore(session)
     now = utcnow()
     for start in range(0, len(fresh), chunk):
-        batch = [{"status": PENDING, "attempts": 0, "not_before": now, "created_at": now, "payload": None,
-                  "statement_id": None, **r} for r in fresh[start:start + chunk]]
+        batch = [
+            {
+                "status": PENDING,
+                "attempts": 0,
+                "not_before": now,
+                "created_at": now,
+                "payload": None,
+                "statement_id": None,
+                **r,
+            }
+            for r in fresh[start : start + chunk]
+        ]
         await session.execute(stmt, batch)
     if fresh:
         wake_after_commit(session)
@@ -127,8 +141,13 @@ async def enqueue(
     not_before: datetime | None = None,
 ) -> bool:
     """Owe ``chat_id`` one message, once (False if ``dedup_key`` was already owed). Does not commit."""
-    row: dict[str, Any] = {"chat_id": chat_id, "kind": kind, "dedup_key": dedup_key, "payload": payload,
-                           "statement_id": statement_id}
+    row: dict[str, Any] = {
+        "chat_id": chat_id,
+        "kind": kind,
+        "dedup_key": dedup_key,
+        "payload": payload,
+        "statement_id": statement_id,
+    }
     if not_before is not None:
         row["not_before"] = not_before
     return await insert_rows(session, [row]) == 1
@@ -143,7 +162,9 @@ _C = _T.c
 # --- sender side ---------------------------------------------------------------------
 
 
-async def due_rows(session: AsyncSession, *, limit: int, skip_chats: Iterable[int] = ()) -> list[Any]:
+async def due_rows(
+    session: AsyncSession, *, limit: int, skip_chats: Iterable[int] = ()
+) -> list[Any]:
     """Pending rows whose time has come, oldest first, as ``(id, chat_id)`` rows.
 
     Only what is needed to pick and group work: the claim reads the rest,
@@ -182,7 +203,9 @@ async def claim(session: AsyncSession, row_id: int) -> Claimed | None:
     result = await session.execute(
         _T.update()
         .where(_C.id == row_id, _C.status == PENDING)
-        .values(status=SENDING, attempts=_C.attempts + 1, not_before=utcnow())  # not_before: claim time
+        .values(
+            status=SENDING, attempts=_C.attempts + 1, not_before=utcnow()
+        )  # not_before: claim time
         .returning(_C.id, _C.chat_id, _C.kind, _C.payload, _C.statement_id, _C.attempts)
     )
     row = result.first()
@@ -213,10 +236,15 @@ async def recover_stale(session: AsyncSession, *, older_than: float) -> int:
     return int(result.rowcount or 0)
 
 
-async def mark_sent(session: AsyncSession, row_id: int, message_id: int | None, payload: dict[str, Any] | None) -> None:
+async def mark_sent(
+    session: AsyncSession, row_id: int, message_id: int | None, payload: dict[str, Any] | None
+) -> None:
     await session.execute(
-        _T.update().where(_C.id == row_id)
-        .values(status=SENT, message_id=message_id, sent_at=utcnow(), payload=payload, last_error=None)
+        _T.update()
+        .where(_C.id == row_id)
+        .values(
+            status=SENT, message_id=message_id, sent_at=utcnow(), payload=payload, last_error=None
+        )
     )
 
 
@@ -226,13 +254,18 @@ async def save_progress(session: AsyncSession, row_id: int, payload: dict[str, A
 
 async def reschedule(session: AsyncSession, row_id: int, delay: float, error: str) -> None:
     await session.execute(
-        _T.update().where(_C.id == row_id)
-        .values(status=PENDING, not_before=utcnow() + timedelta(seconds=delay), last_error=error[:500])
+        _T.update()
+        .where(_C.id == row_id)
+        .values(
+            status=PENDING, not_before=utcnow() + timedelta(seconds=delay), last_error=error[:500]
+        )
     )
 
 
 async def mark_failed(session: AsyncSession, row_id: int, error: str) -> None:
-    await session.execute(_T.update().where(_C.id == row_id).values(status=FAILED, last_error=error[:500]))
+    await session.execute(
+        _T.update().where(_C.id == row_id).values(status=FAILED, last_error=error[:500])
+    )
 
 
 async def drop_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int:

@@ -33,20 +33,33 @@ class RevisionDiff:
 
     @property
     def material(self) -> bool:
-        return any((self.accusations_added, self.accusations_removed, self.demands_added,
-                    self.demands_removed, self.figures_added, self.figures_removed,
-                    self.figures_changed, self.issuer_changed))
+        return any(
+            (
+                self.accusations_added,
+                self.accusations_removed,
+                self.demands_added,
+                self.demands_removed,
+                self.figures_added,
+                self.figures_removed,
+                self.figures_changed,
+                self.issuer_changed,
+            )
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {k: v for k, v in (
-            ("accusations_added", self.accusations_added),
-            ("accusations_removed", self.accusations_removed),
-            ("demands_added", self.demands_added),
-            ("demands_removed", self.demands_removed),
-            ("figures_added", self.figures_added),
-            ("figures_removed", self.figures_removed),
-            ("figures_changed", self.figures_changed),
-        ) if v}
+        out: dict[str, Any] = {
+            k: v
+            for k, v in (
+                ("accusations_added", self.accusations_added),
+                ("accusations_removed", self.accusations_removed),
+                ("demands_added", self.demands_added),
+                ("demands_removed", self.demands_removed),
+                ("figures_added", self.figures_added),
+                ("figures_removed", self.figures_removed),
+                ("figures_changed", self.figures_changed),
+            )
+            if v
+        }
         if self.issuer_changed:
             out["issuer_changed"] = self.issuer_changed
         return out
@@ -66,21 +79,41 @@ def diff_summaries(previous: Summary, current: Summary) -> RevisionDiff:
 
     before_acc = {(_norm(a.accused), a.act): a for a in previous.accusations}
     after_acc = {(_norm(a.accused), a.act): a for a in current.accusations}
-    diff.accusations_added = [{"accused": a.accused, "act": a.act} for k, a in after_acc.items() if k not in before_acc]
-    diff.accusations_removed = [{"accused": a.accused, "act": a.act} for k, a in before_acc.items() if k not in after_acc]
+    diff.accusations_added = [
+        {"accused": a.accused, "act": a.act} for k, a in after_acc.items() if k not in before_acc
+    ]
+    diff.accusations_removed = [
+        {"accused": a.accused, "act": a.act} for k, a in before_acc.items() if k not in after_acc
+    ]
 
     before_dem = {(_norm(d.target), _norm(d.action)): d for d in previous.demands}
     after_dem = {(_norm(d.target), _norm(d.action)): d for d in current.demands}
-    diff.demands_added = [{"target": d.target, "action": d.action} for k, d in after_dem.items() if k not in before_dem]
-    diff.demands_removed = [{"target": d.target, "action": d.action} for k, d in before_dem.items() if k not in after_dem]
+    diff.demands_added = [
+        {"target": d.target, "action": d.action}
+        for k, d in after_dem.items()
+        if k not in before_dem
+    ]
+    diff.demands_removed = [
+        {"target": d.target, "action": d.action}
+        for k, d in before_dem.items()
+        if k not in after_dem
+    ]
 
     # Figures: the same (category, unit) with another value or qualifier is a
     # change ("43 killed" → "50 killed"); otherwise an addition or removal.
     unmatched_before = list(previous.figures)
     after_left: list[Figure] = []
     for fig in current.figures:
-        same = next((f for f in unmatched_before if f.value == fig.value and _fig_key(f) == _fig_key(fig)
-                     and f.qualifier == fig.qualifier), None)
+        same = next(
+            (
+                f
+                for f in unmatched_before
+                if f.value == fig.value
+                and _fig_key(f) == _fig_key(fig)
+                and f.qualifier == fig.qualifier
+            ),
+            None,
+        )
         if same is not None:
             unmatched_before.remove(same)
         else:
@@ -97,6 +130,8 @@ def diff_summaries(previous: Summary, current: Summary) -> RevisionDiff:
     b_name = _norm(previous.issuer.name if previous.issuer else "")
     a_name = _norm(current.issuer.name if current.issuer else "")
     if b_name != a_name and a_name:
-        diff.issuer_changed = {"before": previous.issuer.name if previous.issuer else None,
-                               "after": current.issuer.name if current.issuer else None}
+        diff.issuer_changed = {
+            "before": previous.issuer.name if previous.issuer else None,
+            "after": current.issuer.name if current.issuer else None,
+        }
     return diff

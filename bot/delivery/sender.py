@@ -24,20 +24,27 @@ import logging
 import time
 import warnings
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from telegram import Bot, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 from bot.delivery import outbox
-from bot.delivery.console import CONSOLE_CHAT_ID
 from bot.delivery.chat_state import deactivate_chat, migrate_chat
+from bot.delivery.console import CONSOLE_CHAT_ID
 from bot.store.db import Database
 from bot.store.models import Chat, Statement
 from bot.summarize.model import Summary
@@ -96,13 +103,17 @@ class _Rendered:
         if statement_id not in self.views:
             async with self.db.sessions() as session:
                 st = await session.scalar(
-                    select(Statement).where(Statement.id == statement_id)
+                    select(Statement)
+                    .where(Statement.id == statement_id)
                     .options(selectinload(Statement.sources), selectinload(Statement.summary))
                 )
                 if st is None or st.summary is None:
                     self.views[statement_id] = None
                 else:
-                    self.views[statement_id] = (StatementView.of(st), Summary.from_dict(st.summary.data))
+                    self.views[statement_id] = (
+                        StatementView.of(st),
+                        Summary.from_dict(st.summary.data),
+                    )
         return self.views[statement_id]
 
     async def render(self, row: Any, lang: str) -> list[str] | None:
@@ -119,7 +130,9 @@ class _Rendered:
         key = (row.kind, row.statement_id, view.revision, lang, repr(payload.get("diff")))
         if key not in self.parts:
             if row.kind == "revision":
-                self.parts[key] = render_revision_html(view, summary, payload.get("diff") or {}, lang)
+                self.parts[key] = render_revision_html(
+                    view, summary, payload.get("diff") or {}, lang
+                )
             else:
                 self.parts[key] = render_alert_html(view, summary, lang)
             while len(self.parts) > 64:
@@ -151,7 +164,9 @@ class Sender:
         self._again = False
         self._stopping = False
         self._started = False
-        self._pause_until = 0.0  # monotonic; set by RetryAfter (a flood wait applies to the whole bot)
+        self._pause_until = (
+            0.0  # monotonic; set by RetryAfter (a flood wait applies to the whole bot)
+        )
         self._chat_next: dict[int, float] = {}
         self._last_stale_check = time.monotonic()
         # SQLite has one writer: letting our own workers queue here is far cheaper than
@@ -171,8 +186,11 @@ class Sender:
                 # A token is set now: the terminal's chat from an earlier console run gets nothing more.
                 await deactivate_chat(session, CONSOLE_CHAT_ID, "console chat; a bot token is set")
         if recovered:
-            log.warning("%d deliveries were in flight when Bayan last stopped; re-sending them "
-                        "(each may reach its chat twice)", recovered)
+            log.warning(
+                "%d deliveries were in flight when Bayan last stopped; re-sending them "
+                "(each may reach its chat twice)",
+                recovered,
+            )
         self._stopping = False
         self._started = True
         outbox.add_wakeup(self.kick)
@@ -221,8 +239,11 @@ class Sender:
             self._last_stale_check = time.monotonic()
             stale = await self._tx(lambda conn: outbox.recover_stale(conn, older_than=STALE_AFTER))
             if stale:
-                log.warning("%d deliveries were stuck in flight for over %.0fs; sending them again",
-                            stale, STALE_AFTER)
+                log.warning(
+                    "%d deliveries were stuck in flight for over %.0fs; sending them again",
+                    stale,
+                    STALE_AFTER,
+                )
         while not self._stopping:
             async with self.db.sessions() as session:
                 rows = await outbox.due_rows(session, limit=self.batch_size)
@@ -234,7 +255,9 @@ class Sender:
             queue: asyncio.Queue[list[Any]] = asyncio.Queue()
             for chat_rows in by_chat.values():
                 queue.put_nowait(chat_rows)
-            results = await asyncio.gather(*(self._worker(queue, cache) for _ in range(min(self.workers, len(by_chat)))))
+            results = await asyncio.gather(
+                *(self._worker(queue, cache) for _ in range(min(self.workers, len(by_chat))))
+            )
             progressed = sum(results)
             done += progressed
             if progressed == 0 and len(rows) < self.batch_size:
@@ -296,6 +319,7 @@ class Sender:
         The per-message steps are Core statements, so they run on a plain
         connection (``orm=False``), skipping the ORM session's bookkeeping.
         """
+
         async def run() -> T:
             async with self._write_lock:
                 if orm:
@@ -306,8 +330,12 @@ class Sender:
 
         return await asyncio.shield(asyncio.ensure_future(run()))
 
-    async def deliver(self, row: Any, cache: _Rendered | None = None,
-                      carry: list[Callable[[Any], Awaitable[None]]] | None = None) -> str:
+    async def deliver(
+        self,
+        row: Any,
+        cache: _Rendered | None = None,
+        carry: list[Callable[[Any], Awaitable[None]]] | None = None,
+    ) -> str:
         """Claim, send and mark one row. Returns sent | failed | dropped | postponed | skipped.
 
         With ``carry`` (the worker's), earlier rows' "sent" marks are committed
@@ -322,19 +350,24 @@ class Sender:
             if fresh is None:
                 return "skipped", None, ""
             # chat id and progress as committed (a migration may have moved the row)
-            chat = (await session.execute(
-                select(_CHATS.c.active, _CHATS.c.language).where(_CHATS.c.id == fresh.chat_id))).first()
+            chat = (
+                await session.execute(
+                    select(_CHATS.c.active, _CHATS.c.language).where(_CHATS.c.id == fresh.chat_id)
+                )
+            ).first()
             if chat is None or not chat.active:
                 await outbox.drop_for_chat(session, fresh.chat_id, "chat inactive")
                 return "dropped", fresh, ""
             if fresh.chat_id == CONSOLE_CHAT_ID and not self.console:
-                await outbox.drop_for_chat(session, fresh.chat_id, "console chat; a bot token is set")
+                await outbox.drop_for_chat(
+                    session, fresh.chat_id, "console chat; a bot token is set"
+                )
                 return "dropped", fresh, ""
             return "claimed", fresh, chat.language
 
         state, claimed, lang = await self._tx(claim)
         if carry:
-            del carry[:len(owed)]  # committed with the claim
+            del carry[: len(owed)]  # committed with the claim
         if state == "skipped" or claimed is None:
             return "skipped"
         row = claimed
@@ -344,7 +377,7 @@ class Sender:
             return "dropped"
         try:
             parts = await cache.render(row, lang)
-        except Exception as exc:  # noqa: BLE001 - a rendering bug must fail one row, not the sender
+        except Exception as exc:
             log.exception("delivery %s: cannot render", row.id)
             return await self._fail(row, f"render error: {exc}")
         if not parts:
@@ -362,40 +395,70 @@ class Sender:
             except ChatMigrated as exc:
                 migrations += 1
                 if migrations > 2:
-                    return await self._fail(row, f"chat keeps migrating ({chat_id} -> {exc.new_chat_id})")
+                    return await self._fail(
+                        row, f"chat keeps migrating ({chat_id} -> {exc.new_chat_id})"
+                    )
                 await self._migrate(chat_id, exc.new_chat_id)
-                log.info("delivery %s: chat %s became %s; re-sending there", row.id, chat_id, exc.new_chat_id)
+                log.info(
+                    "delivery %s: chat %s became %s; re-sending there",
+                    row.id,
+                    chat_id,
+                    exc.new_chat_id,
+                )
                 chat_id = exc.new_chat_id
                 continue
             except RetryAfter as exc:
                 delay = retry_seconds(exc)
                 self._pause_until = max(self._pause_until, time.monotonic() + delay)
                 await self._reschedule(row, payload, delay, f"flood wait {delay:.0f}s")
-                log.warning("delivery %s to chat %s: flood control, retrying in %.1fs", row.id, chat_id, delay)
+                log.warning(
+                    "delivery %s to chat %s: flood control, retrying in %.1fs",
+                    row.id,
+                    chat_id,
+                    delay,
+                )
                 self.stats.retried += 1
                 self.stats.flood_waits += 1
                 return "postponed"
             except Forbidden as exc:
                 await self._deactivate(chat_id, f"forbidden: {exc.message}")
-                log.info("delivery %s: chat %s blocked or removed the bot (%s); chat deactivated",
-                         row.id, chat_id, exc.message)
+                log.info(
+                    "delivery %s: chat %s blocked or removed the bot (%s); chat deactivated",
+                    row.id,
+                    chat_id,
+                    exc.message,
+                )
                 self.stats.dropped += 1
                 return "dropped"
             except BadRequest as exc:
                 text = exc.message.lower()
                 if "chat not found" in text or "user is deactivated" in text:
                     await self._deactivate(chat_id, f"bad request: {exc.message}")
-                    log.info("delivery %s: chat %s not reachable (%s); chat deactivated", row.id, chat_id, exc.message)
+                    log.info(
+                        "delivery %s: chat %s not reachable (%s); chat deactivated",
+                        row.id,
+                        chat_id,
+                        exc.message,
+                    )
                     self.stats.dropped += 1
                     return "dropped"
                 return await self._fail(row, f"bad request: {exc.message}")
-            except NetworkError as exc:  # includes TimedOut: the request may or may not have arrived
+            except (
+                NetworkError
+            ) as exc:  # includes TimedOut: the request may or may not have arrived
                 delay = min(MAX_BACKOFF, 2.0 ** min(row.attempts + 1, 8))
                 if row.attempts + 1 >= MAX_ATTEMPTS:
-                    return await self._fail(row, f"network error after {row.attempts + 1} attempts: {exc}")
+                    return await self._fail(
+                        row, f"network error after {row.attempts + 1} attempts: {exc}"
+                    )
                 await self._reschedule(row, payload, delay, f"network error: {exc}")
-                log.warning("delivery %s to chat %s: network error (%s), retrying in %.0fs",
-                            row.id, chat_id, exc, delay)
+                log.warning(
+                    "delivery %s to chat %s: network error (%s), retrying in %.0fs",
+                    row.id,
+                    chat_id,
+                    exc,
+                    delay,
+                )
                 self.stats.retried += 1
                 return "postponed"
             except TelegramError as exc:
@@ -409,7 +472,11 @@ class Sender:
             payload["message_ids"] = message_ids
             if index < len(parts):
                 progress = dict(payload)
-                await self._tx(lambda session: outbox.save_progress(session, row.id, progress))
+                await self._tx(
+                    lambda session, progress=progress: outbox.save_progress(
+                        session, row.id, progress
+                    )
+                )
         first_id = message_ids[0] if message_ids else None
         row_id = row.id
 
@@ -421,20 +488,36 @@ class Sender:
         else:
             carry.append(mark)
         self.stats.sent += 1
-        log.info("delivery %s (%s) sent to chat %s as message %s%s", row.id, row.kind, chat_id,
-                 message_ids[0] if message_ids else None, f" in {len(parts)} parts" if len(parts) > 1 else "")
+        log.info(
+            "delivery %s (%s) sent to chat %s as message %s%s",
+            row.id,
+            row.kind,
+            chat_id,
+            message_ids[0] if message_ids else None,
+            f" in {len(parts)} parts" if len(parts) > 1 else "",
+        )
         return "sent"
 
     async def _send_part(self, chat_id: int, html: str) -> Message:
         try:
-            return await self.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
-                                               disable_web_page_preview=True)
+            return await self.bot.send_message(
+                chat_id, html, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+            )
         except BadRequest as exc:
-            if "can't parse entities" not in exc.message.lower() and "can't find end" not in exc.message.lower():
+            if (
+                "can't parse entities" not in exc.message.lower()
+                and "can't find end" not in exc.message.lower()
+            ):
                 raise
-            log.warning("chat %s: Telegram could not parse our HTML (%s); sending as plain text", chat_id, exc.message)
+            log.warning(
+                "chat %s: Telegram could not parse our HTML (%s); sending as plain text",
+                chat_id,
+                exc.message,
+            )
             self.stats.plain_fallbacks += 1
-            return await self.bot.send_message(chat_id, to_plain_text(html), disable_web_page_preview=True)
+            return await self.bot.send_message(
+                chat_id, to_plain_text(html), disable_web_page_preview=True
+            )
 
     async def _fail(self, row: Any, error: str) -> str:
         await self._tx(lambda session: outbox.mark_failed(session, row.id, error))
@@ -442,7 +525,9 @@ class Sender:
         self.stats.failed += 1
         return "failed"
 
-    async def _reschedule(self, row: Any, payload: dict[str, Any], delay: float, error: str) -> None:
+    async def _reschedule(
+        self, row: Any, payload: dict[str, Any], delay: float, error: str
+    ) -> None:
         async def step(session: Any) -> None:
             if payload != (row.payload or {}):
                 await outbox.save_progress(session, row.id, payload)

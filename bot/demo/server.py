@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Any
@@ -34,10 +34,10 @@ def _rss(feed: dict[str, Any], items: list[tuple[dict[str, Any], float]], base: 
     ]
     for item, shown_at in reversed(items):
         link = f"{base}/{feed['slug']}/{item['id']}.html"
-        date = format_datetime(datetime.fromtimestamp(shown_at, timezone.utc))
+        date = format_datetime(datetime.fromtimestamp(shown_at, UTC))
         parts.append(
             f"<item><title>{escape(item['title'])}</title><link>{link}</link>"
-            f"<guid isPermaLink=\"false\">{escape(item['id'])}</guid><pubDate>{date}</pubDate>"
+            f'<guid isPermaLink="false">{escape(item["id"])}</guid><pubDate>{date}</pubDate>'
             f"<description>{escape(item['text'])}</description></item>"
         )
     parts.append("</channel></rss>")
@@ -67,21 +67,27 @@ class DemoFeedServer:
     def feed_urls(self) -> list[tuple[str, str]]:
         return [(feed["title"], f"{self.base_url}/{feed['slug']}.xml") for feed in self.feeds]
 
-    def visible(self, feed: dict[str, Any], now: float | None = None) -> list[tuple[dict[str, Any], float]]:
+    def visible(
+        self, feed: dict[str, Any], now: float | None = None
+    ) -> list[tuple[dict[str, Any], float]]:
         """Items shown now. The clock starts at Bayan's first poll, so however slow the
         start-up, that poll sees exactly the first item and every later one "arrives"."""
         now = now or time.time()
         if self.started is None:
             self.started = now
         elapsed = now - self.started
-        shown = 1 + int(elapsed // self.reveal_every) if self.reveal_every > 0 else len(feed["items"])
-        return [(it, self.started + i * self.reveal_every) for i, it in enumerate(feed["items"][:shown])]
+        shown = (
+            1 + int(elapsed // self.reveal_every) if self.reveal_every > 0 else len(feed["items"])
+        )
+        return [
+            (it, self.started + i * self.reveal_every) for i, it in enumerate(feed["items"][:shown])
+        ]
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 for feed in server.feeds:
                     if self.path == f"/{feed['slug']}.xml":
                         body = _rss(feed, server.visible(feed), server.base_url)
@@ -107,7 +113,9 @@ class DemoFeedServer:
 
     def start(self) -> str:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="demo-feeds", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="demo-feeds", daemon=True
+        )
         self._thread.start()
         return self.base_url
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 from bot.digest.data import DigestItem
@@ -53,10 +53,14 @@ def shape(text: str) -> str:
 
 
 TEXTS = {
-    "per_day_title": {"ar": "البيانات يوميا حسب الدولة المصدرة (آخر {d} يوما)",
-                      "en": "Statements per day by issuing country (last {d} days)"},
-    "per_week_title": {"ar": "الاتهامات الموجهة إلى {p} أسبوعيا حسب الفعل",
-                       "en": "Accusations against {p} per week, by act"},
+    "per_day_title": {
+        "ar": "البيانات يوميا حسب الدولة المصدرة (آخر {d} يوما)",
+        "en": "Statements per day by issuing country (last {d} days)",
+    },
+    "per_week_title": {
+        "ar": "الاتهامات الموجهة إلى {p} أسبوعيا حسب الفعل",
+        "en": "Accusations against {p} per week, by act",
+    },
     "count": {"ar": "العدد", "en": "count"},
     "other": {"ar": "أخرى", "en": "other"},
     "week_of": {"ar": "أسبوع", "en": "week of"},
@@ -67,7 +71,9 @@ def _t(key: str, lang: str, **kw: object) -> str:
     return TEXTS[key]["en" if lang == "en" else "ar"].format(**kw)
 
 
-def _stacked_png(x_labels: list[str], series: dict[str, list[int]], title: str, ylabel: str) -> bytes:
+def _stacked_png(
+    x_labels: list[str], series: dict[str, list[int]], title: str, ylabel: str
+) -> bytes:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(10, 5), dpi=110)
     try:
@@ -75,9 +81,11 @@ def _stacked_png(x_labels: list[str], series: dict[str, list[int]], title: str, 
         positions = list(range(len(x_labels)))
         for name, values in series.items():
             ax.bar(positions, values, bottom=bottom, label=shape(name), width=0.8)
-            bottom = [b + v for b, v in zip(bottom, values)]
+            bottom = [b + v for b, v in zip(bottom, values, strict=False)]
         step = max(1, len(x_labels) // 10)
-        ax.set_xticks(positions[::step], [x_labels[i] for i in positions[::step]], rotation=30, ha="right")
+        ax.set_xticks(
+            positions[::step], [x_labels[i] for i in positions[::step]], rotation=30, ha="right"
+        )
         ax.set_title(shape(title))
         ax.set_ylabel(shape(ylabel))
         ax.yaxis.get_major_locator().set_params(integer=True)
@@ -97,14 +105,19 @@ def _top(counter: Counter[str], other: str) -> list[str]:
     return names + ([other] if len(counter) > MAX_SERIES else [])
 
 
-def statements_per_day_png(items: list[DigestItem], until: datetime | None = None, *, days: int = CHART_DAYS,
-                           lang: str = "ar") -> bytes:
-    end = (until or datetime.now(timezone.utc)).date()
+def statements_per_day_png(
+    items: list[DigestItem],
+    until: datetime | None = None,
+    *,
+    days: int = CHART_DAYS,
+    lang: str = "ar",
+) -> bytes:
+    end = (until or datetime.now(UTC)).date()
     start = end - timedelta(days=days - 1)
     per_country: dict[str, Counter[date]] = defaultdict(Counter)
     totals: Counter[str] = Counter()
     for item in items:
-        day = item.when.astimezone(timezone.utc).date()
+        day = item.when.astimezone(UTC).date()
         if start <= day <= end:
             name = country_label(item.issuer_country, lang)
             per_country[name][day] += 1
@@ -115,21 +128,33 @@ def statements_per_day_png(items: list[DigestItem], until: datetime | None = Non
     series: dict[str, list[int]] = {}
     for name in names:
         if name == other:
-            series[name] = [sum(c[d] for n, c in per_country.items() if n not in names) for d in day_list]
+            series[name] = [
+                sum(c[d] for n, c in per_country.items() if n not in names) for d in day_list
+            ]
         else:
             series[name] = [per_country[name][d] for d in day_list]
-    return _stacked_png([d.strftime("%m-%d") for d in day_list], series,
-                        _t("per_day_title", lang, d=days), _t("count", lang))
+    return _stacked_png(
+        [d.strftime("%m-%d") for d in day_list],
+        series,
+        _t("per_day_title", lang, d=days),
+        _t("count", lang),
+    )
 
 
-def accusations_per_week_png(items: list[DigestItem], party: str, until: datetime | None = None, *,
-                             weeks: int = CHART_WEEKS, lang: str = "ar") -> bytes:
-    end = (until or datetime.now(timezone.utc)).date()
+def accusations_per_week_png(
+    items: list[DigestItem],
+    party: str,
+    until: datetime | None = None,
+    *,
+    weeks: int = CHART_WEEKS,
+    lang: str = "ar",
+) -> bytes:
+    end = (until or datetime.now(UTC)).date()
     first_monday = end - timedelta(days=end.weekday()) - timedelta(weeks=weeks - 1)
     per_act: dict[str, Counter[date]] = defaultdict(Counter)
     totals: Counter[str] = Counter()
     for item in items:
-        day = item.when.astimezone(timezone.utc).date()
+        day = item.when.astimezone(UTC).date()
         if day < first_monday or day > end:
             continue
         week = day - timedelta(days=day.weekday())
@@ -144,8 +169,14 @@ def accusations_per_week_png(items: list[DigestItem], party: str, until: datetim
     series = {}
     for name in names:
         if name == other:
-            series[name] = [sum(c[w] for n, c in per_act.items() if n not in names) for w in week_list]
+            series[name] = [
+                sum(c[w] for n, c in per_act.items() if n not in names) for w in week_list
+            ]
         else:
             series[name] = [per_act[name][w] for w in week_list]
-    return _stacked_png([w.strftime("%m-%d") for w in week_list], series,
-                        _t("per_week_title", lang, p=party), _t("count", lang))
+    return _stacked_png(
+        [w.strftime("%m-%d") for w in week_list],
+        series,
+        _t("per_week_title", lang, p=party),
+        _t("count", lang),
+    )

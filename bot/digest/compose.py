@@ -13,11 +13,27 @@ from datetime import datetime
 from html import escape
 
 from bot.digest.data import DigestItem
-from bot.summarize.labels import act_label, category_label, country_label, format_number, qualifier_label
+from bot.summarize.labels import (
+    act_label,
+    category_label,
+    country_label,
+    format_number,
+    qualifier_label,
+)
 from bot.summarize.model import Figure
 
 # Figures worth a digest line: the human toll first, then the rest.
-_FIGURE_ORDER = ("killed", "injured", "displaced", "detained", "missing", "attacks", "structures", "money", "people")
+_FIGURE_ORDER = (
+    "killed",
+    "injured",
+    "displaced",
+    "detained",
+    "missing",
+    "attacks",
+    "structures",
+    "money",
+    "people",
+)
 FSI, PDI = "\u2068", "\u2069"
 
 TEXTS = {
@@ -55,12 +71,24 @@ def counted(n: int, lang: str, en: tuple[str, str], ar: tuple[str, str, str, str
     return f"{n} {many}"
 
 
-def totals_line(digest: "Digest", lang: str) -> str:
+def totals_line(digest: Digest, lang: str) -> str:
     acc = sum(digest.acts.values())
-    return t("totals", lang,
-             n=counted(digest.total, lang, ("statement", "statements"), ("بيان واحد", "بيانان", "بيانات", "بيانا")),
-             issuers=counted(digest.issuers, lang, ("issuer", "issuers"), ("جهة واحدة", "جهتين", "جهات", "جهة")),
-             acc=counted(acc, lang, ("accusation", "accusations"), ("اتهام واحد", "اتهامان", "اتهامات", "اتهاما")))
+    return t(
+        "totals",
+        lang,
+        n=counted(
+            digest.total,
+            lang,
+            ("statement", "statements"),
+            ("بيان واحد", "بيانان", "بيانات", "بيانا"),
+        ),
+        issuers=counted(
+            digest.issuers, lang, ("issuer", "issuers"), ("جهة واحدة", "جهتين", "جهات", "جهة")
+        ),
+        acc=counted(
+            acc, lang, ("accusation", "accusations"), ("اتهام واحد", "اتهامان", "اتهامات", "اتهاما")
+        ),
+    )
 
 
 def isolate(text: str) -> str:
@@ -82,7 +110,9 @@ class StatementLine:
 class Digest:
     start: datetime
     end: datetime
-    groups: dict[str, dict[str, list[StatementLine]]] = field(default_factory=dict)  # country → issuer → lines
+    groups: dict[str, dict[str, list[StatementLine]]] = field(
+        default_factory=dict
+    )  # country → issuer → lines
     total: int = 0
     issuers: int = 0
     acts: Counter[str] = field(default_factory=Counter)
@@ -111,32 +141,53 @@ def _line(item: DigestItem, lang: str) -> StatementLine:
         acts = accused.setdefault(acc.accused, [])
         if acc.act not in acts:
             acts.append(acc.act)
-    issuer = item.issuer_name or (item.summary.issuer.name if item.summary.issuer else "") or t("unknown_issuer", lang)
-    return StatementLine(item.statement_id, issuer, list(accused.items()), top_figures(item.summary.figures),
-                         item.url, item.title)
+    issuer = (
+        item.issuer_name
+        or (item.summary.issuer.name if item.summary.issuer else "")
+        or t("unknown_issuer", lang)
+    )
+    return StatementLine(
+        item.statement_id,
+        issuer,
+        list(accused.items()),
+        top_figures(item.summary.figures),
+        item.url,
+        item.title,
+    )
 
 
-def build_digest(items: list[DigestItem], start: datetime, end: datetime, lang: str = "ar") -> Digest:
+def build_digest(
+    items: list[DigestItem], start: datetime, end: datetime, lang: str = "ar"
+) -> Digest:
     digest = Digest(start=start, end=end)
     issuers: set[tuple[str | None, str]] = set()
     for item in items:
         line = _line(item, lang)
-        country = item.issuer_country or (item.summary.issuer.country if item.summary.issuer else None) or ""
+        country = (
+            item.issuer_country
+            or (item.summary.issuer.country if item.summary.issuer else None)
+            or ""
+        )
         digest.groups.setdefault(country, {}).setdefault(line.issuer, []).append(line)
         issuers.add((country, line.issuer))
         digest.total += 1
         digest.acts.update(a.act for a in item.summary.accusations)
     digest.issuers = len(issuers)
     # Busiest countries first; the order inside a group stays chronological.
-    digest.groups = dict(sorted(digest.groups.items(),
-                                key=lambda kv: -sum(len(v) for v in kv[1].values())))
+    digest.groups = dict(
+        sorted(digest.groups.items(), key=lambda kv: -sum(len(v) for v in kv[1].values()))
+    )
     return digest
 
 
 def figure_phrase(fig: Figure, lang: str) -> str:
     qual = qualifier_label(fig.qualifier, lang)
     number = format_number(fig.value)
-    body = f"{number} {fig.unit}".strip() if lang == "ar" and fig.unit else f"{number} {category_label(fig.category, lang)}"
+    body = (
+        f"{number} {fig.unit}".strip()
+        if lang == "ar" and fig.unit
+        else f"{number} {category_label(fig.category, lang)}"
+    )
     return f"{qual} {body}".strip()
 
 
@@ -158,7 +209,9 @@ def _fmt_time(dt: datetime) -> str:
 
 def render_text(digest: Digest, lang: str = "ar") -> str:
     """Plain text for the terminal (``bayan digest``)."""
-    out = [f"{t('title', lang)} — {t('period', lang, start=_fmt_time(digest.start), end=_fmt_time(digest.end))}"]
+    out = [
+        f"{t('title', lang)} — {t('period', lang, start=_fmt_time(digest.start), end=_fmt_time(digest.end))}"
+    ]
     for country, issuers in digest.groups.items():
         out.append("")
         out.append(f"■ {country_label(country or None, lang)}")
@@ -175,15 +228,20 @@ def render_text(digest: Digest, lang: str = "ar") -> str:
     out.append(totals_line(digest, lang))
     if digest.acts:
         sep = "، " if lang == "ar" else ", "
-        out.append(f"{t('by_act', lang)}: " + sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common()))
+        out.append(
+            f"{t('by_act', lang)}: "
+            + sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common())
+        )
     return "\n".join(out)
 
 
 def render_html(digest: Digest, lang: str = "ar") -> str:
     """Telegram HTML (one string; the sender splits it at 4096 characters)."""
     e = escape
-    out = [f"<b>{e(t('title', lang))}</b>",
-           f"<i>{e(t('period', lang, start=isolate(_fmt_time(digest.start)), end=isolate(_fmt_time(digest.end))))}</i>"]
+    out = [
+        f"<b>{e(t('title', lang))}</b>",
+        f"<i>{e(t('period', lang, start=isolate(_fmt_time(digest.start)), end=isolate(_fmt_time(digest.end))))}</i>",
+    ]
     for country, issuers in digest.groups.items():
         out.append("")
         out.append(f"<b>■ {e(country_label(country or None, lang))}</b>")
@@ -201,12 +259,14 @@ def render_html(digest: Digest, lang: str = "ar") -> str:
     out.append(e(totals_line(digest, lang)))
     if digest.acts:
         sep = "، " if lang == "ar" else ", "
-        out.append(f"<i>{e(t('by_act', lang))}</i>: "
-                   + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common())))
+        out.append(
+            f"<i>{e(t('by_act', lang))}</i>: "
+            + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common()))
+        )
     return "\n".join(out)
 
 
-__all__ = ["Digest", "build_digest", "render_html", "render_text", "top_figures", "figure_phrase"]
+__all__ = ["Digest", "build_digest", "figure_phrase", "render_html", "render_text", "top_figures"]
 
 
 def group_counts(digest: Digest) -> dict[str, int]:

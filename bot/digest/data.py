@@ -33,7 +33,9 @@ def _when(st: Statement) -> datetime:
     return st.published_at or st.first_seen_at
 
 
-async def statements_between(session: AsyncSession, start: datetime, end: datetime) -> list[DigestItem]:
+async def statements_between(
+    session: AsyncSession, start: datetime, end: datetime
+) -> list[DigestItem]:
     """Statements first seen in ``[start, end)``, oldest first.
 
     "First seen" rather than "published": a feed may carry a statement days

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,12 +24,18 @@ LEDGER_DAYS = 30
 
 def fold(text: str) -> str:
     """Spelling-insensitive form for matching party names (hamza, ta marbuta, diacritics, ال)."""
-    words = normalize(strip_marks(text or "")).replace("\"", " ").replace("«", " ").replace("»", " ").split()
+    words = (
+        normalize(strip_marks(text or ""))
+        .replace('"', " ")
+        .replace("«", " ")
+        .replace("»", " ")
+        .split()
+    )
     out = []
     for w in words:
         for prefix in ("وال", "بال", "لل", "فال", "ال"):
             if w.startswith(prefix) and len(w) - len(prefix) >= 2:
-                w = w[len(prefix):]
+                w = w[len(prefix) :]
                 break
         out.append(w)
     return " ".join(out)
@@ -43,7 +49,9 @@ def party_matches(query: str, name: str) -> bool:
     if q in n:
         return True
     words = n.split()
-    return all(any(w.startswith(qw) or qw.startswith(w) for w in words if len(w) >= 2) for qw in q.split())
+    return all(
+        any(w.startswith(qw) or qw.startswith(w) for w in words if len(w) >= 2) for qw in q.split()
+    )
 
 
 @dataclass(slots=True)
@@ -73,10 +81,14 @@ class Ledger:
         return not self.lines
 
 
-def build_ledger(items: list[DigestItem], party: str, *, by_issuer: bool, since: datetime, until: datetime) -> Ledger:
+def build_ledger(
+    items: list[DigestItem], party: str, *, by_issuer: bool, since: datetime, until: datetime
+) -> Ledger:
     ledger = Ledger(party=party, by_issuer=by_issuer, since=since, until=until)
     for item in items:
-        issuer = item.issuer_name or (item.summary.issuer.name if item.summary.issuer else "") or "?"
+        issuer = (
+            item.issuer_name or (item.summary.issuer.name if item.summary.issuer else "") or "?"
+        )
         if by_issuer:
             if not party_matches(party, issuer) and not (
                 item.issuer_country and fold(country_label(item.issuer_country)) == fold(party)
@@ -94,8 +106,17 @@ def build_ledger(items: list[DigestItem], party: str, *, by_issuer: bool, since:
             continue
         for accused, acts in groups.items():
             acts = list(dict.fromkeys(acts))
-            ledger.lines.append(LedgerLine(item.statement_id, item.when, issuer, item.issuer_country, accused,
-                                           acts, item.url))
+            ledger.lines.append(
+                LedgerLine(
+                    item.statement_id,
+                    item.when,
+                    issuer,
+                    item.issuer_country,
+                    accused,
+                    acts,
+                    item.url,
+                )
+            )
             ledger.acts.update(acts)
         ledger.issuers[issuer] += 1
         ledger.figures.extend(f for f in item.summary.figures if f.category != "other")
@@ -103,9 +124,15 @@ def build_ledger(items: list[DigestItem], party: str, *, by_issuer: bool, since:
     return ledger
 
 
-async def load_ledger(session: AsyncSession, party: str, *, by_issuer: bool = False,
-                      now: datetime | None = None, days: int = LEDGER_DAYS) -> Ledger:
-    until = now or datetime.now(timezone.utc)
+async def load_ledger(
+    session: AsyncSession,
+    party: str,
+    *,
+    by_issuer: bool = False,
+    now: datetime | None = None,
+    days: int = LEDGER_DAYS,
+) -> Ledger:
+    until = now or datetime.now(UTC)
     since = until - timedelta(days=days)
     items = await statements_between(session, since, until + timedelta(seconds=1))
     return build_ledger(items, party, by_issuer=by_issuer, since=since, until=until)
@@ -137,13 +164,20 @@ def render_html(ledger: Ledger, lang: str = "ar", max_lines: int = 25) -> str:
         out.append(e(_t("empty", lang, d=days)))
         return "\n".join(out)
     sep = "، " if lang == "ar" else ", "
-    out.append(f"<b>{e(_t('by_act', lang))}:</b> "
-               + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in ledger.acts.most_common())))
-    out.append(f"<b>{e(_t('by_issuer', lang))}:</b> "
-               + e(sep.join(f"{isolate(i)} {n}" for i, n in ledger.issuers.most_common(8))))
+    out.append(
+        f"<b>{e(_t('by_act', lang))}:</b> "
+        + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in ledger.acts.most_common()))
+    )
+    out.append(
+        f"<b>{e(_t('by_issuer', lang))}:</b> "
+        + e(sep.join(f"{isolate(i)} {n}" for i, n in ledger.issuers.most_common(8)))
+    )
     if ledger.figures:
         figs = sorted(ledger.figures, key=lambda f: f.value, reverse=True)[:6]
-        out.append(f"<b>{e(_t('figures', lang))}:</b> " + e(" | ".join(figure_phrase(f, lang) for f in figs)))
+        out.append(
+            f"<b>{e(_t('figures', lang))}:</b> "
+            + e(" | ".join(figure_phrase(f, lang) for f in figs))
+        )
     out.append(f"<b>{e(_t('lines', lang))}:</b>")
     for line in ledger.lines[:max_lines]:
         acts = sep.join(act_label(a, lang) for a in line.acts)
@@ -160,7 +194,19 @@ def render_text(ledger: Ledger, lang: str = "ar") -> str:
     import re
     from html import unescape
 
-    return unescape(re.sub(r"<[^>]+>", "", render_html(ledger, lang))).replace("\u2068", "").replace("\u2069", "")
+    return (
+        unescape(re.sub(r"<[^>]+>", "", render_html(ledger, lang)))
+        .replace("\u2068", "")
+        .replace("\u2069", "")
+    )
 
 
-__all__ = ["Ledger", "build_ledger", "load_ledger", "party_matches", "render_html", "render_text", "country_label"]
+__all__ = [
+    "Ledger",
+    "build_ledger",
+    "country_label",
+    "load_ledger",
+    "party_matches",
+    "render_html",
+    "render_text",
+]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -52,7 +52,9 @@ def parse_digest_time(value: str) -> str:
     return parsed.strftime("%H:%M")
 
 
-def due_period(setting: str | None, zone: ZoneInfo, last: datetime | None, now: datetime) -> Period | None:
+def due_period(
+    setting: str | None, zone: ZoneInfo, last: datetime | None, now: datetime
+) -> Period | None:
     """The period a digest should cover if one is due at ``now``, else None.
 
     The period ends at the latest scheduled moment ≤ now (08:00 in the chat's
@@ -71,7 +73,7 @@ def due_period(setting: str | None, zone: ZoneInfo, last: datetime | None, now: 
         local_end = local_now.replace(hour=hh, minute=mm, second=0, microsecond=0)
         if local_end > local_now:
             local_end -= timedelta(days=1)
-        end = local_end.astimezone(timezone.utc)
+        end = local_end.astimezone(UTC)
         length = timedelta(days=1)
     if last is not None and last >= end:
         return None
@@ -91,23 +93,35 @@ def default_matcher(sub: Subscription, item: DigestItem) -> bool:
     if sub.kind == "all":
         return True
     value = sub.normalized_value or normalize_value(sub.kind, sub.value or "")
-    return match_fields(item.title, item.text, item.issuer_name, item.issuer_country, item.summary).matches(
-        sub.kind, value)
+    return match_fields(
+        item.title, item.text, item.issuer_name, item.issuer_country, item.summary
+    ).matches(sub.kind, value)
 
 
-def items_for_chat(chat: Chat, items: list[DigestItem], matcher: SubscriptionMatcher = default_matcher) -> list[DigestItem]:
+def items_for_chat(
+    chat: Chat, items: list[DigestItem], matcher: SubscriptionMatcher = default_matcher
+) -> list[DigestItem]:
     subs = [s for s in chat.subscriptions if s.mode == "digest"]
     return [it for it in items if any(matcher(s, it) for s in subs)]
 
 
-async def enqueue_digest(session: AsyncSession, chat: Chat, period: Period, *, key_suffix: str | None = None,
-                         matcher: SubscriptionMatcher = default_matcher, default_zone: str = "UTC") -> Delivery | None:
+async def enqueue_digest(
+    session: AsyncSession,
+    chat: Chat,
+    period: Period,
+    *,
+    key_suffix: str | None = None,
+    matcher: SubscriptionMatcher = default_matcher,
+    default_zone: str = "UTC",
+) -> Delivery | None:
     """Put the chat's digest for ``period`` in the outbox; None when the period had nothing.
 
     The header shows the period in the zone that scheduled it: the chat's own, else
     BAYAN_TIMEZONE (``default_zone``), so "08:00" reads 08:00 and not its UTC hour.
     """
-    items = items_for_chat(chat, await statements_between(session, period.start, period.end), matcher)
+    items = items_for_chat(
+        chat, await statements_between(session, period.start, period.end), matcher
+    )
     if not items:
         return None
     lang = chat.language or "ar"
@@ -117,8 +131,12 @@ async def enqueue_digest(session: AsyncSession, chat: Chat, period: Period, *, k
     exists = (await session.execute(select(Delivery.id).where(Delivery.dedup_key == key))).first()
     if exists:
         return None
-    delivery = Delivery(dedup_key=key, chat_id=chat.id, kind="digest",
-                        payload={"html": render_html(digest, lang), "statements": [i.statement_id for i in items]})
+    delivery = Delivery(
+        dedup_key=key,
+        chat_id=chat.id,
+        kind="digest",
+        payload={"html": render_html(digest, lang), "statements": [i.statement_id for i in items]},
+    )
     session.add(delivery)
     from bot.delivery.outbox import wake_after_commit
 
@@ -126,25 +144,42 @@ async def enqueue_digest(session: AsyncSession, chat: Chat, period: Period, *, k
     return delivery
 
 
-async def enqueue_due_digests(session: AsyncSession, now: datetime, default_zone: str = "UTC",
-                              matcher: SubscriptionMatcher = default_matcher) -> int:
+async def enqueue_due_digests(
+    session: AsyncSession,
+    now: datetime,
+    default_zone: str = "UTC",
+    matcher: SubscriptionMatcher = default_matcher,
+) -> int:
     """Enqueue every digest due at ``now``; advances each chat's ``last_digest_at``. Caller commits."""
     chats = (
-        await session.execute(
-            select(Chat)
-            .where(Chat.active.is_(True))
-            .where(Chat.subscriptions.any(Subscription.mode == "digest"))
-            .options(selectinload(Chat.subscriptions))
+        (
+            await session.execute(
+                select(Chat)
+                .where(Chat.active.is_(True))
+                .where(Chat.subscriptions.any(Subscription.mode == "digest"))
+                .options(selectinload(Chat.subscriptions))
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     queued = 0
     for chat in chats:
         try:
             zone = ZoneInfo(chat.timezone or default_zone)
             period = due_period(chat.digest_time, zone, chat.last_digest_at, now)
-        except (ValueError, KeyError, OSError) as exc:  # a bad stored zone or time must not stop the others
-            log.warning("chat %s: digest setting unusable (%s, %s): %s", chat.id, chat.timezone,
-                        chat.digest_time, exc)
+        except (
+            ValueError,
+            KeyError,
+            OSError,
+        ) as exc:  # a bad stored zone or time must not stop the others
+            log.warning(
+                "chat %s: digest setting unusable (%s, %s): %s",
+                chat.id,
+                chat.timezone,
+                chat.digest_time,
+                exc,
+            )
             continue
         if period is None:
             continue
@@ -163,7 +198,7 @@ async def digest_job(context) -> None:  # type: ignore[no-untyped-def]
     """JobQueue callback: enqueue due digests, then let the sender deliver them."""
     services = context.application.bot_data["services"]
     async with services.db.sessions() as session:
-        queued = await enqueue_due_digests(session, datetime.now(timezone.utc), services.settings.timezone)
+        queued = await enqueue_due_digests(session, datetime.now(UTC), services.settings.timezone)
         await session.commit()
     if queued:
         log.info("queued %d digest(s)", queued)

@@ -23,7 +23,7 @@ import logging
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import httpx
@@ -48,7 +48,9 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 class FetchError(Exception):
     """A fetch that did not produce a usable body; the message is one line for ``feeds list``."""
 
-    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
@@ -104,7 +106,9 @@ class FeedClient:
         self.timeout = timeout
         self.allow_private = allow_private
         # Explicit exceptions to the private-address rule (e.g. one intranet mirror).
-        self.allowed_networks: tuple[IPNetwork, ...] = tuple(ipaddress.ip_network(n) for n in allowed_networks)
+        self.allowed_networks: tuple[IPNetwork, ...] = tuple(
+            ipaddress.ip_network(n) for n in allowed_networks
+        )
         self.max_redirects = max_redirects
         self.per_host = per_host
         self._overall = asyncio.Semaphore(concurrency)
@@ -150,7 +154,9 @@ class FeedClient:
     def _allowed(self, address: IPAddress) -> bool:
         if self.allow_private or is_public(address):
             return True
-        return any(address in net for net in self.allowed_networks if net.version == address.version)
+        return any(
+            address in net for net in self.allowed_networks if net.version == address.version
+        )
 
     async def vet(self, host: str, port: int) -> list[str]:
         """Resolve ``host`` and return the vetted addresses to try, IPv4 first; raise if any is refused.
@@ -169,7 +175,9 @@ class FeedClient:
             try:
                 infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
             except (socket.gaierror, UnicodeError) as exc:
-                raise FetchError(f"cannot resolve {host}: {getattr(exc, 'strerror', None) or exc}") from None
+                raise FetchError(
+                    f"cannot resolve {host}: {getattr(exc, 'strerror', None) or exc}"
+                ) from None
             addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
             if not addresses:
                 raise FetchError(f"cannot resolve {host}")
@@ -223,7 +231,9 @@ class FeedClient:
             if result.status in REDIRECTS:
                 location = result.headers.get("location")
                 if not location:
-                    raise FetchError(f"HTTP {result.status} redirect without Location", status=result.status)
+                    raise FetchError(
+                        f"HTTP {result.status} redirect without Location", status=result.status
+                    )
                 current = str(target.join(location))
                 continue
             result.url = str(target)
@@ -244,11 +254,15 @@ class FeedClient:
         except TimeoutError:
             raise FetchError(f"timed out after {self.timeout * 2:g} s") from None
         except httpx.ConnectError as exc:
-            raise _Unreachable(f"cannot connect to {target.host} ({address}): {exc or 'refused'}") from None
+            raise _Unreachable(
+                f"cannot connect to {target.host} ({address}): {exc or 'refused'}"
+            ) from None
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out ({type(exc).__name__})") from None
         except httpx.HTTPError as exc:
-            raise FetchError(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'network error'}") from None
+            raise FetchError(
+                f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'network error'}"
+            ) from None
 
     async def _read(self, response: httpx.Response, url: str) -> FetchResult:
         headers = {k.lower(): v for k, v in response.headers.items()}
@@ -258,7 +272,7 @@ class FeedClient:
             return FetchResult(url=url, status=status, headers=headers)
         if status >= 400:
             await self._drain(response)
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             raise FetchError(f"HTTP {status}", status=status, retry_after=retry_after(headers, now))
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:

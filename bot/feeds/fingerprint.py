@@ -18,6 +18,7 @@ hash alone must never merge two different statements.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 
 import numpy as np
@@ -57,7 +58,7 @@ def fingerprint(tokens: list[str]) -> str:
 def bigrams(tokens: list[str]) -> set[str]:
     if len(tokens) < 2:
         return set(tokens)
-    return {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    return {f"{a} {b}" for a, b in itertools.pairwise(tokens)}
 
 
 def simhash(tokens: list[str]) -> int | None:
@@ -66,9 +67,12 @@ def simhash(tokens: list[str]) -> int | None:
         return None
     features = sorted(set(tokens) | bigrams(tokens))
     digests = np.frombuffer(
-        b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest() for f in features), dtype=np.uint8
+        b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest() for f in features),
+        dtype=np.uint8,
     )
-    bits = np.unpackbits(digests.reshape(-1, 8), axis=1)  # one row of 64 bits per feature, MSB first
+    bits = np.unpackbits(
+        digests.reshape(-1, 8), axis=1
+    )  # one row of 64 bits per feature, MSB first
     votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(features)
     value = int.from_bytes(np.packbits(votes > 0).tobytes(), "big")
     return value - (1 << 64) if value >= (1 << 63) else value

@@ -22,8 +22,10 @@ log = logging.getLogger(__name__)
 def extract_main_text(page: bytes, url: str) -> str | None:
     """Blocking (lxml work): call through ``asyncio.to_thread``."""
     try:
-        return trafilatura.extract(page, url=url, include_comments=False, include_tables=False, favor_precision=True)
-    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on odd pages
+        return trafilatura.extract(
+            page, url=url, include_comments=False, include_tables=False, favor_precision=True
+        )
+    except Exception as exc:
         log.debug("trafilatura failed on %s: %s", url, exc)
         return None
 

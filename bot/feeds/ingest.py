@@ -34,7 +34,15 @@ from bot.feeds.fulltext import full_text
 from bot.feeds.links import normalize_link
 from bot.feeds.parse import ParsedItem
 from bot.store.db import Database
-from bot.store.models import Entry, Feed, Statement, StatementRevision, StatementSource, SummaryRow, utcnow
+from bot.store.models import (
+    Entry,
+    Feed,
+    Statement,
+    StatementRevision,
+    StatementSource,
+    SummaryRow,
+    utcnow,
+)
 from bot.summarize import Summary, summarize
 
 log = logging.getLogger(__name__)
@@ -67,7 +75,9 @@ class FeedInfo:
 
     @classmethod
     def of(cls, feed: Feed) -> FeedInfo:
-        return cls(feed.id, feed.url, feed.name, feed.country, bool(feed.all_statements), bool(feed.seeded))
+        return cls(
+            feed.id, feed.url, feed.name, feed.country, bool(feed.all_statements), bool(feed.seeded)
+        )
 
     @property
     def label(self) -> str:
@@ -119,7 +129,9 @@ class _Item:
     simhash: int | None = None
     statement_id: int | None = None  # matched statement
     summary: Summary | None = None
-    entry: tuple[int, str | None, int | None] | None = None  # (entry id, text fingerprint, statement id)
+    entry: tuple[int, str | None, int | None] | None = (
+        None  # (entry id, text fingerprint, statement id)
+    )
 
     def prepare(self, text: str) -> None:
         self.text = text
@@ -154,8 +166,10 @@ def _summarize_one(text: str) -> Summary:
     empty summary instead (a ministry's own feed still alerts it)."""
     try:
         return summarize(text)
-    except Exception:  # noqa: BLE001 - see above
-        log.exception("summarizer failed on a %d-character item; storing it without a summary", len(text))
+    except Exception:
+        log.exception(
+            "summarizer failed on a %d-character item; storing it without a summary", len(text)
+        )
         return Summary(notices=[SUMMARY_FAILED])
 
 
@@ -229,7 +243,7 @@ class Ingestor:
             self._batch_fps = {}
             todo = [w for w in news if w.statement_id is None] + edits
             summaries = await _summarize_all([_summary_text(w.item, w.text) for w in todo])
-            for work, summary in zip(todo, summaries):
+            for work, summary in zip(todo, summaries, strict=False):
                 work.summary = summary
             if not await self._write_batch(outcome, feed, news, edits):
                 for work in news:
@@ -242,14 +256,20 @@ class Ingestor:
 
     # -- reading ------------------------------------------------------------
 
-    async def _known_entries(self, feed_id: int, guids: list[str]) -> dict[str, tuple[int, str | None, str | None, int | None]]:
+    async def _known_entries(
+        self, feed_id: int, guids: list[str]
+    ) -> dict[str, tuple[int, str | None, str | None, int | None]]:
         found: dict[str, tuple[int, str | None, str | None, int | None]] = {}
         async with self.db.sessions() as s:
             for start in range(0, len(guids), 400):
                 rows = await s.execute(
-                    select(Entry.guid, Entry.id, Entry.content_hash, Entry.text_fingerprint, Entry.statement_id).where(
-                        Entry.feed_id == feed_id, Entry.guid.in_(guids[start : start + 400])
-                    )
+                    select(
+                        Entry.guid,
+                        Entry.id,
+                        Entry.content_hash,
+                        Entry.text_fingerprint,
+                        Entry.statement_id,
+                    ).where(Entry.feed_id == feed_id, Entry.guid.in_(guids[start : start + 400]))
                 )
                 for guid, *rest in rows:
                     found[guid] = tuple(rest)  # type: ignore[assignment]
@@ -272,7 +292,9 @@ class Ingestor:
         async with self.db.sessions() as s:
             if links:
                 for link, sid in await s.execute(
-                    select(Statement.normalized_link, Statement.id).where(Statement.normalized_link.in_(links))
+                    select(Statement.normalized_link, Statement.id).where(
+                        Statement.normalized_link.in_(links)
+                    )
                 ):
                     by_link.setdefault(link, sid)
             conds = []
@@ -297,7 +319,11 @@ class Ingestor:
     async def _load_texts(self, work: list[_Item]) -> None:
         async def one(w: _Item) -> None:
             text = w.item.text
-            if self.client is not None and self.fulltext_min_chars and w.item.is_excerpt(self.fulltext_min_chars):
+            if (
+                self.client is not None
+                and self.fulltext_min_chars
+                and w.item.is_excerpt(self.fulltext_min_chars)
+            ):
                 text = await full_text(self.client, w.item.link or "", text)
             w.prepare(text)
 
@@ -329,7 +355,9 @@ class Ingestor:
         if not w.tokens:
             return None
         if exact:
-            sid = await s.scalar(select(Statement.id).where(Statement.fingerprint == w.fingerprint).limit(1))
+            sid = await s.scalar(
+                select(Statement.id).where(Statement.fingerprint == w.fingerprint).limit(1)
+            )
             if sid is not None:
                 return sid
         candidates = (await self._near_index()).candidates(w.simhash)
@@ -337,7 +365,11 @@ class Ingestor:
             candidates = [c for c in candidates if c in only]
         if not candidates:
             return None
-        rows = await s.execute(select(Statement.id, Statement.text, Statement.title).where(Statement.id.in_(candidates)))
+        rows = await s.execute(
+            select(Statement.id, Statement.text, Statement.title).where(
+                Statement.id.in_(candidates)
+            )
+        )
         texts = {sid: (text or title or "") for sid, text, title in rows}
         for sid in candidates:  # nearest first
             if sid in texts and fp.similar(w.tokens, fp.normalize_tokens(texts[sid])):
@@ -352,16 +384,22 @@ class Ingestor:
         async with self.db.sessions() as s:
             for start in range(0, len(fps), 400):
                 rows = await s.execute(
-                    select(Statement.fingerprint, Statement.id).where(Statement.fingerprint.in_(fps[start : start + 400]))
+                    select(Statement.fingerprint, Statement.id).where(
+                        Statement.fingerprint.in_(fps[start : start + 400])
+                    )
                 )
                 for fingerprint, sid in rows:
                     by_fp.setdefault(fingerprint, sid)
             for w in news:
-                w.statement_id = by_fp.get(w.fingerprint) or await self._find_text_match(s, w, exact=False)
+                w.statement_id = by_fp.get(w.fingerprint) or await self._find_text_match(
+                    s, w, exact=False
+                )
 
     # -- writing ------------------------------------------------------------
 
-    async def _write_batch(self, outcome: IngestOutcome, feed: FeedInfo, news: list[_Item], edits: list[_Item]) -> bool:
+    async def _write_batch(
+        self, outcome: IngestOutcome, feed: FeedInfo, news: list[_Item], edits: list[_Item]
+    ) -> bool:
         """All items of the feed in one transaction (the fast path); False if it rolled back."""
         attempt = IngestOutcome()
         matched = [w.statement_id for w in news]
@@ -372,9 +410,9 @@ class Ingestor:
                     await self._write_new(s, attempt, feed, work)
                 for work in edits:
                     await self._write_edit(s, attempt, feed, work)
-        except Exception as exc:  # noqa: BLE001 - retried item by item, so only the culprit fails
+        except Exception as exc:
             log.warning("feed #%s: batch write failed (%s); retrying item by item", feed.id, exc)
-            for work, sid in zip(news, matched):
+            for work, sid in zip(news, matched, strict=False):
                 work.statement_id = sid
             index = await self._near_index()
             for sid in self._added:
@@ -390,13 +428,19 @@ class Ingestor:
         outcome.revised += attempt.revised
         return True
 
-    async def _guarded(self, outcome: IngestOutcome, feed: FeedInfo, work: _Item, step: Callable[..., Awaitable[None]]) -> None:
+    async def _guarded(
+        self,
+        outcome: IngestOutcome,
+        feed: FeedInfo,
+        work: _Item,
+        step: Callable[..., Awaitable[None]],
+    ) -> None:
         matched = work.statement_id
         self._added = []
         try:
             async with self.db.sessions() as s, s.begin():
                 await step(s, outcome, feed, work)
-        except Exception:  # noqa: BLE001 - one item must not stop the feed; it is retried next poll
+        except Exception:
             outcome.failed += 1
             work.statement_id = matched
             index = await self._near_index()
@@ -424,24 +468,38 @@ class Ingestor:
             statement_id=statement_id,
         )
 
-    async def _add_source(self, s: AsyncSession, statement_id: int, feed: FeedInfo, work: _Item) -> None:
+    async def _add_source(
+        self, s: AsyncSession, statement_id: int, feed: FeedInfo, work: _Item
+    ) -> None:
         url = work.item.link or work.item.guid
         exists = await s.scalar(
-            select(StatementSource.id).where(StatementSource.statement_id == statement_id, StatementSource.url == url)
+            select(StatementSource.id).where(
+                StatementSource.statement_id == statement_id, StatementSource.url == url
+            )
         )
         if exists is None:
-            s.add(StatementSource(statement_id=statement_id, feed_id=feed.id, url=url, seen_at=utcnow()))
+            s.add(
+                StatementSource(
+                    statement_id=statement_id, feed_id=feed.id, url=url, seen_at=utcnow()
+                )
+            )
 
     async def _sources(self, s: AsyncSession, statement_id: int) -> list[str]:
         rows = await s.scalars(
-            select(StatementSource.url).where(StatementSource.statement_id == statement_id).order_by(StatementSource.id)
+            select(StatementSource.url)
+            .where(StatementSource.statement_id == statement_id)
+            .order_by(StatementSource.id)
         )
         return list(rows)
 
-    async def _write_new(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
+    async def _write_new(
+        self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item
+    ) -> None:
         if work.statement_id is None and work.tokens and self._batch_fps:
             # An earlier item of this very batch may be the same statement.
-            work.statement_id = self._batch_fps.get(work.fingerprint) or await self._find_text_match(
+            work.statement_id = self._batch_fps.get(
+                work.fingerprint
+            ) or await self._find_text_match(
                 s, work, exact=False, only=set(self._batch_fps.values())
             )
         if work.statement_id is not None:
@@ -461,7 +519,8 @@ class Ingestor:
             simhash=work.simhash,
             is_statement=is_statement,
             issuer_name=issuer.name if issuer else (feed.name if feed.all_statements else None),
-            issuer_country=(issuer.country if issuer else None) or (feed.country if feed.all_statements else None),
+            issuer_country=(issuer.country if issuer else None)
+            or (feed.country if feed.all_statements else None),
             revision=1,
             published_at=item.published,
             first_seen_at=now,
@@ -471,16 +530,31 @@ class Ingestor:
         await s.flush()
         data = summary.to_dict()
         s.add(SummaryRow(statement_id=statement.id, revision=1, data=data, created_at=now))
-        s.add(StatementRevision(statement_id=statement.id, revision=1, text=work.text, summary=data, created_at=now))
-        s.add(StatementSource(statement_id=statement.id, feed_id=feed.id, url=item.link or item.guid, seen_at=now))
+        s.add(
+            StatementRevision(
+                statement_id=statement.id, revision=1, text=work.text, summary=data, created_at=now
+            )
+        )
+        s.add(
+            StatementSource(
+                statement_id=statement.id, feed_id=feed.id, url=item.link or item.guid, seen_at=now
+            )
+        )
         s.add(self._entry(feed, work, statement.id))
         await s.flush()
         if work.alert and is_statement:
             if self.on_statement is not None:
                 await self.on_statement(s, statement, summary, None)
             outcome.new.append(
-                NewStatement(statement.id, feed.label, item.link, item.title or None, item.published,
-                             [item.link or item.guid], data)
+                NewStatement(
+                    statement.id,
+                    feed.label,
+                    item.link,
+                    item.title or None,
+                    item.published,
+                    [item.link or item.guid],
+                    data,
+                )
             )
         outcome.stored += 1
         work.statement_id = statement.id
@@ -488,7 +562,9 @@ class Ingestor:
         (await self._near_index()).add(statement.id, work.simhash)
         self._added.append(statement.id)
 
-    async def _join(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
+    async def _join(
+        self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item
+    ) -> None:
         """Another feed or address for a known statement: a source, never a second alert."""
         assert work.statement_id is not None
         await self._add_source(s, work.statement_id, feed, work)
@@ -505,15 +581,27 @@ class Ingestor:
                 if self.on_statement is not None:
                     await self.on_statement(s, statement, summary, None)
                 outcome.new.append(
-                    NewStatement(statement.id, feed.label, statement.url, statement.title, statement.published_at,
-                                 await self._sources(s, statement.id), summary.to_dict())
+                    NewStatement(
+                        statement.id,
+                        feed.label,
+                        statement.url,
+                        statement.title,
+                        statement.published_at,
+                        await self._sources(s, statement.id),
+                        summary.to_dict(),
+                    )
                 )
 
-    async def _write_edit(self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item) -> None:
+    async def _write_edit(
+        self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item
+    ) -> None:
         """A known item whose feed text changed: a revision when it changed materially."""
         assert work.entry is not None
         entry_id, old_fp, statement_id = work.entry
-        values: dict[str, Any] = {"content_hash": work.item.content_hash, "title": work.item.title or None}
+        values: dict[str, Any] = {
+            "content_hash": work.item.content_hash,
+            "title": work.item.title or None,
+        }
         if work.fingerprint == old_fp or statement_id is None:
             await s.execute(update(Entry).where(Entry.id == entry_id).values(**values))
             return
@@ -525,9 +613,13 @@ class Ingestor:
         row = await s.get(SummaryRow, statement_id)
         previous = Summary.from_dict(row.data) if row else Summary()
         summary = work.summary or Summary()
-        material = _gist(summary) != _gist(previous) or not fp.jaccard(
-            fp.bigrams(fp.normalize_tokens(statement.text)), fp.bigrams(work.tokens)
-        ) >= MATERIAL_JACCARD
+        material = (
+            _gist(summary) != _gist(previous)
+            or not fp.jaccard(
+                fp.bigrams(fp.normalize_tokens(statement.text)), fp.bigrams(work.tokens)
+            )
+            >= MATERIAL_JACCARD
+        )
         now = utcnow()
         statement.text = work.text
         statement.title = work.item.title or statement.title
@@ -540,15 +632,30 @@ class Ingestor:
                 row.data = data
             return
         statement.revision += 1
-        statement.is_statement = summary.is_statement or feed.all_statements or statement.is_statement
+        statement.is_statement = (
+            summary.is_statement or feed.all_statements or statement.is_statement
+        )
         if summary.issuer:
-            statement.issuer_name, statement.issuer_country = summary.issuer.name, summary.issuer.country or statement.issuer_country
+            statement.issuer_name, statement.issuer_country = (
+                summary.issuer.name,
+                summary.issuer.country or statement.issuer_country,
+            )
         if row is None:
-            row = SummaryRow(statement_id=statement_id, revision=statement.revision, data=data, created_at=now)
+            row = SummaryRow(
+                statement_id=statement_id, revision=statement.revision, data=data, created_at=now
+            )
             s.add(row)
         else:
             row.data, row.revision, row.created_at = data, statement.revision, now
-        s.add(StatementRevision(statement_id=statement_id, revision=statement.revision, text=work.text, summary=data, created_at=now))
+        s.add(
+            StatementRevision(
+                statement_id=statement_id,
+                revision=statement.revision,
+                text=work.text,
+                summary=data,
+                created_at=now,
+            )
+        )
         await s.flush()
         if statement.is_statement and self.on_statement is not None:
             await self.on_statement(s, statement, summary, previous)

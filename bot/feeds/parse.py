@@ -21,7 +21,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
@@ -35,7 +35,22 @@ _XML_DECL_ENC = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
 _GUESSES = ["cp1256", "iso8859_6", "utf_8", "cp1252", "cp1251", "latin_1"]
 _ELLIPSIS = ("…", "...", "[…]", "[...]", "..")
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "section",
+    "article",
+}
 
 
 class NotAFeed(Exception):
@@ -84,7 +99,11 @@ def _declared(content: bytes, headers: dict[str, str]) -> list[str]:
 
 def _decode(content: bytes, headers: dict[str, str]) -> tuple[str, str]:
     """The document as text, and the encoding that was used."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if content.startswith(bom):
             return content.decode(name, errors="replace").lstrip("\ufeff"), name
     for name in _declared(content, headers):
@@ -113,7 +132,7 @@ def html_to_text(fragment: str) -> str:
         return (fragment or "").strip()
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # noqa: BLE001 - lxml raises several types on junk; junk is plain text then
+    except Exception:
         return re.sub(r"<[^>]*>", " ", fragment).strip()
     for bad in root.xpath(".//script|.//style"):
         bad.drop_tree()
@@ -129,7 +148,7 @@ def _date(entry: Any) -> datetime | None:
         value = entry.get(key)
         if value:
             try:
-                return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+                return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
             except (OverflowError, ValueError, TypeError):
                 continue
     return None
@@ -145,12 +164,16 @@ def _body(entry: Any) -> str:
 def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) -> ParsedFeed:
     """Blocking: call through ``asyncio.to_thread``. Raises :class:`NotAFeed`."""
     data, encoding = _as_utf8(content, headers)
-    feed_headers = {k: v for k, v in headers.items() if k in ("content-location", "content-language")}
+    feed_headers = {
+        k: v for k, v in headers.items() if k in ("content-location", "content-language")
+    }
     feed_headers["content-type"] = "application/xml; charset=utf-8"
     parsed = feedparser.parse(io.BytesIO(data), response_headers=feed_headers, sanitize_html=True)
     bozo = (str(parsed.get("bozo_exception") or "") or "malformed") if parsed.get("bozo") else None
     if not parsed.entries and not parsed.get("version") and not parsed.feed.get("title"):
-        raise NotAFeed(f"not a feed ({bozo.splitlines()[0] if bozo else 'no items, no feed markup'})")
+        raise NotAFeed(
+            f"not a feed ({bozo.splitlines()[0] if bozo else 'no items, no feed markup'})"
+        )
     items: list[ParsedItem] = []
     for entry in parsed.entries:
         link = (entry.get("link") or "").strip() or None
@@ -160,9 +183,13 @@ def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) ->
             continue
         guid = (entry.get("id") or link or "").strip()
         if not guid:
-            guid = "sha1:" + hashlib.sha1(f"{title}\x1f{text}".encode("utf-8")).hexdigest()
+            guid = "sha1:" + hashlib.sha1(f"{title}\x1f{text}".encode()).hexdigest()
         published = _date(entry)
-        items.append(ParsedItem(guid[:2048], link, title, text, published or fetched_at, published is not None))
+        items.append(
+            ParsedItem(
+                guid[:2048], link, title, text, published or fetched_at, published is not None
+            )
+        )
     ttl = parsed.feed.get("ttl")
     return ParsedFeed(
         title=html_to_text(parsed.feed.get("title", "") or ""),

@@ -66,13 +66,22 @@ class _Snapshot:
 
 async def due_feeds(services: Services, *, all_feeds: bool, now: datetime) -> list[_Snapshot]:
     async with services.db.sessions() as s:
-        query = select(Feed).where(Feed.enabled.is_(True)).order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+        query = (
+            select(Feed)
+            .where(Feed.enabled.is_(True))
+            .order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+        )
         if not all_feeds:
             query = query.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
         feeds = (await s.scalars(query)).all()
         return [
-            _Snapshot(FeedInfo.of(f), f.interval_seconds or services.settings.poll_interval, f.etag, f.last_modified,
-                      f.consecutive_failures or 0)
+            _Snapshot(
+                FeedInfo.of(f),
+                f.interval_seconds or services.settings.poll_interval,
+                f.etag,
+                f.last_modified,
+                f.consecutive_failures or 0,
+            )
             for f in feeds
         ]
 
@@ -95,7 +104,9 @@ async def poll_once(
     settings = services.settings
     now = utcnow()
     busy = busy if busy is not None else set()
-    snapshots = [f for f in await due_feeds(services, all_feeds=all_feeds, now=now) if f.info.id not in busy]
+    snapshots = [
+        f for f in await due_feeds(services, all_feeds=all_feeds, now=now) if f.info.id not in busy
+    ]
     ids = {f.info.id for f in snapshots}
     busy |= ids  # no await between the check above and this claim
     report = PollReport()
@@ -129,10 +140,17 @@ async def poll_once(
     await _save_health(services, updates)
     for outcome, _ in results:
         if outcome.status == "error":
-            log.warning("feed #%s %s: %s (next try %s)", outcome.feed_id, outcome.url, outcome.error,
-                        outcome.next_poll_at.isoformat(timespec="seconds") if outcome.next_poll_at else "?")
+            log.warning(
+                "feed #%s %s: %s (next try %s)",
+                outcome.feed_id,
+                outcome.url,
+                outcome.error,
+                outcome.next_poll_at.isoformat(timespec="seconds") if outcome.next_poll_at else "?",
+            )
     # Statements in the order they were stored, whatever feed finished first.
-    report.new_statements = sorted((n for o in report.outcomes for n in o.statements), key=lambda n: n.statement_id)
+    report.new_statements = sorted(
+        (n for o in report.outcomes for n in o.statements), key=lambda n: n.statement_id
+    )
     report.revised = sorted({sid for o, _ in results for sid in o.revised_ids})
     return report
 
@@ -162,10 +180,18 @@ async def _poll_feed(
                 parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
             ttl = parsed.ttl_seconds
             if parsed.bozo:
-                log.info("feed #%s is malformed (%s); using the %d items it yields", info.id,
-                         parsed.bozo.splitlines()[0], len(parsed.items))
+                log.info(
+                    "feed #%s is malformed (%s); using the %d items it yields",
+                    info.id,
+                    parsed.bozo.splitlines()[0],
+                    len(parsed.items),
+                )
             done = await ingestor.ingest(info, parsed.items)
-            outcome.new, outcome.joined, outcome.revised = len(done.new), done.joined, len(done.revised)
+            outcome.new, outcome.joined, outcome.revised = (
+                len(done.new),
+                done.joined,
+                len(done.revised),
+            )
             outcome.statements, outcome.revised_ids = done.new, done.revised
             if done.failed:
                 raise FetchError(f"{done.failed} item(s) could not be stored; will retry")
@@ -178,22 +204,48 @@ async def _poll_feed(
             consecutive_failures=0,
             seeded=True,
             next_poll_at=next_after_success(
-                now, feed.interval,
+                now,
+                feed.interval,
                 lower_bounds=[max_age(result.headers), ttl, retry_after(result.headers, now)],
-                cap=settings.max_backoff, first_poll=not info.seeded, rng=rng,
+                cap=settings.max_backoff,
+                first_poll=not info.seeded,
+                rng=rng,
             ),
         )
     except (FetchError, NotAFeed) as exc:
-        _failed(values, outcome, feed, str(exc), getattr(exc, "retry_after", None), settings.max_backoff, rng)
-    except Exception as exc:  # noqa: BLE001 - a bug on one feed must not stop the others
+        _failed(
+            values,
+            outcome,
+            feed,
+            str(exc),
+            getattr(exc, "retry_after", None),
+            settings.max_backoff,
+            rng,
+        )
+    except Exception as exc:
         log.exception("feed #%s: unexpected error", info.id)
-        _failed(values, outcome, feed, f"internal error: {type(exc).__name__}: {exc}", None, settings.max_backoff, rng)
+        _failed(
+            values,
+            outcome,
+            feed,
+            f"internal error: {type(exc).__name__}: {exc}",
+            None,
+            settings.max_backoff,
+            rng,
+        )
     outcome.next_poll_at = values["next_poll_at"]
     return outcome, values
 
 
-def _failed(values: dict[str, Any], outcome: FeedOutcome, feed: _Snapshot, message: str,
-            retry_after_s: float | None, cap: int, rng: random.Random) -> None:
+def _failed(
+    values: dict[str, Any],
+    outcome: FeedOutcome,
+    feed: _Snapshot,
+    message: str,
+    retry_after_s: float | None,
+    cap: int,
+    rng: random.Random,
+) -> None:
     now = utcnow()
     failures = feed.failures + 1
     outcome.status, outcome.error = "error", message[:500]
@@ -201,7 +253,9 @@ def _failed(values: dict[str, Any], outcome: FeedOutcome, feed: _Snapshot, messa
         last_error=message[:2000],
         last_error_at=now,
         consecutive_failures=failures,
-        next_poll_at=next_after_failure(now, feed.interval, failures, cap=cap, retry_after_s=retry_after_s, rng=rng),
+        next_poll_at=next_after_failure(
+            now, feed.interval, failures, cap=cap, retry_after_s=retry_after_s, rng=rng
+        ),
     )
 
 

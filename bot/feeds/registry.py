@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -53,7 +53,9 @@ def check_interval(interval: int | None) -> int | None:
     if interval is None:
         return None
     if not MIN_INTERVAL <= interval <= MAX_INTERVAL:
-        raise FeedError(f"interval must be between {MIN_INTERVAL} and {MAX_INTERVAL} seconds, not {interval}")
+        raise FeedError(
+            f"interval must be between {MIN_INTERVAL} and {MAX_INTERVAL} seconds, not {interval}"
+        )
     return interval
 
 
@@ -96,7 +98,11 @@ async def find_feed(session: AsyncSession, ref: str) -> Feed:
     key = ref.lstrip("#")
     # isdecimal, not isdigit: int("²") fails; 18 digits: a larger id overflows the database's integer.
     is_id = key.isdecimal() and len(key) <= 18
-    query = select(Feed).where(or_(Feed.id == int(key), Feed.url == ref)) if is_id else select(Feed).where(Feed.url == ref)
+    query = (
+        select(Feed).where(or_(Feed.id == int(key), Feed.url == ref))
+        if is_id
+        else select(Feed).where(Feed.url == ref)
+    )
     feed = await session.scalar(query)
     if feed is None:
         raise FeedError(f"no feed {ref!r} (see `bayan feeds list`)")
@@ -122,7 +128,9 @@ def read_opml(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         raise FeedError(f"no such file: {path}")
     if path.stat().st_size > MAX_OPML_BYTES:
-        raise FeedError(f"{path} is larger than {MAX_OPML_BYTES // (1024 * 1024)} MB; not an OPML list")
+        raise FeedError(
+            f"{path} is larger than {MAX_OPML_BYTES // (1024 * 1024)} MB; not an OPML list"
+        )
     try:
         root = ET.parse(path).getroot()  # expat refuses external entities and entity bombs
     except ET.ParseError as exc:
@@ -145,7 +153,8 @@ async def import_opml(session: AsyncSession, path: Path) -> ImportReport:
                 name=outline.get("title") or outline.get("text"),
                 country=outline.get("bayanCountry"),
                 interval=int(interval) if interval and interval.isdigit() else None,
-                all_statements=outline.get("bayanAllStatements", "").lower() in ("1", "true", "yes"),
+                all_statements=outline.get("bayanAllStatements", "").lower()
+                in ("1", "true", "yes"),
             )
         except FeedError as exc:
             skipped.append(f"{url}: {exc}")
@@ -159,7 +168,9 @@ def export_opml(feeds: list[Feed]) -> str:
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
     ET.SubElement(head, "title").text = "Bayan feeds"
-    ET.SubElement(head, "dateCreated").text = datetime.now(timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    ET.SubElement(head, "dateCreated").text = datetime.now(UTC).strftime(
+        "%a, %d %b %Y %H:%M:%S GMT"
+    )
     body = ET.SubElement(root, "body")
     for feed in feeds:
         attrs = {"type": "rss", "text": feed.name or feed.url, "xmlUrl": feed.url}

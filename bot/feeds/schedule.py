@@ -44,15 +44,22 @@ async def _tick(context: CallbackContext[Any, Any, Any, Any]) -> None:
     state: PollingState = context.job.data  # type: ignore[union-attr]
     if state.client is None:
         state.client = FeedClient.from_settings(state.services.settings)
-    report = await poll_once(state.services, on_statement=state.on_statement, client=state.client, busy=state.busy)
+    report = await poll_once(
+        state.services, on_statement=state.on_statement, client=state.client, busy=state.busy
+    )
     if report.outcomes:
         log.info(
             "polled %d feed(s): %d new statement(s), %d revised, %d failed",
-            len(report.outcomes), len(report.new_statements), len(report.revised), len(report.failed),
+            len(report.outcomes),
+            len(report.new_statements),
+            len(report.revised),
+            len(report.failed),
         )
 
 
-def schedule_polling(job_queue: JobQueue[Any], services: Services, on_statement: StatementHook | None = None) -> None:
+def schedule_polling(
+    job_queue: JobQueue[Any], services: Services, on_statement: StatementHook | None = None
+) -> None:
     """Register the polling job; ``on_statement`` is the delivery hook (see ``bot.feeds.ingest``)."""
     interval = tick_seconds(services.settings.poll_interval)
     job_queue.run_repeating(

@@ -15,7 +15,12 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -36,11 +41,13 @@ def alembic_config(url: str) -> Config:
 def _ensure_sqlite_folder(url: str) -> None:
     prefix = "sqlite+aiosqlite:///"
     if url.startswith(prefix) and ":memory:" not in url:
-        folder = Path(url[len(prefix):]).parent
+        folder = Path(url[len(prefix) :]).parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseUnavailable(f"cannot create the database folder {folder}: {exc.strerror}") from None
+            raise DatabaseUnavailable(
+                f"cannot create the database folder {folder}: {exc.strerror}"
+            ) from None
 
 
 def upgrade_sync(url: str, revision: str = "head") -> None:
@@ -58,7 +65,7 @@ def current_revision_sync(url: str) -> str | None:
     from sqlalchemy import create_engine
 
     prefix = "sqlite+aiosqlite:///"
-    if url.startswith(prefix) and ":memory:" not in url and not Path(url[len(prefix):]).exists():
+    if url.startswith(prefix) and ":memory:" not in url and not Path(url[len(prefix) :]).exists():
         return None  # no file yet: nothing to open, and opening would create it
     sync_url = url.replace("+aiosqlite", "").replace("+asyncpg", "+psycopg")
     engine = create_engine(sync_url)

@@ -9,7 +9,7 @@ SQLite forgets the zone and digests are computed in each chat's own zone.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -38,7 +38,7 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -51,12 +51,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
+            value = value.replace(tzinfo=UTC)
         return value
 
 
@@ -78,7 +78,9 @@ class Feed(Base):
     etag: Mapped[str | None] = mapped_column(String(512))
     last_modified: Mapped[str | None] = mapped_column(String(128))
     # health
-    seeded: Mapped[bool] = mapped_column(Boolean, default=False)  # first poll done (no alerts for old items)
+    seeded: Mapped[bool] = mapped_column(
+        Boolean, default=False
+    )  # first poll done (no alerts for old items)
     last_polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -108,7 +110,9 @@ class Entry(Base):
     text_fingerprint: Mapped[str | None] = mapped_column(String(64))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"), index=True)
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statements.id", ondelete="SET NULL"), index=True
+    )
 
     feed: Mapped[Feed] = relationship(back_populates="entries")
     statement: Mapped[Statement | None] = relationship(back_populates="entries")
@@ -139,9 +143,13 @@ class Statement(Base):
         back_populates="statement", cascade="all, delete-orphan", order_by="StatementSource.id"
     )
     revisions: Mapped[list[StatementRevision]] = relationship(
-        back_populates="statement", cascade="all, delete-orphan", order_by="StatementRevision.revision"
+        back_populates="statement",
+        cascade="all, delete-orphan",
+        order_by="StatementRevision.revision",
     )
-    summary: Mapped[SummaryRow | None] = relationship(back_populates="statement", cascade="all, delete-orphan")
+    summary: Mapped[SummaryRow | None] = relationship(
+        back_populates="statement", cascade="all, delete-orphan"
+    )
 
 
 class StatementSource(Base):
@@ -151,7 +159,9 @@ class StatementSource(Base):
     __table_args__ = (UniqueConstraint("statement_id", "url"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), index=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), index=True
+    )
     feed_id: Mapped[int | None] = mapped_column(ForeignKey("feeds.id", ondelete="SET NULL"))
     url: Mapped[str] = mapped_column(String(2048))
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -166,7 +176,9 @@ class StatementRevision(Base):
     __table_args__ = (UniqueConstraint("statement_id", "revision"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), index=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), index=True
+    )
     revision: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -180,7 +192,9 @@ class SummaryRow(Base):
 
     __tablename__ = "summaries"
 
-    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
     revision: Mapped[int] = mapped_column(Integer, default=1)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -199,14 +213,18 @@ class Chat(Base):
     username: Mapped[str | None] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(5), default="ar")
     timezone: Mapped[str | None] = mapped_column(String(64))  # None: BAYAN_TIMEZONE
-    digest_time: Mapped[str | None] = mapped_column(String(10))  # "08:00", "hourly", "off"; None: 08:00
+    digest_time: Mapped[str | None] = mapped_column(
+        String(10)
+    )  # "08:00", "hourly", "off"; None: 08:00
     last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     deactivated_reason: Mapped[str | None] = mapped_column(String(200))
     migrated_to: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    subscriptions: Mapped[list[Subscription]] = relationship(back_populates="chat", cascade="all, delete-orphan")
+    subscriptions: Mapped[list[Subscription]] = relationship(
+        back_populates="chat", cascade="all, delete-orphan"
+    )
 
 
 class Subscription(Base):
@@ -216,7 +234,9 @@ class Subscription(Base):
     __table_args__ = (UniqueConstraint("chat_id", "kind", "value"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(
+        ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(20))  # all | country | issuer | keyword | accused
     value: Mapped[str] = mapped_column(String(300), default="")
     normalized_value: Mapped[str] = mapped_column(String(300), default="")
@@ -240,11 +260,17 @@ class Delivery(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dedup_key: Mapped[str] = mapped_column(String(200), unique=True)
-    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True)
-    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(
+        ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE"), index=True
+    )
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(20), default="alert")  # alert | revision | digest
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|sending|sent|failed|dropped
+    status: Mapped[str] = mapped_column(
+        String(12), default="pending"
+    )  # pending|sending|sent|failed|dropped
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     message_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -63,7 +63,7 @@ _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال",
 def _stem(word: str) -> str:
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
+            return word[len(prefix) :]
     return word
 
 
@@ -124,14 +124,16 @@ def _index_rows(rows: Sequence[Any]) -> list[dict[str, Any]]:
     for row in rows:
         summary, accused, issuer = _summary_parts(row.data)
         issuer = " ".join(p for p in (issuer, row.issuer_name or "") if p)
-        out.append({
-            "id": row.id,
-            "body": fold(f"{row.title or ''}\n{row.text or ''}"),
-            "summary": fold(summary),
-            "accused": fold(accused),
-            "issuer": fold(issuer),
-            "state": row.state,
-        })
+        out.append(
+            {
+                "id": row.id,
+                "body": fold(f"{row.title or ''}\n{row.text or ''}"),
+                "summary": fold(summary),
+                "accused": fold(accused),
+                "issuer": fold(issuer),
+                "state": row.state,
+            }
+        )
     return out
 
 
@@ -174,7 +176,10 @@ async def sync_index(session: AsyncSession, *, max_batches: int | None = None) -
         if not rows:
             break
         # JSON columns come back as text through a raw SELECT.
-        decoded = [_Row(r, json.loads(r["data"]) if isinstance(r["data"], str) else r["data"]) for r in rows]
+        decoded = [
+            _Row(r, json.loads(r["data"]) if isinstance(r["data"], str) else r["data"])
+            for r in rows
+        ]
         params = await asyncio.to_thread(_index_rows, decoded)
         await session.execute(_UPSERT_SQL, params)
         await session.commit()
@@ -188,7 +193,7 @@ async def sync_index(session: AsyncSession, *, max_batches: int | None = None) -
 
 
 class _Row:
-    __slots__ = ("id", "title", "text", "issuer_name", "data", "state")
+    __slots__ = ("data", "id", "issuer_name", "state", "text", "title")
 
     def __init__(self, r: Any, data: dict[str, Any] | None) -> None:
         self.id = r["id"]
@@ -215,8 +220,14 @@ async def search_ids(
     statements arrive).
     """
     if not is_sqlite(session):
-        return await _like_search_ids(session, query, column=column, limit=limit,
-                                      before_id=before_id, statements_only=statements_only)
+        return await _like_search_ids(
+            session,
+            query,
+            column=column,
+            limit=limit,
+            before_id=before_id,
+            statements_only=statements_only,
+        )
     match = build_match(query, column)
     if match is None:
         return []
@@ -274,4 +285,13 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-__all__ = ["CREATE_SQL", "DROP_SQL", "TABLE", "build_match", "fold", "search_ids", "sync_index", "words"]
+__all__ = [
+    "CREATE_SQL",
+    "DROP_SQL",
+    "TABLE",
+    "build_match",
+    "fold",
+    "search_ids",
+    "sync_index",
+    "words",
+]

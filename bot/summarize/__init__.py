@@ -10,19 +10,28 @@ from __future__ import annotations
 from bot.summarize.model import Accusation, Demand, Figure, Issuer, Summary
 from bot.summarize.text import is_arabic, prepare, split_sentences
 
-__all__ = ["Accusation", "Demand", "Figure", "Issuer", "Summary", "summarize", "render_text"]
+__all__ = ["Accusation", "Demand", "Figure", "Issuer", "Summary", "render_text", "summarize"]
 
 
 def summarize(text: str) -> Summary:
     """Summarize one text of any size or kind; never raises on bad input."""
-    from bot.summarize import accusations, addressees, demands, figures, issuer, keys, places, statement
+    from bot.summarize import (
+        accusations,
+        addressees,
+        demands,
+        figures,
+        issuer,
+        keys,
+        places,
+        statement,
+    )
 
     text = text if isinstance(text, str) else str(text or "")
     clean, notices = prepare(text)
     if "empty" in notices:
         return Summary(notices=notices)
     if not is_arabic(clean):
-        return Summary(notices=notices + ["not_arabic"])
+        return Summary(notices=[*notices, "not_arabic"])
     sentences = split_sentences(clean)
     who = issuer.find_issuer(sentences)
     result = Summary(

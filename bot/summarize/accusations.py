@@ -42,8 +42,8 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.summarize import attribution as A
 from bot.summarize import lexicon as L
@@ -63,21 +63,46 @@ _FIGHT = L.rx(L.FIGHT)
 _RESP = L.rx(L.RESPONSIBILITY)
 _DEATH = L.rx(L.DEATH_WORDS)
 _TERROR_ADJ = L.rx(L.terms("ارهابيه", "الارهابيه", "ارهابي", "الارهابي", "الارهابيين"))
-_VIOLATION_WORDS = L.rx(L.terms("انتهاك", "انتهاكا", "انتهاكات", "خرق", "خرقا", "اختراق", "المساس", "التعدي",
-                                "اختطاف", "الاعتداء", "الاعتداءات", "اعتداء", "اعتداءات", "العدوان", "عدوان",
-                                "يعتدي", "تعتدي", "قيامه بالاعتداء"))
-_MISSILE_HARM = re.compile(r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)")
+_VIOLATION_WORDS = L.rx(
+    L.terms(
+        "انتهاك",
+        "انتهاكا",
+        "انتهاكات",
+        "خرق",
+        "خرقا",
+        "اختراق",
+        "المساس",
+        "التعدي",
+        "اختطاف",
+        "الاعتداء",
+        "الاعتداءات",
+        "اعتداء",
+        "اعتداءات",
+        "العدوان",
+        "عدوان",
+        "يعتدي",
+        "تعتدي",
+        "قيامه بالاعتداء",
+    )
+)
+_MISSILE_HARM = re.compile(
+    r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)"
+)
 _TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
 _COORD_VERB = re.compile(r"[وف][يت]\w{3,}")  # "وتتدخل", "ويدعم": an imperfect verb after و
 _VERB_FORM = re.compile(r"[وف]?[يت]\w{3,}")
 _REL_DOER = re.compile(
     r"(?<!\w)(?:الذي|التي)\s+(?:قام|قامت)\s+(?:به|بها)\s+|(?<!\w)(?:الذي|التي)\s+(?:اجراه|اجرته|نشره|نشرته|نظمه|"
-    r"نظمته|بثه|بثته|اطلقه|اطلقته|نفذه|نفذته|ارتكبه|ارتكبته|شنه|شنته)\s+")
+    r"نظمته|بثه|بثته|اطلقه|اطلقته|نفذه|نفذته|ارتكبه|ارتكبته|شنه|شنته)\s+"
+)
 _ATTACK_MASDAR = re.compile(r"[وفبل]*(?:ال)?(?:استهداف|قصف|غاره|غارات|ضربات|ضربه|هجوم|هجمات)")
 _DEATH_CAUSED = re.compile(
-    r"(?<!\w)[وفب]?(?:ال)?(?:مقتل|استشهاد|وفاه|قتل|اصابه|اصابات)(?!\w)[^.؛]*?(?<!\w)(?:جراء|اثر|بسبب|نتيجه|من\s+جراء)\s+$")
+    r"(?<!\w)[وفب]?(?:ال)?(?:مقتل|استشهاد|وفاه|قتل|اصابه|اصابات)(?!\w)[^.؛]*?(?<!\w)(?:جراء|اثر|بسبب|نتيجه|من\s+جراء)\s+$"
+)
 _LAND_OF = re.compile(r"(?:\w+\s+)?(?:مدن|مناطق|اراضي|ارض|اجواء|اقليم|اراضيها|مدنها|مناطقها)\s+")
-_OWN_STATE = re.compile(r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)")
+_OWN_STATE = re.compile(
+    r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)"
+)
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
 # "منظمات الدفاع عن حقوق الانسان": a name whose head takes its object with عن
@@ -90,52 +115,93 @@ _RECEIVED_SUPPORT = re.compile(
     # "إرهابيين مدفوعين من X": driven by X is a charge, unlike the descriptive "المدعومين من"
     r"|(?<!\w)(?:ال)?(?:مدفوعين|مدفوعون|مدفوعه|مدفوع)\s+من\s+(?:قبل\s+)?"
     r"|(?<!\w)[وف]?(?:جندوا|دربوا|تدربوا|تم\s+تدريبهم|تم\s+تجنيدهم)(?:\s+و(?:تدربوا|دربوا|سلحوا|مولوا))?"
-    r"\s+(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+")
-_ARMED_RECEIVERS = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:مسلحين|مسلحون|مهاجمين|مهاجمون|منفذين|منفذي|المتمردين|متمردين)(?!\w)")
+    r"\s+(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+"
+)
+_ARMED_RECEIVERS = re.compile(
+    r"(?<!\w)[وف]?(?:ال)?(?:مسلحين|مسلحون|مهاجمين|مهاجمون|منفذين|منفذي|المتمردين|متمردين)(?!\w)"
+)
 # "اتهمت سابقا X": adverbs that may stand between اتهم and its object
 _ACCUSE_ADVERBS = frozenset(L.split_words("سابقا مؤخرا مرارا مجددا صراحه علنا رسميا"))
 # Coordinated support masdars and the nouns that stand before a supported group's name.
-_STANDS_BEHIND = re.compile(r"(?<!\w)[وف]?(?:يقف|تقف|يقفون|وقف|وقفت|يقفان|تقفان)\s+(?:وراء|خلف)\s+$")
+_STANDS_BEHIND = re.compile(
+    r"(?<!\w)[وف]?(?:يقف|تقف|يقفون|وقف|وقفت|يقفان|تقفان)\s+(?:وراء|خلف)\s+$"
+)
 # "X واذرعه الخارجيه ومنها Y": the parties a list names after "among them" are each blamed
 _AMONG_THEM = re.compile(
     r"\s*(?:،\s*)?(?:\S+(?:\s+\S+){0,5}\s+)?(?:و?منها|و?منهم|و?من\s+بينها|و?من\s+بينهم|بما\s+فيها|بما\s+فيهم|"
-    r"و?من\s+ابرزها|و?من\s+ابرزهم)\s*[(:]?\s*")
-_SUPPORTER = re.compile(r"\s*(?<!\w)[وف]?(?:ال)?(?:داعم|داعمه|داعمت|راعي|راعيه|راعيت)(?:ها|هم|ه|هما)?\s+")
+    r"و?من\s+ابرزها|و?من\s+ابرزهم)\s*[(:]?\s*"
+)
+_SUPPORTER = re.compile(
+    r"\s*(?<!\w)[وف]?(?:ال)?(?:داعم|داعمه|داعمت|راعي|راعيه|راعيت)(?:ها|هم|ه|هما)?\s+"
+)
 _SUPPORTER_WORD = re.compile(_SUPPORTER.pattern[3:])
-_SUPPORT_CHAIN = re.compile(r"و(?:دعم|تمويل|تسليح|تدريب|ايواء|احتضان|رعايه|تزويد|تجنيد|امداد|مسانده|تهريب)")
-_GROUP_NOUNS = frozenset(L.split_words(
-    "عناصر العناصر خلايا الخلايا خليه الخليه جماعات الجماعات جماعه الجماعه تنظيم التنظيم تنظيمات التنظيمات مجموعات "
-    "المجموعات ميليشيات الميليشيات عصابات العصابات شبكات الشبكات"))
+_SUPPORT_CHAIN = re.compile(
+    r"و(?:دعم|تمويل|تسليح|تدريب|ايواء|احتضان|رعايه|تزويد|تجنيد|امداد|مسانده|تهريب)"
+)
+_GROUP_NOUNS = frozenset(
+    L.split_words(
+        "عناصر العناصر خلايا الخلايا خليه الخليه جماعات الجماعات جماعه الجماعه تنظيم التنظيم تنظيمات التنظيمات مجموعات "
+        "المجموعات ميليشيات الميليشيات عصابات العصابات شبكات الشبكات"
+    )
+)
 # Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
 _CONDEMN = re.compile(
     r"(?<!\w)[وف]?(?:استنكر|استنكرت|يستنكر|تستنكر|نستنكر|استنكارها|استنكاره|استنكار|تنديدها|تنديده|ادانتها|ندد|نددت|يندد|تندد|ندين|تنديد|التنديد|"
     r"ادان|ادانت|دان|دانت|يدين|تدين|اداننا|ادانه|شجب|شجبت|يشجب|تشجب|انتقد|انتقدت|ينتقد|تنتقد|استهجن|استهجنت|"
-    r"رفض|رفضت|ترفض|يرفض|نرفض)(?!\w)")
+    r"رفض|رفضت|ترفض|يرفض|نرفض)(?!\w)"
+)
 _CONDUCT = re.compile(
     r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصرف|تصريحات|تصريح|تعليقات|ممارسات|اساءات|اساءه|اقوال|"
-    r"كلام|خطاب|هتافات|شعارات|مواقف)(?!\w)")
+    r"كلام|خطاب|هتافات|شعارات|مواقف)(?!\w)"
+)
 _DEF_CONDUCT = re.compile(
-    r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات|تقرير)(?!\w)")
+    r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات|تقرير)(?!\w)"
+)
 # Words and reports whose owner is named with them ("تقريرا لمجموعه خبراء"), for "التقرير" later.
 _OWNED_WORDS = re.compile(
     r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات|"
-    r"تقرير|تقريرا)(?!\w)")
+    r"تقرير|تقريرا)(?!\w)"
+)
 _NISBA_SUBJECT = re.compile(r"(?<!\w)ال\w+\s+(?P<adj>ال\w+)\s*[\"«»“”]?\s*(?:هو\s+|هي\s+)?$")
 _SIDE_NAME = re.compile(r"(?<!\w)[وفبل]?(?P<side>ال(?:طرف|جانب))\s+(?P<adj>ال\w+)")
-_BY_FIRE = re.compile(r"(?<!\w)(?:بنيران|برصاص|بقذائف|بصواريخ|بغارات|بقصف)\s+(?:ال)?(?:قوات\s+|جنود\s+)?(?P<adj>\w+)")
+_BY_FIRE = re.compile(
+    r"(?<!\w)(?:بنيران|برصاص|بقذائف|بصواريخ|بغارات|بقصف)\s+(?:ال)?(?:قوات\s+|جنود\s+)?(?P<adj>\w+)"
+)
 _BACKED = re.compile(r"(?:ال)?(?:مدعوم|موال|تابع|مقرب|مرتبط)\w*")
 _BAD_CONDUCT = re.compile(r"[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|ممارسات|اساءات)(?!\w)")
-_CONDEMNING_ADJ = frozenset(L.split_words(
-    "الوحشيه الوحشي العدوانيه العدواني الاجراميه الاجرامي الهمجيه الهمجي القمعيه القمعي الاستفزازيه "
-    "الاستفزازي العنصريه العنصري الارهابيه الارهابي التعسفيه التعسفي الشائنه الشائن المشينه المشين "
-    "اللامسؤوله العدائيه العدائي التخريبيه التخريبي المسيئه المسيء المسيئين الكاذبه الكاذب"))
+_CONDEMNING_ADJ = frozenset(
+    L.split_words(
+        "الوحشيه الوحشي العدوانيه العدواني الاجراميه الاجرامي الهمجيه الهمجي القمعيه القمعي الاستفزازيه "
+        "الاستفزازي العنصريه العنصري الارهابيه الارهابي التعسفيه التعسفي الشائنه الشائن المشينه المشين "
+        "اللامسؤوله العدائيه العدائي التخريبيه التخريبي المسيئه المسيء المسيئين الكاذبه الكاذب"
+    )
+)
 _SOME = frozenset(L.split_words("بعض احد عدد"))
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
-_CIVIL_EVENT = L.rx(L.terms(
-    "اسقاط طائره الركاب", "اسقاط طائره ركاب", "طائره الركاب", "طائره ركاب", "طائره مدنيه", "الطائره المدنيه",
-    "التفجير", "تفجير", "التفجيرات", "تفجيرات", "القصف", "قصف", "المجزره", "مجزره", "الاغتيال", "اغتيال",
-    "التفجير الارهابي", "الهجوم الارهابي", "الانفجار", "انفجار",
-))
+_CIVIL_EVENT = L.rx(
+    L.terms(
+        "اسقاط طائره الركاب",
+        "اسقاط طائره ركاب",
+        "طائره الركاب",
+        "طائره ركاب",
+        "طائره مدنيه",
+        "الطائره المدنيه",
+        "التفجير",
+        "تفجير",
+        "التفجيرات",
+        "تفجيرات",
+        "القصف",
+        "قصف",
+        "المجزره",
+        "مجزره",
+        "الاغتيال",
+        "اغتيال",
+        "التفجير الارهابي",
+        "الهجوم الارهابي",
+        "الانفجار",
+        "انفجار",
+    )
+)
 _KILL_NOUNS = L.rx(L.terms("اصابه", "مقتل", "قتل", "استشهاد", "جرح", "اصابة"))
 
 # The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
@@ -150,27 +216,38 @@ _OBJECT_MASDARS = re.compile(
     r"افشال|نسف|تهديد|زرع|تجنيد|اطلاق|استخدام|المساس|مساس|منحاز|انحياز)\w*"
 )
 _FIGHT_WORD = re.compile(r"[وفبلك]*(?:ال)?(?:محاربه|مكافحه|مواجهه|التصدي|قتال|محاربته|لمحاربه)\w*")
-_AGENT_VERB = re.compile(r"(?:قد)?[يت]?(?:ارتكب|رتكب|مارس|شن|نفذ|وجه|اطلق|طلق|روج|فرض|اتخذ|تخذ|سبب)\w*")
+_AGENT_VERB = re.compile(
+    r"(?:قد)?[يت]?(?:ارتكب|رتكب|مارس|شن|نفذ|وجه|اطلق|طلق|روج|فرض|اتخذ|تخذ|سبب)\w*"
+)
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$")
 # "الاغتيالات التي دأبت انظمه الغدر على ...": the subject of a relative clause on the act is its agent
 _RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+|لا\s+|لم\s+)?[يت]?\w{3,}\s+")
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
-_VICTIM_OWNED = frozenset(L.split_words(
-    "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء معقل "
-    "فكر"))  # "يتبنى فكر داعش": the group whose ideas one holds is not the one acting
+_VICTIM_OWNED = frozenset(
+    L.split_words(
+        "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء معقل "
+        "فكر"
+    )
+)  # "يتبنى فكر داعش": the group whose ideas one holds is not the one acting
 # Acts named inside someone's claim are the claim's content, not the issuer's accusation.
-_CLAIM_NOUN = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتهامات|اتهام|مزاعم|ادعاءات|ادعاء)(?:ها|ه|هم)?(?!\w)")
+_CLAIM_NOUN = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:اتهامات|اتهام|مزاعم|ادعاءات|ادعاء)(?:ها|ه|هم)?(?!\w)"
+)
 _VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
-_QUALITY_ADJ = frozenset(L.split_words(
-    "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
-    "الجديده الجديد الخطير الخطيره الجسيمه الصارخ الصارخه الممنهج الممنهجه البشعه المروعه المشين المشينه "
-    "العنيف العنيفه الاجراميه الاجرامي الغاشم الغاشمه المتعمد المتعمده الفاضحه الظالم الظالمه العدواني "
-    "العدوانيه الفاضح العشوائي العشوائيه الهمجي الهمجيه"
-))
+_QUALITY_ADJ = frozenset(
+    L.split_words(
+        "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
+        "الجديده الجديد الخطير الخطيره الجسيمه الصارخ الصارخه الممنهج الممنهجه البشعه المروعه المشين المشينه "
+        "العنيف العنيفه الاجراميه الاجرامي الغاشم الغاشمه المتعمد المتعمده الفاضحه الظالم الظالمه العدواني "
+        "العدوانيه الفاضح العشوائي العشوائيه الهمجي الهمجيه"
+    )
+)
 _DEMONSTRATIVES = frozenset(L.split_words("هذا هذه ذلك تلك"))
-_NOT_ACTORS = frozenset(L.split_words(
-    "الرئيس رئيس وزير الوزير المفوضه المفوض الدول دول بعض قوى القوى ممثل وزراء الاداره اداره الطرف الجانب"
-))  # heads that need a complement to name a party
+_NOT_ACTORS = frozenset(
+    L.split_words(
+        "الرئيس رئيس وزير الوزير المفوضه المفوض الدول دول بعض قوى القوى ممثل وزراء الاداره اداره الطرف الجانب"
+    )
+)  # heads that need a complement to name a party
 
 
 @dataclass(slots=True)
@@ -189,14 +266,18 @@ def _clean(text: str) -> str:
     return text
 
 
-_TITLE_HEADS = frozenset(L.split_words(
-    "الرئيس رئيس وزير الوزير وزيره الوزيره المتحدث متحدث الناطق ناطق السفير سفير المندوب مندوب "
-    "الملك ملك الامير امير ممثل وزراء قاده الاداره اداره"
-))
-_LOCATION_WORDS = frozenset(L.split_words(
-    "العاصمه عاصمه مدينه المدينه بلده قريه منطقه محافظه اقليم قرب داخل شمال جنوب شرق غرب شمالي جنوبي "
-    "شرقي غربي وسط ضواحي مقر عبر حدود"
-))
+_TITLE_HEADS = frozenset(
+    L.split_words(
+        "الرئيس رئيس وزير الوزير وزيره الوزيره المتحدث متحدث الناطق ناطق السفير سفير المندوب مندوب "
+        "الملك ملك الامير امير ممثل وزراء قاده الاداره اداره"
+    )
+)
+_LOCATION_WORDS = frozenset(
+    L.split_words(
+        "العاصمه عاصمه مدينه المدينه بلده قريه منطقه محافظه اقليم قرب داخل شمال جنوب شرق غرب شمالي جنوبي "
+        "شرقي غربي وسط ضواحي مقر عبر حدود"
+    )
+)
 
 
 def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = None) -> bool:
@@ -208,7 +289,12 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = No
         return False
     if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS or _possessed_head(b):
         return not (len(w) > 3 and w[0] == "ل" and w[1:3] == "ال") and not w.startswith("لل")
-    if prev is not None and prev.text in ("يسمي", "المسمي", "المسماه", "يدعي") and w[:1] in "بل" and w[1:] in L.ACTOR_HEADS:
+    if (
+        prev is not None
+        and prev.text in ("يسمي", "المسمي", "المسماه", "يدعي")
+        and w[:1] in "بل"
+        and w[1:] in L.ACTOR_HEADS
+    ):
         return True
     m = L.country_word(w)
     if m:
@@ -218,21 +304,32 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = No
 
 
 # Definite nouns for an individual that a ministry names next ("المواطن فلان", "المدعو فلان").
-_PERSON_ROLES = frozenset(L.split_words("المواطن المتهم المدعو المطلوب الموقوف المشتبه الارهابي الجاني المقيم"))
+_PERSON_ROLES = frozenset(
+    L.split_words("المواطن المتهم المدعو المطلوب الموقوف المشتبه الارهابي الجاني المقيم")
+)
 
 
 def _is_name_word(w: str) -> bool:
     """A word of a personal name: bare (no article, no clitic preposition), known to no lexicon."""
-    return (len(w) >= 3 and not A.is_definite(w) and w not in _FUNCTION_WORDS and w not in L.PREPOSITIONS
-            and w not in L.TIME_WORDS and not A._lexicon_word(w) and not L.country_word(w)
-            and not (w[:1] in "بلوفك" and w[1:3] == "ال") and not w.startswith("لل") and not w.endswith(("ه", "ات")))
+    return (
+        len(w) >= 3
+        and not A.is_definite(w)
+        and w not in _FUNCTION_WORDS
+        and w not in L.PREPOSITIONS
+        and w not in L.TIME_WORDS
+        and not A._lexicon_word(w)
+        and not L.country_word(w)
+        and not (w[:1] in "بلوفك" and w[1:3] == "ال")
+        and not w.startswith("لل")
+        and not w.endswith(("ه", "ات"))
+    )
 
 
 _LAM_INDEFINITE = frozenset(L.split_words("ممثلي ممثل قاده قادة وزراء حكومه قوات سلطات"))
 
 
 def _possessed_head(b: str) -> bool:
-    """"تحالفهم", "قواتها": a party's head with a possessive pronoun (named elsewhere in the text)."""
+    """ "تحالفهم", "قواتها": a party's head with a possessive pronoun (named elsewhere in the text)."""
     for suf in ("هم", "ها", "ه"):
         if b.endswith(suf) and len(b) - len(suf) >= 3 and b[: -len(suf)] in _POSSESSABLE:
             return True
@@ -255,15 +352,25 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
     if prev in _PERSON_ROLES:
         while j < n and j - k <= 5 and toks[j].is_word and _is_name_word(toks[j].text):
             j += 1  # "المواطن فواز عبدالرحمن عيد": the person's full name
-        if j > k + 1 and j < n and toks[j].is_word and toks[j].text.startswith("ال") and A.is_nisba(toks[j].text):
+        if (
+            j > k + 1
+            and j < n
+            and toks[j].is_word
+            and toks[j].text.startswith("ال")
+            and A.is_nisba(toks[j].text)
+        ):
             j += 1  # "... الحربي": a family name with the article
         return j
     while j < n and j - k < limit:
         t = toks[j]
         w = t.text
         if not t.is_word:
-            if w in '"«»“”' and j + 1 < n and toks[j + 1].is_word and (
-                    A.bare_noun(prev) in _DEMONSTRATIVES or not A.is_definite(prev)):
+            if (
+                w in '"«»“”'
+                and j + 1 < n
+                and toks[j + 1].is_word
+                and (A.bare_noun(prev) in _DEMONSTRATIVES or not A.is_definite(prev))
+            ):
                 j += 1
                 continue
             break
@@ -273,7 +380,9 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
             j += 1
             prev = w
             continue
-        if w in _DEMONSTRATIVES and (pb in L.INSTRUMENT_HEADS or pb in L.ACTOR_HEADS or not A.is_definite(prev)):
+        if w in _DEMONSTRATIVES and (
+            pb in L.INSTRUMENT_HEADS or pb in L.ACTOR_HEADS or not A.is_definite(prev)
+        ):
             nxt = toks[j + 1] if j + 1 < n else None
             while nxt is not None and nxt.text in '"«»“”' and j + 2 < n:
                 nxt = toks[toks.index(nxt) + 1]
@@ -290,8 +399,13 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
             j += 1
             prev = w
             continue
-        if not A.is_definite(prev) and not A.is_definite(w) and len(w) >= 5 and w.endswith(("يه", "يين", "يون")) \
-                and not _lexicon_w(w):
+        if (
+            not A.is_definite(prev)
+            and not A.is_definite(w)
+            and len(w) >= 5
+            and w.endswith(("يه", "يين", "يون"))
+            and not _lexicon_w(w)
+        ):
             j += 1  # "جماعات شبه عسكريه", "مقاتلات باكستانيه": an adjective without the article
             prev = w
             continue
@@ -303,8 +417,13 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
             break
         if w in _FUNCTION_WORDS:
             break
-        if not A.is_definite(prev) and (pb in L.ACTOR_HEADS or pb in L.INSTRUMENT_HEADS or pb in _TITLE_HEADS
-                                        or pb in L.OFFICE_NOUNS or j == k + 1):
+        if not A.is_definite(prev) and (
+            pb in L.ACTOR_HEADS
+            or pb in L.INSTRUMENT_HEADS
+            or pb in _TITLE_HEADS
+            or pb in L.OFFICE_NOUNS
+            or j == k + 1
+        ):
             j += 1
             prev = w
             continue
@@ -312,8 +431,14 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
     return j
 
 
-_FUNCTION_WORDS = frozenset(L.split_words("من ما او ثم لا لم لن قد ان كان كانت هو هي هم التي الذي الذين اي كل"))
-_NAME_TAILS = frozenset(L.split_words("الدولي العربي الاسلامي الشماليه الجنوبيه المتحده السامي الساميه المتطرفين المتطرفون المسلحه المسلحين"))
+_FUNCTION_WORDS = frozenset(
+    L.split_words("من ما او ثم لا لم لن قد ان كان كانت هو هي هم التي الذي الذين اي كل")
+)
+_NAME_TAILS = frozenset(
+    L.split_words(
+        "الدولي العربي الاسلامي الشماليه الجنوبيه المتحده السامي الساميه المتطرفين المتطرفون المسلحه المسلحين"
+    )
+)
 
 
 def _lexicon_w(w: str) -> bool:
@@ -372,23 +497,46 @@ class _Context:
                 continue
             if lam:
                 w = t.text
-                if not ((w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS) or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)
-                        or w[:1] == "ل" and w[1:] in _LAM_INDEFINITE):
+                if not (
+                    (w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS)
+                    or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)
+                    or (w[:1] == "ل" and w[1:] in _LAM_INDEFINITE)
+                ):
                     k += 1
                     continue
                 e = _actor_end(toks, k)
                 words = [x for x in toks[k:e] if x.is_word]
-                text = _clean(sent[words[0].start + (1 if w[:1] == "ل" and not w.startswith("لل") else 0):words[-1].end])
+                text = _clean(
+                    sent[
+                        words[0].start
+                        + (1 if w[:1] == "ل" and not w.startswith("لل") else 0) : words[-1].end
+                    ]
+                )
                 if w.startswith("لل"):
                     text = "ال" + text[2:]
                 refs = L.country_refs(norm, words[0].start, words[-1].end)
-                out.append(_Actor(words[0].start, words[-1].end, text, A.bare_noun(w), refs[0][2] if refs else None, si))
+                out.append(
+                    _Actor(
+                        words[0].start,
+                        words[-1].end,
+                        text,
+                        A.bare_noun(w),
+                        refs[0][2] if refs else None,
+                        si,
+                    )
+                )
                 k = e
                 continue
-            if not _is_actor_start(t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None):
+            if not _is_actor_start(
+                t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None
+            ):
                 mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
-                if not (mm0 and " " in mm0.group("c") and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
-                        and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)):
+                if not (
+                    mm0
+                    and " " in mm0.group("c")
+                    and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
+                    and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)
+                ):
                     k += 1
                     continue
             mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
@@ -411,8 +559,11 @@ class _Context:
             start, end = words[0].start, words[-1].end
             heads = [A.bare_noun(x.text) for x in words]
             q = 0
-            while q < len(words) - 1 and heads[q] in L.INSTRUMENT_HEADS and (
-                    heads[q + 1] in _DEMONSTRATIVES or heads[q + 1] in L.ACTOR_HEADS):
+            while (
+                q < len(words) - 1
+                and heads[q] in L.INSTRUMENT_HEADS
+                and (heads[q + 1] in _DEMONSTRATIVES or heads[q + 1] in L.ACTOR_HEADS)
+            ):
                 q += 1
             while q < len(words) - 1 and heads[q] in _DEMONSTRATIVES:
                 q += 1
@@ -424,11 +575,13 @@ class _Context:
                 k = e
                 continue
             cs = core[0].start
-            if sent[cs:cs + 1] in ("و", "ف") and len(core[0].text) > 3 and core[0].text[1:3] == "ال":
+            if (
+                sent[cs : cs + 1] in ("و", "ف")
+                and len(core[0].text) > 3
+                and core[0].text[1:3] == "ال"
+            ) or (core[0].text[:1] in "بلوف" and core[0].text[1:] in L.ACTOR_HEADS):
                 cs += 1
-            elif core[0].text[:1] in "بلوف" and core[0].text[1:] in L.ACTOR_HEADS:
-                cs += 1
-            text = _clean(sent[cs:core[-1].end])
+            text = _clean(sent[cs : core[-1].end])
             out.append(_Actor(start, end, text, head, code, si))
             k = e
         for ev in self.an.events:
@@ -452,7 +605,7 @@ class _Context:
             # spelling varies in ي ("ميليشيا", "مليشيات"); keys drop it, so does the probe
             self._no_ya = [n.replace("ي", "") for n in self.an.norms]
         best: dict[str, tuple[int, str]] = {}
-        for si, norm in enumerate(self.an.norms):
+        for si, _norm in enumerate(self.an.norms):
             if base not in self._no_ya[si]:
                 continue
             for b in self.actors_of(si):
@@ -486,20 +639,26 @@ class _Context:
         if (a.start, a.end) in self.speaker_spans:
             return None
         full = self._canon(_key(a.text, a.code), a) if a.head else a.text
-        if _possessed_head(A.bare_noun(L.normalize(a.text))) and L.normalize(full) == L.normalize(a.text):
+        if _possessed_head(A.bare_noun(L.normalize(a.text))) and L.normalize(full) == L.normalize(
+            a.text
+        ):
             return None  # "قواتها" with no named party behind the pronoun
         if self.country and not a.code:
             refs = L.country_refs(L.normalize(full))
             if refs and refs[0][2] == self.country:
                 return None
-        if not a.head and a.code and L.COUNTRY_KIND.get(L.normalize(full), "") in ("capital", "metonym"):
+        if (
+            not a.head
+            and a.code
+            and L.COUNTRY_KIND.get(L.normalize(full), "") in ("capital", "metonym")
+        ):
             full = L.COUNTRY_NAME.get(a.code, full)
         if a.head in _TITLE_HEADS:
             full = self.with_holder(full)
         return full
 
     def with_holder(self, office: str) -> str:
-        """"الرئيس الفلسطيني" → "الرئيس الفلسطيني محمود عباس" where the text names the holder once.
+        """ "الرئيس الفلسطيني" → "الرئيس الفلسطيني محمود عباس" where the text names the holder once.
 
         An office and its holder are one party; the fuller name carries both.
         """
@@ -518,15 +677,24 @@ class _Context:
                     if k < len(toks) and toks[k].text in "،,":
                         k += 1
                     e = k
-                    while e < len(toks) and e - k < 3 and toks[e].is_word and not A.is_definite(toks[e].text) \
-                            and not A._lexicon_word(toks[e].text) and toks[e].text not in L.PREPOSITIONS \
-                            and toks[e].text not in L.RELATIVES and toks[e].text not in L.TIME_WORDS \
-                            and toks[e].text not in _FUNCTION_WORDS and toks[e].text not in L.SPEECH_VERB_FORMS \
-                            and A.strip_conj(toks[e].text) == toks[e].text and not L.country_word(toks[e].text) \
-                            and toks[e].text[:1] not in "يت":
+                    while (
+                        e < len(toks)
+                        and e - k < 3
+                        and toks[e].is_word
+                        and not A.is_definite(toks[e].text)
+                        and not A._lexicon_word(toks[e].text)
+                        and toks[e].text not in L.PREPOSITIONS
+                        and toks[e].text not in L.RELATIVES
+                        and toks[e].text not in L.TIME_WORDS
+                        and toks[e].text not in _FUNCTION_WORDS
+                        and toks[e].text not in L.SPEECH_VERB_FORMS
+                        and A.strip_conj(toks[e].text) == toks[e].text
+                        and not L.country_word(toks[e].text)
+                        and toks[e].text[:1] not in "يت"
+                    ):
                         e += 1
                     if e - k >= 2 or (e - k == 1 and e < len(toks) and toks[e].text in "،,"):
-                        name = self.an.sentences[si][toks[k].start:toks[e - 1].end]
+                        name = self.an.sentences[si][toks[k].start : toks[e - 1].end]
                         self.holders[office] = f"{office} {_clean(name)}"
                         return self.holders[office]
                 at = norm.find(key, at + 1)
@@ -538,7 +706,7 @@ class _Context:
         return self.sides().get(code) or L.COUNTRY_NAME.get(code)
 
     def sides(self) -> dict[str, str]:
-        """"الطرف الامريكي", "الجانب الاسرائيلي": the name a text gives a state as a party, by country."""
+        """ "الطرف الامريكي", "الجانب الاسرائيلي": the name a text gives a state as a party, by country."""
         if self._sides is None:
             self._sides = {}
             for si, norm in enumerate(self.an.norms):
@@ -547,7 +715,10 @@ class _Context:
                 for m in _SIDE_NAME.finditer(norm):
                     refs = L.country_refs(norm, m.start("adj"), m.end("adj"))
                     if refs and refs[0][3] == "adj":
-                        self._sides.setdefault(refs[0][2], _clean(self.an.sentences[si][m.start("side"):m.end("adj")]))
+                        self._sides.setdefault(
+                            refs[0][2],
+                            _clean(self.an.sentences[si][m.start("side") : m.end("adj")]),
+                        )
         return self._sides
 
 
@@ -563,8 +734,12 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
         else:
             break
     tok = next((t for t in toks if t.start == start), None)
-    if tok is not None and A.strip_conj(tok.text)[:1] in "بلك" and L.country_word(tok.text) \
-            and not L.country_word(A.strip_conj(tok.text)):
+    if (
+        tok is not None
+        and A.strip_conj(tok.text)[:1] in "بلك"
+        and L.country_word(tok.text)
+        and not L.country_word(A.strip_conj(tok.text))
+    ):
         return True  # "بلبنان", "لسوريا": a country behind a preposition is a place or a victim
     if prev is None:
         return False
@@ -573,26 +748,38 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
         return True  # "الحوثيين المدعومين من ايران": the backer named here is not the act's agent
     if _BACKED.fullmatch(A.strip_conj(w)) and tok is not None and tok.text[:1] == "ل":
         return True  # "ميليشيا الحوثي التابعة لإيران": likewise the patron
-    if w in _VICTIM_PREP or _FIGHT_WORD.fullmatch(w) or A.bare_noun(w) in _VICTIM_OWNED \
-            or (w[:1] in "وف" and A.bare_noun(w[1:]) in _VICTIM_OWNED):
+    if (
+        w in _VICTIM_PREP
+        or _FIGHT_WORD.fullmatch(w)
+        or A.bare_noun(w) in _VICTIM_OWNED
+        or (w[:1] in "وف" and A.bare_noun(w[1:]) in _VICTIM_OWNED)
+    ):
         return True
     if _OBJECT_MASDARS.fullmatch(w):
-        rest = norm[start:start + 40]
+        rest = norm[start : start + 40]
         head = A.bare_noun(rest.split()[0]) if rest.split() else ""
-        if head in _TITLE_HEADS or _FORCES.match(rest) or _CIV.match(rest) or (
-                L.COUNTRY_RX.match(rest) and head not in L.ACTOR_HEADS):
+        if (
+            head in _TITLE_HEADS
+            or _FORCES.match(rest)
+            or _CIV.match(rest)
+            or (L.COUNTRY_RX.match(rest) and head not in L.ACTOR_HEADS)
+        ):
             return True
-    if prev2 is not None and prev2.text in ("الذي", "التي", "الذين") and not _AGENT_VERB.fullmatch(w):
+    if (
+        prev2 is not None
+        and prev2.text in ("الذي", "التي", "الذين")
+        and not _AGENT_VERB.fullmatch(w)
+    ):
         return True
     tok = next((t for t in toks if t.start == start), None)
     if tok is not None and len(tok.text) > 3 and tok.text[0] in "لب" and tok.text[1:3] == "ال":
         return True
-    if tok is not None and tok.text.startswith("لل"):
-        return True
-    return False
+    return bool(tok is not None and tok.text.startswith("لل"))
 
 
-_PAST_HARM_VERBS = frozenset(L.split_words("استهدف استهدفت قصف قصفت قتل قتلت دمر دمرت اعتدت اعتدي انتهك انتهكت هدم هدمت"))
+_PAST_HARM_VERBS = frozenset(
+    L.split_words("استهدف استهدفت قصف قصفت قتل قتلت دمر دمرت اعتدت اعتدي انتهك انتهكت هدم هدمت")
+)
 
 
 @lru_cache(maxsize=4096)
@@ -606,14 +793,22 @@ def _victim_flags(norm: str, toks: list[A.Token], actors: list[_Actor]) -> list[
     flags: list[bool] = []
     for i, a in enumerate(actors):
         v = _victim_position(norm, toks, a.start)
-        if not v and i and norm[a.start] == "و" and re.fullmatch(r"\s*(?:،\s*)?", norm[actors[i - 1].end:a.start]):
+        if (
+            not v
+            and i
+            and norm[a.start] == "و"
+            and re.fullmatch(r"\s*(?:،\s*)?", norm[actors[i - 1].end : a.start])
+        ):
             v = flags[i - 1]
         flags.append(v)
     return flags
 
 
-_GENERIC_ADJ = frozenset(L.split_words(
-    "الدوليه الدولي العربيه الاسلاميه المسلحه المسلحين المتطرفه الاقليميه المحليه الحكوميه المدنيه المدنيين"))
+_GENERIC_ADJ = frozenset(
+    L.split_words(
+        "الدوليه الدولي العربيه الاسلاميه المسلحه المسلحين المتطرفه الاقليميه المحليه الحكوميه المدنيه المدنيين"
+    )
+)
 
 
 def _is_person(name: str) -> bool:
@@ -627,12 +822,21 @@ def _nisba_stems(name: str) -> frozenset[str]:
     out = set()
     for w in L.split_words(name):
         b = A.bare_noun(w)
-        if b in L.NAME_ADJECTIVES or b in _NAME_TAILS or b in _QUALITY_ADJ or b in _GENERIC_ADJ or L.country_word(b):
+        if (
+            b in L.NAME_ADJECTIVES
+            or b in _NAME_TAILS
+            or b in _QUALITY_ADJ
+            or b in _GENERIC_ADJ
+            or L.country_word(b)
+        ):
             continue  # "الدولية", "المسلحة": shared by many parties, names none
         b = b[2:] if b.startswith("ال") else b
         for suf in ("يين", "يون", "يه", "ين", "ون"):
             if len(b) - len(suf) >= 3 and b.endswith(suf):
-                out.add(b[: -len(suf)] + ("ي" if suf[0] == "ي" and len(suf) > 2 or suf == "يه" else ""))
+                out.add(
+                    b[: -len(suf)]
+                    + ("ي" if (suf[0] == "ي" and len(suf) > 2) or suf == "يه" else "")
+                )
                 break
     return frozenset(out)
 
@@ -655,8 +859,15 @@ def _same_party(a: str, b: str, code_b: str | None) -> bool:
 
 
 def _is_party_act(act: str) -> bool:
-    return act in ("war_crimes", "occupation_settlement", "killing_civilians", "siege_starvation",
-                   "violating_international_law", "violating_sovereignty", "attacking_infrastructure")
+    return act in (
+        "war_crimes",
+        "occupation_settlement",
+        "killing_civilians",
+        "siege_starvation",
+        "violating_international_law",
+        "violating_sovereignty",
+        "attacking_infrastructure",
+    )
 
 
 def _skeleton(word: str) -> str:
@@ -671,7 +882,7 @@ def _skeleton(word: str) -> str:
 class _Span:
     """A trigger match, shaped like the ``re.Match`` the code reads."""
 
-    __slots__ = ("_norm", "_s", "_e")
+    __slots__ = ("_e", "_norm", "_s")
 
     def __init__(self, norm: str, s: int, e: int):
         self._norm, self._s, self._e = norm, s, e
@@ -683,7 +894,7 @@ class _Span:
         return self._e
 
     def group(self) -> str:
-        return self._norm[self._s:self._e]
+        return self._norm[self._s : self._e]
 
 
 class _Finder:
@@ -692,7 +903,9 @@ class _Finder:
         self.out: list[Accusation] = []
         self.seen: set[tuple[str, str]] = set()
         self.last_accused: tuple[int, str] | None = None
-        self.pending: list[tuple[int, str, str]] = []  # (sentence, act word skeleton, act) awaiting an agent
+        self.pending: list[
+            tuple[int, str, str]
+        ] = []  # (sentence, act word skeleton, act) awaiting an agent
 
     def add(self, accused: str | list[str] | None, act: str, si: int) -> None:
         if not accused:
@@ -714,17 +927,29 @@ class _Finder:
         self.last_accused = (si, accused)
         # one party keeps one entry per act: names that share their main words are one party
         for prior in self.out:
-            if prior.act == act and (A.normalize(prior.accused) == A.normalize(accused)
-                                     or A.name_matches(prior.accused, accused)
-                                     and (code is None or _code_of(prior.accused) in (None, code))
-                                     or _same_party(prior.accused, accused, code)):
+            if prior.act == act and (
+                A.normalize(prior.accused) == A.normalize(accused)
+                or (
+                    A.name_matches(prior.accused, accused)
+                    and (code is None or _code_of(prior.accused) in (None, code))
+                )
+                or _same_party(prior.accused, accused, code)
+            ):
                 return
         self.out.append(Accusation(accused, act, self.ctx.an.sentences[si]))
 
     # -- agents ----------------------------------------------------------------------
 
-    def agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool = False,
-              genitive_agent: bool = True) -> list[str] | None:
+    def agent(
+        self,
+        si: int,
+        lo: int,
+        hi: int,
+        ts: int,
+        te: int,
+        verb: bool = False,
+        genitive_agent: bool = True,
+    ) -> list[str] | None:
         """The party (or list of parties) an act at [ts, te) is blamed on, within [lo, hi)."""
         found = self._agent(si, lo, hi, ts, te, verb, genitive_agent)
         if found is None or not found[1]:
@@ -737,7 +962,7 @@ class _Finder:
             for prv in reversed(self.ctx.actors_of(si)):
                 if prv.end > cur.start:
                     continue
-                gap = norm[prv.end:cur.start]
+                gap = norm[prv.end : cur.start]
                 if norm[cur.start] == "و" and re.fullmatch(r"\s*(?:،\s*)?", gap):
                     nm = self.ctx.name(prv)
                     if nm and nm not in names:
@@ -752,9 +977,12 @@ class _Finder:
             for nxt in acts:
                 if nxt.start <= cur.start:
                     continue
-                gap = norm[cur.end:nxt.start]
-                if re.fullmatch(r"\s*(?:،\s*)?و?\s*#?", gap) or (norm[nxt.start] == "و" and re.fullmatch(r"\s*،?\s*#?", gap)) \
-                        or _AMONG_THEM.fullmatch(norm, cur.end, nxt.start):
+                gap = norm[cur.end : nxt.start]
+                if (
+                    re.fullmatch(r"\s*(?:،\s*)?و?\s*#?", gap)
+                    or (norm[nxt.start] == "و" and re.fullmatch(r"\s*،?\s*#?", gap))
+                    or _AMONG_THEM.fullmatch(norm, cur.end, nxt.start)
+                ):
                     nm = self.ctx.name(nxt)
                     if nm and nm not in names:
                         names.append(nm)
@@ -768,8 +996,12 @@ class _Finder:
     def party_of_adjective(self, si: int, adj: str) -> str | None:
         """The party a relation adjective stands for, named in the text with the same stem."""
         stems = _nisba_stems(adj)
-        if not stems or A.bare_noun(adj) in _GENERIC_ADJ or A.bare_noun(adj) in L.NAME_ADJECTIVES \
-                or A.bare_noun(adj) in _QUALITY_ADJ:
+        if (
+            not stems
+            or A.bare_noun(adj) in _GENERIC_ADJ
+            or A.bare_noun(adj) in L.NAME_ADJECTIVES
+            or A.bare_noun(adj) in _QUALITY_ADJ
+        ):
             return None
         for prior in self.out:
             if _nisba_stems(prior.accused) & stems and _code_of(prior.accused) is None:
@@ -782,11 +1014,15 @@ class _Finder:
                         return nm
         return None
 
-    def _agent(self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool,
-               genitive_agent: bool) -> tuple[_Actor | None, str] | None:
+    def _agent(
+        self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool, genitive_agent: bool
+    ) -> tuple[_Actor | None, str] | None:
         an, ctx = self.ctx.an, self.ctx
-        if _DEMONSTRATIVE_BEFORE.search(an.norms[si], max(lo, ts - 6), ts) and self.last_accused \
-                and not _AGENT_AFTER.match(an.norms[si], te, min(hi, te + 40)):
+        if (
+            _DEMONSTRATIVE_BEFORE.search(an.norms[si], max(lo, ts - 6), ts)
+            and self.last_accused
+            and not _AGENT_AFTER.match(an.norms[si], te, min(hi, te + 40))
+        ):
             # "هذه الجرائم": the acts just spoken of, by the party just named
             m2 = None
             k = A.token_at(an.tokens[si], te)
@@ -807,18 +1043,34 @@ class _Finder:
                     if nm:
                         return None, nm
         # a) explicit agent markers after the act
-        m = _AGENT_AFTER.search(norm, te, min(hi, te + 90)) or _RELATIVE_SUBJECT.search(norm, te, min(hi, te + 60))
+        m = _AGENT_AFTER.search(norm, te, min(hi, te + 90)) or _RELATIVE_SUBJECT.search(
+            norm, te, min(hi, te + 60)
+        )
         if m:
-            gap = norm[te:m.start()]
-            if len(gap.split()) <= 6 and "،" not in gap and "." not in gap \
-                    and not any(te <= a.start < m.start() for a in actors):
+            gap = norm[te : m.start()]
+            if (
+                len(gap.split()) <= 6
+                and "،" not in gap
+                and "." not in gap
+                and not any(te <= a.start < m.start() for a in actors)
+            ):
                 for a in actors:
-                    if a.start >= m.end() - 1 and (a.start <= m.end() + 2 or re.fullmatch(
-                            r"\s*(?:بعض|احد|عدد\s+من|عناصر)\s*", norm[m.end():a.start])) and ctx.name(a):
+                    if (
+                        a.start >= m.end() - 1
+                        and (
+                            a.start <= m.end() + 2
+                            or re.fullmatch(
+                                r"\s*(?:بعض|احد|عدد\s+من|عناصر)\s*", norm[m.end() : a.start]
+                            )
+                        )
+                        and ctx.name(a)
+                    ):
                         return a, ctx.name(a)  # type: ignore[return-value]
         # b) possessor / genitive right after the act (skipping quality adjectives), or "من X"
         k = A.token_at(toks, te)
-        while k < len(toks) and (A.bare_noun(toks[k].text) in _QUALITY_ADJ or toks[k].text in '"«»“”'):
+        while k < len(toks) and (
+            A.bare_noun(toks[k].text) in _QUALITY_ADJ or toks[k].text in '"«»“”'
+        ):
             k += 1
         if k < len(toks) and toks[k].start < hi:
             t = toks[k]
@@ -828,17 +1080,31 @@ class _Finder:
                     if a.start == t2.start and ctx.name(a):
                         return a, ctx.name(a)  # type: ignore[return-value]
             else:
-                owned = k > 0 and (A.bare_noun(toks[k - 1].text) in _VICTIM_OWNED
-                                   or toks[k - 1].text[:1] in "وف" and A.bare_noun(toks[k - 1].text[1:]) in _VICTIM_OWNED)
+                owned = k > 0 and (
+                    A.bare_noun(toks[k - 1].text) in _VICTIM_OWNED
+                    or (
+                        toks[k - 1].text[:1] in "وف"
+                        and A.bare_noun(toks[k - 1].text[1:]) in _VICTIM_OWNED
+                    )
+                )
                 for a in actors:
-                    if a.start == t.start and not owned and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال") \
-                            and not t.text.startswith("لل") and (
-                            genitive_agent or A.bare_noun(t.text) in L.INSTRUMENT_HEADS
-                            or not _victim_position(norm, toks, a.start)):
+                    if (
+                        a.start == t.start
+                        and not owned
+                        and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال")
+                        and not t.text.startswith("لل")
+                        and (
+                            genitive_agent
+                            or A.bare_noun(t.text) in L.INSTRUMENT_HEADS
+                            or not _victim_position(norm, toks, a.start)
+                        )
+                    ):
                         if not ctx.name(a):
                             return a, ""  # the act's own agent is the issuer's side: no accusation
                         return a, ctx.name(a)  # type: ignore[return-value]
-                if genitive_agent and (t.text.startswith("لل") or t.text[:1] == "ل" and t.text[1:3] == "ال"):
+                if genitive_agent and (
+                    t.text.startswith("لل") or (t.text[:1] == "ل" and t.text[1:3] == "ال")
+                ):
                     # "الاعتداء العنيف للقوات الاسرائيليه", "لتقاعس القوات": possession by ل
                     for a in ctx.actors_of(si, lam=True):
                         if a.start == t.start:
@@ -875,16 +1141,19 @@ class _Finder:
                 while pb > 0 and toks[pb].text in '"«»“”':
                     pb -= 1
                 ante_end = toks[pb].end if pb >= 0 else -1
-                antecedents = [a for a in ctx.actors_of(si) + ctx.actors_of(si, lam=True)
-                               if a.end == ante_end and ctx.name(a)]
+                antecedents = [
+                    a
+                    for a in ctx.actors_of(si) + ctx.actors_of(si, lam=True)
+                    if a.end == ante_end and ctx.name(a)
+                ]
                 if antecedents:
                     a = min(antecedents, key=lambda x: x.start)  # the fullest phrase
                     return a, ctx.name(a)  # type: ignore[return-value]
                 break
         # c) subject of the act's verb, before it ("قوات التحالف ارتكبت", "سلطات الاحتلال تحاصر")
         victims = _victim_flags(norm, toks, actors)
-        before = [a for a, v in zip(actors, victims) if a.end <= ts and not v]
-        after = [a for a, v in zip(actors, victims) if a.start >= te and not v]
+        before = [a for a, v in zip(actors, victims, strict=False) if a.end <= ts and not v]
+        after = [a for a, v in zip(actors, victims, strict=False) if a.start >= te and not v]
         if verb and after and after[0].start - te < 40:
             nm = ctx.name(after[0])
             if nm:
@@ -894,7 +1163,9 @@ class _Finder:
             if nm:
                 return a, nm
         for a in after:
-            if a.start - te > 80 or re.search(r"(?<!\w)(?:الذي|التي|الذين)(?!\w)", norm[te:a.start]):
+            if a.start - te > 80 or re.search(
+                r"(?<!\w)(?:الذي|التي|الذين)(?!\w)", norm[te : a.start]
+            ):
                 break  # past a relative clause the parties named are its objects ("الذي استهدف مسجد قوات ...")
             nm = ctx.name(a)
             if nm:
@@ -914,7 +1185,9 @@ class _Finder:
         if "الذي" in norm or "التي" in norm:
             self.condemned_relative(si, lo, hi)
         # "الميليشيات وداعمها ايران", "داعمتهم ايران": the supporter of an armed group
-        for sm in (_SUPPORTER_WORD.finditer(norm, lo, hi) if "داعم" in norm or "راعي" in norm else ()):
+        for sm in (
+            _SUPPORTER_WORD.finditer(norm, lo, hi) if "داعم" in norm or "راعي" in norm else ()
+        ):
             if not _TERROR.search(norm, max(lo, sm.start() - 70), sm.start()):
                 continue
             for a in self.ctx.actors_of(si):
@@ -935,8 +1208,10 @@ class _Finder:
             act = kind[4:]
             for m in spans:
                 a = act
-                if act == "war_crimes" and re.fullmatch(r"[وفبلك]*(?:ال)?(?:جرائم|جريمه)\w*", m.group()):
-                    nxt = norm[m.end():m.end() + 25]
+                if act == "war_crimes" and re.fullmatch(
+                    r"[وفبلك]*(?:ال)?(?:جرائم|جريمه)\w*", m.group()
+                ):
+                    nxt = norm[m.end() : m.end() + 25]
                     if _TERROR_ADJ.match(nxt.lstrip()):
                         a = "other"
                     elif re.match(r"\s*(?:ال)?عدواني", nxt):
@@ -947,15 +1222,21 @@ class _Finder:
                         # a bare "crime" names no war crime (GUIDE: war crimes, crimes against
                         # humanity, genocide, ethnic cleansing): it is the killing of civilians when
                         # the clause says whom it killed, else some other wrongdoing
-                        win = norm[m.end():min(hi, m.end() + 60)]
-                        a = "killing_civilians" if _CIV.search(win) or _KILL_NOUNS.search(win) else _BARE_CRIME
+                        win = norm[m.end() : min(hi, m.end() + 60)]
+                        a = (
+                            "killing_civilians"
+                            if _CIV.search(win) or _KILL_NOUNS.search(win)
+                            else _BARE_CRIME
+                        )
                         if not a:
                             continue
                 if act == "violating_sovereignty" and "عدوان" in m.group():
-                    win = norm[m.end():m.end() + 40]
+                    win = norm[m.end() : m.end() + 40]
                     if _CIV.search(win):
                         a = "killing_civilians"
-                    elif re.match(r"(?:\s+\S+)?\s+علي\s+", win) and _LAW.match(win, win.index("علي") + 4):
+                    elif re.match(r"(?:\s+\S+)?\s+علي\s+", win) and _LAW.match(
+                        win, win.index("علي") + 4
+                    ):
                         a = "violating_international_law"  # "العدوان (السافر) على القانون الدولي"
                 hits.append((m.start(), m.end(), a, False))
         # harm + victim
@@ -968,19 +1249,33 @@ class _Finder:
                 gen = next((a for a in self.ctx.actors_of(si) if a.start == toks[k].start), None)
                 if gen is not None:
                     k = A.token_at(toks, gen.end)
-                    if k + 2 < len(toks) and _BACKED.fullmatch(A.strip_conj(toks[k].text)) and toks[k + 1].text == "من":
+                    if (
+                        k + 2 < len(toks)
+                        and _BACKED.fullmatch(A.strip_conj(toks[k].text))
+                        and toks[k + 1].text == "من"
+                    ):
                         k += 3
             window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
-            stop = re.search(r"[.،؛:]", norm[m.end():window_end])
+            stop = re.search(r"[.،؛:]", norm[m.end() : window_end])
             if stop:
                 window_end = m.end() + stop.start()
             window_end = min(window_end, hi)
             is_violation = bool(_VIOLATION_WORDS.fullmatch(m.group()))
             n_before = len(hits)
-            marker = bool(re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)|(?<!\w)(?:لل|ل)", norm[m.end():window_end]))
-            verbish = bool(re.match(r"[وف]?[يت]\w{3,}", m.group())) or A.strip_conj(m.group()) in _PAST_HARM_VERBS
-            infra = [(v.start(), v.end()) for v in _INFRA.finditer(norm, m.end(), window_end)
-                     if not re.search(r"قنابل\s*$|مسيل\w*\s*$", norm[max(0, v.start() - 10):v.start()])]
+            marker = bool(
+                re.search(
+                    r"(?<!\w)(?:علي|ضد|بحق)(?!\w)|(?<!\w)(?:لل|ل)", norm[m.end() : window_end]
+                )
+            )
+            verbish = (
+                bool(re.match(r"[وف]?[يت]\w{3,}", m.group()))
+                or A.strip_conj(m.group()) in _PAST_HARM_VERBS
+            )
+            infra = [
+                (v.start(), v.end())
+                for v in _INFRA.finditer(norm, m.end(), window_end)
+                if not re.search(r"قنابل\s*$|مسيل\w*\s*$", norm[max(0, v.start() - 10) : v.start()])
+            ]
             # ("قنابل الغاز": tear gas, not the gas supply)
             for v in _CIV.finditer(norm, m.end(), window_end):
                 if any(a <= v.start() < b for a, b in infra):
@@ -990,15 +1285,24 @@ class _Finder:
             if infra:
                 hits.append((m.start(), m.end(), "attacking_infrastructure", verbish))
             for v in _FORCES.finditer(norm, m.end(), window_end):
-                pre = norm[m.end():v.start()]
+                pre = norm[m.end() : v.start()]
                 own = False
                 refs = L.country_refs(norm, v.start(), min(v.end() + 30, hi))
                 if refs and self.ctx.country and refs[0][2] == self.ctx.country:
                     own = True
                 lam_victim = v.group().startswith(("ل", "لل")) and any(
-                    A.bare_noun(x) not in _QUALITY_ADJ for x in re.findall(r"\w+", pre))
-                if own or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre) or lam_victim \
-                        or (_KILL_NOUNS.fullmatch(m.group()) and not _BY_AGENT.search(pre) and len(pre.split()) <= 2):
+                    A.bare_noun(x) not in _QUALITY_ADJ for x in re.findall(r"\w+", pre)
+                )
+                if (
+                    own
+                    or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre)
+                    or lam_victim
+                    or (
+                        _KILL_NOUNS.fullmatch(m.group())
+                        and not _BY_AGENT.search(pre)
+                        and len(pre.split()) <= 2
+                    )
+                ):
                     hits.append((m.start(), m.end(), "attacking_forces", verbish))
                     break
             if not is_violation and _MISSILE_HARM.fullmatch(m.group()):
@@ -1013,15 +1317,23 @@ class _Finder:
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break
                     refs = L.country_refs(norm, at, min(hi, at + 40))
-                    if refs and refs[0][0] <= at + 1 and refs[0][3] in ("name", "capital", "metonym"):
+                    if (
+                        refs
+                        and refs[0][0] <= at + 1
+                        and refs[0][3] in ("name", "capital", "metonym")
+                    ):
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break
-            if is_violation or "علي" in norm[m.end():window_end] and not _KILL_NOUNS.fullmatch(m.group()):
+            if is_violation or (
+                "علي" in norm[m.end() : window_end] and not _KILL_NOUNS.fullmatch(m.group())
+            ):
                 # ("مقتل 60 فلسطينيا علي الحدود": where they were killed, no breached border)
                 for v in _SOV.finditer(norm, m.end(), window_end):
-                    if re.search(r"(?<!\w)(?:في|عند|قرب)\s+$", norm[max(0, v.start() - 6):v.start()]):
+                    if re.search(
+                        r"(?<!\w)(?:في|عند|قرب)\s+$", norm[max(0, v.start() - 6) : v.start()]
+                    ):
                         continue  # "الاعتداءات في الحدود": where it happened, no breached border
-                    if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end():v.start()]):
+                    if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end() : v.start()]):
                         hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
                         break
             del marker
@@ -1031,13 +1343,24 @@ class _Finder:
                 cause = _DEATH_CAUSED.search(norm, max(lo, m.start() - 220), m.start())
                 if cause and not _FORCES.search(norm, cause.start(), m.start()):
                     nxt = A.token_at(toks, m.end())
-                    gen = next((a for a in self.ctx.actors_of(si)
-                                if nxt < len(toks) and a.start == toks[nxt].start), None)
+                    gen = next(
+                        (
+                            a
+                            for a in self.ctx.actors_of(si)
+                            if nxt < len(toks) and a.start == toks[nxt].start
+                        ),
+                        None,
+                    )
                     nm = self.ctx.name(gen) if gen is not None else None
-                    if not nm and nxt + 1 < len(toks) and A.bare_noun(toks[nxt].text) in L.INSTRUMENT_HEADS \
-                            and A.is_nisba(toks[nxt + 1].text) and L.country_word(toks[nxt + 1].text):
+                    if (
+                        not nm
+                        and nxt + 1 < len(toks)
+                        and A.bare_noun(toks[nxt].text) in L.INSTRUMENT_HEADS
+                        and A.is_nisba(toks[nxt + 1].text)
+                        and L.country_word(toks[nxt + 1].text)
+                    ):
                         # "استهداف الطيران الإسرائيلي": a state's arm, named by its nationality
-                        nm = an.sentences[si][toks[nxt].start:toks[nxt + 1].end]
+                        nm = an.sentences[si][toks[nxt].start : toks[nxt + 1].end]
                     if nm:  # "استهداف الطيران X": the attack's genitive is its agent
                         self.add(nm, "killing_civilians", si)
                     else:
@@ -1046,22 +1369,30 @@ class _Finder:
                 memory.append((m.start(), m.end()))
         # violation of law
         for m in by_kind.get("violate", ()):
-            seg = norm[m.end():min(hi, m.end() + 60)]
+            seg = norm[m.end() : min(hi, m.end() + 60)]
             if _LAW.search(seg):
                 hits.append((m.start(), m.end(), "violating_international_law", False))
         for m in by_kind.get("interfere", ()):
             # "التدخل (الايراني) في الشؤون الداخلية": interference is a breach of sovereignty
-            after = norm[m.end():min(hi, m.end() + 50)]
+            after = norm[m.end() : min(hi, m.end() + 50)]
             aff = re.search(r"(?<!\w)[وفبل]?(?:ال)?(?:شؤون|شان)(\w*)(?!\w)((?:\s+\S+){0,2})", after)
-            if aff and (aff.group(1) or re.search(r"داخلي|الدول|دول|البلاد|البلدان", aff.group(2))
-                        or L.country_refs(aff.group(2))):
+            if aff and (
+                aff.group(1)
+                or re.search(r"داخلي|الدول|دول|البلاد|البلدان", aff.group(2))
+                or L.country_refs(aff.group(2))
+            ):
                 hits.append((m.start(), m.end(), "violating_sovereignty", False))
         for m in by_kind.get("unlawful", ()):
             # "ان القرار الامريكي باطل": the owner of the thing declared unlawful, by its nationality
             subj = _NISBA_SUBJECT.search(norm, max(lo, m.start() - 45), m.start())
             if subj:
                 refs = L.country_refs(norm, subj.start("adj"), subj.end("adj"))
-                if refs and refs[0][3] == "adj" and refs[0][0] == subj.start("adj") + (1 if norm[subj.start("adj")] in "وف" else 0):
+                if (
+                    refs
+                    and refs[0][3] == "adj"
+                    and refs[0][0]
+                    == subj.start("adj") + (1 if norm[subj.start("adj")] in "وف" else 0)
+                ):
                     nm = self.ctx.country_name(refs[0][2])
                     if nm:
                         self.add(nm, "violating_international_law", si)
@@ -1069,19 +1400,33 @@ class _Finder:
             hits.append((m.start(), m.end(), "violating_international_law", False))
         # support of terrorism
         for m in by_kind.get("support", ()):
-            if m.group()[:1] == "و" and _SUPPORT_CHAIN.fullmatch(m.group().split()[0]) and \
-                    re.search(r"\w\s+$", norm[max(lo, m.start() - 2):m.start()]) and \
-                    L.TRIGGERS.rx.search(norm, max(lo, m.start() - 14), m.start()):
+            if (
+                m.group()[:1] == "و"
+                and _SUPPORT_CHAIN.fullmatch(m.group().split()[0])
+                and re.search(r"\w\s+$", norm[max(lo, m.start() - 2) : m.start()])
+                and L.TRIGGERS.rx.search(norm, max(lo, m.start() - 14), m.start())
+            ):
                 continue  # "دعم وتمويل وتدريب X": one support, named once by its first masdar
-            seg = norm[m.end():min(hi, m.end() + 90)]
+            seg = norm[m.end() : min(hi, m.end() + 90)]
             t = _TERROR.search(seg)
-            if t and len(seg[: t.start()].split()) > 1 and not all(
-                    _SUPPORT_CHAIN.fullmatch(w) or A.bare_noun(w) in _GROUP_NOUNS or w in _DEMONSTRATIVES
-                    for w in seg[: t.start()].split()):
+            if (
+                t
+                and len(seg[: t.start()].split()) > 1
+                and not all(
+                    _SUPPORT_CHAIN.fullmatch(w)
+                    or A.bare_noun(w) in _GROUP_NOUNS
+                    or w in _DEMONSTRATIVES
+                    for w in seg[: t.start()].split()
+                )
+            ):
                 # the supported group is the support's object: "دعم الارهاب", "تسليح الميليشيات",
                 # "دعم وتمويل وتدريب عناصر هذا التنظيم الارهابي"
                 t = None
-            if t and not _FIGHT.search(seg[: t.start()]) and not _FIGHT.search(norm[max(lo, m.start() - 12):m.start()]):
+            if (
+                t
+                and not _FIGHT.search(seg[: t.start()])
+                and not _FIGHT.search(norm[max(lo, m.start() - 12) : m.start()])
+            ):
                 # the supported group is the object: report the act's span up to it, so it is not the agent;
                 # "يقف وراء دعم ... ، X": the verb comes first, its subject after the long object
                 behind = bool(_STANDS_BEHIND.search(norm, max(lo, m.start() - 20), m.start()))
@@ -1090,13 +1435,36 @@ class _Finder:
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept: list[tuple[int, int, str, bool]] = []
         for h in hits:
-            if any(k0 <= h[0] and h[1] <= k1 and (k1 - k0) > (h[1] - h[0]) and ka != h[2] and
-                   not (ka in ("killing_civilians", "attacking_infrastructure", "attacking_forces", "violating_sovereignty")
-                        and h[2] in ("killing_civilians", "attacking_infrastructure", "attacking_forces", "violating_sovereignty"))
-                   for k0, k1, ka, _ in kept):
+            if any(
+                k0 <= h[0]
+                and h[1] <= k1
+                and (k1 - k0) > (h[1] - h[0])
+                and ka != h[2]
+                and not (
+                    ka
+                    in (
+                        "killing_civilians",
+                        "attacking_infrastructure",
+                        "attacking_forces",
+                        "violating_sovereignty",
+                    )
+                    and h[2]
+                    in (
+                        "killing_civilians",
+                        "attacking_infrastructure",
+                        "attacking_forces",
+                        "violating_sovereignty",
+                    )
+                )
+                for k0, k1, ka, _ in kept
+            ):
                 continue
             kept.append(h)
-        kept = [h for h in kept if h[2] == "disinformation" or not _CLAIM_NOUN.search(norm, max(lo, h[0] - 60), h[0])]
+        kept = [
+            h
+            for h in kept
+            if h[2] == "disinformation" or not _CLAIM_NOUN.search(norm, max(lo, h[0] - 60), h[0])
+        ]
         ordered = [(h[0], h[1], h[2], h[3]) for h in kept] + [(a, b, "", False) for a, b in memory]
         ordered.sort(key=lambda h: h[0])
         seg_pending: list[str] = []
@@ -1155,7 +1523,9 @@ class _Finder:
         an, ctx = self.ctx.an, self.ctx
         toks = an.tokens[si]
         k = A.token_at(toks, at)
-        while k < len(toks) and (toks[k].text in _SOME or not toks[k].is_word and toks[k].text in '"«»“”'):
+        while k < len(toks) and (
+            toks[k].text in _SOME or (not toks[k].is_word and toks[k].text in '"«»“”')
+        ):
             k += 1
         cut = 0
         if lam and k < len(toks) and toks[k].text[:1] == "ل" and len(toks[k].text) > 4:
@@ -1166,41 +1536,73 @@ class _Finder:
                 return None
         elif lam:
             return None
-        if k >= len(toks) or not toks[k].is_word or toks[k].start >= hi or toks[k].text in L.PREPOSITIONS \
-                or A.bare_noun(toks[k].text) in _QUALITY_ADJ or A._lexicon_word(toks[k].text) \
-                or A.is_nisba(toks[k].text):
+        if (
+            k >= len(toks)
+            or not toks[k].is_word
+            or toks[k].start >= hi
+            or toks[k].text in L.PREPOSITIONS
+            or A.bare_noun(toks[k].text) in _QUALITY_ADJ
+            or A._lexicon_word(toks[k].text)
+            or A.is_nisba(toks[k].text)
+        ):
             return None  # "تصريحات رسمية": an adjective, no owner
         e = A.np_end(toks, k)
-        if A.bare_noun(toks[k].text) not in _TITLE_HEADS and A.bare_noun(toks[k].text) not in L.OFFICE_NOUNS:
+        if (
+            A.bare_noun(toks[k].text) not in _TITLE_HEADS
+            and A.bare_noun(toks[k].text) not in L.OFFICE_NOUNS
+        ):
             for j in range(k + 1, e):
-                if A.is_definite(toks[j - 1].text) and toks[j].is_word and not A.is_definite(toks[j].text):
+                if (
+                    A.is_definite(toks[j - 1].text)
+                    and toks[j].is_word
+                    and not A.is_definite(toks[j].text)
+                ):
                     e = j  # "النظام السوري الوحشيه | ادت": a definite name ends before the verb
                     break
-        while e > k + 1 and (toks[e - 1].text in L.TIME_WORDS or toks[e - 1].text in _FUNCTION_WORDS
-                             or A.bare_noun(toks[e - 1].text) in _CONDEMNING_ADJ
-                             or A.bare_noun(toks[e - 1].text) in _QUALITY_ADJ):
-            e -= 1  # "ممارسات النظام السوري | الوحشيه": the quality of the conduct, not of the owner
+        while e > k + 1 and (
+            toks[e - 1].text in L.TIME_WORDS
+            or toks[e - 1].text in _FUNCTION_WORDS
+            or A.bare_noun(toks[e - 1].text) in _CONDEMNING_ADJ
+            or A.bare_noun(toks[e - 1].text) in _QUALITY_ADJ
+        ):
+            e -= (
+                1  # "ممارسات النظام السوري | الوحشيه": the quality of the conduct, not of the owner
+            )
         if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
             # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
-            if e < len(toks) and toks[e].text in "،," and e + 1 < len(toks):
-                e0 = e + 1
-            else:
-                e0 = e
+            e0 = e + 1 if e < len(toks) and toks[e].text in "،," and e + 1 < len(toks) else e
             n = e0
-            while n < len(toks) and n - e0 < 3 and toks[n].is_word and toks[n].start < hi \
-                    and not A.is_definite(toks[n].text) and not A._lexicon_word(toks[n].text) \
-                    and toks[n].text not in L.PREPOSITIONS and toks[n].text not in L.RELATIVES \
-                    and toks[n].text not in L.TIME_WORDS and toks[n].text not in _FUNCTION_WORDS \
-                    and A.strip_conj(toks[n].text) == toks[n].text and not A._prep_word(toks[n].text) \
-                    and not L.country_word(toks[n].text):
+            while (
+                n < len(toks)
+                and n - e0 < 3
+                and toks[n].is_word
+                and toks[n].start < hi
+                and not A.is_definite(toks[n].text)
+                and not A._lexicon_word(toks[n].text)
+                and toks[n].text not in L.PREPOSITIONS
+                and toks[n].text not in L.RELATIVES
+                and toks[n].text not in L.TIME_WORDS
+                and toks[n].text not in _FUNCTION_WORDS
+                and A.strip_conj(toks[n].text) == toks[n].text
+                and not A._prep_word(toks[n].text)
+                and not L.country_word(toks[n].text)
+            ):
                 n += 1
             if n > e0 and (e0 == e or n - e0 >= 2):
                 e = n
-        owner = _clean(" ".join(an.sentences[si][t.start + (cut if t is toks[k] else 0):t.end]
-                                for t in toks[k:e] if t.is_word))
+        owner = _clean(
+            " ".join(
+                an.sentences[si][t.start + (cut if t is toks[k] else 0) : t.end]
+                for t in toks[k:e]
+                if t.is_word
+            )
+        )
         code = _code_of(owner)
-        if not owner or (code and code == ctx.country) or (
-                ctx.issuer_name and not code and A.name_matches(owner, ctx.issuer_name)):
+        if (
+            not owner
+            or (code and code == ctx.country)
+            or (ctx.issuer_name and not code and A.name_matches(owner, ctx.issuer_name))
+        ):
             return None
         cw = L.country_word(toks[k].text)
         if code and cw and L.COUNTRY_KIND.get(cw.group("c")) in ("capital", "metonym"):
@@ -1227,17 +1629,20 @@ class _Finder:
         return owners[0] if owners else None
 
     def condemned(self, si: int, lo: int, hi: int) -> None:
-        """"استنكرت الوزارة تصريحات X", "ندد بسلوك بعض X": the owner of condemned conduct is blamed.
+        """ "استنكرت الوزارة تصريحات X", "ندد بسلوك بعض X": the owner of condemned conduct is blamed.
 
         Conduct and words are no listed act by themselves: the act is what the
         words after the owner name (a lie, incitement ...), else other.
         """
-        an, ctx = self.ctx.an, self.ctx
+        an, _ctx = self.ctx.an, self.ctx
         norm = an.norms[si]
         for m in _CONDUCT.finditer(norm, lo, hi):
             v = _CONDEMN.search(norm, max(lo, m.start() - 70), m.start())
-            condemned = bool(v) and not re.search(r"[.،؛:]", norm[v.end():m.start()]) \
-                and len(norm[v.end():m.start()].split()) <= 7
+            condemned = (
+                bool(v)
+                and not re.search(r"[.،؛:]", norm[v.end() : m.start()])
+                and len(norm[v.end() : m.start()].split()) <= 7
+            )
             if not condemned and not _BAD_CONDUCT.match(norm, m.start()):
                 continue
             found = self._owner_after(si, m.end(), hi)
@@ -1246,42 +1651,54 @@ class _Finder:
             owner, e_end = found
             if not condemned:
                 # "ممارسات النظام الوحشيه": conduct the issuer itself calls brutal, hostile ...
-                q = re.match(r"\s*[\"«»“”]?\s*(\S+)", norm[e_end:min(hi, e_end + 40)])
-                if not q or A.bare_noun(q.group(1).strip("\"«»“”،,.")) not in _CONDEMNING_ADJ:
+                q = re.match(r"\s*[\"«»“”]?\s*(\S+)", norm[e_end : min(hi, e_end + 40)])
+                if not q or A.bare_noun(q.group(1).strip('"«»“”،,.')) not in _CONDEMNING_ADJ:
                     continue
-            tail = norm[e_end:min(hi, e_end + 60)]
+            tail = norm[e_end : min(hi, e_end + 60)]
             acts = [a for a in self._acts_in(tail) if a != "other"]
             for act in acts or ["other"]:
                 self.add(owner, act, si)
 
     def condemned_relative(self, si: int, lo: int, hi: int) -> None:
-        """"استنكرت الاستطلاع الذي قامت به القناة", "أدانت الهجوم الذي نفذته X": the one who did the
+        """ "استنكرت الاستطلاع الذي قامت به القناة", "أدانت الهجوم الذي نفذته X": the one who did the
         condemned thing, named in a relative clause on it, is blamed for it."""
         an, ctx = self.ctx.an, self.ctx
         norm, toks = an.norms[si], an.tokens[si]
         for m in _REL_DOER.finditer(norm, lo, hi):
             v = _CONDEMN.search(norm, max(lo, m.start() - 80), m.start())
-            if not v or re.search(r"[.؛:،]", norm[v.end():m.start()]) or len(norm[v.end():m.start()].split()) > 6:
+            if (
+                not v
+                or re.search(r"[.؛:،]", norm[v.end() : m.start()])
+                or len(norm[v.end() : m.start()].split()) > 6
+            ):
                 continue
             k = A.token_at(toks, m.end())
             if k >= len(toks) or not toks[k].is_word or toks[k].start >= hi:
                 continue
             actor = next((a for a in ctx.actors_of(si) if a.start == toks[k].start), None)
             name = ctx.name(actor) if actor is not None else None
-            construct = k + 1 < len(toks) and toks[k + 1].is_word and A.is_definite(toks[k + 1].text)
-            if actor is None and (A.is_definite(toks[k].text) or construct) and not A._lexicon_word(toks[k].text) \
-                    and not A.is_nisba(toks[k].text) and toks[k].text not in _FUNCTION_WORDS \
-                    and toks[k].text not in L.PREPOSITIONS and toks[k].text not in L.TIME_WORDS:
+            construct = (
+                k + 1 < len(toks) and toks[k + 1].is_word and A.is_definite(toks[k + 1].text)
+            )
+            if (
+                actor is None
+                and (A.is_definite(toks[k].text) or construct)
+                and not A._lexicon_word(toks[k].text)
+                and not A.is_nisba(toks[k].text)
+                and toks[k].text not in _FUNCTION_WORDS
+                and toks[k].text not in L.PREPOSITIONS
+                and toks[k].text not in L.TIME_WORDS
+            ):
                 e = A.np_end(toks, k, limit=3)
-                name = _clean(an.sentences[si][toks[k].start:toks[e - 1].end]) if e > k else None
+                name = _clean(an.sentences[si][toks[k].start : toks[e - 1].end]) if e > k else None
             if not name:
                 continue
-            acts = [a for a in self._acts_in(norm[v.end():m.start()]) if a != "other"]
+            acts = [a for a in self._acts_in(norm[v.end() : m.start()]) if a != "other"]
             for act in acts or ["other"]:
                 self.add(name, act, si)
 
     def _accused_by_name(self, si: int, at: int, hi: int, after: list[_Actor]) -> None:
-        """"ويتهم المغرب البوليساريو بالتوغل": the object of اتهم is the accused even when it is a bare
+        """ "ويتهم المغرب البوليساريو بالتوغل": the object of اتهم is the accused even when it is a bare
         name no lexicon knows; it stands between the (issuer's) subject and the charge after بـ."""
         an = self.ctx.an
         toks = an.tokens[si]
@@ -1293,12 +1710,17 @@ class _Finder:
                 k = ev.subject[1]  # the speaker in verb-first order, then the accused
                 break
         # "اتهمت في الماضي X": a time phrase before the object is not part of it
-        while k + 1 < len(toks) and (toks[k].text in L.TIME_WORDS or toks[k].text in _ACCUSE_ADVERBS
-                                     or toks[k].text == "في" and toks[k + 1].text in L.TIME_WORDS):
+        while k + 1 < len(toks) and (
+            toks[k].text in L.TIME_WORDS
+            or toks[k].text in _ACCUSE_ADVERBS
+            or (toks[k].text == "في" and toks[k + 1].text in L.TIME_WORDS)
+        ):
             k += 2 if toks[k].text == "في" else 1
         words: list[int] = []
         q = k
-        with_of: set[int] = set()  # tokens of a "عن/لـ" complement inside a name ("منظمات الدفاع عن حقوق الانسان")
+        with_of: set[int] = (
+            set()
+        )  # tokens of a "عن/لـ" complement inside a name ("منظمات الدفاع عن حقوق الانسان")
         while q < len(toks) and toks[q].start < hi and len(words) <= 10:
             t = toks[q]
             if not t.is_word:
@@ -1307,21 +1729,33 @@ class _Finder:
                     continue
                 if t.text == "(" and words:
                     # "X (اختصارها)": an aside after a name is not part of the object
-                    close = next((j for j in range(q + 1, min(len(toks), q + 8)) if toks[j].text == ")"), None)
+                    close = next(
+                        (j for j in range(q + 1, min(len(toks), q + 8)) if toks[j].text == ")"),
+                        None,
+                    )
                     if close is not None:
                         q = close + 1
                         continue
                 return
             if t.text[:1] == "ب" and len(t.text) > 3 and words:
                 break
-            if t.text == "عن" and words and q + 1 < len(toks) and not A.is_definite(toks[q + 1].text) \
-                    and A.bare_noun(toks[q - 1].text) in _DEFENCE_OF:
+            if (
+                t.text == "عن"
+                and words
+                and q + 1 < len(toks)
+                and not A.is_definite(toks[q + 1].text)
+                and A.bare_noun(toks[q - 1].text) in _DEFENCE_OF
+            ):
                 with_of.update((q, q + 1))  # "الدفاع عن حقوق": the name goes on
                 words.extend((q, q + 1))
                 q += 2
                 continue
-            if t.text in L.PREPOSITIONS or t.text in L.TIME_WORDS or A._lexicon_word(t.text) \
-                    or L.country_word(t.text) and not (words and A.is_nisba(t.text)):
+            if (
+                t.text in L.PREPOSITIONS
+                or t.text in L.TIME_WORDS
+                or A._lexicon_word(t.text)
+                or (L.country_word(t.text) and not (words and A.is_nisba(t.text)))
+            ):
                 return
             words.append(q)
             q += 1
@@ -1331,54 +1765,82 @@ class _Finder:
         groups: list[list[int]] = [[]]
         for j in words:
             w = toks[j].text
-            if groups[-1] and w[:1] == "و" and len(w) > 4 and not A.is_nisba(w) and (
-                    A.is_definite(w[1:]) or w.endswith("ات") or w[1:] in L.ACTOR_HEADS):
+            if (
+                groups[-1]
+                and w[:1] == "و"
+                and len(w) > 4
+                and not A.is_nisba(w)
+                and (A.is_definite(w[1:]) or w.endswith("ات") or w[1:] in L.ACTOR_HEADS)
+            ):
                 groups.append([])
             groups[-1].append(j)
-        acts = self._acts_in(an.norms[si][toks[q].start:min(hi, toks[q].start + 120)])
+        acts = self._acts_in(an.norms[si][toks[q].start : min(hi, toks[q].start + 120)])
         names = []
         for g in groups:
             # a definite noun, or a construct whose second word is definite ("وكالة الاستخبارات")
-            if not g or len([j for j in g if j not in with_of]) > 4 or not (A.is_definite(A.strip_conj(toks[g[0]].text)) or A.is_definite(toks[g[0]].text)
-                                           or len(g) > 1 and A.is_definite(toks[g[1]].text)):
+            if (
+                not g
+                or len([j for j in g if j not in with_of]) > 4
+                or not (
+                    A.is_definite(A.strip_conj(toks[g[0]].text))
+                    or A.is_definite(toks[g[0]].text)
+                    or (len(g) > 1 and A.is_definite(toks[g[1]].text))
+                )
+            ):
                 return
-            name = _clean(an.sentences[si][toks[g[0]].start:toks[g[-1]].end])
+            name = _clean(an.sentences[si][toks[g[0]].start : toks[g[-1]].end])
             names.append(name[1:] if len(g) and name[:1] == "و" and names else name)
         for name in names:
             for act in acts or ["other"]:
                 self.add(name, act, si)
 
-    def accuse_verbs(self, si: int, lo: int, hi: int, by_kind: dict[str, list["_Span"]]) -> None:
-        """"اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""
+    def accuse_verbs(self, si: int, lo: int, hi: int, by_kind: dict[str, list[_Span]]) -> None:
+        """ "اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""
         an, ctx = self.ctx.an, self.ctx
-        norm, toks = an.norms[si], an.tokens[si]
+        norm, _toks = an.norms[si], an.tokens[si]
         actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
         for kind in ("accuse", "hold"):
             for m in by_kind.get(kind, ()):
-                pron = re.match(r"\s*(?:اياها|اياه|اياهم|اياهما)(?!\w)", norm[m.end():])
+                pron = re.match(r"\s*(?:اياها|اياه|اياهم|اياهما)(?!\w)", norm[m.end() :])
                 if kind == "accuse" and pron:
                     # "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before
-                    before = [a for a in ctx.actors_of(si) if a.end <= m.start() and m.start() - a.end < 70
-                              and not (a.code and a.code == ctx.country) and (a.start, a.end) not in ctx.speaker_spans]
+                    before = [
+                        a
+                        for a in ctx.actors_of(si)
+                        if a.end <= m.start()
+                        and m.start() - a.end < 70
+                        and not (a.code and a.code == ctx.country)
+                        and (a.start, a.end) not in ctx.speaker_spans
+                    ]
                     name = ctx.name(before[-1]) if before else None
                     if name:
-                        for act in self._acts_in(norm[m.end() + pron.end():min(hi, m.end() + pron.end() + 120)]) or ["other"]:
+                        for act in self._acts_in(
+                            norm[m.end() + pron.end() : min(hi, m.end() + pron.end() + 120)]
+                        ) or ["other"]:
                             self.add(name, act, si)
                     continue
                 after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
-                if kind == "accuse" and (not after or len(after) == 1 and after[0].code and after[0].code == ctx.country):
+                if kind == "accuse" and (
+                    not after
+                    or (len(after) == 1 and after[0].code and after[0].code == ctx.country)
+                ):
                     self._accused_by_name(si, m.end(), hi, after)
                 if not after:
                     continue
                 # skip the subject in verb-first order ("اتهمت افغانستان باكستان")
                 target = after[0]
-                if len(after) > 1 and (target.code == ctx.country and ctx.country
-                                       or (target.start, target.end) in ctx.speaker_spans
-                                       or A.bare_noun(norm[target.start:target.end].split()[0]) in L.GENERIC_SPEAKER):
+                if len(after) > 1 and (
+                    (target.code == ctx.country and ctx.country)
+                    or (target.start, target.end) in ctx.speaker_spans
+                    or A.bare_noun(norm[target.start : target.end].split()[0]) in L.GENERIC_SPEAKER
+                ):
                     q = 1
                     # "وتتهم موسكو ودمشق المعارضة": the subject may be a list
-                    while q < len(after) - 1 and re.fullmatch(r"\s*(?:،\s*)?", norm[after[q - 1].end:after[q].start]) \
-                            and norm[after[q].start] == "و":
+                    while (
+                        q < len(after) - 1
+                        and re.fullmatch(r"\s*(?:،\s*)?", norm[after[q - 1].end : after[q].start])
+                        and norm[after[q].start] == "و"
+                    ):
                         q += 1
                     target = after[q]
                 if target.code and target.code == ctx.country:
@@ -1386,30 +1848,40 @@ class _Finder:
                 name = ctx.name(target)
                 if not name:
                     continue
-                rest = norm[target.end:min(hi, target.end + 120)]
+                rest = norm[target.end : min(hi, target.end + 120)]
                 r = _RESP.search(rest)
-                if kind == "hold" or r and r.start() <= 3:
+                if kind == "hold" or (r and r.start() <= 3):
                     # "حمّل X المسؤولية عن ..." and "اتهم X بالمسؤولية عن ...": blame for an event
                     if not r or r.start() > 40:
                         continue
-                    scope = rest[r.end():r.end() + 60] or rest
+                    scope = rest[r.end() : r.end() + 60] or rest
                     waiting = [p for p in self.pending if p[0] == si]
-                    if waiting and (not scope.strip(" .،\"«»") or re.match(r"\s*(?:الكامله\s+)?عن\s+(?:ذلك|هذا|هذه)", scope)):
+                    if waiting and (
+                        not scope.strip(' .،"«»')
+                        or re.match(r"\s*(?:الكامله\s+)?عن\s+(?:ذلك|هذا|هذه)", scope)
+                    ):
                         # "ادانت الهجوم علي ناقلات النفط، وحملت ايران المسؤوليه": the acts the
                         # sentence named without an agent are the held party's
                         for _, _, p_act in waiting:
                             self.add(name, p_act, si)
                         self.pending = [p for p in self.pending if p[0] != si]
                         continue
-                    if not scope.strip(" .،\"«»") and any(
-                            A.name_matches(p.accused, name) or _same_party(p.accused, name, _code_of(name))
-                            for p in self.out):
+                    if not scope.strip(' .،"«»') and any(
+                        A.name_matches(p.accused, name)
+                        or _same_party(p.accused, name, _code_of(name))
+                        for p in self.out
+                    ):
                         # "تحميل X المسؤولية" with no object: the blame already recorded, restated;
                         # X is still the party the issuer is speaking about
                         self.last_accused = (si, name)
                         continue
-                    act = "killing_civilians" if _DEATH.search(scope) or _CIVIL_EVENT.search(scope) or (
-                        not scope.strip(" .،") and _DEATH.search(norm)) else "other"
+                    act = (
+                        "killing_civilians"
+                        if _DEATH.search(scope)
+                        or _CIVIL_EVENT.search(scope)
+                        or (not scope.strip(" .،") and _DEATH.search(norm))
+                        else "other"
+                    )
                     if act == "other" and _LAW.search(scope[:60]):
                         act = "violating_international_law"  # "مسؤولية الجرائم ضد القانون الدولي"
                     self.add(name, act, si)
@@ -1417,7 +1889,10 @@ class _Finder:
                     sup = _SUPPORTER.match(rest)
                     if sup:
                         for a in actors:
-                            if a.start >= target.end + sup.end() - 1 and a.start <= target.end + sup.end() + 1:
+                            if (
+                                a.start >= target.end + sup.end() - 1
+                                and a.start <= target.end + sup.end() + 1
+                            ):
                                 nm2 = ctx.name(a)
                                 if nm2:
                                     self.add(nm2, act, si)
@@ -1431,7 +1906,7 @@ class _Finder:
                     self.add(name, act, si)
         # "مسؤولية ... تقع على X"
         for m in by_kind.get("resp", ()):
-            tail = norm[m.end():min(hi, m.end() + 80)]
+            tail = norm[m.end() : min(hi, m.end() + 80)]
             on = re.search(r"تقع\s+(?:\w+\s+){0,2}?علي\s+", tail)
             if on:
                 pos = m.end() + on.end()
@@ -1442,7 +1917,7 @@ class _Finder:
                         self.add(name, act, si)
 
     def support_received(self, si: int, lo: int, hi: int) -> None:
-        """"المسلحون تلقوا تمويلا من X", "جُندوا وتدربوا على أيدي X", "الإرهابيين المدعومين من X".
+        """ "المسلحون تلقوا تمويلا من X", "جُندوا وتدربوا على أيدي X", "الإرهابيين المدعومين من X".
 
         Support told from the side of those who got it: the giver, after من/على أيدي,
         supports terrorism when the receivers are terrorists, militias or the attackers.
@@ -1450,7 +1925,7 @@ class _Finder:
         an, ctx = self.ctx.an, self.ctx
         norm, toks, sent = an.norms[si], an.tokens[si], an.sentences[si]
         for m in _RECEIVED_SUPPORT.finditer(norm, lo, hi):
-            before = norm[max(lo, m.start() - 90):m.start()]
+            before = norm[max(lo, m.start() - 90) : m.start()]
             if not (_TERROR.search(before) or _ARMED_RECEIVERS.search(before)):
                 continue
             k = A.token_at(toks, m.end())
@@ -1459,27 +1934,39 @@ class _Finder:
             if not name:
                 words = []
                 q = k
-                while q < len(toks) and toks[q].is_word and len(words) < 3 and toks[q].start < hi \
-                        and toks[q].text not in L.PREPOSITIONS and toks[q].text[:1] != "و":
+                while (
+                    q < len(toks)
+                    and toks[q].is_word
+                    and len(words) < 3
+                    and toks[q].start < hi
+                    and toks[q].text not in L.PREPOSITIONS
+                    and toks[q].text[:1] != "و"
+                ):
                     words.append(toks[q])
                     q += 1
                 if not words:
                     continue
-                name = _clean(sent[words[0].start:words[-1].end])
+                name = _clean(sent[words[0].start : words[-1].end])
             self.add(name, "supporting_terrorism", si)
 
     def _acts_in(self, text: str) -> list[str]:
         acts: list[str] = []
-        found = [(st, en, kind[4:]) for st, en, kind in L.TRIGGERS.scan(text, 0, min(len(text), 60))
-                 if kind.startswith("act:")]
+        found = [
+            (st, en, kind[4:])
+            for st, en, kind in L.TRIGGERS.scan(text, 0, min(len(text), 60))
+            if kind.startswith("act:")
+        ]
         for st, en, act in found:
-            if any(s2 <= st and en <= e2 and (e2 - s2) > (en - st) and a2 != act for s2, e2, a2 in found):
+            if any(
+                s2 <= st and en <= e2 and (e2 - s2) > (en - st) and a2 != act
+                for s2, e2, a2 in found
+            ):
                 continue
             if act not in acts:
                 acts.append(act)
         h = _HARM.search(text[:60])
         if h:
-            tail = text[h.end():h.end() + 50]
+            tail = text[h.end() : h.end() + 50]
             if _CIV.search(tail):
                 acts.append("killing_civilians")
             elif _INFRA.search(tail):
@@ -1506,6 +1993,6 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
             finder.segment(seg.sentence, seg.start, hi)
             finder.support_received(seg.sentence, seg.start, hi)
         return finder.out
-    except Exception:  # noqa: BLE001 - a summary without accusations beats no summary at all
+    except Exception:
         log.warning("accusations: extraction failed on one text, none reported", exc_info=True)
         return []

@@ -17,13 +17,37 @@ from bot.summarize.text import normalize
 
 # Document nouns (normalized) → may the recipient be marked by a bare ل- prefix?
 _DOCUMENTS = {
-    "رساله": True, "رسالتين": True, "رسالتي": True, "رسالتيه": True, "رسالتيها": True,
-    "رسالتها": True, "رسالته": True, "رسائل": True, "الرساله": True, "الرسالتين": True,
-    "برقيه": True, "برقيات": True, "البرقيه": True, "مذكره": True, "المذكره": True,
-    "شكوي": True, "الشكوي": True, "شكاوي": True, "احتجاجا": True, "احتجاج": True,
-    "خطاب": False, "خطابا": False, "الخطاب": False, "دعوه": False, "احاله": False,
-    "طلبا": False, "مراسله": True, "دعوي": False, "الدعوي": False,
-    "احتجاجها": True, "احتجاجه": True,
+    "رساله": True,
+    "رسالتين": True,
+    "رسالتي": True,
+    "رسالتيه": True,
+    "رسالتيها": True,
+    "رسالتها": True,
+    "رسالته": True,
+    "رسائل": True,
+    "الرساله": True,
+    "الرسالتين": True,
+    "برقيه": True,
+    "برقيات": True,
+    "البرقيه": True,
+    "مذكره": True,
+    "المذكره": True,
+    "شكوي": True,
+    "الشكوي": True,
+    "شكاوي": True,
+    "احتجاجا": True,
+    "احتجاج": True,
+    "خطاب": False,
+    "خطابا": False,
+    "الخطاب": False,
+    "دعوه": False,
+    "احاله": False,
+    "طلبا": False,
+    "مراسله": True,
+    "دعوي": False,
+    "الدعوي": False,
+    "احتجاجها": True,
+    "احتجاجه": True,
 }
 # A lawsuit (دعوى قضائية) is lodged with a court; bare "بدعوى" is "on the pretext of".
 _NEEDS_JUDICIAL = frozenset({"دعوي", "الدعوي"})
@@ -51,7 +75,7 @@ _NEEDS_FORMAL = frozenset({"دعوه", "احاله", "طلبا"})
 # "خطاب لنظيره": a counterpart after ل is a recipient even after a document noun
 # that may also mean a speech ("خطاب للرئيس" is the president's speech).
 _COUNTERPARTS = frozenset({"لنظيره", "لنظيرها", "لنظرائه", "لنظرائها", "لنظيريه", "لنظيريها"})
-_QUOTES = frozenset('"«»“”‘’\'')
+_QUOTES = frozenset("\"«»“”‘’'")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MAX_WORDS = 9
 
@@ -70,11 +94,14 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
     phrases: list[list[int]] = [[]]
     k = start
     while k < len(tokens) and sum(len(p) for p in phrases) < _MAX_WORDS:
-        a, b, tok = tokens[k]
+        _a, _b, tok = tokens[k]
         if not (tok[0].isalnum() or tok[0] == "_"):
             break  # punctuation ends the list
-        if tok in _END or (tok[0] in "و" and tok[1:] in _END and len(tok) > 2 and phrases[-1]) \
-                or (phrases[-1] and _bare_word(tok) in _HANDED):
+        if (
+            tok in _END
+            or (tok[0] in "و" and tok[1:] in _END and len(tok) > 2 and phrases[-1])
+            or (phrases[-1] and _bare_word(tok) in _HANDED)
+        ):
             break  # "... ممثل إيران في المنامة وسلمته مذكرة": the handing verb ends the envoy
         if phrases[-1] and tok.startswith("لا") and len(tok) > 5:
             break  # "لإيقاف ...", "لاتخاذ ...": the purpose, not the recipient
@@ -97,11 +124,13 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
 
 
 _HANDED = frozenset({"ابلاغه", "ابلغه", "ابلغته", "تسليمه", "سلمه", "سلمته", "وابلغته", "وسلمته"})
-_ENVOYS = frozenset({"السفير", "سفير", "القائم", "سفيره", "سفيرها", "ممثل", "الممثل", "المندوب", "مندوب"})
+_ENVOYS = frozenset(
+    {"السفير", "سفير", "القائم", "سفيره", "سفيرها", "ممثل", "الممثل", "المندوب", "مندوب"}
+)
 
 
 def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
-    """"استدعاء السفير ... وتم إبلاغه مذكرة احتجاج": the envoy handed the note."""
+    """ "استدعاء السفير ... وتم إبلاغه مذكرة احتجاج": the envoy handed the note."""
     k = i - 1
     if k >= 0 and tokens[k][2] not in _HANDED and _bare_word(tokens[k][2]) not in _HANDED:
         return None
@@ -126,13 +155,15 @@ _TIME_WORDS = frozenset(
 
 
 def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
-    """"قدم X للمحكمة الجنائية الدولية إحالة": the ل-recipient between the sending verb and the document."""
+    """ "قدم X للمحكمة الجنائية الدولية إحالة": the ل-recipient between the sending verb and the document."""
     start = None
     for k in range(i - 1, max(-1, i - 6), -1):
         tok = tokens[k][2]
         if not tok[0].isalnum():
             return None
-        if tok.startswith("لل") or (tok.startswith("ل") and len(tok) > 3 and tok[1:] in _NEW_RECIPIENT):
+        if tok.startswith("لل") or (
+            tok.startswith("ل") and len(tok) > 3 and tok[1:] in _NEW_RECIPIENT
+        ):
             start = k
             break
     if start is None:
@@ -140,7 +171,7 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
     for k in range(start - 1, max(-1, start - 5), -1):
         tok = _bare_word(tokens[k][2])
         if tok in _SENDING:
-            text = sentence[tokens[start][0]: tokens[i - 1][1]]
+            text = sentence[tokens[start][0] : tokens[i - 1][1]]
             return _strip_prep(text.strip())
         if not tokens[k][2][0].isalnum():
             return None
@@ -165,7 +196,7 @@ _DIRECT_RECIPIENTS = frozenset(
 
 
 def _handed_directly(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
-    """"سلمت الوزارة القائم بالأعمال الإيراني مذكرة احتجاج": the person handed the document."""
+    """ "سلمت الوزارة القائم بالأعمال الإيراني مذكرة احتجاج": the person handed the document."""
     for v in range(i - 1, max(-1, i - 9), -1):
         tok = tokens[v][2]
         if not tok[0].isalnum():
@@ -175,13 +206,13 @@ def _handed_directly(tokens: list[tuple[int, int, str]], sentence: str, i: int) 
             if r < i and tokens[r][2] in _SUBJECTS:
                 r += 1
             if r < i and tokens[r][2] in _DIRECT_RECIPIENTS:
-                return sentence[tokens[r][0]: tokens[i - 1][1]].strip()
+                return sentence[tokens[r][0] : tokens[i - 1][1]].strip()
             return None
     return None
 
 
 def _notified(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list[str]:
-    """"أخطرت مجلس الأمن الدولي بـ...": the office notified, up to the ب of what it is told."""
+    """ "أخطرت مجلس الأمن الدولي بـ...": the office notified, up to the ب of what it is told."""
     first = i + 1
     if first < len(tokens) and tokens[first][2] in _SUBJECTS:
         first += 1  # "أخطرت الوزارة الأمم المتحدة": the subject before the office notified
@@ -191,7 +222,12 @@ def _notified(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list
     k = i + 1
     while k < len(tokens) and k - i <= 6:
         tok = tokens[k][2]
-        if not tok[0].isalnum() or tok in _END or tok in _TIME_WORDS or (tok[0] == "ب" and len(tok) > 3):
+        if (
+            not tok[0].isalnum()
+            or tok in _END
+            or tok in _TIME_WORDS
+            or (tok[0] == "ب" and len(tok) > 3)
+        ):
             break
         k += 1
     return _recipients(tokens[:k], sentence, i + 1)
@@ -230,14 +266,22 @@ def extract_addressees(sentences: list[str]) -> list[str]:
                 names = [before]
             elif j >= len(tokens):
                 continue
-            elif bare in _NEEDS_FORMAL and not any(tokens[x][2] in {"رسميه", "رسمي", "رسميا"} for x in range(i + 1, j)):
+            elif bare in _NEEDS_FORMAL and not any(
+                tokens[x][2] in {"رسميه", "رسمي", "رسميا"} for x in range(i + 1, j)
+            ):
                 continue  # "دعوة إلى ..." is a call (a demand), "دعوة رسمية إلى ..." a document
-            elif bare in _NEEDS_JUDICIAL and not any(tokens[x][2] == "قضائيه" for x in range(i + 1, j)):
+            elif bare in _NEEDS_JUDICIAL and not any(
+                tokens[x][2] == "قضائيه" for x in range(i + 1, j)
+            ):
                 continue
             else:
                 names = []
             marker = tokens[j][2] if j < len(tokens) else ""
-            handed = None if names else (_handed_to(tokens, sentence, i) or _handed_directly(tokens, sentence, i))
+            handed = (
+                None
+                if names
+                else (_handed_to(tokens, sentence, i) or _handed_directly(tokens, sentence, i))
+            )
             if names:
                 pass
             elif handed:
@@ -247,8 +291,12 @@ def extract_addressees(sentences: list[str]) -> list[str]:
                 while k < len(tokens) and tokens[k][2] in _QUOTES:
                     k += 1
                 names = _recipients(tokens, sentence, k)
-            elif (allow_lam or marker in _COUNTERPARTS) and marker.startswith("ل") and len(marker) > 3 \
-                    and marker not in ("لها", "له", "لهم"):
+            elif (
+                (allow_lam or marker in _COUNTERPARTS)
+                and marker.startswith("ل")
+                and len(marker) > 3
+                and marker not in ("لها", "له", "لهم")
+            ):
                 names = _recipients(tokens, sentence, j)
                 if names:
                     names[0] = _strip_prep(names[0])
@@ -256,7 +304,11 @@ def extract_addressees(sentences: list[str]) -> list[str]:
                 continue
             for name in _split_names(names):
                 key = frozenset(normalize(name).split())
-                if len(normalize(name)) <= 2 or any(key <= s or s <= key for s in seen) or key <= aliases:
+                if (
+                    len(normalize(name)) <= 2
+                    or any(key <= s or s <= key for s in seen)
+                    or key <= aliases
+                ):
                     continue
                 seen.append(key)
                 found.append(name)
@@ -265,7 +317,7 @@ def extract_addressees(sentences: list[str]) -> list[str]:
 
 
 def _split_names(names: list[str]) -> list[str]:
-    """"المعلم وغوتيريش": two recipients named by one word each are two entries."""
+    """ "المعلم وغوتيريش": two recipients named by one word each are two entries."""
     out: list[str] = []
     for name in names:
         words = name.split()
@@ -285,7 +337,7 @@ def _apposition(norm: str, name: str) -> set[str]:
     at = norm.find(normalize(name))
     if at < 0:
         return set()
-    rest = norm[at + len(name):]
+    rest = norm[at + len(name) :]
     m = re.match(r"\s*[،,]\s*((?:\w+\s*){1,3})", rest)
     words = set(normalize(name).split())
     if m:

@@ -58,26 +58,51 @@ _ACCORDING_TO = re.compile(r"\W*[وف]?(?:ب?حسب|وفقا\s+ل|طبقا\s+ل)
 # A sentence that opens with "إنّ" or with a deontic "على X أن"/"يجب على" is the mood of reported
 # speech ("قال: إن ..."; "إن على المجتمع الدولي أن ..."): a reporter narrates in verb-first clauses,
 # so after a speaker has been heard such a sentence runs on in that speaker's words.
-_SPEECH_OPENING = re.compile(r"\W*(?:ان|فان|وان|(?:[وف]?(?:يجب|ينبغي|يتعين)\s+)?[وف]?علي\s+[^.،]{2,60}?\s(?:ان|بان))\s")
+_SPEECH_OPENING = re.compile(
+    r"\W*(?:ان|فان|وان|(?:[وف]?(?:يجب|ينبغي|يتعين)\s+)?[وف]?علي\s+[^.،]{2,60}?\s(?:ان|بان))\s"
+)
 _SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + L._trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)")
 _MASDAR_LIKE = re.compile(r"[وف]?[بل]?(?:ا[^ل]\w{2}ا\w+|ت\w{2}ي\w+|\w{3}ات)")
-_COMMON_OBJECT_NOUNS = frozenset(L.split_words(
-    "قيام استمرار اقتحام قرار اعلان تصريحات تصريح ما كل عمليه عمليات هجوم سقوط مقتل وقوع تصاعد محاوله "
-    "اعتداء اعتداءات استخدام اطلاق احتلال ضم بناء نقل فتح وقف تدشين تصويت اعتراف مشاركه سعي رفض دعم "
-    "قصف حادث حادثه تفجير انفجار ممارسات سياسه سياسات بيان تقرير خطوه خطط"))
-_HONORIFICS = frozenset(L.split_words(
-    "الدكتور الدكتوره الشيخ الشيخه الامير الاميره السيد السيده اللواء العميد العقيد المستشار المهندس الفريق"))
+_COMMON_OBJECT_NOUNS = frozenset(
+    L.split_words(
+        "قيام استمرار اقتحام قرار اعلان تصريحات تصريح ما كل عمليه عمليات هجوم سقوط مقتل وقوع تصاعد محاوله "
+        "اعتداء اعتداءات استخدام اطلاق احتلال ضم بناء نقل فتح وقف تدشين تصويت اعتراف مشاركه سعي رفض دعم "
+        "قصف حادث حادثه تفجير انفجار ممارسات سياسه سياسات بيان تقرير خطوه خطط"
+    )
+)
+_HONORIFICS = frozenset(
+    L.split_words(
+        "الدكتور الدكتوره الشيخ الشيخه الامير الاميره السيد السيده اللواء العميد العقيد المستشار المهندس الفريق"
+    )
+)
 _KNOWN_AFTER_CONJ = (
-    L.SPEECH_VERB_FORMS | L.ACTOR_HEADS | L.TARGET_HEADS | L.OFFICE_NOUNS | L.GENERIC_SPEAKER | L.CONNECTIVES
-    | L.PARTICIPLES | L.TIME_WORDS | L.PREPOSITIONS | L.FIRST_PERSON_VERBS
+    L.SPEECH_VERB_FORMS
+    | L.ACTOR_HEADS
+    | L.TARGET_HEADS
+    | L.OFFICE_NOUNS
+    | L.GENERIC_SPEAKER
+    | L.CONNECTIVES
+    | L.PARTICIPLES
+    | L.TIME_WORDS
+    | L.PREPOSITIONS
+    | L.FIRST_PERSON_VERBS
     | frozenset(L.split_words("ان انه انها اذ ما لا لم لن قد كان كانت هو هي نحن"))
 )
 _THAT = frozenset(L.split_words("ان انه انها بان بانه بانها لان"))
-_PRONOUN_PREPS = frozenset(L.split_words("فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"))
-_GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(L.split_words(
-    "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
-    "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"))
-_NOT_BODIES = frozenset(L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول"))
+_PRONOUN_PREPS = frozenset(
+    L.split_words(
+        "فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"
+    )
+)
+_GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(
+    L.split_words(
+        "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
+        "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"
+    )
+)
+_NOT_BODIES = frozenset(
+    L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول")
+)
 _APPOSITIVE = re.compile(r"(?<=\w)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
 _ACCUSE_FORMS = frozenset(L.split_words("اتهم اتهمت يتهم تتهم نتهم"))
 _HOLD_FORMS = frozenset(L.split_words("حمل حملت يحمل تحمل نحمل"))
@@ -137,7 +162,7 @@ class Analysis:
 class LazyTokens:
     """Token lists made on first use: most sentences of a long report are never looked into."""
 
-    __slots__ = ("_norms", "_cache")
+    __slots__ = ("_cache", "_norms")
 
     def __init__(self, norms: list[str]):
         self._norms = norms
@@ -184,17 +209,23 @@ def token_at(toks: list[Token], offset: int) -> int:
 
 
 def _prep_word(w: str) -> bool:
-    """"بالتوقف", "بان", "بشان": a preposition-led word, not a noun like "بيان" or "بغداد"."""
-    return w.startswith(("بال", "بان", "بضروره", "بشان", "بسبب", "بعد", "بين", "بحسب", "بناء", "بهدف")) or (
-        w.startswith("ب") and len(w) > 3 and w[1:] in ("ضروره", "اهميه", "وجوب"))
+    """ "بالتوقف", "بان", "بشان": a preposition-led word, not a noun like "بيان" or "بغداد"."""
+    return w.startswith(
+        ("بال", "بان", "بضروره", "بشان", "بسبب", "بعد", "بين", "بحسب", "بناء", "بهدف")
+    ) or (w.startswith("ب") and len(w) > 3 and w[1:] in ("ضروره", "اهميه", "وجوب"))
 
 
 @lru_cache(maxsize=65536)
 def _lexicon_word(w: str) -> bool:
     """A trigger or demand word ("استهداف", "بتحقيق"): the object begins, not a person's name."""
-    return bool(L.TRIGGERS.rx.fullmatch(w) or L.DEMAND_VERBS.fullmatch(w) or w in L.TIME_WORDS
-                or strip_conj(w) in _COMMON_OBJECT_NOUNS
-                or w.startswith(("است", "بال", "لل")) or _MASDAR_LIKE.fullmatch(w))
+    return bool(
+        L.TRIGGERS.rx.fullmatch(w)
+        or L.DEMAND_VERBS.fullmatch(w)
+        or w in L.TIME_WORDS
+        or strip_conj(w) in _COMMON_OBJECT_NOUNS
+        or w.startswith(("است", "بال", "لل"))
+        or _MASDAR_LIKE.fullmatch(w)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -226,7 +257,9 @@ def is_definite(w: str) -> bool:
     return bare_noun(w).startswith("ال")
 
 
-_NISBA_LOOKALIKES = frozenset("المسؤوليه الحريه الهويه الضحيه العمليه القضيه الاولويه الاغلبيه الحمايه البدايه النهايه الغالبيه الاتفاقيه الوصايه الولايه الرعايه".split())
+_NISBA_LOOKALIKES = frozenset(
+    "المسؤوليه الحريه الهويه الضحيه العمليه القضيه الاولويه الاغلبيه الحمايه البدايه النهايه الغالبيه الاتفاقيه الوصايه الولايه الرعايه".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -236,8 +269,12 @@ def is_nisba(w: str) -> bool:
     A preposition clitic ("للمدنيين") starts a new phrase, so only و/ف is allowed before the article.
     """
     b = strip_conj(w)
-    return len(b) >= 5 and b.startswith("ال") and b not in _NISBA_LOOKALIKES and (
-        b.endswith("ي") or b.endswith("يه") or b.endswith("يين") or b.endswith("يون"))
+    return (
+        len(b) >= 5
+        and b.startswith("ال")
+        and b not in _NISBA_LOOKALIKES
+        and (b.endswith("ي") or b.endswith("يه") or b.endswith("يين") or b.endswith("يون"))
+    )
 
 
 def _content_words(s: str) -> set[str]:
@@ -288,7 +325,12 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             continue
         if w in L.TIME_WORDS or b in L.TIME_WORDS or w in _BOUNDARY_WORDS:
             break
-        if w in ("كافه", "جميع", "كل") and j + 1 < n and toks[j + 1].is_word and is_definite(toks[j + 1].text):
+        if (
+            w in ("كافه", "جميع", "كل")
+            and j + 1 < n
+            and toks[j + 1].is_word
+            and is_definite(toks[j + 1].text)
+        ):
             break  # "دعت الوزاره | كافه الاطراف": a quantifier before a noun starts a new phrase
         if w in ("باسم", "لدي"):
             j += 1
@@ -298,9 +340,16 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             # "رئيس الوزراء الدكتور هاني الملقي": an honorific and the name after it
             j += 1
             names = 0
-            while j < n and names < 3 and toks[j].is_word and toks[j].text not in L.TIME_WORDS \
-                    and not _lexicon_word(toks[j].text) and bare_noun(toks[j].text) not in L.TARGET_HEADS \
-                    and toks[j].text not in L.PREPOSITIONS and toks[j].text not in _BOUNDARY_WORDS:
+            while (
+                j < n
+                and names < 3
+                and toks[j].is_word
+                and toks[j].text not in L.TIME_WORDS
+                and not _lexicon_word(toks[j].text)
+                and bare_noun(toks[j].text) not in L.TARGET_HEADS
+                and toks[j].text not in L.PREPOSITIONS
+                and toks[j].text not in _BOUNDARY_WORDS
+            ):
                 j += 1
                 names += 1
             break
@@ -308,7 +357,11 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             j += 1
             prev = w
             continue
-        if w in L.PREPOSITIONS or L.DEMAND_VERBS.fullmatch(w) or strip_conj(w) in L.SPEECH_VERB_FORMS:
+        if (
+            w in L.PREPOSITIONS
+            or L.DEMAND_VERBS.fullmatch(w)
+            or strip_conj(w) in L.SPEECH_VERB_FORMS
+        ):
             break
         if w.startswith("لل") or (w.startswith("ل") and w[1:3] == "ال") or w in ("هذا", "هذه"):
             j += 1
@@ -319,7 +372,9 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         if L.country_word(w) and not is_definite(prev) and prev not in ("هذا", "هذه"):
-            if bare_noun(prev) not in _GOV_CONSTRUCT and not (j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه")):
+            if bare_noun(prev) not in _GOV_CONSTRUCT and not (
+                j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه")
+            ):
                 break  # "اتهم مادورو | كولومبيا": a name does not govern a country ("اقليم كردستان العراق" does)
             j += 1
             prev = w
@@ -330,18 +385,37 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         pb = bare_noun(prev)
-        if L.country_word(w) and pb not in _GOV_CONSTRUCT and not (j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه")):
+        if (
+            L.country_word(w)
+            and pb not in _GOV_CONSTRUCT
+            and not (j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه"))
+        ):
             break
         cw = L.country_word(prev)
-        if cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and not is_nisba(w) and b not in L.NAME_ADJECTIVES:
+        if (
+            cw
+            and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
+            and not is_nisba(w)
+            and b not in L.NAME_ADJECTIVES
+        ):
             break  # "تدعو فرنسا | جميع الافرقاء"
-        if not pb.startswith("ال") and prev not in ("باسم", "لدي", "في") and not L.country_word(prev):
+        if (
+            not pb.startswith("ال")
+            and prev not in ("باسم", "لدي", "في")
+            and not L.country_word(prev)
+        ):
             # Indefinite head: the next noun is its genitive ("وزير خارجية", "قوات الاحتلال").
             j += 1
             prev = w
             continue
-        if not b.startswith("ال") and b not in L.OFFICE_NOUNS and b not in L.TARGET_HEADS and b not in L.ACTOR_HEADS \
-                and (is_nisba(prev) or pb in L.NAME_ADJECTIVES) and not _lexicon_word(w):
+        if (
+            not b.startswith("ال")
+            and b not in L.OFFICE_NOUNS
+            and b not in L.TARGET_HEADS
+            and b not in L.ACTOR_HEADS
+            and (is_nisba(prev) or pb in L.NAME_ADJECTIVES)
+            and not _lexicon_word(w)
+        ):
             # A personal name after title + adjective ("الفلسطيني رياض المالكي").
             j += 1
             prev = w
@@ -357,12 +431,19 @@ class _Speakers:
         self.issuer = issuer
         self.country = issuer.country if issuer else None
         # A joint statement ("هولندا وأستراليا"): each member government's organs speak for it.
-        self.members = frozenset(r[2] for r in L.country_refs(normalize(issuer.name)) if r[2]) \
-            if issuer is not None and self.country is None else frozenset()
+        self.members = (
+            frozenset(r[2] for r in L.country_refs(normalize(issuer.name)) if r[2])
+            if issuer is not None and self.country is None
+            else frozenset()
+        )
         # "مجلس الوزراء" of a joint statement: its members are the governments the lead names
         # together ("اتهمت هولندا واستراليا ..."); never for an international body
-        self.joint_open = issuer is not None and self.country is None and not self.members \
+        self.joint_open = (
+            issuer is not None
+            and self.country is None
+            and not self.members
             and not L.INTL_RX.search(normalize(issuer.name))
+        )
         self.aliases: dict[str, str] = {}
         self.recent: list[str] = []  # the last sentences, for "الوزارة" → which ministry
 
@@ -382,7 +463,9 @@ class _Speakers:
             pos = end
             while listed:  # "هولندا | واستراليا": the list runs on past the subject's first name
                 mm = _LIST_NEXT.match(norm, pos)
-                nxt = L.country_refs(norm, mm.end() - 1, min(len(norm), mm.end() + 30)) if mm else []
+                nxt = (
+                    L.country_refs(norm, mm.end() - 1, min(len(norm), mm.end() + 30)) if mm else []
+                )
                 if not nxt or nxt[0][0] > mm.end() or nxt[0][3] not in ("name", "capital"):  # type: ignore[union-attr]
                     break
                 listed.add(nxt[0][2])
@@ -410,12 +493,18 @@ class _Speakers:
                 if w in self.aliases:
                     side = self.aliases[w]
                     break
-            if side is None and words and words[0] in L.GENERIC_SPEAKER and words[0] not in _NOT_BODIES and self.recent:
+            if (
+                side is None
+                and words
+                and words[0] in L.GENERIC_SPEAKER
+                and words[0] not in _NOT_BODIES
+                and self.recent
+            ):
                 # "وحثت الوزارة": the ministry last named with its country
                 head = words[0][2:] if words[0].startswith("ال") else words[0]
                 for prev_norm in reversed(self.recent):
                     for mm in re.finditer(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}\w*", prev_norm):
-                        nxt = prev_norm[mm.end():mm.end() + 60].split()[:3]
+                        nxt = prev_norm[mm.end() : mm.end() + 60].split()[:3]
                         refs = [r for r in L.country_refs(" ".join(nxt)) if r[3] == "adj"]
                         if refs:
                             side = ISSUER if refs[0][2] == self.country and self.country else OTHER
@@ -423,15 +512,22 @@ class _Speakers:
                         break
         if side is not None:
             for w in words:
-                if len(w) > 2 and w not in L.GENERIC_SPEAKER and w not in L.OFFICE_NOUNS \
-                        and w not in L.NAME_ADJECTIVES and not L.country_word(w) \
-                        and w not in L.TIME_WORDS and w not in L.PREPOSITIONS and not is_nisba(w):
+                if (
+                    len(w) > 2
+                    and w not in L.GENERIC_SPEAKER
+                    and w not in L.OFFICE_NOUNS
+                    and w not in L.NAME_ADJECTIVES
+                    and not L.country_word(w)
+                    and w not in L.TIME_WORDS
+                    and w not in L.PREPOSITIONS
+                    and not is_nisba(w)
+                ):
                     self.aliases.setdefault(w, side)
         return side
 
 
 def _pluperfect_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
-    """"وكان وزير الداخلية قد أكد": the subject between a clause-opening كان and قد before the verb."""
+    """ "وكان وزير الداخلية قد أكد": the subject between a clause-opening كان and قد before the verb."""
     q = k - 2
     while q >= 0 and k - q <= 16 and toks[q].is_word:
         if strip_conj(toks[q].text) in ("كان", "كانت"):
@@ -455,7 +551,11 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
         if w in L.SPEECH_VERB_FORMS:
             b = w
         prev = toks[k - 1] if k > 0 else None
-        if prev is not None and prev.is_word and prev.text in L.RELATIVES | {"ان", "انه", "لن", "لم", "لا", "قد", "كان", "كانت"}:
+        if (
+            prev is not None
+            and prev.is_word
+            and prev.text in L.RELATIVES | {"ان", "انه", "لن", "لم", "لا", "قد", "كان", "كانت"}
+        ):
             if not (prev.text == "قد" and _pluperfect_subject(toks, k)):
                 continue
             out.append((k, False))  # "وكان الوزير قد أكد": the pluperfect of reporting
@@ -464,23 +564,32 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
         clause_initial = (
             k == first_word
             or prev is None
-            or not prev.is_word and prev.text in ",،:;؛-(\"«“"
-            or prev.is_word and (prev.text in L.CONNECTIVES or strip_conj(prev.text) in L.CONNECTIVES)
+            or (not prev.is_word and prev.text in ',،:;؛-("«“')
+            or (
+                prev.is_word
+                and (prev.text in L.CONNECTIVES or strip_conj(prev.text) in L.CONNECTIVES)
+            )
             or (b != w and k - first_word <= 12)
         )
         early = not seen_verb and k - first_word <= 9
         if not (clause_initial or early) and b not in L.AMBIGUOUS_VERBS:
             # "واوضح أن الهند اتهمت باكستان": a new subject inside a complement clause
-            back = [t for t in toks[max(0, k - 6):k] if t.text not in _QUOTES][-5:]  # 'ان "X تدين
+            back = [t for t in toks[max(0, k - 6) : k] if t.text not in _QUOTES][-5:]  # 'ان "X تدين
             an_at = max((q for q, t in enumerate(back) if t.text in _THAT), default=-1)
-            if an_at != -1 and 1 <= len(back) - an_at - 1 <= 4 and all(t.is_word for t in back[an_at + 1:]):
+            if (
+                an_at != -1
+                and 1 <= len(back) - an_at - 1 <= 4
+                and all(t.is_word for t in back[an_at + 1 :])
+            ):
                 early = True
         if b in L.AMBIGUOUS_VERBS:
             if not clause_initial:
                 continue
             if prev is not None and not prev.is_word and prev.text in _QUOTES + "(":
                 continue  # '"نقل السفارة': a quoted masdar, not "he reported"
-            if b.startswith(("عبر", "يعبر", "تعبر")) and not any(x.text == "عن" for x in toks[k + 1 : k + 18]):
+            if b.startswith(("عبر", "يعبر", "تعبر")) and not any(
+                x.text == "عن" for x in toks[k + 1 : k + 18]
+            ):
                 continue
         elif not (clause_initial or early):
             continue
@@ -489,8 +598,16 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
     return out
 
 
-def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: list[Event], body_start: int,
-           speakers: _Speakers, current: str) -> tuple[str, tuple[int, int] | None, int, str, bool]:
+def _event(
+    norm: str,
+    tk: list[Token],
+    k: int,
+    clause_initial: bool,
+    events: list[Event],
+    body_start: int,
+    speakers: _Speakers,
+    current: str,
+) -> tuple[str, tuple[int, int] | None, int, str, bool]:
     """Who speaks at the verb ``tk[k]``: (verb, subject span, clause start, side, side named here).
 
     The subject follows the verb (Arabic's usual order) or precedes it; a
@@ -503,12 +620,20 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
     while j < len(tk) and (tk[j].text in L.TIME_WORDS or tk[j].text in "،,"):
         j += 1
     subj: tuple[int, int] | None = None
-    if j < len(tk) and tk[j].is_word and tk[j].text not in _BOUNDARY_WORDS \
-            and tk[j].text not in L.PREPOSITIONS and not _prep_word(tk[j].text) \
-            and tk[j].text not in _PRONOUN_PREPS \
-            and not (tk[j].text[:1] == "ب" and (tk[j].text.startswith("بال") or _MASDAR_LIKE.fullmatch(tk[j].text))
-                     and not L.country_word(tk[j].text)) \
-            and verb not in L.FIRST_PERSON_VERBS:  # ("وطالبت بتوضيح": a deed with بـ is no subject)
+    if (
+        j < len(tk)
+        and tk[j].is_word
+        and tk[j].text not in _BOUNDARY_WORDS
+        and tk[j].text not in L.PREPOSITIONS
+        and not _prep_word(tk[j].text)
+        and tk[j].text not in _PRONOUN_PREPS
+        and not (
+            tk[j].text[:1] == "ب"
+            and (tk[j].text.startswith("بال") or _MASDAR_LIKE.fullmatch(tk[j].text))
+            and not L.country_word(tk[j].text)
+        )
+        and verb not in L.FIRST_PERSON_VERBS
+    ):  # ("وطالبت بتوضيح": a deed with بـ is no subject)
         e = np_end(tk, j)
         if e > j:
             subj = (j, e)
@@ -516,7 +641,7 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
     pre_start = body_start
     if events:
         pre_start = max(pre_start, tk[events[-1].token].end)
-    pre_all = tk[token_at(tk, pre_start):k]
+    pre_all = tk[token_at(tk, pre_start) : k]
     cut = 0
     for q, t in enumerate(pre_all):
         if not t.is_word and t.text not in _QUOTES:
@@ -524,14 +649,20 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
     pre_all = pre_all[cut:]
     that = max((q for q, t in enumerate(pre_all) if t.text in _THAT), default=-1)
     if that != -1:
-        pre_all = pre_all[that + 1:]  # the subject starts after "أن"
+        pre_all = pre_all[that + 1 :]  # the subject starts after "أن"
     conn_start = pre_all[0].start if pre_all else tk[k].start
     plu = _pluperfect_subject(tk, k) if k > 1 and tk[k - 1].text == "قد" else None
     if plu is not None:
         subj = None
-        pre_all = tk[plu[0]:plu[1]]
-    pre_tokens = [t for t in pre_all if t.is_word and t.text not in L.CONNECTIVES
-                  and strip_conj(t.text) not in L.CONNECTIVES and t.text not in L.TIME_WORDS]
+        pre_all = tk[plu[0] : plu[1]]
+    pre_tokens = [
+        t
+        for t in pre_all
+        if t.is_word
+        and t.text not in L.CONNECTIVES
+        and strip_conj(t.text) not in L.CONNECTIVES
+        and t.text not in L.TIME_WORDS
+    ]
     if (clause_initial or len(pre_tokens) > 9) and plu is None:
         pre_tokens = []
     if pre_tokens and strip_conj(pre_tokens[0].text) in _TOPIC_PREPS:
@@ -540,25 +671,45 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
     object_verb = verb in L.OBJECT_VERB_FORMS
     if subj is not None and object_verb and pre_tokens and not clause_initial:
         subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
-    if subj is not None and object_verb and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS \
-            and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER \
-            and bare_noun(tk[subj[0]].text) not in L.OFFICE_NOUNS \
-            and not L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end):
+    if (
+        subj is not None
+        and object_verb
+        and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS
+        and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER
+        and bare_noun(tk[subj[0]].text) not in L.OFFICE_NOUNS
+        and not L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)
+    ):
         # "ودعت جميع اطراف الصراع الى": one asked body, the speaker is the verb's pronoun
         nx = subj[1]
-        while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or not tk[nx].is_word and tk[nx].text in _QUOTES + "،,"):
+        while nx < len(tk) and (
+            tk[nx].text in L.TIME_WORDS or (not tk[nx].is_word and tk[nx].text in _QUOTES + "،,")
+        ):
             nx += 1
-        if nx >= len(tk) or not tk[nx].is_word or tk[nx].text in L.PREPOSITIONS or _prep_word(tk[nx].text) \
-                or tk[nx].text.startswith(("ب", "ل")):
+        if (
+            nx >= len(tk)
+            or not tk[nx].is_word
+            or tk[nx].text in L.PREPOSITIONS
+            or _prep_word(tk[nx].text)
+            or tk[nx].text.startswith(("ب", "ل"))
+        ):
             subj = None
     if subj is not None and (verb in _ACCUSE_FORMS or verb in _HOLD_FORMS):
         nx = subj[1]
         while nx < len(tk) and not tk[nx].is_word and tk[nx].text in _QUOTES:
             nx += 1
-        if nx < len(tk) and tk[nx].is_word and (
-                verb in _ACCUSE_FORMS and tk[nx].text.startswith("ب") and len(tk[nx].text) > 2
-                and not L.country_word(tk[nx].text)
-                or verb in _HOLD_FORMS and _RESPONSIBILITY.fullmatch(tk[nx].text)):
+        if (
+            nx < len(tk)
+            and tk[nx].is_word
+            and (
+                (
+                    verb in _ACCUSE_FORMS
+                    and tk[nx].text.startswith("ب")
+                    and len(tk[nx].text) > 2
+                    and not L.country_word(tk[nx].text)
+                )
+                or (verb in _HOLD_FORMS and _RESPONSIBILITY.fullmatch(tk[nx].text))
+            )
+        ):
             # "اتهمت الدوحة بدعم ...", "وحملت ايران المسؤوليه": the charge follows the accused,
             # the speaker is the verb's unnamed subject
             subj = None
@@ -568,16 +719,29 @@ def _event(norm: str, tk: list[Token], k: int, clause_initial: bool, events: lis
         nx = subj[1]
         while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or tk[nx].text in _QUOTES):
             nx += 1
-        e2 = np_end(tk, nx) if nx < len(tk) and tk[nx].is_word and tk[nx].text not in L.PREPOSITIONS \
-            and not tk[nx].text.startswith(("ب", "ل")) and tk[nx].text not in _BOUNDARY_WORDS else nx
-        looks_subject = bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)) or \
-            bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
+        e2 = (
+            np_end(tk, nx)
+            if nx < len(tk)
+            and tk[nx].is_word
+            and tk[nx].text not in L.PREPOSITIONS
+            and not tk[nx].text.startswith(("ب", "ل"))
+            and tk[nx].text not in _BOUNDARY_WORDS
+            else nx
+        )
+        looks_subject = (
+            bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end))
+            or bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
+        )
         if e2 == nx and not looks_subject:
             subj = None
     if subj is not None:
         s0, s1 = tk[subj[0]].start, tk[subj[1] - 1].end
         # an appositive after a comma often says who a named person is
-        if subj[1] < len(tk) and tk[subj[1]].text in "،," and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER:
+        if (
+            subj[1] < len(tk)
+            and tk[subj[1]].text in "،,"
+            and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER
+        ):
             e3 = np_end(tk, subj[1] + 1, limit=8)
             if e3 > subj[1] + 1:
                 s1 = tk[e3 - 1].end
@@ -608,15 +772,20 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     toks = LazyTokens(norms)
     if issuer is None:
         issuer = lead_issuer(norms, toks)
-    an = Analysis(list(sentences), norms, toks, issuer_country=issuer.country if issuer else None,
-                  issuer_name=issuer.name if issuer else "")
+    an = Analysis(
+        list(sentences),
+        norms,
+        toks,
+        issuer_country=issuer.country if issuer else None,
+        issuer_name=issuer.name if issuer else "",
+    )
     speakers = _Speakers(issuer)
     current = ISSUER  # side of the last explicit speaker
     prev_open_quote = False
     prev_side = NARRATIVE
     any_event = False
     for si, norm in enumerate(norms):
-        speakers.recent = norms[max(0, si - 2):si]
+        speakers.recent = norms[max(0, si - 2) : si]
         m = _DATELINE.match(norm) if si == 0 or len(norm) > 60 else None
         body_start = m.end() if m and ("--" in m.group() or "—" in m.group()) else 0
         if _SPEECH_RX.search(norm):
@@ -628,7 +797,8 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
         events: list[Event] = []
         for k, clause_initial in cands:
             verb, subj, clause_start, side, explicit = _event(
-                norm, tk, k, clause_initial, events, body_start, speakers, current)
+                norm, tk, k, clause_initial, events, body_start, speakers, current
+            )
             if explicit and not events:
                 current = side
             events.append(Event(si, k, verb, subj, clause_start, side))
@@ -638,11 +808,17 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             first = events[0]
             if first.clause_start > body_start:
                 carry = prev_open_quote or _FIRST_PERSON.search(norm, 0, first.clause_start)
-                an.segments.append(Segment(si, 0, first.clause_start, prev_side if carry else NARRATIVE))
-            for a, b in zip(events, events[1:] + [None]):  # type: ignore[operator]
+                an.segments.append(
+                    Segment(si, 0, first.clause_start, prev_side if carry else NARRATIVE)
+                )
+            for a, b in zip(events, [*events[1:], None], strict=False):  # type: ignore[operator]
                 end = b.clause_start if b is not None else len(norm)
-                if a is not first and a.side != first.side and first.side == ISSUER \
-                        and _inside_quote(norm, tk[a.token].start):
+                if (
+                    a is not first
+                    and a.side != first.side
+                    and first.side == ISSUER
+                    and _inside_quote(norm, tk[a.token].start)
+                ):
                     # another speaker cited inside the issuer's own quotation ("جددت المحكمة
                     # اتهامها ...، ولا يزال قاتلوه ..."): only up to the end of that clause
                     comma = norm.find("،", tk[a.token].end, end)
@@ -659,9 +835,15 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             per = _ACCORDING_TO.match(norm)
             per_side = speakers.classify(norm, per.start("who"), per.end("who")) if per else None
             if per_side is not None:
-                last_side = per_side  # "وحسب الوزير، فإن ...": the words are the one they are credited to
-            elif prev_open_quote or _FIRST_PERSON.search(norm) or strip_conj(first_w) in L.PARTICIPLES \
-                    or (any_event and _SPEECH_OPENING.match(norm)):
+                last_side = (
+                    per_side  # "وحسب الوزير، فإن ...": the words are the one they are credited to
+                )
+            elif (
+                prev_open_quote
+                or _FIRST_PERSON.search(norm)
+                or strip_conj(first_w) in L.PARTICIPLES
+                or (any_event and _SPEECH_OPENING.match(norm))
+            ):
                 last_side = prev_side if prev_side != NARRATIVE else current
             else:
                 last_side = NARRATIVE
@@ -673,9 +855,14 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             rest_start = ma.start("title")
             side_a = speakers.classify(norm, rest_start, min(len(norm), ma.end()))
             if side_a is not None:
-                for w in norm[max(0, ma.start() - 40):ma.start()].split()[-3:]:
+                for w in norm[max(0, ma.start() - 40) : ma.start()].split()[-3:]:
                     w = bare_noun(w)
-                    if len(w) > 2 and w not in L.GENERIC_SPEAKER and w not in L.OFFICE_NOUNS and not L.country_word(w):
+                    if (
+                        len(w) > 2
+                        and w not in L.GENERIC_SPEAKER
+                        and w not in L.OFFICE_NOUNS
+                        and not L.country_word(w)
+                    ):
                         speakers.aliases.setdefault(w, side_a)
         opens = sum(norm.count(q) for q in '"“”')
         guil = norm.count("«") - norm.count("»")
@@ -709,7 +896,9 @@ def lead_issuer(norms: list[str], toks: LazyTokens) -> Issuer | None:
             hi = tk[e - 1].end if e > j else tk[k].end
             refs = L.country_refs(norm, lo, hi)
             if refs:
-                return Issuer(norm[tk[j].start:hi] if e > j else norm[lo:tk[k].start].strip(), refs[0][2])
+                return Issuer(
+                    norm[tk[j].start : hi] if e > j else norm[lo : tk[k].start].strip(), refs[0][2]
+                )
         if si > 4:
             break
     return None

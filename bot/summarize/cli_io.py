@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO, Callable
+from collections.abc import Callable
+from typing import IO
 
 from bot.summarize.model import Summary
 
@@ -34,13 +35,18 @@ def summarize_jsonl(
                 raise ValueError('expected an object with a string "text"')
         except ValueError as exc:
             bad += 1
-            print(f"bayan summarize: line {lineno}: not a JSON object with text: {exc}", file=errfile)
-            outfile.write(json.dumps({"id": None, "line": lineno, "error": str(exc)}, ensure_ascii=False) + "\n")
+            print(
+                f"bayan summarize: line {lineno}: not a JSON object with text: {exc}", file=errfile
+            )
+            outfile.write(
+                json.dumps({"id": None, "line": lineno, "error": str(exc)}, ensure_ascii=False)
+                + "\n"
+            )
             outfile.flush()
             continue
         try:
             out = {"id": row.get("id"), **summarize(row["text"]).to_dict()}
-        except Exception as exc:  # noqa: BLE001 - one text must not stop the stream
+        except Exception as exc:
             bad += 1
             print(f"bayan summarize: line {lineno}: could not summarize: {exc!r}", file=errfile)
             out = {"id": row.get("id"), "line": lineno, "error": f"could not summarize: {exc}"}

@@ -24,7 +24,7 @@ from importlib import resources
 
 from bot.summarize.text import normalize, strip_marks
 
-__all__ = ["country_code", "find_country", "fold", "trie_regex", "country_names", "adjective_forms"]
+__all__ = ["adjective_forms", "country_code", "country_names", "find_country", "fold", "trie_regex"]
 
 #: Proclitics a name or adjective can carry: conjunction, then preposition.
 #: Lazy, so a whole word that is a name ("باب المغاربة") wins over ب + name.

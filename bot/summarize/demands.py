@@ -47,55 +47,83 @@ from bot.summarize.model import Demand, Issuer
 log = logging.getLogger(__name__)
 
 _ACTION_MAX_WORDS = 8
-_LIST_ADVERBS = frozenset(L.split_words("تحديدا وتحديدا خاصه وخاصه بخاصه وبخاصه سيما ولاسيما لاسيما"))
-_NOT_DEEDS = frozenset(L.split_words(
-    "بيان بيانا بين بعد بسبب بشان بحسب بناء بلاده بلادها بلد بقيه بعض بكل بشكل بصوره بصفه بدوره بدورها "
-    "بينما بعدما بهدف بها به لها له لهم لدي لكن لان لذلك للصحفيين للصحافيين لوكاله لصحيفه لقناه "
-    "بقياده بزعامه برئاسه بمشاركه بحضور لان لانه لانها لاننا لانهم"))
+_LIST_ADVERBS = frozenset(
+    L.split_words("تحديدا وتحديدا خاصه وخاصه بخاصه وبخاصه سيما ولاسيما لاسيما")
+)
+_NOT_DEEDS = frozenset(
+    L.split_words(
+        "بيان بيانا بين بعد بسبب بشان بحسب بناء بلاده بلادها بلد بقيه بعض بكل بشكل بصوره بصفه بدوره بدورها "
+        "بينما بعدما بهدف بها به لها له لهم لدي لكن لان لذلك للصحفيين للصحافيين لوكاله لصحيفه لقناه "
+        "بقياده بزعامه برئاسه بمشاركه بحضور لان لانه لانها لاننا لانهم"
+    )
+)
 _REPORT_PP = frozenset(L.split_words("بالبيان ببيان ببيانها ببيانه بتصريح بتصريحات"))
-_REPORT_NOUNS = frozenset(L.split_words(
-    "بيان بيانها بيانه البيان تصريح تصريحات تصريحه تصريحها رساله رسالتها كلمه كلمته كلمتها مؤتمر "
-    "اتصال حسابه حسابها تغريده تغريدات لقاء اجتماع الاجتماع ختام مقابله حديث"))
-_PERSON_TITLES = frozenset(L.split_words(
-    "وزير وزيره الوزير الوزيره رئيس الرئيس رئيسه سفير السفير سفيره مندوب المندوب متحدث المتحدث متحدثه "
-    "المتحدثه ناطق الناطق امين الامين ملك الملك امير الامير مبعوث المبعوث منسق المنسق منسقه مدير المدير "
-    "مستشار المستشار قائد القائد ممثل الممثل مفوض المفوض مفوضه المفوضه نائب النائب ولي العاهل"))
+_REPORT_NOUNS = frozenset(
+    L.split_words(
+        "بيان بيانها بيانه البيان تصريح تصريحات تصريحه تصريحها رساله رسالتها كلمه كلمته كلمتها مؤتمر "
+        "اتصال حسابه حسابها تغريده تغريدات لقاء اجتماع الاجتماع ختام مقابله حديث"
+    )
+)
+_PERSON_TITLES = frozenset(
+    L.split_words(
+        "وزير وزيره الوزير الوزيره رئيس الرئيس رئيسه سفير السفير سفيره مندوب المندوب متحدث المتحدث متحدثه "
+        "المتحدثه ناطق الناطق امين الامين ملك الملك امير الامير مبعوث المبعوث منسق المنسق منسقه مدير المدير "
+        "مستشار المستشار قائد القائد ممثل الممثل مفوض المفوض مفوضه المفوضه نائب النائب ولي العاهل"
+    )
+)
 _NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
 _PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
 _ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
 _ORDER_NOUNS = frozenset(L.split_words("تعليمات تعليماته تعليماتها اوامر اوامره اوامرها"))
-_CALL_NOUNS = frozenset(L.split_words("دعوه دعوتها دعوته نداء نداءا مطالبتها مطالبته مطالبتهم مطالبتنا "
-                                     "تعليمات تعليماته تعليماتها اوامر اوامره اوامرها"))
+_CALL_NOUNS = frozenset(
+    L.split_words(
+        "دعوه دعوتها دعوته نداء نداءا مطالبتها مطالبته مطالبتهم مطالبتنا "
+        "تعليمات تعليماته تعليماتها اوامر اوامره اوامرها"
+    )
+)
 # a call or an order counts when renewed, voiced or issued: "جدد دعوته"، "أصدر تعليمات"، "موجها أوامره"
-_CALL_RENEW = re.compile(r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا|"
-                         r"اصدر|اصدرت|يصدر|تصدر|موجها|موجهه)(?!\w)")
+_CALL_RENEW = re.compile(
+    r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا|"
+    r"اصدر|اصدرت|يصدر|تصدر|موجها|موجهه)(?!\w)"
+)
 _ACTION_STARTERS = frozenset(L.split_words("الي علي ضروره اهميه بضروره باهميه وجوب بوجوب لضروره"))
 _STANCE_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:اكد|اكدت|يؤكد|تؤكد|نؤكد|شدد|شددت|يشدد|تشدد|نشدد|مؤكدا|مؤكده|مشددا|مشدده|اشار|اشارت|لفت|لفتت|"
     r"اوضح|اوضحت|دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|داعيا|داعيه|مطالبا|جدد|جددت|اعتبر|اعتبرت|راي|رات|"
     r"التاكيد|تاكيد|تاكيدها|تاكيده|رات|يري|تري)(?!\w)"
 )
-_MEETING = re.compile(r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)")
+_MEETING = re.compile(
+    r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)"
+)
 _REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|نطلب|طلبنا|طلبا|طلبتا)(?!\w)")
 # Verbal nouns of the common forms: تفعيل، افعال، افتعال، استفعال، مفاعله، فعال...
-_MASDAR = re.compile(r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\w{3}ا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)")
+_MASDAR = re.compile(
+    r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\w{3}ا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)"
+)
 _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
 _ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
 _BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
 _AN = frozenset(L.split_words("ان بان"))
 _FROM_PRONOUNS = frozenset(L.split_words("منه منها منهم منهما"))
-_CONTACT = re.compile(r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|اتصال|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
-                      r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))")
+_CONTACT = re.compile(
+    r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|اتصال|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
+    r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))"
+)
 _REQUIRES = re.compile(r"(?<!\w)[وف]?(?:يستدعي|تستدعي|يتطلب|تتطلب|يستوجب|تستوجب|يقتضي|تقتضي)\s+")
 _DEMONSTRATIVES_D = frozenset(L.split_words("تلك ذلك هذه هذا"))
 _WARN = re.compile(r"(?<!\w)[وف]?(?:حذر|حذرت|يحذر|تحذر|نحذر|محذرا|محذره)(?!\w)")
 _WARN_NOT_DEEDS = frozenset(L.split_words("مغبه خطوره خطر مخاطر تداعيات عواقب مخاطره استمرار"))
-_SUMMON = re.compile(r"(?<!\w)[وف]?(?:استدعاء|باستدعاء|استدعت|استدعي|يستدعي|تستدعي|تم\s+استدعاء)\s+")
+_SUMMON = re.compile(
+    r"(?<!\w)[وف]?(?:استدعاء|باستدعاء|استدعت|استدعي|يستدعي|تستدعي|تم\s+استدعاء)\s+"
+)
 _NOT_SUMMON_DEEDS = frozenset(L.split_words("التشاور تشاور"))
 # Deeds two sides do together ("التنسيق بين X"): X are the ones asked.
-_RECIPROCAL = frozenset(L.split_words(
-    "تنسيق التنسيق تعاون التعاون تبادل التبادل حوار الحوار تفاوض التفاوض تشاور التشاور توافق التوافق "
-    "مصالحه المصالحه تكامل التكامل"))
+_RECIPROCAL = frozenset(
+    L.split_words(
+        "تنسيق التنسيق تعاون التعاون تبادل التبادل حوار الحوار تفاوض التفاوض تشاور التشاور توافق التوافق "
+        "مصالحه المصالحه تكامل التكامل"
+    )
+)
 
 
 def _is_target_word(w: str) -> bool:
@@ -109,23 +137,39 @@ def _is_target_word(w: str) -> bool:
 
 
 def _people_word(w: str) -> bool:
-    """"الأميركيين", "المواطنين": a definite plural of people, who can be told what not to do."""
+    """ "الأميركيين", "المواطنين": a definite plural of people, who can be told what not to do."""
     b = A.strip_conj(w)
     if b in _PEOPLE or A.bare_noun(w) in _PEOPLE:
         return True
-    return b.startswith("ال") and len(b) > 6 and b.endswith(("يين", "ين", "يون")) and not b.endswith("تين")
+    return (
+        b.startswith("ال")
+        and len(b) > 6
+        and b.endswith(("يين", "ين", "يون"))
+        and not b.endswith("تين")
+    )
 
 
-_PEOPLE = frozenset(L.split_words(
-    "مواطني مواطنيها مواطنيه مواطنينا المواطنين مواطنين رعايا رعاياها رعاياه الرعايا السكان سكان الاهالي "
-    "اهالي المقيمين الزوار المسافرين"))
+_PEOPLE = frozenset(
+    L.split_words(
+        "مواطني مواطنيها مواطنيه مواطنينا المواطنين مواطنين رعايا رعاياها رعاياه الرعايا السكان سكان الاهالي "
+        "اهالي المقيمين الزوار المسافرين"
+    )
+)
 
 
 def _warned_deed(w: str) -> bool:
-    """"من السفر", "من الاقتراب": a verbal noun (Form I ones are definite singulars), not a party."""
-    if w in _WARN_NOT_DEEDS or _is_target_word(w) or _people_word(w) or L.country_word(w) or A.is_nisba(w):
+    """ "من السفر", "من الاقتراب": a verbal noun (Form I ones are definite singulars), not a party."""
+    if (
+        w in _WARN_NOT_DEEDS
+        or _is_target_word(w)
+        or _people_word(w)
+        or L.country_word(w)
+        or A.is_nisba(w)
+    ):
         return False
-    return bool(_MASDAR.fullmatch(A.bare_noun(w))) or A.is_definite(w) and not w.endswith(("ات", "ين"))
+    return bool(_MASDAR.fullmatch(A.bare_noun(w))) or (
+        A.is_definite(w) and not w.endswith(("ات", "ين"))
+    )
 
 
 def _lexicon_word(w: str) -> bool:
@@ -133,7 +177,7 @@ def _lexicon_word(w: str) -> bool:
 
 
 def _strip_clitic(word: str) -> str:
-    """"بالتوقف" → "التوقف", "للوقوف" → "الوقوف", "لإرسال" → "إرسال" (as written)."""
+    """ "بالتوقف" → "التوقف", "للوقوف" → "الوقوف", "لإرسال" → "إرسال" (as written)."""
     if len(word) > 4 and word.startswith("لل"):
         return "ال" + word[2:]
     if len(word) > 3 and word[0] in "بل":
@@ -167,7 +211,9 @@ def _deed_words(s: str) -> set[str]:
     return out
 
 
-_DEED_STOP = frozenset(L.split_words("الذي التي الذين هذه هذا ذلك تلك كافه جميع اجل خلال بشان حول علي الي"))
+_DEED_STOP = frozenset(
+    L.split_words("الذي التي الذين هذه هذا ذلك تلك كافه جميع اجل خلال بشان حول علي الي")
+)
 
 
 def _same_deed(a: str, b: str) -> bool:
@@ -199,8 +245,12 @@ class _Demands:
         if not action and not target:
             return
         for d in self.out:
-            if target and d.target and (A.normalize(d.target) == A.normalize(target) or _same_body(d.target, target)) \
-                    and _same_deed(d.action, action):
+            if (
+                target
+                and d.target
+                and (A.normalize(d.target) == A.normalize(target) or _same_body(d.target, target))
+                and _same_deed(d.action, action)
+            ):
                 return  # the GUIDE: one entry per (target, action); a repeat of the same deed is one
             if not target and not d.target and (not action or A.name_matches(d.action, action)):
                 return
@@ -222,7 +272,7 @@ class _Demands:
                 continue
             if words and (A.strip_conj(t.text) in L.PARTICIPLES and t.text not in ("مجددا",)):
                 break
-            w = sent[t.start:t.end]
+            w = sent[t.start : t.end]
             if not words:
                 if t.text in ("الي", "علي", "في", "ان", "بان", "ب", "ل") or t.text in L.TIME_WORDS:
                     q += 1
@@ -248,19 +298,36 @@ class _Demands:
                 window.append(q)
         if window and window[0] == k:
             w = toks[k].text
-            if w[:1] == "ب" and len(w) > 3 and w not in _NOT_DEEDS and not _is_target_word(w[1:]) \
-                    and not _is_target_word(w) and not A.is_nisba(w) and w[1:] not in L.TIME_WORDS \
-                    and not L.country_word(w) and (not A._prep_word(w) or w.startswith("بال") and _MASDAR.fullmatch(w[1:])):
-                return k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
+            if (
+                w[:1] == "ب"
+                and len(w) > 3
+                and w not in _NOT_DEEDS
+                and not _is_target_word(w[1:])
+                and not _is_target_word(w)
+                and not A.is_nisba(w)
+                and w[1:] not in L.TIME_WORDS
+                and not L.country_word(w)
+                and (not A._prep_word(w) or (w.startswith("بال") and _MASDAR.fullmatch(w[1:])))
+            ):
+                return (
+                    k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
+                )
         for q in window:
             w = toks[q].text
             if w in ("الي", "علي", "ان", "بان") or w in _ACTION_STARTERS:
                 return q
         for q in window:
             w = toks[q].text
-            if w[:1] in "بل" and len(w) > 3 and not A.is_nisba(w) and not _is_target_word(w[1:]) \
-                    and not _is_target_word(w) and w[1:] not in L.TIME_WORDS and w not in _NOT_DEEDS \
-                    and not L.country_word(w):
+            if (
+                w[:1] in "بل"
+                and len(w) > 3
+                and not A.is_nisba(w)
+                and not _is_target_word(w[1:])
+                and not _is_target_word(w)
+                and w[1:] not in L.TIME_WORDS
+                and w not in _NOT_DEEDS
+                and not L.country_word(w)
+            ):
                 return q
         return k
 
@@ -283,7 +350,11 @@ class _Demands:
         """Skip "في بيان (نشرته على موقعها)،", "بالبيان": where it was said, not who is asked."""
         if q < len(toks) and toks[q].text in _REPORT_PP:
             return q + 1
-        if q + 1 < len(toks) and toks[q].text == "في" and A.bare_noun(toks[q + 1].text) in _REPORT_NOUNS:
+        if (
+            q + 1 < len(toks)
+            and toks[q].text == "في"
+            and A.bare_noun(toks[q + 1].text) in _REPORT_NOUNS
+        ):
             r = q + 2
             while r < len(toks) and r - q < 10 and toks[r].start < hi and toks[r].text not in "،,":
                 if toks[r].is_word and _is_target_word(toks[r].text) and r == q + 2:
@@ -296,25 +367,41 @@ class _Demands:
 
     def target_span(self, si: int, k: int, hi: int) -> tuple[list[tuple[int, int]], int]:
         """Target noun phrases starting at token ``k`` and the token where the action starts."""
-        toks, norm = self.an.tokens[si], self.an.norms[si]
+        toks, _norm = self.an.tokens[si], self.an.norms[si]
         q = k
         while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
             q += 1
         q = self._skip_report_phrase(toks, q, hi)
-        if q < len(toks) and toks[q].text == "من" and q + 1 < len(toks) and _is_target_word(toks[q + 1].text):
+        if (
+            q < len(toks)
+            and toks[q].text == "من"
+            and q + 1 < len(toks)
+            and _is_target_word(toks[q + 1].text)
+        ):
             q += 1  # "طالبت ... من حزب العمال": من introduces who is asked
         if q >= len(toks) or toks[q].start >= hi or not toks[q].is_word:
             return [], q
         first = toks[q].text
         if self._bi and first[:1] == "ب" and _is_target_word(A.bare_noun(first)):
             pass  # "اهابت بالمجتمع الدولي": this verb takes who is asked with ب
-        elif first in _ACTION_STARTERS or first in L.PREPOSITIONS or A._prep_word(first) or (
-                first.startswith("ب") and not _is_target_word(first) and not _is_target_word(first[1:])):
+        elif (
+            first in _ACTION_STARTERS
+            or first in L.PREPOSITIONS
+            or A._prep_word(first)
+            or (
+                first.startswith("ب")
+                and not _is_target_word(first)
+                and not _is_target_word(first[1:])
+            )
+        ):
             return [], q
         if first[:1] == "ل" and not first.startswith("لل") and not _is_target_word(first[1:]):
             return [], q
-        if not _is_target_word(first) and not (first[:1] in "ل" and _is_target_word(first[1:])) \
-                and not (self._bi and first[:1] == "ب"):
+        if (
+            not _is_target_word(first)
+            and not (first[:1] in "ل" and _is_target_word(first[1:]))
+            and not (self._bi and first[:1] == "ب")
+        ):
             return [], q
         start = q
         end = q + 1
@@ -326,27 +413,65 @@ class _Demands:
                     end += 1
                     continue
                 nxt = toks[end + 1].text if end + 1 < len(toks) else ""
-                if w in "،," and end + 1 < len(toks) and toks[end + 1].is_word and (
-                        nxt.startswith("و") and _is_target_word(nxt[1:])
-                        or not A.is_definite(nxt) and not _lexicon_word(nxt) and nxt not in _ACTION_STARTERS
-                        and not nxt.startswith(("ب", "ل", "و")) and nxt not in L.PREPOSITIONS
-                        and nxt not in L.TIME_WORDS and A.strip_conj(nxt) not in L.PARTICIPLES):
+                if (
+                    w in "،,"
+                    and end + 1 < len(toks)
+                    and toks[end + 1].is_word
+                    and (
+                        (nxt.startswith("و") and _is_target_word(nxt[1:]))
+                        or (
+                            not A.is_definite(nxt)
+                            and not _lexicon_word(nxt)
+                            and nxt not in _ACTION_STARTERS
+                            and not nxt.startswith(("ب", "ل", "و"))
+                            and nxt not in L.PREPOSITIONS
+                            and nxt not in L.TIME_WORDS
+                            and A.strip_conj(nxt) not in L.PARTICIPLES
+                        )
+                    )
+                ):
                     end += 1
                     continue
                 break
-            if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان", "ب", "ل") or w in L.TIME_WORDS:
+            if (
+                w in _ACTION_STARTERS
+                or w in ("الي", "علي", "ان", "بان", "ب", "ل")
+                or w in L.TIME_WORDS
+            ):
                 break
-            if end > start and toks[end - 1].text in '"«“' and (_lexicon_word(w) or _MASDAR.fullmatch(w)) \
-                    and not _is_target_word(w):
-                end -= 1  # "من الهيئات المعنية "الاسراع بفتح ...": a quoted deed opens after the body
+            if (
+                end > start
+                and toks[end - 1].text in '"«“'
+                and (_lexicon_word(w) or _MASDAR.fullmatch(w))
+                and not _is_target_word(w)
+            ):
+                end -= (
+                    1  # "من الهيئات المعنية "الاسراع بفتح ...": a quoted deed opens after the body
+                )
                 break
-            if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]) and not _is_target_word(w):
+            if (
+                w.startswith("ب")
+                and len(w) > 3
+                and not _is_target_word(w[1:])
+                and not _is_target_word(w)
+            ):
                 break
-            if w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and not _is_target_word(w[1:]) \
-                    and not A.is_nisba("ال" + w[1:]):
+            if (
+                w.startswith("ل")
+                and not w.startswith("لل")
+                and len(w) > 3
+                and not _is_target_word(w[1:])
+                and not A.is_nisba("ال" + w[1:])
+            ):
                 break
-            if w.startswith("لل") and len(w) > 4 and not A.is_nisba(w) and A.bare_noun(w) not in L.TARGET_HEADS \
-                    and A.bare_noun(w) not in ("الامم", "الجامعه", "الشؤون", "الاسلحه") and end - start > 3:
+            if (
+                w.startswith("لل")
+                and len(w) > 4
+                and not A.is_nisba(w)
+                and A.bare_noun(w) not in L.TARGET_HEADS
+                and A.bare_noun(w) not in ("الامم", "الجامعه", "الشؤون", "الاسلحه")
+                and end - start > 3
+            ):
                 break
             if w in ("كافه", "جميعا"):
                 end += 1
@@ -358,22 +483,54 @@ class _Demands:
             while pe > start and not toks[pe].is_word:
                 pe -= 1
             pw = toks[pe].text
-            if toks[pe].is_word and A.is_definite(pw) and A.is_definite(w) and not A.is_nisba(w) \
-                    and w not in L.NAME_ADJECTIVES and not w.startswith(("و", "لل")) \
-                    and not _is_target_word(w) and _MASDAR.fullmatch(A.bare_noun(w)) and end - start >= 1:
+            if (
+                toks[pe].is_word
+                and A.is_definite(pw)
+                and A.is_definite(w)
+                and not A.is_nisba(w)
+                and w not in L.NAME_ADJECTIVES
+                and not w.startswith(("و", "لل"))
+                and not _is_target_word(w)
+                and _MASDAR.fullmatch(A.bare_noun(w))
+                and end - start >= 1
+            ):
                 break  # "ناشدت المنظمات الدوليه | التدخل": the deed as a direct object
             cw = L.country_word(pw)
-            if toks[pe].is_word and cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and A.is_definite(w) \
-                    and not A.is_nisba(w) and w not in L.NAME_ADJECTIVES and " " not in cw.group("c") \
-                    and not (w[:1] == "و" and (L.country_word(w[1:]) or _is_target_word(w[1:]))):
+            if (
+                toks[pe].is_word
+                and cw
+                and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
+                and A.is_definite(w)
+                and not A.is_nisba(w)
+                and w not in L.NAME_ADJECTIVES
+                and " " not in cw.group("c")
+                and not (w[:1] == "و" and (L.country_word(w[1:]) or _is_target_word(w[1:])))
+            ):
                 break  # "روسيا | الدخول في محادثات": a state's name governs no noun after it (but "تركيا والعراق")
-            if toks[pe].is_word and cw and L.COUNTRY_KIND.get(cw.group("c")) != "adj" and " " not in cw.group("c") \
-                    and not A.is_definite(w) and not L.country_word(w) and not _is_target_word(w) \
-                    and not (w[:1] == "و" and (_is_target_word(w[1:]) or L.country_word(w[1:]) or A.is_definite(w[1:])))\
-                    and w not in _LIST_ADVERBS and w not in L.TIME_WORDS:
+            if (
+                toks[pe].is_word
+                and cw
+                and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
+                and " " not in cw.group("c")
+                and not A.is_definite(w)
+                and not L.country_word(w)
+                and not _is_target_word(w)
+                and not (
+                    w[:1] == "و"
+                    and (_is_target_word(w[1:]) or L.country_word(w[1:]) or A.is_definite(w[1:]))
+                )
+                and w not in _LIST_ADVERBS
+                and w not in L.TIME_WORDS
+            ):
                 break  # "روسيا | وقف التصعيد": nor an undefined one
-            if toks[pe].is_word and A.is_definite(pw) and not A.is_definite(w) and not w.startswith("و") \
-                    and w not in _LIST_ADVERBS and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده")):
+            if (
+                toks[pe].is_word
+                and A.is_definite(pw)
+                and not A.is_definite(w)
+                and not w.startswith("و")
+                and w not in _LIST_ADVERBS
+                and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده"))
+            ):
                 break  # "مجلس الامن | مسؤولياته": a definite name ends before an undefined noun
             end += 1
         # trailing "تحديدا" etc. are fine; split lists on "و" + a new body
@@ -386,31 +543,46 @@ class _Demands:
                 cut = p - 1 if w == "سيما" and toks[p - 1].text == "لا" else p
                 spans.append((cur, cut))
                 cur = p + 1
-            elif w.startswith("و") and len(w) > 3 and _is_target_word(w[1:]) and (
-                    not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS) and \
-                    A.bare_noun(w) not in ("الشؤون",):
+            elif (
+                w.startswith("و")
+                and len(w) > 3
+                and _is_target_word(w[1:])
+                and (not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS)
+                and A.bare_noun(w) not in ("الشؤون",)
+            ):
                 spans.append((cur, p))
                 cur = p
             p += 1
         spans.append((cur, end))
-        return [sp for sp in spans if any(t.is_word for t in toks[sp[0]:sp[1]])], end
+        return [sp for sp in spans if any(t.is_word for t in toks[sp[0] : sp[1]])], end
 
     def span_text(self, si: int, a: int, b: int) -> str:
         toks, sent = self.an.tokens[si], self.an.sentences[si]
         words = [t for t in toks[a:b] if t.is_word]
         if not words:
             return ""
-        text = sent[words[0].start:words[-1].end]
-        if text[:1] in "وف" and len(words[0].text) > 3 and (words[0].text[1:3] == "ال" or _is_target_word(words[0].text[1:])):
+        text = sent[words[0].start : words[-1].end]
+        if (
+            text[:1] in "وف"
+            and len(words[0].text) > 3
+            and (words[0].text[1:3] == "ال" or _is_target_word(words[0].text[1:]))
+        ):
             text = text[1:]
         if text[:1] == "ل" and not text.startswith("لل") and _is_target_word(words[0].text[1:]):
             text = text[1:]
-        elif text.startswith("لل") and len(words[0].text) > 4 and _is_target_word(A.bare_noun(words[0].text)):
+        elif (
+            text.startswith("لل")
+            and len(words[0].text) > 4
+            and _is_target_word(A.bare_noun(words[0].text))
+        ):
             text = "ال" + text[2:]  # "مطالبتها للمجتمع الدولي"
         elif text.startswith("لل") and _is_target_word("ال" + words[0].text[1:]):
             text = "ال" + text[1:]  # "تعليمات للجنة العليا": ل + اللجنة
-        elif self._bi and text[:1] == "ب" and (_is_target_word(A.bare_noun(words[0].text))
-                                               or _is_target_word(words[0].text[1:])):
+        elif (
+            self._bi
+            and text[:1] == "ب"
+            and (_is_target_word(A.bare_noun(words[0].text)) or _is_target_word(words[0].text[1:]))
+        ):
             text = text[1:]  # "اهابت بالمجتمع الدولي"
         text = re.sub(r"[\s،,]+(?:تحديدا|خاصه|خاصة)$", "", text)
         return text
@@ -422,26 +594,39 @@ class _Demands:
         norm, toks = an.norms[si], an.tokens[si]
         events = self.events_by_sentence.get(si, {})
         for m in L.DEMAND_VERBS.finditer(norm, lo, hi):
-            k = (A.token_at(toks, m.start()) if A.token_at(toks, m.start()) < len(toks) else None)
+            k = A.token_at(toks, m.start()) if A.token_at(toks, m.start()) < len(toks) else None
             if k is None:
                 continue
             w = toks[k].text
             bare = A.strip_conj(w)
             prev = toks[k - 1] if k else None
-            if prev is not None and prev.is_word and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE):
+            if (
+                prev is not None
+                and prev.is_word
+                and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE)
+            ):
                 continue
             if bare in _PARTICIPLE_FORMS or w in _PARTICIPLE_FORMS:
-                if prev is not None and not (not prev.is_word and prev.text in "،,\"«"):
+                if prev is not None and not (not prev.is_word and prev.text in '،,"«'):
                     continue
             if bare in _CALL_NOUNS or w in _CALL_NOUNS:
                 if not _CALL_RENEW.search(norm, max(lo, toks[k].start - 120), toks[k].start):
                     continue
-            if bare[:1] in "يت" and prev is not None and prev.is_word and w == bare and \
-                    prev.text not in L.CONNECTIVES and prev.text not in _AN and not L.country_word(prev.text) \
-                    and not (A.is_definite(prev.text) and A.bare_noun(prev.text) in L.GENERIC_SPEAKER) \
-                    and prev.text not in ("انها", "انه", "بانها", "انهم") \
-                    and not (an.issuer_name and A.name_matches(
-                        norm[toks[max(0, k - 3)].start:prev.end], an.issuer_name)):
+            if (
+                bare[:1] in "يت"
+                and prev is not None
+                and prev.is_word
+                and w == bare
+                and prev.text not in L.CONNECTIVES
+                and prev.text not in _AN
+                and not L.country_word(prev.text)
+                and not (A.is_definite(prev.text) and A.bare_noun(prev.text) in L.GENERIC_SPEAKER)
+                and prev.text not in ("انها", "انه", "بانها", "انهم")
+                and not (
+                    an.issuer_name
+                    and A.name_matches(norm[toks[max(0, k - 3)].start : prev.end], an.issuer_name)
+                )
+            ):
                 continue  # "بيان ... يدعو الى": an attribute of some other noun
             q = k + 1 if "من" not in m.group() else k + 2
             self._bi = bare in _BI_VERBS or w in _BI_VERBS or (w[:1] in "وف" and w[1:] in _BI_VERBS)
@@ -455,20 +640,40 @@ class _Demands:
                         break
                     # "دعا وزير الخارجية المصري سامح شكري | المفوضية السامية": a body after the
                     # speaker's personal name is the one asked, not part of the speaker
-                    if j >= a0 + 3 and A.is_definite(toks[j].text) and A.bare_noun(toks[j].text) in L.TARGET_HEADS \
-                            and not A.is_definite(toks[j - 1].text) and A.bare_noun(toks[j - 1].text) not in L.OFFICE_NOUNS \
-                            and any(A.is_nisba(t.text) for t in toks[a0:j - 1]):
+                    if (
+                        j >= a0 + 3
+                        and A.is_definite(toks[j].text)
+                        and A.bare_noun(toks[j].text) in L.TARGET_HEADS
+                        and not A.is_definite(toks[j - 1].text)
+                        and A.bare_noun(toks[j - 1].text) not in L.OFFICE_NOUNS
+                        and any(A.is_nisba(t.text) for t in toks[a0 : j - 1])
+                    ):
                         q = j
                         break
-            elif ev is None and q < len(toks) and toks[q].is_word and (
-                    L.country_word(toks[q].text) or A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER):
+            elif (
+                ev is None
+                and q < len(toks)
+                and toks[q].is_word
+                and (L.country_word(toks[q].text) or A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER)
+            ):
                 # "تدعو فرنسا جميع الافرقاء": the speaker first, then who is asked
                 e = A.np_end(toks, q)
-                if e < len(toks) and toks[e].is_word and (_is_target_word(toks[e].text) or self._bi
-                                                          and _is_target_word(A.bare_noun(toks[e].text[1:]))):
+                if (
+                    e < len(toks)
+                    and toks[e].is_word
+                    and (
+                        _is_target_word(toks[e].text)
+                        or (self._bi and _is_target_word(A.bare_noun(toks[e].text[1:])))
+                    )
+                ):
                     q = e
-            if ev is not None and ev.subject is not None and q + 1 < len(toks) and toks[q].text == "في" \
-                    and L.country_word(toks[q + 1].text):
+            if (
+                ev is not None
+                and ev.subject is not None
+                and q + 1 < len(toks)
+                and toks[q].text == "في"
+                and L.country_word(toks[q + 1].text)
+            ):
                 q += 2  # "أمرت وزارة الاقتصاد في قطر السبت جميع المتاجر": the speaker's place, then who is asked
             spans, act_k = self.target_span(si, q, hi)
             if not spans:
@@ -479,27 +684,53 @@ class _Demands:
                     spans, act_k = self.name_closing_subject(si, ev.subject, spans, act_k)
             if bare in _ORDER_VERBS or w in _ORDER_VERBS:
                 # an order needs a named body and a "بـ" deed: "وجه الوزراء بعقد اجتماع"
-                if spans and act_k + 2 < len(toks) and toks[act_k].text == "في" and toks[act_k + 1].is_word:
+                if (
+                    spans
+                    and act_k + 2 < len(toks)
+                    and toks[act_k].text == "في"
+                    and toks[act_k + 1].is_word
+                ):
                     act_k += 2  # "جميع المتاجر في البلاد بان": where the ordered body is
                 if not spans or act_k >= len(toks) or not toks[act_k].text.startswith("ب"):
                     continue
             if (bare in _CALL_NOUNS or w in _CALL_NOUNS) and not spans:
                 nq = q
-                while nq < len(toks) and nq - q < 3 and not (
-                        bare in _ORDER_NOUNS and toks[nq].is_word and toks[nq].text[:1] == "ب" and len(toks[nq].text) > 3) \
-                        and (not toks[nq].is_word or not _is_target_word(toks[nq].text)
-                                                         and not _is_target_word(toks[nq].text[1:])
-                                                         and not _is_target_word(A.bare_noun(toks[nq].text))):
+                while (
+                    nq < len(toks)
+                    and nq - q < 3
+                    and not (
+                        bare in _ORDER_NOUNS
+                        and toks[nq].is_word
+                        and toks[nq].text[:1] == "ب"
+                        and len(toks[nq].text) > 3
+                    )
+                    and (
+                        not toks[nq].is_word
+                        or (
+                            not _is_target_word(toks[nq].text)
+                            and not _is_target_word(toks[nq].text[1:])
+                            and not _is_target_word(A.bare_noun(toks[nq].text))
+                        )
+                    )
+                ):
                     nq += 1
                 spans, act_k = self.target_span(si, nq, hi)
                 if not spans:
-                    contacted = self.contacted_target(si, toks[k].start) if bare in _ORDER_NOUNS else ""
+                    contacted = (
+                        self.contacted_target(si, toks[k].start) if bare in _ORDER_NOUNS else ""
+                    )
                     if not contacted:
                         continue
                     # "في اتصال مع وزير الداخلية، موجها أوامره بـ...": the order goes to the one contacted
-                    self.add(si, contacted, self.action_from(si, self.order_deed(si, k + 1, hi), hi))
+                    self.add(
+                        si, contacted, self.action_from(si, self.order_deed(si, k + 1, hi), hi)
+                    )
                     continue
-            act_k = self.order_deed(si, act_k, hi) if bare in _ORDER_NOUNS else self.action_start(si, act_k, hi)
+            act_k = (
+                self.order_deed(si, act_k, hi)
+                if bare in _ORDER_NOUNS
+                else self.action_start(si, act_k, hi)
+            )
             action = self.action_from(si, act_k, hi)
             nec = re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action))
             if nec and not spans:
@@ -508,7 +739,9 @@ class _Demands:
                     self.add(si, tgt, action)
                     continue
             if not spans:
-                mt = _MEETING.search(A.normalize(action)) or _MEETING.search(norm, toks[act_k].start if act_k < len(toks) else hi, hi)
+                mt = _MEETING.search(A.normalize(action)) or _MEETING.search(
+                    norm, toks[act_k].start if act_k < len(toks) else hi, hi
+                )
                 if mt:
                     self.add(si, "مجلس الأمن", action)
                     continue
@@ -519,7 +752,7 @@ class _Demands:
                 self.add(si, self.span_text(si, a, b), action)
 
     def requests(self, si: int, lo: int, hi: int) -> None:
-        """"تطلب الوزارة تفسيرا من السلطات", "طلبت هولندا وأستراليا من روسيا الدخول في ...".
+        """ "تطلب الوزارة تفسيرا من السلطات", "طلبت هولندا وأستراليا من روسيا الدخول في ...".
 
         طلب takes the thing asked as its object and the one asked after من; its subject
         (often a list of governments) may stand between. The asked body is the
@@ -533,23 +766,35 @@ class _Demands:
             if k + 2 < len(toks) and toks[k + 1].text in _FROM_PRONOUNS:
                 self.request_of_pronoun(si, k, hi)
                 continue
-            if k >= len(toks) or (k + 1 < len(toks) and toks[k + 1].text == "من"
-                                  and L.DEMAND_VERBS.match(norm, toks[k].start)):
+            if k >= len(toks) or (
+                k + 1 < len(toks)
+                and toks[k + 1].text == "من"
+                and L.DEMAND_VERBS.match(norm, toks[k].start)
+            ):
                 continue  # "طلب من X": the demand verbs read it
             prev = toks[k - 1] if k else None
-            if prev is not None and prev.is_word and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE):
+            if (
+                prev is not None
+                and prev.is_word
+                and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE)
+            ):
                 continue
             ev = events.get(k)
             q = ev.subject[1] if ev is not None and ev.subject is not None else k + 1
             if q < len(toks) and toks[q].is_word and A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER:
                 q = A.np_end(toks, q)  # "تطلب الوزارة تفسيرا": the speaker, then the thing asked
             # a listed subject: "هولندا واستراليا"
-            while q < len(toks) and toks[q].is_word and (
-                    L.country_word(toks[q].text) or A.strip_conj(toks[q].text) in L.TIME_WORDS):
+            while (
+                q < len(toks)
+                and toks[q].is_word
+                and (L.country_word(toks[q].text) or A.strip_conj(toks[q].text) in L.TIME_WORDS)
+            ):
                 q += 1
             obj_start = q
             r = q
-            while r < len(toks) and r - q < 8 and toks[r].start < hi and toks[r].text not in "،,.:؛":
+            while (
+                r < len(toks) and r - q < 8 and toks[r].start < hi and toks[r].text not in "،,.:؛"
+            ):
                 if toks[r].text == "من" and r + 1 < len(toks) and _is_target_word(toks[r + 1].text):
                     break
                 r += 1
@@ -560,15 +805,19 @@ class _Demands:
             spans, act_k = self.target_span(si, r + 1, hi)
             if not spans:
                 continue
-            obj = " ".join(self.an.sentences[si][t.start:t.end] for t in toks[obj_start:r]
-                           if t.is_word and t.text not in L.TIME_WORDS and t.text not in _ADVERBS)
+            obj = " ".join(
+                self.an.sentences[si][t.start : t.end]
+                for t in toks[obj_start:r]
+                if t.is_word and t.text not in L.TIME_WORDS and t.text not in _ADVERBS
+            )
             action = obj if obj else self.action_from(si, act_k, hi)
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
 
-    def people_target(self, si: int, q: int, hi: int, spans: list[tuple[int, int]],
-                      act_k: int) -> tuple[list[tuple[int, int]], int]:
-        """"طالبت الوزارة المواطنين / ممولي الضرائب بـ...": a group of people is asked too.
+    def people_target(
+        self, si: int, q: int, hi: int, spans: list[tuple[int, int]], act_k: int
+    ) -> tuple[list[tuple[int, int]], int]:
+        """ "طالبت الوزارة المواطنين / ممولي الضرائب بـ...": a group of people is asked too.
 
         Right after the speaker, a definite plural of people or a plural in construct
         ("ممولي الضرائب", "مستخدمي الطرق": the -ي of a construct plural before a definite
@@ -577,72 +826,119 @@ class _Demands:
         toks = self.an.tokens[si]
         if q < len(toks) and toks[q].text in '"«“':
             # "وطالبت "المالية" ...": a quoted short name of the speaker, then who is asked
-            close = next((j for j in range(q + 1, min(len(toks), q + 5)) if toks[j].text in '"»”'), None)
+            close = next(
+                (j for j in range(q + 1, min(len(toks), q + 5)) if toks[j].text in '"»”'), None
+            )
             if close is not None:
                 q = close + 1
         while q < len(toks) and toks[q].text in L.TIME_WORDS:
             q += 1
-        if q + 1 >= len(toks) or not toks[q].is_word or toks[q].start >= hi or not self._people_start(toks, q):
+        if (
+            q + 1 >= len(toks)
+            or not toks[q].is_word
+            or toks[q].start >= hi
+            or not self._people_start(toks, q)
+        ):
             return spans, act_k
         e = q + 1
-        while e < len(toks) and e - q < 3 and toks[e].is_word and A.is_definite(toks[e].text) \
-                and toks[e].start < hi:
+        while (
+            e < len(toks)
+            and e - q < 3
+            and toks[e].is_word
+            and A.is_definite(toks[e].text)
+            and toks[e].start < hi
+        ):
             e += 1
         return [(q, e)], e
 
     @staticmethod
     def _people_start(toks: list[A.Token], q: int) -> bool:
         w = A.strip_conj(toks[q].text)
-        construct = w[:1] == "م" and w.endswith("ي") and len(w) >= 5 and q + 1 < len(toks) \
+        construct = (
+            w[:1] == "م"
+            and w.endswith("ي")
+            and len(w) >= 5
+            and q + 1 < len(toks)
             and A.is_definite(toks[q + 1].text)
+        )
         return construct or _people_word(toks[q].text)
 
     def request_of_pronoun(self, si: int, k: int, hi: int) -> None:
-        """"أبلغت السفير بأنه شخص غير مرغوب فيه، وطلبت منه المغادرة": منه is the one named last before."""
+        """ "أبلغت السفير بأنه شخص غير مرغوب فيه، وطلبت منه المغادرة": منه is the one named last before."""
         toks = self.an.tokens[si]
         for j in range(k - 1, -1, -1):
             t = toks[j]
             if not t.is_word:
                 continue
             b = A.bare_noun(t.text)
-            if A.is_definite(t.text) and (b in _PERSON_TITLES or t.text in _PERSON_TITLES or _is_target_word(b)):
+            if A.is_definite(t.text) and (
+                b in _PERSON_TITLES or t.text in _PERSON_TITLES or _is_target_word(b)
+            ):
                 ev = self.events_by_sentence.get(si, {})
-                if any(e.subject is not None and e.subject[0] <= j < e.subject[1] for e in ev.values()):
+                if any(
+                    e.subject is not None and e.subject[0] <= j < e.subject[1] for e in ev.values()
+                ):
                     return  # the speaker is not who the speaker asks
                 spans, _ = self.target_span(si, j, toks[k].start)
                 if len(spans) == 1:
                     self.add(si, self.span_text(si, *spans[0]), self.action_from(si, k + 2, hi))
                 return
 
-    def named_target(self, si: int, q: int, hi: int, spans: list[tuple[int, int]],
-                     act_k: int) -> tuple[list[tuple[int, int]], int]:
-        """"ودعت الوزارة غراندي إلى ...": after an explicit speaker, a short name right before the deed."""
+    def named_target(
+        self, si: int, q: int, hi: int, spans: list[tuple[int, int]], act_k: int
+    ) -> tuple[list[tuple[int, int]], int]:
+        """ "ودعت الوزارة غراندي إلى ...": after an explicit speaker, a short name right before the deed."""
         toks = self.an.tokens[si]
-        while q < len(toks) and (toks[q].text in L.TIME_WORDS or not toks[q].is_word and toks[q].text in '"«»“”'):
+        while q < len(toks) and (
+            toks[q].text in L.TIME_WORDS or (not toks[q].is_word and toks[q].text in '"«»“”')
+        ):
             q += 1
         e = q
-        while e < len(toks) and e - q < 3 and toks[e].is_word and toks[e].start < hi \
-                and toks[e].text not in ("الي", "علي", "ان", "بان") and toks[e].text not in L.PREPOSITIONS \
-                and not toks[e].text.startswith(("ب", "ل")) and not _lexicon_word(toks[e].text) \
-                and toks[e].text not in L.TIME_WORDS and not A.is_definite(toks[e].text):
+        while (
+            e < len(toks)
+            and e - q < 3
+            and toks[e].is_word
+            and toks[e].start < hi
+            and toks[e].text not in ("الي", "علي", "ان", "بان")
+            and toks[e].text not in L.PREPOSITIONS
+            and not toks[e].text.startswith(("ب", "ل"))
+            and not _lexicon_word(toks[e].text)
+            and toks[e].text not in L.TIME_WORDS
+            and not A.is_definite(toks[e].text)
+        ):
             e += 1
-        if e > q and e < len(toks) and (toks[e].text in ("الي", "علي") or A._prep_word(toks[e].text)):
+        if (
+            e > q
+            and e < len(toks)
+            and (toks[e].text in ("الي", "علي") or A._prep_word(toks[e].text))
+        ):
             return [(q, e)], e
         return spans, act_k
 
-    def name_closing_subject(self, si: int, subject: tuple[int, int], spans: list[tuple[int, int]],
-                             act_k: int) -> tuple[list[tuple[int, int]], int]:
-        """"ودعت الوزارة الاردنية غراندي إلى": a bare name read into the speaker is the one asked."""
+    def name_closing_subject(
+        self, si: int, subject: tuple[int, int], spans: list[tuple[int, int]], act_k: int
+    ) -> tuple[list[tuple[int, int]], int]:
+        """ "ودعت الوزارة الاردنية غراندي إلى": a bare name read into the speaker is the one asked."""
         toks = self.an.tokens[si]
         a, b = subject
         if b >= len(toks) or not (toks[b].text in ("الي", "علي") or A._prep_word(toks[b].text)):
             return spans, act_k
         q = b
-        while q > a + 1 and toks[q - 1].is_word and not A.is_definite(toks[q - 1].text) \
-                and not _lexicon_word(toks[q - 1].text) and A.bare_noun(toks[q - 1].text) not in L.OFFICE_NOUNS:
+        while (
+            q > a + 1
+            and toks[q - 1].is_word
+            and not A.is_definite(toks[q - 1].text)
+            and not _lexicon_word(toks[q - 1].text)
+            and A.bare_noun(toks[q - 1].text) not in L.OFFICE_NOUNS
+        ):
             q -= 1
-        if q < b and b - q <= 2 and A.is_nisba(toks[q - 1].text) and not _is_target_word(toks[q].text) \
-                and not self._has_title_name(toks, a, q):
+        if (
+            q < b
+            and b - q <= 2
+            and A.is_nisba(toks[q - 1].text)
+            and not _is_target_word(toks[q].text)
+            and not self._has_title_name(toks, a, q)
+        ):
             return [(q, b)], b
         return spans, act_k
 
@@ -652,7 +948,7 @@ class _Demands:
         return any(A.bare_noun(t.text) in _PERSON_TITLES for t in toks[a:q])
 
     def contacted_target(self, si: int, at: int) -> str:
-        """"تواصلت مع المسؤولين الروس ... وطالبت بتفسير": a demand with no one named after the verb
+        """ "تواصلت مع المسؤولين الروس ... وطالبت بتفسير": a demand with no one named after the verb
         is made of the one the issuer has just contacted or summoned in the same sentence."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
         found = None
@@ -678,14 +974,28 @@ class _Demands:
         """Every body a "ضرورة أن يتحمل X وY" falls on (a list gives one each)."""
         toks = self.an.tokens[si]
         q = k
-        while q < len(toks) and toks[q].text in ("الي", "علي", "بضروره", "ضروره", "اهميه", "باهميه", "وجوب", "لضروره"):
+        while q < len(toks) and toks[q].text in (
+            "الي",
+            "علي",
+            "بضروره",
+            "ضروره",
+            "اهميه",
+            "باهميه",
+            "وجوب",
+            "لضروره",
+        ):
             q += 1
         for _ in range(3):  # skip "أن" + verb, or the masdar
             if q < len(toks) and toks[q].is_word and not _is_target_word(toks[q].text):
                 q += 1
             else:
                 break
-        if q < len(toks) and toks[q].is_word and _is_target_word(toks[q].text) and toks[q].start < hi:
+        if (
+            q < len(toks)
+            and toks[q].is_word
+            and _is_target_word(toks[q].text)
+            and toks[q].start < hi
+        ):
             spans, _ = self.target_span(si, q, hi)
             if spans:
                 return [self.span_text(si, a, b) for a, b in spans]
@@ -693,7 +1003,7 @@ class _Demands:
         return [r] if r else []
 
     def reciprocal_target(self, si: int, k: int, hi: int) -> str:
-        """"ضرورة التنسيق ... بين أجهزة الأمن": a deed done together falls on those it is "between"."""
+        """ "ضرورة التنسيق ... بين أجهزة الأمن": a deed done together falls on those it is "between"."""
         toks = self.an.tokens[si]
         q = k
         seen_reciprocal = False
@@ -701,7 +1011,12 @@ class _Demands:
             w = A.bare_noun(toks[q].text)
             if w in _RECIPROCAL:
                 seen_reciprocal = True
-            elif toks[q].text == "بين" and seen_reciprocal and q + 1 < len(toks) and _is_target_word(toks[q + 1].text):
+            elif (
+                toks[q].text == "بين"
+                and seen_reciprocal
+                and q + 1 < len(toks)
+                and _is_target_word(toks[q + 1].text)
+            ):
                 spans, _ = self.target_span(si, q + 1, hi)
                 if spans and len(spans) == 1:
                     return self.span_text(si, spans[0][0], spans[0][1])
@@ -712,10 +1027,13 @@ class _Demands:
     def necessity(self, si: int, lo: int, hi: int) -> None:
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.NECESSITY.finditer(norm, lo, hi):
-            before = norm[max(lo, m.start() - 40):m.start()]
+            before = norm[max(lo, m.start() - 40) : m.start()]
             if not _STANCE_BEFORE.search(before):
                 # "أكدت مدى ...، وضرورة ...": a necessity coordinated with the stance verb's object
-                if not (norm[m.start()] == "و" and _STANCE_BEFORE.search(norm, max(lo, m.start() - 140), m.start())):
+                if not (
+                    norm[m.start()] == "و"
+                    and _STANCE_BEFORE.search(norm, max(lo, m.start() - 140), m.start())
+                ):
                     continue
             # already handled as the action of a demand verb
             if L.DEMAND_VERBS.search(before[-25:]):
@@ -726,14 +1044,14 @@ class _Demands:
                 self.add(si, target, action)
 
     def duty(self, si: int, lo: int, hi: int) -> None:
-        """"أكد/أشار إلى مسؤولية X تجاه/في حماية ...": the issuer holds X to a duty — a demand on X.
+        """ "أكد/أشار إلى مسؤولية X تجاه/في حماية ...": the issuer holds X to a duty — a demand on X.
 
         "مسؤولية X عن" is blame, not a duty, and is left to the accusations.
         """
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in _DUTY.finditer(norm, lo, hi):
             st = _STANCE_BEFORE.search(norm, max(lo, m.start() - 80), m.start())
-            if not st or re.search(r"[،.:؛]", norm[st.end():m.start()]):
+            if not st or re.search(r"[،.:؛]", norm[st.end() : m.start()]):
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
@@ -752,12 +1070,19 @@ class _Demands:
                 self.add(si, self.span_text(si, a, b), action)
 
     def pronoun_target(self, si: int, k: int, lo: int) -> str:
-        """"ضرورة تحركها": the state the possessive pronoun points back to, named shortly before."""
+        """ "ضرورة تحركها": the state the possessive pronoun points back to, named shortly before."""
         toks, norm = self.an.tokens[si], self.an.norms[si]
-        if k + 1 >= len(toks) or not re.fullmatch(r"\w{3,}(?:ها)", toks[k + 1].text) or _is_target_word(toks[k + 1].text):
+        if (
+            k + 1 >= len(toks)
+            or not re.fullmatch(r"\w{3,}(?:ها)", toks[k + 1].text)
+            or _is_target_word(toks[k + 1].text)
+        ):
             return ""
-        refs = [r for r in L.country_refs(norm, max(lo, toks[k].start - 120), toks[k].start)
-                if r[3] == "name" and r[2] != self.an.issuer_country]
+        refs = [
+            r
+            for r in L.country_refs(norm, max(lo, toks[k].start - 120), toks[k].start)
+            if r[3] == "name" and r[2] != self.an.issuer_country
+        ]
         if not refs:
             return ""
         st, en = refs[-1][0], refs[-1][1]
@@ -766,7 +1091,7 @@ class _Demands:
         return self.an.sentences[si][st:en]
 
     def warnings(self, si: int, lo: int, hi: int) -> None:
-        """"حذرت الوزارة مواطنيها من السفر إلى X": warning people off a deed asks them not to do it.
+        """ "حذرت الوزارة مواطنيها من السفر إلى X": warning people off a deed asks them not to do it.
 
         Only a named body or people warned (the object) off a verbal noun ("من السفر",
         "من الاقتراب") is a demand; "حذر من مغبة ..." with no one warned is a stance.
@@ -779,14 +1104,23 @@ class _Demands:
                 continue
             ev = events.get(k)
             q = k + 1
-            if ev is not None and ev.subject is not None and not _people_word(toks[ev.subject[0]].text):
+            if (
+                ev is not None
+                and ev.subject is not None
+                and not _people_word(toks[ev.subject[0]].text)
+            ):
                 q = ev.subject[1]  # "حذرت الوزارة رعاياها": the speaker, then the people warned
             while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
                 q += 1
             if q >= len(toks) or not (_is_target_word(toks[q].text) or _people_word(toks[q].text)):
                 continue
             r = q + 1  # the "من" that opens the deed warned against
-            while r + 1 < len(toks) and r - q < 16 and toks[r].start < hi and toks[r].text not in ".:؛":
+            while (
+                r + 1 < len(toks)
+                and r - q < 16
+                and toks[r].start < hi
+                and toks[r].text not in ".:؛"
+            ):
                 if toks[r].text == "من" and _warned_deed(toks[r + 1].text):
                     break
                 r += 1
@@ -798,8 +1132,13 @@ class _Demands:
             cur = q
             for p in range(q + 1, r):
                 w = toks[p].text
-                if w.startswith("و") and len(w) > 3 and toks[p].is_word and (
-                        _is_target_word(w[1:]) or _people_word(w[1:])) and A.is_definite(w[1:]):
+                if (
+                    w.startswith("و")
+                    and len(w) > 3
+                    and toks[p].is_word
+                    and (_is_target_word(w[1:]) or _people_word(w[1:]))
+                    and A.is_definite(w[1:])
+                ):
                     pieces.append((cur, p))
                     cur = p
             pieces.append((cur, r))
@@ -808,19 +1147,26 @@ class _Demands:
                 self.add(si, self.span_text(si, a, b), action)
 
     def requires(self, si: int, lo: int, hi: int) -> None:
-        """"يستدعي وقفة من جانب الدول ... ومن جانب المجتمع الدولي": what a situation calls for
+        """ "يستدعي وقفة من جانب الدول ... ومن جانب المجتمع الدولي": what a situation calls for
         from a named body is asked of it (one demand per "من (جانب) X")."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in _REQUIRES.finditer(norm, lo, hi):
             k = A.token_at(toks, m.end())
             deed_start = k
             q = k
-            while q < len(toks) and q - k < 6 and toks[q].start < hi and toks[q].text not in "،,.:؛" \
-                    and toks[q].text != "من":
+            while (
+                q < len(toks)
+                and q - k < 6
+                and toks[q].start < hi
+                and toks[q].text not in "،,.:؛"
+                and toks[q].text != "من"
+            ):
                 q += 1
             if q == deed_start or q >= len(toks) or toks[q].text != "من":
                 continue
-            deed = " ".join(self.an.sentences[si][t.start:t.end] for t in toks[deed_start:q] if t.is_word)
+            deed = " ".join(
+                self.an.sentences[si][t.start : t.end] for t in toks[deed_start:q] if t.is_word
+            )
             r = q
             while r < len(toks) and toks[r].start < hi and r - q < 40:
                 if toks[r].text in ("من", "ومن") and r + 1 < len(toks):
@@ -840,33 +1186,58 @@ class _Demands:
                 r += 1
 
     def summons(self, si: int, lo: int, hi: int) -> None:
-        """"استدعت الوزارة سفير X لتقديم تفسير": summoning someone to do a deed asks it of them."""
+        """ "استدعت الوزارة سفير X لتقديم تفسير": summoning someone to do a deed asks it of them."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in _SUMMON.finditer(norm, lo, hi):
             k = A.token_at(toks, m.end())
-            while k < len(toks) and (toks[k].text in L.TIME_WORDS or A.bare_noun(toks[k].text) in L.GENERIC_SPEAKER
-                                     and not _is_target_word(toks[k].text)):
+            while k < len(toks) and (
+                toks[k].text in L.TIME_WORDS
+                or (
+                    A.bare_noun(toks[k].text) in L.GENERIC_SPEAKER
+                    and not _is_target_word(toks[k].text)
+                )
+            ):
                 k += 1
-            if k >= len(toks) or not (_is_target_word(toks[k].text) or A.bare_noun(toks[k].text) in _PERSON_TITLES):
+            if k >= len(toks) or not (
+                _is_target_word(toks[k].text) or A.bare_noun(toks[k].text) in _PERSON_TITLES
+            ):
                 continue
             e = A.np_end(toks, k)
-            while e < len(toks) and e - k < 6 and toks[e].is_word and A.is_definite(toks[e].text) \
-                    and not toks[e].text.startswith(("لل", "و")):
+            while (
+                e < len(toks)
+                and e - k < 6
+                and toks[e].is_word
+                and A.is_definite(toks[e].text)
+                and not toks[e].text.startswith(("لل", "و"))
+            ):
                 e += 1  # "سفير الدولة المجاورة": the adjectives still name who is summoned
             if e >= len(toks) or toks[e].start >= hi:
                 continue
             deed = toks[e].text
-            if not (deed.startswith("ل") and not deed.startswith("لل") and _MASDAR.fullmatch(deed[1:])
-                    or deed.startswith("لل") and _MASDAR.fullmatch(deed[2:])) or deed[1:] in _NOT_SUMMON_DEEDS:
+            if (
+                not (
+                    (
+                        deed.startswith("ل")
+                        and not deed.startswith("لل")
+                        and _MASDAR.fullmatch(deed[1:])
+                    )
+                    or (deed.startswith("لل") and _MASDAR.fullmatch(deed[2:]))
+                )
+                or deed[1:] in _NOT_SUMMON_DEEDS
+            ):
                 continue
             self.add(si, self.span_text(si, k, e), self.action_from(si, e, hi))
 
     def deontic(self, si: int, lo: int, hi: int) -> None:
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.DEONTIC_ON.finditer(norm, lo, hi):
-            pre = norm[max(lo, m.start() - 3):m.start()]
-            if not (m.start() == lo or re.search(r"[،:\"«.]\s*$|^\s*$", pre) or m.group().startswith(("و", "ف"))
-                    or re.match(r"(?:يجب|ينبغي|يتعين)\s", m.group())):
+            pre = norm[max(lo, m.start() - 3) : m.start()]
+            if not (
+                m.start() == lo
+                or re.search(r"[،:\"«.]\s*$|^\s*$", pre)
+                or m.group().startswith(("و", "ف"))
+                or re.match(r"(?:يجب|ينبغي|يتعين)\s", m.group())
+            ):
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
@@ -876,7 +1247,7 @@ class _Demands:
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
         for m in L.OBLIGED.finditer(norm, lo, hi):
-            k = (A.token_at(toks, m.start()) if A.token_at(toks, m.start()) < len(toks) else None)
+            k = A.token_at(toks, m.start()) if A.token_at(toks, m.start()) < len(toks) else None
             if k is None or k < 1:
                 continue
             # the noun phrase right before "مطالب"
@@ -884,13 +1255,20 @@ class _Demands:
             a = b - 1
             while a > 0 and toks[a - 1].is_word and b - a < 6 and not _is_target_word(toks[a].text):
                 a -= 1
-            if not _is_target_word(toks[a].text) or (a > 0 and toks[a - 1].is_word and toks[a - 1].text in L.RELATIVES):
+            if not _is_target_word(toks[a].text) or (
+                a > 0 and toks[a - 1].is_word and toks[a - 1].text in L.RELATIVES
+            ):
                 continue
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
             if not (nxt.startswith("ب") or nxt in ("في", "اكثر", "الان", "اليوم", "بان")):
                 continue
             q = k + 1
-            while q < len(toks) and toks[q].text not in ("في", "ب") and not toks[q].text.startswith("ب") and q - k < 8:
+            while (
+                q < len(toks)
+                and toks[q].text not in ("في", "ب")
+                and not toks[q].text.startswith("ب")
+                and q - k < 8
+            ):
                 q += 1
             self.add(si, self.span_text(si, a, b), self.action_from(si, q, hi))
 
@@ -913,6 +1291,6 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
             d.summons(seg.sentence, seg.start, hi)
             d.requires(seg.sentence, seg.start, hi)
         return d.out
-    except Exception:  # noqa: BLE001 - a summary without demands beats no summary at all
+    except Exception:
         log.warning("demands: extraction failed on one text, none reported", exc_info=True)
         return []

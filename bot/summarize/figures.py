@@ -18,6 +18,7 @@ every offset, so ``text`` and ``unit`` are cut from the sentence as written.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -26,8 +27,8 @@ from bot.summarize.model import Figure
 from bot.summarize.numbers import (
     DIGIT_PREFIXES,
     DIGITS,
-    SCALE,
     PLURAL_SCALE,
+    SCALE,
     WORDS,
     Phrase,
     Word,
@@ -48,7 +49,9 @@ _TOKEN = re.compile(
 # Every spelling a number word can take with its prefixes: a set look-up per
 # token tells in one pass whether a sentence can hold a number at all.
 _NUMBER_FORMS = frozenset(
-    p + w for w in WORDS for p in ("", "وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ب", "ل", "ف")
+    p + w
+    for w in WORDS
+    for p in ("", "وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ب", "ل", "ف")
 )
 _DIGIT_START = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.I)
@@ -107,23 +110,138 @@ _UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _lex("قتيل", "قتلي", "شهيد", "شهداء", "ضحي", "ضحيه", "ضحايا", "جث", "جثه", "جثث")),
     ("injured", _lex("جريح", "جرحي", "مصاب", "اصابه", "اصابات")),
     ("displaced", _lex("نازح", "مهجر", "لاجئ", "لاجئه", "لاجيء", "لاجيئ", "مشرد", "نزوح")),
-    ("detained", _lex("معتقل", "اسير", "اسري", "محتجز", "سجين", "سجناء", "موقوف", "رهينه", "رهائن", "مختطف", "مخطوف", "مقبوض")),
+    (
+        "detained",
+        _lex(
+            "معتقل",
+            "اسير",
+            "اسري",
+            "محتجز",
+            "سجين",
+            "سجناء",
+            "موقوف",
+            "رهينه",
+            "رهائن",
+            "مختطف",
+            "مخطوف",
+            "مقبوض",
+        ),
+    ),
     ("missing", _lex("مفقود", "مختف")),
-    ("structures", _lex(
-        "مبني", "مباني", "مبان", "منزل", "منازل", "بيت", "بيوت", "طابق", "طوابق", "منشا", "منشاه", "منشات",
-        "مدرسه", "مدارس", "مستشفي", "مستشفيات", "مشفي", "مسجد", "مساجد", "كنيس", "كنيسه", "كنائس",
-        "شقه", "شقق", "مصنع", "مصانع", "جسر", "جسور", "موقع", "مواقع", "مقر", "مقرات", "محطه", "محطات",
-        "مخزن", "مخازن", "مركز", "مراكز", "عياده", "عيادات", "مرفق", "مرافق", "مسكن", "مساكن",
-        "خيمه", "خيام", "بئر", "ابار", "مخبز", "مخابز", "وكر", "اوكار",
-    )),
-    ("attacks", _lex(
-        "غاره", "غارات", "قذيفه", "قذائف", "صاروخ", "صواريخ", "خرق", "خروقات", "انتهاك", "انتهاكات",
-        "هجوم", "هجمات", "هجمه", "قنبل", "قنبله", "قنابل", "ضربه", "ضربات", "طلعه", "طلعات", "براميل", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "لغم", "الغام",
-    )),
-    ("money", _lex(
-        "دولار", "دولارات", "ريال", "ريالات", "يورو", "ليره", "ليرات", "دينار", "دنانير", "جنيه",
-        "جنيهات", "درهم", "دراهم", "روبل", "استرليني", "فرنك", "شيكل", "شيقل", "يوان", "روبي",
-    )),
+    (
+        "structures",
+        _lex(
+            "مبني",
+            "مباني",
+            "مبان",
+            "منزل",
+            "منازل",
+            "بيت",
+            "بيوت",
+            "طابق",
+            "طوابق",
+            "منشا",
+            "منشاه",
+            "منشات",
+            "مدرسه",
+            "مدارس",
+            "مستشفي",
+            "مستشفيات",
+            "مشفي",
+            "مسجد",
+            "مساجد",
+            "كنيس",
+            "كنيسه",
+            "كنائس",
+            "شقه",
+            "شقق",
+            "مصنع",
+            "مصانع",
+            "جسر",
+            "جسور",
+            "موقع",
+            "مواقع",
+            "مقر",
+            "مقرات",
+            "محطه",
+            "محطات",
+            "مخزن",
+            "مخازن",
+            "مركز",
+            "مراكز",
+            "عياده",
+            "عيادات",
+            "مرفق",
+            "مرافق",
+            "مسكن",
+            "مساكن",
+            "خيمه",
+            "خيام",
+            "بئر",
+            "ابار",
+            "مخبز",
+            "مخابز",
+            "وكر",
+            "اوكار",
+        ),
+    ),
+    (
+        "attacks",
+        _lex(
+            "غاره",
+            "غارات",
+            "قذيفه",
+            "قذائف",
+            "صاروخ",
+            "صواريخ",
+            "خرق",
+            "خروقات",
+            "انتهاك",
+            "انتهاكات",
+            "هجوم",
+            "هجمات",
+            "هجمه",
+            "قنبل",
+            "قنبله",
+            "قنابل",
+            "ضربه",
+            "ضربات",
+            "طلعه",
+            "طلعات",
+            "براميل",
+            "اعتداء",
+            "اعتداءات",
+            "تفجير",
+            "تفجيرات",
+            "لغم",
+            "الغام",
+        ),
+    ),
+    (
+        "money",
+        _lex(
+            "دولار",
+            "دولارات",
+            "ريال",
+            "ريالات",
+            "يورو",
+            "ليره",
+            "ليرات",
+            "دينار",
+            "دنانير",
+            "جنيه",
+            "جنيهات",
+            "درهم",
+            "دراهم",
+            "روبل",
+            "استرليني",
+            "فرنك",
+            "شيكل",
+            "شيقل",
+            "يوان",
+            "روبي",
+        ),
+    ),
 ]
 # Units of measure: counted nouns of category other, and never years ("2000 طن").
 _MEASURES = frozenset(
@@ -137,20 +255,164 @@ _PERCENT = frozenset({"%", "٪", "بالمئه", "بالمائه", "بالميه
 
 # Nouns that count people without saying what happened to them.
 _PERSON = _lex(
-    "شخص", "اشخاص", "مدني", "مدنيين", "مواطن", "مواطنين", "طفل", "اطفال", "امراه", "نساء", "سيده",
-    "سيدات", "رجل", "رجال", "شاب", "شبان", "شباب", "فتاه", "فتيات", "فتي", "فتيه", "مسن", "مسلم",
-    "مسيحي", "يهودي", "عسكري", "جندي", "جنود", "ضابط", "ضباط", "عنصر", "عناصر", "مقاتل", "مسلح",
-    "متظاهر", "محتج", "متطوع", "متهم", "عضو", "اعضاء", "نائب", "نواب", "عامل", "عمال", "طالب",
-    "طلاب", "طلبه", "تلميذ", "تلاميذ", "صحفي", "صحافي", "معلم", "مدرس", "طبيب", "اطباء", "ممرض",
-    "مسعف", "موظف", "مهاجر", "مستوطن", "حاج", "حجاج", "مصل", "مصلين", "زائر", "زوار", "سائح",
-    "اخر", "اخرين", "اخرون", "اخري", "نسمه", "فرد", "افراد", "عائله", "عائلات", "اسره", "مطلوب",
-    "ارهابي", "مشتبه", "قاصر", "رضيع", "ناشط", "معارض", "مقيم", "وافد", "مريض", "مرضي", "شرطي",
-    "مجند", "فرد", "ولد", "اولاد", "بنت", "صبي", "مهندس", "خبير", "خبراء", "مراقب", "دبلوماسي",
-    "لاعب", "انسان", "نفس", "روح", "مدنيا", "عالق", "ناج", "ناجين", "اسير", "زعيم", "زعماء",
-    "مسؤول", "وزير", "وزراء", "قائد", "قاده", "سفير", "سفراء", "ممثل", "راكب", "ركاب", "يهود", "حارس",
-    "حراس", "بحار", "بحاره", "سكان", "ساكن", "اهالي", "صياد", "صيادين", "مزارع", "مدير", "قيادي", "سجان", "امير", "رهين",
-    "مهاجم", "عميل", "عملاء", "مستفيد", "منسوب", "منسوبي", "رعايا", "مصلي", "مصليا", "مصلين",
-    "قوات", "شقيق", "اشقاء", "شقيقات", "اخوه", "اخوان", "ابن", "ابناء", "زوجات", "اقارب", "اقرباء",
+    "شخص",
+    "اشخاص",
+    "مدني",
+    "مدنيين",
+    "مواطن",
+    "مواطنين",
+    "طفل",
+    "اطفال",
+    "امراه",
+    "نساء",
+    "سيده",
+    "سيدات",
+    "رجل",
+    "رجال",
+    "شاب",
+    "شبان",
+    "شباب",
+    "فتاه",
+    "فتيات",
+    "فتي",
+    "فتيه",
+    "مسن",
+    "مسلم",
+    "مسيحي",
+    "يهودي",
+    "عسكري",
+    "جندي",
+    "جنود",
+    "ضابط",
+    "ضباط",
+    "عنصر",
+    "عناصر",
+    "مقاتل",
+    "مسلح",
+    "متظاهر",
+    "محتج",
+    "متطوع",
+    "متهم",
+    "عضو",
+    "اعضاء",
+    "نائب",
+    "نواب",
+    "عامل",
+    "عمال",
+    "طالب",
+    "طلاب",
+    "طلبه",
+    "تلميذ",
+    "تلاميذ",
+    "صحفي",
+    "صحافي",
+    "معلم",
+    "مدرس",
+    "طبيب",
+    "اطباء",
+    "ممرض",
+    "مسعف",
+    "موظف",
+    "مهاجر",
+    "مستوطن",
+    "حاج",
+    "حجاج",
+    "مصل",
+    "مصلين",
+    "زائر",
+    "زوار",
+    "سائح",
+    "اخر",
+    "اخرين",
+    "اخرون",
+    "اخري",
+    "نسمه",
+    "فرد",
+    "افراد",
+    "عائله",
+    "عائلات",
+    "اسره",
+    "مطلوب",
+    "ارهابي",
+    "مشتبه",
+    "قاصر",
+    "رضيع",
+    "ناشط",
+    "معارض",
+    "مقيم",
+    "وافد",
+    "مريض",
+    "مرضي",
+    "شرطي",
+    "مجند",
+    "فرد",
+    "ولد",
+    "اولاد",
+    "بنت",
+    "صبي",
+    "مهندس",
+    "خبير",
+    "خبراء",
+    "مراقب",
+    "دبلوماسي",
+    "لاعب",
+    "انسان",
+    "نفس",
+    "روح",
+    "مدنيا",
+    "عالق",
+    "ناج",
+    "ناجين",
+    "اسير",
+    "زعيم",
+    "زعماء",
+    "مسؤول",
+    "وزير",
+    "وزراء",
+    "قائد",
+    "قاده",
+    "سفير",
+    "سفراء",
+    "ممثل",
+    "راكب",
+    "ركاب",
+    "يهود",
+    "حارس",
+    "حراس",
+    "بحار",
+    "بحاره",
+    "سكان",
+    "ساكن",
+    "اهالي",
+    "صياد",
+    "صيادين",
+    "مزارع",
+    "مدير",
+    "قيادي",
+    "سجان",
+    "امير",
+    "رهين",
+    "مهاجم",
+    "عميل",
+    "عملاء",
+    "مستفيد",
+    "منسوب",
+    "منسوبي",
+    "رعايا",
+    "مصلي",
+    "مصليا",
+    "مصلين",
+    "قوات",
+    "شقيق",
+    "اشقاء",
+    "شقيقات",
+    "اخوه",
+    "اخوان",
+    "ابن",
+    "ابناء",
+    "زوجات",
+    "اقارب",
+    "اقرباء",
 )
 # A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
 _NISBA = re.compile(r"^\w{3,}(?:يا|يين|يون|ي)$")
@@ -167,21 +429,38 @@ _PARTICIPLE = re.compile(r"^مت\w{3,}(?:ا|ين|ون)$")
 # A pronoun suffix is allowed ("توطينهم", "اعتقالهم").
 _SUFFIX = r"(?:هم|ها|هما)?$"
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("killed", re.compile(
-        r"^(?:قتل|قتلت|قتلوا|قتلو|قتلي|قتيل|قتيلا|مقتل|يقتل|تقتل|يقتلون|استشهد|استشهدت|استشهدوا|استشهاد"
-        r"|شهيد|شهيدا|شهداء|مصرع|حتف|حتفه|وفاه|توفي|توفيت|توفوا|وفيات|ضحيه|ضحايا|ضحيت|ضحيته|اودي|اودت|قضوا"
-        r"|ذبح|اغتيال|اغتيل|حياتهم|ارواحهم|غرقا|غرقوا|اعدم|اعدمت|اعدموا|جثث|جثه|جثامين|رفات)" + _SUFFIX)),
-    ("injured", re.compile(
-        r"^(?:اصيب|اصيبوا|اصيبت|اصابه|اصابات|مصاب|مصابا|مصابين|مصابون|جرح|جرحي|جريح|جريحا"
-        r"|جرحوا|جروح|يصاب|يصابون)" + _SUFFIX)),
-    ("displaced", re.compile(
-        r"^(?:نزوح|نزح|نزحت|نزحوا|نازح|نازحين|نازحا|تهجير|هجر|هجروا|مهجر|مهجرين|لاجئ|لاجئا|لاجئين|لجوء|اجلاء"
-        r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت|اجلاؤ"
-        r"|غادر|غادروا|غادرت|يغادر|يغادرون|مغادره|اخلاء|اخلاؤ|فر|فرت|يفر|يفرون)" + _SUFFIX)),
-    ("detained", re.compile(
-        r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
-        r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|قبض|اختطاف|اختطف|مختطف"
-        r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون|ايقاف|ايقافه)" + _SUFFIX)),
+    (
+        "killed",
+        re.compile(
+            r"^(?:قتل|قتلت|قتلوا|قتلو|قتلي|قتيل|قتيلا|مقتل|يقتل|تقتل|يقتلون|استشهد|استشهدت|استشهدوا|استشهاد"
+            r"|شهيد|شهيدا|شهداء|مصرع|حتف|حتفه|وفاه|توفي|توفيت|توفوا|وفيات|ضحيه|ضحايا|ضحيت|ضحيته|اودي|اودت|قضوا"
+            r"|ذبح|اغتيال|اغتيل|حياتهم|ارواحهم|غرقا|غرقوا|اعدم|اعدمت|اعدموا|جثث|جثه|جثامين|رفات)"
+            + _SUFFIX
+        ),
+    ),
+    (
+        "injured",
+        re.compile(
+            r"^(?:اصيب|اصيبوا|اصيبت|اصابه|اصابات|مصاب|مصابا|مصابين|مصابون|جرح|جرحي|جريح|جريحا"
+            r"|جرحوا|جروح|يصاب|يصابون)" + _SUFFIX
+        ),
+    ),
+    (
+        "displaced",
+        re.compile(
+            r"^(?:نزوح|نزح|نزحت|نزحوا|نازح|نازحين|نازحا|تهجير|هجر|هجروا|مهجر|مهجرين|لاجئ|لاجئا|لاجئين|لجوء|اجلاء"
+            r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت|اجلاؤ"
+            r"|غادر|غادروا|غادرت|يغادر|يغادرون|مغادره|اخلاء|اخلاؤ|فر|فرت|يفر|يفرون)" + _SUFFIX
+        ),
+    ),
+    (
+        "detained",
+        re.compile(
+            r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
+            r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|قبض|اختطاف|اختطف|مختطف"
+            r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون|ايقاف|ايقافه)" + _SUFFIX
+        ),
+    ),
     ("missing", re.compile(r"^(?:مفقود|مفقودين|مفقودا|فقدان|فقد|اختفاء|مختفين)" + _SUFFIX)),
 ]
 # Weaker hints: exposed to / suffering from (an attack) → injured, unless a
@@ -191,7 +470,8 @@ _WEAK_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _MONEY_CUE = re.compile(
     r"^(?:قيمه|قيمتها|قيمته|مبلغ|تكلفه|تكلفته|تكلفتها|كلفه|تمويل|دعم|منحه|تبرع|تبرعات|قرض|ميزانيه"
-    r"|موازنه|استثمار|استثمارات|خسائر|ايرادات|عائدات|مساعدات|بقيمه)$")
+    r"|موازنه|استثمار|استثمارات|خسائر|ايرادات|عائدات|مساعدات|بقيمه)$"
+)
 
 # Not figures: what a number is when these stand around it.
 _TIME_UNITS = frozenset(
@@ -210,9 +490,12 @@ _REFERENCE_WORDS = frozenset(
 )
 # Words allowed between a reference word and its number ("القرار الأممي رقم 2254").
 _REFERENCE_FILLERS = frozenset("رقم مجلس الامن الدولي الاممي الامم المتحده ذي ذو الخاص".split())
-_BEFORE_BLOCK = frozenset(
-    "ساعه الساعه عمر عمره عمرها عمرهم بعمر سن عام العام سنه عامي اعوام ذكري الذكري دقيقه".split()
-) | _REFERENCE_WORDS
+_BEFORE_BLOCK = (
+    frozenset(
+        "ساعه الساعه عمر عمره عمرها عمرهم بعمر سن عام العام سنه عامي اعوام ذكري الذكري دقيقه".split()
+    )
+    | _REFERENCE_WORDS
+)
 _ORDINALS = frozenset(
     "اول اولي ثاني ثانيه ثالث ثالثه رابع رابعه خامس خامسه سادس سادسه سابع سابعه ثامن ثامنه "
     "تاسع تاسعه عاشر عاشره حادي حاديه".split()
@@ -233,18 +516,36 @@ _SCALE_WORDS = frozenset(w for w, (_, kind) in WORDS.items() if kind in (SCALE, 
 _QUALIFIERS_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("at_least", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?لا\s(?:يقل|تقل)\s(?:\S+\s)?عن$")),
     ("at_least", re.compile(r"(?:^|\s)[و]?علي\sالاقل$")),
-    ("up_to", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?لا\s(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدي|تتعدي)(?:\s(?:علي|عن))?$")),
+    (
+        "up_to",
+        re.compile(
+            r"(?:^|\s)(?:[وفب]?ما\s)?لا\s(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدي|تتعدي)(?:\s(?:علي|عن))?$"
+        ),
+    ),
     ("less_than", re.compile(r"(?:^|\s)[وب]?(?:اقل|ادني)\sمن$")),
     ("less_than", re.compile(r"(?:^|\s)[وب]?ما\sدون$")),
     ("more_than", re.compile(r"(?:^|\s)[وب]?(?:اكثر|ازيد)\sمن$")),
-    ("more_than", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?(?:يزيد|تزيد|يربو|تربو|زاد|زادت)\s(?:\S+\s)?(?:علي|عن)$")),
-    ("more_than", re.compile(
-        r"(?:^|\s)(?:[وفب]?ما\s)?[وف]?(?:يفوق|تفوق|فاق|فاقت|يتجاوز|تتجاوز|تجاوز|تجاوزت|يتخطي|تتخطي|تخطي|تخطت)"
-        r"(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?$")),
+    (
+        "more_than",
+        re.compile(
+            r"(?:^|\s)(?:[وفب]?ما\s)?(?:يزيد|تزيد|يربو|تربو|زاد|زادت)\s(?:\S+\s)?(?:علي|عن)$"
+        ),
+    ),
+    (
+        "more_than",
+        re.compile(
+            r"(?:^|\s)(?:[وفب]?ما\s)?[وف]?(?:يفوق|تفوق|فاق|فاقت|يتجاوز|تتجاوز|تجاوز|تجاوزت|يتخطي|تتخطي|تخطي|تخطت)"
+            r"(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?$"
+        ),
+    ),
     ("about", re.compile(r"(?:^|\s)[وب]?(?:نحو|حوالي|قرابه|زهاء|حوال)$")),
     ("about", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?(?:يقارب|تقارب|يناهز|تناهز|يقرب\sمن)$")),
-    ("up_to", re.compile(
-        r"(?:^|\s)(?:[وفب]?ما\s|قد\s)?(?:يصل|تصل|يصلون)(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?\s(?:الي)$")),
+    (
+        "up_to",
+        re.compile(
+            r"(?:^|\s)(?:[وفب]?ما\s|قد\s)?(?:يصل|تصل|يصلون)(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?\s(?:الي)$"
+        ),
+    ),
     ("up_to", re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)$")),
 ]
 _SPECIFIC = frozenset({"killed", "injured", "displaced", "detained", "missing"})
@@ -282,7 +583,7 @@ def _unit_category(word: str) -> str | None:
         return None  # "القانون رقم 10 ظاهريا": an adverb, not the counted noun
     if word.startswith("ال") and _is_nationality(word):
         return "person"  # "أربعة من الروس", "ثلاثة من الأكراد": nationals counted
-    if any(_NISBA.match(v) and len(v) >= 4 or _PARTICIPLE.match(v) for v in vs):
+    if any((_NISBA.match(v) and len(v) >= 4) or _PARTICIPLE.match(v) for v in vs):
         return "person"
     if _sound_masculine_plural(vs[-1]):
         return "person"  # "3 فلسطينين" (misspelt), "5 مستشارين": the sound plural counts men
@@ -334,7 +635,7 @@ def _cue(word: str) -> tuple[str, bool] | None:
 class _Sentence:
     """One sentence cut into folded tokens with their character spans."""
 
-    __slots__ = ("text", "toks", "starts", "ends", "words", "glue")
+    __slots__ = ("ends", "glue", "starts", "text", "toks", "words")
 
     def __init__(self, text: str, norm: str) -> None:
         """``text`` as written and ``norm``, its folded form of the same length."""
@@ -363,12 +664,18 @@ class _Sentence:
             if value is None:
                 return None
             prefix = ""
-            if k > 0 and self.toks[k - 1] in DIGIT_PREFIXES and (
-                self.ends[k - 1] == self.starts[k] or self.toks[k - 1] in ("ال", "و")
+            if (
+                k > 0
+                and self.toks[k - 1] in DIGIT_PREFIXES
+                and (self.ends[k - 1] == self.starts[k] or self.toks[k - 1] in ("ال", "و"))
             ):
                 prefix = self.toks[k - 1]
                 self.glue.add(k - 1)
-            if k + 2 < len(self.toks) and self.toks[k + 1] == ")" and self.toks[k + 2] in _SCALE_WORDS:
+            if (
+                k + 2 < len(self.toks)
+                and self.toks[k + 1] == ")"
+                and self.toks[k + 2] in _SCALE_WORDS
+            ):
                 self.glue.add(k + 1)  # "(150) ألف ريال": the scale word goes with the digits
             return Word(value, DIGITS, prefix)
         if not _is_arabic_word(t):
@@ -388,9 +695,7 @@ class _Sentence:
         toks = self.toks
         if k + 2 < len(toks) and toks[k + 1] == "/" and toks[k + 2][0].isdigit():
             return True  # spaced dates "15 / 10 / 1436"
-        if k >= 2 and toks[k - 1] == "/" and toks[k - 2][0].isdigit():
-            return True
-        return False
+        return bool(k >= 2 and toks[k - 1] == "/" and toks[k - 2][0].isdigit())
 
     def first_of(self, p: Phrase) -> int:
         """Token where the number begins in the text, counting a glued prefix ("و" of "و30")."""
@@ -400,7 +705,7 @@ class _Sentence:
         """Original text of tokens [a, b)."""
         if a >= b:
             return ""
-        return self.text[self.starts[a]:self.ends[b - 1]]
+        return self.text[self.starts[a] : self.ends[b - 1]]
 
 
 def _phrases(sent: _Sentence) -> list[Phrase]:
@@ -440,8 +745,13 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
     if not 0 < p.value <= 1e15:
         return True  # zero, or a run of digits too long to be a count (and not JSON-safe as inf)
     # "القرار 2254" is a reference, but "صوت لصالح القرار 128 دولة" counts states
-    counts_noun = bool(nxt) and _is_arabic_word(nxt) and nxt[0] not in "وبلف" and not nxt.startswith("ال") \
+    counts_noun = (
+        bool(nxt)
+        and _is_arabic_word(nxt)
+        and nxt[0] not in "وبلف"
+        and not nxt.startswith("ال")
         and _unit_category(nxt) is not None
+    )
     if prev in ("رقم", "برقم", "الرقم", "رقمه", "رقمها"):
         return True  # "القانون رقم 10": a number that names, whatever follows
     if _in(prev, _BEFORE_BLOCK) and not (counts_noun and _in(prev, _REFERENCE_WORDS)):
@@ -465,21 +775,30 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         return True
     if prev in ("بين", "وبين") and _range_of_durations(sent, nxt_i):
         return True  # "السجن بين 10 و20 عاما": the lower end of a span of time
-    if nxt == "من" and nxt_i + 1 < len(toks) and (
-        _in(toks[nxt_i + 1], _MONTHS) or _in(toks[nxt_i + 1], frozenset({"شهر"}))
+    if (
+        nxt == "من"
+        and nxt_i + 1 < len(toks)
+        and (_in(toks[nxt_i + 1], _MONTHS) or _in(toks[nxt_i + 1], frozenset({"شهر"})))
     ):
         return True
     if is_digits and nxt in _YEAR_MARKERS:
         return True
     # years: 1900-2100 written as a bare run of digits, not counting anything
-    if (is_digits and p.end - p.start == 1 and p.value.is_integer() and 1900 <= p.value <= 2100
-            and toks[p.start].isdigit()):
+    if (
+        is_digits
+        and p.end - p.start == 1
+        and p.value.is_integer()
+        and 1900 <= p.value <= 2100
+        and toks[p.start].isdigit()
+    ):
         cat = _unit_category(nxt)
         if cat == "person" and nxt.endswith(("ين", "ون", "ان")):
             cat = None  # a dual or plural cannot be counted by 2017: "مارس 2017 وزيرين تركيين"
         if _in(prev, _MONTHS) or not (
-                cat in _SPECIFIC | {"structures", "attacks", "money", "person"} or _in(nxt, _MEASURES)
-                or _qualifier_before(sent, k0)[0] != "exact"):
+            cat in _SPECIFIC | {"structures", "attacks", "money", "person"}
+            or _in(nxt, _MEASURES)
+            or _qualifier_before(sent, k0)[0] != "exact"
+        ):
             return True  # "في 2014 قتل …" is a year; "2000 طن", "أكثر من 2000" are counts
     return False
 
@@ -512,14 +831,15 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     """Index of the counted noun after a number ending at ``end`` (or None), and where the phrase ends."""
     toks = sent.toks
     k = _next_word(sent, end)
-    if k < len(toks) and toks[k] == ")" and end >= 2 and "(" in toks[max(0, end - 3):end]:
+    if k < len(toks) and toks[k] == ")" and end >= 2 and "(" in toks[max(0, end - 3) : end]:
         k = _next_word(sent, k + 1)  # "(431) شخصا": the counted noun after the bracket
     if k < len(toks) and toks[k] in ("%", "٪"):
         return k, k + 1
     if k + 1 < len(toks) and toks[k] == "في" and toks[k + 1] in _PERCENT:
         return k + 1, k + 2
-    if k < len(toks) and toks[k] in _SCALE_WORDS or (k < len(toks) and bare(toks[k]) in _SCALE_WORDS
-                                                     and toks[k].startswith("ال")):
+    if (k < len(toks) and toks[k] in _SCALE_WORDS) or (
+        k < len(toks) and bare(toks[k]) in _SCALE_WORDS and toks[k].startswith("ال")
+    ):
         k = _next_word(sent, k + 1)  # "مليار وربع المليار": the echo of the scale
     if k < len(toks) and toks[k] in ("من", "عدد"):
         k = _next_word(sent, k + 1)
@@ -542,8 +862,14 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     return k, k + 1
 
 
-def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: bool = False,
-               look_before: bool = True) -> tuple[str | None, str | None]:
+def _event_cue(
+    sent: _Sentence,
+    start: int,
+    reach: int,
+    unit_end: int,
+    others: bool = False,
+    look_before: bool = True,
+) -> tuple[str | None, str | None]:
     """(event in the same clause, event of the clause before) for a count of people.
 
     The same clause is searched before the number first ("استشهاد أكثر من
@@ -600,7 +926,7 @@ def _event_cue(sent: _Sentence, start: int, reach: int, unit_end: int, others: b
 
 
 class _Found:
-    __slots__ = ("phrase", "qualifier", "unit", "category", "text_start", "text_end")
+    __slots__ = ("category", "phrase", "qualifier", "text_end", "text_start", "unit")
 
     def __init__(self, phrase: Phrase) -> None:
         self.phrase = phrase
@@ -618,8 +944,13 @@ def _unit_before(sent: _Sentence, start: int) -> int | None:
     if j < 0 or toks[j] in _CLAUSE_END or not _is_arabic_word(toks[j]):
         return None
     # "الدول الغربية الثلاث": step over one adjective
-    if j >= 1 and toks[j].startswith("ال") and toks[j - 1].startswith("ال") and _NISBA.match(bare(toks[j])) \
-            and _unit_category(toks[j - 1]) not in (None, "person"):
+    if (
+        j >= 1
+        and toks[j].startswith("ال")
+        and toks[j - 1].startswith("ال")
+        and _NISBA.match(bare(toks[j]))
+        and _unit_category(toks[j - 1]) not in (None, "person")
+    ):
         return j - 1
     return j if _unit_category(toks[j]) is not None else None
 
@@ -628,7 +959,8 @@ def _unit_before(sent: _Sentence, start: int) -> int | None:
 _TARGETS = _lex("هدف", "اهداف")
 _STRIKE = re.compile(
     r"^(?:ضرب|ضربت|ضربوا|يضرب|تضرب|قصف|قصفت|قصفوا|يقصف|تقصف|استهدف|استهدفت|استهدفوا|يستهدف|تستهدف"
-    r"|اغار|اغارت|هاجم|هاجمت|دمر|دمرت|يدمر|تدمر|شن|شنت|ضربات|غارات)$")
+    r"|اغار|اغارت|هاجم|هاجمت|دمر|دمرت|يدمر|تدمر|شن|شنت|ضربات|غارات)$"
+)
 
 
 def _struck(sent: _Sentence, start: int) -> bool:
@@ -645,20 +977,37 @@ def _struck(sent: _Sentence, start: int) -> bool:
 # مخزن is a store, and a weapon's magazine where weapons are seized.
 _MAGAZINES = _lex("مخزن", "مخازن")
 # Munitions: counted as attacks when fired, as other when seized.
-_MUNITIONS = _lex("قذيف", "قذيفه", "قذائف", "صاروخ", "صواريخ", "قنبل", "قنبله", "قنابل", "لغم", "الغام",
-                  "عبوه", "عبوات")
+_MUNITIONS = _lex(
+    "قذيف",
+    "قذيفه",
+    "قذائف",
+    "صاروخ",
+    "صواريخ",
+    "قنبل",
+    "قنبله",
+    "قنابل",
+    "لغم",
+    "الغام",
+    "عبوه",
+    "عبوات",
+)
 # Seizing, finding, confiscating: the counts that follow list what was taken.
 _SEIZED = re.compile(
     r"^(?:ضبط|ضبطت|ضبطها|ضبطه|ضبطهم|المضبوطات|مضبوطات|المضبوطه|مصادره|صادر|صادرت|صودر|صودرت|عثر|عثرت"
-    r"|العثور|عثور|حجز|حجزت|تحريز|بحوزته|بحوزتهم|بحوزتها)$")
+    r"|العثور|عثور|حجز|حجزت|تحريز|بحوزته|بحوزتهم|بحوزتها)$"
+)
 
 
 def seizure_context(norm: str) -> bool:
     """Does the (normalized) sentence speak of seized or found material?"""
-    return any(_SEIZED.match(v) for t in _TOKEN.findall(norm) if _is_arabic_word(t) for v in variants(t))
+    return any(
+        _SEIZED.match(v) for t in _TOKEN.findall(norm) if _is_arabic_word(t) for v in variants(t)
+    )
 
 
-def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = None) -> list[_Found]:
+def _figures_in(
+    sent: _Sentence, seized: bool = False, antecedent: str | None = None
+) -> list[_Found]:
     """Figures of one sentence.
 
     ``seized``: this or a recent sentence lists seized material, so munitions
@@ -678,20 +1027,23 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         end = p.end
         if idx + 1 < len(phrases):
             q = phrases[idx + 1]
-            between = toks[p.end:sent.first_of(q)]
+            between = toks[p.end : sent.first_of(q)]
             if q.value == p.value and len(between) <= 2 and all(t in "()[]-" for t in between):
                 skip.add(idx + 1)
                 end = q.end
         w0 = sent.words[p.start]
-        if _excluded(sent, p) or (w0 is not None and w0.joined_by_wa and sent.first_of(p) == dropped_end) \
-                or _list_number(sent, p, end):
+        if (
+            _excluded(sent, p)
+            or (w0 is not None and w0.joined_by_wa and sent.first_of(p) == dropped_end)
+            or _list_number(sent, p, end)
+        ):
             dropped_end = end  # "القرارين 242 و338": the second goes with the first
             continue
         f = _Found(p)
         first = sent.words[p.start]
         assert first is not None
         qstart = sent.first_of(p)
-        if toks[qstart - 1:qstart] == ["("]:
+        if toks[qstart - 1 : qstart] == ["("]:
             qstart -= 1
         f.qualifier, ntok = _qualifier_before(sent, qstart)
         f.text_start = qstart - ntok
@@ -700,7 +1052,9 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         if first.has_article or (first.kind != DIGITS and first.value == 1):
             unit_i = _unit_before(sent, qstart)
             unit_end = end
-            if first.has_article and (unit_i is None or not toks[unit_i].startswith(("ال", "وال", "بال", "لل"))):
+            if first.has_article and (
+                unit_i is None or not toks[unit_i].startswith(("ال", "وال", "بال", "لل"))
+            ):
                 continue  # "بئر السبع", "يومي ال23": a name or a date, not "الدول الأربع"
             if first.has_article and first.kind == DIGITS and toks[unit_i].endswith(("ه", "ي")):
                 continue  # "القمة ال29", "الذكرى ال70": an ordinal after a singular noun
@@ -711,11 +1065,11 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         f.text_end = max(unit_end, end)
         unit_tok = toks[unit_i] if unit_i is not None else ""
         if unit_i is not None:
-            f.unit = sent.text[sent.starts[unit_i]:sent.ends[unit_i]]
+            f.unit = sent.text[sent.starts[unit_i] : sent.ends[unit_i]]
             if toks[unit_i] in _PERCENT and toks[unit_i - 1] == "في":
                 f.unit = sent.span(unit_i - 1, unit_i + 1)
         # qualifier after: "ستة مدنيين على الأقل", "… تقريبا"
-        tail = toks[unit_end:unit_end + 4]
+        tail = toks[unit_end : unit_end + 4]
         for j in range(len(tail) - 1):
             if tail[j] in _CLAUSE_END:
                 break
@@ -728,19 +1082,37 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
             f.text_end = unit_end + 1
         # category
         ucat = _unit_category(unit_tok) if unit_tok else None
-        if unit_i is not None and _in(unit_tok, _AIRCRAFT) and unit_i + 1 < len(toks) \
-                and _in(toks[unit_i + 1], _DRONE):
+        if (
+            unit_i is not None
+            and _in(unit_tok, _AIRCRAFT)
+            and unit_i + 1 < len(toks)
+            and _in(toks[unit_i + 1], _DRONE)
+        ):
             ucat = "attacks"  # "7 طائرات مسيرة": drones launched at a target
-        if ucat in _SPECIFIC and unit_i is not None and unit_i >= 2 and toks[unit_i - 1] == "بين" \
-                and toks[unit_i - 2] == "من":
+        if (
+            ucat in _SPECIFIC
+            and unit_i is not None
+            and unit_i >= 2
+            and toks[unit_i - 1] == "بين"
+            and toks[unit_i - 2] == "من"
+        ):
             ucat = "person"  # "48 من بين المقبوض عليهم تلقوا تدريبات": the group says who, not what befell them
-        if ucat == "other" and unit_tok and bare(unit_tok) in ("حاله", "حالات") and unit_i + 1 < len(toks):
+        if (
+            ucat == "other"
+            and unit_tok
+            and bare(unit_tok) in ("حاله", "حالات")
+            and unit_i + 1 < len(toks)
+        ):
             case = _cue(toks[unit_i + 1])
             if case and case[1]:
                 ucat = case[0]  # "5 حالات وفاة", "14 حالة اعتقال": cases of what befell people
                 f.text_end = max(f.text_end, unit_i + 2)
-        if ucat == "other" and unit_tok and any(_TARGETS.match(v) for v in variants(unit_tok)) \
-                and _struck(sent, f.text_start):
+        if (
+            ucat == "other"
+            and unit_tok
+            and any(_TARGETS.match(v) for v in variants(unit_tok))
+            and _struck(sent, f.text_start)
+        ):
             ucat = "structures"  # "ضربت 140 هدفا": struck sites; "خسر بثلاثة أهداف" counts goals
         if ucat == "structures" and seized and any(_MAGAZINES.match(v) for v in variants(unit_tok)):
             ucat = "other"  # "رشاش وحامل به خمسة مخازن": ammunition magazines seized, not stores
@@ -750,7 +1122,9 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         if unit_i is None and after < len(toks) and toks[after] in ("منها", "منهما"):
             # "ثلاث منها": part of the things just counted, of their kind
             before = found[-1].category if found else antecedent
-            f.category = before if before in ("structures", "attacks", "money", "other") else "other"
+            f.category = (
+                before if before in ("structures", "attacks", "money", "other") else "other"
+            )
             found.append(f)
             continue
         prior = found[-1] if found else None
@@ -760,17 +1134,28 @@ def _figures_in(sent: _Sentence, seized: bool = False, antecedent: str | None = 
         elif ucat in ("person", None) and _busted_group(sent, f.text_start):
             f.category = "detained"  # "ضبط شبكة ... تضم 5 مواطنين"
         elif ucat in ("person", None) and whole is not None:
-            f.category = whole  # "مقتل 23 مقاتلا، بينهم 5 من قوات النظام و18 عنصرا": part of the killed
+            f.category = (
+                whole  # "مقتل 23 مقاتلا، بينهم 5 من قوات النظام و18 عنصرا": part of the killed
+            )
             subsets.add(id(f))
-        elif ucat in ("person", None) and prior is not None and prior.text_end == f.text_start \
-                and not (w0 is not None and w0.joined_by_wa):
+        elif (
+            ucat in ("person", None)
+            and prior is not None
+            and prior.text_end == f.text_start
+            and not (w0 is not None and w0.joined_by_wa)
+        ):
             # "إصابة 227 آخرين 29 شخصا متورطا": a count right after another, with no و,
             # starts a new fact; the event before belongs to the first count
             near, _ = _event_cue(sent, qstart, f.text_start, unit_end, look_before=False)
             f.category = near or ("people" if ucat == "person" else "other")
         elif ucat in ("person", None):
-            near, far = _event_cue(sent, qstart, f.text_start, unit_end,
-                                   others=bool(unit_tok) and _in(unit_tok, _OTHERS))
+            near, far = _event_cue(
+                sent,
+                qstart,
+                f.text_start,
+                unit_end,
+                others=bool(unit_tok) and _in(unit_tok, _OTHERS),
+            )
             if near:
                 f.category = near
             elif ucat == "person":
@@ -808,25 +1193,35 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
     if j >= 0 and toks[j] in _SUBSET:
         return found[-1].category
     k = start
-    while k < len(toks) and sent.words[k] is not None or k in sent.glue:
+    while (k < len(toks) and sent.words[k] is not None) or k in sent.glue:
         k += 1
-    if k < len(toks) and toks[k] in ("منهم", "منهن") and found[-1].text_end <= start \
-            and (start == 0 or toks[start - 1] in _CLAUSE_END):
+    if (
+        k < len(toks)
+        and toks[k] in ("منهم", "منهن")
+        and found[-1].text_end <= start
+        and (start == 0 or toks[start - 1] in _CLAUSE_END)
+    ):
         return found[-1].category  # "استشهاد 15 مصليا، خمسة منهم من رجال الأمن"
     prior = found[-1]
     if id(prior) in subsets and start - prior.text_end <= 10:
-        gap = toks[prior.text_end:start]
-        if gap and (gap[-1] == "و" or toks[start].startswith("و")) and not any(t in ".؛;:" for t in gap):
+        gap = toks[prior.text_end : start]
+        if (
+            gap
+            and (gap[-1] == "و" or toks[start].startswith("و"))
+            and not any(t in ".؛;:" for t in gap)
+        ):
             return prior.category
     return None
 
 
-_COMPRISES = frozenset({"تضم", "يضم", "ضمت", "ضم", "تتالف", "يتالف", "مكونه", "مكون", "قوامها", "قوامه"})
+_COMPRISES = frozenset(
+    {"تضم", "يضم", "ضمت", "ضم", "تتالف", "يتالف", "مكونه", "مكون", "قوامها", "قوامه"}
+)
 _BUST = re.compile(r"^(?:ضبط|القبض|قبض|تفكيك|فكك|فككت|الاطاحه|اطاحه|اسقاط|كشف|ضبطت|الكشف)$")
 
 
 def _busted_group(sent: _Sentence, start: int) -> bool:
-    """"ضبط شبكة إرهابية ... تضم 5 مواطنين": the members of a cell busted are held."""
+    """ "ضبط شبكة إرهابية ... تضم 5 مواطنين": the members of a cell busted are held."""
     toks = sent.toks
     j = start - 1
     if j >= 1 and toks[j] == "من" and bare(toks[j - 1]) in ("تتالف", "يتالف"):
@@ -847,10 +1242,14 @@ def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
     "2 - ..." opening a line."""
     toks = sent.toks
     k0 = sent.first_of(p)
-    if end == p.end and end < len(toks) and toks[end] in ("-", "–", ")", ".") and (
-            k0 == 0 or sent.text[:sent.starts[k0]].rstrip(" \t").endswith("\n")):
+    if (
+        end == p.end
+        and end < len(toks)
+        and toks[end] in ("-", "–", ")", ".")
+        and (k0 == 0 or sent.text[: sent.starts[k0]].rstrip(" \t").endswith("\n"))
+    ):
         return True
-    if not (end == p.end and toks[k0 - 1:k0] == ["("] and toks[end:end + 1] == [")"]):
+    if not (end == p.end and toks[k0 - 1 : k0] == ["("] and toks[end : end + 1] == [")"]):
         return False
     w = sent.words[p.start]
     if w is None or w.kind != DIGITS:
@@ -863,7 +1262,10 @@ def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
 
 def _has_item_one(sent: _Sentence) -> bool:
     toks = sent.toks
-    return any(toks[i] == "(" and toks[i + 1] in ("1", "١") and toks[i + 2] == ")" for i in range(len(toks) - 2))
+    return any(
+        toks[i] == "(" and toks[i + 1] in ("1", "١") and toks[i + 2] == ")"
+        for i in range(len(toks) - 2)
+    )
 
 
 def _money_context(sent: _Sentence, start: int) -> bool:
@@ -877,9 +1279,9 @@ def _money_context(sent: _Sentence, start: int) -> bool:
 
 
 def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
-    """"بين X و Y": X is at_least and Y up_to, sharing the counted noun."""
+    """ "بين X و Y": X is at_least and Y up_to, sharing the counted noun."""
     toks, words = sent.toks, sent.words
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         pa, pb = a.phrase, b.phrase
         wb = words[pb.start]
         ka = sent.first_of(pa)
@@ -915,25 +1317,34 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
         if not any(t[0] in _DIGIT_START or t in _NUMBER_FORMS for t in _TOKEN.findall(norm)):
             continue
         sent = _Sentence(s, norm)
-        for f in _figures_in(sent, seized=i - seized_at <= 2, antecedent=out[-1].category if out else None):
-            if f.phrase.value == 1 and f.category not in _SPECIFIC and not (
-                    f.category == "attacks" and f.unit and not f.unit.startswith("ب")):
+        for f in _figures_in(
+            sent, seized=i - seized_at <= 2, antecedent=out[-1].category if out else None
+        ):
+            if (
+                f.phrase.value == 1
+                and f.category not in _SPECIFIC
+                and not (f.category == "attacks" and f.unit and not f.unit.startswith("ب"))
+            ):
                 continue  # "جهة واحدة", "بضربة واحدة" (at one blow): oneness; "هجوم واحد" is an attack
             w0 = sent.words[f.phrase.start]
             if w0 is not None and w0.has_article:
                 definite.add(len(out))  # "الحقائب الأربع": the ones just counted
-            out.append(Figure(
-                value=as_number(f.phrase.value),
-                qualifier=f.qualifier,
-                unit=f.unit,
-                category=f.category,
-                text=sent.span(f.text_start, f.text_end).strip(),
-                evidence=s,
-            ))
+            out.append(
+                Figure(
+                    value=as_number(f.phrase.value),
+                    qualifier=f.qualifier,
+                    unit=f.unit,
+                    category=f.category,
+                    text=sent.span(f.text_start, f.text_end).strip(),
+                    evidence=s,
+                )
+            )
     return _merge_restatements(out, definite)
 
 
-def _merge_restatements(figures: list[Figure], definite: frozenset[int] | set[int] = frozenset()) -> list[Figure]:
+def _merge_restatements(
+    figures: list[Figure], definite: frozenset[int] | set[int] = frozenset()
+) -> list[Figure]:
     """One figure per fact (see :func:`extract_figures`); ``definite``: indexes of
     counts with the article ("الحقائب الأربع"), which point back to a count already made."""
     kept: list[Figure] = []
@@ -948,8 +1359,10 @@ def _merge_restatements(figures: list[Figure], definite: frozenset[int] | set[in
             # sentence is two facts ("بـ3 صواريخ، إضافة إلى 3 صواريخ")
             # Strikes are events: "قصفت موقعا بثلاثة صواريخ" and, later, "قصفت معملا بـ3 صواريخ"
             # are two raids; tallies of victims and damage are what a text restates.
-            if n in definite or (f.category != "attacks"
-                                 and in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same)):
+            if n in definite or (
+                f.category != "attacks"
+                and in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same)
+            ):
                 continue
             kept.append(f)
             same.append(f)

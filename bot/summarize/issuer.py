@@ -28,7 +28,6 @@ from bot.summarize.countries import country_code as _country_code
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
 
-
 # --- lexicons (normalized spelling: ا for أإآ, ه for ة, ي for ى) -----------------
 
 # Past-tense verbs of saying and official acts, masculine and feminine. Present
@@ -51,7 +50,9 @@ _REPORT_NOUNS = frozenset(
     "رساله مذكره برقيه خطاب".split()
 )
 _PREPS_REPORTED = frozenset({"عن", "حسب", "بحسب", "وفق", "وفقا", "نقلا", "لسان"})
-_SOURCE_NOUNS = frozenset({"مصدر", "مصادر", "مسوول", "مسوولا", "مصدرا", "مسؤول", "مسؤولا", "مسؤولون", "مسؤولين"})
+_SOURCE_NOUNS = frozenset(
+    {"مصدر", "مصادر", "مسوول", "مسوولا", "مصدرا", "مسؤول", "مسؤولا", "مسؤولون", "مسؤولين"}
+)
 
 # Words that end a body's name: time words, relative pronouns, titles.
 _STOP = frozenset(
@@ -193,13 +194,33 @@ _HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
 }
 
 # Words that may stand between a statement verb and the body it governs.
-_PASS_THROUGH = frozenset({"قد", "ايضا", "كما", "اليوم", "نائب", "نائبه", "مساعد", "مساعده", "دول", "حكومتا", "وزارتا",
-                           "بشده", "رسميا", "مجددا", "بدورها", "بدوره", "امس"})
+_PASS_THROUGH = frozenset(
+    {
+        "قد",
+        "ايضا",
+        "كما",
+        "اليوم",
+        "نائب",
+        "نائبه",
+        "مساعد",
+        "مساعده",
+        "دول",
+        "حكومتا",
+        "وزارتا",
+        "بشده",
+        "رسميا",
+        "مجددا",
+        "بدورها",
+        "بدوره",
+        "امس",
+    }
+)
 # Object pronouns a statement verb carries when its object comes first ("الذي أدانته الوزارة").
 _OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Adjectives of an unnamed source ("مصدر رسمي في وزارة الخارجية").
-_SOURCE_ADJECTIVES = frozenset({"رسمي", "مسوول", "مسؤول", "مطلع", "دبلوماسي", "حكومي", "امني", "عسكري", "مقرب", "رفيع",
-                                "بارز"})  # normalize keeps ؤ: both spellings
+_SOURCE_ADJECTIVES = frozenset(
+    {"رسمي", "مسوول", "مسؤول", "مطلع", "دبلوماسي", "حكومي", "امني", "عسكري", "مقرب", "رفيع", "بارز"}
+)  # normalize keeps ؤ: both spellings
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = ("و", "ف")
@@ -222,6 +243,7 @@ class Mention:
 
 
 # --- countries ----------------------------------------------------------------
+
 
 @lru_cache(maxsize=16384)
 def country_of(phrase: str) -> str | None:
@@ -250,7 +272,9 @@ def _full_names() -> frozenset[str]:
     """States' names of several words as listed (normalized), each a name as a whole."""
     from bot.summarize.countries import country_names
 
-    return frozenset(normalize(n) for e in country_names().values() for n in e.get("names", []) if " " in n)
+    return frozenset(
+        normalize(n) for e in country_names().values() for n in e.get("names", []) if " " in n
+    )
 
 
 # --- word handling ---------------------------------------------------------------
@@ -292,14 +316,45 @@ def _is_verb(word: str) -> bool:
     return bool(lemmas and lemmas & _VERB_LEMMAS)
 
 
-_MASCULINE_HEADS = frozenset({
-    "وزير", "رئيس", "الرئيس", "المتحدث", "متحدث", "الناطق", "ناطق", "السفير", "سفير", "المندوب",
-    "مندوب", "الجيش", "جيش", "الوفد", "وفد",
-})
-_FEMININE_HEADS = frozenset({
-    "وزاره", "الحكومه", "حكومه", "رئاسه", "الرئاسه", "السفاره", "سفاره", "البعثه", "بعثه", "الخارجيه",
-    "الداخليه", "المتحدثه", "الناطقه", "وزيره", "المندوبه", "مندوبه",
-})
+_MASCULINE_HEADS = frozenset(
+    {
+        "وزير",
+        "رئيس",
+        "الرئيس",
+        "المتحدث",
+        "متحدث",
+        "الناطق",
+        "ناطق",
+        "السفير",
+        "سفير",
+        "المندوب",
+        "مندوب",
+        "الجيش",
+        "جيش",
+        "الوفد",
+        "وفد",
+    }
+)
+_FEMININE_HEADS = frozenset(
+    {
+        "وزاره",
+        "الحكومه",
+        "حكومه",
+        "رئاسه",
+        "الرئاسه",
+        "السفاره",
+        "سفاره",
+        "البعثه",
+        "بعثه",
+        "الخارجيه",
+        "الداخليه",
+        "المتحدثه",
+        "الناطقه",
+        "وزيره",
+        "المندوبه",
+        "مندوبه",
+    }
+)
 
 
 def _disagrees(verb: str, head: str) -> bool:
@@ -343,7 +398,9 @@ def _looks_like_name(w: str) -> bool:
     return not (w.endswith("ي") or w.endswith("يه") or w.endswith("يين") or w.endswith("يون"))
 
 
-def _country_name_at(words: list[tuple[int, int, str]], j: int, loose: bool = False) -> tuple[str | None, int]:
+def _country_name_at(
+    words: list[tuple[int, int, str]], j: int, loose: bool = False
+) -> tuple[str | None, int]:
     """A country named (not an adjective) at ``j``, up to three words.
 
     ``loose`` accepts names that look like adjectives ("السعودية"): right after a
@@ -352,7 +409,12 @@ def _country_name_at(words: list[tuple[int, int, str]], j: int, loose: bool = Fa
     for n in (3, 2, 1):
         if j + n <= len(words):
             phrase = " ".join(v for _, _, v in words[j : j + n])
-            for cand in {phrase, " ".join(_variants(words[j][2])[-1:] + tuple(v for _, _, v in words[j + 1 : j + n]))}:
+            for cand in {
+                phrase,
+                " ".join(
+                    _variants(words[j][2])[-1:] + tuple(v for _, _, v in words[j + 1 : j + n])
+                ),
+            }:
                 code = country_of(cand)
                 if code and (loose or n > 1 or _looks_like_name(cand) or not cand.startswith("ال")):
                     return code, n
@@ -364,7 +426,9 @@ def _gap(norm: str, words: list[tuple[int, int, str]], j: int) -> str:
     return norm[words[j - 1][1] : words[j][0]] if j > 0 else ""
 
 
-def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, head: str) -> tuple[int, str | None, bool]:
+def _extent(
+    words: list[tuple[int, int, str]], norm: str, i: int, kind: str, head: str
+) -> tuple[int, str | None, bool]:
     """Last word index of the body's name starting at ``i``, its country, international flag."""
     n = len(words)
     country: str | None = None
@@ -375,7 +439,9 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
 
     if kind == "spokesperson":
         j = i + 1
-        if clean_gap(j) and words[j][2] in {"الرسمي", "الامني", "العسكري", "الرسميه", "باسم"} | {"باسم"}:
+        if clean_gap(j) and words[j][2] in {"الرسمي", "الامني", "العسكري", "الرسميه", "باسم"} | {
+            "باسم"
+        }:
             if words[j][2] != "باسم":
                 last = j
                 j += 1
@@ -405,8 +471,14 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 break
             if w in _STOP or w.isdigit():
                 break
-            if w.startswith("وال") or w.startswith("لل") or (w.startswith("ال") and (
-                    taken == 0 or words[last][2] in _NEEDS_COMPLEMENT or w in _NAME_ADJECTIVES)):
+            if (
+                w.startswith("وال")
+                or w.startswith("لل")
+                or (
+                    w.startswith("ال")
+                    and (taken == 0 or words[last][2] in _NEEDS_COMPLEMENT or w in _NAME_ADJECTIVES)
+                )
+            ):
                 # After its domain a name goes on only by coordination ("والمغتربين"), a
                 # complement ("الشؤون الخارجية") or an adjective of office ("الوطني"):
                 # "أدانت وزارة الخارجية القصف" names the ministry, not "الخارجية القصف".
@@ -414,7 +486,9 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 taken += 1
                 j += 1
                 continue
-            if (taken == 0 and w in _CONSTRUCT_DOMAINS) or (taken and w[:1] == "و" and w[1:] in _CONSTRUCT_DOMAINS):
+            if (taken == 0 and w in _CONSTRUCT_DOMAINS) or (
+                taken and w[:1] == "و" and w[1:] in _CONSTRUCT_DOMAINS
+            ):
                 # "وزارة الخارجية وشؤون المغتربين الأردنية": a coordinated domain keeps the name going
                 last = j
                 taken += 1
@@ -423,7 +497,9 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             break
         if taken == 0:
             return -1, None, False
-        if head in ("وزراء",) and any(words[k][2] in {"الدول", "العرب", "العربيه"} for k in range(i, min(n, last + 3))):
+        if head in ("وزراء",) and any(
+            words[k][2] in {"الدول", "العرب", "العربيه"} for k in range(i, min(n, last + 3))
+        ):
             return last, None, True  # "وزراء خارجية الدول العربية": several governments
         # "وزير خارجية النرويج", "وزارة الشؤون الخارجية في أفغانستان"
         j = last + 1
@@ -431,19 +507,22 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
             j += 1
         if j < n and clean_gap(j):
             code, used = _country_name_at(words, j)
-            if code and not words[last][2].startswith("ال") or (code and words[j - 1][2] in {"في", "ب"}):
+            if (code and not words[last][2].startswith("ال")) or (
+                code and words[j - 1][2] in {"في", "ب"}
+            ):
                 country = code
     elif kind in ("presidency", "head", "army", "council"):
         need = _HEAD_COMPLEMENT.get(head)
         j = i + 1
         if need is not None:
-            if not (j < n and clean_gap(j) and _variants(words[j][2])[-1] in need | {w for w in need}):
-                if not (j < n and words[j][2] in need):
-                    if head == "رئيس" or head == "الرئيس":
-                        pass
-                    else:
-                        return -1, None, False
+            if not (
+                j < n and clean_gap(j) and _variants(words[j][2])[-1] in need | {w for w in need}
+            ) and not (j < n and words[j][2] in need):
+                if head == "رئيس" or head == "الرئيس":
+                    pass
+                else:
                     return -1, None, False
+                return -1, None, False
             last = j
             j += 1
             if words[last][2] == "اقليم":
@@ -462,8 +541,14 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 if j < n and clean_gap(j) and words[j][2] == "المسلحه":
                     last, j = j, j + 1
             if kind == "council":
-                while j < n and clean_gap(j) and j - i < 6 and words[j][2][:2] in ("ال", "لل", "وا") \
-                        and words[j][2] not in _STOP and not _adjective_country(words, j)[0]:
+                while (
+                    j < n
+                    and clean_gap(j)
+                    and j - i < 6
+                    and words[j][2][:2] in ("ال", "لل", "وا")
+                    and words[j][2] not in _STOP
+                    and not _adjective_country(words, j)[0]
+                ):
                     last = j
                     j += 1
             if j + 1 < n and clean_gap(j) and words[j][2] == "في":
@@ -498,15 +583,25 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
         if code:
             country = code
             j += used
-            if j < n and clean_gap(j) and words[j][2] in {"الدائمه", "الدائم"} and kind == "mission":
+            if (
+                j < n
+                and clean_gap(j)
+                and words[j][2] in {"الدائمه", "الدائم"}
+                and kind == "mission"
+            ):
                 j += 1
     # mission / ambassador: "... لدى الأمم المتحدة", "في اليمن"
     if kind in ("mission", "ambassador") and j < n:
         k = j
         if words[k][2] in {"الدائمه", "الدائم"}:
             k += 1
-        at_state = k < n and words[k][2].startswith("ب") and len(words[k][2]) > 3 and _country_name_at(words, k)[0]
-        if k < n and words[k][2] in {"لدي", "في", "بالامم"} or at_state:
+        at_state = (
+            k < n
+            and words[k][2].startswith("ب")
+            and len(words[k][2]) > 3
+            and _country_name_at(words, k)[0]
+        )
+        if (k < n and words[k][2] in {"لدي", "في", "بالامم"}) or at_state:
             end = k
             if at_state:  # "السفير السعودي بالولايات المتحدة"
                 end = k + _country_name_at(words, k)[1] - 1
@@ -515,13 +610,15 @@ def _extent(words: list[tuple[int, int, str]], norm: str, i: int, kind: str, hea
                 if end + 1 < n and words[end][2] == "الامم" and words[end + 1][2] == "المتحده":
                     end += 1
                 elif end < n:
-                    c2, u2 = _country_name_at(words, end)
+                    _c2, u2 = _country_name_at(words, end)
                     end += max(u2 - 1, 0)
             if end < n:
                 last = end
     if kind in ("ambassador", "embassy", "mission") and country is None:
         # "بعثة الفريق", "وفد برلماني": official only with a country or at the UN
-        if not any(words[k][2] in {"لدي", "الامم", "الدائمه", "الدائم"} for k in range(i, min(n, last + 1))):
+        if not any(
+            words[k][2] in {"لدي", "الامم", "الدائمه", "الدائم"} for k in range(i, min(n, last + 1))
+        ):
             return -1, None, False
     return last, country, False
 
@@ -534,7 +631,7 @@ def _region_at(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, i
     homes = _place_states()
     for size in (3, 2):
         if j + size <= len(words):
-            phrase = " ".join(w for _, _, w in words[j:j + size])
+            phrase = " ".join(w for _, _, w in words[j : j + size])
             if phrase in homes:
                 return homes[phrase], size
     return None, 0
@@ -577,17 +674,38 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             break
         w = words[k][2]
         if _is_verb(w):
-            if back == 1 and _disagrees(w, words[i][2]) and not (
-                    _bare(w).endswith("ت") and any(x.endswith("يه") for _, _, x in words[i + 1:i + 4])):
+            if (
+                back == 1
+                and _disagrees(w, words[i][2])
+                and not (
+                    _bare(w).endswith("ت")
+                    and any(x.endswith("يه") for _, _, x in words[i + 1 : i + 4])
+                )
+            ):
                 # "ودعت الرئيس الأمريكي": a feminine verb's masculine object, not its subject;
                 # "قالت وزير الخارجية الأسترالية": a woman minister, written with the masculine noun
                 break
             return True, True
-        if w in _REPORT_NOUNS or _bare(w) in _REPORT_NOUNS or w in _PREPS_REPORTED or _bare(w) in _PREPS_REPORTED:
+        if (
+            w in _REPORT_NOUNS
+            or _bare(w) in _REPORT_NOUNS
+            or w in _PREPS_REPORTED
+            or _bare(w) in _PREPS_REPORTED
+        ):
             return True, False
-        if back == 1 and w in {"في", "ب"} and k > 0 and (
+        if (
+            back == 1
+            and w in {"في", "ب"}
+            and k > 0
+            and (
                 _bare(words[k - 1][2]) in _SOURCE_NOUNS
-                or (k > 1 and words[k - 1][2] in _SOURCE_ADJECTIVES and _bare(words[k - 2][2]) in _SOURCE_NOUNS)):
+                or (
+                    k > 1
+                    and words[k - 1][2] in _SOURCE_ADJECTIVES
+                    and _bare(words[k - 2][2]) in _SOURCE_NOUNS
+                )
+            )
+        ):
             return True, False  # "مصدر (رسمي) في وزارة الخارجية"
         if back == 1 and w not in _STOP and w not in _PASS_THROUGH:
             break
@@ -634,8 +752,7 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
                 if _match_seq(words, i, seq):
                     last = i + len(seq) - 1
                     if code is None:
-                        c, used = _adjective_country(words, last + 1)
-                        code, last = c, last + 0
+                        code, _ = _adjective_country(words, last + 1)
                     found = (last, code, "fixed", False)
                     break
         if found is None:
@@ -644,11 +761,14 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
                 kind = _HEADS[head]
                 if kind == "ministry_short":
                     # "الخارجية" alone speaks only as a subject or with its adjective
-                    code, used = _adjective_country(words, i + 1) if i + 1 < n else (None, 0)
+                    code, _used = _adjective_country(words, i + 1) if i + 1 < n else (None, 0)
                     prev_verb = i > 0 and _is_verb(words[i - 1][2])
-                    if code or prev_verb:
-                        if not (i > 0 and _variants(words[i - 1][2])[-1] in {"وزاره", "وزير", "الشوون", "شوون", "الشؤون", "شؤون"}):
-                            found = (i, code, "ministry", False)
+                    if (code or prev_verb) and not (
+                        i > 0
+                        and _variants(words[i - 1][2])[-1]
+                        in {"وزاره", "وزير", "الشوون", "شوون", "الشؤون", "شؤون"}
+                    ):
+                        found = (i, code, "ministry", False)
                 else:
                     last, code, intl = _extent(words, norm, i, kind, head)
                     if last >= i:
@@ -659,7 +779,9 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
         last, code, kind, intl = found
         start = words[i][0]
         # drop a leading conjunction/preposition clitic from the name as written
-        if words[i][2] not in _HEADS and not any(words[i][2] == s[0] for s in _INTERNATIONAL + tuple(_FIXED)):
+        if words[i][2] not in _HEADS and not any(
+            words[i][2] == s[0] for s in _INTERNATIONAL + tuple(_FIXED)
+        ):
             v = _variants(words[i][2])
             start += len(words[i][2]) - len(v[-1]) if v[-1] != "ال" + words[i][2][2:] else 0
             if words[i][2].startswith("لل") and len(v) > 1:
@@ -671,7 +793,17 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
         if strong and _quoted(sentence, start):
             strong = False  # "قال البيان: "قررت حكومة ..."": the statement's words, not its speaker
         out.append(
-            Mention(idx, start, words[last][1], name, code, kind, signal, intl or kind == "international", strong)
+            Mention(
+                idx,
+                start,
+                words[last][1],
+                name,
+                code,
+                kind,
+                signal,
+                intl or kind == "international",
+                strong,
+            )
         )
         i = last + 1
     return out
@@ -702,14 +834,30 @@ def _country_subjects(idx: int, sentence: str) -> list[Mention]:
             end = words[i + used - 1][1]
             k = i + used
             joint = False
-            while k < len(words) and words[k][2].startswith("و") and _country_name_at(
-                [(a, b, w[1:]) for a, b, w in words[k : k + 3]], 0, loose=True
-            )[0]:
+            while (
+                k < len(words)
+                and words[k][2].startswith("و")
+                and _country_name_at(
+                    [(a, b, w[1:]) for a, b, w in words[k : k + 3]], 0, loose=True
+                )[0]
+            ):
                 joint = True  # "تعهدت كل من السعودية والإمارات والكويت"
                 end = words[k][1]
                 k += 1
             name = sentence[words[i][0] : end]
-            out.append(Mention(idx, words[i][0], end, name, None if joint else code, "country", True, joint, True))
+            out.append(
+                Mention(
+                    idx,
+                    words[i][0],
+                    end,
+                    name,
+                    None if joint else code,
+                    "country",
+                    True,
+                    joint,
+                    True,
+                )
+            )
     return out
 
 
@@ -782,7 +930,9 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     if best.startswith("#") and spoken[first[best]].kind == "country":
         body = _joint_body(spoken[first[best]], spoken)
         if body is not None:
-            return Issuer(body.name, None)  # "اتهمت هولندا وأستراليا ..." in a statement of one's cabinet
+            return Issuer(
+                body.name, None
+            )  # "اتهمت هولندا وأستراليا ..." in a statement of one's cabinet
     if best.startswith("?"):
         # a body named without any country: the government the text's bodies belong to
         chosen = next(m for m in spoken if _group(m, ms, lead_country) == best)
@@ -797,7 +947,11 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
         order: dict[str, int] = {}
         for pos, m in enumerate(members):
             k = _office_key(m.name)
-            counts[k] = counts.get(k, 0.0) + (1.0 if m.signal else 0.5) + (1.5 if m is first_speaker else 0.0)
+            counts[k] = (
+                counts.get(k, 0.0)
+                + (1.0 if m.signal else 0.5)
+                + (1.5 if m is first_speaker else 0.0)
+            )
             order.setdefault(k, pos)
         office = max(counts, key=lambda k: (counts[k], -order[k]))
         strong = [m for m in members if m.strong]
@@ -822,8 +976,24 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
 
 # Definite heads that refer back to a body named before ("باسم الوزارة").
 _ANAPHORIC_BODIES = frozenset({"الوزاره", "للوزاره", "الرئاسه", "للرئاسه"})
-_SPOKESPERSON_WORDS = frozenset({"متحدث", "المتحدث", "متحدثه", "المتحدثه", "ناطق", "الناطق", "الناطقه", "ناطقه",
-                                 "باسم", "الرسمي", "الرسميه"}) | _ANAPHORIC_BODIES
+_SPOKESPERSON_WORDS = (
+    frozenset(
+        {
+            "متحدث",
+            "المتحدث",
+            "متحدثه",
+            "المتحدثه",
+            "ناطق",
+            "الناطق",
+            "الناطقه",
+            "ناطقه",
+            "باسم",
+            "الرسمي",
+            "الرسميه",
+        }
+    )
+    | _ANAPHORIC_BODIES
+)
 
 
 def _unnamed_office(name: str) -> bool:
@@ -845,17 +1015,34 @@ def _without_adjective(name: str) -> str:
     spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(normalize(name))]
     for k in range(1, len(spans) - 1):
         w = spans[k][2]
-        if w.startswith("ال") and spans[k - 1][2].startswith("ال") and not _looks_like_name(w) and country_of(w) \
-                and spans[k - 1][2] not in _STYLE_WORDS \
-                and spans[k + 1][2] not in _STYLE_WORDS and not (k + 1 < len(spans) and country_of(w + " " + spans[k + 1][2])):
-            return (name[: spans[k][0]].rstrip() + " " + name[spans[k][1]:].lstrip()).strip()
+        if (
+            w.startswith("ال")
+            and spans[k - 1][2].startswith("ال")
+            and not _looks_like_name(w)
+            and country_of(w)
+            and spans[k - 1][2] not in _STYLE_WORDS
+            and spans[k + 1][2] not in _STYLE_WORDS
+            and not (k + 1 < len(spans) and country_of(w + " " + spans[k + 1][2]))
+        ):
+            return (name[: spans[k][0]].rstrip() + " " + name[spans[k][1] :].lstrip()).strip()
     return name
 
 
 # State news agencies by their short names (normalized), and the government they relay.
 _AGENCIES = {
-    "سانا": "SY", "واس": "SA", "وام": "AE", "كونا": "KW", "بترا": "JO", "ارنا": "IR", "وفا": "PS",
-    "واج": "DZ", "لاماب": "MA", "سونا": "SD", "الاناضول": "TR", "تاس": "RU", "نوفوستي": "RU",
+    "سانا": "SY",
+    "واس": "SA",
+    "وام": "AE",
+    "كونا": "KW",
+    "بترا": "JO",
+    "ارنا": "IR",
+    "وفا": "PS",
+    "واج": "DZ",
+    "لاماب": "MA",
+    "سونا": "SD",
+    "الاناضول": "TR",
+    "تاس": "RU",
+    "نوفوستي": "RU",
     "شينخوا": "CN",
 }  # short names that are also common words (بنا، قنا، سبا، وال) are left out
 _AGENCY_HEAD = re.compile(r"وكاله\s+(?:الانباء|انباء)((?:\s+\w+){1,3})")
@@ -885,7 +1072,10 @@ def _joint_body(joint: Mention, spoken: list[Mention]) -> Mention | None:
     names it further down ("في بيان صدر عن مجلس الوزراء الهولندي").
     """
     codes = {country_of(_bare(w)) for w in normalize(joint.name).split()} - {None}
-    return next((m for m in spoken if m.kind != "country" and not m.international and m.country in codes), None)
+    return next(
+        (m for m in spoken if m.kind != "country" and not m.international and m.country in codes),
+        None,
+    )
 
 
 def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str:
@@ -901,7 +1091,12 @@ def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str
     # the same office named with its country elsewhere in the text, speaking there too
     # ("التقت نائب وزير الخارجية الإسباني" names another state's office, not this one's)
     for other in ms:
-        if other.country and other.signal and not other.international and _office_key(other.name) == key:
+        if (
+            other.country
+            and other.signal
+            and not other.international
+            and _office_key(other.name) == key
+        ):
             return other.country
     here = _subject_country_before(m)
     if here:
@@ -916,7 +1111,9 @@ def _subject_country_before(m: Mention) -> str | None:
     sentence = _SENTENCES.get(m.sentence)
     if not sentence or m.kind == "country":
         return None
-    subjects = [c for c in _country_subjects(m.sentence, sentence) if c.start < m.start and c.country]
+    subjects = [
+        c for c in _country_subjects(m.sentence, sentence) if c.start < m.start and c.country
+    ]
     return subjects[-1].country if subjects else None
 
 
@@ -924,7 +1121,7 @@ _SENTENCES: dict[int, str] = {}
 
 
 def _reported_from(m: Mention) -> str | None:
-    """"نقل التلفزيون الإيراني عن وزارة الخارجية": a body quoted by its own state media."""
+    """ "نقل التلفزيون الإيراني عن وزارة الخارجية": a body quoted by its own state media."""
     sentence = _SENTENCES.get(m.sentence)
     if not sentence:
         return None
@@ -977,7 +1174,9 @@ def _place_states() -> dict[str, str]:
     import json
     from importlib import resources
 
-    data = json.loads(resources.files("bot.summarize").joinpath("data/gazetteer.json").read_text("utf-8"))
+    data = json.loads(
+        resources.files("bot.summarize").joinpath("data/gazetteer.json").read_text("utf-8")
+    )
     out: dict[str, str] = {}
     for code, items in data.items():
         if len(code) != 2 or not code.isupper():
@@ -988,7 +1187,9 @@ def _place_states() -> dict[str, str]:
     return out
 
 
-_OFFICE_FILLER = frozenset({"وزاره", "وزير", "وزيره", "المتحدث", "الناطق", "باسم", "الرسمي", "الامني", "ال"})
+_OFFICE_FILLER = frozenset(
+    {"وزاره", "وزير", "وزيره", "المتحدث", "الناطق", "باسم", "الرسمي", "الامني", "ال"}
+)
 
 
 def _office_key(name: str) -> str:

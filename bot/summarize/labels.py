@@ -11,7 +11,10 @@ ACT_LABELS: dict[str, dict[str, str]] = {
     "attacking_infrastructure": {"ar": "استهداف البنى التحتية", "en": "attacking infrastructure"},
     "attacking_forces": {"ar": "مهاجمة القوات", "en": "attacking forces"},
     "violating_sovereignty": {"ar": "انتهاك السيادة", "en": "violating sovereignty"},
-    "violating_international_law": {"ar": "انتهاك القانون الدولي", "en": "violating international law"},
+    "violating_international_law": {
+        "ar": "انتهاك القانون الدولي",
+        "en": "violating international law",
+    },
     "war_crimes": {"ar": "جرائم حرب", "en": "war crimes"},
     "supporting_terrorism": {"ar": "دعم الإرهاب", "en": "supporting terrorism"},
     "occupation_settlement": {"ar": "الاحتلال والاستيطان", "en": "occupation and settlement"},
@@ -44,21 +47,36 @@ QUALIFIER_LABELS: dict[str, dict[str, str]] = {
 }
 
 COUNTRY_NAMES: dict[str, dict[str, str]] = {
-    "SY": {"ar": "سوريا", "en": "Syria"}, "IQ": {"ar": "العراق", "en": "Iraq"},
-    "JO": {"ar": "الأردن", "en": "Jordan"}, "LB": {"ar": "لبنان", "en": "Lebanon"},
-    "PS": {"ar": "فلسطين", "en": "Palestine"}, "EG": {"ar": "مصر", "en": "Egypt"},
-    "SA": {"ar": "السعودية", "en": "Saudi Arabia"}, "AE": {"ar": "الإمارات", "en": "UAE"},
-    "QA": {"ar": "قطر", "en": "Qatar"}, "KW": {"ar": "الكويت", "en": "Kuwait"},
-    "BH": {"ar": "البحرين", "en": "Bahrain"}, "OM": {"ar": "عُمان", "en": "Oman"},
-    "YE": {"ar": "اليمن", "en": "Yemen"}, "LY": {"ar": "ليبيا", "en": "Libya"},
-    "TN": {"ar": "تونس", "en": "Tunisia"}, "DZ": {"ar": "الجزائر", "en": "Algeria"},
-    "MA": {"ar": "المغرب", "en": "Morocco"}, "SD": {"ar": "السودان", "en": "Sudan"},
-    "MR": {"ar": "موريتانيا", "en": "Mauritania"}, "SO": {"ar": "الصومال", "en": "Somalia"},
-    "DJ": {"ar": "جيبوتي", "en": "Djibouti"}, "KM": {"ar": "جزر القمر", "en": "Comoros"},
-    "IR": {"ar": "إيران", "en": "Iran"}, "TR": {"ar": "تركيا", "en": "Turkey"},
-    "IL": {"ar": "إسرائيل", "en": "Israel"}, "US": {"ar": "الولايات المتحدة", "en": "United States"},
-    "RU": {"ar": "روسيا", "en": "Russia"}, "CN": {"ar": "الصين", "en": "China"},
-    "GB": {"ar": "بريطانيا", "en": "United Kingdom"}, "FR": {"ar": "فرنسا", "en": "France"},
+    "SY": {"ar": "سوريا", "en": "Syria"},
+    "IQ": {"ar": "العراق", "en": "Iraq"},
+    "JO": {"ar": "الأردن", "en": "Jordan"},
+    "LB": {"ar": "لبنان", "en": "Lebanon"},
+    "PS": {"ar": "فلسطين", "en": "Palestine"},
+    "EG": {"ar": "مصر", "en": "Egypt"},
+    "SA": {"ar": "السعودية", "en": "Saudi Arabia"},
+    "AE": {"ar": "الإمارات", "en": "UAE"},
+    "QA": {"ar": "قطر", "en": "Qatar"},
+    "KW": {"ar": "الكويت", "en": "Kuwait"},
+    "BH": {"ar": "البحرين", "en": "Bahrain"},
+    "OM": {"ar": "عُمان", "en": "Oman"},
+    "YE": {"ar": "اليمن", "en": "Yemen"},
+    "LY": {"ar": "ليبيا", "en": "Libya"},
+    "TN": {"ar": "تونس", "en": "Tunisia"},
+    "DZ": {"ar": "الجزائر", "en": "Algeria"},
+    "MA": {"ar": "المغرب", "en": "Morocco"},
+    "SD": {"ar": "السودان", "en": "Sudan"},
+    "MR": {"ar": "موريتانيا", "en": "Mauritania"},
+    "SO": {"ar": "الصومال", "en": "Somalia"},
+    "DJ": {"ar": "جيبوتي", "en": "Djibouti"},
+    "KM": {"ar": "جزر القمر", "en": "Comoros"},
+    "IR": {"ar": "إيران", "en": "Iran"},
+    "TR": {"ar": "تركيا", "en": "Turkey"},
+    "IL": {"ar": "إسرائيل", "en": "Israel"},
+    "US": {"ar": "الولايات المتحدة", "en": "United States"},
+    "RU": {"ar": "روسيا", "en": "Russia"},
+    "CN": {"ar": "الصين", "en": "China"},
+    "GB": {"ar": "بريطانيا", "en": "United Kingdom"},
+    "FR": {"ar": "فرنسا", "en": "France"},
     "DE": {"ar": "ألمانيا", "en": "Germany"},
 }
 
@@ -68,11 +86,15 @@ def act_label(act: str, lang: str = "ar") -> str:
 
 
 def category_label(category: str, lang: str = "ar") -> str:
-    return CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"])[lang if lang in ("ar", "en") else "ar"]
+    return CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"])[
+        lang if lang in ("ar", "en") else "ar"
+    ]
 
 
 def qualifier_label(qualifier: str, lang: str = "ar") -> str:
-    return QUALIFIER_LABELS.get(qualifier, QUALIFIER_LABELS["exact"])[lang if lang in ("ar", "en") else "ar"]
+    return QUALIFIER_LABELS.get(qualifier, QUALIFIER_LABELS["exact"])[
+        lang if lang in ("ar", "en") else "ar"
+    ]
 
 
 def country_label(code: str | None, lang: str = "ar") -> str:

@@ -122,7 +122,7 @@ class Summary:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Summary":
+    def from_dict(cls, data: dict[str, Any]) -> Summary:
         """Rebuild a stored summary (the store keeps ``to_dict()`` JSON)."""
         issuer = data.get("issuer")
         return cls(

@@ -69,7 +69,7 @@ def _load() -> Any:
 
         _state["analyzer"] = Analyzer(MorphologyDB(str(db_path), "a"), backoff="NONE")
         log.info("camel-tools morphology loaded from %s", db_path)
-    except Exception as exc:  # noqa: BLE001 - a broken data install must not stop summaries
+    except Exception as exc:
         log.info("camel-tools morphology could not be loaded (%s); using the rules-only path", exc)
         _state["analyzer"] = None
     return _state["analyzer"]
@@ -87,7 +87,7 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
         return ()
     try:
         found = analyzer.analyze(word)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return ()
     pairs = {(normalize_word(a.get("lex", "")), a.get("pos", "")) for a in found}
     return tuple(sorted(p for p in pairs if p[0]))

@@ -42,20 +42,43 @@ WORDS: dict[str, tuple[float, str]] = {}
 WORDS.update(_forms(1, UNIT, "واحد", "واحدا", "واحده"))
 WORDS.update(_forms(2, UNIT, "اثنان", "اثنين", "اثنتان", "اثنتين"))
 for _v, _m, _f in [
-    (3, "ثلاث", "ثلاثه"), (4, "اربع", "اربعه"), (5, "خمس", "خمسه"), (6, "ست", "سته"),
-    (7, "سبع", "سبعه"), (8, "ثمان", "ثمانيه"), (9, "تسع", "تسعه"), (10, "عشر", "عشره"),
+    (3, "ثلاث", "ثلاثه"),
+    (4, "اربع", "اربعه"),
+    (5, "خمس", "خمسه"),
+    (6, "ست", "سته"),
+    (7, "سبع", "سبعه"),
+    (8, "ثمان", "ثمانيه"),
+    (9, "تسع", "تسعه"),
+    (10, "عشر", "عشره"),
 ]:
     WORDS.update(_forms(_v, UNIT, _m, _f))
 WORDS.update(_forms(8, UNIT, "ثماني"))
 WORDS.update(_forms(1, TEEN_HEAD, "احد", "احدي"))
 WORDS.update(_forms(2, TEEN_HEAD, "اثنا", "اثني", "اثنتا", "اثنتي"))
-for _v, _stem in [(20, "عشر"), (30, "ثلاث"), (40, "اربع"), (50, "خمس"), (60, "ست"),
-                  (70, "سبع"), (80, "ثمان"), (90, "تسع")]:
+for _v, _stem in [
+    (20, "عشر"),
+    (30, "ثلاث"),
+    (40, "اربع"),
+    (50, "خمس"),
+    (60, "ست"),
+    (70, "سبع"),
+    (80, "ثمان"),
+    (90, "تسع"),
+]:
     WORDS.update(_forms(_v, TEN, _stem + "ون", _stem + "ين"))
 WORDS.update(_forms(100, HUNDRED_WORD, "مئه", "مائه", "ميه"))
-WORDS.update(_forms(200, HUNDRED, "مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين", "مائتا", "مائتي"))
-for _v, _stems in [(3, ("ثلاث",)), (4, ("اربع",)), (5, ("خمس",)), (6, ("ست",)), (7, ("سبع",)),
-                   (8, ("ثمان", "ثماني")), (9, ("تسع",))]:
+WORDS.update(
+    _forms(200, HUNDRED, "مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين", "مائتا", "مائتي")
+)
+for _v, _stems in [
+    (3, ("ثلاث",)),
+    (4, ("اربع",)),
+    (5, ("خمس",)),
+    (6, ("ست",)),
+    (7, ("سبع",)),
+    (8, ("ثمان", "ثماني")),
+    (9, ("تسع",)),
+]:
     for _s in _stems:
         WORDS.update(_forms(_v * 100, HUNDRED, _s + "مئه", _s + "مائه"))
 WORDS.update(_forms(1000, SCALE, "الف", "الفا"))
@@ -145,7 +168,7 @@ def lookup_word(word: str) -> Word | None:
         return Word(hit[0], hit[1], "")
     for p in _PREFIXES:
         if len(word) > len(p) + 2 and word.startswith(p):
-            hit = WORDS.get(word[len(p):])
+            hit = WORDS.get(word[len(p) :])
             if hit is not None:
                 w = Word(hit[0], hit[1], p)
                 if w.has_article and w.kind not in ARTICLE_OK:
@@ -171,7 +194,9 @@ def as_number(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[int] = frozenset()) -> Phrase | None:
+def parse_phrase(
+    words: list[Word | None], i: int, glue: frozenset[int] | set[int] = frozenset()
+) -> Phrase | None:
     """The longest well-formed number starting at token ``i``, or None.
 
     ``words[k]`` is the number reading of token k (None when it is not one).
@@ -183,8 +208,11 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
     ("و" in "و400"), which the phrase steps over.
     """
     first = words[i]
-    if first is None or first.kind in (PLURAL_SCALE, FRACTION, TEEN_HEAD) \
-            and not _teen_ahead(words, i) and not _fraction_ahead(words, i):
+    if first is None or (
+        first.kind in (PLURAL_SCALE, FRACTION, TEEN_HEAD)
+        and not _teen_ahead(words, i)
+        and not _fraction_ahead(words, i)
+    ):
         return None
     total = 0.0  # completed groups (each multiplied by its scale)
     cur = 0.0  # the group being read, below the next scale
@@ -219,7 +247,15 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
             elif state == SCALE and w.kind == FRACTION:
                 total += w.value * last_scale
                 state = FRACTION
-            elif state == SCALE and w.kind in (UNIT, TEN, HUNDRED, HUNDRED_WORD, DIGITS, SCALE, TEEN_HEAD):
+            elif state == SCALE and w.kind in (
+                UNIT,
+                TEN,
+                HUNDRED,
+                HUNDRED_WORD,
+                DIGITS,
+                SCALE,
+                TEEN_HEAD,
+            ):
                 if w.kind == SCALE:
                     if _scale_of(w.value) >= last_scale:
                         break
@@ -236,12 +272,21 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
         else:
             if w.prefix:
                 break  # "٢٠١٨ بمليار": a prefixed word starts a new number
-            if w.kind == UNIT and w.value == 10 and state in (UNIT, TEEN_HEAD) and 1 <= cur <= 9 \
-                    and _closes_teen(w):
+            if (
+                w.kind == UNIT
+                and w.value == 10
+                and state in (UNIT, TEEN_HEAD)
+                and 1 <= cur <= 9
+                and _closes_teen(w)
+            ):
                 cur, state = cur + 10, "teen"
             elif w.kind == HUNDRED_WORD and state == UNIT and 3 <= cur <= 9:
                 cur, state = cur * 100, HUNDRED
-            elif w.kind in (SCALE, PLURAL_SCALE) and state in (UNIT, "teen", TEN, HUNDRED, DIGITS) and cur > 0:
+            elif (
+                w.kind in (SCALE, PLURAL_SCALE)
+                and state in (UNIT, "teen", TEN, HUNDRED, DIGITS)
+                and cur > 0
+            ):
                 if w.kind == PLURAL_SCALE and not (3 <= cur <= 10 or state == DIGITS):
                     break
                 if w.kind == SCALE and w.value != _scale_of(w.value):
@@ -250,9 +295,18 @@ def parse_phrase(words: list[Word | None], i: int, glue: frozenset[int] | set[in
                 if scale >= last_scale:
                     break
                 total, cur, last_scale, state = total + cur * scale, 0.0, scale, SCALE
-            elif state == FRACTION and j == i + 1 and w.kind == SCALE and w.value == _scale_of(w.value):
+            elif (
+                state == FRACTION
+                and j == i + 1
+                and w.kind == SCALE
+                and w.value == _scale_of(w.value)
+            ):
                 total, cur, last_scale, state = cur * w.value, 0.0, w.value, SCALE  # نصف مليون
-            elif state == FRACTION and w.kind in (SCALE, PLURAL_SCALE) and _scale_of(w.value) == last_scale:
+            elif (
+                state == FRACTION
+                and w.kind in (SCALE, PLURAL_SCALE)
+                and _scale_of(w.value) == last_scale
+            ):
                 state = "fraction_scale"  # مليار ونصف مليار: the echo adds nothing
             else:
                 break
@@ -274,14 +328,28 @@ def _closes_teen(w: Word) -> bool:
 def _teen_ahead(words: list[Word | None], i: int) -> bool:
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
-    return bool(w and w.kind == TEEN_HEAD and nxt and nxt.kind == UNIT and nxt.value == 10 and nxt.prefix == "")
+    return bool(
+        w
+        and w.kind == TEEN_HEAD
+        and nxt
+        and nxt.kind == UNIT
+        and nxt.value == 10
+        and nxt.prefix == ""
+    )
 
 
 def _fraction_ahead(words: list[Word | None], i: int) -> bool:
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
-    return bool(w and w.kind == FRACTION and not w.prefix and nxt and nxt.kind == SCALE and not nxt.prefix
-                and nxt.value == _scale_of(nxt.value))
+    return bool(
+        w
+        and w.kind == FRACTION
+        and not w.prefix
+        and nxt
+        and nxt.kind == SCALE
+        and not nxt.prefix
+        and nxt.value == _scale_of(nxt.value)
+    )
 
 
 def _scale_of(value: float) -> float:

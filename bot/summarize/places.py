@@ -35,117 +35,648 @@ __all__ = ["extract_places"]
 #: Place words (in folded spelling, as matched) whose name is reported alone
 #: ("مدينة الرقة" → "الرقة").
 _DROP_HEADS = (
-    "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "مديريه", "ناحيه", "قضاء",
-    "حي", "سجن", "معتقل", "مدينتي", "بلدتي", "قريتي", "بلدات", "قري", "العاصمه", "محافظتي",
-    "منطقتي", "مدن", "مناطق", "محافظات", "مستوطنه",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "منطقه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "مديريه",
+    "ناحيه",
+    "قضاء",
+    "حي",
+    "سجن",
+    "معتقل",
+    "مدينتي",
+    "بلدتي",
+    "قريتي",
+    "بلدات",
+    "قري",
+    "العاصمه",
+    "محافظتي",
+    "منطقتي",
+    "مدن",
+    "مناطق",
+    "محافظات",
+    "مستوطنه",
 )
 #: Place words that belong to the name ("جبل الثردة", "مطار صنعاء", "مخيم جنين").
 _KEEP_HEADS = (
-    "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم", "ريف", "جزيره", "نهر", "سهل", "بحيره", "مضيق",
-    "ملعب", "استاد", "ستاد", "مرفا", "مسجد", "كنيسه", "كاتدرائيه", "مثلث", "شارع", "ميدان", "دوار",
+    "جبل",
+    "جبال",
+    "مطار",
+    "ميناء",
+    "معبر",
+    "مخيم",
+    "ريف",
+    "جزيره",
+    "نهر",
+    "سهل",
+    "بحيره",
+    "مضيق",
+    "ملعب",
+    "استاد",
+    "ستاد",
+    "مرفا",
+    "مسجد",
+    "كنيسه",
+    "كاتدرائيه",
+    "مثلث",
+    "شارع",
+    "ميدان",
+    "دوار",
 )
 #: Place words trusted to introduce a name the gazetteer lacks; the others
 #: (مديرية، ولاية) are too often "directorate", "guardianship". ناحية counts
 #: only without a proclitic and not after من ("من ناحية أخرى", "لناحية").
-_UNKNOWN_HEADS = frozenset((
-    "مدينه", "بلده", "قريه", "منطقه", "محافظه", "اقليم", "قضاء", "ناحيه", "حي", "سجن", "معتقل",
-    "مدينتي", "بلدتي", "قريتي", "محافظتي", "جبل", "جبال", "مطار", "ميناء", "معبر", "مخيم",
-    "جزيره", "نهر", "سهل", "بحيره", "مضيق", "مستوطنه", "ملعب", "استاد", "ستاد", "مرفا",
-    "مناطق", "منطقتي", "مسجد", "كنيسه", "كاتدرائيه", "شارع", "ميدان", "دوار",
-))
+_UNKNOWN_HEADS = frozenset(
+    (
+        "مدينه",
+        "بلده",
+        "قريه",
+        "منطقه",
+        "محافظه",
+        "اقليم",
+        "قضاء",
+        "ناحيه",
+        "حي",
+        "سجن",
+        "معتقل",
+        "مدينتي",
+        "بلدتي",
+        "قريتي",
+        "محافظتي",
+        "جبل",
+        "جبال",
+        "مطار",
+        "ميناء",
+        "معبر",
+        "مخيم",
+        "جزيره",
+        "نهر",
+        "سهل",
+        "بحيره",
+        "مضيق",
+        "مستوطنه",
+        "ملعب",
+        "استاد",
+        "ستاد",
+        "مرفا",
+        "مناطق",
+        "منطقتي",
+        "مسجد",
+        "كنيسه",
+        "كاتدرائيه",
+        "شارع",
+        "ميدان",
+        "دوار",
+    )
+)
 #: Places of worship, named after a saint or an imam ("مسجد الإمام الصادق",
 #: "كنيسة القديس جرجس"): the title goes with the name, and the site is one
 #: place whether or not the title is written.
 _WORSHIP_HEADS = frozenset(("مسجد", "كنيسه", "كاتدرائيه"))
-_TITLES = frozenset(fold(w) for w in (
-    "الإمام", "الامام", "الشيخ", "السيدة", "النبي", "القديس", "القديسة", "الصحابي", "سيدة", "مار",
-    "الملك", "الملكة", "الأمير", "الأميرة", "السلطان", "الشهيد",
-))
+_TITLES = frozenset(
+    fold(w)
+    for w in (
+        "الإمام",
+        "الامام",
+        "الشيخ",
+        "السيدة",
+        "النبي",
+        "القديس",
+        "القديسة",
+        "الصحابي",
+        "سيدة",
+        "مار",
+        "الملك",
+        "الملكة",
+        "الأمير",
+        "الأميرة",
+        "السلطان",
+        "الشهيد",
+    )
+)
 #: Sites often named after a person, whose name takes two words ("ملعب سالم
 #: العلي", "مطار فهد بن ناصر"): a second word goes with the first.
 _SITE_HEADS = frozenset(("ملعب", "استاد", "ستاد", "مطار", "ميناء", "مرفا"))
 #: Streets and squares: an unknown name after them must be definite.
 _STREET_HEADS = frozenset(("شارع", "ميدان", "دوار"))
 #: Heads of several places: "مناطق X وY" names each.
-_PLURAL_HEADS = frozenset((
-    "مناطق", "منطقتي", "مدن", "مدينتي", "بلدات", "بلدتي", "قري", "قريتي", "محافظات", "محافظتي",
-))
+_PLURAL_HEADS = frozenset(
+    (
+        "مناطق",
+        "منطقتي",
+        "مدن",
+        "مدينتي",
+        "بلدات",
+        "بلدتي",
+        "قري",
+        "قريتي",
+        "محافظات",
+        "محافظتي",
+    )
+)
 #: Words that place a name relative to another ("منطقة X شمال مدينة Y"): after
 #: an indefinite word ending in ة they make it a name, not an adjective.
-_LOCATORS = frozenset(fold(w) for w in (
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "بالقرب", "جنوب شرق",
-    "بريف", "في", "غربي", "بمحافظة", "بمحافظه", "قضاء", "ضمن",
-))
+_LOCATORS = frozenset(
+    fold(w)
+    for w in (
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "قرب",
+        "بالقرب",
+        "جنوب شرق",
+        "بريف",
+        "في",
+        "غربي",
+        "بمحافظة",
+        "بمحافظه",
+        "قضاء",
+        "ضمن",
+    )
+)
 #: Feminine adjectives that follow منطقة in the indefinite ("منطقة آمنة شمال …").
-_FEMININE_ADJECTIVES = frozenset(fold(w) for w in (
-    "آمنة", "عازلة", "محظورة", "منزوعة", "معزولة", "محايدة", "واسعة", "كبيرة", "صغيرة", "جديدة",
-    "مفتوحة", "مغلقة", "خالية", "نائية", "قريبة", "بعيدة", "مجاورة", "متاخمة", "محاذية", "محررة",
-    "محتلة", "مشتركة", "خاصة", "مهمة", "هامة", "حساسة", "ساخنة", "منكوبة", "مأهولة", "آهلة",
-    "مكتظة", "فقيرة", "غنية", "ريفية", "نفطية", "استراتيجية", "متنازع", "واقعة", "تابعة",
-))
+_FEMININE_ADJECTIVES = frozenset(
+    fold(w)
+    for w in (
+        "آمنة",
+        "عازلة",
+        "محظورة",
+        "منزوعة",
+        "معزولة",
+        "محايدة",
+        "واسعة",
+        "كبيرة",
+        "صغيرة",
+        "جديدة",
+        "مفتوحة",
+        "مغلقة",
+        "خالية",
+        "نائية",
+        "قريبة",
+        "بعيدة",
+        "مجاورة",
+        "متاخمة",
+        "محاذية",
+        "محررة",
+        "محتلة",
+        "مشتركة",
+        "خاصة",
+        "مهمة",
+        "هامة",
+        "حساسة",
+        "ساخنة",
+        "منكوبة",
+        "مأهولة",
+        "آهلة",
+        "مكتظة",
+        "فقيرة",
+        "غنية",
+        "ريفية",
+        "نفطية",
+        "استراتيجية",
+        "متنازع",
+        "واقعة",
+        "تابعة",
+    )
+)
 #: Time words that can follow a name ("مطار X مساء الاثنين").
-_TIME_AFTER = frozenset(fold(w) for w in (
-    "مساء", "صباح", "صباحا", "مساء", "ليلا", "فجر", "فجرا", "ظهر", "ظهرا", "أمس", "اليوم", "يوم",
-    "غدا", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
-))
+_TIME_AFTER = frozenset(
+    fold(w)
+    for w in (
+        "مساء",
+        "صباح",
+        "صباحا",
+        "مساء",
+        "ليلا",
+        "فجر",
+        "فجرا",
+        "ظهر",
+        "ظهرا",
+        "أمس",
+        "اليوم",
+        "يوم",
+        "غدا",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+    )
+)
 #: Place words after which the name is the same place ("جزيرة سقطرى" = "سقطرى").
 _SAME_PLACE_HEADS = frozenset(("جزيره",))
 #: Words after which a name is part of a body or office, not a place
 #: ("وزير خارجية فرنسا", "سفير الكويت", "بعثة الكويت", "مفتي مصر").
-_BODY_HEADS = frozenset(fold(w) for w in (
-    "وزارة", "وزير", "وزيرة", "وزراء", "خارجية", "داخلية", "دفاع", "سفير", "سفيرة", "سفراء",
-    "سفارة", "سفارات", "بعثة", "مندوب", "مندوبة", "ممثل", "ممثلة", "ممثلية", "قنصل", "قنصلية",
-    "مفتي", "رئيس", "رئيسة", "رئاسة", "حكومة", "حكومات", "ملك", "عاهل", "أمير", "سلطان",
-    "برلمان", "مجلس", "وكالة", "جامعة", "شؤون", "لجنة", "جيش", "حاكم", "محافظ", "بلدية",
-    "نائب", "مفوضية", "هيئة", "منظمة", "اتحاد", "مستشار", "اتفاقية", "اتفاقيات", "معاهدة",
-    "بروتوكول", "ولي", "عهد", "قائد", "شرطة", "مطران", "بطريرك", "إمام", "شيخ", "نظام",
-    "مستشفى", "مدرسة", "دائرة", "إدارة", "مديرية", "نادي", "ريال", "منتخب", "فريق", "شركة",
-    "بنك", "مصرف", "بورصة", "صحيفة", "قناة", "تلفزيون", "إذاعة", "محكمة", "نيابة", "ميثاق",
-    "أحرار", "أنصار", "كتائب", "فيلق", "حزب", "تنظيم",
-))
+_BODY_HEADS = frozenset(
+    fold(w)
+    for w in (
+        "وزارة",
+        "وزير",
+        "وزيرة",
+        "وزراء",
+        "خارجية",
+        "داخلية",
+        "دفاع",
+        "سفير",
+        "سفيرة",
+        "سفراء",
+        "سفارة",
+        "سفارات",
+        "بعثة",
+        "مندوب",
+        "مندوبة",
+        "ممثل",
+        "ممثلة",
+        "ممثلية",
+        "قنصل",
+        "قنصلية",
+        "مفتي",
+        "رئيس",
+        "رئيسة",
+        "رئاسة",
+        "حكومة",
+        "حكومات",
+        "ملك",
+        "عاهل",
+        "أمير",
+        "سلطان",
+        "برلمان",
+        "مجلس",
+        "وكالة",
+        "جامعة",
+        "شؤون",
+        "لجنة",
+        "جيش",
+        "حاكم",
+        "محافظ",
+        "بلدية",
+        "نائب",
+        "مفوضية",
+        "هيئة",
+        "منظمة",
+        "اتحاد",
+        "مستشار",
+        "اتفاقية",
+        "اتفاقيات",
+        "معاهدة",
+        "بروتوكول",
+        "ولي",
+        "عهد",
+        "قائد",
+        "شرطة",
+        "مطران",
+        "بطريرك",
+        "إمام",
+        "شيخ",
+        "نظام",
+        "مستشفى",
+        "مدرسة",
+        "دائرة",
+        "إدارة",
+        "مديرية",
+        "نادي",
+        "ريال",
+        "منتخب",
+        "فريق",
+        "شركة",
+        "بنك",
+        "مصرف",
+        "بورصة",
+        "صحيفة",
+        "قناة",
+        "تلفزيون",
+        "إذاعة",
+        "محكمة",
+        "نيابة",
+        "ميثاق",
+        "أحرار",
+        "أنصار",
+        "كتائب",
+        "فيلق",
+        "حزب",
+        "تنظيم",
+    )
+)
 #: Body-name links that need an office before them ("وزير شؤون ...").
 _LINK_HEADS = frozenset((fold("شؤون"),))
 #: Words after which a weak name (also an ordinary word) is read as a place.
-_PLACE_CONTEXT = frozenset(fold(w) for w in (
-    "في", "من", "إلى", "الى", "نحو", "قرب", "بين", "حول", "عبر", "شمال", "جنوب",
-    "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أطراف", "ضواحي", "محيط", "ريف",
-    "قطاع", "مركز", "مناطق", "مدن", "محافظات", "بلدات", "قرى", "ضد", "سكان", "أهالي",
-)) | frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
+_PLACE_CONTEXT = (
+    frozenset(
+        fold(w)
+        for w in (
+            "في",
+            "من",
+            "إلى",
+            "الى",
+            "نحو",
+            "قرب",
+            "بين",
+            "حول",
+            "عبر",
+            "شمال",
+            "جنوب",
+            "شرق",
+            "غرب",
+            "شمالي",
+            "جنوبي",
+            "شرقي",
+            "غربي",
+            "أطراف",
+            "ضواحي",
+            "محيط",
+            "ريف",
+            "قطاع",
+            "مركز",
+            "مناطق",
+            "مدن",
+            "محافظات",
+            "بلدات",
+            "قرى",
+            "ضد",
+            "سكان",
+            "أهالي",
+        )
+    )
+    | frozenset(_DROP_HEADS)
+    | frozenset(_KEEP_HEADS)
+)
 _PLACE_HEADS = frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
 #: Words that extend an unknown name by the next word ("بيت لاهيا", "كرم أبو سالم").
-_NAME_JOINERS = frozenset(fold(w) for w in (
-    "أبو", "ابو", "أم", "بيت", "بني", "دير", "تل", "عين", "خان", "كفر", "رأس", "جسر", "بئر",
-    "بير", "ظهران", "مرج", "باب", "كرم", "قصر", "سيدي", "حمام", "ابن", "ذي", "ذات", "عرب",
-    "جبل", "وادي", "مزرعة", "نهر", "تلة", "برج", "دوار", "ميدان", "ساحة", "دار", "سان",
-    "سانت", "نيو", "لوس", "لاس", "سيدي", "حي", "قلعة", "معرة", "سوق", "بلاد",
-))
+_NAME_JOINERS = frozenset(
+    fold(w)
+    for w in (
+        "أبو",
+        "ابو",
+        "أم",
+        "بيت",
+        "بني",
+        "دير",
+        "تل",
+        "عين",
+        "خان",
+        "كفر",
+        "رأس",
+        "جسر",
+        "بئر",
+        "بير",
+        "ظهران",
+        "مرج",
+        "باب",
+        "كرم",
+        "قصر",
+        "سيدي",
+        "حمام",
+        "ابن",
+        "ذي",
+        "ذات",
+        "عرب",
+        "جبل",
+        "وادي",
+        "مزرعة",
+        "نهر",
+        "تلة",
+        "برج",
+        "دوار",
+        "ميدان",
+        "ساحة",
+        "دار",
+        "سان",
+        "سانت",
+        "نيو",
+        "لوس",
+        "لاس",
+        "سيدي",
+        "حي",
+        "قلعة",
+        "معرة",
+        "سوق",
+        "بلاد",
+    )
+)
 #: Words that follow a place word but are not names ("منطقة عازلة", "مدينة كبيرة").
-_NOT_NAMES = frozenset(fold(w) for w in (
-    "في", "من", "على", "إلى", "الى", "عن", "مع", "التي", "الذي", "هذه", "هذا", "ذلك", "تلك",
-    "أخرى", "آخر", "أي", "كل", "بعض", "حظر", "خفض", "نفوذ", "عمليات", "سيطرة", "اشتباك",
-    "عمل", "المنطقة", "الحدود", "حدود", "العمليات", "الصراع", "النزاع", "النفوذ", "التماس",
-    "الاشتباك", "الحظر", "شرق", "غرب", "شمال", "جنوب", "وسط", "الشرق", "الغرب", "الشمال",
-    "الجنوب", "الوسط", "دولي", "الدولي", "عالمي", "كبير", "صغير", "جديد", "قديم", "واحد",
-    "سكني", "عسكري", "حدودي", "تابع", "التابع", "يقع", "تقع", "المذكور", "نفسه", "نفسها",
-    "ذاتها", "ذاته", "الدولة", "العاصمة", "المدينة", "القرية", "البلدة", "المحافظة", "كان",
-    "كانت", "الأمنية", "الأمن", "الإرهاب", "الاحتلال", "التحالف", "المعارضة", "النظام",
-    "خاص", "خاصة", "مستقل", "مفتوح", "مغلق", "مأهول", "الحرب", "حرب", "سلام", "السلام",
-    "العدو", "الكيان", "المستوطنين", "المستوطنات", "عدة", "عديدة", "مختلفة", "ثانية", "أولى",
-    "وقت", "الوقت", "فترة", "الفترة", "المبدأ", "المبدا", "الشكل", "المضمون", "الجوهر",
-    "قوات", "قوة", "جماعة", "جمعية", "مؤسسة", "كلية", "مقر", "معسكر", "مركز", "مبنى",
-    "عام", "رئيسي", "فرعي", "القتال", "المعركة", "الرماية", "التدريب", "السباق",
-))
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in (
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "مع",
+        "التي",
+        "الذي",
+        "هذه",
+        "هذا",
+        "ذلك",
+        "تلك",
+        "أخرى",
+        "آخر",
+        "أي",
+        "كل",
+        "بعض",
+        "حظر",
+        "خفض",
+        "نفوذ",
+        "عمليات",
+        "سيطرة",
+        "اشتباك",
+        "عمل",
+        "المنطقة",
+        "الحدود",
+        "حدود",
+        "العمليات",
+        "الصراع",
+        "النزاع",
+        "النفوذ",
+        "التماس",
+        "الاشتباك",
+        "الحظر",
+        "شرق",
+        "غرب",
+        "شمال",
+        "جنوب",
+        "وسط",
+        "الشرق",
+        "الغرب",
+        "الشمال",
+        "الجنوب",
+        "الوسط",
+        "دولي",
+        "الدولي",
+        "عالمي",
+        "كبير",
+        "صغير",
+        "جديد",
+        "قديم",
+        "واحد",
+        "سكني",
+        "عسكري",
+        "حدودي",
+        "تابع",
+        "التابع",
+        "يقع",
+        "تقع",
+        "المذكور",
+        "نفسه",
+        "نفسها",
+        "ذاتها",
+        "ذاته",
+        "الدولة",
+        "العاصمة",
+        "المدينة",
+        "القرية",
+        "البلدة",
+        "المحافظة",
+        "كان",
+        "كانت",
+        "الأمنية",
+        "الأمن",
+        "الإرهاب",
+        "الاحتلال",
+        "التحالف",
+        "المعارضة",
+        "النظام",
+        "خاص",
+        "خاصة",
+        "مستقل",
+        "مفتوح",
+        "مغلق",
+        "مأهول",
+        "الحرب",
+        "حرب",
+        "سلام",
+        "السلام",
+        "العدو",
+        "الكيان",
+        "المستوطنين",
+        "المستوطنات",
+        "عدة",
+        "عديدة",
+        "مختلفة",
+        "ثانية",
+        "أولى",
+        "وقت",
+        "الوقت",
+        "فترة",
+        "الفترة",
+        "المبدأ",
+        "المبدا",
+        "الشكل",
+        "المضمون",
+        "الجوهر",
+        "قوات",
+        "قوة",
+        "جماعة",
+        "جمعية",
+        "مؤسسة",
+        "كلية",
+        "مقر",
+        "معسكر",
+        "مركز",
+        "مبنى",
+        "عام",
+        "رئيسي",
+        "فرعي",
+        "القتال",
+        "المعركة",
+        "الرماية",
+        "التدريب",
+        "السباق",
+    )
+)
 #: Particles and pronouns that can follow a place word ("منطقة لا تزال", "مدينة ما").
-_FUNCTION_WORDS = frozenset(fold(w) for w in (
-    "لا", "ما", "لم", "لن", "قد", "كما", "حيث", "إذ", "إذا", "أن", "إن", "أو", "ثم", "بل",
-    "حتى", "منذ", "عند", "لدى", "سوى", "غير", "دون", "ضد", "نحو", "عبر", "بعد", "قبل",
-    "خلال", "تحت", "فوق", "أمام", "خلف", "بين", "مثل", "هو", "هي", "هم", "هما", "هن",
-    "فيها", "فيه", "بها", "به", "لها", "له", "منها", "منه", "عليها", "عليه", "إليها",
-    "تلو", "أيضا", "فقط", "وهي", "وهو", "التي", "الذي", "اللتين", "الذين",
-))
-_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in (
-    "عليها", "عليه", "فيها", "فيه", "بها", "به", "إليها", "إليه", "منها", "منه", "لها", "له",
-))
+_FUNCTION_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "لا",
+        "ما",
+        "لم",
+        "لن",
+        "قد",
+        "كما",
+        "حيث",
+        "إذ",
+        "إذا",
+        "أن",
+        "إن",
+        "أو",
+        "ثم",
+        "بل",
+        "حتى",
+        "منذ",
+        "عند",
+        "لدى",
+        "سوى",
+        "غير",
+        "دون",
+        "ضد",
+        "نحو",
+        "عبر",
+        "بعد",
+        "قبل",
+        "خلال",
+        "تحت",
+        "فوق",
+        "أمام",
+        "خلف",
+        "بين",
+        "مثل",
+        "هو",
+        "هي",
+        "هم",
+        "هما",
+        "هن",
+        "فيها",
+        "فيه",
+        "بها",
+        "به",
+        "لها",
+        "له",
+        "منها",
+        "منه",
+        "عليها",
+        "عليه",
+        "إليها",
+        "تلو",
+        "أيضا",
+        "فقط",
+        "وهي",
+        "وهو",
+        "التي",
+        "الذي",
+        "اللتين",
+        "الذين",
+    )
+)
+_PRONOUN_PREPOSITIONS = frozenset(
+    fold(w)
+    for w in (
+        "عليها",
+        "عليه",
+        "فيها",
+        "فيه",
+        "بها",
+        "به",
+        "إليها",
+        "إليه",
+        "منها",
+        "منه",
+        "لها",
+        "له",
+    )
+)
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _PREV_WORD = re.compile(r"([\u0621-\u064a]+)[^\S\n]*$")
 
@@ -208,15 +739,29 @@ def _lexicon() -> _Lexicon:
     head_only = {fold(w) for w in data.get("head_only", [])}
     head_only |= {"ل" + w[2:] for w in head_only if w.startswith("ال")}
     adjective_like = {fold("السعودية"), fold("سورية"), fold("لسعودية")}
-    not_before = {fold(k): tuple(fold(v) for v in vs) for k, vs in data.get("not_before", {}).items()}
+    not_before = {
+        fold(k): tuple(fold(v) for v in vs) for k, vs in data.get("not_before", {}).items()
+    }
     # One pass finds both known names and place words: group 2 is a name,
     # group 3 a place word followed by a space.
     names = re.compile(
-        r"(?<!\w)(" + PREFIX + r")(?:(" + trie_regex(set(place_of)) + r")(?!\w)|("
-        + trie_regex(set(_DROP_HEADS) | set(_KEEP_HEADS)) + r")(?= ))"
+        r"(?<!\w)("
+        + PREFIX
+        + r")(?:("
+        + trie_regex(set(place_of))
+        + r")(?!\w)|("
+        + trie_regex(set(_DROP_HEADS) | set(_KEEP_HEADS))
+        + r")(?= ))"
     )
-    return _Lexicon(names, place_of, frozenset(contracted), frozenset(weak | head_only),
-                    frozenset(head_only), frozenset(adjective_like), not_before)
+    return _Lexicon(
+        names,
+        place_of,
+        frozenset(contracted),
+        frozenset(weak | head_only),
+        frozenset(head_only),
+        frozenset(adjective_like),
+        not_before,
+    )
 
 
 def _prev_word(norm: str, start: int) -> frozenset[str]:
@@ -271,11 +816,13 @@ def _after_number(norm: str, start: int) -> bool:
 def _as_written(text: str, pre: str, start: int, end: int, contracted: bool) -> str:
     """Original spelling of a hit; "للعراق" gives back its article: "العراق"."""
     if contracted:
-        return "ال" + text[start + 1:end]
+        return "ال" + text[start + 1 : end]
     return text[start:end]
 
 
-def _unknown_name(norm: str, pos: int, head: str = "", conjunct: bool = False) -> tuple[int, int] | None:
+def _unknown_name(
+    norm: str, pos: int, head: str = "", conjunct: bool = False
+) -> tuple[int, int] | None:
     """Span of a name the gazetteer lacks, right after a place word, or None.
 
     ``conjunct``: a further name after "و" in a list of places ("مناطق X
@@ -295,7 +842,9 @@ def _unknown_name(norm: str, pos: int, head: str = "", conjunct: bool = False) -
     # A verb opening a relative clause: "منطقة يسيطر عليها التنظيم".
     if word[0] == "ي" or (word[0] in "تن" and follows in _PRONOUN_PREPOSITIONS):
         return None
-    if word.startswith("و") and (word[1:] in _NOT_NAMES or word[1:] in _DROP_HEADS or word[1:] in _KEEP_HEADS):
+    if word.startswith("و") and (
+        word[1:] in _NOT_NAMES or word[1:] in _DROP_HEADS or word[1:] in _KEEP_HEADS
+    ):
         return None  # "مطار وميناء سقطرى": a second place word, not a name
     bare = word[2:] if word.startswith("ال") else word
     # Verbal nouns ("منطقة الانتظار", "لناحية إبلاغ") and plurals are not names.
@@ -309,25 +858,43 @@ def _unknown_name(norm: str, pos: int, head: str = "", conjunct: bool = False) -
         return None  # plurals of -ية nouns: "مناطق القوميات", "مناطق الأقليات"
     # "منطقة السودانية شمال غرب المدينة": a definite word after the indefinite place
     # word, placed by a locator, is the area's name, not an adjective
-    located = word.startswith("ال") and head in ("منطقه", "حي", "قريه", "بلده") \
-        and follows in _LOCATORS and follows != "في"
+    located = (
+        word.startswith("ال")
+        and head in ("منطقه", "حي", "قريه", "بلده")
+        and follows in _LOCATORS
+        and follows != "في"
+    )
     # Adjectives agreeing with the place word ("منطقة عازلة", "المنطقة الحدودية").
     if (word.endswith("يه") and not located) or word.endswith("يين") or word.endswith("يون"):
         return None
     if not word.startswith("ال") and word.endswith("ه"):
         # "منطقة X شمال مدينة Y": a locator after it makes it a name
-        if word in _FEMININE_ADJECTIVES or follows not in _LOCATORS or head not in ("منطقه", "مناطق", "منطقتي", "قريه", "بلده"):
+        if (
+            word in _FEMININE_ADJECTIVES
+            or follows not in _LOCATORS
+            or head not in ("منطقه", "مناطق", "منطقتي", "قريه", "بلده")
+        ):
             return None
-    if word.startswith("ال") and (bare.endswith("ي") or bare.endswith("ه")) and len(bare) > 4 and not conjunct \
-            and not located:
+    if (
+        word.startswith("ال")
+        and (bare.endswith("ي") or bare.endswith("ه"))
+        and len(bare) > 4
+        and not conjunct
+        and not located
+    ):
         return None
     start, end = m.span()
     while norm[start:end].split(" ")[-1] in _NAME_JOINERS:
-        nxt = _WORD.match(norm, end + 1) if norm[end:end + 1] == " " else None
+        nxt = _WORD.match(norm, end + 1) if norm[end : end + 1] == " " else None
         if not nxt:
             break
         end = nxt.end()
-    if head in _SITE_HEADS and end == m.end() and not word.startswith("ال") and _second_name_word(follows):
+    if (
+        head in _SITE_HEADS
+        and end == m.end()
+        and not word.startswith("ال")
+        and _second_name_word(follows)
+    ):
         end = nxt.end()  # "ملعب سالم العلي"
     return start, end
 
@@ -343,7 +910,12 @@ def _worship_name(norm: str, span: tuple[int, int]) -> tuple[tuple[int, int], in
     start, end = span
     if norm[start:end] in _TITLES:
         m = _NAME_IN_BRACKETS.match(norm, end)
-        if m and m.group(1) not in _NOT_NAMES and m.group(1) not in _FUNCTION_WORDS and len(m.group(1)) > 2:
+        if (
+            m
+            and m.group(1) not in _NOT_NAMES
+            and m.group(1) not in _FUNCTION_WORDS
+            and len(m.group(1)) > 2
+        ):
             end = m.end()
     last = norm[start:end].replace("(", " ").replace(")", " ").split()[-1]
     return (start, end), end, last[2:] if last.startswith("ال") else last
@@ -395,14 +967,18 @@ def extract_places(sentences: list[str]) -> list[str]:
                 continue
             if head in _STREET_HEADS and not norm.startswith("ال", span[0]):
                 continue  # "شارع مزدحم": an adjective; named streets take the article ("شارع الحمراء")
-            key = norm[span[0]:span[1]].replace(" ", "")
+            key = norm[span[0] : span[1]].replace(" ", "")
             key = key[2:] if key.startswith("ال") else key
         name_start = h.start(3) if head in _KEEP_HEADS else span[0]
         if head in _KEEP_HEADS:
             end = span[1]
             if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
                 end += len(" الدولي")
-            if (head in _WORSHIP_HEADS or head in _SITE_HEADS) and g is None and norm[span[0]:span[1]] in _TITLES:
+            if (
+                (head in _WORSHIP_HEADS or head in _SITE_HEADS)
+                and g is None
+                and norm[span[0] : span[1]] in _TITLES
+            ):
                 span, end, key = _worship_name(norm, span)  # "مطار الملكة علياء الدولي"
                 if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
                     end += len(" الدولي")
@@ -411,29 +987,33 @@ def extract_places(sentences: list[str]) -> list[str]:
             key = key if head in _SAME_PLACE_HEADS else (head, key)
             written = text[name_start:end]
         else:
-            written = text[span[0]:span[1]]
+            written = text[span[0] : span[1]]
         for inner in range(span[0], span[1]):  # "قرية كفر حلوان" hides "حلوان"
             name_at.pop(inner, None)
         hits.append((name_start, key, written))
         accepted_ends.add(span[1])
         if head in _PLURAL_HEADS and g is None:  # "مناطق X وY": each conjunct is a place too
             end = span[1]
-            while norm[end:end + 2] == " و" and end + 2 not in name_at:
+            while norm[end : end + 2] == " و" and end + 2 not in name_at:
                 more = _unknown_name(norm, end + 2, head, conjunct=True)
                 if more is None:
                     break
-                hits.append((more[0], norm[more[0]:more[1]], text[more[0]:more[1]]))
+                hits.append((more[0], norm[more[0] : more[1]], text[more[0] : more[1]]))
                 end = more[1]
 
     titles = _titles(norm) if '"' in norm or "«" in norm or "“" in norm else frozenset()
     excluded_end: int | None = None
-    for start, m in sorted(name_at.items()):
+    for _start, m in sorted(name_at.items()):
         pre, form = m.group(1), m.group(2)
         contracted = form in lex.contracted
         if contracted and not (pre.endswith("ل") or form.startswith("لل")):
             continue  # ل + article only after the preposition ("للعراق", "للاذقية")
         prev = _prev_word(norm, m.start())
-        if pre.startswith("و") and excluded_end is not None and not norm[excluded_end:m.start()].strip():
+        if (
+            pre.startswith("و")
+            and excluded_end is not None
+            and not norm[excluded_end : m.start()].strip()
+        ):
             excluded_end = m.end()
             continue  # "وزيرا خارجية مصر والأردن": the coordinated name too
         if not pre and _inside_body(norm, m.start(), prev):
@@ -445,17 +1025,27 @@ def extract_places(sentences: list[str]) -> list[str]:
         listed = pre.startswith("و") and gap in accepted_ends
         if form in lex.head_only and not (prev & _PLACE_HEADS or listed):
             continue  # unless it closes a list of places: "مدن كبيسة وهيت والقائم"
-        if norm[m.start(2) - 1:m.start(2)] == "«" and norm[m.end(2):m.end(2) + 1] == "»":
+        if norm[m.start(2) - 1 : m.start(2)] == "«" and norm[m.end(2) : m.end(2) + 1] == "»":
             continue  # "لـ«الشرق الأوسط»": a name alone in guillemets is a title (a paper, a channel)
-        if titles and norm[m.start(2) - 1:m.start(2)] in _OPEN_QUOTES and _quoted_at(norm, m.start(2)) in titles:
+        if (
+            titles
+            and norm[m.start(2) - 1 : m.start(2)] in _OPEN_QUOTES
+            and _quoted_at(norm, m.start(2)) in titles
+        ):
             continue  # قناة "روسيا اليوم" and later mentions of that title: a channel, not the state
         if _after_number(norm, m.start()) and form.endswith("ا") and country_code(form[:-1]):
             continue  # "43 ماليزيا": 43 Malaysians, a nationality counted, not the state
         if form in lex.weak and not (prev & _PLACE_CONTEXT or listed):
             continue  # unless in a list of places: "في صعدة وحجة وعمران"
-        if form in lex.adjective_like and not pre and any(
+        if (
+            form in lex.adjective_like
+            and not pre
+            and any(
                 w.startswith("ال") if form.startswith("ال") else w.endswith("ه")
-                for w in prev if w not in _PLACE_CONTEXT):
+                for w in prev
+                if w not in _PLACE_CONTEXT
+            )
+        ):
             continue  # "الخارجية السعودية" is an adjective, not the state
         after = lex.not_before.get(form)
         if after:
@@ -463,8 +1053,13 @@ def extract_places(sentences: list[str]) -> list[str]:
             if nxt and nxt.start() == m.end() + 1 and nxt.group() in after:
                 continue  # "مسقط رأسه" is a birthplace, not Muscat
         accepted_ends.add(m.end())
-        hits.append((m.start(2), lex.place_of[form],
-                     _as_written(text, pre, m.start(2), m.end(2), contracted)))
+        hits.append(
+            (
+                m.start(2),
+                lex.place_of[form],
+                _as_written(text, pre, m.start(2), m.end(2), contracted),
+            )
+        )
 
     hits.sort(key=lambda h: h[0])
     seen: dict[object, list[tuple[frozenset[str], str]]] = {}
@@ -489,7 +1084,8 @@ def extract_places(sentences: list[str]) -> list[str]:
 
 #: Media nouns whose quoted complement is a title ("قناة "روسيا اليوم"", "صحيفة «الأهرام»").
 _MEDIA = re.compile(
-    r"(?:قناه|صحيفه|جريده|مجله|موقع|اذاعه|تلفزيون|شبكه|فضائيه|وكاله|برنامج)[^\S\n]*[\"«“]([^\"«»“”\n]{2,40})[\"»”]")
+    r"(?:قناه|صحيفه|جريده|مجله|موقع|اذاعه|تلفزيون|شبكه|فضائيه|وكاله|برنامج)[^\S\n]*[\"«“]([^\"«»“”\n]{2,40})[\"»”]"
+)
 _OPEN_QUOTES = frozenset('"«“')
 _CLOSE = re.compile(r'[^"«»“”\n]{2,40}(?=["»”])')
 

@@ -10,7 +10,13 @@ the bot failed.
 
 from __future__ import annotations
 
-from bot.summarize.labels import act_label, category_label, country_label, format_number, qualifier_label
+from bot.summarize.labels import (
+    act_label,
+    category_label,
+    country_label,
+    format_number,
+    qualifier_label,
+)
 from bot.summarize.model import Figure, Summary
 
 _LABELS = {
@@ -45,7 +51,10 @@ _LABELS = {
 }
 
 _NOTICES = {
-    "empty": {"ar": "تنبيه: النص فارغ، لا شيء لتلخيصه.", "en": "Notice: the text is empty; nothing to summarize."},
+    "empty": {
+        "ar": "تنبيه: النص فارغ، لا شيء لتلخيصه.",
+        "en": "Notice: the text is empty; nothing to summarize.",
+    },
     "not_arabic": {
         "ar": "تنبيه: النص ليس بالعربية، لذا لم يُلخّص.",
         "en": "Notice: the text is not in Arabic, so it was not summarized.",

@@ -13,8 +13,10 @@ from bot.store.db import Database
 from bot.store.models import Chat, Delivery, Statement, StatementSource, Subscription, SummaryRow
 from bot.summarize.model import Accusation, Demand, Figure, Issuer, Summary
 
-TEXT = ("أدانت وزارة الخارجية في بيان اليوم الغارات التي شنها التحالف الدولي على مدينة الرقة، "
-        "وقالت إنها أودت بحياة أكثر من 43 مدنيا. وطالبت مجلس الأمن بإدانة هذه الجرائم.")
+TEXT = (
+    "أدانت وزارة الخارجية في بيان اليوم الغارات التي شنها التحالف الدولي على مدينة الرقة، "
+    "وقالت إنها أودت بحياة أكثر من 43 مدنيا. وطالبت مجلس الأمن بإدانة هذه الجرائم."
+)
 
 
 def sample_summary(**changes: object) -> Summary:
@@ -22,8 +24,10 @@ def sample_summary(**changes: object) -> Summary:
         is_statement=True,
         issuer=Issuer("وزارة الخارجية", "SY"),
         addressees=["الأمين العام للأمم المتحدة"],
-        accusations=[Accusation("التحالف الدولي", "killing_civilians"),
-                     Accusation("التحالف الدولي", "war_crimes")],
+        accusations=[
+            Accusation("التحالف الدولي", "killing_civilians"),
+            Accusation("التحالف الدولي", "war_crimes"),
+        ],
         demands=[Demand("مجلس الأمن", "إدانة هذه الجرائم")],
         figures=[Figure(43, "more_than", "مدنيا", "killed")],
         places=["الرقة"],
@@ -34,16 +38,26 @@ def sample_summary(**changes: object) -> Summary:
     return s
 
 
-async def add_chat(db: Database, chat_id: int, *, language: str = "ar", active: bool = True,
-                   type: str = "private") -> None:
+async def add_chat(
+    db: Database, chat_id: int, *, language: str = "ar", active: bool = True, type: str = "private"
+) -> None:
     async with db.sessions() as session, session.begin():
         session.add(Chat(id=chat_id, language=language, active=active, type=type))
 
 
-async def subscribe(db: Database, chat_id: int, kind: str = "all", value: str = "", mode: str = "instant") -> None:
+async def subscribe(
+    db: Database, chat_id: int, kind: str = "all", value: str = "", mode: str = "instant"
+) -> None:
     async with db.sessions() as session, session.begin():
-        session.add(Subscription(chat_id=chat_id, kind=kind, value=value,
-                                 normalized_value=normalize_value(kind, value), mode=mode))
+        session.add(
+            Subscription(
+                chat_id=chat_id,
+                kind=kind,
+                value=value,
+                normalized_value=normalize_value(kind, value),
+                mode=mode,
+            )
+        )
 
 
 async def add_chats(db: Database, ids: list[int], *, language: str = "ar") -> None:
@@ -51,21 +65,35 @@ async def add_chats(db: Database, ids: list[int], *, language: str = "ar") -> No
     async with db.sessions() as session, session.begin():
         session.add_all([Chat(id=i, language=language) for i in ids])
         await session.flush()
-        session.add_all([Subscription(chat_id=i, kind="all", value="", normalized_value="") for i in ids])
+        session.add_all(
+            [Subscription(chat_id=i, kind="all", value="", normalized_value="") for i in ids]
+        )
 
 
-async def store_statement(db: Database, summary: Summary | None = None, *, text: str = TEXT,
-                          title: str = "بيان بشأن الغارات", url: str = "https://mofa.example/st/1",
-                          is_statement: bool = True, enqueue: bool = True) -> int:
+async def store_statement(
+    db: Database,
+    summary: Summary | None = None,
+    *,
+    text: str = TEXT,
+    title: str = "بيان بشأن الغارات",
+    url: str = "https://mofa.example/st/1",
+    is_statement: bool = True,
+    enqueue: bool = True,
+) -> int:
     """Store a statement and its summary, and (like the feeds ingest) match it in the same transaction."""
     from bot.delivery.matching import enqueue_for_statement
 
     summary = summary or sample_summary()
     async with db.sessions() as session, session.begin():
-        st = Statement(url=url, title=title, text=text, fingerprint=str(abs(hash((text, url)))),
-                       is_statement=is_statement,
-                       issuer_name=summary.issuer.name if summary.issuer else None,
-                       issuer_country=summary.issuer.country if summary.issuer else None)
+        st = Statement(
+            url=url,
+            title=title,
+            text=text,
+            fingerprint=str(abs(hash((text, url)))),
+            is_statement=is_statement,
+            issuer_name=summary.issuer.name if summary.issuer else None,
+            issuer_country=summary.issuer.country if summary.issuer else None,
+        )
         session.add(st)
         await session.flush()
         session.add(StatementSource(statement_id=st.id, url=url))
@@ -75,8 +103,9 @@ async def store_statement(db: Database, summary: Summary | None = None, *, text:
         return st.id
 
 
-async def revise_statement(db: Database, statement_id: int, summary: Summary, previous: Summary,
-                           *, text: str | None = None) -> int:
+async def revise_statement(
+    db: Database, statement_id: int, summary: Summary, previous: Summary, *, text: str | None = None
+) -> int:
     """A new revision of a stored statement, matched like the ingest would; returns rows queued."""
     from bot.delivery.matching import enqueue_for_statement
 

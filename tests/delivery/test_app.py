@@ -19,11 +19,15 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 
 
 @pytest.fixture
-async def services(db, tmp_path, monkeypatch) -> AsyncIterator[Services]:  # noqa: ANN001
+async def services(db, tmp_path, monkeypatch) -> AsyncIterator[Services]:
     monkeypatch.chdir(tmp_path)
-    settings = load_settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL="http://127.0.0.1:9/tg/",
-                             DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
-                             BAYAN_RATE_OVERALL=12, BAYAN_RATE_GROUP_PER_MINUTE=7)
+    settings = load_settings(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL="http://127.0.0.1:9/tg/",
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
+        BAYAN_RATE_OVERALL=12,
+        BAYAN_RATE_GROUP_PER_MINUTE=7,
+    )
     yield Services(settings=settings, db=db)
 
 
@@ -51,7 +55,9 @@ def test_membership_changes_and_errors_are_handled(services):
 
 
 def test_without_a_token_the_same_application_talks_to_the_console(services):
-    services.settings = load_settings(TELEGRAM_BOT_TOKEN="", DATABASE_URL=services.settings.database_url)
+    services.settings = load_settings(
+        TELEGRAM_BOT_TOKEN="", DATABASE_URL=services.settings.database_url
+    )
     app = build_application(services)
     assert app.bot_data["console"] is True
     assert isinstance(app.bot.request, ConsoleRequest)
@@ -63,8 +69,11 @@ async def test_console_chat_is_subscribed_to_everything_once(services):
     await ensure_console_chat(services)
     async with services.db.sessions() as session:
         chat = await session.get(Chat, CONSOLE_CHAT_ID)
-        subs = (await session.execute(
-            Subscription.__table__.select().where(Subscription.chat_id == CONSOLE_CHAT_ID))).all()
+        subs = (
+            await session.execute(
+                Subscription.__table__.select().where(Subscription.chat_id == CONSOLE_CHAT_ID)
+            )
+        ).all()
     assert chat is not None and chat.active
     assert [(s.kind, s.mode) for s in subs] == [("all", "instant")]
 
@@ -78,7 +87,6 @@ def test_outbox_insert_is_portable_to_postgresql():
         assert "ON CONFLICT (dedup_key) DO NOTHING" in str(stmt.compile(dialect=dialect))
 
 
-
 async def test_console_keeps_only_the_latest_printed_alerts_in_memory():
     import io
 
@@ -90,7 +98,9 @@ async def test_console_keeps_only_the_latest_printed_alerts_in_memory():
     out = io.StringIO()
     transport = ConsoleRequest(out=out)
     for i in range(PRINTED_KEPT + 50):  # a token-less `bayan run` prints for weeks
-        data = RequestData([RequestParameter("chat_id", 0, []), RequestParameter("text", f"alert {i}", [])])
+        data = RequestData(
+            [RequestParameter("chat_id", 0, []), RequestParameter("text", f"alert {i}", [])]
+        )
         await transport.do_request("http://x/bot0:console/sendMessage", "POST", data)
     assert len(transport.printed) == PRINTED_KEPT
     assert transport.printed[-1] == f"alert {PRINTED_KEPT + 49}"

@@ -33,10 +33,10 @@ class _TagChecker(HTMLParser):
         self.stack: list[str] = []
         self.errors: list[str] = []
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         self.stack.append(tag)
 
-    def handle_endtag(self, tag):  # noqa: ANN001
+    def handle_endtag(self, tag):
         if not self.stack or self.stack[-1] != tag:
             self.errors.append(f"unexpected </{tag}> with open {self.stack}")
         else:
@@ -63,14 +63,21 @@ def summary() -> Summary:
             Accusation("التحالف الدولي", "war_crimes"),
         ],
         demands=[Demand("مجلس الأمن", "إدانة الغارات"), Demand("", "وقف العدوان")],
-        figures=[Figure(43, "more_than", "مدنيا", "killed"), Figure(1500000, "about", "دولار", "money")],
+        figures=[
+            Figure(43, "more_than", "مدنيا", "killed"),
+            Figure(1500000, "about", "دولار", "money"),
+        ],
         places=["الرقة", "دير الزور"],
         key_sentences=["قُتل أكثر من 43 مدنياً في غارات على الرقة."],
     )
 
 
-VIEW = StatementView(id=7, title="بيان حول الغارات", url="https://ministry.example/st/7?a=1&b=2",
-                     sources=["https://news.example.org/x"])
+VIEW = StatementView(
+    id=7,
+    title="بيان حول الغارات",
+    url="https://ministry.example/st/7?a=1&b=2",
+    sources=["https://news.example.org/x"],
+)
 
 
 def test_alert_groups_accusations_by_accused_party():
@@ -82,9 +89,24 @@ def test_alert_groups_accusations_by_accused_party():
 
 def test_alert_shows_every_part_of_the_summary_with_arabic_labels():
     html = render_alert_html(VIEW, summary(), "ar")[0]
-    for needle in ("بيان", "وزارة الخارجية", "SY", "موجّه إلى", "الأمين العام للأمم المتحدة", "الاتهامات",
-                   "المطالب", "إدانة الغارات", "الأرقام", "أكثر من", "قتلى", "أموال", "الأماكن", "دير الزور",
-                   "ministry.example", "news.example.org"):
+    for needle in (
+        "بيان",
+        "وزارة الخارجية",
+        "SY",
+        "موجّه إلى",
+        "الأمين العام للأمم المتحدة",
+        "الاتهامات",
+        "المطالب",
+        "إدانة الغارات",
+        "الأرقام",
+        "أكثر من",
+        "قتلى",
+        "أموال",
+        "الأماكن",
+        "دير الزور",
+        "ministry.example",
+        "news.example.org",
+    ):
         assert needle in html, needle
 
 
@@ -136,11 +158,25 @@ def test_non_http_links_are_not_rendered():
 
 
 def test_revised_alert_is_marked_and_lists_changes():
-    diff = {"accusations_added": [{"accused": "الميليشيات", "act": "siege_starvation"}],
-            "figures_changed": [{"before": {"value": 43, "qualifier": "more_than", "unit": "مدنيا",
-                                            "category": "killed"},
-                                 "after": {"value": 50, "qualifier": "more_than", "unit": "مدنيا",
-                                           "category": "killed"}}]}
+    diff = {
+        "accusations_added": [{"accused": "الميليشيات", "act": "siege_starvation"}],
+        "figures_changed": [
+            {
+                "before": {
+                    "value": 43,
+                    "qualifier": "more_than",
+                    "unit": "مدنيا",
+                    "category": "killed",
+                },
+                "after": {
+                    "value": 50,
+                    "qualifier": "more_than",
+                    "unit": "مدنيا",
+                    "category": "killed",
+                },
+            }
+        ],
+    }
     html = render_revision_html(VIEW, summary(), diff, "en")[0]
     assert "Revised" in html and "What changed" in html
     assert "الميليشيات" in html and "siege and starvation" in html
@@ -174,7 +210,7 @@ def test_long_message_is_split_under_the_limit_counted_in_utf16_units():
 
 
 def test_split_never_cuts_inside_a_tag_and_reopens_open_tags():
-    sentence = "أكدت الوزارة أن <a href=\"https://e.example/a?x=1&amp;y=2\">الغارات</a> طالت المدنيين، وأن <b>الحصار</b> مستمر. "
+    sentence = 'أكدت الوزارة أن <a href="https://e.example/a?x=1&amp;y=2">الغارات</a> طالت المدنيين، وأن <b>الحصار</b> مستمر. '
     html = "<i>" + sentence * 120 + "</i>"
     parts = split_message(html, limit=1000)
     assert len(parts) > 1
@@ -194,7 +230,7 @@ def test_split_prefers_sentence_and_arabic_punctuation_boundaries():
 
 
 def test_split_prefers_line_breaks_over_sentences():
-    lines = ["سطر رقم %d فيه جملة. وجملة أخرى" % i for i in range(200)]
+    lines = [f"سطر رقم {i} فيه جملة. وجملة أخرى" for i in range(200)]
     parts = split_message("\n".join(lines), limit=700)
     for part in parts:
         assert part.startswith("سطر") and part.endswith("أخرى")
@@ -210,7 +246,9 @@ def test_split_never_cuts_an_entity():
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_huge_alert_splits_into_valid_parts(lang):
     s = summary()
-    s.key_sentences = ["قال المتحدث إن الهجمات مستمرة، وإن الضحايا بالعشرات؛ وطالب بالتحقيق. " * 40] * 3
+    s.key_sentences = [
+        "قال المتحدث إن الهجمات مستمرة، وإن الضحايا بالعشرات؛ وطالب بالتحقيق. " * 40
+    ] * 3
     s.places = [f"مكان {i}" for i in range(300)]
     parts = render_alert_html(VIEW, s, lang)
     assert len(parts) > 1
@@ -220,8 +258,10 @@ def test_huge_alert_splits_into_valid_parts(lang):
 
 
 def test_plain_text_keeps_link_urls_and_unescapes():
-    assert to_plain_text('<b>a &amp; b</b> <a href="https://x.example/?a=1&amp;b=2">x</a>') == \
-        "a & b x (https://x.example/?a=1&b=2)"
+    assert (
+        to_plain_text('<b>a &amp; b</b> <a href="https://x.example/?a=1&amp;b=2">x</a>')
+        == "a & b x (https://x.example/?a=1&b=2)"
+    )
 
 
 def test_figure_label_stays_outside_the_isolated_amount():

@@ -16,7 +16,7 @@ from .factories import (
 )
 
 
-async def alerted_chats(db) -> list[int]:  # noqa: ANN001
+async def alerted_chats(db) -> list[int]:
     return sorted(d.chat_id for d in await deliveries(db, kind="alert"))
 
 
@@ -84,7 +84,12 @@ async def test_inactive_chats_get_nothing(db):
 
 async def test_a_chat_matching_several_subscriptions_gets_one_row(db):
     await add_chat(db, 1)
-    for kind, value in (("all", ""), ("country", "SY"), ("keyword", "الرقة"), ("accused", "التحالف")):
+    for kind, value in (
+        ("all", ""),
+        ("country", "SY"),
+        ("keyword", "الرقة"),
+        ("accused", "التحالف"),
+    ):
         await subscribe(db, 1, kind, value)
     await store_statement(db)
     assert len(await deliveries(db)) == 1
@@ -115,13 +120,12 @@ async def test_rows_are_written_in_the_callers_transaction(db):
     await subscribe(db, 1, "all")
     from bot.store.models import Statement
 
-    async with db.sessions() as session:
-        async with session.begin():
-            st = Statement(text="نص", fingerprint="x", is_statement=True)
-            session.add(st)
-            await session.flush()
-            assert await enqueue_for_statement(session, st, sample_summary(), None) == 1
-            await session.rollback()
+    async with db.sessions() as session, session.begin():
+        st = Statement(text="نص", fingerprint="x", is_statement=True)
+        session.add(st)
+        await session.flush()
+        assert await enqueue_for_statement(session, st, sample_summary(), None) == 1
+        await session.rollback()
     assert await deliveries(db) == []
 
 
@@ -155,8 +159,12 @@ async def test_revision_without_material_change_sends_nothing(db):
     st = await store_statement(db, previous)
     async with db.sessions() as session, session.begin():
         await mark_sent(session, (await deliveries(db))[0].id, 1, None)
-    same_but_respelled = sample_summary(accusations=[Accusation("التحالف الدوليّ", "killing_civilians"),
-                                                     Accusation("التحالف الدولي", "war_crimes")])
+    same_but_respelled = sample_summary(
+        accusations=[
+            Accusation("التحالف الدوليّ", "killing_civilians"),
+            Accusation("التحالف الدولي", "war_crimes"),
+        ]
+    )
     assert await revise_statement(db, st, same_but_respelled, previous) == 0
     assert await deliveries(db, kind="revision") == []
 

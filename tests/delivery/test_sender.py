@@ -27,16 +27,18 @@ async def fake() -> AsyncIterator[FakeBotAPI]:
 
 
 @pytest.fixture
-async def sender(fake, db) -> AsyncIterator[Sender]:  # noqa: ANN001
+async def sender(fake, db) -> AsyncIterator[Sender]:
     async with plain_bot(fake) as bot:
         s = Sender(bot, db, workers=2, per_chat_rate=1000)
         await s.start()
-        outbox.remove_wakeup(s.kick)  # these tests drain explicitly; no background drain racing them
+        outbox.remove_wakeup(
+            s.kick
+        )  # these tests drain explicitly; no background drain racing them
         yield s
         await s.stop()
 
 
-async def subscriber(fake, db, chat_id: int, language: str = "ar"):  # noqa: ANN001, ANN201
+async def subscriber(fake, db, chat_id: int, language: str = "ar"):
     chat = fake.private_chat(chat_id, f"User{chat_id}")
     await add_chat(db, chat_id, language=language)
     await subscribe(db, chat_id, "all")
@@ -89,7 +91,9 @@ async def test_migrated_group_gets_the_alert_at_its_new_id(fake, db, sender):
     async with db.sessions() as session:
         old_chat = await session.get(Chat, -100)
         new_chat = await session.get(Chat, -1001234)
-        subs = list(await session.scalars(select(Subscription.kind).where(Subscription.chat_id == -1001234)))
+        subs = list(
+            await session.scalars(select(Subscription.kind).where(Subscription.chat_id == -1001234))
+        )
     assert old_chat is not None and not old_chat.active and old_chat.migrated_to == -1001234
     assert new_chat is not None and new_chat.active
     assert sorted(subs) == ["all", "keyword"]
@@ -113,8 +117,12 @@ async def test_blocked_chat_is_deactivated_and_its_rows_dropped(fake, db, sender
 async def test_unparsable_html_is_resent_as_plain_text(fake, db, sender):
     alice = await subscriber(fake, db, 1001)
     await store_statement(db)
-    fake.fail_next("sendMessage", chat_id=alice.id, kind="bad_request",
-                   description="can't parse entities: Unsupported start tag \"x\" at byte offset 3")
+    fake.fail_next(
+        "sendMessage",
+        chat_id=alice.id,
+        kind="bad_request",
+        description='can\'t parse entities: Unsupported start tag "x" at byte offset 3',
+    )
     assert await sender.drain() == 1
     [msg] = fake.messages(alice)
     assert msg.parse_mode is None and "التحالف الدولي" in msg.text
@@ -126,7 +134,9 @@ async def test_unparsable_html_is_resent_as_plain_text(fake, db, sender):
 async def test_other_bad_requests_fail_the_row_once_without_looping(fake, db, sender):
     alice = await subscriber(fake, db, 1001)
     await store_statement(db)
-    fake.fail_next("sendMessage", chat_id=alice.id, kind="bad_request", description="message can't be sent")
+    fake.fail_next(
+        "sendMessage", chat_id=alice.id, kind="bad_request", description="message can't be sent"
+    )
     await sender.drain()
     await sender.drain()
     [row] = await deliveries(db)
@@ -147,7 +157,9 @@ async def test_network_error_backs_off_and_keeps_the_row(fake, db, sender):
 
 async def test_long_alert_is_sent_in_parts_and_records_each(fake, db, sender):
     alice = await subscriber(fake, db, 1001)
-    long_summary = sample_summary(key_sentences=["جملة طويلة عن الغارات، والضحايا؛ والمطالب. " * 120] * 3)
+    long_summary = sample_summary(
+        key_sentences=["جملة طويلة عن الغارات، والضحايا؛ والمطالب. " * 120] * 3
+    )
     await store_statement(db, long_summary)
     assert await sender.drain() == 1
     msgs = fake.messages(alice)
@@ -160,13 +172,15 @@ async def test_long_alert_is_sent_in_parts_and_records_each(fake, db, sender):
 async def test_restart_mid_parts_resends_only_the_part_in_flight(fake, db, sender):
     """Progress is committed after each part: a crash repeats at most one part."""
     alice = await subscriber(fake, db, 1001)
-    long_summary = sample_summary(key_sentences=["جملة طويلة عن الغارات، والضحايا؛ والمطالب. " * 120] * 3)
+    long_summary = sample_summary(
+        key_sentences=["جملة طويلة عن الغارات، والضحايا؛ والمطالب. " * 120] * 3
+    )
     await store_statement(db, long_summary)
     crash = fake.crash_on("sendMessage", nth=2, mode="hang_after_send")
     task = asyncio.create_task(sender.drain())
     await crash.triggered.wait()
     task.cancel()  # the process dies with part 2 delivered but not recorded
-    with pytest.raises(BaseException):
+    with pytest.raises(asyncio.CancelledError):
         await task
     [row] = await deliveries(db)
     assert row.status == "sending" and row.payload["parts_sent"] == 1
@@ -176,8 +190,13 @@ async def test_restart_mid_parts_resends_only_the_part_in_flight(fake, db, sende
         assert await restarted.drain() == 1
         await restarted.stop()
     texts = [m.text for m in fake.messages(alice)]
-    parts = len(render_alert_html(StatementView(title="بيان بشأن الغارات", url="https://mofa.example/st/1"),
-                                  long_summary, "ar"))
+    parts = len(
+        render_alert_html(
+            StatementView(title="بيان بشأن الغارات", url="https://mofa.example/st/1"),
+            long_summary,
+            "ar",
+        )
+    )
     assert len(texts) == parts + 1  # exactly one duplicate: the part in flight
     assert texts[1] == texts[2]
 
@@ -210,10 +229,20 @@ async def test_rows_for_a_chat_deactivated_meanwhile_are_dropped_unsent(fake, db
 async def test_ready_html_payloads_are_sent_as_given(fake, db, sender):
     alice = await subscriber(fake, db, 1001)
     async with db.sessions() as session, session.begin():
-        assert await outbox.enqueue(session, chat_id=1001, kind="digest", dedup_key="digest:1001:2026-11-29",
-                                    payload={"html": "<b>موجز اليوم</b>"})
-        assert not await outbox.enqueue(session, chat_id=1001, kind="digest", dedup_key="digest:1001:2026-11-29",
-                                        payload={"html": "again"})
+        assert await outbox.enqueue(
+            session,
+            chat_id=1001,
+            kind="digest",
+            dedup_key="digest:1001:2026-11-29",
+            payload={"html": "<b>موجز اليوم</b>"},
+        )
+        assert not await outbox.enqueue(
+            session,
+            chat_id=1001,
+            kind="digest",
+            dedup_key="digest:1001:2026-11-29",
+            payload={"html": "again"},
+        )
     assert await sender.drain() == 1
     [msg] = fake.messages(alice)
     assert msg.text == "موجز اليوم" and msg.entities[0]["type"] == "bold"
@@ -222,14 +251,22 @@ async def test_ready_html_payloads_are_sent_as_given(fake, db, sender):
 async def test_one_chat_receives_its_alerts_in_outbox_order(fake, db, sender):
     alice = await subscriber(fake, db, 1001)
     for i in range(3):
-        await store_statement(db, sample_summary(accusations=[Accusation(f"طرف {i}", "other")]),
-                              url=f"https://mofa.example/st/{i}", text=f"نص {i}")
+        await store_statement(
+            db,
+            sample_summary(accusations=[Accusation(f"طرف {i}", "other")]),
+            url=f"https://mofa.example/st/{i}",
+            text=f"نص {i}",
+        )
     assert await sender.drain() == 3
-    texts = [re.sub("[\u2066-\u2069]", "", m.text) for m in fake.messages(alice)]  # without bidi isolates
+    texts = [
+        re.sub("[\u2066-\u2069]", "", m.text) for m in fake.messages(alice)
+    ]  # without bidi isolates
     assert [next(i for i in range(3) if f"طرف {i}" in t) for t in texts] == [0, 1, 2]
 
 
-async def test_the_console_chat_of_an_earlier_run_gets_nothing_once_a_token_is_set(fake, db, sender):
+async def test_the_console_chat_of_an_earlier_run_gets_nothing_once_a_token_is_set(
+    fake, db, sender
+):
     await add_chat(db, 0)  # left by `bayan run` without a token
     await subscribe(db, 0, "all")
     await sender.start()  # what a start with a token does
@@ -245,7 +282,9 @@ async def test_rows_orphaned_in_flight_are_recovered_while_running(fake, db, sen
     await store_statement(db)
     async with db.sessions() as session, session.begin():
         [row] = await outbox.due_rows(session, limit=10)
-        assert await outbox.claim(session, row.id)  # e.g. its "sent" mark was lost to a database error
+        assert await outbox.claim(
+            session, row.id
+        )  # e.g. its "sent" mark was lost to a database error
         await session.execute(update(Delivery).values(not_before=utcnow() - timedelta(minutes=11)))
     sender._last_stale_check -= 120  # the once-a-minute check is due
     assert await sender.drain() == 1

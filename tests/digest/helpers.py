@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from bot.digest.data import DigestItem
 from bot.store.models import Statement, SummaryRow
 from bot.summarize.model import Accusation, Figure, Issuer, Summary
 
-NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 
-def summary(country: str | None, issuer: str, accused: list[tuple[str, str]], figures: list[Figure] = ()) -> Summary:
+def summary(
+    country: str | None, issuer: str, accused: list[tuple[str, str]], figures: list[Figure] = ()
+) -> Summary:
     return Summary(
         is_statement=True,
         issuer=Issuer(issuer, country),
@@ -20,17 +22,48 @@ def summary(country: str | None, issuer: str, accused: list[tuple[str, str]], fi
     )
 
 
-def item(i: int, country: str | None, issuer: str, accused: list[tuple[str, str]], hours_ago: float = 1,
-         figures: list[Figure] = (), url: str | None = None) -> DigestItem:
-    return DigestItem(i, f"عنوان {i}", url or f"https://news.example/{i}", issuer, country,
-                      NOW - timedelta(hours=hours_ago), summary(country, issuer, accused, figures))
+def item(
+    i: int,
+    country: str | None,
+    issuer: str,
+    accused: list[tuple[str, str]],
+    hours_ago: float = 1,
+    figures: list[Figure] = (),
+    url: str | None = None,
+) -> DigestItem:
+    return DigestItem(
+        i,
+        f"عنوان {i}",
+        url or f"https://news.example/{i}",
+        issuer,
+        country,
+        NOW - timedelta(hours=hours_ago),
+        summary(country, issuer, accused, figures),
+    )
 
 
-async def store_statement(session, i: int, country: str | None, issuer: str, accused: list[tuple[str, str]],
-                          seen: datetime, figures: list[Figure] = (), text: str = "نص البيان") -> Statement:
+async def store_statement(
+    session,
+    i: int,
+    country: str | None,
+    issuer: str,
+    accused: list[tuple[str, str]],
+    seen: datetime,
+    figures: list[Figure] = (),
+    text: str = "نص البيان",
+) -> Statement:
     s = summary(country, issuer, accused, figures)
-    st = Statement(id=i, title=f"عنوان {i}", text=text, fingerprint=f"fp{i}", url=f"https://news.example/{i}",
-                   issuer_name=issuer, issuer_country=country, is_statement=True, first_seen_at=seen)
+    st = Statement(
+        id=i,
+        title=f"عنوان {i}",
+        text=text,
+        fingerprint=f"fp{i}",
+        url=f"https://news.example/{i}",
+        issuer_name=issuer,
+        issuer_country=country,
+        is_statement=True,
+        first_seen_at=seen,
+    )
     session.add(st)
     await session.flush()
     session.add(SummaryRow(statement_id=i, data=s.to_dict()))

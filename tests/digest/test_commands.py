@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -21,10 +21,16 @@ def db_env(tmp_path, monkeypatch):
 
 async def _seed(url: str) -> None:
     db = await open_database(url)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     async with db.sessions() as s:
-        await store_statement(s, 1, "SY", "وزارة الخارجية والمغتربين", [("التحالف الدولي", "war_crimes")],
-                              now - timedelta(hours=2))
+        await store_statement(
+            s,
+            1,
+            "SY",
+            "وزارة الخارجية والمغتربين",
+            [("التحالف الدولي", "war_crimes")],
+            now - timedelta(hours=2),
+        )
         await s.commit()
     await db.dispose()
 
@@ -67,4 +73,7 @@ def test_digest_rejects_a_span_too_long_for_a_date(db_env, capsys) -> None:
 def test_chart_to_an_unwritable_path_is_one_line(db_env, tmp_path, capsys) -> None:
     assert main(["chart", "-o", str(tmp_path)]) == 2  # a folder, not a file
     err = capsys.readouterr().err
-    assert err.strip().splitlines()[-1].startswith("bayan: chart: cannot write") and "Traceback" not in err
+    assert (
+        err.strip().splitlines()[-1].startswith("bayan: chart: cannot write")
+        and "Traceback" not in err
+    )

@@ -14,9 +14,23 @@ JO_MFA = "وزارة الخارجية وشؤون المغتربين"
 
 def _items():
     return [
-        item(1, "SY", SY_MFA, [("التحالف الدولي", "killing_civilians"), ("التحالف الدولي", "war_crimes")],
-             figures=[Figure(43, "more_than", "مدنيا", "killed"), Figure(6, "exact", "طوابق", "structures")]),
-        item(2, "JO", JO_MFA, [("قوات الاحتلال", "killing_civilians")], figures=[Figure(30, "at_least", "شخصا", "killed")]),
+        item(
+            1,
+            "SY",
+            SY_MFA,
+            [("التحالف الدولي", "killing_civilians"), ("التحالف الدولي", "war_crimes")],
+            figures=[
+                Figure(43, "more_than", "مدنيا", "killed"),
+                Figure(6, "exact", "طوابق", "structures"),
+            ],
+        ),
+        item(
+            2,
+            "JO",
+            JO_MFA,
+            [("قوات الاحتلال", "killing_civilians")],
+            figures=[Figure(30, "at_least", "شخصا", "killed")],
+        ),
         item(3, "SY", SY_MFA, [("تركيا", "violating_sovereignty")]),
         item(4, None, "الأمين العام للأمم المتحدة", []),
     ]
@@ -46,14 +60,30 @@ def test_each_statement_line_names_accused_and_acts_and_largest_figures() -> Non
 
 
 def test_top_figures_prefers_human_toll_and_one_per_category() -> None:
-    figs = [Figure(5, "exact", "غارات", "attacks"), Figure(12, "exact", "مدنيا", "killed"),
-            Figure(40, "exact", "مدنيا", "killed"), Figure(20, "exact", "جريحا", "injured"),
-            Figure(99, "exact", "بالمئة", "other")]
-    assert [(f.category, f.value) for f in top_figures(figs)] == [("killed", 40), ("injured", 20), ("attacks", 5)]
+    figs = [
+        Figure(5, "exact", "غارات", "attacks"),
+        Figure(12, "exact", "مدنيا", "killed"),
+        Figure(40, "exact", "مدنيا", "killed"),
+        Figure(20, "exact", "جريحا", "injured"),
+        Figure(99, "exact", "بالمئة", "other"),
+    ]
+    assert [(f.category, f.value) for f in top_figures(figs)] == [
+        ("killed", 40),
+        ("injured", 20),
+        ("attacks", 5),
+    ]
 
 
 def test_html_escapes_dynamic_text_and_links_each_statement() -> None:
-    items = [item(9, "SY", "وزارة <الخارجية>", [("جماعة \"X\" & Co", "other")], url="https://a.example/?a=1&b=2")]
+    items = [
+        item(
+            9,
+            "SY",
+            "وزارة <الخارجية>",
+            [('جماعة "X" & Co', "other")],
+            url="https://a.example/?a=1&b=2",
+        )
+    ]
     html = render_html(build_digest(items, NOW - timedelta(days=1), NOW, "ar"), "ar")
     assert "وزارة &lt;الخارجية&gt;" in html
     assert "&amp; Co" in html
@@ -70,5 +100,13 @@ def test_totals_use_arabic_number_agreement() -> None:
 
     forms = ("بيان واحد", "بيانان", "بيانات", "بيانا")
     assert [counted(n, "ar", ("s", "p"), forms) for n in (0, 1, 2, 3, 10, 11, 103, 111)] == [
-        "لا بيانات", "بيان واحد", "بيانان", "3 بيانات", "10 بيانات", "11 بيانا", "103 بيانات", "111 بيانا"]
+        "لا بيانات",
+        "بيان واحد",
+        "بيانان",
+        "3 بيانات",
+        "10 بيانات",
+        "11 بيانا",
+        "103 بيانات",
+        "111 بيانا",
+    ]
     assert counted(1, "en", ("statement", "statements"), forms) == "1 statement"

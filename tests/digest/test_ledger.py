@@ -20,13 +20,22 @@ def test_party_names_match_across_spelling_and_article() -> None:
 
 def test_ledger_counts_acts_and_issuers_and_keeps_figures() -> None:
     items = [
-        item(1, "SY", "وزارة الخارجية", [("التحالف الدولي", "killing_civilians"), ("التحالف الدولي", "war_crimes")],
-             figures=[Figure(43, "more_than", "مدنيا", "killed")]),
+        item(
+            1,
+            "SY",
+            "وزارة الخارجية",
+            [("التحالف الدولي", "killing_civilians"), ("التحالف الدولي", "war_crimes")],
+            figures=[Figure(43, "more_than", "مدنيا", "killed")],
+        ),
         item(2, "IQ", "وزارة الدفاع", [("التحالف", "violating_sovereignty")]),
         item(3, "JO", "وزارة الخارجية", [("قوات الاحتلال", "killing_civilians")]),
     ]
-    ledger = build_ledger(items, "التحالف", by_issuer=False, since=NOW - timedelta(days=30), until=NOW)
-    assert [line.statement_id for line in ledger.lines] == [1, 2] or {l.statement_id for l in ledger.lines} == {1, 2}
+    ledger = build_ledger(
+        items, "التحالف", by_issuer=False, since=NOW - timedelta(days=30), until=NOW
+    )
+    assert [line.statement_id for line in ledger.lines] == [1, 2] or {
+        ln.statement_id for ln in ledger.lines
+    } == {1, 2}
     assert ledger.acts == {"killing_civilians": 1, "war_crimes": 1, "violating_sovereignty": 1}
     assert set(ledger.issuers) == {"وزارة الخارجية", "وزارة الدفاع"}
     assert [f.value for f in ledger.figures] == [43]
@@ -35,27 +44,47 @@ def test_ledger_counts_acts_and_issuers_and_keeps_figures() -> None:
 
 
 def test_ledger_by_issuer_lists_whom_it_accused() -> None:
-    items = [item(1, "SY", "وزارة الخارجية والمغتربين", [("تركيا", "violating_sovereignty")]),
-             item(2, "JO", "وزارة الداخلية", [("عصابات التهريب", "other")])]
-    ledger = build_ledger(items, "الخارجية", by_issuer=True, since=NOW - timedelta(days=30), until=NOW)
-    assert [(l.accused, l.acts) for l in ledger.lines] == [("تركيا", ["violating_sovereignty"])]
+    items = [
+        item(1, "SY", "وزارة الخارجية والمغتربين", [("تركيا", "violating_sovereignty")]),
+        item(2, "JO", "وزارة الداخلية", [("عصابات التهريب", "other")]),
+    ]
+    ledger = build_ledger(
+        items, "الخارجية", by_issuer=True, since=NOW - timedelta(days=30), until=NOW
+    )
+    assert [(ln.accused, ln.acts) for ln in ledger.lines] == [("تركيا", ["violating_sovereignty"])]
 
 
 async def test_ledger_reads_only_the_last_30_days_from_the_store(tmp_path) -> None:
     db = await open_database(f"sqlite+aiosqlite:///{tmp_path}/l.db")
     try:
         async with db.sessions() as s:
-            await store_statement(s, 1, "SY", "وزارة الخارجية", [("التحالف الدولي", "war_crimes")], NOW - timedelta(days=2))
-            await store_statement(s, 2, "SY", "وزارة الخارجية", [("التحالف الدولي", "other")], NOW - timedelta(days=45))
+            await store_statement(
+                s,
+                1,
+                "SY",
+                "وزارة الخارجية",
+                [("التحالف الدولي", "war_crimes")],
+                NOW - timedelta(days=2),
+            )
+            await store_statement(
+                s,
+                2,
+                "SY",
+                "وزارة الخارجية",
+                [("التحالف الدولي", "other")],
+                NOW - timedelta(days=45),
+            )
             await s.commit()
         async with db.sessions() as s:
             ledger = await load_ledger(s, "التحالف الدولي", now=NOW)
-        assert [l.statement_id for l in ledger.lines] == [1]
-        assert "https://news.example/1" in [l.url for l in ledger.lines]
+        assert [ln.statement_id for ln in ledger.lines] == [1]
+        assert "https://news.example/1" in [ln.url for ln in ledger.lines]
     finally:
         await db.dispose()
 
 
 def test_empty_ledger_says_so() -> None:
-    ledger = build_ledger([], "كوكب المريخ", by_issuer=False, since=NOW - timedelta(days=30), until=NOW)
+    ledger = build_ledger(
+        [], "كوكب المريخ", by_issuer=False, since=NOW - timedelta(days=30), until=NOW
+    )
     assert "No accusations in the last 30 days." in render_text(ledger, "en")

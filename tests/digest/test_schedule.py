@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
-from bot.digest.schedule import due_period, enqueue_digest, enqueue_due_digests, parse_digest_time, Period
+from bot.digest.schedule import (
+    Period,
+    due_period,
+    enqueue_due_digests,
+    parse_digest_time,
+)
 from bot.store.db import open_database
 from bot.store.models import Chat, Delivery, Subscription
 from tests.digest.helpers import store_statement
@@ -17,7 +22,7 @@ DAMASCUS = ZoneInfo("Asia/Damascus")  # UTC+3
 
 
 def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def test_parse_digest_time_accepts_clock_hourly_off() -> None:
@@ -57,12 +62,31 @@ async def test_due_digest_is_enqueued_once_with_matching_statements_only(tmp_pat
     db = await _db(tmp_path)
     try:
         async with db.sessions() as s:
-            s.add(Chat(id=7, type="private", timezone="Asia/Damascus", digest_time="08:00",
-                       last_digest_at=utc(2026, 11, 28, 5, 0), language="en"))
+            s.add(
+                Chat(
+                    id=7,
+                    type="private",
+                    timezone="Asia/Damascus",
+                    digest_time="08:00",
+                    last_digest_at=utc(2026, 11, 28, 5, 0),
+                    language="en",
+                )
+            )
             s.add(Subscription(chat_id=7, kind="country", value="SY", mode="digest"))
-            await store_statement(s, 1, "SY", "وزارة الخارجية", [("التحالف الدولي", "war_crimes")], utc(2026, 11, 28, 20, 0))
-            await store_statement(s, 2, "JO", "وزارة الخارجية", [("قوات الاحتلال", "other")], utc(2026, 11, 28, 21, 0))
-            await store_statement(s, 3, "SY", "وزارة الخارجية", [("تركيا", "other")], utc(2026, 11, 29, 5, 10))  # next period
+            await store_statement(
+                s,
+                1,
+                "SY",
+                "وزارة الخارجية",
+                [("التحالف الدولي", "war_crimes")],
+                utc(2026, 11, 28, 20, 0),
+            )
+            await store_statement(
+                s, 2, "JO", "وزارة الخارجية", [("قوات الاحتلال", "other")], utc(2026, 11, 28, 21, 0)
+            )
+            await store_statement(
+                s, 3, "SY", "وزارة الخارجية", [("تركيا", "other")], utc(2026, 11, 29, 5, 10)
+            )  # next period
             await s.commit()
         now = utc(2026, 11, 29, 5, 1)
         for _ in range(2):  # the job may run twice in the same minute
@@ -85,7 +109,14 @@ async def test_empty_period_sends_nothing_but_moves_on(tmp_path) -> None:
     db = await _db(tmp_path)
     try:
         async with db.sessions() as s:
-            s.add(Chat(id=8, type="private", digest_time="hourly", last_digest_at=utc(2026, 11, 29, 3, 0)))
+            s.add(
+                Chat(
+                    id=8,
+                    type="private",
+                    digest_time="hourly",
+                    last_digest_at=utc(2026, 11, 29, 3, 0),
+                )
+            )
             s.add(Subscription(chat_id=8, kind="all", value="", mode="digest"))
             await s.commit()
         async with db.sessions() as s:
@@ -119,7 +150,14 @@ async def test_instant_only_chats_get_no_digest(tmp_path) -> None:
     db = await _db(tmp_path)
     try:
         async with db.sessions() as s:
-            s.add(Chat(id=10, type="private", digest_time="hourly", last_digest_at=utc(2026, 11, 29, 3, 0)))
+            s.add(
+                Chat(
+                    id=10,
+                    type="private",
+                    digest_time="hourly",
+                    last_digest_at=utc(2026, 11, 29, 3, 0),
+                )
+            )
             s.add(Subscription(chat_id=10, kind="all", value="", mode="instant"))
             await store_statement(s, 1, "SY", "وزارة الخارجية", [], utc(2026, 11, 29, 3, 30))
             await s.commit()
@@ -135,8 +173,15 @@ async def test_a_chat_without_its_own_zone_reads_its_digest_in_the_default_zone(
     db = await _db(tmp_path)
     try:
         async with db.sessions() as s:
-            s.add(Chat(id=11, type="private", digest_time="08:00", last_digest_at=utc(2026, 11, 28, 5, 0),
-                       language="en"))
+            s.add(
+                Chat(
+                    id=11,
+                    type="private",
+                    digest_time="08:00",
+                    last_digest_at=utc(2026, 11, 28, 5, 0),
+                    language="en",
+                )
+            )
             s.add(Subscription(chat_id=11, kind="all", value="", mode="digest"))
             await store_statement(s, 1, "SY", "وزارة الخارجية", [], utc(2026, 11, 28, 20, 0))
             await s.commit()
@@ -163,11 +208,17 @@ def test_a_digest_subscription_catches_exactly_what_the_instant_one_would() -> N
     guarantor.text = "أكدت الوزارة دور الدول الضامن للاتفاق"
     security = item(2, "SY", "وزارة الخارجية", [])
     security.text = "بحث الوزير مع نظيره قضايا الأمن الإقليمي"
-    sub = Subscription(chat_id=1, kind="keyword", value="امن", normalized_value=normalize_value("keyword", "امن"),
-                       mode="digest")
+    sub = Subscription(
+        chat_id=1,
+        kind="keyword",
+        value="امن",
+        normalized_value=normalize_value("keyword", "امن"),
+        mode="digest",
+    )
     for it in (guarantor, security):
-        instant = match_fields(it.title, it.text, it.issuer_name, it.issuer_country, it.summary).matches(
-            "keyword", sub.normalized_value)
+        instant = match_fields(
+            it.title, it.text, it.issuer_name, it.issuer_country, it.summary
+        ).matches("keyword", sub.normalized_value)
         assert default_matcher(sub, it) == instant
     assert not default_matcher(sub, guarantor)
     assert default_matcher(sub, security)

@@ -39,8 +39,8 @@ import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -100,13 +100,18 @@ class FeedServer:
         return f"{self.url}/{slug}/{item.guid}.html"
 
     def _rss(self, slug: str) -> bytes:
-        out = ['<?xml version="1.0" encoding="utf-8"?>', '<rss version="2.0"><channel>',
-               f"<title>{escape(slug)}</title><link>{self.url}/</link><description>test feed</description>"]
+        out = [
+            '<?xml version="1.0" encoding="utf-8"?>',
+            '<rss version="2.0"><channel>',
+            f"<title>{escape(slug)}</title><link>{self.url}/</link><description>test feed</description>",
+        ]
         for item in reversed(self.feeds.get(slug, [])):
-            date = format_datetime(datetime.fromtimestamp(item.published, timezone.utc))
-            out.append(f"<item><title>{escape(item.title)}</title><link>{self._link(slug, item)}</link>"
-                       f'<guid isPermaLink="false">{escape(item.guid)}</guid><pubDate>{date}</pubDate>'
-                       f"<description>{escape(item.text)}</description></item>")
+            date = format_datetime(datetime.fromtimestamp(item.published, UTC))
+            out.append(
+                f"<item><title>{escape(item.title)}</title><link>{self._link(slug, item)}</link>"
+                f'<guid isPermaLink="false">{escape(item.guid)}</guid><pubDate>{date}</pubDate>'
+                f"<description>{escape(item.text)}</description></item>"
+            )
         out.append("</channel></rss>")
         return "\n".join(out).encode()
 
@@ -114,20 +119,26 @@ class FeedServer:
         path = request.path.strip("/")
         self.hits[path] = self.hits.get(path, 0) + 1
         if path.endswith(".xml") and path[:-4] in self.feeds:
-            return web.Response(body=self._rss(path[:-4]), content_type="application/rss+xml", charset="utf-8")
+            return web.Response(
+                body=self._rss(path[:-4]), content_type="application/rss+xml", charset="utf-8"
+            )
         if path.endswith(".html") and "/" in path:
             slug, guid = path[:-5].split("/", 1)
             for item in self.feeds.get(slug, []):
                 if item.guid == guid:
-                    page = (f"<html><head><title>{escape(item.title)}</title></head><body><article>"
-                            f"<h1>{escape(item.title)}</h1><p>{escape(item.text)}</p></article></body></html>")
+                    page = (
+                        f"<html><head><title>{escape(item.title)}</title></head><body><article>"
+                        f"<h1>{escape(item.title)}</h1><p>{escape(item.text)}</p></article></body></html>"
+                    )
                     return web.Response(text=page, content_type="text/html", charset="utf-8")
         return web.Response(status=404, text="not found")
 
-    async def start(self) -> "FeedServer":
+    async def start(self) -> FeedServer:
         app = web.Application()
         app.router.add_get("/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.2)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=0.2
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -152,8 +163,13 @@ class BayanRunner:
         self.app: Application | None = None
         self.runs = 0
 
-    async def start(self, *, workers: int | None = None, console: bool | None = None,
-                    setup: Callable[[Application], None] | None = None) -> Application:
+    async def start(
+        self,
+        *,
+        workers: int | None = None,
+        console: bool | None = None,
+        setup: Callable[[Application], None] | None = None,
+    ) -> Application:
         assert self.app is None, "already running; stop() or crash() first"
         app = build_application(self.services, console=console, workers=workers)
         if setup is not None:
@@ -194,7 +210,9 @@ class BayanRunner:
         await stop_application(app)
 
 
-async def wait_for(predicate: Callable[[], Awaitable[bool]], timeout: float = 15.0, what: str = "condition") -> None:
+async def wait_for(
+    predicate: Callable[[], Awaitable[bool]], timeout: float = 15.0, what: str = "condition"
+) -> None:
     """Poll an async (database) predicate; the fake's own waits cover Telegram-side state."""
     deadline = time.monotonic() + timeout
     while True:
@@ -228,7 +246,9 @@ async def feed_server() -> AsyncIterator[FeedServer]:
 
 
 @pytest.fixture
-def make_settings(tmp_path: Path, fake_api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Settings]:
+def make_settings(
+    tmp_path: Path, fake_api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Settings]:
     """Settings for a test run; keyword overrides use the environment names (BAYAN_RATE_OVERALL=…)."""
     monkeypatch.chdir(tmp_path)  # no developer .env leaks into a test
     for name in list(os.environ):

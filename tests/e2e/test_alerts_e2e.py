@@ -25,38 +25,58 @@ from bot.logs import setup_logging
 from bot.services import open_services
 from bot.store.models import Chat, Delivery, Feed, utcnow
 from bot.summarize.model import Accusation, Figure
-from tests.delivery.factories import add_chat, add_chats, revise_statement, sample_summary, store_statement, subscribe
+from tests.delivery.factories import (
+    add_chat,
+    add_chats,
+    revise_statement,
+    sample_summary,
+    store_statement,
+    subscribe,
+)
 
 from .conftest import TOKEN, BayanRunner, delivered_counts, wait_for
 
 ISOLATES = re.compile("[\u2066-\u2069]")
-STATEMENT_TEXT = ("أدانت وزارة الخارجية السورية في بيان اليوم القصف الذي نفذته إسرائيل على ريف دمشق، "
-                  "وطالبت الأمم المتحدة بتحمل مسؤولياتها ووقف هذه الاعتداءات المتكررة.")
+STATEMENT_TEXT = (
+    "أدانت وزارة الخارجية السورية في بيان اليوم القصف الذي نفذته إسرائيل على ريف دمشق، "
+    "وطالبت الأمم المتحدة بتحمل مسؤولياتها ووقف هذه الاعتداءات المتكررة."
+)
 
 
-async def subscribers(fake, db, ids: list[int]) -> list[int]:  # noqa: ANN001
+async def subscribers(fake, db, ids: list[int]) -> list[int]:
     for chat_id in ids:
         fake.private_chat(chat_id, f"User{chat_id}")
     await add_chats(db, ids)
     return ids
 
 
-async def all_rows_final(db) -> bool:  # noqa: ANN001
+async def all_rows_final(db) -> bool:
     async with db.sessions() as session:
-        left = await session.scalar(select(func.count()).select_from(Delivery)
-                                    .where(Delivery.status.in_(("pending", "sending"))))
+        left = await session.scalar(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.status.in_(("pending", "sending")))
+        )
     return left == 0
 
 
-async def row_statuses(db) -> dict[str, int]:  # noqa: ANN001
+async def row_statuses(db) -> dict[str, int]:
     async with db.sessions() as session:
-        return dict((await session.execute(select(Delivery.status, func.count()).group_by(Delivery.status))).all())
+        return dict(
+            (
+                await session.execute(
+                    select(Delivery.status, func.count()).group_by(Delivery.status)
+                )
+            ).all()
+        )
 
 
 # --- the happy path -----------------------------------------------------------------
 
 
-async def test_statement_published_in_a_feed_reaches_matching_subscribers_once(fake_api, feed_server, services, bayan):
+async def test_statement_published_in_a_feed_reaches_matching_subscribers_once(
+    fake_api, feed_server, services, bayan
+):
     db = services.db
     for chat_id, lang in ((1001, "ar"), (1002, "en"), (1003, "ar"), (1004, "ar")):
         fake_api.private_chat(chat_id, f"User{chat_id}")
@@ -71,16 +91,28 @@ async def test_statement_published_in_a_feed_reaches_matching_subscribers_once(f
         feed.seeded = True  # items from now on are news: alert them
 
     await bayan.start()
-    await fake_api.wait_until(lambda: all(fake_api.messages(c) for c in (1001, 1002, 1004)), timeout=30,
-                              describe=lambda: delivered_counts(fake_api, [1001, 1002, 1003, 1004]))
+    await fake_api.wait_until(
+        lambda: all(fake_api.messages(c) for c in (1001, 1002, 1004)),
+        timeout=30,
+        describe=lambda: delivered_counts(fake_api, [1001, 1002, 1003, 1004]),
+    )
     await wait_for(lambda: all_rows_final(db), what="outbox drained")
     # One more poll of the same feed must not alert again.
     async with db.sessions() as session, session.begin():
         await session.execute(update(Feed).values(next_poll_at=utcnow()))
     hits = feed_server.hits.get("mofa.xml", 0)
-    await wait_for(lambda: _async_true(feed_server.hits.get("mofa.xml", 0) > hits), timeout=20, what="second poll")
+    await wait_for(
+        lambda: _async_true(feed_server.hits.get("mofa.xml", 0) > hits),
+        timeout=20,
+        what="second poll",
+    )
     await asyncio.sleep(0.5)
-    assert delivered_counts(fake_api, [1001, 1002, 1003, 1004]) == {1001: 1, 1002: 1, 1003: 0, 1004: 1}
+    assert delivered_counts(fake_api, [1001, 1002, 1003, 1004]) == {
+        1001: 1,
+        1002: 1,
+        1003: 0,
+        1004: 1,
+    }
     arabic = ISOLATES.sub("", fake_api.messages(1001)[0].text)
     english = ISOLATES.sub("", fake_api.messages(1002)[0].text)
     assert "وزارة الخارجية" in arabic and "الأمم المتحدة" in arabic
@@ -92,7 +124,9 @@ async def _async_true(value: bool) -> bool:
     return value
 
 
-async def test_revised_statement_is_sent_marked_revised_to_those_already_alerted(fake_api, services, bayan):
+async def test_revised_statement_is_sent_marked_revised_to_those_already_alerted(
+    fake_api, services, bayan
+):
     db = services.db
     [alice] = await subscribers(fake_api, db, [1001])
     await bayan.start()
@@ -100,15 +134,19 @@ async def test_revised_statement_is_sent_marked_revised_to_those_already_alerted
     st = await store_statement(db, previous)
     await fake_api.wait_for_messages(alice, 1)
     await wait_for(lambda: all_rows_final(db), what="first alert marked sent")
-    current = sample_summary(accusations=[*previous.accusations, Accusation("الميليشيات", "siege_starvation")],
-                             figures=[Figure(50, "more_than", "مدنيا", "killed")])
+    current = sample_summary(
+        accusations=[*previous.accusations, Accusation("الميليشيات", "siege_starvation")],
+        figures=[Figure(50, "more_than", "مدنيا", "killed")],
+    )
     assert await revise_statement(db, st, current, previous) == 1
     [_, revised] = await fake_api.wait_for_messages(alice, 2)
     text = ISOLATES.sub("", revised.text)
     assert "تحديث" in text and "الميليشيات" in text and "50" in text
 
 
-async def test_flood_wait_from_telegram_delays_but_does_not_lose_or_repeat(fake_api, services, bayan):
+async def test_flood_wait_from_telegram_delays_but_does_not_lose_or_repeat(
+    fake_api, services, bayan
+):
     db = services.db
     ids = await subscribers(fake_api, db, [1001, 1002, 1003])
     fake_api.fail_next("sendMessage", chat_id=1002, kind="retry_after", retry_after=1)
@@ -133,7 +171,9 @@ async def test_crash_between_matching_and_sending_loses_nothing(fake_api, servic
     assert set(delivered_counts(fake_api, ids).values()) == {1}
 
 
-async def test_sender_killed_mid_batch_then_restarted_sends_each_alert_exactly_once(fake_api, services, bayan):
+async def test_sender_killed_mid_batch_then_restarted_sends_each_alert_exactly_once(
+    fake_api, services, bayan
+):
     """Killed while the 5th request hangs unanswered (Telegram never got it): no loss, no duplicate."""
     db = services.db
     ids = await subscribers(fake_api, db, list(range(3001, 3013)))
@@ -152,7 +192,9 @@ async def test_sender_killed_mid_batch_then_restarted_sends_each_alert_exactly_o
     assert await row_statuses(db) == {"sent": len(ids)}
 
 
-async def test_crash_after_send_before_mark_duplicates_only_the_message_in_flight(fake_api, services, bayan):
+async def test_crash_after_send_before_mark_duplicates_only_the_message_in_flight(
+    fake_api, services, bayan
+):
     """Telegram delivered the 5th message but the process died before recording it.
 
     Telegram has no idempotency key and no "was it delivered?" query, so that
@@ -173,11 +215,14 @@ async def test_crash_after_send_before_mark_duplicates_only_the_message_in_fligh
     duplicates = sum(n - 1 for n in counts.values())
     assert min(counts.values()) == 1
     assert duplicates <= 1
-    assert duplicates == 1  # this scenario is built to hit the window: it is real, and it is one message
+    assert (
+        duplicates == 1
+    )  # this scenario is built to hit the window: it is real, and it is one message
 
 
 async def test_crash_with_parallel_workers_duplicates_at_most_one_per_worker_and_none_per_chat_twice(
-        fake_api, services, bayan):
+    fake_api, services, bayan
+):
     db = services.db
     workers = 4
     ids = await subscribers(fake_api, db, list(range(5001, 5041)))
@@ -187,7 +232,9 @@ async def test_crash_with_parallel_workers_duplicates_at_most_one_per_worker_and
     await asyncio.wait_for(crash.triggered.wait(), 15)
     await bayan.crash()
     async with db.sessions() as session:
-        in_flight = await session.scalar(select(func.count()).select_from(Delivery).where(Delivery.status == "sending"))
+        in_flight = await session.scalar(
+            select(func.count()).select_from(Delivery).where(Delivery.status == "sending")
+        )
     assert 1 <= in_flight <= workers
 
     await bayan.start(workers=workers)
@@ -198,21 +245,36 @@ async def test_crash_with_parallel_workers_duplicates_at_most_one_per_worker_and
     assert sum(n - 1 for n in counts.values()) <= in_flight
 
 
-async def test_bayan_run_process_killed_with_sigkill_resumes_without_loss(fake_api, services, bayan, settings):
+async def test_bayan_run_process_killed_with_sigkill_resumes_without_loss(
+    fake_api, services, bayan, settings
+):
     """The real `bayan run` process, SIGKILLed mid-batch, then restarted on the same database."""
     db = services.db
     ids = await subscribers(fake_api, db, list(range(6001, 6016)))
     await store_statement(db)
     crash = fake_api.crash_on("sendMessage", nth=6, mode="hang")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BAYAN_", "TELEGRAM_"))}
-    env.update({
-        "TELEGRAM_BOT_TOKEN": fake_api.token, "TELEGRAM_API_URL": fake_api.url,
-        "DATABASE_URL": settings.database_url, "BAYAN_RATE_OVERALL": "1000", "BAYAN_RATE_PER_CHAT": "1000",
-        "BAYAN_SEND_WORKERS": "1", "BAYAN_LOG_LEVEL": "WARNING",
-    })
+    env.update(
+        {
+            "TELEGRAM_BOT_TOKEN": fake_api.token,
+            "TELEGRAM_API_URL": fake_api.url,
+            "DATABASE_URL": settings.database_url,
+            "BAYAN_RATE_OVERALL": "1000",
+            "BAYAN_RATE_PER_CHAT": "1000",
+            "BAYAN_SEND_WORKERS": "1",
+            "BAYAN_LOG_LEVEL": "WARNING",
+        }
+    )
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", cwd=str(Path(settings.database_url.split("///", 1)[1]).parent),
-        env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        cwd=str(Path(settings.database_url.split("///", 1)[1]).parent),
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         await asyncio.wait_for(crash.triggered.wait(), 60)
     finally:
@@ -230,7 +292,9 @@ async def test_bayan_run_process_killed_with_sigkill_resumes_without_loss(fake_a
 # --- chats leaving and coming back ------------------------------------------------------
 
 
-async def test_my_chat_member_blocked_deactivates_and_unblocked_reactivates(fake_api, services, bayan):
+async def test_my_chat_member_blocked_deactivates_and_unblocked_reactivates(
+    fake_api, services, bayan
+):
     db = services.db
     [alice] = await subscribers(fake_api, db, [1001])
     await bayan.start()
@@ -254,11 +318,13 @@ async def test_my_chat_member_blocked_deactivates_and_unblocked_reactivates(fake
     await fake_api.wait_for_messages(alice, 1)
 
 
-async def _negate(predicate) -> bool:  # noqa: ANN001
+async def _negate(predicate) -> bool:
     return not await predicate()
 
 
-async def test_forbidden_on_send_deactivates_the_chat_and_others_still_get_theirs(fake_api, services, bayan):
+async def test_forbidden_on_send_deactivates_the_chat_and_others_still_get_theirs(
+    fake_api, services, bayan
+):
     db = services.db
     ids = await subscribers(fake_api, db, [1001, 1002])
     fake_api.block(1001)
@@ -276,7 +342,8 @@ async def test_forbidden_on_send_deactivates_the_chat_and_others_still_get_their
 
 
 async def test_handler_error_is_told_to_the_first_admin_in_one_line_and_the_bot_keeps_running(
-        fake_api, make_settings):
+    fake_api, make_settings
+):
     services = await open_services(make_settings(BAYAN_ADMIN_IDS="4242,4343"))
     runner = BayanRunner(services)
     try:
@@ -287,7 +354,9 @@ async def test_handler_error_is_told_to_the_first_admin_in_one_line_and_the_bot_
         async def boom(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise RuntimeError("kaboom while handling")
 
-        await runner.start(setup=lambda app: app.add_handler(CommandHandler("boom", boom), group=-5))
+        await runner.start(
+            setup=lambda app: app.add_handler(CommandHandler("boom", boom), group=-5)
+        )
         fake_api.user_sends(alice, "/boom")
         [notice] = await fake_api.wait_for_messages(admin, 1)
         assert "\n" not in notice.text
@@ -315,8 +384,11 @@ async def test_no_log_line_contains_the_bot_token(fake_api, services, bayan, mon
         await store_statement(db)
         await fake_api.wait_for_messages(1001, 1)
         async with db.sessions() as session, session.begin():  # let the 500'd row retry now
-            await session.execute(update(Delivery).where(Delivery.chat_id == 1003)
-                                  .values(not_before=utcnow() - timedelta(seconds=1)))
+            await session.execute(
+                update(Delivery)
+                .where(Delivery.chat_id == 1003)
+                .values(not_before=utcnow() - timedelta(seconds=1))
+            )
         await fake_api.wait_for_messages(1003, 1, timeout=15)
         await bayan.stop()
     finally:
@@ -349,16 +421,31 @@ async def test_console_mode_prints_every_alert_through_the_same_outbox(services,
     assert row.chat_id == 0 and row.status == "sent" and row.message_id == 1
 
 
-async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(fake_api, services, settings):
+async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(
+    fake_api, services, settings
+):
     db = services.db
     [alice] = await subscribers(fake_api, db, [1001])
     await store_statement(db)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BAYAN_", "TELEGRAM_"))}
-    env.update({"TELEGRAM_BOT_TOKEN": fake_api.token, "TELEGRAM_API_URL": fake_api.url,
-                "DATABASE_URL": settings.database_url, "BAYAN_LOG_LEVEL": "WARNING"})
+    env.update(
+        {
+            "TELEGRAM_BOT_TOKEN": fake_api.token,
+            "TELEGRAM_API_URL": fake_api.url,
+            "DATABASE_URL": settings.database_url,
+            "BAYAN_LOG_LEVEL": "WARNING",
+        }
+    )
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", cwd=str(Path(settings.database_url.split("///", 1)[1]).parent),
-        env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        cwd=str(Path(settings.database_url.split("///", 1)[1]).parent),
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         await fake_api.wait_for_messages(alice, 1, timeout=60)
     finally:
@@ -371,11 +458,14 @@ async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(fake_api,
     assert await row_statuses(db) == {"sent": 1}
 
 
-async def test_statement_edited_in_its_feed_sends_a_revised_alert_to_those_alerted(fake_api, feed_server, services,
-                                                                                  bayan):
+async def test_statement_edited_in_its_feed_sends_a_revised_alert_to_those_alerted(
+    fake_api, feed_server, services, bayan
+):
     db = services.db
     [alice] = await subscribers(fake_api, db, [1001])
-    item = feed_server.publish("mofa", title="الخارجية تدين القصف على ريف دمشق", text=STATEMENT_TEXT)
+    item = feed_server.publish(
+        "mofa", title="الخارجية تدين القصف على ريف دمشق", text=STATEMENT_TEXT
+    )
     async with db.sessions() as session, session.begin():
         feed = await add_feed(session, feed_server.url_for("mofa"), name="MoFA", country="SY")
         feed.seeded = True
@@ -383,7 +473,9 @@ async def test_statement_edited_in_its_feed_sends_a_revised_alert_to_those_alert
     await fake_api.wait_for_messages(alice, 1, timeout=30)
     await wait_for(lambda: all_rows_final(db), what="first alert marked sent")
 
-    feed_server.edit("mofa", item.guid, text=STATEMENT_TEXT + " وأسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين.")
+    feed_server.edit(
+        "mofa", item.guid, text=STATEMENT_TEXT + " وأسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين."
+    )
     async with db.sessions() as session, session.begin():
         await session.execute(update(Feed).values(next_poll_at=utcnow()))
     [first, revised] = await fake_api.wait_for_messages(alice, 2, timeout=30)
@@ -395,7 +487,9 @@ async def test_statement_edited_in_its_feed_sends_a_revised_alert_to_those_alert
     assert kinds == ["alert", "revision"]
 
 
-async def test_group_upgraded_to_supergroup_moves_its_subscriptions_before_the_next_alert(fake_api, services, bayan):
+async def test_group_upgraded_to_supergroup_moves_its_subscriptions_before_the_next_alert(
+    fake_api, services, bayan
+):
     db = services.db
     group = fake_api.add_group(-100, "Newsroom", supergroup=False)
     await add_chat(db, -100, type="group")
@@ -407,6 +501,7 @@ async def test_group_upgraded_to_supergroup_moves_its_subscriptions_before_the_n
         async with db.sessions() as session:
             chat = await session.get(Chat, -1009876, populate_existing=True)
             return chat is not None and chat.active
+
     await wait_for(moved, what="chat moved to the supergroup id")
     await store_statement(db)
     await fake_api.wait_for_messages(new, 1)

@@ -17,7 +17,7 @@ import logging
 import os
 import struct
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -47,11 +47,15 @@ _ISOLATES = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
 
 # Our own writing (not from the corpus): a statement, then the same statement
 # revised with a death toll and a second accusation.
-ORIGINAL = ("أدانت وزارة الخارجية والمغتربين السورية العدوان الذي شنه طيران التحالف الدولي على ريف دير الزور، "
-            "وحمّلت التحالف الدولي المسؤولية عن جرائم الحرب بحق المدنيين.")
-REVISED = ("أدانت وزارة الخارجية والمغتربين السورية العدوان الذي شنه طيران التحالف الدولي على ريف دير الزور "
-           "وأسفر عن مقتل 23 مدنيا، وحمّلت التحالف الدولي المسؤولية عن جرائم الحرب بحق المدنيين، "
-           "كما اتهمت الميليشيات الانفصالية بفرض حصار خانق على مدينة الحسكة.")
+ORIGINAL = (
+    "أدانت وزارة الخارجية والمغتربين السورية العدوان الذي شنه طيران التحالف الدولي على ريف دير الزور، "
+    "وحمّلت التحالف الدولي المسؤولية عن جرائم الحرب بحق المدنيين."
+)
+REVISED = (
+    "أدانت وزارة الخارجية والمغتربين السورية العدوان الذي شنه طيران التحالف الدولي على ريف دير الزور "
+    "وأسفر عن مقتل 23 مدنيا، وحمّلت التحالف الدولي المسؤولية عن جرائم الحرب بحق المدنيين، "
+    "كما اتهمت الميليشيات الانفصالية بفرض حصار خانق على مدينة الحسكة."
+)
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -62,8 +66,9 @@ def shown(message: SentMessage) -> str:
     return message.text.translate(_ISOLATES)
 
 
-async def say(fake: FakeBotAPI, chat: FakeChat, text: str, n: int = 1, *,
-              user: FakeUser | None = None) -> list[SentMessage]:
+async def say(
+    fake: FakeBotAPI, chat: FakeChat, text: str, n: int = 1, *, user: FakeUser | None = None
+) -> list[SentMessage]:
     """Send ``text`` as a user and return the ``n`` bot messages that follow in ``chat``."""
     before = len(fake.messages(chat))
     fake.user_sends(chat, text, user=user)
@@ -77,26 +82,31 @@ def the_job(app: Application, name: str) -> Job:
     return job
 
 
-async def outbox_drained(services) -> bool:  # noqa: ANN001
+async def outbox_drained(services) -> bool:
     async with services.db.sessions() as s:
-        left = await s.scalar(select(func.count()).select_from(Delivery)
-                              .where(Delivery.status.in_(("pending", "sending"))))
+        left = await s.scalar(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.status.in_(("pending", "sending")))
+        )
     return left == 0
 
 
-async def deliveries(services, kind: str) -> list[Delivery]:  # noqa: ANN001
+async def deliveries(services, kind: str) -> list[Delivery]:
     async with services.db.sessions() as s:
-        return list(await s.scalars(select(Delivery).where(Delivery.kind == kind).order_by(Delivery.id)))
+        return list(
+            await s.scalars(select(Delivery).where(Delivery.kind == kind).order_by(Delivery.id))
+        )
 
 
-async def chat_row(services, chat_id: int) -> Chat:  # noqa: ANN001
+async def chat_row(services, chat_id: int) -> Chat:
     async with services.db.sessions() as s:
         row = await s.get(Chat, chat_id)
         assert row is not None
         return row
 
 
-async def seed(services, *statements: tuple) -> None:  # noqa: ANN001
+async def seed(services, *statements: tuple) -> None:
     """``store_statement`` rows: (id, country, issuer, [(accused, act)], seen[, figures])."""
     async with services.db.sessions() as s:
         for args in statements:
@@ -122,7 +132,7 @@ class FixedDigestClock:
     """The time the digest job believes it is; the job itself runs unchanged."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.at: datetime = datetime.now(timezone.utc)
+        self.at: datetime = datetime.now(UTC)
         clock = self
 
         class _Frozen(datetime):
@@ -152,8 +162,9 @@ async def start_bayan(bayan: BayanRunner) -> Application:
     return app
 
 
-async def run_digest_job_at(app: Application, services, clock: FixedDigestClock,  # noqa: ANN001
-                            when: datetime) -> None:
+async def run_digest_job_at(
+    app: Application, services, clock: FixedDigestClock, when: datetime
+) -> None:
     """The job's callback at ``when``, then wait until whatever it queued is delivered."""
     clock.at = when
     await the_job(app, "digests").run(app)
@@ -190,24 +201,28 @@ def damascus(y: int, mo: int, d: int, h: int, mi: int = 0) -> datetime:
 
 
 async def test_timezone_that_names_a_region_not_a_zone_is_refused_in_one_line(
-        fake_api, services, bayan, errors_logged) -> None:
+    fake_api, services, bayan, errors_logged
+) -> None:
     await start_bayan(bayan)
     hala = fake_api.private_chat(1009, "Hala", language_code="en")
-    [answer] = await say(fake_api, hala, "/timezone Asia")  # a folder of zones: ZoneInfo raises OSError
+    [answer] = await say(
+        fake_api, hala, "/timezone Asia"
+    )  # a folder of zones: ZoneInfo raises OSError
     assert "Unknown time zone" in shown(answer) and "Asia" in shown(answer)
     async with services.db.sessions() as session:
         assert (await session.get(Chat, hala.id)).timezone is None
 
 
 async def test_digest_arrives_once_at_eight_in_the_morning_damascus_time(
-        fake_api, services, bayan, clock, errors_logged) -> None:
+    fake_api, services, bayan, clock, errors_logged
+) -> None:
     app = await start_bayan(bayan)
     reem = fake_api.private_chat(1001, "Reem", language_code="ar")
     [tz] = await say(fake_api, reem, "/timezone Asia/Damascus")
     assert "Asia/Damascus" in shown(tz)
     [when] = await say(fake_api, reem, "/digest 08:00")
     assert "08:00" in shown(when) and "Asia/Damascus" in shown(when)
-    [sub] = await say(fake_api, reem, "/subscribe all digest")
+    [_sub] = await say(fake_api, reem, "/subscribe all digest")
     # A second chat left on the default zone (UTC) shows the zone is what decides.
     omar = fake_api.private_chat(1002, "Omar", language_code="ar")
     await say(fake_api, omar, "/digest 08:00")
@@ -219,9 +234,21 @@ async def test_digest_arrives_once_at_eight_in_the_morning_damascus_time(
         # before the period: covered by an earlier digest
         (1, "SY", MOFA, [(COALITION, "war_crimes")], damascus(2026, 3, 9, 7, 0)),
         # in the period [Mar 9 08:00, Mar 10 08:00) Damascus
-        (2, "SY", MOFA, [(COALITION, "war_crimes"), (COALITION, "killing_civilians")], damascus(2026, 3, 9, 10, 0),
-         [Figure(23, "exact", "مدنيا", "killed")]),
-        (3, "IQ", IRAQ_MOFA, [("قوات التحالف الدولي", "violating_sovereignty")], damascus(2026, 3, 10, 7, 30)),
+        (
+            2,
+            "SY",
+            MOFA,
+            [(COALITION, "war_crimes"), (COALITION, "killing_civilians")],
+            damascus(2026, 3, 9, 10, 0),
+            [Figure(23, "exact", "مدنيا", "killed")],
+        ),
+        (
+            3,
+            "IQ",
+            IRAQ_MOFA,
+            [("قوات التحالف الدولي", "violating_sovereignty")],
+            damascus(2026, 3, 10, 7, 30),
+        ),
         # 09:00 Damascus is 06:00 UTC: inside a UTC day ending 08:00 UTC, outside Damascus's
         (4, "JO", "وزارة الخارجية الأردنية", [], damascus(2026, 3, 10, 9, 0)),
     )
@@ -234,7 +261,7 @@ async def test_digest_arrives_once_at_eight_in_the_morning_damascus_time(
     assert {c: len(fake_api.messages(c)) for c in before} == before
     # 08:00 Damascus: Reem's digest; Omar's 08:00 is three hours away.
     await run_digest_job_at(app, services, clock, damascus(2026, 3, 10, 8, 0))
-    [digest] = fake_api.messages(reem)[before[reem.id]:]
+    [digest] = fake_api.messages(reem)[before[reem.id] :]
     assert len(fake_api.messages(omar)) == before[omar.id]
 
     text = shown(digest)
@@ -251,26 +278,33 @@ async def test_digest_arrives_once_at_eight_in_the_morning_damascus_time(
     await run_digest_job_at(app, services, clock, damascus(2026, 3, 10, 8, 0))
     await run_digest_job_at(app, services, clock, damascus(2026, 3, 10, 8, 1))
     assert len(fake_api.messages(reem)) == before[reem.id] + 1
-    assert [d.dedup_key for d in await deliveries(services, "digest")] == [f"digest:{reem.id}:20260310T0500"]
+    assert [d.dedup_key for d in await deliveries(services, "digest")] == [
+        f"digest:{reem.id}:20260310T0500"
+    ]
 
     # 08:00 UTC (11:00 Damascus): Omar's UTC-day digest has statement 4, which Reem's did not.
     await run_digest_job_at(app, services, clock, damascus(2026, 3, 10, 11, 0))
-    [omars] = fake_api.messages(omar)[before[omar.id]:]
+    [omars] = fake_api.messages(omar)[before[omar.id] :]
     assert "الأردنية" in shown(omars) and "من 2026-03-09 08:00 إلى 2026-03-10 08:00" in shown(omars)
     assert len(fake_api.messages(reem)) == before[reem.id] + 1
     save_example("digest-example.txt", digest.text)  # verbatim, bidi isolates included
 
 
 async def test_an_empty_period_sends_nothing_and_the_next_period_is_not_lost(
-        fake_api, services, bayan, clock, errors_logged) -> None:
+    fake_api, services, bayan, clock, errors_logged
+) -> None:
     app = await start_bayan(bayan)
     sami = fake_api.private_chat(1003, "Sami", language_code="en")
     await say(fake_api, sami, "/timezone Asia/Damascus")
     await say(fake_api, sami, "/subscribe all digest")  # default time: 08:00
     before = len(fake_api.messages(sami))
 
-    await run_digest_job_at(app, services, clock, damascus(2026, 4, 1, 12, 0))  # anchors at Apr 1 08:00
-    await run_digest_job_at(app, services, clock, damascus(2026, 4, 2, 8, 0))  # nothing happened that day
+    await run_digest_job_at(
+        app, services, clock, damascus(2026, 4, 1, 12, 0)
+    )  # anchors at Apr 1 08:00
+    await run_digest_job_at(
+        app, services, clock, damascus(2026, 4, 2, 8, 0)
+    )  # nothing happened that day
     assert len(fake_api.messages(sami)) == before
     assert await deliveries(services, "digest") == []
     assert (await chat_row(services, sami.id)).last_digest_at == damascus(2026, 4, 2, 8, 0)
@@ -284,44 +318,67 @@ async def test_an_empty_period_sends_nothing_and_the_next_period_is_not_lost(
 
 
 async def test_changing_the_digest_time_or_zone_neither_drops_nor_repeats_statements(
-        fake_api, services, bayan, clock, errors_logged) -> None:
+    fake_api, services, bayan, clock, errors_logged
+) -> None:
     app = await start_bayan(bayan)
     rana = fake_api.private_chat(1006, "Rana", language_code="en")
     await say(fake_api, rana, "/timezone Asia/Damascus")
     await say(fake_api, rana, "/subscribe all digest")
-    await run_digest_job_at(app, services, clock, damascus(2026, 5, 4, 12, 0))  # anchors at May 4 08:00
+    await run_digest_job_at(
+        app, services, clock, damascus(2026, 5, 4, 12, 0)
+    )  # anchors at May 4 08:00
     await seed(services, (41, "SY", MOFA, [(COALITION, "war_crimes")], damascus(2026, 5, 4, 20, 0)))
     await run_digest_job_at(app, services, clock, damascus(2026, 5, 5, 8, 0))
     before = len(fake_api.messages(rana))
     assert "https://news.example/41" in link_urls(fake_api.messages(rana)[-1])
 
     # Seen after that digest; then Rana moves her digest to 10:00 at noon, and later to London time.
-    await seed(services, (42, "IQ", IRAQ_MOFA, [(COALITION, "violating_sovereignty")], damascus(2026, 5, 5, 9, 0)),
-           (43, "JO", "وزارة الخارجية الأردنية", [], damascus(2026, 5, 5, 13, 0)))
+    await seed(
+        services,
+        (42, "IQ", IRAQ_MOFA, [(COALITION, "violating_sovereignty")], damascus(2026, 5, 5, 9, 0)),
+        (43, "JO", "وزارة الخارجية الأردنية", [], damascus(2026, 5, 5, 13, 0)),
+    )
     await say(fake_api, rana, "/digest 10:00")
     await run_digest_job_at(app, services, clock, damascus(2026, 5, 5, 12, 1))
     await say(fake_api, rana, "/timezone Europe/London")
     for hour in (13, 20):
         await run_digest_job_at(app, services, clock, damascus(2026, 5, 5, hour, 0))
     await run_digest_job_at(app, services, clock, damascus(2026, 5, 6, 12, 0))  # 10:00 London (BST)
-    got = [u for m in fake_api.messages(rana)[before:] if shown(m).startswith("Statements digest")
-           for u in link_urls(m)]
-    assert sorted(got) == ["https://news.example/42", "https://news.example/43"]  # each once, none lost
+    got = [
+        u
+        for m in fake_api.messages(rana)[before:]
+        if shown(m).startswith("Statements digest")
+        for u in link_urls(m)
+    ]
+    assert sorted(got) == [
+        "https://news.example/42",
+        "https://news.example/43",
+    ]  # each once, none lost
 
 
 async def test_a_long_digest_is_split_into_valid_messages_in_order(
-        fake_api, services, bayan, clock, errors_logged) -> None:
+    fake_api, services, bayan, clock, errors_logged
+) -> None:
     app = await start_bayan(bayan)
     nour = fake_api.private_chat(1007, "Nour", language_code="ar")
     await say(fake_api, nour, "/timezone Asia/Damascus")
     await say(fake_api, nour, "/subscribe all digest")
     await run_digest_job_at(app, services, clock, damascus(2026, 6, 1, 9, 0))
     # 120 statements, one issuer with markup-like characters that must arrive as text.
-    await seed(services, *[
-        (100 + i, "SY", "وزارة <الخارجية> & المغتربين" if i == 0 else f"جهة رقم {i}",
-         [(f"طرف {i} <x>", "war_crimes")], damascus(2026, 6, 1, 10, 0) + timedelta(minutes=i),
-         [Figure(1000 + i, "exact", "مدنيا", "killed")])
-        for i in range(120)])
+    await seed(
+        services,
+        *[
+            (
+                100 + i,
+                "SY",
+                "وزارة <الخارجية> & المغتربين" if i == 0 else f"جهة رقم {i}",
+                [(f"طرف {i} <x>", "war_crimes")],
+                damascus(2026, 6, 1, 10, 0) + timedelta(minutes=i),
+                [Figure(1000 + i, "exact", "مدنيا", "killed")],
+            )
+            for i in range(120)
+        ],
+    )
     before = len(fake_api.messages(nour))
     await run_digest_job_at(app, services, clock, damascus(2026, 6, 2, 8, 0))
     parts = fake_api.messages(nour)[before:]
@@ -331,18 +388,21 @@ async def test_a_long_digest_is_split_into_valid_messages_in_order(
     assert "المجموع: 120 بيانا من 120 جهة، و120 اتهاما" in shown(parts[-1])
     whole = "\n".join(shown(p) for p in parts)
     assert "وزارة <الخارجية> & المغتربين" in whole and "طرف 0 <x>" in whole
-    assert [u for p in parts for u in link_urls(p)] == [f"https://news.example/{100 + i}" for i in range(120)]
+    assert [u for p in parts for u in link_urls(p)] == [
+        f"https://news.example/{100 + i}" for i in range(120)
+    ]
     assert len(await deliveries(services, "digest")) == 1
 
 
 async def test_digest_now_sends_what_is_new_then_says_there_is_nothing_new(
-        fake_api, services, bayan, errors_logged) -> None:
+    fake_api, services, bayan, errors_logged
+) -> None:
     await start_bayan(bayan)
     lina = fake_api.private_chat(1004, "Lina", language_code="ar")
     [no_subs] = await say(fake_api, lina, "/digest now")
     assert "لا اشتراكات في وضع الموجز بعد" in shown(no_subs)
     await say(fake_api, lina, "/subscribe all digest")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     await seed(
         services,
         (21, "SY", MOFA, [(COALITION, "war_crimes")], now - timedelta(hours=3)),
@@ -360,7 +420,7 @@ async def test_digest_now_sends_what_is_new_then_says_there_is_nothing_new(
     [empty] = await say(fake_api, lina, "/digest now")
     assert shown(empty) == "لا بيانات جديدة تطابق اشتراكات الموجز منذ آخر موجز."
 
-    await seed(services, (24, "LB", "وزارة الخارجية اللبنانية", [], datetime.now(timezone.utc)))
+    await seed(services, (24, "LB", "وزارة الخارجية اللبنانية", [], datetime.now(UTC)))
     again = await say(fake_api, lina, "/digest now", n=2)
     [digest2] = [m for m in again if shown(m).startswith("موجز البيانات")]
     assert "المجموع: بيان واحد من جهة واحدة، ولا اتهامات" in shown(digest2)
@@ -372,22 +432,41 @@ async def test_digest_now_sends_what_is_new_then_says_there_is_nothing_new(
 # --- ledger and charts ----------------------------------------------------------------
 
 
-async def _seed_month(services) -> None:  # noqa: ANN001
-    now = datetime.now(timezone.utc)
+async def _seed_month(services) -> None:
+    now = datetime.now(UTC)
     await seed(
         services,
-        (31, "SY", MOFA, [(COALITION, "war_crimes"), (COALITION, "killing_civilians")], now - timedelta(days=2),
-         [Figure(23, "exact", "مدنيا", "killed")]),
-        (32, "IQ", IRAQ_MOFA, [("قوات التحالف الدولي", "violating_sovereignty")], now - timedelta(days=5)),
+        (
+            31,
+            "SY",
+            MOFA,
+            [(COALITION, "war_crimes"), (COALITION, "killing_civilians")],
+            now - timedelta(days=2),
+            [Figure(23, "exact", "مدنيا", "killed")],
+        ),
+        (
+            32,
+            "IQ",
+            IRAQ_MOFA,
+            [("قوات التحالف الدولي", "violating_sovereignty")],
+            now - timedelta(days=5),
+        ),
         (33, "SY", MOFA, [(COALITION, "war_crimes")], now - timedelta(days=9)),
         (34, "SY", MOFA, [("الميليشيات الانفصالية", "siege_starvation")], now - timedelta(days=3)),
-        (35, "SY", MOFA, [(COALITION, "war_crimes")], now - timedelta(days=45)),  # outside the 30 days
+        (
+            35,
+            "SY",
+            MOFA,
+            [(COALITION, "war_crimes")],
+            now - timedelta(days=45),
+        ),  # outside the 30 days
         (36, "JO", "وزارة الخارجية الأردنية", [], now - timedelta(days=1)),
     )
 
 
 async def test_ledger_counts_acts_against_a_party_with_a_link_per_statement(
-        fake_api, services, bayan, errors_logged) -> None:
+    fake_api, services, bayan, errors_logged
+) -> None:
     await start_bayan(bayan)
     await _seed_month(services)
     huda = fake_api.private_chat(1005, "Huda", language_code="ar")
@@ -398,11 +477,16 @@ async def test_ledger_counts_acts_against_a_party_with_a_link_per_statement(
     [by_act] = [line for line in text.splitlines() if line.startswith("حسب الفعل: ")]
     assert by_act.startswith("حسب الفعل: جرائم حرب 2، ")  # the most frequent first
     assert sorted(by_act.removeprefix("حسب الفعل: ").split("، ")) == sorted(
-        ["جرائم حرب 2", "قتل المدنيين 1", "انتهاك السيادة 1"])
+        ["جرائم حرب 2", "قتل المدنيين 1", "انتهاك السيادة 1"]
+    )
     assert f"حسب الجهة: {MOFA} 2، {IRAQ_MOFA} 1" in text
     assert "23 مدنيا" in text
     assert "الميليشيات" not in text and "الأردنية" not in text
-    assert link_urls(ledger) == ["https://news.example/31", "https://news.example/32", "https://news.example/33"]
+    assert link_urls(ledger) == [
+        "https://news.example/31",
+        "https://news.example/32",
+        "https://news.example/33",
+    ]
 
     [usage] = await say(fake_api, huda, "/ledger")
     assert shown(usage).startswith("اكتب الطرف:") and "\n" not in shown(usage)
@@ -420,21 +504,27 @@ async def test_ledger_counts_acts_against_a_party_with_a_link_per_statement(
     assert fake_api.errors == []
 
 
-async def test_charts_arrive_as_photos_that_are_real_pngs(fake_api, services, bayan, errors_logged) -> None:
+async def test_charts_arrive_as_photos_that_are_real_pngs(
+    fake_api, services, bayan, errors_logged
+) -> None:
     await start_bayan(bayan)
     await _seed_month(services)
     huda = fake_api.private_chat(1005, "Huda", language_code="ar")
 
     [daily] = await say(fake_api, huda, "/chart")
     [weekly] = await say(fake_api, huda, "/chart accused التحالف")
-    for photo, caption in ((daily, "البيانات يوميًا حسب الدولة المصدرة"),
-                           (weekly, "الاتهامات الموجهة إلى التحالف أسبوعيًا")):
+    for photo, caption in (
+        (daily, "البيانات يوميًا حسب الدولة المصدرة"),
+        (weekly, "الاتهامات الموجهة إلى التحالف أسبوعيًا"),
+    ):
         assert photo.method == "sendPhoto"
         assert caption in shown(photo)
         assert photo.file is not None
         data = photo.file.content
         width, height = png_size(data)
-        assert 600 <= width <= 2000 and 400 <= height <= 2000  # 1100×550 today: Telegram's 2:1 preview
+        assert (
+            600 <= width <= 2000 and 400 <= height <= 2000
+        )  # 1100×550 today: Telegram's 2:1 preview
         assert 5_000 <= len(data) <= 500_000
     assert daily.file.content != weekly.file.content
     save_example("chart-example.png", weekly.file.content)
@@ -454,7 +544,7 @@ async def test_charts_arrive_as_photos_that_are_real_pngs(fake_api, services, ba
 # --- revision notices -------------------------------------------------------------------
 
 
-async def _poll_now(app: Application, services, feed_server: FeedServer, slug: str) -> None:  # noqa: ANN001
+async def _poll_now(app: Application, services, feed_server: FeedServer, slug: str) -> None:
     """One cycle of the real polling job, with the feed due now (no waiting for its interval)."""
     async with services.db.sessions() as s, s.begin():
         await s.execute(update(Feed).values(next_poll_at=utcnow()))
@@ -464,7 +554,8 @@ async def _poll_now(app: Application, services, feed_server: FeedServer, slug: s
 
 
 async def test_a_material_revision_reaches_only_the_chats_that_had_the_alert(
-        fake_api, feed_server, services, bayan, errors_logged) -> None:
+    fake_api, feed_server, services, bayan, errors_logged
+) -> None:
     async with services.db.sessions() as s, s.begin():
         feed = await add_feed(s, feed_server.url_for("mofa"), name="MoFA", country="SY")
         feed.seeded = True  # items from now on are news
@@ -476,7 +567,9 @@ async def test_a_material_revision_reaches_only_the_chats_that_had_the_alert(
     await say(fake_api, elsewhere, "/subscribe country IQ")
     await say(fake_api, latecomer, "/subscribe all digest")
 
-    item = feed_server.publish("mofa", title="الخارجية تدين عدوان التحالف الدولي على دير الزور", text=ORIGINAL)
+    item = feed_server.publish(
+        "mofa", title="الخارجية تدين عدوان التحالف الدولي على دير الزور", text=ORIGINAL
+    )
     await _poll_now(app, services, feed_server, "mofa")
     [alert] = (await fake_api.wait_for_messages(alerted, 2, timeout=10))[1:]
     assert "التحالف الدولي" in shown(alert)
@@ -487,7 +580,9 @@ async def test_a_material_revision_reaches_only_the_chats_that_had_the_alert(
 
     feed_server.edit("mofa", item.guid, text=REVISED)
     await _poll_now(app, services, feed_server, "mofa")
-    [revised] = (await fake_api.wait_for_messages(alerted, counts[alerted.id] + 1, timeout=10))[counts[alerted.id]:]
+    [revised] = (await fake_api.wait_for_messages(alerted, counts[alerted.id] + 1, timeout=10))[
+        counts[alerted.id] :
+    ]
     await wait_for(lambda: outbox_drained(services), timeout=10, what="revision sent")
     text = shown(revised)
     assert "تحديث" in text, text
@@ -497,7 +592,9 @@ async def test_a_material_revision_reaches_only_the_chats_that_had_the_alert(
     assert any("الميليشيات" in line for line in added), changes  # the new accusation
     assert "جرائم حرب" not in changes  # unchanged since the alert: not listed as a change
     assert {c.id: len(fake_api.messages(c)) for c in (alerted, elsewhere, latecomer)} == {
-        **counts, alerted.id: counts[alerted.id] + 1}
+        **counts,
+        alerted.id: counts[alerted.id] + 1,
+    }
     [row] = await deliveries(services, "revision")
     assert row.chat_id == alerted.id and row.dedup_key.startswith(f"revision:{alerted.id}:")
 
@@ -511,7 +608,9 @@ async def test_a_material_revision_reaches_only_the_chats_that_had_the_alert(
 # --- who may change a group's digest --------------------------------------------------
 
 
-async def test_only_a_groups_admin_sets_its_digest_time(fake_api, services, bayan, errors_logged) -> None:
+async def test_only_a_groups_admin_sets_its_digest_time(
+    fake_api, services, bayan, errors_logged
+) -> None:
     await start_bayan(bayan)
     admin = fake_api.add_user(2001, "Admin", language_code="ar")
     member = fake_api.add_user(2002, "Member", language_code="ar")

@@ -43,7 +43,15 @@ empty/too-long checks, PTB capitalises error texts (``BadRequest.message`` reads
 """
 
 from .html_entities import EntityParseError, parse_html, utf16_len
-from .model import Crash, FakeChat, FakeUser, SentMessage, TelegramAPIError, UploadedFile, detect_entities
+from .model import (
+    Crash,
+    FakeChat,
+    FakeUser,
+    SentMessage,
+    TelegramAPIError,
+    UploadedFile,
+    detect_entities,
+)
 from .ptb import application_builder, plain_bot, polling
 from .server import DEFAULT_TOKEN, FakeBotAPI
 
@@ -58,9 +66,9 @@ __all__ = [
     "TelegramAPIError",
     "UploadedFile",
     "application_builder",
-    "plain_bot",
-    "polling",
     "detect_entities",
     "parse_html",
+    "plain_bot",
+    "polling",
     "utf16_len",
 ]

@@ -21,20 +21,51 @@ from typing import Any
 
 SUPPORTED_TAGS = frozenset(
     {
-        "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins", "tg-spoiler",
-        "tg-emoji", "span", "pre", "code", "blockquote",
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "s",
+        "strike",
+        "del",
+        "u",
+        "ins",
+        "tg-spoiler",
+        "tg-emoji",
+        "span",
+        "pre",
+        "code",
+        "blockquote",
     }
 )
 _SIMPLE_TYPES = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
-    "ins": "underline", "s": "strikethrough", "strike": "strikethrough",
-    "del": "strikethrough", "tg-spoiler": "spoiler", "span": "spoiler",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
 }
 # TDLib orders entities by offset, then longer first, then by this priority.
 _PRIORITY = {
-    "blockquote": 0, "expandable_blockquote": 0, "pre": 11, "code": 20, "text_link": 49,
-    "text_mention": 49, "bold": 90, "italic": 91, "underline": 92, "strikethrough": 93,
-    "spoiler": 94, "custom_emoji": 99,
+    "blockquote": 0,
+    "expandable_blockquote": 0,
+    "pre": 11,
+    "code": 20,
+    "text_link": 49,
+    "text_mention": 49,
+    "bold": 90,
+    "italic": 91,
+    "underline": 92,
+    "strikethrough": 93,
+    "spoiler": 94,
+    "custom_emoji": 99,
 }
 _SPACES = " \t\r\n\f\v"
 _INVALID_UNICODE = (
@@ -178,7 +209,9 @@ def parse_html(markup: str, *, strict_ampersand: bool = False) -> tuple[str, lis
             open_tags.pop()
             length = utf16_offset - start
             if length > 0:
-                _close_entity(entities, name, argument, start, length, "".join(out[out_index:]), expandable)
+                _close_entity(
+                    entities, name, argument, start, length, "".join(out[out_index:]), expandable
+                )
             continue
         # Start tag.
         while i < n and markup[i] not in _SPACES and markup[i] != ">":
@@ -220,7 +253,9 @@ def parse_html(markup: str, *, strict_ampersand: bool = False) -> tuple[str, lis
             value_chars: list[str] = []
             if markup[i] not in "'\"":
                 token_start = i
-                while i < n and (markup[i].isascii() and markup[i].isalnum() or markup[i] in ".-"):
+                while i < n and (
+                    (markup[i].isascii() and markup[i].isalnum()) or markup[i] in ".-"
+                ):
                     i += 1
                 if i >= n or (markup[i] not in _SPACES and markup[i] != ">"):
                     raise EntityParseError(
@@ -248,9 +283,9 @@ def parse_html(markup: str, *, strict_ampersand: bool = False) -> tuple[str, lis
                 argument = value
             elif name == "code" and attr_name == "class" and value.startswith("language-"):
                 argument = value[len("language-") :]
-            elif name == "span" and attr_name == "class":
-                argument = value
-            elif name == "tg-emoji" and attr_name == "emoji-id":
+            elif (name == "span" and attr_name == "class") or (
+                name == "tg-emoji" and attr_name == "emoji-id"
+            ):
                 argument = value
             elif name == "blockquote" and attr_name == "expandable":
                 expandable = True

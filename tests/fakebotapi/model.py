@@ -23,6 +23,7 @@ _MENTION_RE = re.compile(r"(?<![\w@/])@[A-Za-z0-9_]{4,32}(?!\w)")
 _HASHTAG_RE = re.compile(r"(?<![\w#])#\w+")
 _URL_RE = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
 
+
 class TelegramAPIError(Exception):
     """An error answer: ``{"ok": false, "error_code", "description", "parameters"}``."""
 
@@ -186,10 +187,18 @@ def _chat_member(user: FakeUser, status: str, chat_type: str) -> JSONDict:
         data["is_anonymous"] = False
     elif status == "administrator":
         data.update(
-            can_be_edited=False, is_anonymous=False, can_manage_chat=True,
-            can_delete_messages=True, can_manage_video_chats=True, can_restrict_members=True,
-            can_promote_members=False, can_change_info=True, can_invite_users=True,
-            can_post_stories=True, can_edit_stories=True, can_delete_stories=True,
+            can_be_edited=False,
+            is_anonymous=False,
+            can_manage_chat=True,
+            can_delete_messages=True,
+            can_manage_video_chats=True,
+            can_restrict_members=True,
+            can_promote_members=False,
+            can_change_info=True,
+            can_invite_users=True,
+            can_post_stories=True,
+            can_edit_stories=True,
+            can_delete_stories=True,
         )
         if chat_type == "channel":
             data.update(can_post_messages=True, can_edit_messages=True)
@@ -199,12 +208,23 @@ def _chat_member(user: FakeUser, status: str, chat_type: str) -> JSONDict:
         data["until_date"] = 0
     elif status == "restricted":
         data.update(
-            is_member=True, can_change_info=False, can_invite_users=False,
-            can_pin_messages=False, can_send_messages=False, can_send_polls=False,
-            can_send_other_messages=False, can_add_web_page_previews=False,
-            can_manage_topics=False, until_date=0, can_send_audios=False,
-            can_send_documents=False, can_send_photos=False, can_send_videos=False,
-            can_send_video_notes=False, can_send_voice_notes=False, can_edit_tag=False,
+            is_member=True,
+            can_change_info=False,
+            can_invite_users=False,
+            can_pin_messages=False,
+            can_send_messages=False,
+            can_send_polls=False,
+            can_send_other_messages=False,
+            can_add_web_page_previews=False,
+            can_manage_topics=False,
+            until_date=0,
+            can_send_audios=False,
+            can_send_documents=False,
+            can_send_photos=False,
+            can_send_videos=False,
+            can_send_video_notes=False,
+            can_send_voice_notes=False,
+            can_edit_tag=False,
         )
     return data
 
@@ -214,8 +234,10 @@ def detect_entities(text: str) -> list[JSONDict]:
     found: list[tuple[int, int, str]] = []
     taken: list[range] = []
     for regex, kind in (
-        (_URL_RE, "url"), (_BOT_COMMAND_RE, "bot_command"),
-        (_MENTION_RE, "mention"), (_HASHTAG_RE, "hashtag"),
+        (_URL_RE, "url"),
+        (_BOT_COMMAND_RE, "bot_command"),
+        (_MENTION_RE, "mention"),
+        (_HASHTAG_RE, "hashtag"),
     ):
         for match in regex.finditer(text):
             span = range(match.start(), match.end())

@@ -19,12 +19,17 @@ if TYPE_CHECKING:
     from .server import FakeBotAPI
 
 
-def application_builder(fake: "FakeBotAPI") -> ApplicationBuilder:
+def application_builder(fake: FakeBotAPI) -> ApplicationBuilder:
     """An ApplicationBuilder already pointed at the fake (add handlers/limiters yourself)."""
-    return ApplicationBuilder().token(fake.token).base_url(fake.base_url).base_file_url(fake.base_file_url)
+    return (
+        ApplicationBuilder()
+        .token(fake.token)
+        .base_url(fake.base_url)
+        .base_file_url(fake.base_file_url)
+    )
 
 
-def plain_bot(fake: "FakeBotAPI") -> Bot:
+def plain_bot(fake: FakeBotAPI) -> Bot:
     """A bare ``telegram.Bot`` on the fake; use as ``async with plain_bot(fake) as bot``."""
     return Bot(fake.token, base_url=fake.base_url, base_file_url=fake.base_file_url)
 

@@ -28,7 +28,8 @@ import math
 import re
 import socket
 import time
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from aiohttp import web
 
@@ -57,22 +58,50 @@ DEFAULT_TOKEN = "123456789:AAFakeTokenForBayanTests_abcdefghijk"
 # Parameters Telegram decodes as JSON when they arrive as form fields.
 _JSON_PARAMS = frozenset(
     {
-        "reply_markup", "entities", "caption_entities", "reply_parameters",
-        "link_preview_options", "allowed_updates", "commands", "scope", "results", "button",
-        "media", "menu_button", "permissions", "rights", "reaction",
+        "reply_markup",
+        "entities",
+        "caption_entities",
+        "reply_parameters",
+        "link_preview_options",
+        "allowed_updates",
+        "commands",
+        "scope",
+        "results",
+        "button",
+        "media",
+        "menu_button",
+        "permissions",
+        "rights",
+        "reaction",
     }
 )
 _INT_PARAMS = frozenset(
     {
-        "offset", "limit", "timeout", "message_id", "user_id", "reply_to_message_id",
-        "cache_time", "until_date", "message_thread_id", "from_chat_id",
+        "offset",
+        "limit",
+        "timeout",
+        "message_id",
+        "user_id",
+        "reply_to_message_id",
+        "cache_time",
+        "until_date",
+        "message_thread_id",
+        "from_chat_id",
     }
 )
 _BOOL_PARAMS = frozenset(
     {
-        "disable_notification", "protect_content", "allow_sending_without_reply",
-        "drop_pending_updates", "show_alert", "is_personal", "disable_web_page_preview",
-        "disable_content_type_detection", "has_spoiler", "only_if_banned", "revoke_messages",
+        "disable_notification",
+        "protect_content",
+        "allow_sending_without_reply",
+        "drop_pending_updates",
+        "show_alert",
+        "is_personal",
+        "disable_web_page_preview",
+        "disable_content_type_detection",
+        "has_spoiler",
+        "only_if_banned",
+        "revoke_messages",
         "for_channels",
     }
 )
@@ -152,14 +181,16 @@ class FakeBotAPI:
     def base_file_url(self) -> str:
         return f"{self.url}/file/bot"
 
-    async def start(self, port: int = 0) -> "FakeBotAPI":
+    async def start(self, port: int = 0) -> FakeBotAPI:
         """Listen on 127.0.0.1 (ephemeral port; pass the old port to come back after stop()
         and simulate a Telegram outage)."""
         self._closing = asyncio.Event()
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.5)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=0.5
+        )
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -177,7 +208,7 @@ class FakeBotAPI:
             await self._runner.cleanup()
             self._runner = None
 
-    async def __aenter__(self) -> "FakeBotAPI":
+    async def __aenter__(self) -> FakeBotAPI:
         return await self.start()
 
     async def __aexit__(self, *exc: object) -> None:
@@ -198,14 +229,21 @@ class FakeBotAPI:
         self.users[user_id] = user
         return user
 
-    def private_chat(self, user: FakeUser | int, first_name: str = "User", **user_kwargs: Any) -> FakeChat:
+    def private_chat(
+        self, user: FakeUser | int, first_name: str = "User", **user_kwargs: Any
+    ) -> FakeChat:
         """The private chat with ``user`` (created with the user if needed); chat id == user id."""
         if isinstance(user, int):
             user = self.users.get(user) or self.add_user(user, first_name, **user_kwargs)
         chat = self.chats.get(user.id)
         if chat is None:
-            chat = FakeChat(user.id, "private", first_name=user.first_name,
-                            last_name=user.last_name, username=user.username)
+            chat = FakeChat(
+                user.id,
+                "private",
+                first_name=user.first_name,
+                last_name=user.last_name,
+                username=user.username,
+            )
             chat.members[self.bot.id] = "member"
             chat.members[user.id] = "member"
             chat.users[user.id] = user
@@ -224,7 +262,9 @@ class FakeBotAPI:
         bot_status: str = "member",
         creator: FakeUser | None = None,
     ) -> FakeChat:
-        chat = FakeChat(chat_id, "supergroup" if supergroup else "group", title=title, username=username)
+        chat = FakeChat(
+            chat_id, "supergroup" if supergroup else "group", title=title, username=username
+        )
         return self._populate(chat, admins, members, bot_status, creator)
 
     def add_channel(
@@ -241,10 +281,17 @@ class FakeBotAPI:
         chat = FakeChat(chat_id, "channel", title=title, username=username, description=description)
         return self._populate(chat, admins, (), bot_status, creator)
 
-    def _populate(self, chat: FakeChat, admins: Iterable[FakeUser], members: Iterable[FakeUser],
-                  bot_status: str, creator: FakeUser | None) -> FakeChat:
+    def _populate(
+        self,
+        chat: FakeChat,
+        admins: Iterable[FakeUser],
+        members: Iterable[FakeUser],
+        bot_status: str,
+        creator: FakeUser | None,
+    ) -> FakeChat:
         for user, status in itertools.chain(
-            ((u, "member") for u in members), ((u, "administrator") for u in admins),
+            ((u, "member") for u in members),
+            ((u, "administrator") for u in admins),
             (((creator, "creator"),) if creator else ()),
         ):
             self.users.setdefault(user.id, user)
@@ -271,8 +318,14 @@ class FakeBotAPI:
         """Upgrade a group to a supergroup: later sends to the old id get 400 with
         ``migrate_to_chat_id``, and both service messages are queued as Telegram does."""
         old = self._chat(chat)
-        new = FakeChat(new_id, "supergroup", title=old.title, username=old.username,
-                       members=dict(old.members), users=dict(old.users))
+        new = FakeChat(
+            new_id,
+            "supergroup",
+            title=old.title,
+            username=old.username,
+            members=dict(old.members),
+            users=dict(old.users),
+        )
         self.chats[new_id] = new
         old.migrated_to = new_id
         actor = self._default_user(old)
@@ -285,7 +338,9 @@ class FakeBotAPI:
             return ref
         chat = self.resolve_chat(ref)
         if chat is None:
-            raise KeyError(f"unknown chat {ref!r}: declare it with private_chat/add_group/add_channel")
+            raise KeyError(
+                f"unknown chat {ref!r}: declare it with private_chat/add_group/add_channel"
+            )
         return chat
 
     def resolve_chat(self, ref: int | str) -> FakeChat | None:
@@ -294,7 +349,9 @@ class FakeBotAPI:
             ref = ref.strip()
             if ref.startswith("@"):
                 name = ref[1:].lower()
-                return next((c for c in self.chats.values() if (c.username or "").lower() == name), None)
+                return next(
+                    (c for c in self.chats.values() if (c.username or "").lower() == name), None
+                )
             try:
                 ref = int(ref)
             except ValueError:
@@ -333,8 +390,11 @@ class FakeBotAPI:
         return self.users.get(1) or self.add_user(1, "Tester")
 
     def _incoming(self, chat: FakeChat, user: FakeUser | None, extra: JSONDict) -> JSONDict:
-        message: JSONDict = {"message_id": self._new_message_id(chat.id), "date": int(time.time()),
-                             "chat": chat.to_dict()}
+        message: JSONDict = {
+            "message_id": self._new_message_id(chat.id),
+            "date": int(time.time()),
+            "chat": chat.to_dict(),
+        }
         if chat.type == "channel":
             message["sender_chat"] = chat.to_dict()
         else:
@@ -346,7 +406,9 @@ class FakeBotAPI:
         self._history[chat.id][message["message_id"]] = message
         return message
 
-    def _text_fields(self, text: str, entities: list[JSONDict] | None, key: str = "text") -> JSONDict:
+    def _text_fields(
+        self, text: str, entities: list[JSONDict] | None, key: str = "text"
+    ) -> JSONDict:
         found = detect_entities(text) if entities is None else entities
         fields: JSONDict = {key: text}
         if found:
@@ -399,7 +461,9 @@ class FakeBotAPI:
         self._enqueue("message", message)
         return message
 
-    def channel_post(self, chat: ChatRef, text: str, *, entities: list[JSONDict] | None = None) -> JSONDict:
+    def channel_post(
+        self, chat: ChatRef, text: str, *, entities: list[JSONDict] | None = None
+    ) -> JSONDict:
         """Queue a ``channel_post`` update (no ``from``, ``sender_chat`` is the channel)."""
         target = self._chat(chat)
         message = self._incoming(target, None, self._text_fields(text, entities))
@@ -445,10 +509,17 @@ class FakeBotAPI:
         self._enqueue("my_chat_member", payload)
         return payload
 
-    def inline_query(self, user: FakeUser, query: str, *, offset: str = "", chat_type: str | None = None) -> str:
+    def inline_query(
+        self, user: FakeUser, query: str, *, offset: str = "", chat_type: str | None = None
+    ) -> str:
         """Queue an ``inline_query``; returns its id (answers land in ``inline_answers``)."""
         query_id = str(next(self._ids) * 104729 + 10**16)
-        payload: JSONDict = {"id": query_id, "from": user.to_dict(), "query": query, "offset": offset}
+        payload: JSONDict = {
+            "id": query_id,
+            "from": user.to_dict(),
+            "query": query,
+            "offset": offset,
+        }
         if chat_type:
             payload["chat_type"] = chat_type
         self._enqueue("inline_query", payload)
@@ -487,13 +558,17 @@ class FakeBotAPI:
         elif kind == "deactivated":
             error = TelegramAPIError(403, "Forbidden: user is deactivated")
         elif kind == "retry_after":
-            error = TelegramAPIError(429, f"Too Many Requests: retry after {retry_after}",
-                                     {"retry_after": retry_after})
+            error = TelegramAPIError(
+                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+            )
         elif kind == "migrate":
             if to is None:
                 raise ValueError("kind='migrate' needs to=<new supergroup id>")
-            error = TelegramAPIError(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                                     {"migrate_to_chat_id": to})
+            error = TelegramAPIError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": to},
+            )
         elif kind == "chat_not_found":
             error = bad_request("chat not found")
         elif kind == "server_error":
@@ -537,7 +612,9 @@ class FakeBotAPI:
         the server with some jitter after the client's limiter let them go; raise it on a
         heavily loaded machine.  Every 429 is appended to ``rate_limited``.
         """
-        self._overall_bucket = _LeakyBucket(overall_per_second, 1.0, slack) if overall_per_second else None
+        self._overall_bucket = (
+            _LeakyBucket(overall_per_second, 1.0, slack) if overall_per_second else None
+        )
         self._chat_limits = (*(per_chat or (0, 0)), *(private_per_chat or (0, 0)))
         self._chat_buckets = {}
         self._chat_slack = slack
@@ -549,8 +626,10 @@ class FakeBotAPI:
                 continue
             if fault.chat_id is not None:
                 wanted = self.resolve_chat(fault.chat_id)
-                if chat_id is None or (wanted is not None and resolved is not wanted) or (
-                    wanted is None and str(fault.chat_id) != str(chat_id)
+                if (
+                    chat_id is None
+                    or (wanted is not None and resolved is not wanted)
+                    or (wanted is None and str(fault.chat_id) != str(chat_id))
                 ):
                     continue
             del self._faults[index]
@@ -558,21 +637,32 @@ class FakeBotAPI:
         return None
 
     def _check_rate(self, method: str, chat: FakeChat | None) -> None:
-        if not method.startswith(("send", "copyMessage", "forwardMessage")) or method == "sendChatAction":
+        if (
+            not method.startswith(("send", "copyMessage", "forwardMessage"))
+            or method == "sendChatAction"
+        ):
             return
         wait: float | None = None
         if self._overall_bucket is not None:
             wait = self._overall_bucket.hit()
         if wait is None and self._chat_limits is not None and chat is not None:
             group_rate, group_period, private_rate, private_period = self._chat_limits
-            rate, period = (private_rate, private_period) if chat.type == "private" else (group_rate, group_period)
+            rate, period = (
+                (private_rate, private_period)
+                if chat.type == "private"
+                else (group_rate, group_period)
+            )
             if rate:
-                bucket = self._chat_buckets.setdefault(chat.id, _LeakyBucket(rate, period, self._chat_slack))
+                bucket = self._chat_buckets.setdefault(
+                    chat.id, _LeakyBucket(rate, period, self._chat_slack)
+                )
                 wait = bucket.hit()
         if wait is not None:
             self.rate_limited.append((method, chat.id if chat else None))
             seconds = max(1, math.ceil(wait))
-            raise TelegramAPIError(429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds})
+            raise TelegramAPIError(
+                429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds}
+            )
 
     # ------------------------------------------------------------------ queries for tests
 
@@ -594,32 +684,51 @@ class FakeBotAPI:
     def all_messages(self) -> list[SentMessage]:
         return sorted((m for ms in self._sent.values() for m in ms), key=lambda m: m.sent_at)
 
-    async def wait_for_messages(self, chat: ChatRef, n: int = 1, timeout: float = 5.0) -> list[SentMessage]:
+    async def wait_for_messages(
+        self, chat: ChatRef, n: int = 1, timeout: float = 5.0
+    ) -> list[SentMessage]:
         """Wait until the bot has sent at least ``n`` messages to ``chat``; return them all."""
-        await self.wait_until(lambda: len(self.messages(chat)) >= n, timeout,
-                              lambda: f"{len(self.messages(chat))} of {n} messages to chat {chat!r}: "
-                                      f"{[m.text[:60] for m in self.messages(chat)]}")
+        await self.wait_until(
+            lambda: len(self.messages(chat)) >= n,
+            timeout,
+            lambda: (
+                f"{len(self.messages(chat))} of {n} messages to chat {chat!r}: "
+                f"{[m.text[:60] for m in self.messages(chat)]}"
+            ),
+        )
         return self.messages(chat)
 
     async def wait_for_call(self, method: str, n: int = 1, timeout: float = 5.0) -> None:
         """Wait until ``method`` has been called ``n`` times in total."""
-        await self.wait_until(lambda: self.calls[method] >= n, timeout,
-                              lambda: f"{method} called {self.calls[method]} of {n} times")
+        await self.wait_until(
+            lambda: self.calls[method] >= n,
+            timeout,
+            lambda: f"{method} called {self.calls[method]} of {n} times",
+        )
 
     async def wait_for_callback_answer(self, query_id: str, timeout: float = 5.0) -> JSONDict:
-        await self.wait_until(lambda: query_id in self.callback_answers, timeout,
-                              lambda: f"callback query {query_id} not answered")
+        await self.wait_until(
+            lambda: query_id in self.callback_answers,
+            timeout,
+            lambda: f"callback query {query_id} not answered",
+        )
         return self.callback_answers[query_id]
 
     async def wait_for_inline_answer(self, query_id: str, timeout: float = 5.0) -> JSONDict:
-        await self.wait_until(lambda: query_id in self.inline_answers, timeout,
-                              lambda: f"inline query {query_id} not answered")
+        await self.wait_until(
+            lambda: query_id in self.inline_answers,
+            timeout,
+            lambda: f"inline query {query_id} not answered",
+        )
         return self.inline_answers[query_id]
 
     async def wait_until_delivered(self, timeout: float = 5.0) -> None:
         """Wait until the bot has fetched every queued update."""
-        await self.wait_until(lambda: not self._delivered_pending(), timeout,
-                              lambda: f"{len(self._updates)} updates still queued")
+        await self.wait_until(
+            lambda: not self._delivered_pending(),
+            timeout,
+            lambda: f"{len(self._updates)} updates still queued",
+        )
 
     def _delivered_pending(self) -> bool:
         return any(u["update_id"] > self._last_delivered for u in self._updates)
@@ -631,7 +740,9 @@ class FakeBotAPI:
                 await self._wait_for(predicate)
         except TimeoutError:
             detail = describe() if describe else "condition"
-            raise AssertionError(f"fake Bot API: timed out after {timeout}s waiting for {detail}") from None
+            raise AssertionError(
+                f"fake Bot API: timed out after {timeout}s waiting for {detail}"
+            ) from None
 
     def commands(self, scope: str | JSONDict = "default", lang: str = "") -> list[JSONDict]:
         """Commands registered for ``scope`` (``"default"``, ``"all_private_chats"``,
@@ -674,8 +785,14 @@ class FakeBotAPI:
                 async for part in reader:
                     if part.filename is not None:
                         content = await part.read()
-                        uploads[part.name] = UploadedFile("", "", bytes(content), part.filename,
-                                                          part.headers.get("Content-Type"), "")
+                        uploads[part.name] = UploadedFile(
+                            "",
+                            "",
+                            bytes(content),
+                            part.filename,
+                            part.headers.get("Content-Type"),
+                            "",
+                        )
                     else:
                         params[part.name] = await part.text()
             else:
@@ -699,7 +816,9 @@ class FakeBotAPI:
 
     async def _handle_method(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != self.token:
-            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
         method = request.match_info["method"]
         try:
             params, uploads = await self._read_params(request)
@@ -713,10 +832,14 @@ class FakeBotAPI:
         handler = getattr(self, f"_m_{canonical}", None)
         if handler is None:
             # Telegram's answer for unknown methods; the note names the file to extend.
-            description = (f"Not Found: method not found ({method!r} is not implemented by "
-                           "tests/fakebotapi/server.py)")
+            description = (
+                f"Not Found: method not found ({method!r} is not implemented by "
+                "tests/fakebotapi/server.py)"
+            )
             self.errors.append((canonical, 404, description))
-            return web.json_response({"ok": False, "error_code": 404, "description": description}, status=404)
+            return web.json_response(
+                {"ok": False, "error_code": 404, "description": description}, status=404
+            )
         crash = self._due_crash(canonical)
         if crash is not None and crash.mode in {"hang", "drop"}:
             return await self._crash(request, crash)
@@ -734,7 +857,7 @@ class FakeBotAPI:
             return await self._crash(request, crash)
         return web.json_response({"ok": True, "result": result})
 
-    _METHOD_NAMES: dict[str, str] = {}
+    _METHOD_NAMES: ClassVar[dict[str, str]] = {}
 
     def _due_crash(self, method: str) -> Crash | None:
         for crash in self._crashes:
@@ -752,14 +875,18 @@ class FakeBotAPI:
                 request.transport.abort()
             raise asyncio.CancelledError()
         await self._closing.wait()
-        return web.json_response({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502)
+        return web.json_response(
+            {"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502
+        )
 
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != self.token:
             return web.Response(status=401, text="Unauthorized")
         stored = self._files_by_path.get(request.match_info["path"])
         if stored is None:
-            return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+            return web.json_response(
+                {"ok": False, "error_code": 404, "description": "Not Found"}, status=404
+            )
         self.calls["<file download>"] += 1
         return web.Response(body=stored.content, content_type="application/octet-stream")
 
@@ -772,11 +899,16 @@ class FakeBotAPI:
         chat = self.resolve_chat(raw)
         if chat is None:
             if isinstance(raw, int | str) and str(raw).isdigit() and int(raw) in self.users:
-                raise TelegramAPIError(403, "Forbidden: bot can't initiate conversation with a user")
+                raise TelegramAPIError(
+                    403, "Forbidden: bot can't initiate conversation with a user"
+                )
             raise bad_request("chat not found")
         if chat.migrated_to is not None:
-            raise TelegramAPIError(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                                   {"migrate_to_chat_id": chat.migrated_to})
+            raise TelegramAPIError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": chat.migrated_to},
+            )
         return chat
 
     def _check_can_send(self, chat: FakeChat) -> None:
@@ -793,7 +925,9 @@ class FakeBotAPI:
         if chat.type == "channel" and status not in {"administrator", "creator"}:
             raise bad_request("need administrator rights in the channel chat")
 
-    def _format(self, text: Any, parse_mode: str | None, entities: Any, limit: int, what: str) -> tuple[str, list[JSONDict]]:
+    def _format(
+        self, text: Any, parse_mode: str | None, entities: Any, limit: int, what: str
+    ) -> tuple[str, list[JSONDict]]:
         text = "" if text is None else str(text)
         mode = (parse_mode or "").lower()
         if mode == "html":
@@ -809,7 +943,9 @@ class FakeBotAPI:
         if what == "text" and not plain:
             raise bad_request("message text is empty")
         if utf16_len(plain) > limit:
-            raise bad_request("message is too long" if what == "text" else "message caption is too long")
+            raise bad_request(
+                "message is too long" if what == "text" else "message caption is too long"
+            )
         return plain, found
 
     def _reply_to(self, chat: FakeChat, params: JSONDict) -> JSONDict | None:
@@ -820,7 +956,9 @@ class FakeBotAPI:
         if msg_id is None:
             return None
         original = self._history[chat.id].get(int(msg_id))
-        allow = (reply.get("allow_sending_without_reply") if isinstance(reply, dict) else None) or params.get("allow_sending_without_reply")
+        allow = (
+            reply.get("allow_sending_without_reply") if isinstance(reply, dict) else None
+        ) or params.get("allow_sending_without_reply")
         if original is None:
             if allow:
                 return None
@@ -828,14 +966,34 @@ class FakeBotAPI:
         return original
 
     def _lookup_message(self, chat_id: int, ref: JSONDict | SentMessage | int) -> JSONDict:
-        msg_id = ref if isinstance(ref, int) else ref.message_id if isinstance(ref, SentMessage) else ref["message_id"]
+        msg_id = (
+            ref
+            if isinstance(ref, int)
+            else ref.message_id
+            if isinstance(ref, SentMessage)
+            else ref["message_id"]
+        )
         return self._history[chat_id][msg_id]
 
-    def _record(self, method: str, chat: FakeChat, params: JSONDict, text: str, entities: list[JSONDict],
-                raw_text: str, extra: JSONDict, file: UploadedFile | None = None, text_key: str = "text") -> JSONDict:
+    def _record(
+        self,
+        method: str,
+        chat: FakeChat,
+        params: JSONDict,
+        text: str,
+        entities: list[JSONDict],
+        raw_text: str,
+        extra: JSONDict,
+        file: UploadedFile | None = None,
+        text_key: str = "text",
+    ) -> JSONDict:
         message_id = self._new_message_id(chat.id)
-        message: JSONDict = {"message_id": message_id, "from": self.bot.to_dict(), "date": int(time.time()),
-                             "chat": chat.to_dict()}
+        message: JSONDict = {
+            "message_id": message_id,
+            "from": self.bot.to_dict(),
+            "date": int(time.time()),
+            "chat": chat.to_dict(),
+        }
         if chat.type == "channel":
             message["sender_chat"] = chat.to_dict()
             del message["from"]
@@ -854,31 +1012,51 @@ class FakeBotAPI:
             message["link_preview_options"] = params["link_preview_options"]
         self._history[chat.id][message_id] = message
         sent = SentMessage(
-            chat_id=chat.id, message_id=message_id, method=method, text=text, entities=entities,
-            raw_text=raw_text, parse_mode=params.get("parse_mode"), reply_markup=markup if isinstance(markup, dict) else None,
+            chat_id=chat.id,
+            message_id=message_id,
+            method=method,
+            text=text,
+            entities=entities,
+            raw_text=raw_text,
+            parse_mode=params.get("parse_mode"),
+            reply_markup=markup if isinstance(markup, dict) else None,
             reply_to_message_id=replied["message_id"] if replied else None,
             link_preview_options=params.get("link_preview_options"),
             disable_notification=bool(params.get("disable_notification", False)),
-            sent_at=time.time(), params=params, file=file, data=message,
+            sent_at=time.time(),
+            params=params,
+            file=file,
+            data=message,
         )
         self._sent[chat.id].append(sent)
         self._sent_index[(chat.id, message_id)] = sent
         return message
 
-    def _store_file(self, content: bytes, filename: str | None, mime_type: str | None, folder: str) -> UploadedFile:
+    def _store_file(
+        self, content: bytes, filename: str | None, mime_type: str | None, folder: str
+    ) -> UploadedFile:
         number = next(self._ids)
         file_id = f"BQACAgFake{number:08d}{len(content):x}"
         ext = filename.rsplit(".", 1)[-1] if filename and "." in filename else "bin"
-        stored = UploadedFile(file_id, f"AgADFake{number:06d}", content, filename, mime_type,
-                              f"{folder}/file_{number}.{ext}")
+        stored = UploadedFile(
+            file_id,
+            f"AgADFake{number:06d}",
+            content,
+            filename,
+            mime_type,
+            f"{folder}/file_{number}.{ext}",
+        )
         self.files[file_id] = stored
         self._files_by_path[stored.file_path] = stored
         return stored
 
     @staticmethod
     def _document_dict(stored: UploadedFile) -> JSONDict:
-        data: JSONDict = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                          "file_size": len(stored.content)}
+        data: JSONDict = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.content),
+        }
         if stored.filename:
             data["file_name"] = stored.filename
         if stored.mime_type:
@@ -888,9 +1066,14 @@ class FakeBotAPI:
     # ------------------------------------------------------------------ Bot API methods
 
     async def _m_getMe(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
-        return {**self.bot.to_dict(), "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": True, "can_connect_to_business": False,
-                "has_main_web_app": False}
+        return {
+            **self.bot.to_dict(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
 
     async def _m_logOut(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
         return True
@@ -908,16 +1091,26 @@ class FakeBotAPI:
         self.webhook_url = str(params.get("url", ""))
         return True
 
-    async def _m_getWebhookInfo(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
-        return {"url": self.webhook_url, "has_custom_certificate": False,
-                "pending_update_count": len(self._updates)}
+    async def _m_getWebhookInfo(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
+        return {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
 
-    async def _m_getUpdates(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> list[JSONDict]:
+    async def _m_getUpdates(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> list[JSONDict]:
         """Long polling with Telegram's confirm-by-offset rule; a newer poll ends an older one
         with 409 Conflict, as when two bot instances run."""
         if self.webhook_url:
-            raise TelegramAPIError(409, "Conflict: can't use getUpdates method while webhook is active; "
-                                        "use deleteWebhook to delete the webhook first")
+            raise TelegramAPIError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset = params.get("offset")
         if offset is not None:
             offset = int(offset)
@@ -934,7 +1127,11 @@ class FakeBotAPI:
         generation = self._poll_generation
 
         def ready() -> bool:
-            return bool(self._deliverable()) or self._closing.is_set() or self._poll_generation != generation
+            return (
+                bool(self._deliverable())
+                or self._closing.is_set()
+                or self._poll_generation != generation
+            )
 
         if not ready() and timeout > 0:
             try:
@@ -943,8 +1140,11 @@ class FakeBotAPI:
             except TimeoutError:
                 pass
         if self._poll_generation != generation:
-            raise TelegramAPIError(409, "Conflict: terminated by other getUpdates request; "
-                                        "make sure that only one bot instance is running")
+            raise TelegramAPIError(
+                409,
+                "Conflict: terminated by other getUpdates request; "
+                "make sure that only one bot instance is running",
+            )
         batch = self._deliverable()[:limit]
         if batch:
             self._last_delivered = max(self._last_delivered, batch[-1]["update_id"])
@@ -966,21 +1166,27 @@ class FakeBotAPI:
     async def _m_setMyCommands(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
         commands = params.get("commands")
         if not isinstance(commands, list):
-            raise bad_request("parameter \"commands\" is required")
+            raise bad_request('parameter "commands" is required')
         for command in commands:
             name = command.get("command", "") if isinstance(command, dict) else ""
             if not _COMMAND_NAME_RE.match(name):
                 raise bad_request("BOT_COMMAND_INVALID")
             if not 1 <= len(command.get("description", "")) <= 256:
                 raise bad_request("command description must be non-empty")
-        self._commands[(self._scope_key(params.get("scope")), params.get("language_code") or "")] = commands
+        self._commands[
+            (self._scope_key(params.get("scope")), params.get("language_code") or "")
+        ] = commands
         return True
 
-    async def _m_getMyCommands(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> list[JSONDict]:
+    async def _m_getMyCommands(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> list[JSONDict]:
         return self.commands(params.get("scope") or "default", params.get("language_code") or "")
 
     async def _m_deleteMyCommands(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
-        self._commands.pop((self._scope_key(params.get("scope")), params.get("language_code") or ""), None)
+        self._commands.pop(
+            (self._scope_key(params.get("scope")), params.get("language_code") or ""), None
+        )
         return True
 
     async def _set_bot_text(self, kind: str, params: JSONDict) -> bool:
@@ -990,45 +1196,82 @@ class FakeBotAPI:
     async def _m_setMyDescription(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
         return await self._set_bot_text("description", params)
 
-    async def _m_setMyShortDescription(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+    async def _m_setMyShortDescription(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> bool:
         return await self._set_bot_text("short_description", params)
 
     async def _m_setMyName(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
         return await self._set_bot_text("name", params)
 
-    async def _m_getMyDescription(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
-        return {"description": self.bot_texts.get(("description", params.get("language_code") or ""), "")}
+    async def _m_getMyDescription(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
+        return {
+            "description": self.bot_texts.get(
+                ("description", params.get("language_code") or ""), ""
+            )
+        }
 
-    async def _m_getMyShortDescription(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
-        return {"short_description": self.bot_texts.get(("short_description", params.get("language_code") or ""), "")}
+    async def _m_getMyShortDescription(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
+        return {
+            "short_description": self.bot_texts.get(
+                ("short_description", params.get("language_code") or ""), ""
+            )
+        }
 
     async def _m_getMyName(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
-        return {"name": self.bot_texts.get(("name", params.get("language_code") or ""), self.bot.first_name)}
+        return {
+            "name": self.bot_texts.get(
+                ("name", params.get("language_code") or ""), self.bot.first_name
+            )
+        }
 
-    async def _m_setChatMenuButton(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+    async def _m_setChatMenuButton(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> bool:
         return True
 
     async def _m_sendMessage(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
         chat = self._target_chat(params)
         self._check_can_send(chat)
-        text, entities = self._format(params.get("text"), params.get("parse_mode"), params.get("entities"),
-                                      MAX_TEXT_UTF16, "text")
+        text, entities = self._format(
+            params.get("text"),
+            params.get("parse_mode"),
+            params.get("entities"),
+            MAX_TEXT_UTF16,
+            "text",
+        )
         self._check_rate("sendMessage", chat)
-        return self._record("sendMessage", chat, params, text, entities, str(params.get("text")), {})
+        return self._record(
+            "sendMessage", chat, params, text, entities, str(params.get("text")), {}
+        )
 
-    async def _send_media(self, method: str, field_name: str, params: JSONDict,
-                          uploads: dict[str, UploadedFile]) -> JSONDict:
+    async def _send_media(
+        self, method: str, field_name: str, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
         chat = self._target_chat(params)
         self._check_can_send(chat)
-        caption, entities = self._format(params.get("caption"), params.get("parse_mode"),
-                                         params.get("caption_entities"), MAX_CAPTION_UTF16, "caption")
+        caption, entities = self._format(
+            params.get("caption"),
+            params.get("parse_mode"),
+            params.get("caption_entities"),
+            MAX_CAPTION_UTF16,
+            "caption",
+        )
         source = params.get(field_name)
         upload = uploads.get(field_name)
         if upload is None and isinstance(source, str) and source.startswith("attach://"):
-            upload = uploads.get(source[len("attach://"):])
+            upload = uploads.get(source[len("attach://") :])
         if upload is not None:
-            stored = self._store_file(upload.content, upload.filename, upload.mime_type,
-                                      "photos" if field_name == "photo" else "documents")
+            stored = self._store_file(
+                upload.content,
+                upload.filename,
+                upload.mime_type,
+                "photos" if field_name == "photo" else "documents",
+            )
         elif isinstance(source, str) and source in self.files:
             stored = self.files[source]
         elif isinstance(source, str) and source.startswith(("http://", "https://")):
@@ -1037,12 +1280,30 @@ class FakeBotAPI:
             raise bad_request(f"there is no {field_name} in the request")
         self._check_rate(method, chat)
         if field_name == "photo":
-            extra = {"photo": [{"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                                "width": 800, "height": 600, "file_size": len(stored.content)}]}
+            extra = {
+                "photo": [
+                    {
+                        "file_id": stored.file_id,
+                        "file_unique_id": stored.file_unique_id,
+                        "width": 800,
+                        "height": 600,
+                        "file_size": len(stored.content),
+                    }
+                ]
+            }
         else:
             extra = {"document": self._document_dict(stored)}
-        return self._record(method, chat, params, caption, entities, str(params.get("caption") or ""),
-                            extra, file=stored, text_key="caption")
+        return self._record(
+            method,
+            chat,
+            params,
+            caption,
+            entities,
+            str(params.get("caption") or ""),
+            extra,
+            file=stored,
+            text_key="caption",
+        )
 
     async def _m_sendPhoto(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
         return await self._send_media("sendPhoto", "photo", params, uploads)
@@ -1072,11 +1333,19 @@ class FakeBotAPI:
             raise bad_request("message to edit not found")
         return chat, sent
 
-    def _apply_edit(self, sent: SentMessage, text: str, entities: list[JSONDict], markup: JSONDict | None,
-                    text_key: str) -> JSONDict:
+    def _apply_edit(
+        self,
+        sent: SentMessage,
+        text: str,
+        entities: list[JSONDict],
+        markup: JSONDict | None,
+        text_key: str,
+    ) -> JSONDict:
         if (text, entities, markup) == (sent.text, sent.entities, sent.reply_markup):
-            raise bad_request("message is not modified: specified new message content and reply markup "
-                              "are exactly the same as a current content and reply markup of the message")
+            raise bad_request(
+                "message is not modified: specified new message content and reply markup "
+                "are exactly the same as a current content and reply markup of the message"
+            )
         sent.history.append((sent.text, sent.entities, sent.reply_markup))
         sent.text, sent.entities, sent.reply_markup = text, entities, markup
         sent.edited_at = time.time()
@@ -1093,29 +1362,53 @@ class FakeBotAPI:
         self._history[sent.chat_id][sent.message_id] = message
         return message
 
-    async def _m_editMessageText(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
+    async def _m_editMessageText(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
         _, sent = self._editable(params)
         if sent.file is not None:
             raise bad_request("there is no text in the message to edit")
-        text, entities = self._format(params.get("text"), params.get("parse_mode"), params.get("entities"),
-                                      MAX_TEXT_UTF16, "text")
-        markup = params.get("reply_markup") if isinstance(params.get("reply_markup"), dict) else None
+        text, entities = self._format(
+            params.get("text"),
+            params.get("parse_mode"),
+            params.get("entities"),
+            MAX_TEXT_UTF16,
+            "text",
+        )
+        markup = (
+            params.get("reply_markup") if isinstance(params.get("reply_markup"), dict) else None
+        )
         if isinstance(params.get("link_preview_options"), dict):
             sent.link_preview_options = params["link_preview_options"]
         sent.raw_text = str(params.get("text"))
         return self._apply_edit(sent, text, entities, markup, "text")
 
-    async def _m_editMessageCaption(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
+    async def _m_editMessageCaption(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
         _, sent = self._editable(params)
-        caption, entities = self._format(params.get("caption"), params.get("parse_mode"),
-                                         params.get("caption_entities"), MAX_CAPTION_UTF16, "caption")
-        markup = params.get("reply_markup") if isinstance(params.get("reply_markup"), dict) else None
+        caption, entities = self._format(
+            params.get("caption"),
+            params.get("parse_mode"),
+            params.get("caption_entities"),
+            MAX_CAPTION_UTF16,
+            "caption",
+        )
+        markup = (
+            params.get("reply_markup") if isinstance(params.get("reply_markup"), dict) else None
+        )
         return self._apply_edit(sent, caption, entities, markup, "caption")
 
-    async def _m_editMessageReplyMarkup(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
+    async def _m_editMessageReplyMarkup(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
         _, sent = self._editable(params)
-        markup = params.get("reply_markup") if isinstance(params.get("reply_markup"), dict) else None
-        return self._apply_edit(sent, sent.text, sent.entities, markup, "caption" if sent.file else "text")
+        markup = (
+            params.get("reply_markup") if isinstance(params.get("reply_markup"), dict) else None
+        )
+        return self._apply_edit(
+            sent, sent.text, sent.entities, markup, "caption" if sent.file else "text"
+        )
 
     async def _m_deleteMessage(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
         chat = self._target_chat(params)
@@ -1128,20 +1421,30 @@ class FakeBotAPI:
             sent.deleted = True
         return True
 
-    async def _m_answerCallbackQuery(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+    async def _m_answerCallbackQuery(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> bool:
         query_id = str(params.get("callback_query_id", ""))
         if query_id not in self.callback_queries or query_id in self.callback_answers:
-            raise bad_request("query is too old and response timeout expired or query ID is invalid")
+            raise bad_request(
+                "query is too old and response timeout expired or query ID is invalid"
+            )
         self.callback_answers[query_id] = params
         return True
 
-    async def _m_answerInlineQuery(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+    async def _m_answerInlineQuery(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> bool:
         query_id = str(params.get("inline_query_id", ""))
         if query_id in self.inline_answers:
-            raise bad_request("query is too old and response timeout expired or query ID is invalid")
+            raise bad_request(
+                "query is too old and response timeout expired or query ID is invalid"
+            )
         results = params.get("results")
         if not isinstance(results, list) or len(results) > 50:
-            raise bad_request("RESULTS_TOO_MUCH" if isinstance(results, list) else "results must be an array")
+            raise bad_request(
+                "RESULTS_TOO_MUCH" if isinstance(results, list) else "results must be an array"
+            )
         self.inline_answers[query_id] = params
         return True
 
@@ -1151,36 +1454,57 @@ class FakeBotAPI:
             raise bad_request("invalid file_id")
         if len(stored.content) > 20 * 1024 * 1024:
             raise bad_request("file is too big")
-        return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                "file_size": len(stored.content), "file_path": stored.file_path}
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.content),
+            "file_path": stored.file_path,
+        }
 
     async def _m_getChat(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
         chat = self._target_chat(params)
         data = chat.to_dict()
         data.update(
-            accent_color_id=0, max_reaction_count=11,
-            accepted_gift_types={"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
-                                 "premium_subscription": False, "gifts_from_channels": False},
+            accent_color_id=0,
+            max_reaction_count=11,
+            accepted_gift_types={
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+                "gifts_from_channels": False,
+            },
         )
         if chat.description is not None:
             data["description"] = chat.description
         return data
 
     def _member_list_accessible(self, chat: FakeChat) -> None:
-        if chat.type == "channel" and chat.members.get(self.bot.id) not in {"administrator", "creator"}:
+        if chat.type == "channel" and chat.members.get(self.bot.id) not in {
+            "administrator",
+            "creator",
+        }:
             raise bad_request("member list is inaccessible")
 
-    async def _m_getChatMember(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> JSONDict:
+    async def _m_getChatMember(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> JSONDict:
         chat = self._target_chat(params)
         user_id = int(params.get("user_id", 0))
         if user_id != self.bot.id:
             self._member_list_accessible(chat)
-        user = self.bot if user_id == self.bot.id else chat.users.get(user_id) or self.users.get(user_id)
+        user = (
+            self.bot
+            if user_id == self.bot.id
+            else chat.users.get(user_id) or self.users.get(user_id)
+        )
         if user is None:
             raise bad_request("user not found")
         return _chat_member(user, chat.members.get(user_id, "left"), chat.type)
 
-    async def _m_getChatAdministrators(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> list[JSONDict]:
+    async def _m_getChatAdministrators(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> list[JSONDict]:
         chat = self._target_chat(params)
         if chat.type == "private":
             raise bad_request("there are no administrators in the private chat")
@@ -1192,7 +1516,9 @@ class FakeBotAPI:
                 admins.append(_chat_member(user, status, chat.type))
         return admins
 
-    async def _m_getChatMemberCount(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> int:
+    async def _m_getChatMemberCount(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> int:
         chat = self._target_chat(params)
         return sum(1 for s in chat.members.values() if s not in {"left", "kicked"})
 
@@ -1207,7 +1533,9 @@ class FakeBotAPI:
         self.pinned.pop(self._target_chat(params).id, None)
         return True
 
-    async def _m_setMessageReaction(self, params: JSONDict, uploads: dict[str, UploadedFile]) -> bool:
+    async def _m_setMessageReaction(
+        self, params: JSONDict, uploads: dict[str, UploadedFile]
+    ) -> bool:
         self._target_chat(params)
         return True
 
@@ -1233,4 +1561,6 @@ def _strip(text: str, entities: list[JSONDict]) -> tuple[str, list[JSONDict]]:
     return stripped, clipped
 
 
-FakeBotAPI._METHOD_NAMES = {name[3:].lower(): name[3:] for name in dir(FakeBotAPI) if name.startswith("_m_")}
+FakeBotAPI._METHOD_NAMES = {
+    name[3:].lower(): name[3:] for name in dir(FakeBotAPI) if name.startswith("_m_")
+}

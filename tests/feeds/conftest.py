@@ -80,7 +80,9 @@ class FeedServer:
             if last_modified:
                 extra["Last-Modified"] = last_modified
             if (etag and request.headers.get("If-None-Match") == tag) or (
-                last_modified and not etag and request.headers.get("If-Modified-Since") == last_modified
+                last_modified
+                and not etag
+                and request.headers.get("If-Modified-Since") == last_modified
             ):
                 return web.Response(status=304, headers=extra)
             payload = data

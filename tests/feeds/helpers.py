@@ -33,9 +33,13 @@ async def statements(services: Services) -> list[Stored]:
         rows = (await s.scalars(select(Statement).order_by(Statement.id))).all()
         out = []
         for st in rows:
-            urls = (await s.scalars(
-                select(StatementSource.url).where(StatementSource.statement_id == st.id).order_by(StatementSource.id)
-            )).all()
+            urls = (
+                await s.scalars(
+                    select(StatementSource.url)
+                    .where(StatementSource.statement_id == st.id)
+                    .order_by(StatementSource.id)
+                )
+            ).all()
             out.append(Stored(st.title, st.is_statement, tuple(urls), st.revision))
         return out
 
@@ -65,15 +69,25 @@ class HookRecorder:
     """A StatementHook that records its calls and checks it runs inside the transaction."""
 
     def __init__(self, fail: bool = False) -> None:
-        self.calls: list[tuple[int, str | None, bool, bool]] = []  # (id, title, is_statement, revision?)
+        self.calls: list[
+            tuple[int, str | None, bool, bool]
+        ] = []  # (id, title, is_statement, revision?)
         self.fail = fail
 
-    async def __call__(self, session: AsyncSession, statement: Statement, summary: Summary, previous: Summary | None) -> None:
+    async def __call__(
+        self,
+        session: AsyncSession,
+        statement: Statement,
+        summary: Summary,
+        previous: Summary | None,
+    ) -> None:
         assert session.in_transaction()
         assert statement.id is not None  # flushed
         if self.fail:
             raise RuntimeError("outbox unavailable")
-        self.calls.append((statement.id, statement.title, statement.is_statement, previous is not None))
+        self.calls.append(
+            (statement.id, statement.title, statement.is_statement, previous is not None)
+        )
 
 
 async def assert_healthy(services: Services, feed_id: int) -> None:

@@ -57,12 +57,18 @@ class Item:
     iso_date: str = "2026-11-29T08:00:00Z"
 
 
-def rss20(items: list[Item], *, title: str = "وزارة الخارجية", ttl: int | None = None, encoding: str | None = "utf-8") -> str:
+def rss20(
+    items: list[Item],
+    *,
+    title: str = "وزارة الخارجية",
+    ttl: int | None = None,
+    encoding: str | None = "utf-8",
+) -> str:
     decl = f'<?xml version="1.0" encoding="{encoding}"?>\n' if encoding else ""
     ttl_el = f"<ttl>{ttl}</ttl>" if ttl else ""
     body = "".join(
         f"<item><title>{escape(i.title)}</title><link>{escape(i.link)}</link>"
-        f"<guid isPermaLink=\"{'false' if i.guid else 'true'}\">{escape(i.guid or i.link)}</guid>"
+        f'<guid isPermaLink="{"false" if i.guid else "true"}">{escape(i.guid or i.link)}</guid>'
         f"<description>{escape(i.text)}</description><pubDate>{i.date}</pubDate></item>"
         for i in items
     )
@@ -71,9 +77,9 @@ def rss20(items: list[Item], *, title: str = "وزارة الخارجية", ttl:
 
 def atom(items: list[Item], *, title: str = "وزارة الخارجية") -> str:
     body = "".join(
-        f"<entry><title>{escape(i.title)}</title><link rel=\"alternate\" href=\"{escape(i.link)}\"/>"
+        f'<entry><title>{escape(i.title)}</title><link rel="alternate" href="{escape(i.link)}"/>'
         f"<id>{escape(i.guid or i.link)}</id><updated>{i.iso_date}</updated>"
-        f"<content type=\"html\">{escape('<p>' + i.text + '</p>')}</content></entry>"
+        f'<content type="html">{escape("<p>" + i.text + "</p>")}</content></entry>'
         for i in items
     )
     return (

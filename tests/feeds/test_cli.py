@@ -26,16 +26,33 @@ async def bayan(tmp_path: Path, *args: str, **env: str) -> tuple[int, str, str]:
     }
     environ.pop("TELEGRAM_BOT_TOKEN", None)
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())", *args,
-        cwd=tmp_path, env=environ, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-c",
+        "import sys; from bot.cli import main; sys.exit(main())",
+        *args,
+        cwd=tmp_path,
+        env=environ,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     out, err = await proc.communicate()
     return proc.returncode or 0, out.decode(), err.decode()
 
 
 async def test_feeds_add_list_remove(tmp_path: Path) -> None:
-    code, out, _ = await bayan(tmp_path, "feeds", "add", "https://mofa.example/rss.xml", "--name", "وزارة الخارجية",
-                               "--country", "sa", "--interval", "600", "--all-statements")
+    code, out, _ = await bayan(
+        tmp_path,
+        "feeds",
+        "add",
+        "https://mofa.example/rss.xml",
+        "--name",
+        "وزارة الخارجية",
+        "--country",
+        "sa",
+        "--interval",
+        "600",
+        "--all-statements",
+    )
     assert (code, out.strip()) == (0, "added feed #1: https://mofa.example/rss.xml")
 
     code, out, _ = await bayan(tmp_path, "feeds", "list")
@@ -53,7 +70,10 @@ async def test_feeds_add_refuses_a_bad_address_in_one_line(tmp_path: Path) -> No
     code, out, err = await bayan(tmp_path, "feeds", "add", "ftp://mofa.example/rss")
 
     assert code == 2 and out == ""
-    assert err.strip().splitlines()[-1] == "bayan: not an http(s) feed address: 'ftp://mofa.example/rss' (e.g. https://example.org/rss.xml)"
+    assert (
+        err.strip().splitlines()[-1]
+        == "bayan: not an http(s) feed address: 'ftp://mofa.example/rss' (e.g. https://example.org/rss.xml)"
+    )
     assert "Traceback" not in err
 
 
@@ -61,20 +81,27 @@ async def test_feeds_add_refuses_a_duplicate_and_a_bad_country(tmp_path: Path) -
     await bayan(tmp_path, "feeds", "add", "https://mofa.example/rss.xml")
     code, _, err = await bayan(tmp_path, "feeds", "add", "https://mofa.example/rss.xml")
     assert code == 2 and "already registered as #1" in err
-    code, _, err = await bayan(tmp_path, "feeds", "add", "https://other.example/rss.xml", "--country", "Saudi")
+    code, _, err = await bayan(
+        tmp_path, "feeds", "add", "https://other.example/rss.xml", "--country", "Saudi"
+    )
     assert code == 2 and "two-letter ISO code" in err
 
 
 async def test_feeds_remove_of_an_unknown_feed_says_so(tmp_path: Path) -> None:
     code, _, err = await bayan(tmp_path, "feeds", "remove", "42")
 
-    assert code == 2 and err.strip().splitlines()[-1] == "bayan: no feed '42' (see `bayan feeds list`)"
+    assert (
+        code == 2 and err.strip().splitlines()[-1] == "bayan: no feed '42' (see `bayan feeds list`)"
+    )
 
 
 async def test_feeds_remove_of_a_digit_like_or_huge_id_is_one_line(tmp_path: Path) -> None:
     for ref in ("²", "99999999999999999999999"):  # int("²") fails; the huge one overflows SQLite
         code, _, err = await bayan(tmp_path, "feeds", "remove", ref)
-        assert code == 2 and err.strip().splitlines()[-1] == f"bayan: no feed '{ref}' (see `bayan feeds list`)"
+        assert (
+            code == 2
+            and err.strip().splitlines()[-1] == f"bayan: no feed '{ref}' (see `bayan feeds list`)"
+        )
         assert "Traceback" not in err
 
 
@@ -94,8 +121,10 @@ async def test_feeds_import_then_export_round_trips(tmp_path: Path) -> None:
 
     code, out, _ = await bayan(tmp_path, "feeds", "export")
     assert code == 0
-    assert '<outline type="rss" text="خارجية الواحة" xmlUrl="https://oasis.example/rss" title="خارجية الواحة" ' \
-           'bayanCountry="OA" bayanInterval="900" bayanAllStatements="true" />' in out
+    assert (
+        '<outline type="rss" text="خارجية الواحة" xmlUrl="https://oasis.example/rss" title="خارجية الواحة" '
+        'bayanCountry="OA" bayanInterval="900" bayanAllStatements="true" />' in out
+    )
     assert 'xmlUrl="https://agency.example/feed"' in out
 
     other = tmp_path / "again"
@@ -107,25 +136,30 @@ async def test_feeds_import_then_export_round_trips(tmp_path: Path) -> None:
 
 async def test_feeds_import_of_a_missing_or_broken_file_says_so(tmp_path: Path) -> None:
     code, _, err = await bayan(tmp_path, "feeds", "import", str(tmp_path / "nope.opml"))
-    assert code == 2 and err.strip().splitlines()[-1] == f"bayan: no such file: {tmp_path / 'nope.opml'}"
+    assert (
+        code == 2
+        and err.strip().splitlines()[-1] == f"bayan: no such file: {tmp_path / 'nope.opml'}"
+    )
     bad = tmp_path / "bad.opml"
     bad.write_text("<opml><body><outline", encoding="utf-8")
     code, _, err = await bayan(tmp_path, "feeds", "import", str(bad))
     assert code == 2 and "is not valid OPML" in err
 
 
-async def test_poll_once_jsonl_prints_only_one_json_line_per_new_statement(tmp_path: Path, server: FeedServer) -> None:
+async def test_poll_once_jsonl_prints_only_one_json_line_per_new_statement(
+    tmp_path: Path, server: FeedServer
+) -> None:
     water = S.Item("الخارجية ترفض تحويل مجرى النهر", S.WATER, "https://mofa.example/news/water")
     energy = S.Item("الخارجية تدين قصف محطة الكهرباء", S.ENERGY, "https://mofa.example/news/energy")
     weather = S.Item("طقس معتدل على السواحل", S.WEATHER, "https://news.example/weather/1")
     server.serve("/rss", S.rss20([water]))
     await bayan(tmp_path, "feeds", "add", server.url("/rss"), "--name", "خارجية السهول")
 
-    code, out, err = await bayan(tmp_path, "poll", "--once", "--jsonl")
+    code, out, _err = await bayan(tmp_path, "poll", "--once", "--jsonl")
     assert (code, out) == (0, "")  # first poll: seen, not announced
     server.serve("/rss", S.rss20([energy, weather, water]))
 
-    code, out, err = await bayan(tmp_path, "poll", "--once", "--all", "--jsonl")
+    code, out, _err = await bayan(tmp_path, "poll", "--once", "--all", "--jsonl")
 
     assert code == 0
     lines = [json.loads(line) for line in out.splitlines()]
@@ -133,12 +167,18 @@ async def test_poll_once_jsonl_prints_only_one_json_line_per_new_statement(tmp_p
     (line,) = lines
     assert set(line) == {"statement_id", "feed", "url", "title", "published", "sources", "summary"}
     assert (line["feed"], line["url"], line["title"], line["sources"]) == (
-        "خارجية السهول", energy.link, energy.title, [energy.link])
+        "خارجية السهول",
+        energy.link,
+        energy.title,
+        [energy.link],
+    )
     assert line["published"] == "2026-11-29T08:00:00+00:00"
     assert line["summary"]["is_statement"] is True and line["summary"]["issuer"]["name"]
 
 
-async def test_poll_once_reports_failures_on_stderr_and_fails_when_all_feeds_fail(tmp_path: Path, server: FeedServer) -> None:
+async def test_poll_once_reports_failures_on_stderr_and_fails_when_all_feeds_fail(
+    tmp_path: Path, server: FeedServer
+) -> None:
     server.status("/rss", 500)
     await bayan(tmp_path, "feeds", "add", server.url("/rss"))
 
@@ -150,7 +190,9 @@ async def test_poll_once_reports_failures_on_stderr_and_fails_when_all_feeds_fai
     assert "failures 1" in out and "last error" in out and "HTTP 500" in out
 
 
-async def test_poll_once_fills_the_outbox_through_the_delivery_hook(tmp_path: Path, server: FeedServer) -> None:
+async def test_poll_once_fills_the_outbox_through_the_delivery_hook(
+    tmp_path: Path, server: FeedServer
+) -> None:
     """``bayan poll --once`` passes bot.delivery's hook, so a subscribed chat is owed an alert."""
     import sqlite3
 
@@ -160,14 +202,22 @@ async def test_poll_once_fills_the_outbox_through_the_delivery_hook(tmp_path: Pa
     await bayan(tmp_path, "poll", "--once")
     db = sqlite3.connect(tmp_path / "cli.db")
     with db:
-        db.execute("INSERT INTO chats (id, type, language, active, created_at) VALUES (42, 'private', 'ar', 1, '2026-11-29 08:00:00')")
-        db.execute("INSERT INTO subscriptions (chat_id, kind, value, normalized_value, mode, created_at) "
-                   "VALUES (42, 'all', '', '', 'instant', '2026-11-29 08:00:00')")
+        db.execute(
+            "INSERT INTO chats (id, type, language, active, created_at) VALUES (42, 'private', 'ar', 1, '2026-11-29 08:00:00')"
+        )
+        db.execute(
+            "INSERT INTO subscriptions (chat_id, kind, value, normalized_value, mode, created_at) "
+            "VALUES (42, 'all', '', '', 'instant', '2026-11-29 08:00:00')"
+        )
     server.serve("/rss", S.rss20([water]))
 
     code, _, _ = await bayan(tmp_path, "poll", "--once", "--all")
 
     rows = db.execute("SELECT chat_id, kind, statement_id FROM deliveries").fetchall()
-    title = db.execute("SELECT title FROM statements WHERE id = ?", (rows[0][2],)).fetchone()[0] if rows else None
+    title = (
+        db.execute("SELECT title FROM statements WHERE id = ?", (rows[0][2],)).fetchone()[0]
+        if rows
+        else None
+    )
     db.close()
     assert code == 0 and [(r[0], r[1]) for r in rows] == [(42, "alert")] and title == water.title

@@ -19,7 +19,9 @@ def test_tracking_parameters_fragments_and_scheme_do_not_change_the_link() -> No
 
 
 def test_meaningful_query_parameters_are_kept() -> None:
-    assert normalize_link("https://mofa.example/news?id=7") != normalize_link("https://mofa.example/news?id=8")
+    assert normalize_link("https://mofa.example/news?id=7") != normalize_link(
+        "https://mofa.example/news?id=8"
+    )
 
 
 def test_unusable_links_normalize_to_none() -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import codecs
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.feeds.parse import NotAFeed, html_to_text, parse_feed
 from tests.feeds import samples as S
 
-NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 ITEM = S.Item("الخارجية تندد باحتجاز الصيادين", S.BORDER, "https://mofa.example/news/border")
 
 
@@ -18,14 +18,23 @@ def test_rss20_items_have_title_text_link_and_date() -> None:
     feed = parse_feed(S.rss20([ITEM], ttl=30).encode(), {}, NOW)
 
     (item,) = feed.items
-    assert (item.title, item.text, item.link, item.guid) == (ITEM.title, S.BORDER, ITEM.link, ITEM.link)
-    assert item.published == datetime(2026, 11, 29, 8, 0, tzinfo=timezone.utc) and item.dated
+    assert (item.title, item.text, item.link, item.guid) == (
+        ITEM.title,
+        S.BORDER,
+        ITEM.link,
+        ITEM.link,
+    )
+    assert item.published == datetime(2026, 11, 29, 8, 0, tzinfo=UTC) and item.dated
     assert feed.ttl_seconds == 1800 and feed.title == "وزارة الخارجية"
 
 
 def test_rss091_items_are_read() -> None:
-    body = S.rss20([ITEM]).replace('<rss version="2.0">', '<rss version="0.91">').replace(
-        f'<guid isPermaLink="true">{ITEM.link}</guid>', "").replace("<pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate>", "")
+    body = (
+        S.rss20([ITEM])
+        .replace('<rss version="2.0">', '<rss version="0.91">')
+        .replace(f'<guid isPermaLink="true">{ITEM.link}</guid>', "")
+        .replace("<pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate>", "")
+    )
 
     feed = parse_feed(body.encode(), {}, NOW)
 
@@ -50,13 +59,26 @@ def test_rss10_items_are_read() -> None:
         (S.rss20([ITEM], encoding=None).encode("cp1256"), {}),  # undeclared windows-1256
         (S.rss20([ITEM], encoding="windows-1256").encode("cp1256"), {}),
         (S.rss20([ITEM], encoding="ISO-8859-6").encode("iso8859_6"), {}),
-        (S.rss20([ITEM], encoding=None).encode("iso8859_6"), {"content-type": "text/xml; charset=iso-8859-6"}),
+        (
+            S.rss20([ITEM], encoding=None).encode("iso8859_6"),
+            {"content-type": "text/xml; charset=iso-8859-6"},
+        ),
         (codecs.BOM_UTF8 + S.rss20([ITEM]).encode(), {}),
         (codecs.BOM_UTF8 + S.rss20([ITEM], encoding=None).encode(), {}),
-        (S.rss20([ITEM], encoding=None).encode(), {"content-type": "text/xml"}),  # no charset anywhere
+        (
+            S.rss20([ITEM], encoding=None).encode(),
+            {"content-type": "text/xml"},
+        ),  # no charset anywhere
     ],
-    ids=["cp1256-undeclared", "cp1256-declared", "iso8859-6-declared", "iso8859-6-http", "utf8-bom",
-         "utf8-bom-undeclared", "utf8-undeclared"],
+    ids=[
+        "cp1256-undeclared",
+        "cp1256-declared",
+        "iso8859-6-declared",
+        "iso8859-6-http",
+        "utf8-bom",
+        "utf8-bom-undeclared",
+        "utf8-undeclared",
+    ],
 )
 def test_arabic_survives_every_encoding(body: bytes, headers: dict[str, str]) -> None:
     (item,) = parse_feed(body, headers, NOW).items
@@ -89,11 +111,15 @@ def test_an_item_without_a_date_gets_the_fetch_time() -> None:
 
 
 def test_dates_in_other_forms_are_understood() -> None:
-    body = S.rss20([ITEM]).replace("Sun, 29 Nov 2026 08:00:00 GMT", "2026-11-29T11:00:00+03:00").encode()
+    body = (
+        S.rss20([ITEM])
+        .replace("Sun, 29 Nov 2026 08:00:00 GMT", "2026-11-29T11:00:00+03:00")
+        .encode()
+    )
 
     (item,) = parse_feed(body, {}, NOW).items
 
-    assert item.published == datetime(2026, 11, 29, 8, 0, tzinfo=timezone.utc)
+    assert item.published == datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 
 
 def test_html_pages_and_junk_are_not_feeds() -> None:
@@ -109,7 +135,11 @@ def test_a_body_that_looks_like_a_url_is_never_fetched() -> None:
 
 
 def test_an_item_without_guid_or_link_gets_a_stable_content_id() -> None:
-    body = S.rss20([ITEM]).replace(f"<link>{ITEM.link}</link>", "").replace(f'<guid isPermaLink="true">{ITEM.link}</guid>', "")
+    body = (
+        S.rss20([ITEM])
+        .replace(f"<link>{ITEM.link}</link>", "")
+        .replace(f'<guid isPermaLink="true">{ITEM.link}</guid>', "")
+    )
 
     first = parse_feed(body.encode(), {}, NOW).items[0]
     again = parse_feed(body.encode(), {}, NOW).items[0]
@@ -126,7 +156,10 @@ def test_excerpts_are_short_or_end_in_an_ellipsis() -> None:
 
 
 def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
-    assert html_to_text("<p>أولا</p><script>alert(1)</script><p>ثانيا<br>ثالثا</p>") == "أولا\nثانيا\nثالثا"
+    assert (
+        html_to_text("<p>أولا</p><script>alert(1)</script><p>ثانيا<br>ثالثا</p>")
+        == "أولا\nثانيا\nثالثا"
+    )
 
 
 def test_relative_links_resolve_against_the_feed_address() -> None:
@@ -139,15 +172,21 @@ def test_relative_links_resolve_against_the_feed_address() -> None:
 
 def test_an_html_page_is_not_a_feed_but_an_empty_feed_is() -> None:
     with pytest.raises(NotAFeed):
-        parse_feed(b"<html><head><title>Ministry</title></head><body><p>News</p></body></html>", {}, NOW)
+        parse_feed(
+            b"<html><head><title>Ministry</title></head><body><p>News</p></body></html>", {}, NOW
+        )
 
     assert parse_feed(S.rss20([]).encode(), {}, NOW).items == []
 
 
 def test_an_entity_bomb_is_stopped_and_does_not_expand() -> None:
-    entities = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
-    body = (f'<?xml version="1.0"?><!DOCTYPE b [{entities}]><rss version="2.0"><channel><title>x</title>'
-            "<item><title>&l9;</title><description>d</description></item></channel></rss>")
+    entities = '<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    body = (
+        f'<?xml version="1.0"?><!DOCTYPE b [{entities}]><rss version="2.0"><channel><title>x</title>'
+        "<item><title>&l9;</title><description>d</description></item></channel></rss>"
+    )
 
     feed = parse_feed(body.encode(), {}, NOW)
 
@@ -155,8 +194,10 @@ def test_an_entity_bomb_is_stopped_and_does_not_expand() -> None:
 
 
 def test_external_entities_are_never_read() -> None:
-    body = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel>'
-            "<title>x</title><item><title>a&x;b</title><description>d</description></item></channel></rss>")
+    body = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel>'
+        "<title>x</title><item><title>a&x;b</title><description>d</description></item></channel></rss>"
+    )
 
     (item,) = parse_feed(body.encode(), {}, NOW).items
 

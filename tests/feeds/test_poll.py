@@ -10,15 +10,28 @@ from bot.services import Services
 from bot.store.models import utcnow
 from tests.feeds import samples as S
 from tests.feeds.conftest import FeedServer, make_settings
-from tests.feeds.helpers import HookRecorder, Stored, add, assert_healthy, feed, revisions, statements, titles
+from tests.feeds.helpers import (
+    HookRecorder,
+    Stored,
+    add,
+    assert_healthy,
+    feed,
+    revisions,
+    statements,
+    titles,
+)
 
-ENERGY = S.Item("الخارجية تدين قصف محطة الكهرباء", S.ENERGY, "https://mofa.example/news/energy?utm_source=rss")
+ENERGY = S.Item(
+    "الخارجية تدين قصف محطة الكهرباء", S.ENERGY, "https://mofa.example/news/energy?utm_source=rss"
+)
 WATER = S.Item("الخارجية ترفض تحويل مجرى النهر", S.WATER, "https://mofa.example/news/water")
 BORDER = S.Item("الخارجية تندد باحتجاز الصيادين", S.BORDER, "https://mofa.example/news/border")
 WEATHER = S.Item("طقس معتدل على السواحل", S.WEATHER, "https://news.example/weather/1")
 
 
-async def test_first_poll_stores_what_is_there_without_alerting(services: Services, server: FeedServer) -> None:
+async def test_first_poll_stores_what_is_there_without_alerting(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([ENERGY, WATER]))
     fid = await add(services, server.url("/rss"))
     hook = HookRecorder()
@@ -70,7 +83,9 @@ async def test_backfill_alerts_the_newest_items_of_a_new_feed(tmp_path, server: 
         await services.close()
 
 
-async def test_an_unchanged_feed_is_answered_304_and_stays_healthy(services: Services, server: FeedServer) -> None:
+async def test_an_unchanged_feed_is_answered_304_and_stays_healthy(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([ENERGY]))
     fid = await add(services, server.url("/rss"))
     await poll_once(services)
@@ -85,7 +100,9 @@ async def test_an_unchanged_feed_is_answered_304_and_stays_healthy(services: Ser
     assert f.consecutive_failures == 0 and f.last_error is None and f.next_poll_at > utcnow()
 
 
-async def test_last_modified_alone_is_used_for_conditional_get(services: Services, server: FeedServer) -> None:
+async def test_last_modified_alone_is_used_for_conditional_get(
+    services: Services, server: FeedServer
+) -> None:
     stamp = "Sun, 29 Nov 2026 08:00:00 GMT"
     server.serve("/rss", S.rss20([ENERGY]), etag=False, last_modified=stamp)
     fid = await add(services, server.url("/rss"))
@@ -98,7 +115,9 @@ async def test_last_modified_alone_is_used_for_conditional_get(services: Service
     assert (await feed(services, fid)).last_modified == stamp
 
 
-async def test_atom_and_rss10_feeds_yield_statements(services: Services, server: FeedServer) -> None:
+async def test_atom_and_rss10_feeds_yield_statements(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/atom", S.atom([ENERGY]), content_type="application/atom+xml")
     server.serve("/rdf", S.rss10([WATER]), content_type="application/rdf+xml")
     atom_id = await add(services, server.url("/atom"))
@@ -108,14 +127,19 @@ async def test_atom_and_rss10_feeds_yield_statements(services: Services, server:
 
     stored = sorted(await statements(services), key=lambda s: s.title or "")
     assert stored == sorted(
-        [Stored(ENERGY.title, True, (ENERGY.link,), 1), Stored(WATER.title, True, (WATER.link,), 1)],
+        [
+            Stored(ENERGY.title, True, (ENERGY.link,), 1),
+            Stored(WATER.title, True, (WATER.link,), 1),
+        ],
         key=lambda s: s.title or "",
     )
     await assert_healthy(services, atom_id)
     await assert_healthy(services, rdf_id)
 
 
-async def test_undeclared_windows_1256_feed_is_read_as_arabic(services: Services, server: FeedServer) -> None:
+async def test_undeclared_windows_1256_feed_is_read_as_arabic(
+    services: Services, server: FeedServer
+) -> None:
     body = S.rss20([WATER], encoding=None).encode("cp1256")
     server.serve("/rss", body, content_type="application/rss+xml")
     fid = await add(services, server.url("/rss"))
@@ -132,7 +156,9 @@ async def test_undeclared_windows_1256_feed_is_read_as_arabic(services: Services
     await assert_healthy(services, fid)
 
 
-async def test_a_malformed_feed_still_yields_its_items(services: Services, server: FeedServer) -> None:
+async def test_a_malformed_feed_still_yields_its_items(
+    services: Services, server: FeedServer
+) -> None:
     broken = S.rss20([ENERGY, WATER]).replace("</channel></rss>", "<item><title>&nbsp; بلا إغلاق")
     server.serve("/rss", broken)
     fid = await add(services, server.url("/rss"))
@@ -147,7 +173,9 @@ async def test_a_malformed_feed_still_yields_its_items(services: Services, serve
     await assert_healthy(services, fid)
 
 
-async def test_a_server_error_is_recorded_and_backs_off(services: Services, server: FeedServer) -> None:
+async def test_a_server_error_is_recorded_and_backs_off(
+    services: Services, server: FeedServer
+) -> None:
     server.status("/rss", 500)
     fid = await add(services, server.url("/rss"))
 
@@ -162,7 +190,9 @@ async def test_a_server_error_is_recorded_and_backs_off(services: Services, serv
     assert second.next_poll_at - utcnow() > timedelta(seconds=300 * 2 * 0.75)
 
 
-async def test_first_success_after_failures_resets_the_health(services: Services, server: FeedServer) -> None:
+async def test_first_success_after_failures_resets_the_health(
+    services: Services, server: FeedServer
+) -> None:
     server.status("/rss", 503, headers={"Retry-After": "7200"})
     fid = await add(services, server.url("/rss"))
     await poll_once(services)
@@ -176,7 +206,9 @@ async def test_first_success_after_failures_resets_the_health(services: Services
     assert f.next_poll_at - utcnow() <= timedelta(seconds=300)
 
 
-async def test_a_slow_feed_times_out_without_holding_up_the_others(services: Services, server: FeedServer) -> None:
+async def test_a_slow_feed_times_out_without_holding_up_the_others(
+    services: Services, server: FeedServer
+) -> None:
     server.slow("/slow", delay=3.0)
     server.serve("/rss", S.rss20([ENERGY]))
     slow_id = await add(services, server.url("/slow"))
@@ -220,7 +252,9 @@ async def test_a_redirect_to_a_private_address_is_refused(tmp_path, server: Feed
     fid = await add(services, server.url("/rss"))
     try:
         # The test server itself is on loopback: allow exactly that address, nothing else.
-        async with FeedClient(allow_private=False, allowed_networks=["127.0.0.1/32"], timeout=0.5) as client:
+        async with FeedClient(
+            allow_private=False, allowed_networks=["127.0.0.1/32"], timeout=0.5
+        ) as client:
             await poll_once(services, client=client)
     finally:
         f = await feed(services, fid)
@@ -248,7 +282,11 @@ async def test_the_same_statement_in_two_feeds_is_one_statement_with_two_sources
     a = await add(services, server.url("/a"))
     b = await add(services, server.url("/b"))
     await poll_once(services)  # seed both, empty
-    agency = S.Item("جمهورية الساحل تندد باحتجاز صياديها", S.BORDER_RETYPED, "https://agency.example/2026/11/29/fishermen")
+    agency = S.Item(
+        "جمهورية الساحل تندد باحتجاز صياديها",
+        S.BORDER_RETYPED,
+        "https://agency.example/2026/11/29/fishermen",
+    )
     server.serve("/a", S.rss20([BORDER]))
     server.serve("/b", S.rss20([agency]))
     hook = HookRecorder()
@@ -263,11 +301,17 @@ async def test_the_same_statement_in_two_feeds_is_one_statement_with_two_sources
     await assert_healthy(services, b)
 
 
-async def test_the_same_link_with_tracking_parameters_is_the_same_statement(services: Services, server: FeedServer) -> None:
+async def test_the_same_link_with_tracking_parameters_is_the_same_statement(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/a", S.rss20([ENERGY]))
     await add(services, server.url("/a"))
     await poll_once(services)
-    tracked = S.Item("عنوان آخر", "نص مختلف تماما عن الخبر الأول ولا علاقة له به", "http://mofa.example/news/energy?fbclid=abc#top")
+    tracked = S.Item(
+        "عنوان آخر",
+        "نص مختلف تماما عن الخبر الأول ولا علاقة له به",
+        "http://mofa.example/news/energy?fbclid=abc#top",
+    )
     server.serve("/b", S.rss20([tracked]))
     await add(services, server.url("/b"))
 
@@ -302,7 +346,9 @@ async def test_a_cosmetic_edit_is_not_a_revision(services: Services, server: Fee
     server.serve("/rss", S.rss20([ENERGY]))
     await add(services, server.url("/rss"))
     await poll_once(services)
-    retouched = S.ENERGY.replace("القصف", "القَصف").replace("،", " ,")  # diacritic and punctuation only
+    retouched = S.ENERGY.replace("القصف", "القَصف").replace(
+        "،", " ,"
+    )  # diacritic and punctuation only
     server.serve("/rss", S.rss20([S.Item(ENERGY.title, retouched, ENERGY.link)]))
     hook = HookRecorder()
 
@@ -312,7 +358,9 @@ async def test_a_cosmetic_edit_is_not_a_revision(services: Services, server: Fee
     assert hook.calls == [] and report.revised == []
 
 
-async def test_a_non_statement_is_stored_but_never_alerted(services: Services, server: FeedServer) -> None:
+async def test_a_non_statement_is_stored_but_never_alerted(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([]))
     await add(services, server.url("/rss"))
     await poll_once(services)
@@ -325,7 +373,9 @@ async def test_a_non_statement_is_stored_but_never_alerted(services: Services, s
     assert hook.calls == [] and report.new_statements == []
 
 
-async def test_an_all_statements_feed_alerts_every_item(services: Services, server: FeedServer) -> None:
+async def test_an_all_statements_feed_alerts_every_item(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([]))
     await add(services, server.url("/rss"), name="وزارة الأرصاد", country="eg", all_statements=True)
     await poll_once(services)
@@ -335,7 +385,9 @@ async def test_an_all_statements_feed_alerts_every_item(services: Services, serv
     report = await poll_once(services, all_feeds=True, on_statement=hook)
 
     assert [c[1:3] for c in hook.calls] == [(WEATHER.title, True)]
-    assert report.new_statements[0].summary["is_statement"] is False  # the summarizer's own verdict kept
+    assert (
+        report.new_statements[0].summary["is_statement"] is False
+    )  # the summarizer's own verdict kept
     from sqlalchemy import select
 
     from bot.store.models import Statement
@@ -364,7 +416,9 @@ async def test_a_failing_hook_loses_nothing_and_the_item_is_stored_on_the_next_p
     assert (await feed(services, fid)).consecutive_failures == 0
 
 
-async def test_rss_ttl_is_a_lower_bound_on_the_next_poll(services: Services, server: FeedServer) -> None:
+async def test_rss_ttl_is_a_lower_bound_on_the_next_poll(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([ENERGY], ttl=120))  # minutes
     fid = await add(services, server.url("/rss"))
 
@@ -373,7 +427,9 @@ async def test_rss_ttl_is_a_lower_bound_on_the_next_poll(services: Services, ser
     assert (await feed(services, fid)).next_poll_at - utcnow() > timedelta(minutes=119)
 
 
-async def test_cache_control_max_age_is_a_lower_bound_on_the_next_poll(services: Services, server: FeedServer) -> None:
+async def test_cache_control_max_age_is_a_lower_bound_on_the_next_poll(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([ENERGY]), headers={"Cache-Control": "public, max-age=3600"})
     fid = await add(services, server.url("/rss"))
 
@@ -382,7 +438,9 @@ async def test_cache_control_max_age_is_a_lower_bound_on_the_next_poll(services:
     assert (await feed(services, fid)).next_poll_at - utcnow() > timedelta(seconds=3590)
 
 
-async def test_a_feed_not_due_is_not_polled_unless_all_is_asked(services: Services, server: FeedServer) -> None:
+async def test_a_feed_not_due_is_not_polled_unless_all_is_asked(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([ENERGY]))
     await add(services, server.url("/rss"))
     await poll_once(services)
@@ -392,7 +450,9 @@ async def test_a_feed_not_due_is_not_polled_unless_all_is_asked(services: Servic
     assert server.hits["/rss"] == 2
 
 
-async def test_a_busy_feed_is_not_polled_twice_at_once(services: Services, server: FeedServer) -> None:
+async def test_a_busy_feed_is_not_polled_twice_at_once(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/rss", S.rss20([ENERGY]))
     fid = await add(services, server.url("/rss"))
 
@@ -401,7 +461,9 @@ async def test_a_busy_feed_is_not_polled_twice_at_once(services: Services, serve
     assert report.outcomes == [] and server.hits["/rss"] == 0
 
 
-async def test_overlapping_cycles_never_poll_one_feed_twice(services: Services, server: FeedServer) -> None:
+async def test_overlapping_cycles_never_poll_one_feed_twice(
+    services: Services, server: FeedServer
+) -> None:
     body = S.rss20([ENERGY]).encode()
 
     async def slowish(request):  # type: ignore[no-untyped-def]
@@ -414,7 +476,9 @@ async def test_overlapping_cycles_never_poll_one_feed_twice(services: Services, 
     await add(services, server.url("/rss"))
     busy: set[int] = set()
 
-    first, second = await asyncio.gather(poll_once(services, busy=busy), poll_once(services, busy=busy))
+    first, second = await asyncio.gather(
+        poll_once(services, busy=busy), poll_once(services, busy=busy)
+    )
 
     assert server.hits["/rss"] == 1
     assert len(first.outcomes) + len(second.outcomes) == 1 and busy == set()
@@ -459,7 +523,9 @@ async def test_an_excerpt_is_replaced_by_the_article_text(tmp_path, server: Feed
         await services.close()
 
 
-async def test_a_feed_removed_during_the_cycle_does_not_break_the_others(services: Services, server: FeedServer) -> None:
+async def test_a_feed_removed_during_the_cycle_does_not_break_the_others(
+    services: Services, server: FeedServer
+) -> None:
     from bot.feeds import registry
 
     server.serve("/rss", S.rss20([ENERGY]))
@@ -481,7 +547,9 @@ async def test_a_feed_removed_during_the_cycle_does_not_break_the_others(service
     assert f.seeded and f.consecutive_failures == 0 and await titles(services) == [ENERGY.title]
 
 
-async def test_a_ministry_feed_promotes_a_known_non_statement_and_alerts_once(services: Services, server: FeedServer) -> None:
+async def test_a_ministry_feed_promotes_a_known_non_statement_and_alerts_once(
+    services: Services, server: FeedServer
+) -> None:
     server.serve("/news", S.rss20([]))
     server.serve("/ministry", S.rss20([]))
     await add(services, server.url("/news"))
@@ -489,7 +557,9 @@ async def test_a_ministry_feed_promotes_a_known_non_statement_and_alerts_once(se
     await poll_once(services)
     server.serve("/news", S.rss20([WEATHER]))
     await poll_once(services, all_feeds=True)
-    server.serve("/ministry", S.rss20([S.Item(WEATHER.title, S.WEATHER, "https://met.example/notice/7")]))
+    server.serve(
+        "/ministry", S.rss20([S.Item(WEATHER.title, S.WEATHER, "https://met.example/notice/7")])
+    )
     hook = HookRecorder()
 
     await poll_once(services, all_feeds=True, on_statement=hook)
@@ -510,7 +580,7 @@ async def test_an_item_that_crashes_the_summarizer_is_stored_and_does_not_block_
     await poll_once(services)
     real = ingest.summarize
 
-    def fragile(text: str):  # noqa: ANN202 - a summarizer bug that only this text triggers
+    def fragile(text: str):
         if "النهر" in text:
             raise RuntimeError("extractor bug")
         return real(text)

@@ -6,7 +6,6 @@ import asyncio
 from datetime import timedelta
 
 from sqlalchemy import update
-
 from telegram.ext import ApplicationBuilder
 
 from bot.feeds.schedule import JOB_NAME, schedule_polling, stop_polling, tick_seconds
@@ -18,10 +17,17 @@ from tests.feeds.helpers import HookRecorder, add, feed, titles
 
 
 def test_the_tick_is_a_tenth_of_the_interval_between_5_and_30_seconds() -> None:
-    assert (tick_seconds(30), tick_seconds(120), tick_seconds(300), tick_seconds(3600)) == (5, 12, 30, 30)
+    assert (tick_seconds(30), tick_seconds(120), tick_seconds(300), tick_seconds(3600)) == (
+        5,
+        12,
+        30,
+        30,
+    )
 
 
-async def test_the_job_polls_due_feeds_and_calls_the_hook(services: Services, server: FeedServer) -> None:
+async def test_the_job_polls_due_feeds_and_calls_the_hook(
+    services: Services, server: FeedServer
+) -> None:
     item = S.Item("الخارجية ترفض تحويل مجرى النهر", S.WATER, "https://mofa.example/news/water")
     server.serve("/rss", S.rss20([]))
     fid = await add(services, server.url("/rss"))
@@ -40,7 +46,11 @@ async def test_the_job_polls_due_feeds_and_calls_the_hook(services: Services, se
         assert (await feed(services, fid)).seeded
         server.serve("/rss", S.rss20([item]))
         async with services.db.sessions() as s, s.begin():
-            await s.execute(update(Feed).where(Feed.id == fid).values(next_poll_at=utcnow() - timedelta(seconds=1)))
+            await s.execute(
+                update(Feed)
+                .where(Feed.id == fid)
+                .values(next_poll_at=utcnow() - timedelta(seconds=1))
+            )
         await job.run(app)  # one tick through PTB, as the scheduler would run it
     finally:
         await stop_polling(app.job_queue)

@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after, rss_ttl_seconds
+from bot.feeds.timing import (
+    max_age,
+    next_after_failure,
+    next_after_success,
+    retry_after,
+    rss_ttl_seconds,
+)
 
-NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 CAP = 6 * 3600
 
 
 def test_a_healthy_feed_is_polled_again_within_its_interval() -> None:
     rng = random.Random(1)
-    delays = [(next_after_success(NOW, 300, lower_bounds=[], cap=CAP, rng=rng) - NOW).total_seconds() for _ in range(200)]
+    delays = [
+        (next_after_success(NOW, 300, lower_bounds=[], cap=CAP, rng=rng) - NOW).total_seconds()
+        for _ in range(200)
+    ]
     assert all(270 <= d <= 300 for d in delays)
 
 
 def test_the_first_poll_spreads_feeds_over_the_interval() -> None:
     rng = random.Random(2)
-    delays = [(next_after_success(NOW, 300, lower_bounds=[], cap=CAP, first_poll=True, rng=rng) - NOW).total_seconds()
-              for _ in range(200)]
+    delays = [
+        (
+            next_after_success(NOW, 300, lower_bounds=[], cap=CAP, first_poll=True, rng=rng) - NOW
+        ).total_seconds()
+        for _ in range(200)
+    ]
     assert min(delays) < 100 and max(delays) > 250 and all(d <= 300 for d in delays)
 
 
@@ -40,7 +53,9 @@ def test_backoff_doubles_with_jitter_and_stops_at_the_cap() -> None:
 
 
 def test_retry_after_pushes_the_backoff_further() -> None:
-    assert next_after_failure(NOW, 300, 1, cap=CAP, retry_after_s=5000) - NOW == timedelta(seconds=5000)
+    assert next_after_failure(NOW, 300, 1, cap=CAP, retry_after_s=5000) - NOW == timedelta(
+        seconds=5000
+    )
 
 
 def test_header_parsing() -> None:
@@ -49,4 +64,8 @@ def test_header_parsing() -> None:
     assert retry_after({"retry-after": "120"}, NOW) == 120
     assert retry_after({"retry-after": "Sun, 29 Nov 2026 12:10:00 GMT"}, NOW) == 600
     assert retry_after({"retry-after": "soon"}, NOW) is None
-    assert rss_ttl_seconds("15") == 900 and rss_ttl_seconds("x") is None and rss_ttl_seconds("-5") is None
+    assert (
+        rss_ttl_seconds("15") == 900
+        and rss_ttl_seconds("x") is None
+        and rss_ttl_seconds("-5") is None
+    )

@@ -7,8 +7,14 @@ import pytest
 from bot.config import OFFICIAL_API_URL, SettingsError, load_settings
 
 ALL_VARS = [
-    "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_URL", "BAYAN_ADMIN_IDS", "BAYAN_TIMEZONE",
-    "BAYAN_POLL_INTERVAL", "BAYAN_ALLOW_PRIVATE_HOSTS", "BAYAN_LOG_LEVEL",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_URL",
+    "DATABASE_URL",
+    "BAYAN_ADMIN_IDS",
+    "BAYAN_TIMEZONE",
+    "BAYAN_POLL_INTERVAL",
+    "BAYAN_ALLOW_PRIVATE_HOSTS",
+    "BAYAN_LOG_LEVEL",
 ]
 
 
@@ -48,7 +54,9 @@ def test_values_come_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_values_come_from_dotenv_file(tmp_path) -> None:
-    (tmp_path / ".env").write_text("BAYAN_POLL_INTERVAL=600\nTELEGRAM_BOT_TOKEN=\n", encoding="utf-8")
+    (tmp_path / ".env").write_text(
+        "BAYAN_POLL_INTERVAL=600\nTELEGRAM_BOT_TOKEN=\n", encoding="utf-8"
+    )
     s = load_settings()
     assert s.poll_interval == 600
     assert s.token is None  # an empty token means "no Telegram"
@@ -64,19 +72,44 @@ def test_token_is_hidden_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         ("BAYAN_POLL_INTERVAL", "often", "invalid setting BAYAN_POLL_INTERVAL"),
         ("BAYAN_POLL_INTERVAL", "5", "invalid setting BAYAN_POLL_INTERVAL"),
-        ("BAYAN_ADMIN_IDS", "alice,bob", "invalid setting BAYAN_ADMIN_IDS: expected Telegram user ids"),
-        ("BAYAN_TIMEZONE", "Mars/Olympus", "invalid setting BAYAN_TIMEZONE: unknown time zone 'Mars/Olympus'"),
-        ("BAYAN_TIMEZONE", "Asia", "invalid setting BAYAN_TIMEZONE: unknown time zone 'Asia'"),  # a folder of zones
+        (
+            "BAYAN_ADMIN_IDS",
+            "alice,bob",
+            "invalid setting BAYAN_ADMIN_IDS: expected Telegram user ids",
+        ),
+        (
+            "BAYAN_TIMEZONE",
+            "Mars/Olympus",
+            "invalid setting BAYAN_TIMEZONE: unknown time zone 'Mars/Olympus'",
+        ),
+        (
+            "BAYAN_TIMEZONE",
+            "Asia",
+            "invalid setting BAYAN_TIMEZONE: unknown time zone 'Asia'",
+        ),  # a folder of zones
         ("BAYAN_LOG_LEVEL", "loud", "invalid setting BAYAN_LOG_LEVEL: expected one of DEBUG"),
-        ("TELEGRAM_API_URL", "api.telegram.org", "invalid setting TELEGRAM_API_URL: expected an http"),
+        (
+            "TELEGRAM_API_URL",
+            "api.telegram.org",
+            "invalid setting TELEGRAM_API_URL: expected an http",
+        ),
         ("BAYAN_ALLOW_PRIVATE_HOSTS", "maybe", "invalid setting BAYAN_ALLOW_PRIVATE_HOSTS"),
         ("DATABASE_URL", "bayan.db", "invalid setting DATABASE_URL: not a database URL"),
-        ("DATABASE_URL", "sqlite:///./data/bayan.db", "invalid setting DATABASE_URL: 'sqlite' is not an asyncio driver"),
-        ("DATABASE_URL", "postgresql+nosuchdriver://u:secret@db/bayan", "invalid setting DATABASE_URL: unknown database"),
+        (
+            "DATABASE_URL",
+            "sqlite:///./data/bayan.db",
+            "invalid setting DATABASE_URL: 'sqlite' is not an asyncio driver",
+        ),
+        (
+            "DATABASE_URL",
+            "postgresql+nosuchdriver://u:secret@db/bayan",
+            "invalid setting DATABASE_URL: unknown database",
+        ),
     ],
 )
-def test_bad_value_is_one_line_naming_the_setting(monkeypatch: pytest.MonkeyPatch, var: str, value: str,
-                                                  expected: str) -> None:
+def test_bad_value_is_one_line_naming_the_setting(
+    monkeypatch: pytest.MonkeyPatch, var: str, value: str, expected: str
+) -> None:
     monkeypatch.setenv(var, value)
     with pytest.raises(SettingsError) as err:
         load_settings()
@@ -101,8 +134,10 @@ def test_env_example_lists_every_setting_with_its_default() -> None:
     from bot.config import Settings
 
     example = (Path(__file__).resolve().parents[2] / ".env.example").read_text(encoding="utf-8")
-    lines = dict(line.split("=", 1) for line in example.splitlines() if line and not line.startswith("#"))
-    for name, info in Settings.model_fields.items():
+    lines = dict(
+        line.split("=", 1) for line in example.splitlines() if line and not line.startswith("#")
+    )
+    for _name, info in Settings.model_fields.items():
         assert info.alias in lines, f"{info.alias} missing from .env.example"
         default = info.get_default(call_default_factory=True)
         shown = lines[info.alias]
@@ -111,4 +146,8 @@ def test_env_example_lists_every_setting_with_its_default() -> None:
         elif isinstance(default, bool):
             assert shown == str(default).lower()
         else:
-            assert float(shown) == float(default) if isinstance(default, (int, float)) else shown == default
+            assert (
+                float(shown) == float(default)
+                if isinstance(default, (int, float))
+                else shown == default
+            )

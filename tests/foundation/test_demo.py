@@ -11,9 +11,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run_demo(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BAYAN_", "TELEGRAM_", "DATABASE_"))}
-    return subprocess.run([sys.executable, "-m", "bot", "demo", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BAYAN_", "TELEGRAM_", "DATABASE_"))
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "demo", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_demo_prints_alerts_for_new_sample_statements_and_none_for_the_first() -> None:

@@ -16,7 +16,9 @@ def _emit(logger_name: str, level: int, msg: str, *args: object) -> logging.LogR
 
 
 def test_token_in_a_request_url_is_masked() -> None:
-    rec = _emit("httpx", logging.INFO, "HTTP Request: POST %s", f"https://api.telegram.org/bot{TOKEN}/getMe")
+    rec = _emit(
+        "httpx", logging.INFO, "HTTP Request: POST %s", f"https://api.telegram.org/bot{TOKEN}/getMe"
+    )
     assert TOKEN not in rec.getMessage()
     assert "/bot<token>/getMe" in rec.getMessage()
 
@@ -31,7 +33,9 @@ def test_token_shaped_string_is_masked_even_if_unknown() -> None:
 
 def test_httpx_info_logging_is_silenced(capfd) -> None:
     setup_logging("DEBUG", secrets=[TOKEN])
-    logging.getLogger("httpx").info("HTTP Request: POST https://api.telegram.org/bot%s/getMe", TOKEN)
+    logging.getLogger("httpx").info(
+        "HTTP Request: POST https://api.telegram.org/bot%s/getMe", TOKEN
+    )
     logging.getLogger("bot.test").info("token is %s", TOKEN)
     err = capfd.readouterr().err
     assert "HTTP Request" not in err

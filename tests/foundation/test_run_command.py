@@ -10,16 +10,32 @@ from pathlib import Path
 from tests.fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parents[2]
-TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"  # shaped like a real one, so redaction applies
+TOKEN = (
+    "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"  # shaped like a real one, so redaction applies
+)
 
 
 async def _bayan_run(tmp_path: Path, api_url: str, token: str = TOKEN) -> tuple[int, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BAYAN_", "TELEGRAM_", "DATABASE_"))}
-    env.update(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_URL=api_url,
-               DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BAYAN_", "TELEGRAM_", "DATABASE_"))
+    }
+    env.update(
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_URL=api_url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
+    )
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=ROOT,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     _, err = await asyncio.wait_for(proc.communicate(), timeout=90)
     assert proc.returncode is not None
     return proc.returncode, err.decode()
@@ -34,7 +50,9 @@ async def test_run_with_an_unreachable_bot_api_stops_with_one_line(tmp_path: Pat
     assert TOKEN not in err
 
 
-async def test_run_with_a_rejected_token_names_the_setting_and_never_prints_the_token(tmp_path: Path) -> None:
+async def test_run_with_a_rejected_token_names_the_setting_and_never_prints_the_token(
+    tmp_path: Path,
+) -> None:
     async with FakeBotAPI() as fake:  # the fake accepts only its own token, not ours
         assert fake.token != TOKEN
         code, err = await _bayan_run(tmp_path, fake.url)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,21 +17,21 @@ SAMPLES: list[dict[str, str]] = [
     {
         "title": "بيان الخارجية السورية حول القصف",
         "text": "أدانت وزارة الخارجية السورية في بيان اليوم القصف الذي نفذته إسرائيل على ريف دمشق، "
-                "وطالبت الأمم المتحدة بتحمل مسؤولياتها ووقف هذه الاعتداءات المتكررة.",
+        "وطالبت الأمم المتحدة بتحمل مسؤولياتها ووقف هذه الاعتداءات المتكررة.",
         "country": "SY",
         "issuer": "وزارة الخارجية السورية",
     },
     {
         "title": "الخارجية العراقية تدعو إلى التهدئة",
         "text": "دعت وزارة الخارجية العراقية جميع الأطراف إلى ضبط النفس، وطالبت قوات التحالف الدولي "
-                "باحترام سيادة العراق وعدم استخدام أجوائه.",
+        "باحترام سيادة العراق وعدم استخدام أجوائه.",
         "country": "IQ",
         "issuer": "وزارة الخارجية العراقية",
     },
     {
         "title": "وزارة الخارجية الأردنية ترحب بالاتفاق",
         "text": "رحبت وزارة الخارجية الأردنية بالاتفاق الذي توصلت إليه الأطراف برعاية الامم المتحدة، "
-                "ودعت إلى تنفيذه الكامل دون تأخير.",
+        "ودعت إلى تنفيذه الكامل دون تأخير.",
         "country": "JO",
         "issuer": "وزارة الخارجية الأردنية",
     },
@@ -61,9 +61,14 @@ async def add_statement(
     """Store one statement (with its real summary) the way the pipeline would."""
     async with db.sessions() as session:
         st = Statement(
-            title=title, text=text, fingerprint=str(abs(hash(text))), issuer_country=country,
-            issuer_name=issuer, url=url, is_statement=is_statement,
-            published_at=datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc),
+            title=title,
+            text=text,
+            fingerprint=str(abs(hash(text))),
+            issuer_country=country,
+            issuer_name=issuer,
+            url=url,
+            is_statement=is_statement,
+            published_at=datetime(2026, 11, 29, 9, 0, tzinfo=UTC),
         )
         session.add(st)
         await session.flush()
@@ -78,6 +83,14 @@ async def add_statement(
 async def add_samples(db: Database) -> list[int]:
     ids = []
     for i, s in enumerate(SAMPLES):
-        ids.append(await add_statement(db, text=s["text"], title=s["title"], country=s["country"],
-                                       issuer=s["issuer"], url=f"https://example.org/s/{i + 1}"))
+        ids.append(
+            await add_statement(
+                db,
+                text=s["text"],
+                title=s["title"],
+                country=s["country"],
+                issuer=s["issuer"],
+                url=f"https://example.org/s/{i + 1}",
+            )
+        )
     return ids

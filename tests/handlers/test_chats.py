@@ -51,8 +51,12 @@ def test_arabic_kind_names_are_understood() -> None:
 
 @pytest.mark.parametrize(
     ("args", "key"),
-    [([], "sub_missing_kind"), (["weather"], "sub_unknown_kind"), (["keyword"], "sub_missing_value"),
-     (["keyword", "ب" * 101], "sub_value_too_long")],
+    [
+        ([], "sub_missing_kind"),
+        (["weather"], "sub_unknown_kind"),
+        (["keyword"], "sub_missing_value"),
+        (["keyword", "ب" * 101], "sub_value_too_long"),
+    ],
 )
 def test_bad_subscriptions_name_the_problem(args: list[str], key: str) -> None:
     with pytest.raises(SubscriptionError) as err:
@@ -84,12 +88,18 @@ async def test_language_can_be_changed(db) -> None:
         assert await chats.chat_language(s, 1) == "en"
 
 
-async def test_spelling_variants_are_one_subscription_and_resubscribing_changes_the_mode(db) -> None:
+async def test_spelling_variants_are_one_subscription_and_resubscribing_changes_the_mode(
+    db,
+) -> None:
     async with db.sessions() as s:
         await chats.get_or_create_chat(s, 1)
-        first, created = await chats.add_subscription(s, 1, parse_subscription(["keyword", "الأمم"]))
+        first, created = await chats.add_subscription(
+            s, 1, parse_subscription(["keyword", "الأمم"])
+        )
         assert created
-        again, created = await chats.add_subscription(s, 1, parse_subscription(["keyword", "الامم", "digest"]))
+        again, created = await chats.add_subscription(
+            s, 1, parse_subscription(["keyword", "الامم", "digest"])
+        )
         assert not created and again.id == first.id and again.mode == "digest"
         assert len(await chats.list_subscriptions(s, 1)) == 1
 

@@ -19,7 +19,9 @@ def test_only_text_and_html_files_are_read() -> None:
     assert is_text_document(Document("f", "u", file_name="letter.TXT"))
     assert is_text_document(Document("f", "u", file_name="page.htm"))
     assert is_text_document(Document("f", "u", file_name="noext", mime_type="text/plain"))
-    assert not is_text_document(Document("f", "u", file_name="scan.pdf", mime_type="application/pdf"))
+    assert not is_text_document(
+        Document("f", "u", file_name="scan.pdf", mime_type="application/pdf")
+    )
 
 
 def test_undecodable_bytes_are_one_clear_line() -> None:

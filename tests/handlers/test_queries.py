@@ -18,7 +18,10 @@ def test_latest_arguments_count_then_filter() -> None:
     assert parse_latest_args(["الأمم", "المتحدة"]) == (1, Filter("keyword", "الأمم المتحدة"))
     assert parse_latest_args(["accused", "إسرائيل"]) == (1, Filter("accused", "إسرائيل"))
     assert parse_latest_args(["٣"]) == (3, Filter())  # Arabic-Indic digits count
-    assert parse_latest_args(["²"]) == (1, Filter("keyword", "²"))  # a digit-like sign is not a count
+    assert parse_latest_args(["²"]) == (
+        1,
+        Filter("keyword", "²"),
+    )  # a digit-like sign is not a count
 
 
 def test_a_bad_filter_value_is_an_error_not_a_keyword() -> None:
@@ -48,9 +51,17 @@ async def test_paging_back_reaches_the_oldest_and_stops(db) -> None:
 async def test_filters_narrow_by_country_keyword_and_accused(db) -> None:
     ids = await add_samples(db)
     async with db.sessions() as s:
-        assert [v.id for v in (await latest(s, limit=5, flt=Filter("country", "IQ"))).items] == [ids[1]]
-        assert [v.id for v in (await latest(s, limit=5, flt=Filter("keyword", "الامم"))).items] == [ids[2], ids[0]]
-        assert [v.id for v in (await latest(s, limit=5, flt=Filter("issuer", "الخارجية الأردنية"))).items] == [ids[2]]
+        assert [v.id for v in (await latest(s, limit=5, flt=Filter("country", "IQ"))).items] == [
+            ids[1]
+        ]
+        assert [v.id for v in (await latest(s, limit=5, flt=Filter("keyword", "الامم"))).items] == [
+            ids[2],
+            ids[0],
+        ]
+        assert [
+            v.id
+            for v in (await latest(s, limit=5, flt=Filter("issuer", "الخارجية الأردنية"))).items
+        ] == [ids[2]]
 
 
 async def test_non_statements_are_not_the_latest(db) -> None:
@@ -60,7 +71,10 @@ async def test_non_statements_are_not_the_latest(db) -> None:
 
 
 async def test_search_pages_results(db) -> None:
-    ids = [await add_statement(db, text=f"طالبت الوزارة مجلس الأمن بالتحرك العاجل رقم {i}.") for i in range(3)]
+    ids = [
+        await add_statement(db, text=f"طالبت الوزارة مجلس الأمن بالتحرك العاجل رقم {i}.")
+        for i in range(3)
+    ]
     async with db.sessions() as s:
         page = await search(s, "مجلس الامن", limit=2)
         assert [v.id for v in page.items] == [ids[2], ids[1]]

@@ -49,7 +49,9 @@ async def test_every_word_must_match(db) -> None:
 
 
 async def test_results_are_newest_first_and_page_by_before_id(db) -> None:
-    ids = [await add_statement(db, text=f"أعلنت الوزارة بيانها رقم {i} بشأن الحدود.") for i in range(5)]
+    ids = [
+        await add_statement(db, text=f"أعلنت الوزارة بيانها رقم {i} بشأن الحدود.") for i in range(5)
+    ]
     async with db.sessions() as session:
         first = await search.search_ids(session, "الحدود", limit=2)
         assert first == [ids[4], ids[3]]
@@ -104,7 +106,9 @@ async def test_non_statements_are_left_out_by_default(db) -> None:
 
 async def test_the_migration_created_the_fts_table(db) -> None:
     async with db.sessions() as session:
-        rows = await session.execute(text("SELECT name FROM sqlite_master WHERE name = 'statement_search'"))
+        rows = await session.execute(
+            text("SELECT name FROM sqlite_master WHERE name = 'statement_search'")
+        )
         assert rows.scalar() == "statement_search"
         # and the schema is at the search revision
         version = await session.scalar(text("SELECT version_num FROM alembic_version"))
@@ -116,15 +120,21 @@ async def test_the_portable_like_fallback_finds_every_word(db) -> None:
     # The path PostgreSQL takes; exercised here on SQLite, which runs the same portable SQL.
     ids = await add_samples(db)
     async with db.sessions() as session:
-        found = await search._like_search_ids(session, "سيادة العراق", column=None, limit=5,
-                                              before_id=None, statements_only=True)
+        found = await search._like_search_ids(
+            session, "سيادة العراق", column=None, limit=5, before_id=None, statements_only=True
+        )
         assert found == [ids[1]]
         fifty = await add_statement(db, text="قالت الوزارة إن 50 مدنيا أصيبوا.")
         # "_" is a LIKE wildcard: unescaped, "5_" would match "50".
-        assert await search._like_search_ids(session, "5_", column=None, limit=5,
-                                             before_id=None, statements_only=True) == []
-        assert await search._like_search_ids(session, "50", column=None, limit=5,
-                                             before_id=None, statements_only=True) == [fifty]
+        assert (
+            await search._like_search_ids(
+                session, "5_", column=None, limit=5, before_id=None, statements_only=True
+            )
+            == []
+        )
+        assert await search._like_search_ids(
+            session, "50", column=None, limit=5, before_id=None, statements_only=True
+        ) == [fifty]
 
 
 def test_arabic_punctuation_separates_words() -> None:

@@ -26,33 +26,66 @@ def acts_of(text: str, accused_word: str, issuer: Issuer | None = JO) -> set[str
 
 # --- each act ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "accused", "act"),
     [
-        ("قالت وزارة الخارجية الأردنية إن قوات الاحتلال ارتكبت مجزرة بحق المدنيين في القرية.",
-         "الاحتلال", "killing_civilians"),
-        ("أدانت وزارة الخارجية الأردنية استهداف طائرات النظام للمستشفيات والمدارس في المدينة.",
-         "النظام", "attacking_infrastructure"),
-        ("دانت وزارة الخارجية الأردنية الهجوم الذي شنته الميليشيات المسلحة على موقع للجيش الأردني.",
-         "الميليشيات", "attacking_forces"),
-        ("رفضت وزارة الخارجية الأردنية التدخل الإيراني في الشؤون الداخلية للدول العربية.",
-         "إيران", "violating_sovereignty"),
-        ("قالت وزارة الخارجية الأردنية إن الجماعة انتهكت القانون الدولي الإنساني بقصف الأحياء.",
-         "الجماعة", "violating_international_law"),
-        ("أكدت وزارة الخارجية الأردنية أن ما قامت به العصابات المسلحة يرقى إلى جرائم حرب.",
-         "العصابات", "war_crimes"),
-        ("اتهمت وزارة الخارجية الأردنية النظام بتمويل الإرهاب في المنطقة.",
-         "النظام", "supporting_terrorism"),
-        ("أدانت وزارة الخارجية الأردنية الاستيطان الإسرائيلي في الضفة الغربية.",
-         "إسرائيل", "occupation_settlement"),
-        ("نددت وزارة الخارجية الأردنية بالحصار الذي تفرضه الميليشيات على المدينة منذ أشهر.",
-         "الميليشيات", "siege_starvation"),
-        ("قالت وزارة الخارجية الأردنية إن البيان يتضمن أكاذيب الحركة المعتادة.",
-         "الحركة", "disinformation"),
-        ("قالت وزارة الخارجية الأردنية إن الحكومة الإسرائيلية تواصل عرقلة التوصل إلى حل سياسي.",
-         "الحكومة الإسرائيلية", "obstruction"),
-        ("اتهمت وزارة الخارجية الأردنية الجماعة بالتجسس لصالح جهات أجنبية.",
-         "الجماعة", "other"),
+        (
+            "قالت وزارة الخارجية الأردنية إن قوات الاحتلال ارتكبت مجزرة بحق المدنيين في القرية.",
+            "الاحتلال",
+            "killing_civilians",
+        ),
+        (
+            "أدانت وزارة الخارجية الأردنية استهداف طائرات النظام للمستشفيات والمدارس في المدينة.",
+            "النظام",
+            "attacking_infrastructure",
+        ),
+        (
+            "دانت وزارة الخارجية الأردنية الهجوم الذي شنته الميليشيات المسلحة على موقع للجيش الأردني.",
+            "الميليشيات",
+            "attacking_forces",
+        ),
+        (
+            "رفضت وزارة الخارجية الأردنية التدخل الإيراني في الشؤون الداخلية للدول العربية.",
+            "إيران",
+            "violating_sovereignty",
+        ),
+        (
+            "قالت وزارة الخارجية الأردنية إن الجماعة انتهكت القانون الدولي الإنساني بقصف الأحياء.",
+            "الجماعة",
+            "violating_international_law",
+        ),
+        (
+            "أكدت وزارة الخارجية الأردنية أن ما قامت به العصابات المسلحة يرقى إلى جرائم حرب.",
+            "العصابات",
+            "war_crimes",
+        ),
+        (
+            "اتهمت وزارة الخارجية الأردنية النظام بتمويل الإرهاب في المنطقة.",
+            "النظام",
+            "supporting_terrorism",
+        ),
+        (
+            "أدانت وزارة الخارجية الأردنية الاستيطان الإسرائيلي في الضفة الغربية.",
+            "إسرائيل",
+            "occupation_settlement",
+        ),
+        (
+            "نددت وزارة الخارجية الأردنية بالحصار الذي تفرضه الميليشيات على المدينة منذ أشهر.",
+            "الميليشيات",
+            "siege_starvation",
+        ),
+        (
+            "قالت وزارة الخارجية الأردنية إن البيان يتضمن أكاذيب الحركة المعتادة.",
+            "الحركة",
+            "disinformation",
+        ),
+        (
+            "قالت وزارة الخارجية الأردنية إن الحكومة الإسرائيلية تواصل عرقلة التوصل إلى حل سياسي.",
+            "الحكومة الإسرائيلية",
+            "obstruction",
+        ),
+        ("اتهمت وزارة الخارجية الأردنية الجماعة بالتجسس لصالح جهات أجنبية.", "الجماعة", "other"),
     ],
 )
 def test_each_act_is_recognised_with_its_agent(text: str, accused: str, act: str):
@@ -61,13 +94,16 @@ def test_each_act_is_recognised_with_its_agent(text: str, accused: str, act: str
 
 # --- agents in the usual shapes --------------------------------------------------------------
 
+
 def test_agent_after_min_qibal():
     text = "أدانت وزارة الخارجية الأردنية استهداف المدنيين العزل من قبل ميليشيا الحوثي."
     assert ("ميليشيا الحوثي", "killing_civilians") in accuse(text)
 
 
 def test_forces_and_aircraft_of_a_party_are_that_party():
-    text = "أدانت وزارة الخارجية الأردنية قصف طائرات هذا التحالف للمنازل وقتل قوات التحالف للمدنيين."
+    text = (
+        "أدانت وزارة الخارجية الأردنية قصف طائرات هذا التحالف للمنازل وقتل قوات التحالف للمدنيين."
+    )
     assert {who for who, _ in accuse(text)} == {"التحالف"}
 
 
@@ -102,6 +138,7 @@ def test_accuse_verb_without_a_listed_act_is_other():
 
 
 # --- the GUIDE's edge cases ----------------------------------------------------------------
+
 
 def test_holding_responsible_for_civilian_deaths_is_killing_civilians():
     text = "حملت وزارة الخارجية الأردنية الميليشيات المسؤولية الكاملة عن مقتل المدنيين."
@@ -144,6 +181,7 @@ def test_endangering_civilians_is_other():
 
 # --- whose words ---------------------------------------------------------------------------
 
+
 def test_another_governments_accusations_are_not_the_issuers():
     text = (
         "أدانت وزارة الخارجية الأردنية التصعيد في المنطقة.\n"
@@ -172,16 +210,18 @@ def test_acts_named_inside_someone_elses_claims_are_not_accusations():
 
 def test_a_party_cited_inside_the_issuers_quote_holds_only_its_clause():
     text = (
-        "وقال السفير الأردني: \"جددت المحكمة الدولية اتهامها لعناصر الجماعة، "
-        "ولا يزال هؤلاء مستمرين في اختطاف سيادة لبنان ورهنه في أيدي النظام الإيراني\"."
+        'وقال السفير الأردني: "جددت المحكمة الدولية اتهامها لعناصر الجماعة، '
+        'ولا يزال هؤلاء مستمرين في اختطاف سيادة لبنان ورهنه في أيدي النظام الإيراني".'
     )
     got = accuse(text, Issuer("السفير", "JO"))
     assert ("النظام الإيراني", "violating_sovereignty") in got
-    assert not any(who == "لبنان" for who, _ in got)  # the owner of the violated sovereignty is the victim
+    assert not any(
+        who == "لبنان" for who, _ in got
+    )  # the owner of the violated sovereignty is the victim
 
 
 def test_possession_by_lam_after_the_harm_names_its_agent():
-    text = "دانت وزارة الخارجية الأردنية \"إطلاق النار العشوائي\" للجيش الإسرائيلي الذي أدى إلى مقتل تسعة مدنيين."
+    text = 'دانت وزارة الخارجية الأردنية "إطلاق النار العشوائي" للجيش الإسرائيلي الذي أدى إلى مقتل تسعة مدنيين.'
     assert ("الجيش الإسرائيلي", "killing_civilians") in accuse(text)
 
 
@@ -196,6 +236,7 @@ def test_without_an_issuer_the_lead_government_is_assumed():
 
 
 # --- one entry per party and act -------------------------------------------------------------
+
 
 def test_one_party_keeps_its_fullest_name_and_one_entry_per_act():
     text = (
@@ -228,12 +269,18 @@ def test_no_text_no_accusations():
 
 # --- the seed letter ----------------------------------------------------------------------------
 
+
 def test_seed_letter_accusations_against_the_coalition():
     got = accuse(SEED.read_text(encoding="utf-8"), SY)
     coalition = {act for who, act in got if who == "التحالف الدولي"}
     assert {
-        "killing_civilians", "attacking_infrastructure", "attacking_forces", "violating_international_law",
-        "violating_sovereignty", "obstruction", "war_crimes",
+        "killing_civilians",
+        "attacking_infrastructure",
+        "attacking_forces",
+        "violating_international_law",
+        "violating_sovereignty",
+        "obstruction",
+        "war_crimes",
     } <= coalition
     assert ("ممثلي دول هذا التحالف", "disinformation") in got
     # Syria is the issuer: it is never the accused
@@ -241,6 +288,7 @@ def test_seed_letter_accusations_against_the_coalition():
 
 
 # --- bare crimes and one name per party ------------------------------------------------------
+
 
 def test_bare_crime_against_civilians_is_killing_civilians_not_war_crimes():
     text = "قالت وزارة الخارجية الأردنية إن الميليشيات ارتكبت جريمة جديدة بحق المدنيين في البلدة."
@@ -260,27 +308,34 @@ def test_crimes_of_war_stay_war_crimes():
 
 
 def test_a_state_and_its_army_are_one_party_for_one_act():
-    text = ("قالت وزارة الخارجية الأردنية إن إسرائيل قتلت عشرات المدنيين في القطاع. "
-            "وأضافت أن الجيش الإسرائيلي استهدف المدنيين العزل في المخيم.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن إسرائيل قتلت عشرات المدنيين في القطاع. "
+        "وأضافت أن الجيش الإسرائيلي استهدف المدنيين العزل في المخيم."
+    )
     killers = {who for who, act in accuse(text) if act == "killing_civilians"}
     assert killers == {"إسرائيل"}
 
 
 def test_a_group_and_its_militias_are_one_party_for_one_act():
-    text = ("قالت وزارة الخارجية الأردنية إن الحوثيين قصفوا المدنيين في المدينة. "
-            "وأضافت أن الميليشيات الحوثية استهدفت المدنيين مرة أخرى.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الحوثيين قصفوا المدنيين في المدينة. "
+        "وأضافت أن الميليشيات الحوثية استهدفت المدنيين مرة أخرى."
+    )
     killers = [who for who, act in accuse(text) if act == "killing_civilians"]
     assert len(killers) == 1
 
 
 def test_a_states_minister_is_blamed_apart_from_the_state():
-    text = ("قالت وزارة الخارجية الأردنية إن إسرائيل تنشر الأكاذيب. "
-            "وأضافت أن رئيس الوزراء الإسرائيلي يروج الأكاذيب أيضا.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن إسرائيل تنشر الأكاذيب. "
+        "وأضافت أن رئيس الوزراء الإسرائيلي يروج الأكاذيب أيضا."
+    )
     liars = {who for who, act in accuse(text) if act == "disinformation"}
     assert "إسرائيل" in liars and any("رئيس الوزراء" in who for who in liars)
 
 
 # --- blame for an event ---------------------------------------------------------------------------
+
 
 def test_accused_after_a_listed_subject_is_the_object():
     text = "اتهمت الأردن ومصر رسميا الجماعة بالمسؤولية عن تفجير السوق الشعبي."
@@ -295,12 +350,15 @@ def test_holding_responsible_for_downing_a_passenger_plane_is_killing_civilians(
 
 
 def test_bare_responsibility_restated_adds_no_other_act():
-    text = ("حملت وزارة الخارجية الأردنية الميليشيات المسؤولية عن قصف الحي السكني وقتل المدنيين. "
-            "وأضافت الوزارة أنها ستواصل تحميل الميليشيات المسؤولية.")
+    text = (
+        "حملت وزارة الخارجية الأردنية الميليشيات المسؤولية عن قصف الحي السكني وقتل المدنيين. "
+        "وأضافت الوزارة أنها ستواصل تحميل الميليشيات المسؤولية."
+    )
     assert acts_of(text, "الميليشيات") == {"killing_civilians"}
 
 
 # --- condemned conduct and words ----------------------------------------------------------------
+
 
 def test_the_owner_of_condemned_statements_is_blamed_with_other():
     text = "استنكرت وزارة الخارجية الأردنية تصريحات المبعوث الخاص يوهان لارسن التي تجاهلت معاناة السكان."
@@ -325,6 +383,7 @@ def test_condemned_conduct_of_the_issuers_own_state_is_no_accusation():
 
 # --- lexicon: tankers, refusing dialogue, antisemitism ------------------------------------------
 
+
 def test_attacking_an_oil_tanker_is_attacking_infrastructure():
     text = "أدانت وزارة الخارجية الأردنية استهداف الميليشيات ناقلة نفط في البحر."
     assert "attacking_infrastructure" in acts_of(text, "الميليشيات")
@@ -342,17 +401,22 @@ def test_antisemitic_words_are_other():
 
 # --- who supports whom ---------------------------------------------------------------------------
 
+
 def test_the_subject_after_a_long_support_object_is_the_supporter():
-    text = ("قالت وزارة الداخلية الأردنية إن الخلية تلقت أوامر من الخارج، حيث يقف وراء تمويل وتدريب "
-            "عناصر هذه الخلية الإرهابية، الحرس الثوري الإيراني.")
+    text = (
+        "قالت وزارة الداخلية الأردنية إن الخلية تلقت أوامر من الخارج، حيث يقف وراء تمويل وتدريب "
+        "عناصر هذه الخلية الإرهابية، الحرس الثوري الإيراني."
+    )
     got = accuse(text)
     assert any("الحرس الثوري" in who and act == "supporting_terrorism" for who, act in got)
     assert not any("عناصر" in who and act == "supporting_terrorism" for who, act in got)
 
 
 def test_parties_listed_after_among_them_are_each_blamed():
-    text = ("قالت وزارة الداخلية الأردنية إنه يقف وراء دعم هذه الجماعات الإرهابية، الحرس الثوري "
-            "وأذرعه الخارجية ومنها كتائب الفرقان.")
+    text = (
+        "قالت وزارة الداخلية الأردنية إنه يقف وراء دعم هذه الجماعات الإرهابية، الحرس الثوري "
+        "وأذرعه الخارجية ومنها كتائب الفرقان."
+    )
     supporters = {who for who, act in accuse(text) if act == "supporting_terrorism"}
     assert any("الحرس" in who for who in supporters) and any("كتائب" in who for who in supporters)
 
@@ -363,42 +427,54 @@ def test_the_named_backer_of_a_militia_supports_terrorism():
 
 
 def test_holding_a_militia_and_its_backer_responsible_blames_both():
-    text = ("طالبت وزارة الخارجية الأردنية بتحميل الميليشيات وداعمها النظام مسؤولية الجرائم "
-            "ضد القانون الدولي.")
+    text = (
+        "طالبت وزارة الخارجية الأردنية بتحميل الميليشيات وداعمها النظام مسؤولية الجرائم "
+        "ضد القانون الدولي."
+    )
     got = accuse(text)
     assert ("الميليشيات", "violating_international_law") in got
     assert ("النظام", "violating_international_law") in got
 
 
 def test_a_group_keeps_the_name_it_was_first_blamed_by():
-    text = ("قالت وزارة الخارجية الأردنية إن الحوثيين يواصلون عرقلة جهود السلام. "
-            "وأضافت أن الميليشيات الحوثية قصفت الأحياء السكنية.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الحوثيين يواصلون عرقلة جهود السلام. "
+        "وأضافت أن الميليشيات الحوثية قصفت الأحياء السكنية."
+    )
     assert {who for who, _ in accuse(text)} == {"الحوثيين"}
 
 
 def test_an_office_holder_blamed_by_title_keeps_the_name_the_text_gives_him():
-    text = ("التقى وزير الخارجية الإيراني، حسن رضائي، بالوفود أمس. "
-            "وقالت وزارة الخارجية الأردنية إن وزير الخارجية الإيراني ينشر الأكاذيب حول المفاوضات.")
+    text = (
+        "التقى وزير الخارجية الإيراني، حسن رضائي، بالوفود أمس. "
+        "وقالت وزارة الخارجية الأردنية إن وزير الخارجية الإيراني ينشر الأكاذيب حول المفاوضات."
+    )
     got = accuse(text)
     assert ("وزير الخارجية الإيراني حسن رضائي", "disinformation") in got
 
 
 def test_the_words_pointed_back_to_are_blamed_on_their_owner():
-    text = ("انتقد نواب أوروبيون تعليقات وزير الخارجية الإيراني، حسن رضائي، عن اللاجئين. "
-            "وقالت وزارة الخارجية الأردنية إن التعليقات معادية للسامية.")
+    text = (
+        "انتقد نواب أوروبيون تعليقات وزير الخارجية الإيراني، حسن رضائي، عن اللاجئين. "
+        "وقالت وزارة الخارجية الأردنية إن التعليقات معادية للسامية."
+    )
     got = accuse(text)
     assert any("رضائي" in who and act == "other" for who, act in got)
 
 
 def test_a_groups_adjective_after_the_act_names_the_group():
-    text = ("قالت وزارة الخارجية الأردنية إن الحوثيين يعرقلون الحل. "
-            "وأدانت الوزارة الهجمات الحوثية على المملكة العربية السعودية.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الحوثيين يعرقلون الحل. "
+        "وأدانت الوزارة الهجمات الحوثية على المملكة العربية السعودية."
+    )
     assert ("الحوثيين", "violating_sovereignty") in accuse(text)
 
 
 def test_an_act_without_agent_takes_the_agent_of_the_same_act_named_later_in_the_sentence():
-    text = ("قالت وزارة الخارجية الأردنية إنها تدين هذا القصف على المستشفيات، "
-            "وتحذر من استمرار القصف الذي تشنه الميليشيات على المدنيين.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إنها تدين هذا القصف على المستشفيات، "
+        "وتحذر من استمرار القصف الذي تشنه الميليشيات على المدنيين."
+    )
     got = accuse(text)
     assert ("الميليشيات", "attacking_infrastructure") in got
     assert ("الميليشيات", "killing_civilians") in got
@@ -415,8 +491,10 @@ def test_the_owner_of_a_thing_declared_unlawful_is_named_by_its_nationality():
 
 
 def test_a_state_keeps_the_side_name_the_text_gives_it():
-    text = ("قالت وزارة الخارجية الأردنية إن القرار الإيراني غير قانوني. "
-            "وأضافت أن الجانب الإيراني يتحمل مسؤولية التصعيد.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن القرار الإيراني غير قانوني. "
+        "وأضافت أن الجانب الإيراني يتحمل مسؤولية التصعيد."
+    )
     assert ("الجانب الإيراني", "violating_international_law") in accuse(text)
 
 
@@ -433,35 +511,45 @@ def test_killed_at_the_border_is_no_border_breach():
 
 
 def test_killing_by_fire_of_a_nationality_is_that_states():
-    text = ("قالت وزارة الخارجية الأردنية إن الاجتماع جاء بعد مقتل عشرين متظاهرا كانوا يحتجون "
-            "على قرار الولايات المتحدة، بنيران إسرائيلية.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الاجتماع جاء بعد مقتل عشرين متظاهرا كانوا يحتجون "
+        "على قرار الولايات المتحدة، بنيران إسرائيلية."
+    )
     got = accuse(text)
     assert ("إسرائيل", "killing_civilians") in got
     assert not any(who == "الولايات المتحدة" for who, _ in got)
 
 
 def test_agentless_crimes_belong_to_the_party_the_clause_then_blames():
-    text = ("قالت وزارة الخارجية الأردنية إن المحكمة مطالبة بالتحقيق في جرائم الحرب المرتبطة "
-            "بالاستيطان الإسرائيلي في الضفة الغربية.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن المحكمة مطالبة بالتحقيق في جرائم الحرب المرتبطة "
+        "بالاستيطان الإسرائيلي في الضفة الغربية."
+    )
     got = accuse(text)
     assert ("إسرائيل", "war_crimes") in got and ("إسرائيل", "occupation_settlement") in got
 
 
 def test_the_backer_of_a_group_is_not_the_agent_of_an_act_near_it():
-    text = ("قالت وزارة الخارجية الأردنية إن الغارة أصابت سوقا في معقل الجماعات المدعومة من إيران "
-            "وتسببت في مقتل ثلاثين طفلا.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الغارة أصابت سوقا في معقل الجماعات المدعومة من إيران "
+        "وتسببت في مقتل ثلاثين طفلا."
+    )
     assert not any(who == "إيران" and act == "killing_civilians" for who, act in accuse(text))
 
 
 def test_the_report_pointed_back_to_is_blamed_on_its_authors():
-    text = ("رفضت وزارة الخارجية الأردنية تقريرا لمجموعة خبراء دوليين عن الحرب. "
-            "وقالت الوزارة إن التقرير يحتوي على مغالطات كثيرة.")
+    text = (
+        "رفضت وزارة الخارجية الأردنية تقريرا لمجموعة خبراء دوليين عن الحرب. "
+        "وقالت الوزارة إن التقرير يحتوي على مغالطات كثيرة."
+    )
     assert ("مجموعة خبراء دوليين", "disinformation") in accuse(text)
 
 
 def test_a_party_named_between_the_report_and_the_act_is_the_agent():
-    text = ("نشرت الأمم المتحدة تقريرا عن اليمن. "
-            "وقالت وزارة الخارجية الأردنية إن هذا التقرير دليل على تورط طهران في تسليح الميليشيات.")
+    text = (
+        "نشرت الأمم المتحدة تقريرا عن اليمن. "
+        "وقالت وزارة الخارجية الأردنية إن هذا التقرير دليل على تورط طهران في تسليح الميليشيات."
+    )
     got = accuse(text)
     assert ("إيران", "supporting_terrorism") in got
 
@@ -487,8 +575,10 @@ def test_an_insulting_adjective_is_not_part_of_the_owners_name():
 
 
 def test_a_target_after_a_long_agent_genitive_is_found():
-    text = ("أدانت وزارة الخارجية الأردنية استهداف الميليشيات الإرهابية المدعومة من الخارج "
-            "للأعيان المدنية في المدينة.")
+    text = (
+        "أدانت وزارة الخارجية الأردنية استهداف الميليشيات الإرهابية المدعومة من الخارج "
+        "للأعيان المدنية في المدينة."
+    )
     acts = acts_of(text, "الميليشيات")
     assert "attacking_infrastructure" in acts and "killing_civilians" not in acts
 
@@ -499,8 +589,10 @@ def test_missiles_fired_towards_a_capital_breach_sovereignty():
 
 
 def test_tear_gas_is_no_gas_supply_and_at_the_border_is_no_border_breach():
-    text = ("وقالت وزارة الخارجية الأردنية إن قوات الاحتلال أطلقت قنابل الغاز على المتظاهرين، "
-            "وإن الاعتداءات في الحدود مستمرة.")
+    text = (
+        "وقالت وزارة الخارجية الأردنية إن قوات الاحتلال أطلقت قنابل الغاز على المتظاهرين، "
+        "وإن الاعتداءات في الحدود مستمرة."
+    )
     acts = acts_of(text, "الاحتلال")
     assert "attacking_infrastructure" not in acts and "violating_sovereignty" not in acts
 
@@ -513,86 +605,125 @@ def test_holding_a_state_responsible_after_condemning_an_agentless_attack():
 
 # --- lexicon: executions, collective punishment, bias, settlers, treaties ------------------------
 
+
 def test_field_executions_are_killing_civilians_but_death_sentences_are_not():
     assert "killing_civilians" in acts_of(
-        "أدانت وزارة الخارجية الأردنية الإعدام الميداني الذي نفذته قوات الاحتلال بحق شاب في المخيم.", "الاحتلال")
-    assert accuse("أعربت وزارة الخارجية الأردنية عن قلقها من أحكام الإعدام الصادرة بحق المتهمين.") == set()
+        "أدانت وزارة الخارجية الأردنية الإعدام الميداني الذي نفذته قوات الاحتلال بحق شاب في المخيم.",
+        "الاحتلال",
+    )
+    assert (
+        accuse("أعربت وزارة الخارجية الأردنية عن قلقها من أحكام الإعدام الصادرة بحق المتهمين.")
+        == set()
+    )
 
 
 def test_collective_punishment_and_settlers_and_bias():
-    assert "siege_starvation" in acts_of("وقالت وزارة الخارجية الأردنية إن الاحتلال يفرض عقوبات جماعية على السكان.", "الاحتلال")
-    assert "killing_civilians" in acts_of("وأدانت وزارة الخارجية الأردنية اعتداءات المستعمرين على المواطنين.", "المستعمرين")
-    assert "other" in acts_of("وقالت وزارة الخارجية الأردنية إن الإدارة الأمريكية منحازة للاحتلال.", "الإدارة الأمريكية")
+    assert "siege_starvation" in acts_of(
+        "وقالت وزارة الخارجية الأردنية إن الاحتلال يفرض عقوبات جماعية على السكان.", "الاحتلال"
+    )
+    assert "killing_civilians" in acts_of(
+        "وأدانت وزارة الخارجية الأردنية اعتداءات المستعمرين على المواطنين.", "المستعمرين"
+    )
+    assert "other" in acts_of(
+        "وقالت وزارة الخارجية الأردنية إن الإدارة الأمريكية منحازة للاحتلال.", "الإدارة الأمريكية"
+    )
 
 
 SA = Issuer("وزارة الخارجية", "SA")
 
 
 def test_missiles_fired_on_the_kingdom_breach_its_sovereignty_and_the_patron_is_not_the_agent():
-    got = accuse('وقال المتحدث باسم الوزارة: "أطلقت الجماعة المسلحة التابعة لإيران صواريخ على مدن المملكة".', SA)
+    got = accuse(
+        'وقال المتحدث باسم الوزارة: "أطلقت الجماعة المسلحة التابعة لإيران صواريخ على مدن المملكة".',
+        SA,
+    )
     assert got == {("الجماعة المسلحة", "violating_sovereignty")}
 
 
 def test_refusing_the_political_initiatives_is_obstruction():
-    assert acts_of("وقالت الوزارة إن الميليشيات المسلحة ترفض جميع المبادرات السياسية لإنهاء الحرب.",
-                   "الميليشيات") == {"obstruction"}
+    assert acts_of(
+        "وقالت الوزارة إن الميليشيات المسلحة ترفض جميع المبادرات السياسية لإنهاء الحرب.",
+        "الميليشيات",
+    ) == {"obstruction"}
 
 
 def test_acting_heedless_of_treaties_and_laws_violates_international_law():
     assert "violating_international_law" in acts_of(
-        "وقالت الوزارة إن النظام المجاور يواصل نهجه العدواني غير عابئ بمواثيق ولا قوانين.", "النظام")
+        "وقالت الوزارة إن النظام المجاور يواصل نهجه العدواني غير عابئ بمواثيق ولا قوانين.", "النظام"
+    )
 
 
 def test_destabilizing_a_country_and_carrying_out_terrorist_operations_are_other_wrongdoing():
-    assert acts_of("وقالت الوزارة إن الجماعة الإرهابية خططت لزعزعة الأمن في البلاد.", "الجماعة") == {"other"}
-    assert "other" in acts_of("وأكد الوزير أن النظام الإيراني نفذ عمليات إرهابية في عواصم عديدة.", "النظام", SA)
+    assert acts_of(
+        "وقالت الوزارة إن الجماعة الإرهابية خططت لزعزعة الأمن في البلاد.", "الجماعة"
+    ) == {"other"}
+    assert "other" in acts_of(
+        "وأكد الوزير أن النظام الإيراني نفذ عمليات إرهابية في عواصم عديدة.", "النظام", SA
+    )
 
 
 def test_an_assassination_verb_is_a_killing():
-    assert acts_of("وقال الوزير إن النظام الإيراني اغتال معارضيه في العواصم الأوروبية.", "النظام", SA) \
-        == {"killing_civilians"}
+    assert acts_of(
+        "وقال الوزير إن النظام الإيراني اغتال معارضيه في العواصم الأوروبية.", "النظام", SA
+    ) == {"killing_civilians"}
 
 
 PS_HEALTH = Issuer("وزارة الصحة", "PS")
 
 
 def test_deaths_the_ministry_puts_down_to_an_air_strike_are_the_attackers_killing():
-    got = accuse("وأعلن المتحدث باسم وزارة الصحة وفاة شاب وإصابة والدته جراء استهداف الطيران الإسرائيلي "
-                 "لمنزل العائلة في المخيم.", PS_HEALTH)
+    got = accuse(
+        "وأعلن المتحدث باسم وزارة الصحة وفاة شاب وإصابة والدته جراء استهداف الطيران الإسرائيلي "
+        "لمنزل العائلة في المخيم.",
+        PS_HEALTH,
+    )
     assert got == {("الطيران الإسرائيلي", "killing_civilians")}
 
 
 def test_soldiers_killed_in_a_strike_are_no_civilian_deaths():
-    got = accuse("وأعلنت الوزارة مقتل جنديين من الجيش جراء استهداف الطيران الإسرائيلي لموقعهما.", PS_HEALTH)
+    got = accuse(
+        "وأعلنت الوزارة مقتل جنديين من الجيش جراء استهداف الطيران الإسرائيلي لموقعهما.", PS_HEALTH
+    )
     assert ("الطيران الإسرائيلي", "killing_civilians") not in got
 
 
 def test_deaths_from_a_cause_that_is_no_attack_blame_nobody():
-    assert accuse("وأعلنت وزارة الصحة وفاة ثلاثة أشخاص جراء انهيار مبنى قديم في المدينة.", PS_HEALTH) == set()
+    assert (
+        accuse("وأعلنت وزارة الصحة وفاة ثلاثة أشخاص جراء انهيار مبنى قديم في المدينة.", PS_HEALTH)
+        == set()
+    )
 
 
 MA = Issuer("وزير الخارجية", "MA")
 
 
 def test_the_object_of_ittahama_is_the_accused_even_as_a_bare_unknown_name():
-    got = accuse("وقال وزير الخارجية المغربي إن الوضع خطير. وتتهم المملكة المغربية الانفصاليين بالتوغل في المنطقة العازلة.", MA)
+    got = accuse(
+        "وقال وزير الخارجية المغربي إن الوضع خطير. وتتهم المملكة المغربية الانفصاليين بالتوغل في المنطقة العازلة.",
+        MA,
+    )
     assert ("الانفصاليين", "violating_sovereignty") in got
 
 
 def test_a_bare_name_after_ittahama_needs_a_charge_after_bi():
-    got = accuse("وقال وزير الخارجية المغربي إن الوضع خطير. ويتهم المغرب في بيانه الصادر اليوم.", MA)
+    got = accuse(
+        "وقال وزير الخارجية المغربي إن الوضع خطير. ويتهم المغرب في بيانه الصادر اليوم.", MA
+    )
     assert got == set()
 
 
 def test_hackers_who_stole_are_blamed_for_other_wrongdoing():
-    got = accuse("وأعلن البنك المركزي أن قراصنة مجهولين سرقوا ملايين الدولارات من حسابات المصارف.",
-                 Issuer("البنك المركزي", "JO"))
+    got = accuse(
+        "وأعلن البنك المركزي أن قراصنة مجهولين سرقوا ملايين الدولارات من حسابات المصارف.",
+        Issuer("البنك المركزي", "JO"),
+    )
     assert got == {("قراصنة مجهولين", "other")}
 
 
 def test_a_front_is_a_party_that_can_be_blamed():
-    assert acts_of("وقال الوزير إن جبهة الانفصاليين تواصل التوغل في المنطقة العازلة.", "جبهة", MA) \
-        == {"violating_sovereignty"}
+    assert acts_of(
+        "وقال الوزير إن جبهة الانفصاليين تواصل التوغل في المنطقة العازلة.", "جبهة", MA
+    ) == {"violating_sovereignty"}
 
 
 def test_encouraging_aggression_is_complicity():
@@ -603,14 +734,19 @@ SA_MOI = Issuer("وزارة الداخلية", "SA")
 
 
 def test_a_named_individual_is_blamed_not_the_group_whose_ideas_he_holds():
-    got = accuse("وقال المتحدث الأمني لوزارة الداخلية السعودية إن المواطن سالم خالد الفلاني كان يتبنى فكر "
-                 "التنظيم الإرهابي وينوي تنفيذ عمل إرهابي.", SA_MOI)
+    got = accuse(
+        "وقال المتحدث الأمني لوزارة الداخلية السعودية إن المواطن سالم خالد الفلاني كان يتبنى فكر "
+        "التنظيم الإرهابي وينوي تنفيذ عمل إرهابي.",
+        SA_MOI,
+    )
     assert got == {("المواطن سالم خالد الفلاني", "other")}
 
 
 def test_the_named_individual_firing_on_security_men_attacks_forces():
-    text = ("وقال المتحدث الأمني لوزارة الداخلية السعودية إن المتهم سالم خالد الفلاني خطط لعمل إرهابي. "
-            "وأضاف المتحدث أن الشخص خرج من سيارته مطلقا النار على رجال الأمن.")
+    text = (
+        "وقال المتحدث الأمني لوزارة الداخلية السعودية إن المتهم سالم خالد الفلاني خطط لعمل إرهابي. "
+        "وأضاف المتحدث أن الشخص خرج من سيارته مطلقا النار على رجال الأمن."
+    )
     assert acts_of(text, "سالم", SA_MOI) == {"other", "attacking_forces"}
 
 
@@ -619,57 +755,76 @@ def test_a_role_noun_without_a_name_after_it_is_no_party():
 
 
 def test_the_doer_of_a_condemned_thing_named_in_a_relative_clause_is_blamed():
-    got = accuse("وأعربت وزارة الخارجية الأردنية عن استنكارها الشديد للتقرير الذي نشرته قناة الأخبار الدولية.")
+    got = accuse(
+        "وأعربت وزارة الخارجية الأردنية عن استنكارها الشديد للتقرير الذي نشرته قناة الأخبار الدولية."
+    )
     assert got == {("قناة الأخبار الدولية", "other")}
 
 
 def test_a_relative_clause_on_something_not_condemned_blames_nobody():
-    assert accuse("ورحبت وزارة الخارجية الأردنية بالتقرير الذي نشرته قناة الأخبار الدولية.") == set()
+    assert (
+        accuse("ورحبت وزارة الخارجية الأردنية بالتقرير الذي نشرته قناة الأخبار الدولية.") == set()
+    )
 
 
 def test_a_coordinated_verb_shares_the_first_verbs_subject_not_its_object():
-    got = accuse("وقالت الوزارة إن إيران تدعم الميليشيات المسلحة وتتدخل في الشؤون الداخلية للدول العربية "
-                 "وتنتهك قرارات مجلس الأمن.")
-    assert got == {("إيران", "supporting_terrorism"), ("إيران", "violating_sovereignty"),
-                   ("إيران", "violating_international_law")}
+    got = accuse(
+        "وقالت الوزارة إن إيران تدعم الميليشيات المسلحة وتتدخل في الشؤون الداخلية للدول العربية "
+        "وتنتهك قرارات مجلس الأمن."
+    )
+    assert got == {
+        ("إيران", "supporting_terrorism"),
+        ("إيران", "violating_sovereignty"),
+        ("إيران", "violating_international_law"),
+    }
 
 
 def test_verbs_of_planting_mines_and_recruiting_children_are_other_wrongdoing():
-    assert acts_of("وقالت الوزارة إن الميليشيات تعرقل جهود السلام وتزرع الألغام وتجند الأطفال.", "الميليشيات") \
-        == {"obstruction", "other"}
+    assert acts_of(
+        "وقالت الوزارة إن الميليشيات تعرقل جهود السلام وتزرع الألغام وتجند الأطفال.", "الميليشيات"
+    ) == {"obstruction", "other"}
 
 
 def test_the_nationality_of_the_occupied_land_is_not_the_occupier():
-    assert accuse("وقالت وزارة الخارجية الأردنية إن إسرائيل تواصل احتلال الأراضي الفلسطينية.") \
-        == {("إسرائيل", "occupation_settlement")}
+    assert accuse("وقالت وزارة الخارجية الأردنية إن إسرائيل تواصل احتلال الأراضي الفلسطينية.") == {
+        ("إسرائيل", "occupation_settlement")
+    }
 
 
 def test_supporting_sabotage_groups_is_supporting_terrorism():
-    assert accuse("وقالت الوزارة إن إيران تواصل دعم جماعات التخريب في المنطقة.") \
-        == {("إيران", "supporting_terrorism")}
+    assert accuse("وقالت الوزارة إن إيران تواصل دعم جماعات التخريب في المنطقة.") == {
+        ("إيران", "supporting_terrorism")
+    }
 
 
 def test_undermining_sovereignty_is_violating_it_not_obstruction():
-    assert acts_of("وقالت الوزارة إن الميليشيات تقوض سيادة الدولة وتعرقل جهود السلام.", "الميليشيات") \
-        == {"violating_sovereignty", "obstruction"}
-    got = accuse("واستنكرت وزارة الخارجية الأردنية الاستطلاع الذي أجرته القناة الأجنبية. "
-                 "وقالت الوزارة إن الاستطلاع يقوض سيادة الأردن.")
+    assert acts_of(
+        "وقالت الوزارة إن الميليشيات تقوض سيادة الدولة وتعرقل جهود السلام.", "الميليشيات"
+    ) == {"violating_sovereignty", "obstruction"}
+    got = accuse(
+        "واستنكرت وزارة الخارجية الأردنية الاستطلاع الذي أجرته القناة الأجنبية. "
+        "وقالت الوزارة إن الاستطلاع يقوض سيادة الأردن."
+    )
     assert got == {("القناة الأجنبية", "other"), ("القناة الأجنبية", "violating_sovereignty")}
 
 
 def test_a_charge_after_ittahama_is_not_given_to_the_party_spoken_of_before():
-    text = ("وقال وزير الخارجية المغربي إن الجزائر تدعم الإرهاب. "
-            "ويتهم المغرب البوليساريو بالتوغل في المنطقة العازلة.")
+    text = (
+        "وقال وزير الخارجية المغربي إن الجزائر تدعم الإرهاب. "
+        "ويتهم المغرب البوليساريو بالتوغل في المنطقة العازلة."
+    )
     got = accuse(text, MA)
     assert ("البوليساريو", "violating_sovereignty") in got
     assert ("الجزائر", "violating_sovereignty") not in got
 
 
 def test_pointing_the_charge_at_a_party_accuses_it():
-    assert accuse("ووجهت وزارة الخارجية الأردنية الاتهام إلى إسرائيل بقصف المدنيين.") \
-        == {("إسرائيل", "killing_civilians")}
-    assert accuse("ووجهت وزارة الدفاع الأردنية أصابع الاتهام إلى إسرائيل بضلوعها في الهجوم الجوي على قاعدة المفرق.") \
-        == {("إسرائيل", "attacking_forces")}
+    assert accuse("ووجهت وزارة الخارجية الأردنية الاتهام إلى إسرائيل بقصف المدنيين.") == {
+        ("إسرائيل", "killing_civilians")
+    }
+    assert accuse(
+        "ووجهت وزارة الدفاع الأردنية أصابع الاتهام إلى إسرائيل بضلوعها في الهجوم الجوي على قاعدة المفرق."
+    ) == {("إسرائيل", "attacking_forces")}
 
 
 def test_a_denied_charge_accuses_no_one():
@@ -678,26 +833,31 @@ def test_a_denied_charge_accuses_no_one():
 
 def test_the_group_named_al_qaeda_is_no_military_base():
     assert ("تنظيم القاعدة", "attacking_forces") not in accuse(
-        "وقالت وزارة الخارجية الأردنية إن هجوم تنظيم القاعدة على المدنيين جريمة.")
+        "وقالت وزارة الخارجية الأردنية إن هجوم تنظيم القاعدة على المدنيين جريمة."
+    )
 
 
 def test_a_construct_named_object_of_accuse_is_the_accused_even_unknown():
-    assert accuse("واتهمت وزارة الخارجية الأردنية في الماضي وكالة المخابرات الأجنبية ومنظمات الإغاثة "
-                  "بأنها تقف وراء موجة الهجرة.") \
-        == {("وكالة المخابرات الأجنبية", "other"), ("منظمات الإغاثة", "other")}
+    assert accuse(
+        "واتهمت وزارة الخارجية الأردنية في الماضي وكالة المخابرات الأجنبية ومنظمات الإغاثة "
+        "بأنها تقف وراء موجة الهجرة."
+    ) == {("وكالة المخابرات الأجنبية", "other"), ("منظمات الإغاثة", "other")}
 
 
 def test_the_issuer_who_accused_in_a_relative_clause_still_accuses():
     assert ("وكالة المخابرات الأجنبية", "other") in accuse(
-        "وأكدت الوزارة التي اتهمت سابقا وكالة المخابرات الأجنبية بأنها تقف وراء الفوضى، أن لديها أدلة.")
+        "وأكدت الوزارة التي اتهمت سابقا وكالة المخابرات الأجنبية بأنها تقف وراء الفوضى، أن لديها أدلة."
+    )
 
 
 def test_support_told_from_the_receivers_side_blames_the_giver():
     ir = Issuer("وزارة الخارجية", "IR")
-    assert accuse("وقال وزير الخارجية الإيراني إن المسلحين تلقوا تسليحا وتمويلا من نظام أجنبي.", ir) \
-        == {("نظام أجنبي", "supporting_terrorism")}
-    assert accuse("وقال وزير الخارجية الإيراني إن الإرهابيين جندوا وتدربوا على أيدي دولتين مجاورتين.", ir) \
-        == {("دولتين مجاورتين", "supporting_terrorism")}
+    assert accuse(
+        "وقال وزير الخارجية الإيراني إن المسلحين تلقوا تسليحا وتمويلا من نظام أجنبي.", ir
+    ) == {("نظام أجنبي", "supporting_terrorism")}
+    assert accuse(
+        "وقال وزير الخارجية الإيراني إن الإرهابيين جندوا وتدربوا على أيدي دولتين مجاورتين.", ir
+    ) == {("دولتين مجاورتين", "supporting_terrorism")}
 
 
 def test_training_received_by_others_than_fighters_is_no_support_of_terrorism():
@@ -706,29 +866,39 @@ def test_training_received_by_others_than_fighters_is_no_support_of_terrorism():
 
 def test_a_supported_by_epithet_in_the_issuers_words_is_no_charge():
     assert ("روسيا", "supporting_terrorism") not in accuse(
-        "وقالت وزارة الخارجية الأردنية إن المتمردين المدعومين من روسيا سيطروا على المدينة.")
+        "وقالت وزارة الخارجية الأردنية إن المتمردين المدعومين من روسيا سيطروا على المدينة."
+    )
 
 
 def test_backing_separatists_is_interference_so_violating_sovereignty():
-    assert accuse("واتهمت وزارة الخارجية الأردنية دولة الجوار بدعم نشاطات انفصالية في الجنوب.") \
-        == {("دولة الجوار", "violating_sovereignty")}
-    assert accuse("وقالت وزارة الخارجية الأردنية إن إيران تواصل دعم الحركات الانفصالية في المنطقة.") \
-        == {("إيران", "violating_sovereignty")}
+    assert accuse("واتهمت وزارة الخارجية الأردنية دولة الجوار بدعم نشاطات انفصالية في الجنوب.") == {
+        ("دولة الجوار", "violating_sovereignty")
+    }
+    assert accuse(
+        "وقالت وزارة الخارجية الأردنية إن إيران تواصل دعم الحركات الانفصالية في المنطقة."
+    ) == {("إيران", "violating_sovereignty")}
 
 
 def test_terrorists_driven_by_a_party_blame_the_party_for_supporting_terrorism():
     ir = Issuer("وزارة الخارجية", "IR")
-    assert accuse("وقال وزير الخارجية الإيراني إن منفذي التفجير إرهابيون مدفوعون من جهاز استخبارات أجنبي.", ir) \
-        == {("جهاز استخبارات أجنبي", "supporting_terrorism")}
+    assert accuse(
+        "وقال وزير الخارجية الإيراني إن منفذي التفجير إرهابيون مدفوعون من جهاز استخبارات أجنبي.", ir
+    ) == {("جهاز استخبارات أجنبي", "supporting_terrorism")}
     assert accuse("وقال وزير الخارجية الإيراني إن المتظاهرين مدفوعون من الحماس.", ir) == set()
 
 
 def test_an_accused_name_keeps_its_defence_of_complement_and_drops_an_aside():
-    got = accuse("وأكدت الوزارة التي اتهمت في الماضي وكالة المخابرات المركزية الأجنبية (وكا) "
-                 "ومنظمات الدفاع عن حقوق الإنسان بأنها تقف وراء موجة الهجرة، أن لديها أدلة.")
-    assert got == {("وكالة المخابرات المركزية الأجنبية", "other"), ("منظمات الدفاع عن حقوق الإنسان", "other")}
+    got = accuse(
+        "وأكدت الوزارة التي اتهمت في الماضي وكالة المخابرات المركزية الأجنبية (وكا) "
+        "ومنظمات الدفاع عن حقوق الإنسان بأنها تقف وراء موجة الهجرة، أن لديها أدلة."
+    )
+    assert got == {
+        ("وكالة المخابرات المركزية الأجنبية", "other"),
+        ("منظمات الدفاع عن حقوق الإنسان", "other"),
+    }
 
 
 def test_accusing_her_blames_the_party_named_just_before():
-    assert accuse("وقالت وزارة الخارجية الأردنية إنها رفعت دعوى ضد إسرائيل متهمة إياها بخرق القانون الدولي.") \
-        == {("إسرائيل", "violating_international_law")}
+    assert accuse(
+        "وقالت وزارة الخارجية الأردنية إنها رفعت دعوى ضد إسرائيل متهمة إياها بخرق القانون الدولي."
+    ) == {("إسرائيل", "violating_international_law")}

@@ -40,17 +40,14 @@ def test_another_countrys_minister_is_not_the_issuer():
 
 
 def test_a_un_official_is_not_the_issuer():
-    text = (
-        "أدانت الحكومة الأردنية القصف.\n"
-        "وأعرب الأمين العام للأمم المتحدة عن قلقه البالغ."
-    )
+    text = "أدانت الحكومة الأردنية القصف.\nوأعرب الأمين العام للأمم المتحدة عن قلقه البالغ."
     assert sides(text, Issuer("الحكومة", "JO")) == [A.ISSUER, A.OTHER]
 
 
 def test_a_bare_continuation_verb_keeps_the_current_speaker():
     text = (
         "قالت وزارة الخارجية الأردنية إن الوضع خطير.\n"
-        "وأضافت: \"لن نقبل بذلك\".\n"
+        'وأضافت: "لن نقبل بذلك".\n'
         "وتابعت أن الحكومة ستتحرك."
     )
     assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER, A.ISSUER]
@@ -111,7 +108,7 @@ def test_without_a_known_issuer_the_first_government_speaking_leads():
 def test_an_embedded_speaker_inside_the_issuers_sentence_is_cut_out():
     text = "وتطالب الوزارة الدول بالتحرك، حيث أكدت قرارات مجلس الأمن ضرورة حماية المدنيين."
     an = A.analyse(sentences(text), JO_MFA)
-    by_side = {s.side: text[s.start:s.end] for s in an.segments}
+    by_side = {s.side: text[s.start : s.end] for s in an.segments}
     assert "وتطالب" in by_side[A.ISSUER]
     assert "قرارات مجلس الأمن" in by_side[A.OTHER]
 
@@ -177,52 +174,68 @@ def test_the_state_held_responsible_is_no_speaker():
 
 
 def test_a_sentence_opening_with_inna_runs_on_in_the_last_speakers_words():
-    text = ("قالت وزارة الخارجية الأردنية في بيان اليوم إن الوضع في المنطقة خطير. "
-            "إن على الدول الكبرى أن تتحرك قبل فوات الأوان. "
-            "وعلى العالم أن ينظر إلى ما يجري بعين الحذر.")
+    text = (
+        "قالت وزارة الخارجية الأردنية في بيان اليوم إن الوضع في المنطقة خطير. "
+        "إن على الدول الكبرى أن تتحرك قبل فوات الأوان. "
+        "وعلى العالم أن ينظر إلى ما يجري بعين الحذر."
+    )
     assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER, A.ISSUER]
 
 
 def test_a_verb_first_sentence_after_the_speaker_stays_the_reporters():
-    text = ("قالت وزارة الخارجية الأردنية في بيان اليوم إن الوضع في المنطقة خطير. "
-            "وشهدت العاصمة مظاهرات واسعة مساء أمس.")
+    text = (
+        "قالت وزارة الخارجية الأردنية في بيان اليوم إن الوضع في المنطقة خطير. "
+        "وشهدت العاصمة مظاهرات واسعة مساء أمس."
+    )
     assert sides(text, JO_MFA) == [A.ISSUER, A.NARRATIVE]
 
 
 def test_an_opening_inna_before_anyone_speaks_is_not_credited_to_the_issuer():
-    text = ("وشهدت العاصمة مظاهرات واسعة مساء أمس. إن على الحكومة أن تستمع إلى المحتجين، "
-            "قال مراقبون. وقالت وزارة الخارجية الأردنية إن الوضع هادئ.")
+    text = (
+        "وشهدت العاصمة مظاهرات واسعة مساء أمس. إن على الحكومة أن تستمع إلى المحتجين، "
+        "قال مراقبون. وقالت وزارة الخارجية الأردنية إن الوضع هادئ."
+    )
     assert sides(text, JO_MFA)[0] == A.NARRATIVE
 
 
 def test_the_pluperfect_kana_x_qad_said_names_its_speaker():
-    text = ("أعلنت وزارة الداخلية الأردنية القبض على خلية. "
-            "وكان وزير الداخلية الأردني قد أكد أهمية اليقظة في المرحلة المقبلة.")
+    text = (
+        "أعلنت وزارة الداخلية الأردنية القبض على خلية. "
+        "وكان وزير الداخلية الأردني قد أكد أهمية اليقظة في المرحلة المقبلة."
+    )
     assert sides(text, Issuer("وزارة الداخلية", "JO")) == [A.ISSUER, A.ISSUER]
 
 
 def test_the_pluperfect_of_another_governments_minister_is_not_the_issuers():
-    text = ("قالت وزارة الخارجية الأردنية إن الحدود آمنة. "
-            "وكان وزير الخارجية الإيراني قد أكد أن بلاده لا تتدخل في شؤون جيرانها.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الحدود آمنة. "
+        "وكان وزير الخارجية الإيراني قد أكد أن بلاده لا تتدخل في شؤون جيرانها."
+    )
     assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER]
 
 
 def test_words_credited_with_according_to_are_that_speakers():
-    text = ("قال وزير الخارجية الأردني إن الوضع على الحدود خطير. "
-            "وحسب الوزير، فإن تحركات المسلحين تمثل خرقا للاتفاق. "
-            "وبحسب وزير الخارجية الإيراني، فإن بلاده لا علاقة لها بالأمر.")
+    text = (
+        "قال وزير الخارجية الأردني إن الوضع على الحدود خطير. "
+        "وحسب الوزير، فإن تحركات المسلحين تمثل خرقا للاتفاق. "
+        "وبحسب وزير الخارجية الإيراني، فإن بلاده لا علاقة لها بالأمر."
+    )
     assert sides(text, JO_MFA) == [A.ISSUER, A.ISSUER, A.OTHER]
 
 
 def test_a_topic_phrase_before_the_verb_names_what_is_spoken_about_not_the_speaker():
-    text = ("قالت وزارة الخارجية الأردنية إن الحدود آمنة. "
-            "وقال المتحدث باسم منظمة العفو الدولية إن التحذير مبالغ فيه. "
-            "وعن بيان الخارجية الأردنية قال إن الحكومة لم تشرح أسبابها.")
+    text = (
+        "قالت وزارة الخارجية الأردنية إن الحدود آمنة. "
+        "وقال المتحدث باسم منظمة العفو الدولية إن التحذير مبالغ فيه. "
+        "وعن بيان الخارجية الأردنية قال إن الحكومة لم تشرح أسبابها."
+    )
     assert sides(text, JO_MFA) == [A.ISSUER, A.OTHER, A.OTHER]
 
 
 def test_a_deed_with_bi_after_a_demand_verb_is_not_its_subject():
-    an = A.analyse(sentences("قالت وزارة الخارجية الأردنية إنها تابعت الحادث، وطالبت بتوضيح عاجل."), JO_MFA)
+    an = A.analyse(
+        sentences("قالت وزارة الخارجية الأردنية إنها تابعت الحادث، وطالبت بتوضيح عاجل."), JO_MFA
+    )
     demand = [e for e in an.events if e.verb == "طالبت"]
     assert demand and demand[0].subject is None
 

@@ -28,8 +28,9 @@ def test_target_named_right_after_the_verb():
 
 
 def test_target_after_the_speaker_in_verb_first_order():
-    assert targets("دعت الحكومة الأردنية اليوم المجتمع الدولي إلى تحمل مسؤولياته.", Issuer("الحكومة", "JO")) \
-        == ["المجتمع الدولي"]
+    assert targets(
+        "دعت الحكومة الأردنية اليوم المجتمع الدولي إلى تحمل مسؤولياته.", Issuer("الحكومة", "JO")
+    ) == ["المجتمع الدولي"]
 
 
 def test_no_target_named_gives_an_empty_target():
@@ -38,7 +39,7 @@ def test_no_target_named_gives_an_empty_target():
 
 
 def test_a_present_tense_demand_inside_a_quote_keeps_the_issuer_as_speaker():
-    text = "وقالت الوزارة الأردنية في بيانها: \"تطالب المملكة مجلس الأمن بإدانة الاعتداء\"."
+    text = 'وقالت الوزارة الأردنية في بيانها: "تطالب المملكة مجلس الأمن بإدانة الاعتداء".'
     assert targets(text) == ["مجلس الأمن"]
 
 
@@ -68,7 +69,7 @@ def test_a_single_target_with_a_conjoined_genitive_is_not_split():
 
 
 def test_ala_x_an_names_who_must_act():
-    text = "وقال الوزير الأردني: \"على المجتمع الدولي أن يتحرك لوقف هذه الجرائم\"."
+    text = 'وقال الوزير الأردني: "على المجتمع الدولي أن يتحرك لوقف هذه الجرائم".'
     assert targets(text) == ["المجتمع الدولي"]
 
 
@@ -167,23 +168,31 @@ def test_seed_letter_actions_read_as_the_asked_deed():
 
 # --- one entry per (target, action) ------------------------------------------------------------
 
+
 def test_two_different_deeds_asked_of_one_body_are_two_demands():
-    text = ("طالبت وزارة الخارجية الأردنية مجلس الأمن بإدانة القصف الأخير. "
-            "ودعت الوزارة مجلس الأمن إلى إرسال بعثة لتقصي الحقائق في المدينة.")
+    text = (
+        "طالبت وزارة الخارجية الأردنية مجلس الأمن بإدانة القصف الأخير. "
+        "ودعت الوزارة مجلس الأمن إلى إرسال بعثة لتقصي الحقائق في المدينة."
+    )
     got = demands(text)
     assert [t for t, _ in got] == ["مجلس الأمن", "مجلس الأمن"]
 
 
 def test_the_same_deed_asked_twice_of_one_body_is_one_demand():
-    text = ("طالبت وزارة الخارجية الأردنية مجلس الأمن بإرسال بعثة لتقصي الحقائق في المدينة. "
-            "وجددت الوزارة مطالبتها مجلس الأمن بإرسال بعثة تقصي الحقائق.")
+    text = (
+        "طالبت وزارة الخارجية الأردنية مجلس الأمن بإرسال بعثة لتقصي الحقائق في المدينة. "
+        "وجددت الوزارة مطالبتها مجلس الأمن بإرسال بعثة تقصي الحقائق."
+    )
     assert targets(text) == ["مجلس الأمن"]
 
 
 # --- طلب ... من, and bodies that can be asked -----------------------------------------------------
 
+
 def test_the_thing_asked_stands_before_min_and_the_asked_body_after_it():
-    got = demands("وقال المتحدث باسم وزارة الخارجية الأردنية: تطلب الوزارة توضيحا من السلطات المختصة لهذا التصرف.")
+    got = demands(
+        "وقال المتحدث باسم وزارة الخارجية الأردنية: تطلب الوزارة توضيحا من السلطات المختصة لهذا التصرف."
+    )
     assert got == [("السلطات المختصة", "توضيحا")]
 
 
@@ -206,11 +215,15 @@ def test_an_order_to_named_bodies_after_the_speakers_place_is_a_demand():
 
 
 def test_a_necessity_coordinated_with_a_stance_asks_the_state_its_pronoun_names():
-    text = ("أكدت وزارة الخارجية الأردنية أن الهجمات الأخيرة أظهرت مدى تعرض لبنان لخطر الجماعات المسلحة، "
-            "وضرورة تحركه فورا لإزالة هذا الخطر.")
+    text = (
+        "أكدت وزارة الخارجية الأردنية أن الهجمات الأخيرة أظهرت مدى تعرض لبنان لخطر الجماعات المسلحة، "
+        "وضرورة تحركه فورا لإزالة هذا الخطر."
+    )
     assert targets(text) == [""]  # "تحركه" (masculine) points at no named state: no target guessed
-    text2 = ("أكدت وزارة الخارجية الأردنية أن الهجمات الأخيرة أظهرت مدى تعرض مصر لخطر الجماعات المسلحة، "
-             "وضرورة تحركها فورا لإزالة هذا الخطر.")
+    text2 = (
+        "أكدت وزارة الخارجية الأردنية أن الهجمات الأخيرة أظهرت مدى تعرض مصر لخطر الجماعات المسلحة، "
+        "وضرورة تحركها فورا لإزالة هذا الخطر."
+    )
     assert targets(text2) == ["مصر"]
 
 
@@ -237,16 +250,22 @@ def test_a_body_asked_after_the_speakers_personal_name():
 
 
 def test_a_definite_masdar_right_after_the_body_is_the_deed():
-    got = demands("وطالبت وزارة الخارجية الأردنية مجلس الأمن بالاضطلاع بمسؤولياته ووقف الاعتداءات على المسجد.")
+    got = demands(
+        "وطالبت وزارة الخارجية الأردنية مجلس الأمن بالاضطلاع بمسؤولياته ووقف الاعتداءات على المسجد."
+    )
     assert got[0][0] == "مجلس الأمن" and got[0][1].startswith("الاضطلاع بمسؤولياته")
 
 
 def test_a_body_asked_with_bi_after_ahaba():
-    assert targets("وأهابت وزارة الخارجية الأردنية بالمجتمع الدولي التحرك لوقف المجازر.") == ["المجتمع الدولي"]
+    assert targets("وأهابت وزارة الخارجية الأردنية بالمجتمع الدولي التحرك لوقف المجازر.") == [
+        "المجتمع الدولي"
+    ]
 
 
 def test_a_renewed_demand_noun_with_lil():
-    assert targets("وجددت وزارة الخارجية الأردنية مطالبتها للمجتمع الدولي بوقف الانتهاكات.") == ["المجتمع الدولي"]
+    assert targets("وجددت وزارة الخارجية الأردنية مطالبتها للمجتمع الدولي بوقف الانتهاكات.") == [
+        "المجتمع الدولي"
+    ]
 
 
 def test_a_quantifier_after_the_speaker_starts_the_asked_body():
@@ -254,11 +273,15 @@ def test_a_quantifier_after_the_speaker_starts_the_asked_body():
 
 
 def test_a_direct_object_deed_ends_the_asked_body():
-    assert targets("وناشدت وزارة الخارجية الأردنية المنظمات الدولية التدخل لإنقاذ المدنيين.") == ["المنظمات الدولية"]
+    assert targets("وناشدت وزارة الخارجية الأردنية المنظمات الدولية التدخل لإنقاذ المدنيين.") == [
+        "المنظمات الدولية"
+    ]
 
 
 def test_a_counterpart_can_be_asked():
-    assert targets("وطالب وزير الخارجية الأردني نظيره الإيراني بوقف التدخل في شؤون المنطقة.") == ["نظيره الإيراني"]
+    assert targets("وطالب وزير الخارجية الأردني نظيره الإيراني بوقف التدخل في شؤون المنطقة.") == [
+        "نظيره الإيراني"
+    ]
 
 
 def test_it_is_incumbent_on_a_body_is_a_demand_on_it():
@@ -277,8 +300,10 @@ def test_two_bodies_called_on_together_are_two_demands_even_when_the_second_look
 
 
 def test_a_necessary_deed_done_together_falls_on_those_it_is_between():
-    got = targets("وأكد وزير الداخلية ضرورة التنسيق وتبادل المعلومات بين الأجهزة الأمنية العربية.",
-                  Issuer("وزير الداخلية", "JO"))
+    got = targets(
+        "وأكد وزير الداخلية ضرورة التنسيق وتبادل المعلومات بين الأجهزة الأمنية العربية.",
+        Issuer("وزير الداخلية", "JO"),
+    )
     assert got == ["الأجهزة الأمنية العربية"]
 
 
@@ -288,9 +313,13 @@ def test_a_necessary_deed_that_is_not_done_together_names_no_target_from_bain():
 
 
 def test_warning_citizens_off_travel_is_a_demand_on_each_group_warned():
-    got = demands("وحذرت وزارة الخارجية الأردنية مواطنيها، والمقيمين في المملكة من السفر إلى المناطق الحدودية.")
-    assert got == [("مواطنيها", "عدم السفر إلى المناطق الحدودية"),
-                   ("المقيمين في المملكة", "عدم السفر إلى المناطق الحدودية")]
+    got = demands(
+        "وحذرت وزارة الخارجية الأردنية مواطنيها، والمقيمين في المملكة من السفر إلى المناطق الحدودية."
+    )
+    assert got == [
+        ("مواطنيها", "عدم السفر إلى المناطق الحدودية"),
+        ("المقيمين في المملكة", "عدم السفر إلى المناطق الحدودية"),
+    ]
 
 
 def test_a_body_warning_of_a_danger_without_anyone_warned_makes_no_demand():
@@ -308,7 +337,9 @@ def test_summoning_an_own_ambassador_for_consultation_is_no_demand():
 
 
 def test_a_demand_with_no_one_named_falls_on_the_one_just_contacted():
-    got = targets("وقالت وزارة الخارجية الأردنية إنها تواصلت مع سفير فرنسا بشأن الحادث، وطالبت بتوضيح عاجل.")
+    got = targets(
+        "وقالت وزارة الخارجية الأردنية إنها تواصلت مع سفير فرنسا بشأن الحادث، وطالبت بتوضيح عاجل."
+    )
     assert got == ["سفير فرنسا"]
 
 
@@ -327,13 +358,16 @@ def test_a_deed_as_direct_object_after_a_state_is_not_part_of_its_name():
 
 
 def test_a_necessity_on_two_bodies_is_a_demand_on_each():
-    assert targets("وأكدت وزارة الخارجية الأردنية ضرورة أن تتحمل الأمم المتحدة والدول الكبرى مسؤولياتها.") \
-        == ["الأمم المتحدة", "الدول الكبرى"]
+    assert targets(
+        "وأكدت وزارة الخارجية الأردنية ضرورة أن تتحمل الأمم المتحدة والدول الكبرى مسؤولياتها."
+    ) == ["الأمم المتحدة", "الدول الكبرى"]
 
 
 def test_what_a_situation_calls_for_from_named_bodies_is_asked_of_each():
-    got = demands("وقالت الوزارة إن ما يجري في الجنوب يستدعي تحركا عاجلا من جانب الدول المانحة، "
-                  "ومن جانب المجتمع الدولي الذي يجب ألا يبقى متفرجا.")
+    got = demands(
+        "وقالت الوزارة إن ما يجري في الجنوب يستدعي تحركا عاجلا من جانب الدول المانحة، "
+        "ومن جانب المجتمع الدولي الذي يجب ألا يبقى متفرجا."
+    )
     assert got == [("الدول المانحة", "تحركا عاجلا"), ("المجتمع الدولي", "تحركا عاجلا")]
 
 
@@ -342,20 +376,29 @@ def test_a_requirement_with_no_body_named_is_no_demand():
 
 
 def test_expecting_a_deed_of_a_body_asks_it_of_that_body():
-    assert demands("وقال الوزير: ننتظر من الحكومة الإسرائيلية أن توقف بناء المستوطنات فورا.") \
-        == [("الحكومة الإسرائيلية", "توقف بناء المستوطنات فورا")]
-    assert targets("وأضافت الوزارة: نتوقع من مجلس الأمن أن يتحرك لحماية المدنيين.") == ["مجلس الأمن"]
+    assert demands("وقال الوزير: ننتظر من الحكومة الإسرائيلية أن توقف بناء المستوطنات فورا.") == [
+        ("الحكومة الإسرائيلية", "توقف بناء المستوطنات فورا")
+    ]
+    assert targets("وأضافت الوزارة: نتوقع من مجلس الأمن أن يتحرك لحماية المدنيين.") == [
+        "مجلس الأمن"
+    ]
 
 
 def test_orders_issued_to_a_body_are_demands_on_it():
-    assert demands("وأصدرت الوزارة أوامرها إلى البعثات الدبلوماسية بإغلاق أبوابها يوم الأحد.") \
-        == [("البعثات الدبلوماسية", "إغلاق أبوابها يوم الأحد")]
-    assert targets("وأصدر الوزير تعليمات للجنة الطوارئ بتسهيل عودة المواطنين العالقين.")[0].startswith("اللجنة")
+    assert demands("وأصدرت الوزارة أوامرها إلى البعثات الدبلوماسية بإغلاق أبوابها يوم الأحد.") == [
+        ("البعثات الدبلوماسية", "إغلاق أبوابها يوم الأحد")
+    ]
+    assert targets("وأصدر الوزير تعليمات للجنة الطوارئ بتسهيل عودة المواطنين العالقين.")[
+        0
+    ].startswith("اللجنة")
 
 
 def test_an_order_naming_no_body_goes_to_the_one_contacted():
-    got = demands("وتعهد الرئيس الإيراني في اتصال هاتفي مع وزير الداخلية الإيراني برد حازم على التفجير، "
-                  "موجها أوامره بتعزيز الحراسة على المعابر.", Issuer("الرئيس", "IR"))
+    got = demands(
+        "وتعهد الرئيس الإيراني في اتصال هاتفي مع وزير الداخلية الإيراني برد حازم على التفجير، "
+        "موجها أوامره بتعزيز الحراسة على المعابر.",
+        Issuer("الرئيس", "IR"),
+    )
     assert got == [("وزير الداخلية الإيراني", "تعزيز الحراسة على المعابر")]
 
 
@@ -364,8 +407,10 @@ def test_orders_received_are_no_demand_of_the_issuer():
 
 
 def test_asking_him_asks_the_one_named_last_before():
-    got = demands("وأعلنت وزارة الخارجية الأردنية أنها أبلغت السفير الإيراني لديها بأنه شخص غير مرغوب فيه، "
-                  "وطلبت منه مغادرة البلاد خلال يومين.")
+    got = demands(
+        "وأعلنت وزارة الخارجية الأردنية أنها أبلغت السفير الإيراني لديها بأنه شخص غير مرغوب فيه، "
+        "وطلبت منه مغادرة البلاد خلال يومين."
+    )
     assert got == [("السفير الإيراني", "مغادرة البلاد خلال يومين")]
 
 
@@ -374,10 +419,12 @@ def test_asking_him_with_no_one_named_before_is_no_demand():
 
 
 def test_a_group_of_people_asked_is_the_target():
-    assert demands("وطالبت وزارة الخارجية الأردنية مستخدمي الطرق الدولية بتوخي الحذر.") \
-        == [("مستخدمي الطرق الدولية", "توخي الحذر")]
-    assert targets('وطالبت "الخارجية" المواطنين المقيمين في الخارج بتحديث بياناتهم لدى السفارات.') \
-        == ["المواطنين المقيمين"]
+    assert demands("وطالبت وزارة الخارجية الأردنية مستخدمي الطرق الدولية بتوخي الحذر.") == [
+        ("مستخدمي الطرق الدولية", "توخي الحذر")
+    ]
+    assert targets(
+        'وطالبت "الخارجية" المواطنين المقيمين في الخارج بتحديث بياناتهم لدى السفارات.'
+    ) == ["المواطنين المقيمين"]
 
 
 def test_no_group_named_keeps_the_target_empty():
@@ -385,6 +432,9 @@ def test_no_group_named_keeps_the_target_empty():
 
 
 def test_instructions_issued_by_the_issuers_minister_are_its_demand():
-    got = targets("وقالت وزارة المالية إن العمل بالقانون سيستأنف. وأصدر وزير المالية الأردني، سمير الخطيب، "
-                  "تعليمات للجنة العليا بتسريع البت في القضايا.", Issuer("وزارة المالية", "JO"))
+    got = targets(
+        "وقالت وزارة المالية إن العمل بالقانون سيستأنف. وأصدر وزير المالية الأردني، سمير الخطيب، "
+        "تعليمات للجنة العليا بتسريع البت في القضايا.",
+        Issuer("وزارة المالية", "JO"),
+    )
     assert len(got) == 1 and "لجنة" in got[0]

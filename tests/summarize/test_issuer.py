@@ -28,8 +28,11 @@ def test_seed_letter_issuer_is_the_syrian_foreign_ministry_without_adjective():
         ("دانت الحكومة اليمنية القصف الذي طال الميناء.", "الحكومة", "YE"),
         ("أعلن الجيش الكوري الجنوبي أنه رصد إطلاق صاروخ.", "الجيش", "KR"),
         ("وقال بيان وزارة خارجية جنوب أفريقيا إن السفير استدعي.", "وزارة خارجية", "ZA"),
-        ("طالبت البعثة الدائمة لدى الأمم المتحدة بعقد جلسة، وفق ما ذكرت البعثة القطرية.",
-         "البعثة الدائمة لدى الأمم المتحدة", "QA"),
+        (
+            "طالبت البعثة الدائمة لدى الأمم المتحدة بعقد جلسة، وفق ما ذكرت البعثة القطرية.",
+            "البعثة الدائمة لدى الأمم المتحدة",
+            "QA",
+        ),
         ("وقالت الخارجية السعودية في بيان إن المملكة ترفض التدخل.", "الخارجية", "SA"),
     ],
 )
@@ -53,7 +56,10 @@ def test_country_of_the_lead_subject_names_the_government_of_an_office_without_a
     "text, name",
     [
         ("أصدر مجلس الأمن الدولي بيانا دان فيه الهجوم.", "مجلس الأمن الدولي"),
-        ("طالب الأمين العام للجامعة العربية بتحقيق دولي في الأحداث.", "الأمين العام للجامعة العربية"),
+        (
+            "طالب الأمين العام للجامعة العربية بتحقيق دولي في الأحداث.",
+            "الأمين العام للجامعة العربية",
+        ),
         ("قال الاتحاد الأوروبي في بيان إن الاتفاق يجب أن يحترم.", "الاتحاد الأوروبي"),
     ],
 )
@@ -133,9 +139,11 @@ def test_two_ministers_of_one_state_in_a_joint_statement_keep_their_country():
 
 
 def test_a_ministry_relayed_by_a_news_agency_after_its_object_is_the_issuer():
-    text = ("أعلنت وكالة الأنباء الرسمية السورية أن الدفاعات تصدت لهجوم. "
-            "وجاء هذا بعد القرار الذي أدانته \"بشدة\" وزارة الخارجية السورية. "
-            "وقال الجيش الإسرائيلي إنه استهدف مواقع. وأضاف الجيش الإسرائيلي أنه سيرد.")
+    text = (
+        "أعلنت وكالة الأنباء الرسمية السورية أن الدفاعات تصدت لهجوم. "
+        'وجاء هذا بعد القرار الذي أدانته "بشدة" وزارة الخارجية السورية. '
+        "وقال الجيش الإسرائيلي إنه استهدف مواقع. وأضاف الجيش الإسرائيلي أنه سيرد."
+    )
     who = issuer_of(text)
     assert (who.name, who.country) == ("وزارة الخارجية", "SY")
 
@@ -147,9 +155,11 @@ def test_an_unnamed_source_in_a_ministry_makes_that_ministry_speak():
 
 
 def test_a_joint_lead_names_the_body_that_issued_the_statement_without_a_country():
-    text = ("اتهمت بلجيكا والدنمارك رسميا الجماعة بالمسؤولية عن الهجوم. "
-            "وصدر القرار في بيان عن مجلس الوزراء البلجيكي. "
-            "وقال وزير الخارجية البلجيكي إن الأدلة قاطعة.")
+    text = (
+        "اتهمت بلجيكا والدنمارك رسميا الجماعة بالمسؤولية عن الهجوم. "
+        "وصدر القرار في بيان عن مجلس الوزراء البلجيكي. "
+        "وقال وزير الخارجية البلجيكي إن الأدلة قاطعة."
+    )
     who = issuer_of(text)
     assert (who.name, who.country) == ("مجلس الوزراء", None)
 
@@ -164,22 +174,28 @@ def test_the_nationality_adjective_inside_a_missions_name_is_dropped():
 
 
 def test_an_office_named_without_a_state_belongs_to_the_state_whose_towns_the_text_names():
-    text = ("صرح المتحدث الأمني لوزارة الداخلية بأن مركزا حدوديا بمنطقة جازان تعرض لقذائف من داخل الأراضي اليمنية. "
-            "وأضاف أن دورية في نجران تعرضت لمقذوف من الأراضي اليمنية.")
+    text = (
+        "صرح المتحدث الأمني لوزارة الداخلية بأن مركزا حدوديا بمنطقة جازان تعرض لقذائف من داخل الأراضي اليمنية. "
+        "وأضاف أن دورية في نجران تعرضت لمقذوف من الأراضي اليمنية."
+    )
     who = issuer_of(text)
     assert who.country == "SA"
 
 
 def test_the_government_whose_news_agency_the_lead_cites_outweighs_later_speakers():
-    text = ("نقلت وكالة الأنباء الأردنية (بترا) أن الطائرات أسقطت مسيرة. "
-            "وأضافت أن وزارة الخارجية الأردنية نددت بالخرق. "
-            "وقال الجيش الإسرائيلي إنه يحقق. وأضاف الجيش الإسرائيلي أنه سيرد.")
+    text = (
+        "نقلت وكالة الأنباء الأردنية (بترا) أن الطائرات أسقطت مسيرة. "
+        "وأضافت أن وزارة الخارجية الأردنية نددت بالخرق. "
+        "وقال الجيش الإسرائيلي إنه يحقق. وأضاف الجيش الإسرائيلي أنه سيرد."
+    )
     who = issuer_of(text)
     assert (who.name, who.country) == ("وزارة الخارجية", "JO")
 
 
 def test_arab_leaders_at_a_summit_speak_for_no_single_state():
-    who = issuer_of("أكد القادة العرب في ختام قمتهم دعم القضية. وقال الرئيس المصري إن القمة ناجحة. وأضاف الرئيس المصري أن التعاون مهم.")
+    who = issuer_of(
+        "أكد القادة العرب في ختام قمتهم دعم القضية. وقال الرئيس المصري إن القمة ناجحة. وأضاف الرئيس المصري أن التعاون مهم."
+    )
     assert (who.name, who.country) == ("القادة العرب", None)
 
 
@@ -195,7 +211,7 @@ def test_a_spokesperson_of_the_ministry_named_before_speaks_for_that_ministry():
     text = (
         "احتجت تشيلي على اعتقال صحفي من مواطنيها في بوليفيا.\n"
         "وذكر بيان لوزارة الخارجية التشيلية أن الصحفي اعتقل دون تهمة.\n"
-        "وقال متحدث باسم الوزارة \"طلبنا تفسيرا فوريا\"."
+        'وقال متحدث باسم الوزارة "طلبنا تفسيرا فوريا".'
     )
     who = issuer_of(text)
     assert who is not None
@@ -293,8 +309,10 @@ def test_a_woman_minister_written_with_the_masculine_noun_still_speaks():
 def test_a_coordinated_ministry_name_keeps_its_country_adjective() -> None:
     # The adjective comes after "وشؤون المغتربين"; a town of another state named later
     # must not outweigh it.
-    text = ("أدانت وزارة الخارجية وشؤون المغتربين الأردنية قصف مخيم في مدينة خان يونس. "
-            "وقالت الوزارة إن القصف أوقع ضحايا في رفح.")
+    text = (
+        "أدانت وزارة الخارجية وشؤون المغتربين الأردنية قصف مخيم في مدينة خان يونس. "
+        "وقالت الوزارة إن القصف أوقع ضحايا في رفح."
+    )
     from bot.summarize import summarize
 
     issuer = summarize(text).issuer
@@ -305,7 +323,11 @@ def test_a_coordinated_ministry_name_keeps_its_country_adjective() -> None:
 def test_a_ministry_name_stops_before_the_object_of_its_verb() -> None:
     from bot.summarize import summarize
 
-    assert summarize("أدانت وزارة الخارجية القصف الذي استهدف المدينة.").issuer.name == "وزارة الخارجية"
-    named = summarize("أعلنت وزارة الشؤون الخارجية والتعاون الدولي المغربية في بيان رفضها للقرار.").issuer
+    assert (
+        summarize("أدانت وزارة الخارجية القصف الذي استهدف المدينة.").issuer.name == "وزارة الخارجية"
+    )
+    named = summarize(
+        "أعلنت وزارة الشؤون الخارجية والتعاون الدولي المغربية في بيان رفضها للقرار."
+    ).issuer
     assert (named.name, named.country) == ("وزارة الشؤون الخارجية والتعاون الدولي", "MA")
     assert summarize("قالت وزارة الدفاع الوطني التركية إن قواتها ردت.").issuer.country == "TR"

@@ -12,36 +12,41 @@ from pathlib import Path
 
 # A minimal but valid camel-tools MorphologyDB (format of camel_tools.morphology.database):
 # one prefix "ت" (present tense, 3rd person feminine), one verb stem "طالب", no suffix.
-TINY_DB = "\n".join([
-    "###DEFINES###",
-    "DEFINE pos pos:verb pos:noun",
-    "DEFINE lex lex:*open*",
-    "DEFINE diac diac:*open*",
-    "DEFINE bw bw:*open*",
-    "###DEFAULTS###",
-    "DEFAULT pos:verb lex:* diac:* bw:*",
-    "###ORDER###",
-    "ORDER pos lex diac bw",
-    "###TOKENIZATIONS###",
-    "TOKENIZATION diac",
-    "###STEMBACKOFF###",
-    "STEMBACKOFF NONE V",
-    "###PREFIXES###",
-    "\tP0\tdiac: bw:",
-    "ت\tPt\tdiac:تُ bw:تُ/IV3FS",
-    "###SUFFIXES###",
-    "\tS0\tdiac: bw:",
-    "###STEMS###",
-    "طالب\tV\tdiac:طالِب lex:طالَب_1 pos:verb bw:طالِب/IV",
-    "###TABLE AB###",
-    "P0 V",
-    "Pt V",
-    "###TABLE BC###",
-    "V S0",
-    "###TABLE AC###",
-    "P0 S0",
-    "Pt S0",
-]) + "\n"
+TINY_DB = (
+    "\n".join(
+        [
+            "###DEFINES###",
+            "DEFINE pos pos:verb pos:noun",
+            "DEFINE lex lex:*open*",
+            "DEFINE diac diac:*open*",
+            "DEFINE bw bw:*open*",
+            "###DEFAULTS###",
+            "DEFAULT pos:verb lex:* diac:* bw:*",
+            "###ORDER###",
+            "ORDER pos lex diac bw",
+            "###TOKENIZATIONS###",
+            "TOKENIZATION diac",
+            "###STEMBACKOFF###",
+            "STEMBACKOFF NONE V",
+            "###PREFIXES###",
+            "\tP0\tdiac: bw:",
+            "ت\tPt\tdiac:تُ bw:تُ/IV3FS",
+            "###SUFFIXES###",
+            "\tS0\tdiac: bw:",
+            "###STEMS###",
+            "طالب\tV\tdiac:طالِب lex:طالَب_1 pos:verb bw:طالِب/IV",
+            "###TABLE AB###",
+            "P0 V",
+            "Pt V",
+            "###TABLE BC###",
+            "V S0",
+            "###TABLE AC###",
+            "P0 S0",
+            "Pt S0",
+        ]
+    )
+    + "\n"
+)
 
 # "تطالب" (present tense) is not in the rules' verb lexicon; only the analyser knows it.
 PROBE = r"""
@@ -57,11 +62,20 @@ print(json.dumps({"available": morphology.available(), "lemmas": sorted(morpholo
 
 
 def run_probe(tmp_path: Path, env_extra: dict[str, str]) -> tuple[dict, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CAMELTOOLS_DATA", "BAYAN_MORPHOLOGY_DB")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("CAMELTOOLS_DATA", "BAYAN_MORPHOLOGY_DB")
+    }
     env["HOME"] = str(tmp_path / "home")  # camel-tools creates ~/.camel_tools on import
     env.update(env_extra)
-    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, encoding="utf-8",
-                         env=env, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout), out.stderr
 
@@ -69,10 +83,14 @@ def run_probe(tmp_path: Path, env_extra: dict[str, str]) -> tuple[dict, str]:
 def test_with_a_morphology_database_a_present_tense_statement_verb_is_recognised(tmp_path):
     data = tmp_path / "ct-data"
     data.mkdir()
-    (data / "catalogue.json").write_text(json.dumps({"version": "1.6", "packages": {}, "components": {}}))
+    (data / "catalogue.json").write_text(
+        json.dumps({"version": "1.6", "packages": {}, "components": {}})
+    )
     db = tmp_path / "morphology.db"
     db.write_text(TINY_DB, encoding="utf-8")
-    result, log = run_probe(tmp_path, {"CAMELTOOLS_DATA": str(data), "BAYAN_MORPHOLOGY_DB": str(db)})
+    result, log = run_probe(
+        tmp_path, {"CAMELTOOLS_DATA": str(data), "BAYAN_MORPHOLOGY_DB": str(db)}
+    )
     assert result["available"] is True
     assert result["lemmas"] == ["طالب"]
     assert result["issuer"] == {"name": "وزارة الخارجية", "country": "JO"}
@@ -98,7 +116,9 @@ def test_a_database_without_the_catalogue_is_not_imported(tmp_path):
     data.mkdir()
     db = tmp_path / "morphology.db"
     db.write_text(TINY_DB, encoding="utf-8")
-    result, log = run_probe(tmp_path, {"CAMELTOOLS_DATA": str(data), "BAYAN_MORPHOLOGY_DB": str(db)})
+    result, log = run_probe(
+        tmp_path, {"CAMELTOOLS_DATA": str(data), "BAYAN_MORPHOLOGY_DB": str(db)}
+    )
     assert result["available"] is False
     assert "rules-only path" in log
     assert result["catalogue_imported"] is False
@@ -107,9 +127,13 @@ def test_a_database_without_the_catalogue_is_not_imported(tmp_path):
 def test_a_broken_database_file_degrades_to_rules(tmp_path):
     data = tmp_path / "ct-data"
     data.mkdir()
-    (data / "catalogue.json").write_text(json.dumps({"version": "1.6", "packages": {}, "components": {}}))
+    (data / "catalogue.json").write_text(
+        json.dumps({"version": "1.6", "packages": {}, "components": {}})
+    )
     db = tmp_path / "morphology.db"
     db.write_text("not a database\n", encoding="utf-8")
-    result, log = run_probe(tmp_path, {"CAMELTOOLS_DATA": str(data), "BAYAN_MORPHOLOGY_DB": str(db)})
+    result, log = run_probe(
+        tmp_path, {"CAMELTOOLS_DATA": str(data), "BAYAN_MORPHOLOGY_DB": str(db)}
+    )
     assert result["available"] is False
     assert "could not be loaded" in log

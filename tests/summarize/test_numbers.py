@@ -35,7 +35,9 @@ def value_of(phrase: str) -> float | None:
         ("1.300.000", 1300000),
     ],
 )
-def test_digits_in_both_scripts_with_thousands_and_decimal_separators(text: str, value: float) -> None:
+def test_digits_in_both_scripts_with_thousands_and_decimal_separators(
+    text: str, value: float
+) -> None:
     assert parse_digits(text) == value
 
 
@@ -88,7 +90,9 @@ def test_number_words_in_every_case_ending_and_gender(phrase: str, value: float)
     assert value_of(phrase) == value
 
 
-@pytest.mark.parametrize("word, value", [("وأربعة", 4), ("بخمسة", 5), ("لسبعة", 7), ("وثلاثمئة", 300)])
+@pytest.mark.parametrize(
+    "word, value", [("وأربعة", 4), ("بخمسة", 5), ("لسبعة", 7), ("وثلاثمئة", 300)]
+)
 def test_number_words_carry_the_prefixes_wa_bi_li(word: str, value: float) -> None:
     found = lookup_word(normalize(word))
     assert found is not None and found.value == value

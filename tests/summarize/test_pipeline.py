@@ -10,13 +10,28 @@ import pytest
 from bot.summarize import summarize
 
 SEED = Path(__file__).parent / "data" / "seed-ministry-letter.txt"
-GUIDE_KEYS = {"is_statement", "issuer", "addressees", "accusations", "demands", "figures", "places",
-              "key_sentences", "notices"}
+GUIDE_KEYS = {
+    "is_statement",
+    "issuer",
+    "addressees",
+    "accusations",
+    "demands",
+    "figures",
+    "places",
+    "key_sentences",
+    "notices",
+}
 
 
 def bayan(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.cli", "summarize", *args], input=stdin,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_seed_letter_summary_pins_issuer_and_addressees():
@@ -50,7 +65,9 @@ def test_non_arabic_input_is_not_summarized_and_says_why():
 
 
 def test_very_long_input_is_cut_and_still_summarized():
-    text = SEED.read_text(encoding="utf-8") + "\n" + "جملة إضافية طويلة لا تحمل شيئا مهما.\n" * 10000
+    text = (
+        SEED.read_text(encoding="utf-8") + "\n" + "جملة إضافية طويلة لا تحمل شيئا مهما.\n" * 10000
+    )
     s = summarize(text)
     assert "truncated" in s.notices
     assert s.issuer is not None and s.issuer.country == "SY"
@@ -87,12 +104,19 @@ def test_cli_missing_file_is_one_line_and_status_2():
 
 
 def test_cli_jsonl_answers_every_line_and_reports_bad_ones_without_stopping():
-    lines = "\n".join([
-        json.dumps({"id": "a", "text": SEED.read_text(encoding="utf-8")}, ensure_ascii=False),
-        "not json",
-        json.dumps({"id": "c", "text": ""}),
-        json.dumps({"id": "d", "text": "English only text here."}),
-    ]) + "\n"
+    lines = (
+        "\n".join(
+            [
+                json.dumps(
+                    {"id": "a", "text": SEED.read_text(encoding="utf-8")}, ensure_ascii=False
+                ),
+                "not json",
+                json.dumps({"id": "c", "text": ""}),
+                json.dumps({"id": "d", "text": "English only text here."}),
+            ]
+        )
+        + "\n"
+    )
     out = bayan("--jsonl", "-", stdin=lines)
     rows = [json.loads(x) for x in out.stdout.splitlines()]
     assert [r.get("id") for r in rows] == ["a", None, "c", "d"]
@@ -104,11 +128,20 @@ def test_cli_jsonl_answers_every_line_and_reports_bad_ones_without_stopping():
 
 
 def test_cli_jsonl_streams_each_answer_before_the_input_ends():
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "summarize", "--jsonl", "-"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "summarize", "--jsonl", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
     try:
-        proc.stdin.write(json.dumps({"id": "first", "text": "قالت الحكومة اليمنية إن الميناء مغلق."},
-                                    ensure_ascii=False) + "\n")
+        proc.stdin.write(
+            json.dumps(
+                {"id": "first", "text": "قالت الحكومة اليمنية إن الميناء مغلق."}, ensure_ascii=False
+            )
+            + "\n"
+        )
         proc.stdin.flush()
         row = json.loads(proc.stdout.readline())  # stdin still open: only a flushed line arrives
         assert row["id"] == "first" and row["issuer"]["country"] == "YE"

@@ -15,7 +15,14 @@ def places(text: str) -> list[str]:
 
 
 def test_seed_letter_places_in_order_of_first_mention():
-    assert places(SEED.read_text(encoding="utf-8")) == ["سوريا", "جبل الثردة", "ديرالزور", "التنف", "العراق", "الرقة"]
+    assert places(SEED.read_text(encoding="utf-8")) == [
+        "سوريا",
+        "جبل الثردة",
+        "ديرالزور",
+        "التنف",
+        "العراق",
+        "الرقة",
+    ]
 
 
 def test_nothing_in_nothing_out():
@@ -168,7 +175,11 @@ def test_seas_straits_and_regions_are_places(text, expected):
 
 
 def test_order_of_first_mention_across_sentences():
-    sentences = ["وصل الوزير إلى القاهرة.", "ثم توجه إلى عمان وبعدها إلى القاهرة.", "وختم جولته في الرباط."]
+    sentences = [
+        "وصل الوزير إلى القاهرة.",
+        "ثم توجه إلى عمان وبعدها إلى القاهرة.",
+        "وختم جولته في الرباط.",
+    ]
     assert extract_places(sentences) == ["القاهرة", "عمان", "الرباط"]
 
 
@@ -196,8 +207,10 @@ def test_subdistrict_word_introduces_a_name_but_not_in_on_the_other_hand():
 
 
 def test_other_names_of_a_state_are_listed_but_its_spellings_and_formal_style_are_not():
-    text = ("انتقدت أمريكا القرار، وقالت الولايات المتحدة إنه منحاز. وزار الوفد سورية ثم سوريا. "
-            "وأكدت الجمهورية العربية السورية موقفها.")
+    text = (
+        "انتقدت أمريكا القرار، وقالت الولايات المتحدة إنه منحاز. وزار الوفد سورية ثم سوريا. "
+        "وأكدت الجمهورية العربية السورية موقفها."
+    )
     assert places(text) == ["أمريكا", "الولايات المتحدة", "سورية"]
 
 
@@ -289,11 +302,17 @@ def test_an_ordinary_word_place_name_closing_a_list_of_places_is_a_place():
 
 
 def test_an_airport_named_after_a_royal_keeps_the_title_and_the_name():
-    assert places("ووصل الوفد إلى مطار الأمير نايف الدولي في القصيم.") == ["مطار الأمير نايف الدولي", "القصيم"]
+    assert places("ووصل الوفد إلى مطار الأمير نايف الدولي في القصيم.") == [
+        "مطار الأمير نايف الدولي",
+        "القصيم",
+    ]
 
 
 def test_well_known_squares_and_mosques_are_sites():
-    assert places("وتجمع المتظاهرون في ساحة التحرير ثم ساروا إلى الجامع الأموي.") == ["ساحة التحرير", "الجامع الأموي"]
+    assert places("وتجمع المتظاهرون في ساحة التحرير ثم ساروا إلى الجامع الأموي.") == [
+        "ساحة التحرير",
+        "الجامع الأموي",
+    ]
 
 
 def test_named_streets_and_squares_are_sites_but_common_phrases_are_not():

@@ -57,7 +57,8 @@ def test_international_issuer_is_labelled_international():
 def test_empty_and_non_arabic_input_render_one_notice_line():
     assert render_text(Summary(notices=["empty"])) == "تنبيه: النص فارغ، لا شيء لتلخيصه."
     assert render_text(Summary(notices=["not_arabic"]), "en") == (
-        "Notice: the text is not in Arabic, so it was not summarized.")
+        "Notice: the text is not in Arabic, so it was not summarized."
+    )
 
 
 def test_truncated_input_says_so_before_the_digest():

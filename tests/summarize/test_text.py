@@ -23,8 +23,10 @@ def test_prepare_removes_diacritics_and_tatweel():
 
 
 def test_html_is_stripped_and_block_tags_end_sentences():
-    clean, notices = prepare("<html><body><p>قالت الوزارة إن الوضع هادئ</p><p>وأضافت أن الحدود مفتوحة</p>"
-                             "<script>var x = 1;</script></body></html>")
+    clean, notices = prepare(
+        "<html><body><p>قالت الوزارة إن الوضع هادئ</p><p>وأضافت أن الحدود مفتوحة</p>"
+        "<script>var x = 1;</script></body></html>"
+    )
     assert "html_stripped" in notices
     assert "<" not in clean and "var x" not in clean
     assert split_sentences(clean) == ["قالت الوزارة إن الوضع هادئ", "وأضافت أن الحدود مفتوحة"]
@@ -60,7 +62,11 @@ def test_arabic_detection_by_share_of_letters():
 
 def test_sentences_split_at_end_marks_and_line_breaks_but_not_decimals():
     assert split_sentences("بلغ العدد 1.5 مليون. ثم ارتفع؟ نعم\nسطر جديد") == [
-        "بلغ العدد 1.5 مليون.", "ثم ارتفع؟", "نعم", "سطر جديد"]
+        "بلغ العدد 1.5 مليون.",
+        "ثم ارتفع؟",
+        "نعم",
+        "سطر جديد",
+    ]
 
 
 def test_tokenize_uses_camel_tools_and_splits_punctuation():
