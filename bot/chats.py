@@ -126,7 +126,7 @@ def _country_code(value: str) -> str | None:
     if _COUNTRY_CODE.match(v):
         return v.upper()
     try:  # display names in either language ("Syria", "سوريا") from the shared label table
-        from bot.summarize.labels import COUNTRY_NAMES
+        from bot.render.labels import COUNTRY_NAMES
 
         folded = normalize(strip_marks(v)).lower()
         for code, names in COUNTRY_NAMES.items():

@@ -29,7 +29,8 @@ def _read_input(source: str) -> str:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from bot.summarize import render_text, summarize
+    from bot.render.summary import render_text
+    from bot.summarize import summarize
     from bot.summarize.cli_io import summarize_jsonl
 
     if args.jsonl:

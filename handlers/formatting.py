@@ -31,7 +31,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.summarize import labels as _labels
+from bot.render import labels as _labels
 from bot.summarize.model import Summary
 
 TELEGRAM_LIMIT = 4096

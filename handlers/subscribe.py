@@ -31,9 +31,9 @@ from bot.chats import (
     set_mode,
     toggle_mode,
 )
+from bot.render.labels import country_label
 from bot.store.models import Chat as ChatRow
 from bot.store.models import Subscription
-from bot.summarize.labels import country_label
 from handlers.common import Context, chat_lang, command_args, edit, reply, session
 from handlers.i18n import raw, t
 from handlers.permissions import check_channel, looks_like_channel_ref, may_manage_here

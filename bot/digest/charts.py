@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.digest.data import DigestItem
 from bot.digest.ledger import party_matches
-from bot.summarize.labels import act_label, country_label
+from bot.render.labels import act_label, country_label
 
 CHART_DAYS = 30
 CHART_WEEKS = 12

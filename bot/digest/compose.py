@@ -13,7 +13,7 @@ from datetime import datetime
 from html import escape
 
 from bot.digest.data import DigestItem
-from bot.summarize.labels import (
+from bot.render.labels import (
     act_label,
     category_label,
     country_label,

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.digest.compose import figure_phrase, isolate
 from bot.digest.data import DigestItem, statements_between
-from bot.summarize.labels import act_label, country_label
+from bot.render.labels import act_label, country_label
 from bot.summarize.model import Figure
 from bot.summarize.text import normalize, strip_marks
 

@@ -52,6 +52,6 @@ def summarize(text: str) -> Summary:
 
 def render_text(summary: Summary, lang: str = "ar") -> str:
     """Plain-text digest as a Telegram user would read it."""
-    from bot.summarize.render import render_text as _render
+    from bot.render.summary import render_text as _render
 
     return _render(summary, lang)

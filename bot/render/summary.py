@@ -2,7 +2,7 @@
 
 Plain text (no HTML/Markdown) so the same digest works in a terminal, in a log
 and in a chat; the Telegram handlers add their own markup around it. Labels
-come from :mod:`bot.summarize.labels` so the CLI and the bot name an act or a
+come from :mod:`bot.render.labels` so the CLI and the bot name an act or a
 category the same way. Empty fields are left out, except that a thin summary
 always says *why* it is thin (one notice line), so a user never wonders whether
 the bot failed.
@@ -10,7 +10,7 @@ the bot failed.
 
 from __future__ import annotations
 
-from bot.summarize.labels import (
+from bot.render.labels import (
     act_label,
     category_label,
     country_label,

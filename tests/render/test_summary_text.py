@@ -1,7 +1,7 @@
 """The plain-text digest a Telegram user reads: Arabic labels by default, English on request."""
 
+from bot.render.summary import render_text
 from bot.summarize.model import Accusation, Demand, Figure, Issuer, Summary
-from bot.summarize.render import render_text
 
 SUMMARY = Summary(
     is_statement=True,
