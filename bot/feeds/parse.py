@@ -5,35 +5,32 @@ that looks like a URL it would fetch it, and given bytes it first tries them
 as a *file name*, so a hostile feed whose body is ``/etc/passwd`` would be
 read from disk.
 
-Encodings: feedparser follows declarations but, for undeclared non-UTF-8
-bytes, falls back to windows-1252, which turns Arabic into mojibake. So the
-encoding is settled here first (BOM, HTTP charset, XML declaration, valid
-UTF-8, then charset-normalizer's guess among Arabic code pages), the bytes are
-re-encoded as UTF-8 with the declaration rewritten, and feedparser is told
-``charset=utf-8``.
+Encodings and hostile character references are settled first by
+:mod:`bot.feeds.charset`. If feedparser still raises for the whole document,
+the document is cut into its items and each is parsed alone
+(:mod:`bot.feeds.items`), so a poisoned item costs that item, not the feed.
 """
 
 from __future__ import annotations
 
 import calendar
-import codecs
 import hashlib
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
-from charset_normalizer import from_bytes
 from lxml import html as lxml_html
 
+from bot.feeds.charset import as_utf8
+from bot.feeds.items import split_items
 from bot.feeds.timing import rss_ttl_seconds
 
-_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']", re.I)
-_XML_DECL_ENC = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._:-]+)([\"'])", re.I)
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
-_GUESSES = ["cp1256", "iso8859_6", "utf_8", "cp1252", "cp1251", "latin_1"]
+log = logging.getLogger(__name__)
+
 _ELLIPSIS = ("…", "...", "[…]", "[...]", "..")
 _BLOCKS = {
     "p",
@@ -86,46 +83,6 @@ class ParsedFeed:
     encoding: str = "utf-8"
 
 
-def _declared(content: bytes, headers: dict[str, str]) -> list[str]:
-    found = []
-    charset = _CHARSET.search(headers.get("content-type", ""))
-    if charset:
-        found.append(charset.group(1))
-    decl = _XML_DECL.search(content[:300])
-    if decl:
-        found.append(decl.group(1).decode("ascii"))
-    return found
-
-
-def _decode(content: bytes, headers: dict[str, str]) -> tuple[str, str]:
-    """The document as text, and the encoding that was used."""
-    for bom, name in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if content.startswith(bom):
-            return content.decode(name, errors="replace").lstrip("\ufeff"), name
-    for name in _declared(content, headers):
-        try:
-            return content.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            continue  # unknown or lying declaration: fall through to detection
-    try:
-        return content.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(content, cp_isolation=_GUESSES).best()
-    name = best.encoding if best is not None else "cp1256"
-    return content.decode(name, errors="replace"), name
-
-
-def _as_utf8(content: bytes, headers: dict[str, str]) -> tuple[bytes, str]:
-    text, encoding = _decode(content, headers)
-    text = _XML_DECL_ENC.sub(lambda m: f"{m.group(1)}utf-8{m.group(3)}", text, count=1)
-    return text.encode("utf-8"), encoding
-
-
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment, block elements on their own lines."""
     if not fragment or "<" not in fragment:
@@ -161,35 +118,56 @@ def _body(entry: Any) -> str:
     return max(texts, key=len, default="")
 
 
+def _feedparser(data: bytes, headers: dict[str, str]) -> Any:
+    return feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True)
+
+
+def parse_item_by_item(
+    data: bytes, headers: dict[str, str], failure: Exception
+) -> tuple[Any, list]:  # type: ignore[type-arg]
+    """The channel and every item parsed alone, after feedparser raised for the whole.
+
+    Catching every exception is deliberate here: feedparser's failures on hostile
+    markup are not documented (OverflowError, ValueError, UnicodeError, … seen so
+    far), and each one is logged with its item's position, never hidden.
+    """
+    pieces = split_items(data.decode("utf-8"))
+    if pieces is None:
+        raise NotAFeed(f"not a feed (parser failed: {type(failure).__name__}: {failure})")
+    try:
+        channel = _feedparser(pieces.channel.encode(), headers)
+    except Exception as exc:  # see the docstring
+        log.warning("feed channel elements unreadable (%s: %s)", type(exc).__name__, exc)
+        channel = feedparser.FeedParserDict(feed=feedparser.FeedParserDict(), entries=[])
+        channel["version"] = "unknown"
+    entries = []
+    for number, item in enumerate(pieces.items, 1):
+        try:
+            entries.extend(_feedparser(pieces.wrap(item).encode(), headers).entries)
+        except Exception as exc:  # see the docstring
+            log.warning("feed item %d skipped: %s: %s", number, type(exc).__name__, exc)
+    channel["bozo"], channel["bozo_exception"] = True, failure
+    return channel, entries
+
+
 def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) -> ParsedFeed:
     """Blocking: call through ``asyncio.to_thread``. Raises :class:`NotAFeed`."""
-    data, encoding = _as_utf8(content, headers)
+    data, encoding = as_utf8(content, headers)
     feed_headers = {
         k: v for k, v in headers.items() if k in ("content-location", "content-language")
     }
     feed_headers["content-type"] = "application/xml; charset=utf-8"
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=feed_headers, sanitize_html=True)
+    try:
+        parsed = _feedparser(data, feed_headers)
+        entries = parsed.entries
+    except Exception as exc:  # feedparser on hostile markup: retried item by item, see there
+        parsed, entries = parse_item_by_item(data, feed_headers, exc)
     bozo = (str(parsed.get("bozo_exception") or "") or "malformed") if parsed.get("bozo") else None
-    if not parsed.entries and not parsed.get("version") and not parsed.feed.get("title"):
+    if not entries and not parsed.get("version") and not parsed.feed.get("title"):
         raise NotAFeed(
             f"not a feed ({bozo.splitlines()[0] if bozo else 'no items, no feed markup'})"
         )
-    items: list[ParsedItem] = []
-    for entry in parsed.entries:
-        link = (entry.get("link") or "").strip() or None
-        title = html_to_text(entry.get("title", "") or "")
-        text = _body(entry)
-        if not (title or text):
-            continue
-        guid = (entry.get("id") or link or "").strip()
-        if not guid:
-            guid = "sha1:" + hashlib.sha1(f"{title}\x1f{text}".encode()).hexdigest()
-        published = _date(entry)
-        items.append(
-            ParsedItem(
-                guid[:2048], link, title, text, published or fetched_at, published is not None
-            )
-        )
+    items = [item for entry in entries if (item := _item(entry, fetched_at)) is not None]
     ttl = parsed.feed.get("ttl")
     return ParsedFeed(
         title=html_to_text(parsed.feed.get("title", "") or ""),
@@ -197,4 +175,19 @@ def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) ->
         ttl_seconds=rss_ttl_seconds(ttl),
         bozo=bozo,
         encoding=encoding,
+    )
+
+
+def _item(entry: Any, fetched_at: datetime) -> ParsedItem | None:
+    link = (entry.get("link") or "").strip() or None
+    title = html_to_text(entry.get("title", "") or "")
+    text = _body(entry)
+    if not (title or text):
+        return None
+    guid = (entry.get("id") or link or "").strip()
+    if not guid:
+        guid = "sha1:" + hashlib.sha1(f"{title}\x1f{text}".encode()).hexdigest()
+    published = _date(entry)
+    return ParsedItem(
+        guid[:2048], link, title, text, published or fetched_at, published is not None
     )
