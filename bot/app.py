@@ -30,8 +30,10 @@ from telegram.ext import (
 )
 
 from bot.delivery.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
+from bot.delivery.matching import enqueue_for_statement
 from bot.delivery.membership import on_migrate, on_my_chat_member
 from bot.delivery.sender import Sender
+from bot.feeds.schedule import schedule_polling, stop_polling
 from bot.logs import RedactSecrets
 from bot.services import Services
 
@@ -110,16 +112,9 @@ def build_application(
 
 
 def _register_chat_handlers(app: Application) -> None:
-    try:
-        import handlers
-    except ImportError as exc:  # pragma: no cover - only while the package is being assembled
-        log.warning("chat commands unavailable: %s", exc)
-        return
-    register = getattr(handlers, "register", None)
-    if register is None:
-        log.warning("chat commands unavailable: handlers.register is missing")
-        return
-    register(app)
+    import handlers  # the top layer: only this builder imports it (see ARCHITECTURE.md)
+
+    handlers.register(app)
 
 
 async def _post_init(app: Application) -> None:
@@ -136,14 +131,7 @@ async def _post_init(app: Application) -> None:
         name="outbox-sender",
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
-    try:
-        from bot.feeds.schedule import schedule_polling
-    except ImportError as exc:
-        log.warning("feed polling unavailable: %s", exc)
-    else:
-        from bot.delivery.matching import enqueue_for_statement
-
-        schedule_polling(app.job_queue, services, on_statement=enqueue_for_statement)
+    schedule_polling(app.job_queue, services, on_statement=enqueue_for_statement)
     from bot.digest.schedule import schedule_digests
 
     schedule_digests(app.job_queue, services)
@@ -155,10 +143,6 @@ async def _post_stop(app: Application) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
-    try:
-        from bot.feeds.schedule import stop_polling
-    except ImportError:
-        return
     if app.job_queue is not None:
         await stop_polling(app.job_queue)
 

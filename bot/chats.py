@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.render.labels import COUNTRY_NAMES
 from bot.store.models import Chat, Subscription
 from bot.summarize.text import normalize, strip_marks
 
@@ -125,21 +126,15 @@ def _country_code(value: str) -> str | None:
     v = value.strip()
     if _COUNTRY_CODE.match(v):
         return v.upper()
-    try:  # display names in either language ("Syria", "سوريا") from the shared label table
-        from bot.render.labels import COUNTRY_NAMES
+    # display names in either language ("Syria", "سوريا") from the shared label table
+    folded = normalize(strip_marks(v)).lower()
+    for code, names in COUNTRY_NAMES.items():
+        if folded in (normalize(strip_marks(names["ar"])), names["en"].lower()):
+            return code
+    # Arabic names and adjectives ("سوريا", "السعودية") through the summarizer's gazetteer
+    from bot.summarize.issuer import country_of  # lazy: the gazetteer loads on first use
 
-        folded = normalize(strip_marks(v)).lower()
-        for code, names in COUNTRY_NAMES.items():
-            if folded in (normalize(strip_marks(names["ar"])), names["en"].lower()):
-                return code
-    except ImportError:
-        pass
-    try:  # Arabic names and adjectives ("سوريا", "السعودية") through the summarizer's gazetteer
-        from bot.summarize.issuer import country_of
-
-        return country_of(normalize(strip_marks(v)))
-    except Exception:
-        return None
+    return country_of(normalize(strip_marks(v)))
 
 
 def parse_subscription(args: list[str]) -> SubscriptionSpec:

@@ -92,16 +92,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_service_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands that need settings and the store; their bodies live in ``bot.commands``."""
-    try:
-        from bot import commands
-    except ImportError:  # pragma: no cover - only while the package is being assembled
-        return
+    from bot import commands
+
     commands.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command; a missing third-party dependency stops it with one line naming it."""
+    try:
+        return _run(build_parser().parse_args(argv))
+    except ModuleNotFoundError as exc:
+        if exc.name is None or exc.name.split(".")[0] in ("bot", "handlers"):
+            raise  # our own code is broken: the traceback is what a developer needs
+        raise SystemExit(
+            f"bayan: missing dependency {exc.name.split('.')[0]!r}; "
+            "install the project (pip install -e .)"
+        ) from None
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

@@ -29,7 +29,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import feeds, inline, lang, latest, search, start, subscribe, summary
+from handlers import digest, feeds, inline, lang, latest, search, start, subscribe, summary
 from handlers.common import Context, chat_lang, unpack
 from handlers.i18n import COMMANDS, raw
 
@@ -111,12 +111,7 @@ def register(application: Application) -> None:
     add(CallbackQueryHandler(_summarize_pressed, pattern=r"^sm$", block=False))
     add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
     add(InlineQueryHandler(inline.inline_query))
-    try:  # the digest helper's commands (/digest /timezone /ledger /chart), when present
-        from handlers import digest
-    except ImportError:
-        digest = None  # type: ignore[assignment]
-    if digest is not None:
-        digest.register(application)
+    digest.register(application)  # /digest /timezone /ledger /chart
 
     previous = application.post_init
 

@@ -17,13 +17,9 @@ from bot.commands.common import run_async, settings_and_logging
 
 
 def _delivery_hook() -> Any:
-    """The bot's outbox writer when it is installed, so ``poll --once`` also fills the outbox."""
-    try:
-        from bot.delivery.matching import enqueue_for_statement
-    except ModuleNotFoundError as exc:
-        if exc.name in ("bot.delivery", "bot.delivery.matching"):
-            return None  # the delivery side is not part of this installation
-        raise
+    """The bot's outbox writer, so ``poll --once`` also fills the outbox as the scheduled job does."""
+    from bot.delivery.matching import enqueue_for_statement
+
     return enqueue_for_statement
 
 
