@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.arabic import fold
 from bot.render.labels import COUNTRY_NAMES
 from bot.store.models import Chat, Subscription
-from bot.summarize.text import normalize, strip_marks
 
 Kind = Literal["all", "country", "issuer", "keyword", "accused"]
 KINDS: tuple[str, ...] = ("all", "country", "issuer", "keyword", "accused")
@@ -110,15 +110,14 @@ def parse_language(text: str) -> str | None:
 def normalize_value(kind: str, value: str) -> str:
     """The form matching compares: ISO code for countries, folded lowercase text otherwise.
 
-    Delivery matching must fold statement text with the same function (or with
-    :func:`bot.summarize.text.normalize` after ``strip_marks``, which is what
-    this is) so a subscription written with or without hamza still matches.
+    Delivery matching folds statement text with the same :func:`bot.arabic.fold`,
+    so a subscription written with or without hamza still matches.
     """
     if kind == "all":
         return ""
     if kind == "country":
         return value.strip().upper()
-    folded = normalize(strip_marks(value)).lower()
+    folded = fold(value).lower()
     return _SPACES.sub(" ", folded).strip()
 
 
@@ -127,14 +126,14 @@ def _country_code(value: str) -> str | None:
     if _COUNTRY_CODE.match(v):
         return v.upper()
     # display names in either language ("Syria", "سوريا") from the shared label table
-    folded = normalize(strip_marks(v)).lower()
+    folded = fold(v).lower()
     for code, names in COUNTRY_NAMES.items():
-        if folded in (normalize(strip_marks(names["ar"])), names["en"].lower()):
+        if folded in (fold(names["ar"]), names["en"].lower()):
             return code
     # Arabic names and adjectives ("سوريا", "السعودية") through the summarizer's gazetteer
     from bot.summarize.issuer import country_of  # lazy: the gazetteer loads on first use
 
-    return country_of(normalize(strip_marks(v)))
+    return country_of(fold(v))
 
 
 def parse_subscription(args: list[str]) -> SubscriptionSpec:

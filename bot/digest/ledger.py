@@ -13,24 +13,18 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.arabic import fold as fold_spelling
 from bot.digest.compose import figure_phrase, isolate
 from bot.digest.data import DigestItem, statements_between
 from bot.render.labels import act_label, country_label
 from bot.summarize.model import Figure
-from bot.summarize.text import normalize, strip_marks
 
 LEDGER_DAYS = 30
 
 
 def fold(text: str) -> str:
     """Spelling-insensitive form for matching party names (hamza, ta marbuta, diacritics, ال)."""
-    words = (
-        normalize(strip_marks(text or ""))
-        .replace('"', " ")
-        .replace("«", " ")
-        .replace("»", " ")
-        .split()
-    )
+    words = fold_spelling(text or "").replace('"', " ").replace("«", " ").replace("»", " ").split()
     out = []
     for w in words:
         for prefix in ("وال", "بال", "لل", "فال", "ال"):

@@ -13,7 +13,7 @@ tokenizer removes diacritics but does not fold hamza forms of alef, alef
 maksura or teh marbuta, and Arabic glues conjunctions, prepositions and the
 article to the word ("والأمم", "بالتحالف"). So both the indexed text and
 the query go through :func:`fold`: the summarizer's own normalization
-(camel-tools' folds, :mod:`bot.summarize.text`), lowercase, and every word
+(camel-tools' folds, :mod:`bot.arabic`), lowercase, and every word
 indexed a second time without its proclitics. Searching "الامم" finds
 "الأمم", and "التحالف" finds "والتحالف".
 
@@ -36,8 +36,9 @@ from typing import Any
 from sqlalchemy import Text, and_, cast, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.arabic import fold as fold_spelling
+from bot.arabic import strip_marks
 from bot.store.models import Statement, SummaryRow
-from bot.summarize.text import normalize, strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ def _stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words of ``text``: diacritics off, alef/yaa/teh-marbuta folded, lowercase."""
-    return _WORD.findall(normalize(strip_marks(text)).lower())
+    return _WORD.findall(fold_spelling(text).lower())
 
 
 def fold(text: str) -> str:
