@@ -34,7 +34,7 @@ from bot.store.models import Chat as ChatRow
 from handlers.common import Context, chat_lang, command_args, reply, reply_parts, services, session
 from handlers.formatting import split_message
 from handlers.i18n import MESSAGES, t
-from handlers.subscribe import _resolve_target
+from handlers.target import resolve_target
 
 DIGEST_MESSAGES: dict[str, dict[str, str]] = {
     "digest_status": {
@@ -110,7 +110,7 @@ async def _managed_chat(update: Update, context: Context) -> tuple[str, int, lis
     """The chat a settings command changes (this one, or ``@channel`` from private) and the
     remaining words; None once the refusal has been explained (same rule as /subscribe)."""
     lang = await chat_lang(update, context)
-    target, args = await _resolve_target(
+    target, args = await resolve_target(
         update, context, lang, command_args(update.effective_message)
     )
     return None if target is None else (lang, target.chat_id, args)

@@ -14,7 +14,7 @@ from bot.chats import language_from_telegram
 from bot.queries import latest, search
 from handlers.common import NO_PREVIEW, Context, session
 from handlers.latest import render_statement
-from handlers.search import MAX_QUERY, _excerpt
+from handlers.search import MAX_QUERY, excerpt
 
 RESULTS = 10
 CACHE_SECONDS = 30
@@ -43,7 +43,7 @@ async def inline_query(update: Update, context: Context) -> None:
             InlineQueryResultArticle(
                 id=str(view.id),
                 title=title,
-                description=_excerpt(view)[:200],
+                description=excerpt(view)[:200],
                 input_message_content=InputTextMessageContent(
                     parts[0], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
                 ),

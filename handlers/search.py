@@ -19,7 +19,7 @@ MAX_QUERY = 200
 EXCERPT = 160
 
 
-def _excerpt(view: StatementView) -> str:
+def excerpt(view: StatementView) -> str:
     if view.summary and view.summary.key_sentences:
         text = view.summary.key_sentences[0]
     else:
@@ -40,7 +40,7 @@ def result_line(n: int, view: StatementView, lang: str) -> str:
     if when:
         meta.append(formatting.dyn(when.strftime("%Y-%m-%d")))
     line = f"{n}. {title}" + (" — " + " · ".join(meta) if meta else "")
-    return f"{line}\n<i>{formatting.dyn(_excerpt(view))}</i>"
+    return f"{line}\n<i>{formatting.dyn(excerpt(view))}</i>"
 
 
 def render_page(

@@ -13,16 +13,13 @@ choose the mode · ``sub:t:<id>`` toggle the mode in the list · ``sub:x:<id>`` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 
 from bot.chats import (
     KINDS,
     SubscriptionError,
     add_subscription,
-    get_or_create_chat,
     get_subscription,
     list_subscriptions,
     parse_subscription,
@@ -36,7 +33,8 @@ from bot.store.models import Chat as ChatRow
 from bot.store.models import Subscription
 from handlers.common import Context, chat_lang, command_args, edit, reply, session
 from handlers.i18n import raw, t
-from handlers.permissions import check_channel, looks_like_channel_ref, may_manage_here
+from handlers.permissions import check_channel, may_manage_here
+from handlers.target import Target, resolve_target
 
 EXAMPLES = {
     "country": "/subscribe {target}country SY",
@@ -44,12 +42,6 @@ EXAMPLES = {
     "keyword": "/subscribe {target}keyword التحالف",
     "accused": "/subscribe {target}accused إسرائيل",
 }
-
-
-@dataclass(slots=True)
-class Target:
-    chat_id: int
-    label: str | None  # "@channel" when managing a channel from private, else None (this chat)
 
 
 def describe(lang: str, kind: str, value: str) -> str:
@@ -92,40 +84,6 @@ def menu_keyboard(lang: str, chat_id: int) -> InlineKeyboardMarkup:
         for k in KINDS
     ]
     return InlineKeyboardMarkup(rows)
-
-
-async def _resolve_target(
-    update: Update, context: Context, lang: str, args: list[str]
-) -> tuple[Target | None, list[str]]:
-    """Which chat the command manages, or ``None`` after explaining the refusal."""
-    chat = update.effective_chat
-    if args and looks_like_channel_ref(args[0]):
-        ref = args[0]
-        if chat.type != ChatType.PRIVATE:
-            await reply(update, t(lang, "channel_in_private"))
-            return None, args
-        check = await check_channel(context.bot, ref, update.effective_user.id)
-        if not check.ok:
-            await reply(update, t(lang, check.refusal, channel=ref))
-            return None, args
-        channel: Chat = check.chat
-        async with session(context) as s:
-            await get_or_create_chat(
-                s,
-                channel.id,
-                type=ChatType.CHANNEL,
-                title=channel.title,
-                username=channel.username,
-                language_code=update.effective_user.language_code,
-            )
-            await s.commit()
-        return Target(
-            channel.id, f"@{channel.username}" if channel.username else channel.title or ref
-        ), args[1:]
-    if not await may_manage_here(update, context.bot):
-        await reply(update, t(lang, "group_admins_only"))
-        return None, args
-    return Target(chat.id, None), args
 
 
 async def _may_manage_chat(update: Update, context: Context, chat_id: int) -> bool:
@@ -171,7 +129,7 @@ async def _subscribe(
 
 async def subscribe(update: Update, context: Context) -> None:
     lang = await chat_lang(update, context)
-    target, args = await _resolve_target(
+    target, args = await resolve_target(
         update, context, lang, command_args(update.effective_message)
     )
     if target is None:
@@ -213,7 +171,7 @@ def list_view(
 
 async def subscriptions(update: Update, context: Context) -> None:
     lang = await chat_lang(update, context)
-    target, _ = await _resolve_target(update, context, lang, command_args(update.effective_message))
+    target, _ = await resolve_target(update, context, lang, command_args(update.effective_message))
     if target is None:
         return
     async with session(context) as s:
@@ -225,7 +183,7 @@ async def subscriptions(update: Update, context: Context) -> None:
 async def unsubscribe(update: Update, context: Context) -> None:
     """With words, remove what they describe; without, show the list with remove buttons."""
     lang = await chat_lang(update, context)
-    target, args = await _resolve_target(
+    target, args = await resolve_target(
         update, context, lang, command_args(update.effective_message)
     )
     if target is None:

@@ -1,0 +1,58 @@
+"""Which chat a management command acts on: this chat, or a channel named in private.
+
+``/subscribe @channel …`` in private manages that channel when the user is one
+of its admins; in a group only admins manage the group. Shared by the
+subscription and digest commands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Chat, Update
+from telegram.constants import ChatType
+
+from bot.chats import get_or_create_chat
+from handlers.common import Context, reply, session
+from handlers.i18n import t
+from handlers.permissions import check_channel, looks_like_channel_ref, may_manage_here
+
+
+@dataclass(slots=True)
+class Target:
+    chat_id: int
+    label: str | None  # "@channel" when managing a channel from private, else None (this chat)
+
+
+async def resolve_target(
+    update: Update, context: Context, lang: str, args: list[str]
+) -> tuple[Target | None, list[str]]:
+    """Which chat the command manages, or ``None`` after explaining the refusal."""
+    chat = update.effective_chat
+    if args and looks_like_channel_ref(args[0]):
+        ref = args[0]
+        if chat.type != ChatType.PRIVATE:
+            await reply(update, t(lang, "channel_in_private"))
+            return None, args
+        check = await check_channel(context.bot, ref, update.effective_user.id)
+        if not check.ok:
+            await reply(update, t(lang, check.refusal, channel=ref))
+            return None, args
+        channel: Chat = check.chat
+        async with session(context) as s:
+            await get_or_create_chat(
+                s,
+                channel.id,
+                type=ChatType.CHANNEL,
+                title=channel.title,
+                username=channel.username,
+                language_code=update.effective_user.language_code,
+            )
+            await s.commit()
+        return Target(
+            channel.id, f"@{channel.username}" if channel.username else channel.title or ref
+        ), args[1:]
+    if not await may_manage_here(update, context.bot):
+        await reply(update, t(lang, "group_admins_only"))
+        return None, args
+    return Target(chat.id, None), args
