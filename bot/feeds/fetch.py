@@ -11,8 +11,9 @@ Redirects are followed by hand for the same reason.
 Limits: overall and per-host concurrency (semaphores; per host first, so a
 slow host cannot hold the global slots while it waits), connect/read
 timeouts plus a whole-request deadline (a server trickling one byte a second
-never trips a read timeout), a byte cap counted on the *decoded* stream (a
-gzip bomb is stopped at the cap), at most five redirects.
+never trips a read timeout), a byte cap counted on the *decoded* stream,
+which is decoded in bounded steps (:mod:`bot.feeds.inflate`), so a gzip bomb,
+stacked encodings included, stops at the cap; at most five redirects.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from bot.feeds.inflate import DecodeError, Inflater
 from bot.feeds.timing import retry_after
 
 if TYPE_CHECKING:
@@ -61,7 +63,11 @@ class BlockedAddress(FetchError):
 
 
 class TooLarge(FetchError):
-    """The body is over the byte cap."""
+    """The body is over the byte cap; ``decompressed`` is what decoding produced until then."""
+
+    def __init__(self, message: str, *, decompressed: int = 0) -> None:
+        super().__init__(message)
+        self.decompressed = decompressed
 
 
 class _Unreachable(Exception):
@@ -74,6 +80,7 @@ class FetchResult:
     status: int
     content: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    decompressed: int = 0  # bytes output by all Content-Encoding layers together
 
     @property
     def not_modified(self) -> bool:
@@ -277,14 +284,29 @@ class FeedClient:
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise TooLarge(f"body of {int(declared)} bytes is over the {self.max_bytes}-byte limit")
+        inflater = Inflater.for_header(headers.get("content-encoding", ""))
         chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():  # decoded: the cap also stops compression bombs
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise TooLarge(f"body over the {self.max_bytes}-byte limit")
-            chunks.append(chunk)
-        return FetchResult(url=url, status=status, content=b"".join(chunks), headers=headers)
+        size = raw_size = 0
+        try:
+            async for raw in response.aiter_raw():
+                raw_size += len(raw)
+                for piece in inflater.feed(raw):  # bounded steps: the cap also stops bombs
+                    size += len(piece)
+                    if size > self.max_bytes or raw_size > self.max_bytes:
+                        raise TooLarge(
+                            f"body over the {self.max_bytes}-byte limit",
+                            decompressed=inflater.produced,
+                        )
+                    chunks.append(piece)
+        except DecodeError as exc:
+            raise FetchError(str(exc)) from None
+        return FetchResult(
+            url=url,
+            status=status,
+            content=b"".join(chunks),
+            headers=headers,
+            decompressed=inflater.produced,
+        )
 
     async def _drain(self, response: httpx.Response, limit: int = 64 * 1024) -> None:
         """Consume a small body; a large one is abandoned (the connection is dropped instead)."""

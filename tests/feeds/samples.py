@@ -102,3 +102,32 @@ def rss10(items: list[Item], *, title: str = "وزارة الخارجية") -> s
         f'<channel rdf:about="http://example.invalid/"><title>{escape(title)}</title><link>http://example.invalid/</link>'
         f"<items><rdf:Seq>{seq}</rdf:Seq></items></channel>{body}</rdf:RDF>"
     )
+
+
+def gzip_of_zeros(total: int, block: int = 16 << 20) -> bytes:
+    """One valid gzip member of ``total`` zero bytes (a multiple of ``block``), built fast.
+
+    A full flush resets the compressor, so every block after the first compresses
+    to the same bytes: the body is one block repeated, then the trailer with the
+    right CRC and size. 2 GB come out as 2 MB in under a second.
+    """
+    import struct
+    import zlib
+
+    zeros = bytes(block)
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    first = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.flush(zlib.Z_FINISH)[:-8]
+    count = max(1, total // block)
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(zeros, crc)
+    return first + again * (count - 1) + end + struct.pack("<II", crc, (count * block) & 0xFFFFFFFF)
+
+
+def stacked_gzip_bomb(total: int) -> bytes:
+    """``Content-Encoding: gzip, gzip`` body: a few KB on the wire, ``total`` bytes decoded."""
+    import gzip
+
+    return gzip.compress(gzip_of_zeros(total), compresslevel=9)
