@@ -2,7 +2,9 @@
 
 httpx logs every request URL at INFO, and Bot API URLs carry the token
 (``/bot<token>/sendMessage``), so httpx and httpcore are held at WARNING and
-a filter masks the token in any record that still contains it.
+a filter masks the token in any record that still contains it. The same
+filter masks user, password and query values of every http(s) address
+(:func:`bot.redact.mask_urls_in`): feed URLs carry credentials too.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import logging
 import re
 import sys
 
+from bot.redact import mask_urls_in
+
 _TOKEN_RE = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}\b")
 _BOT_PATH_RE = re.compile(r"/bot[^/\s]+/")
 
 
 class RedactSecrets(logging.Filter):
-    """Replace anything shaped like a bot token, and ``/bot<token>/`` paths, with a mask."""
+    """Mask anything shaped like a bot token, ``/bot<token>/`` paths and URL secrets."""
 
     def __init__(self, secrets: list[str] | None = None) -> None:
         super().__init__()
@@ -26,7 +30,7 @@ class RedactSecrets(logging.Filter):
         for secret in self.secrets:
             text = text.replace(secret, "<token>")
         text = _TOKEN_RE.sub("<token>", text)
-        return _BOT_PATH_RE.sub("/bot<token>/", text)
+        return mask_urls_in(_BOT_PATH_RE.sub("/bot<token>/", text))
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.feeds import registry
+from bot.redact import has_secrets, mask_urls_in, shown_url
 from bot.store.models import Feed
 from handlers import formatting
 from handlers.common import Context, chat_lang, command_args, reply, services, session
@@ -45,7 +46,7 @@ def health(feed: Feed, lang: str) -> str:
     if feed.consecutive_failures:
         line = t(lang, "feed_failing", count=feed.consecutive_failures)
         if feed.last_error:
-            line += " " + formatting.dyn(feed.last_error[:ERROR_CHARS])
+            line += " " + formatting.dyn(mask_urls_in(feed.last_error)[:ERROR_CHARS])
         return line
     if feed.last_success_at is None:
         return t(lang, "feed_never")
@@ -55,7 +56,9 @@ def health(feed: Feed, lang: str) -> str:
 def feed_line(feed: Feed, lang: str) -> str:
     name = formatting.dyn(feed.name or formatting.host_of(feed.url))
     country = f" {formatting.dyn(feed.country)}" if feed.country else ""
-    return f"#{feed.id} {formatting.link(feed.url, name)}{country} — {health(feed, lang)}"
+    # An address with credentials or query values is not linked: the link would show it.
+    shown = name if has_secrets(feed.url) else formatting.link(feed.url, name)
+    return f"#{feed.id} {shown}{country} — {health(feed, lang)}"
 
 
 async def feeds_command(update: Update, context: Context) -> None:
@@ -93,7 +96,7 @@ async def addfeed_command(update: Update, context: Context) -> None:
             await reply(update, t(lang, "addfeed_failed", reason=str(exc)))
             return
         await s.commit()
-    await reply(update, t(lang, "addfeed_done", url=f"#{feed.id} {feed.url}"))
+    await reply(update, t(lang, "addfeed_done", url=f"#{feed.id} {shown_url(feed.url)}"))
 
 
 async def removefeed_command(update: Update, context: Context) -> None:
@@ -127,10 +130,10 @@ async def _remove(update: Update, context: Context, lang: str, ref: str) -> bool
         try:
             feed = await registry.remove_feed(s, ref)
         except registry.FeedError:
-            await reply(update, t(lang, "removefeed_none", value=ref))
+            await reply(update, t(lang, "removefeed_none", value=shown_url(ref)))
             return False
         await s.commit()
-    await reply(update, t(lang, "removefeed_done", url=f"#{feed.id} {feed.url}"))
+    await reply(update, t(lang, "removefeed_done", url=f"#{feed.id} {shown_url(feed.url)}"))
     return True
 
 

@@ -31,6 +31,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.redact import mask_url
 from bot.render import labels as _labels
 from bot.summarize.model import Summary
 
@@ -188,7 +189,7 @@ def host_of(url: str) -> str:
     try:
         host = urlsplit(url).hostname or url
     except ValueError:
-        return url
+        return mask_url(url)
     return host.removeprefix("www.")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.commands.common import run_async, settings_and_logging
 from bot.errors import CliError
+from bot.redact import mask_url, mask_urls_in
 
 
 def _when(value: datetime | None) -> str:
@@ -34,12 +35,16 @@ async def _run(args: argparse.Namespace) -> int:
                         interval=args.interval,
                         all_statements=args.all_statements,
                     )
-                    print(f"added feed #{feed.id}: {feed.url}")
+                    print(f"added feed #{feed.id}: {mask_url(feed.url)}")
                 elif args.feeds_command == "list":
-                    _print_list(await registry.list_feeds(s), settings.poll_interval)
+                    _print_list(
+                        await registry.list_feeds(s),
+                        settings.poll_interval,
+                        show_secrets=args.show_secrets,
+                    )
                 elif args.feeds_command == "remove":
                     feed = await registry.remove_feed(s, args.feed)
-                    print(f"removed feed #{feed.id}: {feed.url}")
+                    print(f"removed feed #{feed.id}: {mask_url(feed.url)}")
                 elif args.feeds_command == "import":
                     done = await registry.import_opml(s, Path(args.file))
                     for line in done.skipped:
@@ -59,7 +64,9 @@ async def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_list(feeds: list, default_interval: int) -> None:  # type: ignore[type-arg]
+def _print_list(feeds: list, default_interval: int, *, show_secrets: bool) -> None:  # type: ignore[type-arg]
+    """Feeds with their health; addresses masked unless the operator asks (``--show-secrets``)."""
+    shown = (lambda url: url) if show_secrets else mask_url
     if not feeds:
         print(
             "no feeds yet; add one with: bayan feeds add https://example.org/rss.xml --name 'Ministry' --country SA"
@@ -68,13 +75,13 @@ def _print_list(feeds: list, default_interval: int) -> None:  # type: ignore[typ
     for f in feeds:
         flags = " all-statements" if f.all_statements else ""
         flags += "" if f.enabled else " disabled"
-        print(f"#{f.id} {f.name or '-'} [{f.country or '--'}] {f.url}{flags}")
+        print(f"#{f.id} {f.name or '-'} [{f.country or '--'}] {shown(f.url)}{flags}")
         print(
             f"    every {f.interval_seconds or default_interval}s; last success {_when(f.last_success_at)}; "
             f"failures {f.consecutive_failures}; next poll {_when(f.next_poll_at) if f.next_poll_at else 'now'}"
         )
         if f.last_error and f.consecutive_failures:
-            print(f"    last error {_when(f.last_error_at)}: {f.last_error}")
+            print(f"    last error {_when(f.last_error_at)}: {mask_urls_in(f.last_error)}")
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
@@ -103,11 +110,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="a ministry's own feed: every item is a statement",
     )
-    fsub.add_parser("list", help="feeds with their health")
+    lst = fsub.add_parser("list", help="feeds with their health (addresses masked)")
+    lst.add_argument(
+        "--show-secrets",
+        action="store_true",
+        help="show feed addresses in full, with user, password and query values",
+    )
     rm = fsub.add_parser("remove", help="stop watching a feed")
     rm.add_argument("feed", help="feed id (see list) or its exact address")
     imp = fsub.add_parser("import", help="add the feeds of an OPML file")
     imp.add_argument("file", help="OPML file")
-    exp = fsub.add_parser("export", help="write all feeds as OPML")
+    exp = fsub.add_parser("export", help="write all feeds as OPML (full addresses: a backup)")
     exp.add_argument("output", nargs="?", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_feeds)

@@ -31,6 +31,7 @@ import httpx
 
 from bot.feeds.inflate import DecodeError, Inflater
 from bot.feeds.timing import retry_after
+from bot.redact import shown_url
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -217,9 +218,9 @@ class FeedClient:
             try:
                 target = httpx.URL(current)
             except (httpx.InvalidURL, TypeError, ValueError) as exc:
-                raise FetchError(f"invalid URL {current!r}: {exc}") from None
+                raise FetchError(f"invalid URL {shown_url(current)!r}: {exc}") from None
             if target.scheme not in ("http", "https") or not target.host:
-                raise FetchError(f"unsupported URL {current!r} (only http and https)")
+                raise FetchError(f"unsupported URL {shown_url(current)!r} (only http and https)")
             port = target.port or (443 if target.scheme == "https" else 80)
             headers = {"Accept": accept, "Host": target.netloc.decode("ascii")}
             if etag:

@@ -33,6 +33,7 @@ from bot.feeds.fetch import FeedClient
 from bot.feeds.fulltext import full_text
 from bot.feeds.links import normalize_link
 from bot.feeds.parse import ParsedItem
+from bot.redact import mask_url
 from bot.store.db import Database
 from bot.store.models import (
     Entry,
@@ -81,7 +82,7 @@ class FeedInfo:
 
     @property
     def label(self) -> str:
-        return self.name or self.url
+        return self.name or mask_url(self.url)  # shown in alerts and poll output
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.ingest import FeedInfo, Ingestor, NewStatement, StatementHook
 from bot.feeds.parse import NotAFeed, parse_feed
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
+from bot.redact import mask_url
 from bot.services import Services
 from bot.store.models import Feed, utcnow
 
@@ -143,7 +144,7 @@ async def poll_once(
             log.warning(
                 "feed #%s %s: %s (next try %s)",
                 outcome.feed_id,
-                outcome.url,
+                mask_url(outcome.url),
                 outcome.error,
                 outcome.next_poll_at.isoformat(timespec="seconds") if outcome.next_poll_at else "?",
             )

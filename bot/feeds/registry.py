@@ -16,6 +16,7 @@ import httpx
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.redact import shown_url
 from bot.store.models import Feed
 
 MIN_INTERVAL = 30
@@ -32,9 +33,11 @@ def check_url(url: str) -> str:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError):
-        raise FeedError(f"not a valid URL: {url!r}") from None
+        raise FeedError(f"not a valid URL: {shown_url(url)!r}") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise FeedError(f"not an http(s) feed address: {url!r} (e.g. https://example.org/rss.xml)")
+        raise FeedError(
+            f"not an http(s) feed address: {shown_url(url)!r} (e.g. https://example.org/rss.xml)"
+        )
     if len(url) > 2048:
         raise FeedError("feed address longer than 2048 characters")
     return url
@@ -71,7 +74,7 @@ async def add_feed(
     url = check_url(url)
     existing = await session.scalar(select(Feed).where(Feed.url == url))
     if existing is not None:
-        raise FeedError(f"feed already registered as #{existing.id}: {url}")
+        raise FeedError(f"feed already registered as #{existing.id}: {shown_url(url)}")
     feed = Feed(
         url=url,
         name=(name or "").strip()[:200] or None,
@@ -105,7 +108,7 @@ async def find_feed(session: AsyncSession, ref: str) -> Feed:
     )
     feed = await session.scalar(query)
     if feed is None:
-        raise FeedError(f"no feed {ref!r} (see `bayan feeds list`)")
+        raise FeedError(f"no feed {shown_url(ref)!r} (see `bayan feeds list`)")
     return feed
 
 
@@ -157,7 +160,7 @@ async def import_opml(session: AsyncSession, path: Path) -> ImportReport:
                 in ("1", "true", "yes"),
             )
         except FeedError as exc:
-            skipped.append(f"{url}: {exc}")
+            skipped.append(f"{shown_url(url)}: {exc}")
             continue
         added.append(feed)
     return ImportReport(added, skipped)

@@ -1,0 +1,44 @@
+"""Hostile chat input against the REAL Application and the fake Bot API.
+
+Secrets in feed addresses never reach a chat; input quoted back is clipped so
+the reply can be sent; every handler answers even when its own reply fails.
+The fixtures are the ones of test_commands_e2e (one Application per test).
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.store.models import Feed
+from tests.e2e.test_commands_e2e import ADMIN_ID, Bayan, bayan, bob, fake, say, shown
+from tests.fakebotapi import FakeBotAPI, FakeChat
+
+__all__ = ["bayan", "bob", "fake"]  # fixtures used by name below
+pytestmark = pytest.mark.timeout(60)
+
+PASSWORD, TOKEN = "hunter2pw", "tk9f8e7d6"
+SECRET_URL = f"https://reader:{PASSWORD}@mofa.example/rss.xml?token={TOKEN}"
+
+
+def _hrefs(message) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.get("url", "") for e in message.entities or [] if e.get("type") == "text_link"]
+
+
+async def test_feed_secrets_never_reach_a_chat(
+    bayan: Bayan, fake: FakeBotAPI, bob: FakeChat
+) -> None:
+    admin = fake.private_chat(fake.add_user(ADMIN_ID, "Root", language_code="en"))
+    [added] = await say(fake, admin, f"/addfeed {SECRET_URL} SA Ministry")
+    [dup] = await say(fake, admin, f"/addfeed {SECRET_URL}")
+    async with bayan.services.db.sessions() as s:
+        feed = await s.scalar(select(Feed))
+        feed.consecutive_failures, feed.last_error = 2, f"cannot fetch {SECRET_URL}"
+        await s.commit()
+    [listing] = await say(fake, bob, "/feeds")
+    [removed] = await say(fake, admin, f"/removefeed {feed.id}")
+
+    assert "Feed added" in shown(added) and "Ministry" in shown(listing)
+    for message in (added, dup, listing, removed):
+        seen = shown(message) + " ".join(_hrefs(message))
+        assert PASSWORD not in seen and TOKEN not in seen, seen
