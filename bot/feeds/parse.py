@@ -118,7 +118,7 @@ def _body(entry: Any) -> str:
     return max(texts, key=len, default="")
 
 
-def _feedparser(data: bytes, headers: dict[str, str]) -> Any:
+def run_feedparser(data: bytes, headers: dict[str, str]) -> Any:
     return feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True)
 
 
@@ -135,7 +135,7 @@ def parse_item_by_item(
     if pieces is None:
         raise NotAFeed(f"not a feed (parser failed: {type(failure).__name__}: {failure})")
     try:
-        channel = _feedparser(pieces.channel.encode(), headers)
+        channel = run_feedparser(pieces.channel.encode(), headers)
     except Exception as exc:  # see the docstring
         log.warning("feed channel elements unreadable (%s: %s)", type(exc).__name__, exc)
         channel = feedparser.FeedParserDict(feed=feedparser.FeedParserDict(), entries=[])
@@ -143,7 +143,7 @@ def parse_item_by_item(
     entries = []
     for number, item in enumerate(pieces.items, 1):
         try:
-            entries.extend(_feedparser(pieces.wrap(item).encode(), headers).entries)
+            entries.extend(run_feedparser(pieces.wrap(item).encode(), headers).entries)
         except Exception as exc:  # see the docstring
             log.warning("feed item %d skipped: %s: %s", number, type(exc).__name__, exc)
     channel["bozo"], channel["bozo_exception"] = True, failure
@@ -158,7 +158,7 @@ def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) ->
     }
     feed_headers["content-type"] = "application/xml; charset=utf-8"
     try:
-        parsed = _feedparser(data, feed_headers)
+        parsed = run_feedparser(data, feed_headers)
         entries = parsed.entries
     except Exception as exc:  # feedparser on hostile markup: retried item by item, see there
         parsed, entries = parse_item_by_item(data, feed_headers, exc)

@@ -14,7 +14,15 @@ from tests.architecture.sources import Source, sources
 
 # Lowest first. A module belongs to the longest prefix listed here.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("bot.config", "bot.logs", "bot.errors", "bot.store", "bot.arabic", "bot.services"),
+    (
+        "bot.config",
+        "bot.logs",
+        "bot.errors",
+        "bot.redact",
+        "bot.store",
+        "bot.arabic",
+        "bot.services",
+    ),
     ("bot.summarize",),
     ("bot.render", "bot.i18n"),
     ("bot.feeds", "bot.statements", "bot.chats", "bot.queries"),

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.feeds.charset import sanitize_charrefs
-from bot.feeds.parse import _feedparser, parse_feed, parse_item_by_item
+from bot.feeds.parse import parse_feed, parse_item_by_item, run_feedparser
 from bot.feeds.poller import poll_once
 from bot.services import Services
 from tests.feeds import samples as S
@@ -55,7 +55,7 @@ def test_when_feedparser_raises_for_the_document_each_item_is_parsed_alone(
 ) -> None:
     raw = _poisoned()  # not sanitized: feedparser really raises on it
     with pytest.raises(OverflowError) as failure:
-        _feedparser(raw, {})
+        run_feedparser(raw, {})
 
     with caplog.at_level(logging.WARNING, logger="bot.feeds.parse"):
         channel, entries = parse_item_by_item(raw, {}, failure.value)
