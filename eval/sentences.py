@@ -5,13 +5,17 @@ The splitter is deliberately simple and frozen (it must never change once annota
 exist): a sentence ends at . ! ? ؟ or a line break; empty pieces are dropped.
 
     sentences.py ID [ID ...]          print each text's title and numbered sentences
+
+The pool is read from $BAYAN_SHARED/corpus/pool.jsonl (default: ../shared beside the checkout).
 """
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
-POOL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pool.jsonl"
+SHARED = Path(os.environ.get("BAYAN_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+POOL = SHARED / "corpus" / "pool.jsonl"
 SPLIT = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
 
