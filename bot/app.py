@@ -79,6 +79,8 @@ def build_application(
             .base_url(f"{settings.telegram_api_url}/bot")
             .base_file_url(f"{settings.telegram_api_url}/file/bot")
         )
+        if settings.proxy:  # TELEGRAM_PROXY: both the sending and the long-polling connections
+            builder = builder.proxy(settings.proxy).get_updates_proxy(settings.proxy)
     # max_retries=0: the outbox, not the limiter, retries after a flood wait (see bot.delivery.sender).
     builder = builder.rate_limiter(
         AIORateLimiter(

@@ -17,6 +17,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 OFFICIAL_API_URL = "https://api.telegram.org"
+PROXY_SCHEMES = ("http://", "https://", "socks5://", "socks5h://")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -48,6 +49,8 @@ class Settings(BaseSettings):
     rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
     send_workers: int = Field(default=4, ge=1, le=64, alias="BAYAN_SEND_WORKERS")
     console_language: str = Field(default="ar", alias="BAYAN_CONSOLE_LANGUAGE")
+    # proxy for the Bot API only (feeds never use one: see the README)
+    telegram_proxy: SecretStr | None = Field(default=None, alias="TELEGRAM_PROXY")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -126,6 +129,20 @@ class Settings(BaseSettings):
             ) from None
         return value
 
+    @field_validator("telegram_proxy", mode="before")
+    @classmethod
+    def _proxy(cls, value: object) -> object:
+        """http, https or socks5 (socks5h too); refused here rather than by httpx at the first request."""
+        if value in ("", None):
+            return None
+        text = str(value.get_secret_value() if isinstance(value, SecretStr) else value).strip()
+        if not text.startswith(PROXY_SCHEMES):
+            raise ValueError(
+                "expected http://, https:// or socks5:// followed by host:port, "
+                "e.g. socks5://127.0.0.1:1080"
+            )
+        return text
+
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _empty_token(cls, value: object) -> object:
@@ -134,6 +151,11 @@ class Settings(BaseSettings):
     @property
     def token(self) -> str | None:
         return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+    @property
+    def proxy(self) -> str | None:
+        """The Bot API proxy URL, credentials included (never log it: see :func:`bot.redact.mask_url`)."""
+        return self.telegram_proxy.get_secret_value() if self.telegram_proxy else None
 
     @property
     def sqlite_path(self) -> Path | None:

@@ -19,7 +19,10 @@ def settings_and_logging(**overrides: Any) -> Settings:
         settings = load_settings(**overrides)
     except SettingsError as exc:
         raise CliError(str(exc)) from None
-    setup_logging(settings.log_level, secrets=[settings.token] if settings.token else None)
+    secrets = [
+        s for s in (settings.token, settings.proxy) if s
+    ]  # the proxy URL may hold a password
+    setup_logging(settings.log_level, secrets=secrets)
     return settings
 
 

@@ -17,6 +17,7 @@ import sys
 from bot.commands.common import run_async, settings_and_logging, stop_event_on_signals
 from bot.errors import CliError
 from bot.logs import RedactSecrets
+from bot.redact import mask_url
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +57,19 @@ async def run_service(
 
 def _start_failure(exc: Exception, settings) -> str:  # type: ignore[no-untyped-def]
     """One line for a bot that cannot start; PTB's InvalidToken message quotes the token itself."""
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
 
     url = settings.telegram_api_url
     if isinstance(exc, InvalidToken):
         return f"the Bot API at {url} rejected TELEGRAM_BOT_TOKEN; check the token from @BotFather"
-    secrets = [settings.token] if settings.token else []
+    secrets = [s for s in (settings.token, settings.proxy) if s]
     detail = RedactSecrets(secrets)._clean(" ".join(str(exc).split()))
+    if settings.proxy and isinstance(exc, NetworkError):
+        proxy = mask_url(settings.proxy)
+        return (
+            f"cannot reach the Bot API at {url} through the proxy TELEGRAM_PROXY={proxy}: "
+            f"{type(exc).__name__}: {detail}"
+        )
     return f"cannot start the bot with the Bot API at {url}: {type(exc).__name__}: {detail}"
 
 
