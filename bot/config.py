@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
     send_workers: int = Field(default=4, ge=1, le=64, alias="BAYAN_SEND_WORKERS")
     console_language: str = Field(default="ar", alias="BAYAN_CONSOLE_LANGUAGE")
+    log_format: str = Field(default="text", alias="BAYAN_LOG_FORMAT")
+    # named in the User-Agent of every feed fetch, so a site's operator can find who polls it
+    project_url: str = Field(default="", alias="BAYAN_PROJECT_URL")
     # proxy for the Bot API only (feeds never use one: see the README)
     telegram_proxy: SecretStr | None = Field(default=None, alias="TELEGRAM_PROXY")
 
@@ -82,6 +85,24 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in LOG_LEVELS:
             raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+        return value
+
+    @field_validator("log_format")
+    @classmethod
+    def _log_format(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in ("text", "json"):
+            raise ValueError("expected text or json")
+        return value
+
+    @field_validator("project_url")
+    @classmethod
+    def _project_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError(
+                "expected an http:// or https:// URL, e.g. https://github.com/you/bayan"
+            )
         return value
 
     @field_validator("console_language")

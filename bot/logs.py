@@ -9,9 +9,12 @@ filter masks user, password and query values of every http(s) address
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
+import time
+from datetime import UTC, datetime
 
 from bot.redact import mask_urls_in
 
@@ -42,12 +45,42 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def setup_logging(level: str = "INFO", secrets: list[str] | None = None) -> None:
+class UtcFormatter(logging.Formatter):
+    """Times in UTC with the zone written (``2026-12-04T21:25:07.123+00:00``), whatever the host's zone."""
+
+    converter = time.gmtime
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+
+
+class JsonFormatter(UtcFormatter):
+    """One JSON object per line (``BAYAN_LOG_FORMAT=json``) for log collectors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def make_formatter(fmt: str = "text") -> logging.Formatter:
+    if fmt == "json":
+        return JsonFormatter()
+    return UtcFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def setup_logging(level: str = "INFO", secrets: list[str] | None = None, fmt: str = "text") -> None:
     """Configure the root logger on standard error (standard output stays for data)."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S")
-    )
+    handler.setFormatter(make_formatter(fmt))
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):

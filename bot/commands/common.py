@@ -22,7 +22,7 @@ def settings_and_logging(**overrides: Any) -> Settings:
     secrets = [
         s for s in (settings.token, settings.proxy) if s
     ]  # the proxy URL may hold a password
-    setup_logging(settings.log_level, secrets=secrets)
+    setup_logging(settings.log_level, secrets=secrets, fmt=settings.log_format)
     return settings
 
 

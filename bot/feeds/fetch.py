@@ -38,7 +38,23 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = "Bayan/0.1 (+https://github.com/; feed monitor for ministry statements)"
+
+def make_user_agent(project_url: str = "") -> str:
+    """``Bayan/<version> (+<project URL>; …)``: a site operator who sees us can find us.
+
+    Without ``BAYAN_PROJECT_URL`` no address is invented (a placeholder would
+    point the site's operator nowhere).
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ours = version("bayan")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        ours = "dev"
+    where = f"+{project_url}; " if project_url else ""
+    return f"Bayan/{ours} ({where}feed monitor for ministry statements)"
+
+
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -108,7 +124,7 @@ class FeedClient:
         allow_private: bool = False,
         allowed_networks: Iterable[str] = (),
         max_redirects: int = MAX_REDIRECTS,
-        user_agent: str = USER_AGENT,
+        user_agent: str | None = None,
     ) -> None:
         self.max_bytes = max_bytes
         self.timeout = timeout
@@ -135,7 +151,10 @@ class FeedClient:
                 max_keepalive_connections=concurrency + concurrency // 2,
                 keepalive_expiry=30.0,
             ),
-            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate, br"},
+            headers={
+                "User-Agent": user_agent or make_user_agent(),
+                "Accept-Encoding": "gzip, deflate, br",
+            },
         )
 
     @classmethod
@@ -146,6 +165,7 @@ class FeedClient:
             concurrency=settings.fetch_concurrency,
             per_host=settings.fetch_per_host,
             allow_private=settings.allow_private_hosts,
+            user_agent=make_user_agent(settings.project_url),
         )
 
     async def __aenter__(self) -> FeedClient:
