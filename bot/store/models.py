@@ -221,6 +221,9 @@ class Chat(Base):
     deactivated_reason: Mapped[str | None] = mapped_column(String(200))
     migrated_to: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # /pause: set while the whole chat is paused; alerts meanwhile are counted, never queued
+    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    skipped_while_paused: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     subscriptions: Mapped[list[Subscription]] = relationship(
         back_populates="chat", cascade="all, delete-orphan"
@@ -243,6 +246,11 @@ class Subscription(Base):
     mode: Mapped[str] = mapped_column(String(10), default="instant")  # instant | digest
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # what to leave out: [{"kind": "keyword"|"country"|"accused", "value": …, "normalized": …}]
+    excludes: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
+    # /pause of this one subscription; alerts it would have sent meanwhile are counted in skipped
+    paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    skipped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     chat: Mapped[Chat] = relationship(back_populates="subscriptions")
 
@@ -279,12 +287,78 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class ExtractionReport(Base):
+    """A reader's "wrong extraction" report: which statement (or text), which field, their words.
+
+    Kept for the team's next annotation round (``bayan reports``); the summary
+    as shown is copied, since the statement's summary may be revised later.
+    """
+
+    __tablename__ = "extraction_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statements.id", ondelete="SET NULL"), index=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
+    field: Mapped[str] = mapped_column(String(20))  # issuer|accusations|demands|figures|other
+    words: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)  # a /summary answer's text (no statement)
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class FeedProposal(Base):
+    """A subscriber's /proposefeed, waiting for an admin's approve or deny."""
+
+    __tablename__ = "feed_proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|approved|denied
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ChatUsage(Base):
+    """How many /summary or /search a chat used on one UTC day (the daily quotas)."""
+
+    __tablename__ = "chat_usage"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, UTC
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # summary | search
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SeenItem(Base):
+    """The key of a feed item whose entry row retention pruned: (feed, hash of its guid).
+
+    Ingest treats such a guid as known, so pruning never makes an old item new again.
+    """
+
+    __tablename__ = "seen_items"
+
+    feed_id: Mapped[int] = mapped_column(
+        ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    guid_hash: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
 __all__ = [
     "Base",
     "Chat",
+    "ChatUsage",
     "Delivery",
     "Entry",
+    "ExtractionReport",
     "Feed",
+    "FeedProposal",
+    "SeenItem",
     "Statement",
     "StatementRevision",
     "StatementSource",
