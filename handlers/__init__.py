@@ -30,7 +30,7 @@ from telegram.ext import (
 )
 
 from handlers import digest, feeds, inline, lang, latest, search, start, subscribe, summary
-from handlers.common import Context, chat_lang, unpack
+from handlers.common import Context, answer_failure, chat_lang, unpack
 from handlers.i18n import COMMANDS, raw
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,8 @@ def register(application: Application) -> None:
     add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
     add(InlineQueryHandler(inline.inline_query))
     digest.register(application)  # /digest /timezone /ledger /chart
+    # Whatever fails in a handler (its own reply included), the user gets one line.
+    application.add_error_handler(answer_failure)
 
     previous = application.post_init
 

@@ -9,6 +9,7 @@ buttons answer "expired, send the command again" after a restart.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections import OrderedDict
 from collections.abc import AsyncIterator
@@ -17,11 +18,12 @@ from contextlib import asynccontextmanager
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chats import get_or_create_chat
 from bot.services import Services
+from handlers.i18n import raw
 
 SERVICES_KEY = "services"
 CALLBACK_LIMIT = 64
@@ -31,6 +33,7 @@ LONG_PREFIX = "bx~"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 Context = ContextTypes.DEFAULT_TYPE
+log = logging.getLogger(__name__)
 
 
 def services(context: Context) -> Services:
@@ -138,3 +141,29 @@ def command_args(message: Message | None) -> list[str]:
         return []
     parts = message.text.split(maxsplit=1)
     return parts[1].split() if len(parts) > 1 else []
+
+
+async def answer_failure(update: object, context: Context) -> None:
+    """Error handler: the user whose command or button failed still gets one clear line.
+
+    Runs for every handler path (PTB calls each error handler; ``bot.app``'s own
+    one logs and tells the admin). The language comes from the user's Telegram
+    settings, not the database, which may be what failed. If this line cannot be
+    sent either, that is logged and nothing more is tried.
+    """
+    if not isinstance(update, Update) or update.effective_user is None:
+        return
+    code = update.effective_user.language_code or ""
+    text = raw("en" if code.startswith("en") else "ar", "request_failed")
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer(text, show_alert=True)
+            return
+        except TelegramError:  # already answered by the handler: say it in the chat instead
+            pass
+    if update.effective_message is None or update.inline_query is not None:
+        return
+    try:
+        await update.effective_message.reply_text(text, do_quote=False)
+    except TelegramError as exc:
+        log.warning("could not tell the user a request failed: %s", exc)

@@ -13,7 +13,12 @@ import html
 import string
 from typing import Any
 
+from bot.redact import clip
 from handlers.formatting import dyn
+
+# Longest value (user input quoted back, a name, a reason) put into a message: a reply
+# echoing 10 KB would be refused by Telegram and the user would get nothing.
+VALUE_CHARS = 300
 
 LANGS = ("ar", "en")
 
@@ -126,6 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "channel_bot_not_admin": {
         "ar": "أضفني مشرفًا في {channel} بصلاحية النشر أولًا.",
         "en": "Make me an admin of {channel} with permission to post first.",
+    },
+    "request_failed": {
+        "ar": "تعذّر إكمال طلبك الآن؛ حاول مرة أخرى بعد قليل.",
+        "en": "Sorry, that request could not be completed; please try again in a moment.",
     },
     "admins_only": {
         "ar": "هذا الأمر لمشرفي بيان فقط.",
@@ -256,12 +265,13 @@ def t(
     """The message ``key`` in ``lang`` with every value escaped and bidi-isolated.
 
     ``trusted_html`` is for fragments this code built itself from escaped
-    parts (the command list); user or feed text always goes in ``values``.
+    parts (the command list); user or feed text always goes in ``values``
+    and is clipped to ``VALUE_CHARS``.
     """
     template = MESSAGES[key][lang_of(lang)]
     if not values and not trusted_html:
         return template
-    filled = {k: dyn(v) for k, v in values.items()}
+    filled = {k: dyn(clip(v, VALUE_CHARS)) for k, v in values.items()}
     filled.update(trusted_html or {})
     return template.format(**filled)
 
@@ -269,7 +279,8 @@ def t(
 def raw(lang: str | None, key: str, **values: Any) -> str:
     """The message without HTML escaping: for button labels and inline titles (plain text)."""
     template = MESSAGES[key][lang_of(lang)]
-    return template.format(**values) if values else template
+    clipped = {k: clip(v, VALUE_CHARS) for k, v in values.items()}
+    return template.format(**clipped) if values else template
 
 
 def placeholders(template: str) -> set[str]:

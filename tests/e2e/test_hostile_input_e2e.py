@@ -7,6 +7,8 @@ The fixtures are the ones of test_commands_e2e (one Application per test).
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import select
 
@@ -42,3 +44,53 @@ async def test_feed_secrets_never_reach_a_chat(
     for message in (added, dup, listing, removed):
         seen = shown(message) + " ".join(_hrefs(message))
         assert PASSWORD not in seen and TOKEN not in seen, seen
+
+
+LONG = "ب" * 10_000
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"/subscribe {LONG}",
+        f"/subscribe country {LONG}",
+        f"/timezone {'A' * 5000}",  # also "File name too long" in the zone lookup
+        f"/lang {LONG}",
+        f"/digest {LONG}",
+        f"/search {LONG}",
+    ],
+    ids=["subscribe-kind", "subscribe-country", "timezone", "lang", "digest", "search"],
+)
+async def test_a_reply_quoting_huge_input_is_clipped_and_sent(
+    bayan: Bayan, fake: FakeBotAPI, bob: FakeChat, command: str
+) -> None:
+    [answer] = await say(fake, bob, command)
+
+    assert 0 < len(shown(answer)) < 1000
+    assert bayan.errors == []
+
+
+async def test_removefeed_with_a_huge_reference_is_answered(bayan: Bayan, fake: FakeBotAPI) -> None:
+    admin = fake.private_chat(fake.add_user(ADMIN_ID, "Root", language_code="en"))
+
+    [answer] = await say(fake, admin, f"/removefeed https://x.example/{LONG}")
+
+    assert shown(answer).startswith("No such feed") and len(shown(answer)) < 1000
+
+
+async def test_a_handler_whose_own_reply_fails_still_answers_in_one_line(
+    bayan: Bayan, fake: FakeBotAPI, bob: FakeChat
+) -> None:
+    fake.fail_next("sendMessage", chat_id=bob.id, description="Bad Request: message is too long")
+
+    [answer] = await say(fake, bob, "/feeds")
+
+    assert shown(answer) == (
+        "Sorry, that request could not be completed; please try again in a moment."
+    )
+    for _ in range(200):  # the fixture's collector runs after our error handler
+        if bayan.errors:
+            break
+        await asyncio.sleep(0.025)
+    assert [type(e).__name__ for e in bayan.errors] == ["BadRequest"]
+    bayan.errors.clear()  # the failure was the point; the fixture checks for others
