@@ -48,6 +48,7 @@ ALLOWED_UPDATES = [
     Update.MY_CHAT_MEMBER,
 ]
 SENDER_TICK_SECONDS = 1.0
+PRUNE_EVERY_SECONDS = 6 * 3600
 ADMIN_NOTICE_EVERY = 60.0  # seconds between two admin notices about the same kind of error
 
 
@@ -134,6 +135,10 @@ async def _post_init(app: Application) -> None:
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
     schedule_polling(app.job_queue, services, on_statement=enqueue_for_statement)
+    if services.settings.retention_days:
+        app.job_queue.run_repeating(
+            _prune_tick, interval=PRUNE_EVERY_SECONDS, first=60, name="retention"
+        )
     from bot.digest.schedule import schedule_digests
 
     schedule_digests(app.job_queue, services)
@@ -147,6 +152,16 @@ async def _post_stop(app: Application) -> None:
 async def _post_shutdown(app: Application) -> None:
     if app.job_queue is not None:
         await stop_polling(app.job_queue)
+
+
+async def _prune_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """BAYAN_RETENTION_DAYS: old entries and finished deliveries go, statements stay."""
+    from bot.store.retention import prune
+
+    services: Services = context.bot_data["services"]
+    report = await prune(services.db, services.settings.retention_days)
+    if report.entries or report.deliveries:
+        log.info("retention: pruned %d entries, %d deliveries", report.entries, report.deliveries)
 
 
 async def _sender_tick(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
     send_workers: int = Field(default=4, ge=1, le=64, alias="BAYAN_SEND_WORKERS")
     console_language: str = Field(default="ar", alias="BAYAN_CONSOLE_LANGUAGE")
+    # days kept of feed entries and finished deliveries (statements are kept); 0: forever
+    retention_days: int = Field(default=90, ge=0, le=36500, alias="BAYAN_RETENTION_DAYS")
     log_format: str = Field(default="text", alias="BAYAN_LOG_FORMAT")
     # named in the User-Agent of every feed fetch, so a site's operator can find who polls it
     project_url: str = Field(default="", alias="BAYAN_PROJECT_URL")

@@ -1,22 +1,88 @@
-"""``bayan db upgrade|current``: explicit schema management for operators.
+"""``bayan db upgrade|current|backup|prune``: the database, for operators.
 
-Other commands upgrade by themselves; this exists for deployments that want
-to migrate in a separate step (e.g. before rolling out a new image).
+Other commands upgrade by themselves; ``upgrade`` exists for deployments that
+want to migrate in a separate step (e.g. before rolling out a new image).
+``backup FILE`` copies a live SQLite database with SQLite's online backup API
+(consistent in WAL mode while Bayan runs; copying the file is not).
+``prune`` applies ``BAYAN_RETENTION_DAYS`` now (``bayan run`` does it every 6 hours).
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
+from pathlib import Path
 
 from bot.commands.common import settings_and_logging
+from bot.config import Settings
 from bot.errors import CliError
+
+
+def backup_sqlite(source: Path, target: Path) -> int:
+    """Copy ``source`` to ``target`` page by page with the online backup API; returns pages copied."""
+    if not source.exists():
+        raise CliError(f"db backup: no database at {source}")
+    if target.exists():
+        raise CliError(f"db backup: {target} exists; choose a new file")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst, pages=1024)
+        return dst.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        dst.close()
+        src.close()
+
+
+def run_backup(settings: Settings, target: Path) -> None:
+    path = settings.sqlite_path
+    if path is None:
+        from bot.redact import mask_url
+
+        raise CliError(
+            "db backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "
+            f"pg_dump --format=custom --file {target} '{mask_url(settings.database_url)}' "
+            "(with your password), and pg_restore to restore it"
+        )
+    pages = backup_sqlite(path, target)
+    print(f"backed up {path} to {target} ({pages} pages)")
+
+
+def _prune(settings: Settings) -> None:
+    import asyncio
+
+    from bot.store.db import open_database
+    from bot.store.retention import prune
+
+    days = settings.retention_days
+    if days == 0:
+        print("BAYAN_RETENTION_DAYS=0: nothing is pruned")
+        return
+
+    async def run() -> None:
+        db = await open_database(settings.database_url)
+        try:
+            report = await prune(db, days)
+        finally:
+            await db.dispose()
+        print(
+            f"pruned {report.entries} entries and {report.deliveries} finished deliveries "
+            f"older than {days} days (statements and seen-item keys kept)"
+        )
+
+    asyncio.run(run())
 
 
 def cmd_db(args: argparse.Namespace) -> int:
     from bot.store.db import current_revision_sync, head_revision, upgrade_sync
 
     settings = settings_and_logging()
-    if args.db_command == "upgrade":
+    if args.db_command == "backup":
+        run_backup(settings, Path(args.file))
+    elif args.db_command == "prune":
+        _prune(settings)
+    elif args.db_command == "upgrade":
         from alembic.util import CommandError
 
         try:
@@ -34,10 +100,15 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "db", help="database schema: upgrade, current", description="Manage the database schema."
+        "db",
+        help="database: upgrade, current, backup, prune",
+        description="Manage the database: schema, backups, retention.",
     )
     dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = dsub.add_parser("upgrade", help="apply all migrations (creates the database if missing)")
     up.add_argument("revision", nargs="?", default="head", help="target revision (default: head)")
     dsub.add_parser("current", help="show the schema revision of the database")
+    bk = dsub.add_parser("backup", help="copy the SQLite database to FILE, safely while Bayan runs")
+    bk.add_argument("file", metavar="FILE", help="the new backup file (must not exist)")
+    dsub.add_parser("prune", help="delete old entries and finished deliveries now")
     p.set_defaults(func=cmd_db)

@@ -44,6 +44,7 @@ from bot.store.models import (
     SummaryRow,
     utcnow,
 )
+from bot.store.retention import pruned_guids
 from bot.summarize import Summary, summarize
 
 log = logging.getLogger(__name__)
@@ -214,11 +215,14 @@ class Ingestor:
         for item in items[:MAX_ITEMS]:
             unique.setdefault(item.guid, item)
         known = await self._known_entries(feed.id, list(unique))
+        pruned = await self._pruned(feed.id, [g for g in unique if g not in known])
         fresh: list[ParsedItem] = []
         changed: list[tuple[ParsedItem, tuple[int, str | None, int | None]]] = []
         for guid, item in unique.items():
             row = known.get(guid)
-            if row is None:
+            if row is None and guid in pruned:  # seen before retention pruned its entry
+                outcome.unchanged += 1
+            elif row is None:
                 fresh.append(item)
             elif row[1] != item.content_hash:
                 changed.append((item, (row[0], row[2], row[3])))
@@ -275,6 +279,12 @@ class Ingestor:
                 for guid, *rest in rows:
                     found[guid] = tuple(rest)  # type: ignore[assignment]
         return found
+
+    async def _pruned(self, feed_id: int, guids: list[str]) -> set[str]:
+        if not guids:
+            return set()
+        async with self.db.sessions() as s:
+            return await pruned_guids(s, feed_id, guids)
 
     def _alerting(self, feed: FeedInfo, fresh: list[ParsedItem]) -> set[str]:
         """Guids that may alert: all of them on a seeded feed, else the newest ``backfill``."""
