@@ -8,6 +8,7 @@ exist): a sentence ends at . ! ? ؟ or a line break; empty pieces are dropped.
 
 The pool is read from $BAYAN_SHARED/corpus/pool.jsonl (default: ../shared beside the checkout).
 """
+
 import json
 import os
 import re
@@ -26,10 +27,11 @@ def split(text: str) -> list[str]:
 def main() -> None:
     want = sys.argv[1:]
     rows = {}
-    for line in open(POOL, encoding="utf-8"):
-        r = json.loads(line)
-        if r["id"] in want:
-            rows[r["id"]] = r
+    with POOL.open(encoding="utf-8") as lines:
+        for line in lines:
+            r = json.loads(line)
+            if r["id"] in want:
+                rows[r["id"]] = r
     for i in want:
         r = rows[i]
         print(f"=== {i}\nTITLE: {r['title']}")
