@@ -196,7 +196,8 @@ async def run_baseline(chats: int, workers: int, rate: float) -> dict:
     from telegram.constants import ParseMode
     from telegram.ext import AIORateLimiter, ExtBot
 
-    from handlers.formatting import StatementView, render_alert_html
+    from bot.render.alert import render_alert_html
+    from bot.render.view import StatementView
     from tests.delivery.factories import sample_summary
 
     [html] = render_alert_html(

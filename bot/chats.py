@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.arabic import fold
-from bot.render.labels import COUNTRY_NAMES
+from bot.i18n.labels import COUNTRY_NAMES
 from bot.store.models import Chat, Subscription
 
 Kind = Literal["all", "country", "issuer", "keyword", "accused"]

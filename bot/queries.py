@@ -10,13 +10,13 @@ statement arriving while someone pages back does not shift the pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.chats import SubscriptionError, parse_subscription
+from bot.render.view import StatementView
 from bot.store import search as fts
 from bot.store.models import Statement
 from bot.summarize.model import Summary
@@ -35,23 +35,6 @@ class Filter:
     @property
     def is_all(self) -> bool:
         return self.kind == "all"
-
-
-@dataclass(slots=True)
-class StatementView:
-    """What a chat message about one statement needs, detached from the session."""
-
-    id: int
-    title: str | None
-    url: str | None
-    sources: list[str]
-    issuer_name: str | None
-    issuer_country: str | None
-    published_at: datetime | None
-    first_seen_at: datetime
-    text: str
-    summary: Summary | None
-    revision: int = 1
 
 
 @dataclass(slots=True)

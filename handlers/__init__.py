@@ -29,9 +29,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.i18n import COMMANDS, raw
 from handlers import digest, feeds, inline, lang, latest, search, start, subscribe, summary
 from handlers.common import Context, answer_failure, chat_lang, unpack
-from handlers.i18n import COMMANDS, raw
 
 log = logging.getLogger(__name__)
 

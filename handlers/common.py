@@ -22,8 +22,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chats import get_or_create_chat
+from bot.i18n import raw
 from bot.services import Services
-from handlers.i18n import raw
 
 SERVICES_KEY = "services"
 CALLBACK_LIMIT = 64

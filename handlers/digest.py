@@ -30,73 +30,11 @@ from bot.digest.schedule import (
     enqueue_digest,
     parse_digest_time,
 )
+from bot.i18n import t
+from bot.render.split import split_message
 from bot.store.models import Chat as ChatRow
 from handlers.common import Context, chat_lang, command_args, reply, reply_parts, services, session
-from handlers.formatting import split_message
-from handlers.i18n import MESSAGES, t
 from handlers.target import resolve_target
-
-DIGEST_MESSAGES: dict[str, dict[str, str]] = {
-    "digest_status": {
-        "ar": "موعد الموجز: <b>{when}</b> بتوقيت {zone}.\nغيّره بـ <code>/digest 08:00</code> أو <code>/digest hourly</code> "
-        "أو <code>/digest off</code>، واطلبه الآن بـ <code>/digest now</code>. يشمل الموجز الاشتراكات التي اخترت لها «في الموجز».",
-        "en": "Digest time: <b>{when}</b>, {zone} time.\nChange it with <code>/digest 08:00</code>, <code>/digest hourly</code> "
-        "or <code>/digest off</code>; get it now with <code>/digest now</code>. The digest covers subscriptions set to “in the digest”.",
-    },
-    "digest_set": {
-        "ar": "سيصلك الموجز: <b>{when}</b> بتوقيت {zone}.",
-        "en": "The digest will arrive: <b>{when}</b>, {zone} time.",
-    },
-    "digest_off": {"ar": "أُوقف الموجز.", "en": "Digest turned off."},
-    "digest_hourly": {"ar": "كل ساعة", "en": "every hour"},
-    "digest_daily": {"ar": "يوميًا الساعة {time}", "en": "daily at {time}"},
-    "digest_bad": {
-        "ar": "لم أفهم {value}: اكتب وقتًا مثل 08:00، أو hourly، أو off، أو now.",
-        "en": "Could not read {value}: use a time such as 08:00, hourly, off or now.",
-    },
-    "digest_queued": {"ar": "الموجز في الطريق.", "en": "Your digest is on its way."},
-    "digest_empty": {
-        "ar": "لا بيانات جديدة تطابق اشتراكات الموجز منذ آخر موجز.",
-        "en": "No new statements match your digest subscriptions since the last digest.",
-    },
-    "digest_no_subs": {
-        "ar": "لا اشتراكات في وضع الموجز بعد: أرسل مثلًا <code>/subscribe all digest</code>.",
-        "en": "No digest subscriptions yet: send for example <code>/subscribe all digest</code>.",
-    },
-    "tz_status": {
-        "ar": "المنطقة الزمنية: <b>{zone}</b>. غيّرها بـ <code>/timezone Asia/Damascus</code>.",
-        "en": "Time zone: <b>{zone}</b>. Change it with <code>/timezone Asia/Damascus</code>.",
-    },
-    "tz_set": {
-        "ar": "المنطقة الزمنية الآن: <b>{zone}</b>.",
-        "en": "Time zone is now <b>{zone}</b>.",
-    },
-    "tz_bad": {
-        "ar": "منطقة زمنية غير معروفة: {value}. استعمل اسمًا مثل Asia/Damascus أو Europe/London.",
-        "en": "Unknown time zone: {value}. Use a name such as Asia/Damascus or Europe/London.",
-    },
-    "ledger_usage": {
-        "ar": "اكتب الطرف: <code>/ledger التحالف الدولي</code>، أو الجهة: <code>/ledger by وزارة الخارجية</code>.",
-        "en": "Name the party: <code>/ledger التحالف الدولي</code>, or the issuer: <code>/ledger by وزارة الخارجية</code>.",
-    },
-    "chart_usage": {
-        "ar": "<code>/chart</code> للبيانات يوميًا، أو <code>/chart accused الطرف</code> للاتهامات أسبوعيًا.",
-        "en": "<code>/chart</code> for statements per day, or <code>/chart accused PARTY</code> for accusations per week.",
-    },
-    "party_too_long": {
-        "ar": "اسم الطرف أطول من {limit} حرفًا.",
-        "en": "The party's name is longer than {limit} characters.",
-    },
-    "chart_caption_daily": {
-        "ar": "البيانات يوميًا حسب الدولة المصدرة، آخر 30 يومًا.",
-        "en": "Statements per day by issuing country, last 30 days.",
-    },
-    "chart_caption_accused": {
-        "ar": "الاتهامات الموجهة إلى {party} أسبوعيًا حسب الفعل.",
-        "en": "Accusations against {party} per week, by act.",
-    },
-}
-MESSAGES.update(DIGEST_MESSAGES)  # one catalog: the i18n completeness test covers these too
 
 
 def _when(lang: str, setting: str | None) -> str:

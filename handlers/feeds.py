@@ -14,11 +14,13 @@ from datetime import UTC, datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.feeds import registry
+from bot.i18n import raw, t
+from bot.i18n.bidi import dyn
 from bot.redact import has_secrets, mask_urls_in, shown_url
+from bot.render.html import host_of, link
+from bot.render.split import split_message
 from bot.store.models import Feed
-from handlers import formatting
 from handlers.common import Context, chat_lang, command_args, reply, services, session
-from handlers.i18n import raw, t
 
 MAX_LISTED = 50
 ERROR_CHARS = 120
@@ -46,18 +48,18 @@ def health(feed: Feed, lang: str) -> str:
     if feed.consecutive_failures:
         line = t(lang, "feed_failing", count=feed.consecutive_failures)
         if feed.last_error:
-            line += " " + formatting.dyn(mask_urls_in(feed.last_error)[:ERROR_CHARS])
+            line += " " + dyn(mask_urls_in(feed.last_error)[:ERROR_CHARS])
         return line
     if feed.last_success_at is None:
         return t(lang, "feed_never")
-    return t(lang, "feed_ok") + " " + formatting.dyn(_ago(feed.last_success_at))
+    return t(lang, "feed_ok") + " " + dyn(_ago(feed.last_success_at))
 
 
 def feed_line(feed: Feed, lang: str) -> str:
-    name = formatting.dyn(feed.name or formatting.host_of(feed.url))
-    country = f" {formatting.dyn(feed.country)}" if feed.country else ""
+    name = dyn(feed.name or host_of(feed.url))
+    country = f" {dyn(feed.country)}" if feed.country else ""
     # An address with credentials or query values is not linked: the link would show it.
-    shown = name if has_secrets(feed.url) else formatting.link(feed.url, name)
+    shown = name if has_secrets(feed.url) else link(feed.url, name)
     return f"#{feed.id} {shown}{country} — {health(feed, lang)}"
 
 
@@ -73,7 +75,7 @@ async def feeds_command(update: Update, context: Context) -> None:
     ]
     if len(feeds) > MAX_LISTED:
         lines.append(f"… +{len(feeds) - MAX_LISTED}")
-    for part in formatting.split_message("\n".join(lines)):
+    for part in split_message("\n".join(lines)):
         await reply(update, part)
 
 
@@ -114,7 +116,7 @@ async def removefeed_command(update: Update, context: Context) -> None:
         rows = [
             [
                 InlineKeyboardButton(
-                    f"✖ #{f.id} {(f.name or formatting.host_of(f.url))[:40]}",
+                    f"✖ #{f.id} {(f.name or host_of(f.url))[:40]}",
                     callback_data=f"fd:x:{f.id}",
                 )
             ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.chats import parse_language, set_language
+from bot.i18n import t
 from handlers.common import Context, chat_lang, command_args, edit, reply, session
-from handlers.i18n import t
 from handlers.permissions import may_manage_here
 
 

@@ -1,7 +1,7 @@
 """/latest [N] [filter]: the newest statements as alerts, with a button to page back.
 
 Each statement is its own message (as an alert would be), rendered by
-:mod:`handlers.formatting`; the "older" button sits on the last one and
+:mod:`bot.render.split`; the "older" button sits on the last one and
 sends the next page as new messages, so earlier pages stay readable.
 Callback data: ``lt:<before_id>:<n>:<kind>:<value>`` (long values packed).
 """
@@ -12,27 +12,18 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot.chats import SubscriptionError
-from bot.queries import Filter, Page, StatementView, get_statement, latest, parse_latest_args
+from bot.i18n import raw, t
+from bot.queries import Filter, Page, get_statement, latest, parse_latest_args
+from bot.render.alert import render_alert_html
+from bot.render.view import StatementView
 from bot.summarize.model import Summary
-from handlers import formatting
 from handlers.common import Context, chat_lang, command_args, pack, reply, reply_parts, session
-from handlers.i18n import raw, t
 from handlers.subscribe import describe
 
 
 def render_statement(view: StatementView, lang: str) -> list[str]:
     """One statement as alert HTML parts (also used by /search and inline mode)."""
-    fview = formatting.StatementView(
-        id=view.id,
-        title=view.title,
-        url=view.url,
-        sources=view.sources,
-        issuer_name=view.issuer_name,
-        issuer_country=view.issuer_country,
-        published_at=view.published_at,
-        revision=view.revision,
-    )
-    return formatting.render_alert_html(fview, view.summary or Summary(), lang)
+    return render_alert_html(view, view.summary or Summary(), lang)
 
 
 def older_button(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.queries import Page, StatementView, search
-from handlers import formatting
+from bot.i18n import raw, t
+from bot.i18n.bidi import dyn
+from bot.queries import Page, search
+from bot.render.html import bold, link
+from bot.render.view import StatementView
 from handlers.common import Context, chat_lang, edit, pack, reply, session
-from handlers.i18n import raw, t
 
 PAGE = 5
 MAX_QUERY = 200
@@ -30,17 +32,15 @@ def excerpt(view: StatementView) -> str:
 def result_line(n: int, view: StatementView, lang: str) -> str:
     """``n. <b>title</b> — issuer · date`` then an excerpt; every value escaped and isolated."""
     head = (view.title or view.issuer_name or f"#{view.id}")[:200]
-    title = formatting.bold(formatting.dyn(head))
+    title = bold(dyn(head))
     if view.url and view.url.lower().startswith(("http://", "https://")):
-        title = formatting.link(view.url, title)
-    meta = (
-        [formatting.dyn(view.issuer_name)] if view.issuer_name and view.issuer_name != head else []
-    )
+        title = link(view.url, title)
+    meta = [dyn(view.issuer_name)] if view.issuer_name and view.issuer_name != head else []
     when = view.published_at or view.first_seen_at
     if when:
-        meta.append(formatting.dyn(when.strftime("%Y-%m-%d")))
+        meta.append(dyn(when.strftime("%Y-%m-%d")))
     line = f"{n}. {title}" + (" — " + " · ".join(meta) if meta else "")
-    return f"{line}\n<i>{formatting.dyn(excerpt(view))}</i>"
+    return f"{line}\n<i>{dyn(excerpt(view))}</i>"
 
 
 def render_page(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.i18n import commands_help, t
 from handlers.common import Context, chat_lang, reply
-from handlers.i18n import commands_help, t
 
 
 def intro(lang: str) -> str:

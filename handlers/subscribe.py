@@ -28,11 +28,11 @@ from bot.chats import (
     set_mode,
     toggle_mode,
 )
-from bot.render.labels import country_label
+from bot.i18n import raw, t
+from bot.i18n.labels import country_label
 from bot.store.models import Chat as ChatRow
 from bot.store.models import Subscription
 from handlers.common import Context, chat_lang, command_args, edit, reply, session
-from handlers.i18n import raw, t
 from handlers.permissions import check_channel, may_manage_here
 from handlers.target import Target, resolve_target
 

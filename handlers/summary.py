@@ -32,10 +32,10 @@ from telegram import (
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
+from bot.i18n import raw, t
+from bot.render.alert import render_summary_html
 from bot.summarize import summarize
 from handlers.common import Context, chat_lang, reply, reply_parts
-from handlers.formatting import render_summary_html
-from handlers.i18n import raw, t
 
 log = logging.getLogger(__name__)
 

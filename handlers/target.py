@@ -13,8 +13,8 @@ from telegram import Chat, Update
 from telegram.constants import ChatType
 
 from bot.chats import get_or_create_chat
+from bot.i18n import t
 from handlers.common import Context, reply, session
-from handlers.i18n import t
 from handlers.permissions import check_channel, looks_like_channel_ref, may_manage_here
 
 

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from telegram.request import BaseRequest, RequestData
 
-from handlers.formatting import to_plain_text
+from bot.render.plain import to_plain_text
 
 CONSOLE_CHAT_ID = 0
 CONSOLE_TOKEN = "0:console"  # never sent anywhere; PTB needs a token-shaped string

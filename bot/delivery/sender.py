@@ -45,16 +45,13 @@ from telegram.error import (
 from bot.delivery import outbox
 from bot.delivery.chat_state import deactivate_chat, migrate_chat
 from bot.delivery.console import CONSOLE_CHAT_ID
+from bot.render.alert import render_alert_html, render_revision_html
+from bot.render.plain import to_plain_text
+from bot.render.split import split_message
+from bot.render.view import StatementView
 from bot.store.db import Database
 from bot.store.models import Chat, Statement
 from bot.summarize.model import Summary
-from handlers.formatting import (
-    StatementView,
-    render_alert_html,
-    render_revision_html,
-    split_message,
-    to_plain_text,
-)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

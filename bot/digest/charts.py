@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from bot.digest.data import DigestItem
 from bot.digest.ledger import party_matches
-from bot.render.labels import act_label, country_label
+from bot.i18n import raw
+from bot.i18n.labels import act_label, country_label
 
 CHART_DAYS = 30
 CHART_WEEKS = 12
@@ -50,25 +51,6 @@ def shape(text: str) -> str:
     from bidi import get_display
 
     return get_display(arabic_reshaper.reshape(text))
-
-
-TEXTS = {
-    "per_day_title": {
-        "ar": "البيانات يوميا حسب الدولة المصدرة (آخر {d} يوما)",
-        "en": "Statements per day by issuing country (last {d} days)",
-    },
-    "per_week_title": {
-        "ar": "الاتهامات الموجهة إلى {p} أسبوعيا حسب الفعل",
-        "en": "Accusations against {p} per week, by act",
-    },
-    "count": {"ar": "العدد", "en": "count"},
-    "other": {"ar": "أخرى", "en": "other"},
-    "week_of": {"ar": "أسبوع", "en": "week of"},
-}
-
-
-def _t(key: str, lang: str, **kw: object) -> str:
-    return TEXTS[key]["en" if lang == "en" else "ar"].format(**kw)
 
 
 def _stacked_png(
@@ -122,7 +104,7 @@ def statements_per_day_png(
             name = country_label(item.issuer_country, lang)
             per_country[name][day] += 1
             totals[name] += 1
-    other = _t("other", lang)
+    other = raw(lang, "chart.other")
     names = _top(totals, other)
     day_list = [start + timedelta(days=i) for i in range(days)]
     series: dict[str, list[int]] = {}
@@ -136,8 +118,8 @@ def statements_per_day_png(
     return _stacked_png(
         [d.strftime("%m-%d") for d in day_list],
         series,
-        _t("per_day_title", lang, d=days),
-        _t("count", lang),
+        raw(lang, "chart.per_day_title", d=days),
+        raw(lang, "chart.count"),
     )
 
 
@@ -164,7 +146,7 @@ def accusations_per_week_png(
             per_act[label][week] += 1
             totals[label] += 1
     week_list = [first_monday + timedelta(weeks=i) for i in range(weeks)]
-    other = _t("other", lang)
+    other = raw(lang, "chart.other")
     names = _top(totals, other)
     series = {}
     for name in names:
@@ -177,6 +159,6 @@ def accusations_per_week_png(
     return _stacked_png(
         [w.strftime("%m-%d") for w in week_list],
         series,
-        _t("per_week_title", lang, p=party),
-        _t("count", lang),
+        raw(lang, "chart.per_week_title", p=party),
+        raw(lang, "chart.count"),
     )

@@ -13,7 +13,8 @@ from datetime import datetime
 from html import escape
 
 from bot.digest.data import DigestItem
-from bot.render.labels import (
+from bot.i18n import raw
+from bot.i18n.labels import (
     act_label,
     category_label,
     country_label,
@@ -36,24 +37,6 @@ _FIGURE_ORDER = (
 )
 FSI, PDI = "\u2068", "\u2069"
 
-TEXTS = {
-    "title": {"ar": "موجز البيانات", "en": "Statements digest"},
-    "period": {"ar": "من {start} إلى {end}", "en": "{start} to {end}"},
-    "totals": {
-        "ar": "المجموع: {n} من {issuers}، و{acc}",
-        "en": "Total: {n} from {issuers}, {acc}",
-    },
-    "by_act": {"ar": "الاتهامات حسب الفعل", "en": "Accusations by act"},
-    "no_accused": {"ar": "بلا اتهامات", "en": "no accusations"},
-    "unknown_issuer": {"ar": "جهة غير محددة", "en": "unknown issuer"},
-    "link": {"ar": "المصدر", "en": "source"},
-    "more": {"ar": "و{n} بيانات أخرى", "en": "and {n} more statements"},
-}
-
-
-def t(key: str, lang: str, **kw: object) -> str:
-    return TEXTS[key]["en" if lang == "en" else "ar"].format(**kw)
-
 
 def counted(n: int, lang: str, en: tuple[str, str], ar: tuple[str, str, str, str]) -> str:
     """A number with its noun in the right form: Arabic has singular, dual, 3–10 plural, 11+ singular."""
@@ -73,9 +56,9 @@ def counted(n: int, lang: str, en: tuple[str, str], ar: tuple[str, str, str, str
 
 def totals_line(digest: Digest, lang: str) -> str:
     acc = sum(digest.acts.values())
-    return t(
-        "totals",
+    return raw(
         lang,
+        "digest.totals",
         n=counted(
             digest.total,
             lang,
@@ -144,7 +127,7 @@ def _line(item: DigestItem, lang: str) -> StatementLine:
     issuer = (
         item.issuer_name
         or (item.summary.issuer.name if item.summary.issuer else "")
-        or t("unknown_issuer", lang)
+        or raw(lang, "digest.unknown_issuer")
     )
     return StatementLine(
         item.statement_id,
@@ -193,7 +176,7 @@ def figure_phrase(fig: Figure, lang: str) -> str:
 
 def _accused_phrase(line: StatementLine, lang: str, html: bool) -> str:
     if not line.accused:
-        return t("no_accused", lang)
+        return raw(lang, "digest.no_accused")
     e = escape if html else (lambda s: s)
     sep = "، " if lang == "ar" else ", "
     parts = []
@@ -210,7 +193,7 @@ def _fmt_time(dt: datetime) -> str:
 def render_text(digest: Digest, lang: str = "ar") -> str:
     """Plain text for the terminal (``bayan digest``)."""
     out = [
-        f"{t('title', lang)} — {t('period', lang, start=_fmt_time(digest.start), end=_fmt_time(digest.end))}"
+        f"{raw(lang, 'digest.title')} — {raw(lang, 'digest.period', start=_fmt_time(digest.start), end=_fmt_time(digest.end))}"
     ]
     for country, issuers in digest.groups.items():
         out.append("")
@@ -229,7 +212,7 @@ def render_text(digest: Digest, lang: str = "ar") -> str:
     if digest.acts:
         sep = "، " if lang == "ar" else ", "
         out.append(
-            f"{t('by_act', lang)}: "
+            f"{raw(lang, 'digest.by_act')}: "
             + sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common())
         )
     return "\n".join(out)
@@ -239,8 +222,8 @@ def render_html(digest: Digest, lang: str = "ar") -> str:
     """Telegram HTML (one string; the sender splits it at 4096 characters)."""
     e = escape
     out = [
-        f"<b>{e(t('title', lang))}</b>",
-        f"<i>{e(t('period', lang, start=isolate(_fmt_time(digest.start)), end=isolate(_fmt_time(digest.end))))}</i>",
+        f"<b>{e(raw(lang, 'digest.title'))}</b>",
+        f"<i>{e(raw(lang, 'digest.period', start=isolate(_fmt_time(digest.start)), end=isolate(_fmt_time(digest.end))))}</i>",
     ]
     for country, issuers in digest.groups.items():
         out.append("")
@@ -253,14 +236,16 @@ def render_html(digest: Digest, lang: str = "ar") -> str:
                 if line.figures:
                     text += " — " + e(" | ".join(figure_phrase(f, lang) for f in line.figures))
                 if line.url:
-                    text += f' <a href="{e(line.url, quote=True)}">{e(t("link", lang))}</a>'
+                    text += (
+                        f' <a href="{e(line.url, quote=True)}">{e(raw(lang, "digest.link"))}</a>'
+                    )
                 out.append(text)
     out.append("")
     out.append(e(totals_line(digest, lang)))
     if digest.acts:
         sep = "، " if lang == "ar" else ", "
         out.append(
-            f"<i>{e(t('by_act', lang))}</i>: "
+            f"<i>{e(raw(lang, 'digest.by_act'))}</i>: "
             + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in digest.acts.most_common()))
         )
     return "\n".join(out)

@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.arabic import fold as fold_spelling
 from bot.digest.compose import figure_phrase, isolate
 from bot.digest.data import DigestItem, statements_between
-from bot.render.labels import act_label, country_label
+from bot.i18n import raw
+from bot.i18n.labels import act_label, country_label
 from bot.summarize.model import Figure
 
 LEDGER_DAYS = 30
@@ -132,53 +133,40 @@ async def load_ledger(
     return build_ledger(items, party, by_issuer=by_issuer, since=since, until=until)
 
 
-TEXTS = {
-    "title_against": {"ar": "سجل الاتهامات الموجهة إلى {p}", "en": "Accusations against {p}"},
-    "title_by": {"ar": "سجل اتهامات {p}", "en": "Accusations made by {p}"},
-    "period": {"ar": "آخر {d} يوما", "en": "last {d} days"},
-    "empty": {"ar": "لا اتهامات في آخر {d} يوما.", "en": "No accusations in the last {d} days."},
-    "by_act": {"ar": "حسب الفعل", "en": "By act"},
-    "by_issuer": {"ar": "حسب الجهة", "en": "By issuer"},
-    "figures": {"ar": "الأرقام المذكورة", "en": "Figures cited"},
-    "lines": {"ar": "البيانات", "en": "Statements"},
-    "link": {"ar": "المصدر", "en": "source"},
-}
-
-
-def _t(key: str, lang: str, **kw: object) -> str:
-    return TEXTS[key]["en" if lang == "en" else "ar"].format(**kw)
-
-
 def render_html(ledger: Ledger, lang: str = "ar", max_lines: int = 25) -> str:
     e = escape
     days = (ledger.until - ledger.since).days
-    title = _t("title_by" if ledger.by_issuer else "title_against", lang, p=isolate(ledger.party))
-    out = [f"<b>{e(title)}</b> <i>({e(_t('period', lang, d=days))})</i>"]
+    title = raw(
+        lang,
+        "ledger.title_by" if ledger.by_issuer else "ledger.title_against",
+        p=isolate(ledger.party),
+    )
+    out = [f"<b>{e(title)}</b> <i>({e(raw(lang, 'ledger.period', d=days))})</i>"]
     if ledger.empty:
-        out.append(e(_t("empty", lang, d=days)))
+        out.append(e(raw(lang, "ledger.empty", d=days)))
         return "\n".join(out)
     sep = "، " if lang == "ar" else ", "
     out.append(
-        f"<b>{e(_t('by_act', lang))}:</b> "
+        f"<b>{e(raw(lang, 'ledger.by_act'))}:</b> "
         + e(sep.join(f"{act_label(a, lang)} {n}" for a, n in ledger.acts.most_common()))
     )
     out.append(
-        f"<b>{e(_t('by_issuer', lang))}:</b> "
+        f"<b>{e(raw(lang, 'ledger.by_issuer'))}:</b> "
         + e(sep.join(f"{isolate(i)} {n}" for i, n in ledger.issuers.most_common(8)))
     )
     if ledger.figures:
         figs = sorted(ledger.figures, key=lambda f: f.value, reverse=True)[:6]
         out.append(
-            f"<b>{e(_t('figures', lang))}:</b> "
+            f"<b>{e(raw(lang, 'ledger.figures'))}:</b> "
             + e(" | ".join(figure_phrase(f, lang) for f in figs))
         )
-    out.append(f"<b>{e(_t('lines', lang))}:</b>")
+    out.append(f"<b>{e(raw(lang, 'ledger.lines'))}:</b>")
     for line in ledger.lines[:max_lines]:
         acts = sep.join(act_label(a, lang) for a in line.acts)
         who = line.accused if ledger.by_issuer else line.issuer
         text = f"• {isolate(line.when.strftime('%Y-%m-%d'))} {e(isolate(who))}: {e(acts)}"
         if line.url:
-            text += f' <a href="{e(line.url, quote=True)}">{e(_t("link", lang))}</a>'
+            text += f' <a href="{e(line.url, quote=True)}">{e(raw(lang, "ledger.link"))}</a>'
         out.append(text)
     return "\n".join(out)
 

@@ -2,7 +2,7 @@
 
 Plain text (no HTML/Markdown) so the same digest works in a terminal, in a log
 and in a chat; the Telegram handlers add their own markup around it. Labels
-come from :mod:`bot.render.labels` so the CLI and the bot name an act or a
+come from the one catalogue (``text.*`` keys) and :mod:`bot.i18n.labels` so the CLI and the bot name an act or a
 category the same way. Empty fields are left out, except that a thin summary
 always says *why* it is thin (one notice line), so a user never wonders whether
 the bot failed.
@@ -10,7 +10,8 @@ the bot failed.
 
 from __future__ import annotations
 
-from bot.render.labels import (
+from bot.i18n import lang_of, raw
+from bot.i18n.labels import (
     act_label,
     category_label,
     country_label,
@@ -19,55 +20,7 @@ from bot.render.labels import (
 )
 from bot.summarize.model import Figure, Summary
 
-_LABELS = {
-    "ar": {
-        "statement": "بيان رسمي",
-        "not_statement": "ليس بيانا رسميا",
-        "issuer": "الجهة",
-        "addressees": "موجه إلى",
-        "accusations": "الاتهامات",
-        "demands": "المطالب",
-        "no_target": "(دون تحديد)",
-        "figures": "الأرقام",
-        "places": "الأماكن",
-        "keys": "أهم ما ورد",
-        "sep": "، ",
-        "list_sep": "؛ ",
-    },
-    "en": {
-        "statement": "Official statement",
-        "not_statement": "Not an official statement",
-        "issuer": "Issuer",
-        "addressees": "Addressed to",
-        "accusations": "Accusations",
-        "demands": "Demands",
-        "no_target": "(no one named)",
-        "figures": "Figures",
-        "places": "Places",
-        "keys": "Key sentences",
-        "sep": ", ",
-        "list_sep": "; ",
-    },
-}
-
-_NOTICES = {
-    "empty": {
-        "ar": "تنبيه: النص فارغ، لا شيء لتلخيصه.",
-        "en": "Notice: the text is empty; nothing to summarize.",
-    },
-    "not_arabic": {
-        "ar": "تنبيه: النص ليس بالعربية، لذا لم يُلخّص.",
-        "en": "Notice: the text is not in Arabic, so it was not summarized.",
-    },
-    "truncated": {
-        "ar": "تنبيه: النص طويل جدا، لُخّص أول 200 ألف حرف منه فقط.",
-        "en": "Notice: the text is very long; only its first 200,000 characters were summarized.",
-    },
-    "html_stripped": {
-        "ar": "تنبيه: أزيلت وسوم HTML من النص قبل التلخيص.",
-        "en": "Notice: HTML markup was removed before summarizing.",
-    },
-}
+NOTICES = ("empty", "not_arabic", "truncated", "html_stripped")
 
 
 def _figure_line(f: Figure, lang: str) -> str:
@@ -79,43 +32,49 @@ def _figure_line(f: Figure, lang: str) -> str:
 
 
 def render_text(summary: Summary, lang: str = "ar") -> str:
-    lang = lang if lang in _LABELS else "ar"
-    L = _LABELS[lang]
-    lines: list[str] = [_NOTICES[n][lang] for n in summary.notices if n in _NOTICES]
+    """The summary as short labelled lines in ``lang`` (any code but English reads Arabic)."""
+    lang = lang_of(lang)
+    lines = [raw(lang, f"text.notice.{n}") for n in summary.notices if n in NOTICES]
     if "empty" in summary.notices or "not_arabic" in summary.notices:
         return "\n".join(lines)
-
-    lines.append(L["statement"] if summary.is_statement else L["not_statement"])
-    if summary.issuer:
-        where = country_label(summary.issuer.country, lang)
-        lines.append(f"{L['issuer']}: {summary.issuer.name} ({where})")
-    if summary.addressees:
-        lines.append(f"{L['addressees']}: {L['list_sep'].join(summary.addressees)}")
-
-    if summary.accusations:
-        lines.append(f"{L['accusations']}:")
-        by_accused: dict[str, list[str]] = {}
-        for a in summary.accusations:
-            acts = by_accused.setdefault(a.accused, [])
-            label = act_label(a.act, lang)
-            if label not in acts:
-                acts.append(label)
-        for accused, acts in by_accused.items():
-            lines.append(f"- {accused}: {L['sep'].join(acts)}")
-
+    lines += _head_lines(summary, lang)
+    lines += _accusation_lines(summary, lang)
     if summary.demands:
-        lines.append(f"{L['demands']}:")
-        for d in summary.demands:
-            lines.append(f"- {d.target or L['no_target']}: {d.action}")
-
+        lines.append(f"{raw(lang, 'text.demands')}:")
+        no_target = raw(lang, "text.no_target")
+        lines.extend(f"- {d.target or no_target}: {d.action}" for d in summary.demands)
     if summary.figures:
-        lines.append(f"{L['figures']}:")
+        lines.append(f"{raw(lang, 'text.figures')}:")
         lines.extend(_figure_line(f, lang) for f in summary.figures)
-
     if summary.places:
-        lines.append(f"{L['places']}: {L['sep'].join(summary.places)}")
-
+        lines.append(f"{raw(lang, 'text.places')}: {raw(lang, 'text.sep').join(summary.places)}")
     if summary.key_sentences:
-        lines.append(f"{L['keys']}:")
+        lines.append(f"{raw(lang, 'text.keys')}:")
         lines.extend(f"- {s}" for s in summary.key_sentences)
     return "\n".join(lines)
+
+
+def _head_lines(summary: Summary, lang: str) -> list[str]:
+    lines = [raw(lang, "text.statement" if summary.is_statement else "text.not_statement")]
+    if summary.issuer:
+        where = country_label(summary.issuer.country, lang)
+        lines.append(f"{raw(lang, 'text.issuer')}: {summary.issuer.name} ({where})")
+    if summary.addressees:
+        sep = raw(lang, "text.list_sep")
+        lines.append(f"{raw(lang, 'text.addressees')}: {sep.join(summary.addressees)}")
+    return lines
+
+
+def _accusation_lines(summary: Summary, lang: str) -> list[str]:
+    if not summary.accusations:
+        return []
+    by_accused: dict[str, list[str]] = {}
+    for a in summary.accusations:
+        acts = by_accused.setdefault(a.accused, [])
+        label = act_label(a.act, lang)
+        if label not in acts:
+            acts.append(label)
+    sep = raw(lang, "text.sep")
+    lines = [f"{raw(lang, 'text.accusations')}:"]
+    lines.extend(f"- {accused}: {sep.join(acts)}" for accused, acts in by_accused.items())
+    return lines

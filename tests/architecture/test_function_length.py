@@ -21,7 +21,6 @@ KNOWN_LONG: set[str] = {
     "bot/feeds/ingest.py:_write_new",
     "bot/feeds/poller.py:_poll_feed",
     "bot/feeds/poller.py:poll_once",
-    "handlers/formatting.py:split_message",
     "handlers/subscribe.py:subscription_button",
 }
 

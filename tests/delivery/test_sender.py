@@ -12,9 +12,10 @@ from sqlalchemy import select, update
 
 from bot.delivery import outbox
 from bot.delivery.sender import Sender
+from bot.render.alert import render_alert_html
+from bot.render.view import StatementView
 from bot.store.models import Chat, Delivery, Subscription, utcnow
 from bot.summarize.model import Accusation
-from handlers.formatting import StatementView, render_alert_html
 from tests.fakebotapi import FakeBotAPI, plain_bot
 
 from .factories import add_chat, deliveries, sample_summary, store_statement, subscribe

@@ -1,26 +1,10 @@
-"""Every line the chat commands say, in Arabic and English.
+"""What the chat commands say: every reply of /start … /chart, in Arabic and English.
 
-One catalog so a test can prove both languages have every key with the same
-placeholders. Messages are HTML (Telegram parse mode): the placeholders are
-filled by :func:`t`, which escapes every value, so a user's words can never
-become markup, and isolates it (FSI…PDI) so a Latin value in an Arabic line,
-or the reverse, keeps its place. Fixed markup (``<b>``, ``<code>``) lives only in the catalog.
+Messages are HTML (Telegram's parse mode): :func:`bot.i18n.t` escapes and
+isolates every value it inserts, so fixed markup lives only here.
 """
 
 from __future__ import annotations
-
-import html
-import string
-from typing import Any
-
-from bot.redact import clip
-from handlers.formatting import dyn
-
-# Longest value (user input quoted back, a name, a reason) put into a message: a reply
-# echoing 10 KB would be refused by Telegram and the user would get nothing.
-VALUE_CHARS = 300
-
-LANGS = ("ar", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- start / help -------------------------------------------------------
@@ -236,6 +220,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error": {"ar": "حدث خطأ؛ حاول مرة أخرى.", "en": "Something went wrong; please try again."},
 }
 
+DIGEST_COMMAND_MESSAGES: dict[str, dict[str, str]] = {
+    "digest_status": {
+        "ar": "موعد الموجز: <b>{when}</b> بتوقيت {zone}.\nغيّره بـ <code>/digest 08:00</code> أو <code>/digest hourly</code> "
+        "أو <code>/digest off</code>، واطلبه الآن بـ <code>/digest now</code>. يشمل الموجز الاشتراكات التي اخترت لها «في الموجز».",
+        "en": "Digest time: <b>{when}</b>, {zone} time.\nChange it with <code>/digest 08:00</code>, <code>/digest hourly</code> "
+        "or <code>/digest off</code>; get it now with <code>/digest now</code>. The digest covers subscriptions set to “in the digest”.",
+    },
+    "digest_set": {
+        "ar": "سيصلك الموجز: <b>{when}</b> بتوقيت {zone}.",
+        "en": "The digest will arrive: <b>{when}</b>, {zone} time.",
+    },
+    "digest_off": {"ar": "أُوقف الموجز.", "en": "Digest turned off."},
+    "digest_hourly": {"ar": "كل ساعة", "en": "every hour"},
+    "digest_daily": {"ar": "يوميًا الساعة {time}", "en": "daily at {time}"},
+    "digest_bad": {
+        "ar": "لم أفهم {value}: اكتب وقتًا مثل 08:00، أو hourly، أو off، أو now.",
+        "en": "Could not read {value}: use a time such as 08:00, hourly, off or now.",
+    },
+    "digest_queued": {"ar": "الموجز في الطريق.", "en": "Your digest is on its way."},
+    "digest_empty": {
+        "ar": "لا بيانات جديدة تطابق اشتراكات الموجز منذ آخر موجز.",
+        "en": "No new statements match your digest subscriptions since the last digest.",
+    },
+    "digest_no_subs": {
+        "ar": "لا اشتراكات في وضع الموجز بعد: أرسل مثلًا <code>/subscribe all digest</code>.",
+        "en": "No digest subscriptions yet: send for example <code>/subscribe all digest</code>.",
+    },
+    "tz_status": {
+        "ar": "المنطقة الزمنية: <b>{zone}</b>. غيّرها بـ <code>/timezone Asia/Damascus</code>.",
+        "en": "Time zone: <b>{zone}</b>. Change it with <code>/timezone Asia/Damascus</code>.",
+    },
+    "tz_set": {
+        "ar": "المنطقة الزمنية الآن: <b>{zone}</b>.",
+        "en": "Time zone is now <b>{zone}</b>.",
+    },
+    "tz_bad": {
+        "ar": "منطقة زمنية غير معروفة: {value}. استعمل اسمًا مثل Asia/Damascus أو Europe/London.",
+        "en": "Unknown time zone: {value}. Use a name such as Asia/Damascus or Europe/London.",
+    },
+    "ledger_usage": {
+        "ar": "اكتب الطرف: <code>/ledger التحالف الدولي</code>، أو الجهة: <code>/ledger by وزارة الخارجية</code>.",
+        "en": "Name the party: <code>/ledger التحالف الدولي</code>, or the issuer: <code>/ledger by وزارة الخارجية</code>.",
+    },
+    "chart_usage": {
+        "ar": "<code>/chart</code> للبيانات يوميًا، أو <code>/chart accused الطرف</code> للاتهامات أسبوعيًا.",
+        "en": "<code>/chart</code> for statements per day, or <code>/chart accused PARTY</code> for accusations per week.",
+    },
+    "party_too_long": {
+        "ar": "اسم الطرف أطول من {limit} حرفًا.",
+        "en": "The party's name is longer than {limit} characters.",
+    },
+    "chart_caption_daily": {
+        "ar": "البيانات يوميًا حسب الدولة المصدرة، آخر 30 يومًا.",
+        "en": "Statements per day by issuing country, last 30 days.",
+    },
+    "chart_caption_accused": {
+        "ar": "الاتهامات الموجهة إلى {party} أسبوعيًا حسب الفعل.",
+        "en": "Accusations against {party} per week, by act.",
+    },
+}
+
 # Command descriptions for setMyCommands and /help (no HTML: Telegram shows them raw).
 COMMANDS: list[tuple[str, dict[str, str]]] = [
     ("start", {"ar": "ما هو بيان", "en": "What Bayan does"}),
@@ -253,45 +298,3 @@ COMMANDS: list[tuple[str, dict[str, str]]] = [
     ("chart", {"ar": "رسم بياني", "en": "Chart"}),
     ("lang", {"ar": "تغيير اللغة", "en": "Change language"}),
 ]
-
-
-def lang_of(lang: str | None) -> str:
-    return lang if lang in LANGS else "ar"
-
-
-def t(
-    lang: str | None, key: str, /, trusted_html: dict[str, str] | None = None, **values: Any
-) -> str:
-    """The message ``key`` in ``lang`` with every value escaped and bidi-isolated.
-
-    ``trusted_html`` is for fragments this code built itself from escaped
-    parts (the command list); user or feed text always goes in ``values``
-    and is clipped to ``VALUE_CHARS``.
-    """
-    template = MESSAGES[key][lang_of(lang)]
-    if not values and not trusted_html:
-        return template
-    filled = {k: dyn(clip(v, VALUE_CHARS)) for k, v in values.items()}
-    filled.update(trusted_html or {})
-    return template.format(**filled)
-
-
-def raw(lang: str | None, key: str, **values: Any) -> str:
-    """The message without HTML escaping: for button labels and inline titles (plain text)."""
-    template = MESSAGES[key][lang_of(lang)]
-    clipped = {k: clip(v, VALUE_CHARS) for k, v in values.items()}
-    return template.format(**clipped) if values else template
-
-
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def commands_help(lang: str | None) -> str:
-    lang = lang_of(lang)
-    lines = [MESSAGES["commands_title"][lang]]
-    lines += [f"/{name} — {html.escape(desc[lang], quote=False)}" for name, desc in COMMANDS]
-    return "\n".join(lines)
-
-
-__all__ = ["COMMANDS", "LANGS", "MESSAGES", "commands_help", "lang_of", "placeholders", "raw", "t"]

@@ -7,22 +7,12 @@ from html.parser import HTMLParser
 
 import pytest
 
+from bot.i18n.bidi import FSI, LRI, PDI, dyn, isolate_runs
+from bot.render.alert import render_alert_html, render_revision_html, render_summary_html
+from bot.render.plain import to_plain_text
+from bot.render.split import split_message, utf16_len, visible_length
+from bot.render.view import StatementView
 from bot.summarize.model import Accusation, Demand, Figure, Issuer, Summary
-from handlers.formatting import (
-    FSI,
-    LRI,
-    PDI,
-    StatementView,
-    dyn,
-    isolate_runs,
-    render_alert_html,
-    render_revision_html,
-    render_summary_html,
-    split_message,
-    to_plain_text,
-    utf16_len,
-    visible_length,
-)
 
 
 class _TagChecker(HTMLParser):
