@@ -30,9 +30,10 @@ from telegram.ext import (
 )
 
 from bot.delivery.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
-from bot.delivery.matching import enqueue_for_statement
+from bot.delivery.matching import digest_matcher, enqueue_for_statement
 from bot.delivery.membership import on_migrate, on_my_chat_member
 from bot.delivery.sender import Sender
+from bot.digest.schedule import schedule_digests
 from bot.feeds.schedule import schedule_polling, stop_polling
 from bot.logs import RedactSecrets
 from bot.services import Services
@@ -139,9 +140,7 @@ async def _post_init(app: Application) -> None:
         app.job_queue.run_repeating(
             _prune_tick, interval=PRUNE_EVERY_SECONDS, first=60, name="retention"
         )
-    from bot.digest.schedule import schedule_digests
-
-    schedule_digests(app.job_queue, services)
+    schedule_digests(app.job_queue, services, matcher=digest_matcher)
 
 
 async def _post_stop(app: Application) -> None:

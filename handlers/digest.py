@@ -19,6 +19,7 @@ from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler
 
 from bot.chats import MAX_VALUE_CHARS
+from bot.delivery.matching import digest_matcher
 from bot.digest import charts
 from bot.digest.data import statements_between
 from bot.digest.ledger import load_ledger
@@ -101,14 +102,15 @@ async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow
         return
     now = datetime.now(UTC)
     start = max(chat.last_digest_at or now - timedelta(days=1), now - MAX_CATCH_UP)
-    delivery = await enqueue_digest(
+    queued = await enqueue_digest(
         s,
         chat,
         Period(start, now),
+        matcher=digest_matcher,
         key_suffix=f"now{now:%Y%m%dT%H%M%S%f}",
         default_zone=services(context).settings.timezone,
     )
-    if delivery is None:
+    if not queued:
         await reply(update, t(lang, "digest_empty"))
         return
     chat.last_digest_at = now

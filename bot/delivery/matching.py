@@ -16,6 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -120,6 +121,29 @@ def match_fields(
     )
     folded = fold(f"{title or ''}\n{text or ''}\n{summary_text}")
     return MatchFields(country, issuer, folded, [fold(a.accused) for a in summary.accusations])
+
+
+class StatementFields(Protocol):
+    """What matching reads of a statement (a digest item, a stored statement's view)."""
+
+    title: str | None
+    text: str | None
+    issuer_name: str | None
+    issuer_country: str | None
+    summary: Summary
+
+
+def digest_matcher(sub: Subscription, item: StatementFields) -> bool:
+    """Does a digest-mode subscription want this statement? The very rules of instant
+    alerts, so switching a subscription's mode never changes what it catches.
+    ``bot/app.py`` hands this to the digest scheduler."""
+    if sub.kind == "all":
+        return True
+    value = sub.normalized_value or normalize_value(sub.kind, sub.value or "")
+    fields = match_fields(
+        item.title, item.text, item.issuer_name, item.issuer_country, item.summary
+    )
+    return fields.matches(sub.kind, value)
 
 
 async def matching_chats(

@@ -20,9 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.delivery import outbox
 from bot.digest.compose import build_digest, render_html
 from bot.digest.data import DigestItem, statements_between
-from bot.store.models import Chat, Delivery, Subscription
+from bot.store.models import Chat, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -81,25 +82,13 @@ def due_period(
     return Period(start, end)
 
 
+# Does a digest-mode subscription want this item? Delivery owns the rules; bot/app.py
+# hands its matcher in, so digests never import matching.
 SubscriptionMatcher = Callable[[Subscription, DigestItem], bool]
 
 
-def default_matcher(sub: Subscription, item: DigestItem) -> bool:
-    """Does a digest-mode subscription want this statement? The very rules of instant alerts
-    (:mod:`bot.delivery.matching`), so switching a subscription's mode never changes what it catches."""
-    from bot.chats import normalize_value
-    from bot.delivery.matching import match_fields
-
-    if sub.kind == "all":
-        return True
-    value = sub.normalized_value or normalize_value(sub.kind, sub.value or "")
-    return match_fields(
-        item.title, item.text, item.issuer_name, item.issuer_country, item.summary
-    ).matches(sub.kind, value)
-
-
 def items_for_chat(
-    chat: Chat, items: list[DigestItem], matcher: SubscriptionMatcher = default_matcher
+    chat: Chat, items: list[DigestItem], matcher: SubscriptionMatcher
 ) -> list[DigestItem]:
     subs = [s for s in chat.subscriptions if s.mode == "digest"]
     return [it for it in items if any(matcher(s, it) for s in subs)]
@@ -110,11 +99,12 @@ async def enqueue_digest(
     chat: Chat,
     period: Period,
     *,
+    matcher: SubscriptionMatcher,
     key_suffix: str | None = None,
-    matcher: SubscriptionMatcher = default_matcher,
     default_zone: str = "UTC",
-) -> Delivery | None:
-    """Put the chat's digest for ``period`` in the outbox; None when the period had nothing.
+) -> bool:
+    """Put the chat's digest for ``period`` in the outbox; False when the period had nothing
+    (or that digest is already owed). Does not commit.
 
     The header shows the period in the zone that scheduled it: the chat's own, else
     BAYAN_TIMEZONE (``default_zone``), so "08:00" reads 08:00 and not its UTC hour.
@@ -123,32 +113,23 @@ async def enqueue_digest(
         chat, await statements_between(session, period.start, period.end), matcher
     )
     if not items:
-        return None
+        return False
     lang = chat.language or "ar"
     zone = ZoneInfo(chat.timezone or default_zone)
     digest = build_digest(items, period.start.astimezone(zone), period.end.astimezone(zone), lang)
     key = f"digest:{chat.id}:{key_suffix or period.end.strftime('%Y%m%dT%H%M')}"
-    exists = (await session.execute(select(Delivery.id).where(Delivery.dedup_key == key))).first()
-    if exists:
-        return None
-    delivery = Delivery(
-        dedup_key=key,
-        chat_id=chat.id,
-        kind="digest",
-        payload={"html": render_html(digest, lang), "statements": [i.statement_id for i in items]},
+    payload = {"html": render_html(digest, lang), "statements": [i.statement_id for i in items]}
+    return await outbox.enqueue(
+        session, chat_id=chat.id, kind="digest", dedup_key=key, payload=payload
     )
-    session.add(delivery)
-    from bot.delivery.outbox import wake_after_commit
-
-    wake_after_commit(session)  # the sender starts on it as soon as the caller commits
-    return delivery
 
 
 async def enqueue_due_digests(
     session: AsyncSession,
     now: datetime,
     default_zone: str = "UTC",
-    matcher: SubscriptionMatcher = default_matcher,
+    *,
+    matcher: SubscriptionMatcher,
 ) -> int:
     """Enqueue every digest due at ``now``; advances each chat's ``last_digest_at``. Caller commits."""
     chats = (
@@ -198,12 +179,16 @@ async def digest_job(context) -> None:  # type: ignore[no-untyped-def]
     """JobQueue callback: enqueue due digests, then let the sender deliver them."""
     services = context.application.bot_data["services"]
     async with services.db.sessions() as session:
-        queued = await enqueue_due_digests(session, datetime.now(UTC), services.settings.timezone)
+        queued = await enqueue_due_digests(
+            session, datetime.now(UTC), services.settings.timezone, matcher=context.job.data
+        )
         await session.commit()
     if queued:
         log.info("queued %d digest(s)", queued)
 
 
-def schedule_digests(job_queue, services) -> None:  # type: ignore[no-untyped-def]
-    """Register the minute-by-minute digest check on PTB's JobQueue."""
-    job_queue.run_repeating(digest_job, interval=CHECK_EVERY, first=5.0, name="digests")
+def schedule_digests(job_queue, services, matcher: SubscriptionMatcher) -> None:  # type: ignore[no-untyped-def]
+    """Register the minute-by-minute digest check on PTB's JobQueue (``matcher`` is its job data)."""
+    job_queue.run_repeating(
+        digest_job, interval=CHECK_EVERY, first=5.0, name="digests", data=matcher
+    )

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bot.delivery.matching import digest_matcher
 from bot.digest.schedule import (
     Period,
     due_period,
@@ -91,7 +92,7 @@ async def test_due_digest_is_enqueued_once_with_matching_statements_only(tmp_pat
         now = utc(2026, 11, 29, 5, 1)
         for _ in range(2):  # the job may run twice in the same minute
             async with db.sessions() as s:
-                await enqueue_due_digests(s, now)
+                await enqueue_due_digests(s, now, matcher=digest_matcher)
                 await s.commit()
         async with db.sessions() as s:
             rows = (await s.execute(select(Delivery))).scalars().all()
@@ -120,7 +121,9 @@ async def test_empty_period_sends_nothing_but_moves_on(tmp_path) -> None:
             s.add(Subscription(chat_id=8, kind="all", value="", mode="digest"))
             await s.commit()
         async with db.sessions() as s:
-            assert await enqueue_due_digests(s, utc(2026, 11, 29, 4, 2)) == 0
+            assert (
+                await enqueue_due_digests(s, utc(2026, 11, 29, 4, 2), matcher=digest_matcher) == 0
+            )
             await s.commit()
         async with db.sessions() as s:
             assert (await s.execute(select(Delivery))).first() is None
@@ -138,7 +141,9 @@ async def test_first_check_of_a_new_chat_does_not_send_an_old_period(tmp_path) -
             await store_statement(s, 1, "SY", "وزارة الخارجية", [], utc(2026, 11, 29, 7, 0))
             await s.commit()
         async with db.sessions() as s:
-            assert await enqueue_due_digests(s, utc(2026, 11, 29, 8, 30)) == 0
+            assert (
+                await enqueue_due_digests(s, utc(2026, 11, 29, 8, 30), matcher=digest_matcher) == 0
+            )
             await s.commit()
         async with db.sessions() as s:
             assert (await s.get(Chat, 9)).last_digest_at == utc(2026, 11, 29, 8, 0)
@@ -162,7 +167,9 @@ async def test_instant_only_chats_get_no_digest(tmp_path) -> None:
             await store_statement(s, 1, "SY", "وزارة الخارجية", [], utc(2026, 11, 29, 3, 30))
             await s.commit()
         async with db.sessions() as s:
-            assert await enqueue_due_digests(s, utc(2026, 11, 29, 4, 2)) == 0
+            assert (
+                await enqueue_due_digests(s, utc(2026, 11, 29, 4, 2), matcher=digest_matcher) == 0
+            )
     finally:
         await db.dispose()
 
@@ -186,7 +193,12 @@ async def test_a_chat_without_its_own_zone_reads_its_digest_in_the_default_zone(
             await store_statement(s, 1, "SY", "وزارة الخارجية", [], utc(2026, 11, 28, 20, 0))
             await s.commit()
         async with db.sessions() as s:
-            assert await enqueue_due_digests(s, utc(2026, 11, 29, 5, 1), "Asia/Damascus") == 1
+            assert (
+                await enqueue_due_digests(
+                    s, utc(2026, 11, 29, 5, 1), "Asia/Damascus", matcher=digest_matcher
+                )
+                == 1
+            )
             await s.commit()
         async with db.sessions() as s:
             [row] = (await s.execute(select(Delivery))).scalars().all()
@@ -201,7 +213,6 @@ def test_a_digest_subscription_catches_exactly_what_the_instant_one_would() -> N
     # so "امن" (security) does not fire inside "ضامن" (guarantor) in a digest either.
     from bot.chats import normalize_value
     from bot.delivery.matching import match_fields
-    from bot.digest.schedule import default_matcher
     from tests.digest.helpers import item
 
     guarantor = item(1, "SY", "وزارة الخارجية", [])
@@ -219,6 +230,6 @@ def test_a_digest_subscription_catches_exactly_what_the_instant_one_would() -> N
         instant = match_fields(
             it.title, it.text, it.issuer_name, it.issuer_country, it.summary
         ).matches("keyword", sub.normalized_value)
-        assert default_matcher(sub, it) == instant
-    assert not default_matcher(sub, guarantor)
-    assert default_matcher(sub, security)
+        assert digest_matcher(sub, it) == instant
+    assert not digest_matcher(sub, guarantor)
+    assert digest_matcher(sub, security)
