@@ -141,11 +141,17 @@ async def _post_init(app: Application) -> None:
             _prune_tick, interval=PRUNE_EVERY_SECONDS, first=60, name="retention"
         )
     schedule_digests(app.job_queue, services, matcher=digest_matcher)
+    from bot.atom.http import start_atom_server
+
+    app.bot_data["atom_server"] = await start_atom_server(services)
 
 
 async def _post_stop(app: Application) -> None:
     sender: Sender = app.bot_data["sender"]
     await sender.stop()
+    atom = app.bot_data.pop("atom_server", None)
+    if atom is not None:
+        await atom.cleanup()
 
 
 async def _post_shutdown(app: Application) -> None:

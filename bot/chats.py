@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.arabic import fold
 from bot.i18n.labels import COUNTRY_NAMES
-from bot.store.models import Chat, Subscription
+from bot.store.models import Chat, Subscription, utcnow
 
 Kind = Literal["all", "country", "issuer", "keyword", "accused"]
 KINDS: tuple[str, ...] = ("all", "country", "issuer", "keyword", "accused")
@@ -77,12 +77,34 @@ class SubscriptionError(ValueError):
         self.args_ = args
 
 
+EXCLUDE_KINDS: tuple[str, ...] = ("keyword", "country", "accused", "issuer")
+MAX_EXCLUDES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Exclude:
+    """What a subscription leaves out (``-keyword X``): same kinds and folding as subscriptions."""
+
+    kind: str
+    value: str
+    normalized: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "value": self.value, "normalized": self.normalized}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Exclude:
+        kind, value = data["kind"], data.get("value", "")
+        return cls(kind, value, data.get("normalized") or normalize_value(kind, value))
+
+
 @dataclass(frozen=True, slots=True)
 class SubscriptionSpec:
     kind: str
     value: str
     normalized_value: str
     mode: str = "instant"
+    excludes: tuple[Exclude, ...] = ()
 
 
 # --- language ----------------------------------------------------------------
@@ -136,10 +158,53 @@ def _country_code(value: str) -> str | None:
     return country_of(fold(v))
 
 
+def _exclude_kind(word: str) -> str | None:
+    """``-keyword`` / ``-country`` / ``-accused`` / ``-issuer`` (any alias) → the kind."""
+    if len(word) < 2 or word[0] not in "-−":
+        return None
+    kind = _KIND_ALIASES.get(word[1:].lower())
+    return kind if kind in EXCLUDE_KINDS else None
+
+
+def _split_excludes(words: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Words before the first ``-kind``, and each ``-kind`` with the words up to the next."""
+    head: list[str] = []
+    groups: list[tuple[str, list[str]]] = []
+    for word in words:
+        kind = _exclude_kind(word)
+        if kind is not None:
+            groups.append((kind, []))
+        elif groups:
+            groups[-1][1].append(word)
+        else:
+            head.append(word)
+    return head, groups
+
+
+def _value(kind: str, words: list[str]) -> tuple[str, str]:
+    """(value as written, normalized) of one kind, or :class:`SubscriptionError`."""
+    value = _SPACES.sub(" ", " ".join(words)).strip()
+    if not value:
+        raise SubscriptionError("sub_missing_value", kind=kind)
+    if len(value) > MAX_VALUE_CHARS:
+        raise SubscriptionError("sub_value_too_long", limit=MAX_VALUE_CHARS)
+    if kind == "country":
+        code = _country_code(value)
+        if not code:
+            raise SubscriptionError("sub_bad_country", value=value)
+        return code, code
+    normalized = normalize_value(kind, value)
+    if not normalized:
+        raise SubscriptionError("sub_missing_value", kind=kind)
+    return value, normalized
+
+
 def parse_subscription(args: list[str]) -> SubscriptionSpec:
     """``["country", "SY"]`` / ``["keyword", "التحالف", "digest"]`` → a spec, or :class:`SubscriptionError`.
 
     A trailing ``instant``/``digest`` word chooses the mode; instant is the default.
+    ``-keyword X``, ``-country C``, ``-accused P`` (or ``-issuer``) after the value leave
+    statements out: ``all -keyword رياضة -country IL``.
     """
     words = [w for w in args if w.strip()]
     if not words:
@@ -151,22 +216,20 @@ def parse_subscription(args: list[str]) -> SubscriptionSpec:
     mode = "instant"
     if rest and rest[-1].lower() in _MODE_ALIASES:
         mode = _MODE_ALIASES[rest.pop().lower()]
-    value = _SPACES.sub(" ", " ".join(rest)).strip()
+    head, groups = _split_excludes(rest)
+    excludes = tuple(Exclude(k, *_value(k, ws)) for k, ws in groups[:MAX_EXCLUDES])
     if kind == "all":
-        return SubscriptionSpec("all", "", "", mode)
-    if not value:
-        raise SubscriptionError("sub_missing_value", kind=kind)
-    if len(value) > MAX_VALUE_CHARS:
-        raise SubscriptionError("sub_value_too_long", limit=MAX_VALUE_CHARS)
-    if kind == "country":
-        code = _country_code(value)
-        if not code:
-            raise SubscriptionError("sub_bad_country", value=value)
-        return SubscriptionSpec("country", code, code, mode)
-    normalized = normalize_value(kind, value)
-    if not normalized:
-        raise SubscriptionError("sub_missing_value", kind=kind)
-    return SubscriptionSpec(kind, value, normalized, mode)
+        return SubscriptionSpec("all", "", "", mode, excludes)
+    value, normalized = _value(kind, head)
+    return SubscriptionSpec(kind, value, normalized, mode, excludes)
+
+
+def spec_words(kind: str, value: str, excludes: list[dict[str, str]] | None = None) -> str:
+    """The words that, given to ``/subscribe``, make this subscription again (export, display)."""
+    parts = [kind, value] if value else [kind]
+    for ex in excludes or []:
+        parts += [f"-{ex['kind']}", ex.get("value", "")]
+    return " ".join(p for p in parts if p)
 
 
 # --- chats -------------------------------------------------------------------
@@ -252,8 +315,13 @@ async def add_subscription(
             Subscription.normalized_value == spec.normalized_value,
         )
     )
+    excludes = [e.to_json() for e in spec.excludes] or None
     if existing is not None:
         existing.mode = spec.mode
+        if spec.excludes:  # "/subscribe all -keyword X" adds to what the subscription leaves out
+            have = {(e["kind"], e["normalized"]) for e in existing.excludes or []}
+            more = [e for e in excludes or [] if (e["kind"], e["normalized"]) not in have]
+            existing.excludes = [*(existing.excludes or []), *more][:MAX_EXCLUDES]
         await session.flush()
         return existing, False
     count = await session.scalar(
@@ -268,6 +336,7 @@ async def add_subscription(
         normalized_value=spec.normalized_value,
         mode=spec.mode,
         created_by=created_by,
+        excludes=excludes,
     )
     session.add(sub)
     await session.flush()
@@ -339,10 +408,72 @@ async def toggle_mode(session: AsyncSession, chat_id: int, sub_id: int) -> Subsc
     )
 
 
+# --- pause ---------------------------------------------------------------------
+
+
+async def pause(session: AsyncSession, chat_id: int, args: list[str]) -> int:
+    """Pause the whole chat (no words) or the subscriptions the words describe; returns how many.
+
+    Alerts a pause holds back are counted by matching, never queued (see
+    :func:`bot.delivery.matching.matching_chats`).
+    """
+    if not [w for w in args if w.strip()]:
+        chat = await session.get(Chat, chat_id)
+        if chat is None:
+            return 0
+        if chat.paused_at is None:
+            chat.paused_at, chat.skipped_while_paused = utcnow(), 0
+        await session.flush()
+        return 1
+    subs = await _described(session, chat_id, args)
+    for sub in subs:
+        if not sub.paused:
+            sub.paused, sub.skipped = True, 0
+    await session.flush()
+    return len(subs)
+
+
+async def resume(session: AsyncSession, chat_id: int, args: list[str]) -> tuple[int, int]:
+    """Resume the chat and every paused subscription (no words) or the ones described.
+
+    Returns ``(resumed, skipped)``: how many pauses ended and how many alerts they held back.
+    """
+    words = [w for w in args if w.strip()]
+    resumed = skipped = 0
+    if not words:
+        chat = await session.get(Chat, chat_id)
+        if chat is not None and chat.paused_at is not None:
+            resumed, skipped = 1, chat.skipped_while_paused
+            chat.paused_at, chat.skipped_while_paused = None, 0
+        subs = [s for s in await list_subscriptions(session, chat_id) if s.paused]
+    else:
+        subs = [s for s in await _described(session, chat_id, words) if s.paused]
+    for sub in subs:
+        resumed, skipped = resumed + 1, skipped + sub.skipped
+        sub.paused, sub.skipped = False, 0
+    await session.flush()
+    return resumed, skipped
+
+
+async def _described(session: AsyncSession, chat_id: int, args: list[str]) -> list[Subscription]:
+    spec = parse_subscription(args)
+    return list(
+        await session.scalars(
+            select(Subscription).where(
+                Subscription.chat_id == chat_id,
+                Subscription.kind == spec.kind,
+                Subscription.normalized_value == spec.normalized_value,
+            )
+        )
+    )
+
+
 __all__ = [
+    "EXCLUDE_KINDS",
     "KINDS",
     "LANGUAGES",
     "MODES",
+    "Exclude",
     "SubscriptionError",
     "SubscriptionSpec",
     "add_subscription",
@@ -354,9 +485,12 @@ __all__ = [
     "normalize_value",
     "parse_language",
     "parse_subscription",
+    "pause",
     "remove_matching",
     "remove_subscription",
+    "resume",
     "set_language",
     "set_mode",
+    "spec_words",
     "toggle_mode",
 ]

@@ -49,6 +49,15 @@ class Settings(BaseSettings):
     rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
     send_workers: int = Field(default=4, ge=1, le=64, alias="BAYAN_SEND_WORKERS")
     console_language: str = Field(default="ar", alias="BAYAN_CONSOLE_LANGUAGE")
+    # open: anyone may use the bot; closed: only BAYAN_ALLOWED_CHATS and admins (no Atom feed)
+    access: str = Field(default="open", alias="BAYAN_ACCESS")
+    allowed_chats: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, alias="BAYAN_ALLOWED_CHATS"
+    )
+    summary_daily: int = Field(default=20, ge=0, le=100000, alias="BAYAN_SUMMARY_DAILY")
+    search_daily: int = Field(default=100, ge=0, le=100000, alias="BAYAN_SEARCH_DAILY")
+    atom_host: str = Field(default="127.0.0.1", alias="BAYAN_ATOM_HOST")
+    atom_port: int = Field(default=0, ge=0, le=65535, alias="BAYAN_ATOM_PORT")
     # days kept of feed entries and finished deliveries (statements are kept); 0: forever
     retention_days: int = Field(default=90, ge=0, le=36500, alias="BAYAN_RETENTION_DAYS")
     log_format: str = Field(default="text", alias="BAYAN_LOG_FORMAT")
@@ -57,7 +66,7 @@ class Settings(BaseSettings):
     # proxy for the Bot API only (feeds never use one: see the README)
     telegram_proxy: SecretStr | None = Field(default=None, alias="TELEGRAM_PROXY")
 
-    @field_validator("admin_ids", mode="before")
+    @field_validator("admin_ids", "allowed_chats", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
@@ -66,7 +75,7 @@ class Settings(BaseSettings):
                 return [int(p) for p in parts]
             except ValueError:
                 raise ValueError(
-                    "expected Telegram user ids separated by commas, e.g. 12345,67890"
+                    "expected Telegram user ids separated by commas, e.g. 12345,67890 (groups: -100…)"
                 ) from None
         return value
 
@@ -87,6 +96,14 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in LOG_LEVELS:
             raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+        return value
+
+    @field_validator("access")
+    @classmethod
+    def _access(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in ("open", "closed"):
+            raise ValueError("expected open or closed")
         return value
 
     @field_validator("log_format")

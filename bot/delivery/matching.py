@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chats import normalize_value
@@ -97,6 +97,12 @@ class MatchFields:
             accused=self.accused,
         )
 
+    def wanted(self, kind: str, value: str, excludes: list[dict[str, str]] | None) -> bool:
+        """The subscription matches and none of what it leaves out does."""
+        if not self.matches(kind, value):
+            return False
+        return not any(self.matches(e["kind"], e["normalized"]) for e in excludes or [])
+
 
 def match_fields(
     title: str | None,
@@ -136,31 +142,62 @@ class StatementFields(Protocol):
 def digest_matcher(sub: Subscription, item: StatementFields) -> bool:
     """Does a digest-mode subscription want this statement? The very rules of instant
     alerts, so switching a subscription's mode never changes what it catches.
-    ``bot/app.py`` hands this to the digest scheduler."""
-    if sub.kind == "all":
+    ``bot/app.py`` hands this to the digest scheduler. A paused subscription wants nothing."""
+    if sub.paused:
+        return False
+    if sub.kind == "all" and not sub.excludes:
         return True
     value = sub.normalized_value or normalize_value(sub.kind, sub.value or "")
     fields = match_fields(
         item.title, item.text, item.issuer_name, item.issuer_country, item.summary
     )
-    return fields.matches(sub.kind, value)
+    return fields.wanted(sub.kind, value, sub.excludes)
 
 
 async def matching_chats(
     session: AsyncSession, statement: Statement, summary: Summary
 ) -> list[int]:
-    """Active chats with at least one matching *instant* subscription."""
+    """Active, unpaused chats with at least one matching, unpaused *instant* subscription.
+
+    A match a pause holds back is counted instead (``Chat.skipped_while_paused``,
+    ``Subscription.skipped``) and never queued, so ``/resume`` can say how many
+    alerts were skipped without a flood of old ones.
+    """
     fields = match_fields(
         statement.title, statement.text, statement.issuer_name, statement.issuer_country, summary
     )
-    country = fields.country
+    chats: set[int] = set()
+    paused_chats: set[int] = set()
+    paused_subs: dict[int, set[int]] = {}
+    for row in (await session.execute(_candidates(fields.country))).all():
+        chat_id, sub_id, kind, normalized, raw, excludes, sub_paused, chat_paused = row
+        if chat_id in chats:
+            continue
+        value = normalized or normalize_value(kind, raw or "")
+        if not fields.wanted(kind, value, excludes):
+            continue
+        if chat_paused is not None:
+            paused_chats.add(chat_id)
+        elif sub_paused:
+            paused_subs.setdefault(chat_id, set()).add(sub_id)
+        else:
+            chats.add(chat_id)
+    await _count_skipped(session, paused_chats, paused_subs, chats)
+    return sorted(chats)
 
-    q = (
+
+def _candidates(country: str):  # type: ignore[no-untyped-def]
+    """Instant subscriptions of active chats that could match a statement of ``country``."""
+    return (
         select(
             Subscription.chat_id,
+            Subscription.id,
             Subscription.kind,
             Subscription.normalized_value,
             Subscription.value,
+            Subscription.excludes,
+            Subscription.paused,
+            Chat.paused_at,
         )
         .join(Chat, Chat.id == Subscription.chat_id)
         .where(Chat.active.is_(True), Subscription.mode == "instant")
@@ -172,14 +209,27 @@ async def matching_chats(
             )
         )
     )
-    chats: set[int] = set()
-    for chat_id, kind, normalized, raw in (await session.execute(q)).all():
-        if chat_id in chats:
-            continue
-        value = normalized or normalize_value(kind, raw or "")
-        if fields.matches(kind, value):
-            chats.add(chat_id)
-    return sorted(chats)
+
+
+async def _count_skipped(
+    session: AsyncSession,
+    paused_chats: set[int],
+    paused_subs: dict[int, set[int]],
+    alerted: set[int],
+) -> None:
+    if paused_chats:
+        await session.execute(
+            update(Chat)
+            .where(Chat.id.in_(paused_chats))
+            .values(skipped_while_paused=Chat.skipped_while_paused + 1)
+        )
+    subs = {s for chat, ids in paused_subs.items() if chat not in alerted for s in ids}
+    if subs:
+        await session.execute(
+            update(Subscription)
+            .where(Subscription.id.in_(subs))
+            .values(skipped=Subscription.skipped + 1)
+        )
 
 
 async def enqueue_for_statement(

@@ -169,6 +169,9 @@ async def enqueue_due_digests(
             # user subscribed after it); the next slot covers one whole period.
             chat.last_digest_at = period.end
             continue
+        if chat.paused_at is not None:  # /pause: the slot passes unsent; /digest now catches up
+            chat.last_digest_at = period.end
+            continue
         if await enqueue_digest(session, chat, period, matcher=matcher, default_zone=default_zone):
             queued += 1
         chat.last_digest_at = period.end  # empty periods advance too: nothing is sent for them

@@ -111,11 +111,16 @@ def _date(entry: Any) -> datetime | None:
     return None
 
 
-def _body(entry: Any) -> str:
-    candidates = [c.get("value", "") for c in entry.get("content") or []]
-    candidates.append(entry.get("summary", "") or "")
-    texts = [html_to_text(c) for c in candidates if c]
-    return max(texts, key=len, default="")
+def _body(entry: Any, *, content_first: bool = False) -> str:
+    """The item's text: the longest of content and summary (RSS descriptions are often the
+    full text); in Atom, content when there is one, since there ``summary`` is an abstract
+    by definition (RFC 4287 4.1.3) and may be longer than a short statement (Bayan's own feed)."""
+    contents = [html_to_text(c.get("value", "")) for c in entry.get("content") or []]
+    contents = [c for c in contents if c]
+    if content_first and contents:
+        return max(contents, key=len)
+    summary = html_to_text(entry.get("summary", "") or "")
+    return max([*contents, summary], key=len)
 
 
 def run_feedparser(data: bytes, headers: dict[str, str]) -> Any:
@@ -167,7 +172,8 @@ def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) ->
         raise NotAFeed(
             f"not a feed ({bozo.splitlines()[0] if bozo else 'no items, no feed markup'})"
         )
-    items = [item for entry in entries if (item := _item(entry, fetched_at)) is not None]
+    atom = str(parsed.get("version") or "").startswith("atom")
+    items = [item for entry in entries if (item := _item(entry, fetched_at, atom)) is not None]
     ttl = parsed.feed.get("ttl")
     return ParsedFeed(
         title=html_to_text(parsed.feed.get("title", "") or ""),
@@ -178,10 +184,10 @@ def parse_feed(content: bytes, headers: dict[str, str], fetched_at: datetime) ->
     )
 
 
-def _item(entry: Any, fetched_at: datetime) -> ParsedItem | None:
+def _item(entry: Any, fetched_at: datetime, atom: bool = False) -> ParsedItem | None:
     link = (entry.get("link") or "").strip() or None
     title = html_to_text(entry.get("title", "") or "")
-    text = _body(entry)
+    text = _body(entry, content_first=atom)
     if not (title or text):
         return None
     guid = (entry.get("id") or link or "").strip()
