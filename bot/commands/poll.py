@@ -60,7 +60,23 @@ async def _poll(args: argparse.Namespace) -> int:
     return 1 if failed and failed == len(report.outcomes) else 0
 
 
+def _nothing_due(args: argparse.Namespace, settings: Any) -> bool:
+    """``--once`` with no feed due, known without SQLAlchemy (cron runs this every minute)."""
+    from datetime import UTC, datetime
+
+    from bot.store.peek import due_feed_count
+
+    return (
+        args.once and not args.all and due_feed_count(settings.database_url, datetime.now(UTC)) == 0
+    )
+
+
 def cmd_poll(args: argparse.Namespace) -> int:
+    settings = settings_and_logging()
+    if _nothing_due(args, settings):
+        if not args.jsonl:
+            print("0 feed(s) polled: 0 new statement(s), 0 revised, 0 failed", file=sys.stderr)
+        return 0
     return run_async(_poll(args))
 
 

@@ -11,9 +11,8 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -21,6 +20,11 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+from bot.store import peek
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -31,6 +35,8 @@ class DatabaseUnavailable(Exception):
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -52,6 +58,8 @@ def _ensure_sqlite_folder(url: str) -> None:
 
 def upgrade_sync(url: str, revision: str = "head") -> None:
     """Apply migrations (blocking; Alembic's env runs its own event loop)."""
+    from alembic import command
+
     _ensure_sqlite_folder(url)
     before = current_revision_sync(url)
     command.upgrade(alembic_config(url), revision)
@@ -111,8 +119,11 @@ class Database:
 
 
 async def open_database(url: str, *, upgrade: bool = True) -> Database:
-    """Open (and by default migrate) the database at ``url``."""
-    if upgrade:
+    """Open (and by default migrate) the database at ``url``.
+
+    A SQLite file already at the newest revision is not handed to Alembic at all: importing
+    it and comparing revisions cost more than the rest of a ``bayan poll --once``."""
+    if upgrade and not peek.schema_is_current(url):
         await asyncio.to_thread(upgrade_sync, url)
     engine = make_engine(url)
     return Database(engine, async_sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,112 @@
+"""What a short command imports: start-up cost is import cost, so it is held by module lists.
+
+``bayan summarize -`` and a ``bayan poll --once`` that finds nothing due (cron
+runs it every minute) must not load Telegram, HTTP, SQLAlchemy or Alembic;
+each one is run here in a fresh interpreter, which then lists what it
+imported. No timing: what is not imported costs nothing on any machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import update
+
+from bot.store.db import open_database
+from bot.store.models import Feed
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("telegram", "httpx", "sqlalchemy", "alembic", "feedparser", "trafilatura", "aiosqlite")
+
+# Runs bayan's own main() with the given arguments, then prints the top-level packages loaded.
+RUN_AND_LIST = """
+import json, sys
+from bot.cli import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+print("\\nMODULES " + json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
+sys.exit(code)
+"""
+
+
+def run_bayan(args: list[str], tmp: Path, stdin: str = "", **env: str) -> tuple[str, set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_LIST, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "BAYAN_LOG_LEVEL": "WARNING", **env},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out, _, listed = done.stdout.rpartition("\nMODULES ")
+    return out + done.stderr, set(json.loads(listed))
+
+
+def test_summarize_loads_no_service_dependencies(tmp_path: Path) -> None:
+    output, modules = run_bayan(["summarize", "-"], tmp_path, stdin="أعلنت وزارة الخارجية\n")
+    assert output.strip()  # it did summarize
+    assert not modules & {*HEAVY, "pydantic", "pydantic_settings"}, modules & {*HEAVY, "pydantic"}
+
+
+async def _database_with_a_feed(url: str, next_poll_at: datetime | None) -> None:
+    db = await open_database(url)
+    async with db.sessions() as s, s.begin():
+        # A loopback address, refused by the address check: a due poll fails at once, offline.
+        s.add(Feed(url="http://127.0.0.1:9/rss", enabled=True))
+    async with db.sessions() as s, s.begin():
+        await s.execute(update(Feed).values(next_poll_at=next_poll_at))
+    await db.dispose()
+
+
+def test_poll_once_with_nothing_due_loads_no_database_library(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/bayan.db"
+    asyncio.run(_database_with_a_feed(url, datetime.now(UTC) + timedelta(hours=1)))
+    output, modules = run_bayan(["poll", "--once"], tmp_path, DATABASE_URL=url)
+    assert "0 feed(s) polled" in output
+    assert not modules & {*HEAVY, "camel_tools"}, modules & {*HEAVY, "camel_tools"}
+
+
+def test_poll_once_with_a_feed_due_takes_the_full_path(tmp_path: Path) -> None:
+    """The fast path answers only "nothing due": a due feed is polled (and refused here)."""
+    url = f"sqlite+aiosqlite:///{tmp_path}/bayan.db"
+    asyncio.run(_database_with_a_feed(url, datetime.now(UTC) - timedelta(seconds=1)))
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "poll", "--once", "--jsonl"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": url},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr  # its only feed failed
+    assert "feed #1" in done.stderr
+
+
+def test_a_current_database_opens_without_alembic(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/bayan.db"
+    asyncio.run(_database_with_a_feed(url, None))
+    script = (
+        "import asyncio, sys\n"
+        "from bot.store.db import open_database\n"
+        "async def main():\n"
+        f"    db = await open_database({url!r})\n"
+        "    await db.dispose()\n"
+        "asyncio.run(main())\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    assert done.stdout.strip() == "False"
