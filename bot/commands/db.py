@@ -12,10 +12,13 @@ from __future__ import annotations
 import argparse
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.commands.common import settings_and_logging
-from bot.config import Settings
 from bot.errors import CliError
+
+if TYPE_CHECKING:  # settings load when the command runs, not when bayan builds its parser
+    from bot.config import Settings
 
 
 def backup_sqlite(source: Path, target: Path) -> int:
