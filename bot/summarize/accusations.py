@@ -42,10 +42,12 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import attribution as A
+from bot.summarize import budget
 from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
 
@@ -470,6 +472,7 @@ class _Context:
 
     def __init__(self, an: A.Analysis, issuer: Issuer | None):
         self.an = an
+        self.foreign_adj: dict[int, bool] = {}  # sentence → names another state's adjective
         self.country = an.issuer_country
         self.issuer_name = issuer.name if issuer else ""
         self.canon: dict[str, str] = {}  # key → display name, filled on demand
@@ -625,14 +628,21 @@ class _Context:
             self.canon.setdefault(k, v[1])
         return self.canon.setdefault(key, a.text)
 
+    def _foreign_adjective(self, si: int) -> bool:
+        """Does sentence ``si`` name another state by its adjective? (Once per sentence.)"""
+        memo = self.foreign_adj
+        if si not in memo:
+            refs = L.country_refs(self.an.norms[si])
+            memo[si] = any(r[2] != self.country and r[3] == "adj" for r in refs)
+        return memo[si]
+
     def name(self, a: _Actor) -> str | None:
         if a.code and self.country and a.code == self.country:
             return None  # the issuer does not accuse itself
         if not a.code and self.country and _OWN_FORCES.fullmatch(L.normalize(a.text)):
             # "قوات الامن", "الاجهزه الامنيه" with no nationality are the issuer's own, unless the
             # sentence is about another state ("احتجاج للحكومه العراقيه لتقاعس القوات الامنيه")
-            refs = L.country_refs(self.an.norms[a.sentence]) if a.sentence >= 0 else []
-            if not any(r[2] != self.country and r[3] == "adj" for r in refs):
+            if a.sentence < 0 or not self._foreign_adjective(a.sentence):
                 return None
         if self.issuer_name and not a.code and A.name_matches(a.text, self.issuer_name):
             return None
@@ -722,18 +732,17 @@ class _Context:
         return self._sides
 
 
+def _token_end(t: A.Token) -> int:
+    return t.end
+
+
 def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     """Is the phrase at ``start`` governed by a preposition that marks a victim or place?"""
-    prev = None
-    prev2 = None
-    for t in toks:
-        if t.end <= start:
-            if t.text in '"«»“”':
-                continue
-            prev2, prev = prev, t
-        else:
-            break
-    tok = next((t for t in toks if t.start == start), None)
+    at = bisect_right(toks, start, key=_token_end)  # toks[:at] end before the phrase
+    before = (t for t in reversed(toks[max(0, at - 8) : at]) if t.text not in '"«»“”')
+    prev = next(before, None)
+    prev2 = next(before, None)
+    tok = toks[at] if at < len(toks) and toks[at].start == start else None
     if (
         tok is not None
         and A.strip_conj(tok.text)[:1] in "بلك"
@@ -771,7 +780,6 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
         and not _AGENT_VERB.fullmatch(w)
     ):
         return True
-    tok = next((t for t in toks if t.start == start), None)
     if tok is not None and len(tok.text) > 3 and tok.text[0] in "لب" and tok.text[1:3] == "ال":
         return True
     return bool(tok is not None and tok.text.startswith("لل"))
@@ -906,6 +914,7 @@ class _Finder:
         self.pending: list[
             tuple[int, str, str]
         ] = []  # (sentence, act word skeleton, act) awaiting an agent
+        self.victims: dict[tuple[int, int, int], list[bool]] = {}  # per (sentence, lo, hi)
 
     def add(self, accused: str | list[str] | None, act: str, si: int) -> None:
         if not accused:
@@ -1151,7 +1160,9 @@ class _Finder:
                     return a, ctx.name(a)  # type: ignore[return-value]
                 break
         # c) subject of the act's verb, before it ("قوات التحالف ارتكبت", "سلطات الاحتلال تحاصر")
-        victims = _victim_flags(norm, toks, actors)
+        victims = self.victims.get((si, lo, hi))
+        if victims is None:  # the same for every act of the clause: made once (linear time)
+            victims = self.victims[(si, lo, hi)] = _victim_flags(norm, toks, actors)
         before = [a for a, v in zip(actors, victims, strict=False) if a.end <= ts and not v]
         after = [a for a, v in zip(actors, victims, strict=False) if a.start >= te and not v]
         if verb and after and after[0].start - te < 40:
@@ -1990,6 +2001,8 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
         finder = _Finder(_Context(an, issuer))
         for seg in an.issuer_segments():
             hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
+            if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
+                break
             finder.segment(seg.sentence, seg.start, hi)
             finder.support_received(seg.sentence, seg.start, hi)
         return finder.out

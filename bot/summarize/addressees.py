@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize import budget
 from bot.summarize.text import normalize
 
 # Document nouns (normalized) → may the recipient be marked by a bare ل- prefix?
@@ -242,6 +243,8 @@ def extract_addressees(sentences: list[str]) -> list[str]:
     seen: list[frozenset[str]] = []
     aliases: set[str] = set()
     for sentence in sentences:
+        if not budget.spend(budget.words(sentence)):
+            break
         norm = normalize(sentence)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
         for i, (_, _, tok) in enumerate(tokens):

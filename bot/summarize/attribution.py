@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bot.summarize import budget
 from bot.summarize import lexicon as L
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
@@ -765,6 +766,7 @@ def _event(
 def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     """Speaker events and issuer/other/narrative segments for every sentence."""
     key = (tuple(sentences), issuer.name if issuer else None, issuer.country if issuer else None)
+    budget.spend(sum(budget.words(s) for s in sentences))  # charged on cache hits too: determinism
     slot = _CACHE.get("slot")
     if slot is not None and slot[0] == key:  # both extractors ask for the same text in a row
         return slot[1]  # type: ignore[no-any-return]

@@ -41,6 +41,7 @@ import logging
 import re
 
 from bot.summarize import attribution as A
+from bot.summarize import budget
 from bot.summarize import lexicon as L
 from bot.summarize.model import Demand, Issuer
 
@@ -1282,6 +1283,8 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
         d = _Demands(an)
         for seg in an.issuer_segments():
             hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
+            if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
+                break
             d.verbs(seg.sentence, seg.start, hi)
             d.requests(seg.sentence, seg.start, hi)
             d.necessity(seg.sentence, seg.start, hi)

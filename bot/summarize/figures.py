@@ -22,6 +22,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from bot.summarize import budget
 from bot.summarize.countries import country_code, country_names, fold
 from bot.summarize.model import Figure
 from bot.summarize.numbers import (
@@ -1309,6 +1310,8 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
     definite: set[int] = set()
     seized_at = -10  # index of the last sentence that spoke of seized material
     for i, s in enumerate(sentences):
+        if not budget.spend(budget.words(s)):
+            break
         norm = normalize(s)
         if "http" in norm or "www" in norm or "@" in norm:
             norm = _URL.sub(lambda m: " " * len(m.group()), norm)
@@ -1348,37 +1351,37 @@ def _merge_restatements(
     """One figure per fact (see :func:`extract_figures`); ``definite``: indexes of
     counts with the article ("الحقائب الأربع"), which point back to a count already made."""
     kept: list[Figure] = []
-    by_value: dict[float, list[Figure]] = {}
+    listed: dict[tuple[float, str], int] = {}  # (value, category or "*") → figures kept so far
+    people: dict[float, list[Figure]] = {}  # value → bare counts of people kept, in order
     in_sentence: dict[tuple[tuple[float, str], str], int] = {}
     for n, f in enumerate(figures):
-        same = by_value.setdefault(float(f.value), [])
-        key = (float(f.value), f.category)
+        value = float(f.value)
+        key = (value, f.category)
         in_sentence[(key, f.evidence)] = in_sentence.get((key, f.evidence), 0) + 1
-        if any(g.category == f.category for g in same):
+        if listed.get(key, 0):
             # restated: a later sentence repeats the fact; but the same number twice in one
             # sentence is two facts ("بـ3 صواريخ، إضافة إلى 3 صواريخ")
             # Strikes are events: "قصفت موقعا بثلاثة صواريخ" and, later, "قصفت معملا بـ3 صواريخ"
             # are two raids; tallies of victims and damage are what a text restates.
             if n in definite or (
-                f.category != "attacks"
-                and in_sentence[(key, f.evidence)] <= sum(g.category == f.category for g in same)
+                f.category != "attacks" and in_sentence[(key, f.evidence)] <= listed[key]
             ):
                 continue
-            kept.append(f)
-            same.append(f)
-            continue
-        if f.category == "other" and not f.unit and same:
+        elif f.category == "other" and not f.unit and listed.get((value, "*"), 0):
             continue  # a bare restatement of a count already listed
-        if f.category == "people" and any(g.category in _SPECIFIC for g in same):
+        elif f.category == "people" and any(listed.get((value, c), 0) for c in _SPECIFIC):
             continue
-        if f.category in _SPECIFIC:
-            bare_people = [g for g in same if g.category == "people"]
-            if bare_people:
-                g = bare_people[0]
-                g.category, g.unit = f.category, g.unit or f.unit
-                if g.qualifier == "exact":
-                    g.qualifier = f.qualifier
-                continue
-        same.append(f)
+        elif f.category in _SPECIFIC and people.get(value):
+            g = people[value].pop(0)
+            listed[(value, "people")] -= 1
+            g.category, g.unit = f.category, g.unit or f.unit
+            listed[key] = listed.get(key, 0) + 1
+            if g.qualifier == "exact":
+                g.qualifier = f.qualifier
+            continue
+        listed[key] = listed.get(key, 0) + 1
+        listed[(value, "*")] = listed.get((value, "*"), 0) + 1  # of any category
+        if f.category == "people":
+            people.setdefault(value, []).append(f)
         kept.append(f)
     return kept

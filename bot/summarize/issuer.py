@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.summarize import morphology
+from bot.summarize import budget, morphology
 from bot.summarize.countries import country_code as _country_code
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
@@ -817,8 +817,12 @@ def _quoted(sentence: str, pos: int) -> bool:
     return before.count('"') % 2 == 1
 
 
-def _country_subjects(idx: int, sentence: str) -> list[Mention]:
-    """A country or capital as the subject of a statement verb ("أدانت مصر", "طالبت بغداد")."""
+@lru_cache(maxsize=512)
+def _country_subjects(idx: int, sentence: str) -> tuple[Mention, ...]:
+    """A country or capital as the subject of a statement verb ("أدانت مصر", "طالبت بغداد").
+
+    Cached: the issuer search asks again for every body named in the sentence.
+    """
     norm = normalize(sentence)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
     out = []
@@ -858,7 +862,7 @@ def _country_subjects(idx: int, sentence: str) -> list[Mention]:
                     True,
                 )
             )
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=32)
@@ -875,6 +879,7 @@ def _mentions_cached(sentences: tuple[str, ...]) -> tuple[Mention, ...]:
 
 def mentions(sentences: list[str]) -> tuple[Mention, ...]:
     """Every official-body mention in the text (cached: the pipeline asks twice)."""
+    budget.spend(sum(budget.words(s) for s in sentences))  # charged on cache hits too: determinism
     return _mentions_cached(tuple(sentences))
 
 
@@ -917,10 +922,13 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     # inherit the country the lead makes speak, or their own office's country elsewhere.
     lead_country = next((m.country for m in spoken if m.kind == "country" and m.sentence < 2), None)
     first_speaker = spoken[0] if spoken[0].sentence == 0 and spoken[0].strong else None
+    offices = _spoken_office_countries(ms)
+    budget.spend(len(ms))
+    group_of = {id(m): _group(m, offices, lead_country) for m in ms}  # once each: linear
     scores: dict[str, float] = {}
     first: dict[str, int] = {}
     for pos, m in enumerate(spoken):
-        key = _group(m, ms, lead_country)
+        key = group_of[id(m)]
         scores[key] = scores.get(key, 0.0) + _weight(m, m is first_speaker)
         first.setdefault(key, pos)
     agency = _agency_country(sentences[:2])
@@ -935,11 +943,11 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
             )  # "اتهمت هولندا وأستراليا ..." in a statement of one's cabinet
     if best.startswith("?"):
         # a body named without any country: the government the text's bodies belong to
-        chosen = next(m for m in spoken if _group(m, ms, lead_country) == best)
+        chosen = next(m for m in spoken if group_of[id(m)] == best)
         return Issuer(chosen.name, _dominant_country(ms) or _most_named_country(sentences))
-    members = [m for m in ms if m.kind != "country" and _group(m, ms, lead_country) == best]
+    members = [m for m in ms if m.kind != "country" and group_of[id(m)] == best]
     if not members:
-        group = [m for m in spoken if _group(m, ms, lead_country) == best]
+        group = [m for m in spoken if group_of[id(m)] == best]
         chosen = group[0]
     else:
         # the office of that government that speaks most (then earliest) names the issuer
@@ -1078,7 +1086,7 @@ def _joint_body(joint: Mention, spoken: list[Mention]) -> Mention | None:
     )
 
 
-def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str:
+def _group(m: Mention, offices: dict[str, str], lead_country: str | None) -> str:
     """Which government a mention speaks for: ISO code, "#body" (international) or "?n"."""
     if m.international:
         return "#" + _office_key(m.name)
@@ -1087,17 +1095,11 @@ def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str
     reported = _reported_from(m)
     if reported:
         return reported
-    key = _office_key(m.name)
     # the same office named with its country elsewhere in the text, speaking there too
     # ("التقت نائب وزير الخارجية الإسباني" names another state's office, not this one's)
-    for other in ms:
-        if (
-            other.country
-            and other.signal
-            and not other.international
-            and _office_key(other.name) == key
-        ):
-            return other.country
+    spoken_office = offices.get(_office_key(m.name))
+    if spoken_office:
+        return spoken_office
     here = _subject_country_before(m)
     if here:
         return here  # "أكدت الجمهورية اليمنية ... وقالت رئاسة الجمهورية": that state's presidency
@@ -1106,14 +1108,23 @@ def _group(m: Mention, ms: tuple[Mention, ...], lead_country: str | None) -> str
     return f"?{m.sentence}:{m.start}"
 
 
+def _spoken_office_countries(ms: tuple[Mention, ...]) -> dict[str, str]:
+    """Office key → the country of its first speaking mention that names one."""
+    out: dict[str, str] = {}
+    for other in ms:
+        if other.country and other.signal and not other.international:
+            out.setdefault(_office_key(other.name), other.country)
+    return out
+
+
 def _subject_country_before(m: Mention) -> str | None:
     """The state made to speak earlier in the body's own sentence, if any."""
     sentence = _SENTENCES.get(m.sentence)
     if not sentence or m.kind == "country":
         return None
-    subjects = [
-        c for c in _country_subjects(m.sentence, sentence) if c.start < m.start and c.country
-    ]
+    candidates = _country_subjects(m.sentence, sentence)
+    budget.spend(len(candidates))
+    subjects = [c for c in candidates if c.start < m.start and c.country]
     return subjects[-1].country if subjects else None
 
 

@@ -8,17 +8,24 @@ order of value, and give them back in text order and exactly as written.
 
 from __future__ import annotations
 
+from bot.summarize import budget
 from bot.summarize.model import Summary
 
 MAX_KEYS = 3
 MIN_WORDS = 6  # datelines and one-line headings ("سول 25 شوال ... واس") are not sentences to keep
 
 
-def _index_of(sentences: list[str], evidence: str) -> int | None:
+def _index_of(sentences: list[str], evidence: str, exact: dict[str, int]) -> int | None:
+    """The sentence an evidence string comes from: a dict look-up when it is a whole
+    sentence, else a scan that is charged to the work budget (and stops with it)."""
     if not evidence:
         return None
+    if evidence in exact:
+        return exact[evidence]
+    if not budget.spend(len(sentences)):
+        return None
     for i, s in enumerate(sentences):
-        if s == evidence or evidence in s or (len(s) > 20 and s in evidence):
+        if evidence in s or (len(s) > 20 and s in evidence):
             return i
     return None
 
@@ -33,10 +40,13 @@ def key_sentences(sentences: list[str], summary: Summary) -> list[str]:
         + [a.evidence for a in summary.accusations]
         + [f.evidence for f in summary.figures]
     )
-    for ev in evidence:
+    exact: dict[str, int] = {}
+    for i, s in enumerate(sentences):
+        exact.setdefault(s, i)
+    for ev in dict.fromkeys(evidence):
         if len(picks) >= MAX_KEYS:
             break
-        i = _index_of(sentences, ev)
+        i = _index_of(sentences, ev, exact)
         if i is not None and i not in picks and i in usable:
             picks.append(i)
     for i in usable:  # too little was extracted: the lead paragraph continues the story

@@ -247,13 +247,19 @@ def country_refs(
     norm: str, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, ISO code, kind) of every country mention in ``norm[start:end]``."""
+    return list(_country_refs(norm, start, len(norm) if end is None else end))
+
+
+@lru_cache(maxsize=4096)
+def _country_refs(norm: str, start: int, end: int) -> tuple[tuple[int, int, str, str], ...]:
+    """Cached: extractors ask again for every party they weigh in a sentence."""
     out = []
-    for m in COUNTRY_RX.finditer(norm, start, len(norm) if end is None else end):
+    for m in COUNTRY_RX.finditer(norm, start, end):
         s = m.group("c")
         out.append(
             (m.start("c"), m.end("c"), COUNTRY_SURFACE.get(s, ""), COUNTRY_KIND.get(s, "name"))
         )
-    return out
+    return tuple(out)
 
 
 # --- speakers -------------------------------------------------------------------------

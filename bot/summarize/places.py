@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from bot.summarize import budget
 from bot.summarize.countries import PREFIX, country_code, country_names, fold, trie_regex
 from bot.summarize.numbers import WORDS
 from bot.summarize.text import normalize
@@ -937,6 +938,7 @@ def extract_places(sentences: list[str]) -> list[str]:
     if not sentences:
         return []
     text = "\n".join(s for s in sentences if isinstance(s, str))
+    budget.spend(budget.words(text))
     norm = normalize(text)
     lex = _lexicon()
     hits: list[tuple[int, object, str]] = []  # (position, dedup key, as written)

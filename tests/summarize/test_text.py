@@ -71,3 +71,43 @@ def test_sentences_split_at_end_marks_and_line_breaks_but_not_decimals():
 
 def test_tokenize_uses_camel_tools_and_splits_punctuation():
     assert tokenize("قالت الوزارة، أمس.") == ["قالت", "الوزارة", "،", "أمس", "."]
+
+
+def test_unclosed_script_hides_the_rest_of_the_page_like_a_browser():
+    from bot.summarize.markup import strip_html
+
+    assert strip_html("<p>قالت الوزارة</p>" + "<script>" * 32768).strip() == "قالت الوزارة"
+    assert strip_html("<style>" * 1000 + "x").strip() == ""
+
+
+def test_tags_that_never_close_stay_text_and_comments_that_never_close_too():
+    from bot.summarize.markup import strip_html
+
+    assert strip_html("<p>a</p>" + "<a " * 5) == "\na\n" + "<a " * 5
+    assert strip_html("<p>x</p><!-- never closed <b>y</b>") == "\nx\n<!-- never closed  y "
+    assert strip_html("<p>x</p><!-- c -->z") == "\nx\nz"
+
+
+def test_markup_attributes_and_entities_are_handled_by_the_parser():
+    from bot.summarize.markup import strip_html
+
+    page = '<div class="a>b">قال &amp; أكد</div><img src="x"/>نص &lt;b&gt;'
+    assert strip_html(page) == "\nقال & أكد\n نص <b>"
+
+
+def testguard_keeps_the_input_length_order_of_magnitude():
+    """The guard reads each character a bounded number of times: its output grows
+    linearly (each escaped "<" becomes four characters, nothing more)."""
+    from bot.summarize.markup import guard
+
+    for unit in ("<!--", "<a ", "<", "</", '<a b="', "<![CDATA["):
+        assert len(guard(unit * 1000)) <= 4 * len(unit * 1000)
+
+
+def test_sentences_longer_than_the_limit_are_cut_at_commas():
+    from bot.summarize.text import MAX_SENTENCE
+
+    run = "، ".join(["قالت وزارة الخارجية إن الحدود مغلقة"] * 400)
+    pieces = split_sentences(run)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert all(p.endswith("،") for p in pieces[:-1])
