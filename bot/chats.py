@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import func, select
@@ -433,17 +434,24 @@ async def pause(session: AsyncSession, chat_id: int, args: list[str]) -> int:
     return len(subs)
 
 
-async def resume(session: AsyncSession, chat_id: int, args: list[str]) -> tuple[int, int]:
-    """Resume the chat and every paused subscription (no words) or the ones described.
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """What ``/resume`` ended: how many pauses, how many alerts they held back, since when."""
 
-    Returns ``(resumed, skipped)``: how many pauses ended and how many alerts they held back.
-    """
+    pauses: int
+    skipped: int
+    since: datetime | None  # the chat's pause start (subscriptions keep no start)
+
+
+async def resume(session: AsyncSession, chat_id: int, args: list[str]) -> Resumed:
+    """Resume the chat and every paused subscription (no words) or the ones described."""
     words = [w for w in args if w.strip()]
     resumed = skipped = 0
+    since = None
     if not words:
         chat = await session.get(Chat, chat_id)
         if chat is not None and chat.paused_at is not None:
-            resumed, skipped = 1, chat.skipped_while_paused
+            resumed, skipped, since = 1, chat.skipped_while_paused, chat.paused_at
             chat.paused_at, chat.skipped_while_paused = None, 0
         subs = [s for s in await list_subscriptions(session, chat_id) if s.paused]
     else:
@@ -452,7 +460,7 @@ async def resume(session: AsyncSession, chat_id: int, args: list[str]) -> tuple[
         resumed, skipped = resumed + 1, skipped + sub.skipped
         sub.paused, sub.skipped = False, 0
     await session.flush()
-    return resumed, skipped
+    return Resumed(resumed, skipped, since)
 
 
 async def _described(session: AsyncSession, chat_id: int, args: list[str]) -> list[Subscription]:
@@ -474,6 +482,7 @@ __all__ = [
     "LANGUAGES",
     "MODES",
     "Exclude",
+    "Resumed",
     "SubscriptionError",
     "SubscriptionSpec",
     "add_subscription",

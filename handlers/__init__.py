@@ -30,12 +30,23 @@ from telegram.ext import (
 )
 
 from bot.i18n import COMMANDS, raw
-from handlers import digest, feeds, inline, lang, latest, search, start, subscribe, summary
+from handlers import (
+    digest,
+    feeds,
+    inline,
+    lang,
+    latest,
+    pause,
+    search,
+    start,
+    subscribe,
+    summary,
+)
 from handlers.common import Context, answer_failure, chat_lang, unpack
 
 log = logging.getLogger(__name__)
 
-CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd):|sm$|bx~)"
+CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps):|sm$|bx~)"
 _SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
 _LONG_TEXT = filters.TEXT & filters.Regex(
     re.compile(rf"\S.{{{summary.OFFER_MIN_CHARS - 1},}}", re.S)
@@ -50,6 +61,7 @@ ROUTES: dict[str, Route] = {
     "sm": summary.summarize_button,
     "lang": lang.lang_button,
     "fd": feeds.feed_button,
+    "ps": pause.pause_button,
 }
 
 
@@ -80,6 +92,8 @@ def register(application: Application) -> None:
     add(CommandHandler("subscribe", subscribe.subscribe))
     add(CommandHandler("subscriptions", subscribe.subscriptions))
     add(CommandHandler("unsubscribe", subscribe.unsubscribe))
+    add(CommandHandler("pause", pause.pause_command))
+    add(CommandHandler("resume", pause.resume_command))
     add(CommandHandler("latest", latest.latest_command))
     # Summaries run off the update queue (block=False): a big document for one user
     # must not hold up everyone else's commands while the summarizer thread works.

@@ -44,14 +44,26 @@ EXAMPLES = {
 }
 
 
-def describe(lang: str, kind: str, value: str) -> str:
-    """Plain-text name of a subscription ("country: Syria (SY)") for lines and buttons."""
+def describe(lang: str, kind: str, value: str, excludes: list[dict[str, str]] | None = None) -> str:
+    """Plain-text name of a subscription ("country: Syria (SY)") for lines and buttons,
+    with what it leaves out ("all — except: keyword: رياضة")."""
     if kind == "all":
-        return raw(lang, "kind_all")
-    if kind == "country":
-        name = country_label(value, lang)
-        value = f"{name} ({value})" if name != value else value
-    return raw(lang, f"kind_{kind}", value=value)
+        name = raw(lang, "kind_all")
+    else:
+        if kind == "country":
+            label = country_label(value, lang)
+            value = f"{label} ({value})" if label != value else value
+        name = raw(lang, f"kind_{kind}", value=value)
+    if not excludes:
+        return name
+    sep = ", " if lang == "en" else "، "
+    left_out = sep.join(describe(lang, e["kind"], e.get("value", "")) for e in excludes)
+    return f"{name} — {raw(lang, 'sub_excluding', what=left_out)}"
+
+
+def describe_sub(lang: str, sub: Subscription) -> str:
+    text = describe(lang, sub.kind, sub.value, sub.excludes)
+    return f"{text} ({raw(lang, 'sub_paused_mark')})" if sub.paused else text
 
 
 def mode_label(lang: str, mode: str) -> str:
@@ -117,7 +129,7 @@ async def _subscribe(
             await reply(update, t(lang, exc.key, **exc.args_))
             return
         await s.commit()
-    what = describe(lang, sub.kind, sub.value)
+    what = describe_sub(lang, sub)
     if target.label:
         what = f"{what} — {target.label}"
     key = "sub_added" if created else "sub_updated"
@@ -153,7 +165,7 @@ def list_view(
             + t(
                 lang,
                 "sub_line",
-                what=describe(lang, sub.kind, sub.value),
+                what=describe_sub(lang, sub),
                 mode=mode_label(lang, sub.mode),
             )
         )
@@ -268,7 +280,7 @@ async def subscription_button(update: Update, context: Context, data: str) -> No
             text = t(
                 lang,
                 "sub_added",
-                what=describe(lang, sub.kind, sub.value),
+                what=describe_sub(lang, sub),
                 mode=mode_label(lang, sub.mode),
             )
             await edit(query, text, mode_keyboard(lang, sub))

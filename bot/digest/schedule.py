@@ -88,9 +88,12 @@ SubscriptionMatcher = Callable[[Subscription, DigestItem], bool]
 
 
 def items_for_chat(
-    chat: Chat, items: list[DigestItem], matcher: SubscriptionMatcher
+    chat: Chat,
+    items: list[DigestItem],
+    matcher: SubscriptionMatcher,
+    modes: tuple[str, ...] = ("digest",),
 ) -> list[DigestItem]:
-    subs = [s for s in chat.subscriptions if s.mode == "digest"]
+    subs = [s for s in chat.subscriptions if s.mode in modes]
     return [it for it in items if any(matcher(s, it) for s in subs)]
 
 
@@ -102,15 +105,19 @@ async def enqueue_digest(
     matcher: SubscriptionMatcher,
     key_suffix: str | None = None,
     default_zone: str = "UTC",
+    modes: tuple[str, ...] = ("digest",),
 ) -> bool:
     """Put the chat's digest for ``period`` in the outbox; False when the period had nothing
     (or that digest is already owed). Does not commit.
+
+    ``modes`` ("instant", "digest") makes a catch-up digest of every subscription, for
+    what a pause held back (``/resume``'s button).
 
     The header shows the period in the zone that scheduled it: the chat's own, else
     BAYAN_TIMEZONE (``default_zone``), so "08:00" reads 08:00 and not its UTC hour.
     """
     items = items_for_chat(
-        chat, await statements_between(session, period.start, period.end), matcher
+        chat, await statements_between(session, period.start, period.end), matcher, modes
     )
     if not items:
         return False

@@ -11,9 +11,17 @@ from __future__ import annotations
 from bot.i18n.catalogue.alerts import ALERT_MESSAGES
 from bot.i18n.catalogue.commands import COMMANDS, DIGEST_COMMAND_MESSAGES, MESSAGES
 from bot.i18n.catalogue.digests import DIGEST_MESSAGES
+from bot.i18n.catalogue.features import FEATURE_COMMANDS, FEATURE_MESSAGES
 from bot.i18n.catalogue.summary_text import SUMMARY_TEXT_MESSAGES
 
-PARTS = (MESSAGES, DIGEST_COMMAND_MESSAGES, ALERT_MESSAGES, DIGEST_MESSAGES, SUMMARY_TEXT_MESSAGES)
+PARTS = (
+    MESSAGES,
+    DIGEST_COMMAND_MESSAGES,
+    ALERT_MESSAGES,
+    DIGEST_MESSAGES,
+    SUMMARY_TEXT_MESSAGES,
+    FEATURE_MESSAGES,
+)
 
 
 def _merge(parts: tuple[dict[str, dict[str, str]], ...]) -> dict[str, dict[str, str]]:
@@ -27,5 +35,6 @@ def _merge(parts: tuple[dict[str, dict[str, str]], ...]) -> dict[str, dict[str, 
 
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(PARTS)
+COMMANDS = [*COMMANDS, *FEATURE_COMMANDS]
 
 __all__ = ["CATALOGUE", "COMMANDS"]

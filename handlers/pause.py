@@ -1,0 +1,114 @@
+"""/pause and /resume: the whole chat, or the subscriptions the words describe.
+
+``/pause`` stops this chat's alerts; ``/pause keyword X`` stops only that
+subscription. Alerts a pause holds back are counted, never queued (so
+``/resume`` brings no flood); ``/resume`` says how many were skipped and
+offers a catch-up digest of the pause (button ``ps:d:<chat>:<epoch>``), the
+same as ``/digest now`` over every subscription.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.chats import SubscriptionError, pause, resume
+from bot.delivery.matching import digest_matcher
+from bot.digest.schedule import MAX_CATCH_UP, Period, enqueue_digest
+from bot.i18n import raw, t
+from bot.store.models import Chat as ChatRow
+from handlers.common import Context, chat_lang, command_args, reply, services, session
+from handlers.permissions import may_manage_here
+from handlers.target import resolve_target
+
+BOTH_MODES = ("instant", "digest")
+
+
+async def pause_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    target, args = await resolve_target(
+        update, context, lang, command_args(update.effective_message)
+    )
+    if target is None:
+        return
+    async with session(context) as s:
+        try:
+            count = await pause(s, target.chat_id, args)
+        except SubscriptionError as exc:
+            await reply(update, t(lang, exc.key, **exc.args_))
+            return
+        await s.commit()
+    if not args:
+        await reply(update, t(lang, "pause_chat"))
+    elif count:
+        await reply(update, t(lang, "pause_subs", what=" ".join(args)))
+    else:
+        await reply(update, t(lang, "pause_no_match"))
+
+
+async def resume_command(update: Update, context: Context) -> None:
+    lang = await chat_lang(update, context)
+    target, args = await resolve_target(
+        update, context, lang, command_args(update.effective_message)
+    )
+    if target is None:
+        return
+    async with session(context) as s:
+        try:
+            done = await resume(s, target.chat_id, args)
+        except SubscriptionError as exc:
+            await reply(update, t(lang, exc.key, **exc.args_))
+            return
+        await s.commit()
+    if not done.pauses:
+        await reply(update, t(lang, "resume_nothing"))
+        return
+    text = t(lang, "resume_done", count=done.skipped)
+    if not done.skipped:
+        await reply(update, text)
+        return
+    since = done.since or datetime.now(UTC) - timedelta(days=1)
+    button = InlineKeyboardButton(
+        raw(lang, "btn_digest_now"),
+        callback_data=f"ps:d:{target.chat_id}:{int(since.timestamp())}",
+    )
+    await reply(update, text + "\n" + t(lang, "resume_offer"), InlineKeyboardMarkup([[button]]))
+
+
+async def pause_button(update: Update, context: Context, data: str) -> None:
+    """``ps:d:<chat>:<epoch>``: a digest of every subscription since the pause began."""
+    query = update.callback_query
+    lang = await chat_lang(update, context)
+    parts = data.split(":")
+    here = update.effective_chat
+    if len(parts) != 4 or here is None or parts[2] != str(here.id) or not parts[3].isdigit():
+        await query.answer()
+        return
+    if not await may_manage_here(update, context.bot):
+        await query.answer(raw(lang, "group_admins_only"), show_alert=True)
+        return
+    now = datetime.now(UTC)
+    start = max(datetime.fromtimestamp(int(parts[3]), UTC), now - MAX_CATCH_UP)
+    async with session(context) as s:
+        chat = (
+            await s.execute(
+                select(ChatRow)
+                .where(ChatRow.id == here.id)
+                .options(selectinload(ChatRow.subscriptions))
+            )
+        ).scalar_one()
+        queued = await enqueue_digest(
+            s,
+            chat,
+            Period(start, now),
+            matcher=digest_matcher,
+            key_suffix=f"resume{now:%Y%m%dT%H%M%S%f}",
+            default_zone=services(context).settings.timezone,
+            modes=BOTH_MODES,
+        )
+        await s.commit()
+    await query.answer(raw(lang, "digest_queued" if queued else "digest_empty"))
+    await query.edit_message_reply_markup(None)
