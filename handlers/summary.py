@@ -32,6 +32,7 @@ from telegram import (
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
+from bot.feeds.fulltext import extract_main_text
 from bot.i18n import raw, t
 from bot.render.alert import render_summary_html
 from bot.summarize import summarize
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 TEXT_EXTENSIONS = {".txt", ".text", ".html", ".htm", ".xhtml"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 TEXT_MIME_PREFIXES = ("text/plain", "text/html", "application/xhtml")
 SUMMARIZE_DATA = "sm"
 OFFER_MIN_CHARS = 200  # a pasted text this long is a document to summarize, not a chat line
@@ -97,7 +99,20 @@ async def document_text(context: Context, doc: Document) -> str:
         raise TextUnavailable("summary_download_failed") from None
     if len(data) > MAX_DOCUMENT_BYTES:
         raise TextUnavailable("summary_too_big", limit=limit_mb)
-    return decode(data)
+    text = decode(data)
+    if is_html_document(doc):
+        # A saved page: its menus, sidebars and footer would be read as the statement
+        # (names of other countries, other news); trafilatura keeps the article only.
+        main = await asyncio.to_thread(extract_main_text, text.encode("utf-8"), doc.file_name or "")
+        if main and main.strip():
+            return main
+    return text
+
+
+def is_html_document(doc: Document) -> bool:
+    suffix = PurePath(doc.file_name or "").suffix.lower()
+    mime = (doc.mime_type or "").lower()
+    return suffix in HTML_EXTENSIONS or mime.startswith(("text/html", "application/xhtml"))
 
 
 async def message_text(context: Context, message: Message) -> str:
