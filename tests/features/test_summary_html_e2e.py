@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.features.helpers import say, shown
+from tests.features.helpers import shown
 
 pytestmark = pytest.mark.timeout(60)
 PAGE = (Path(__file__).parent / "fixtures" / "ministry_page.html").read_bytes()
