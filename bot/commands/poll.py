@@ -14,6 +14,10 @@ import sys
 from typing import Any
 
 from bot.commands.common import run_async, settings_and_logging
+from bot.errors import CliError
+
+# How long a poll waits for another process polling the same SQLite database to finish.
+POLLER_WAIT = 600
 
 
 def _delivery_hook() -> Any:
@@ -25,6 +29,7 @@ def _delivery_hook() -> Any:
 
 async def _poll(args: argparse.Namespace) -> int:
     from bot.feeds.fetch import FeedClient
+    from bot.feeds.guard import PollerBusy
     from bot.feeds.poller import poll_once
     from bot.feeds.schedule import tick_seconds
     from bot.services import open_services
@@ -36,9 +41,16 @@ async def _poll(args: argparse.Namespace) -> int:
     try:
         async with FeedClient.from_settings(settings) as client:
             while True:
-                report = await poll_once(
-                    services, all_feeds=args.all, on_statement=hook, client=client
-                )
+                try:
+                    report = await poll_once(
+                        services,
+                        all_feeds=args.all,
+                        on_statement=hook,
+                        client=client,
+                        wait=POLLER_WAIT,
+                    )
+                except PollerBusy as exc:
+                    raise CliError(f"{exc}; waited {POLLER_WAIT} s") from None
                 failed = len(report.failed)
                 for new in report.new_statements:
                     if args.jsonl:

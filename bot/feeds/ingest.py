@@ -11,9 +11,12 @@ Each item is written in its own transaction, and the caller's
 flushed: matching subscriptions and writing the outbox either commit together
 with the statement or not at all. One poisoned item rolls back alone.
 
-Ingest is serialized by a lock (SQLite has one writer anyway, and the
-duplicate checks must see every statement written before them); fetching,
-parsing and full-text extraction of other feeds go on meanwhile.
+Ingest is serialized by the database's write lock (SQLite has one writer
+anyway, and the duplicate checks must see every statement written before
+them); every feed-side write takes it, the "seeded" flag and the poller's
+health save included. Fetching, parsing and full-text extraction of other
+feeds go on meanwhile. Across processes, :mod:`bot.feeds.guard` keeps a
+second poller out.
 """
 
 from __future__ import annotations
@@ -201,7 +204,7 @@ class Ingestor:
         self.on_statement = on_statement
         self.backfill = backfill
         self.fulltext_min_chars = fulltext_min_chars
-        self._lock = asyncio.Lock()
+        self._lock = db.write_lock  # shared by overlapping cycles and the health save
         self._index: fp.NearDuplicateIndex | None = None
         self._added: list[int] = []  # index entries of the open transaction, undone on rollback
         self._writes = 0  # committed write passes, so a feed knows whether to re-check links
@@ -230,7 +233,8 @@ class Ingestor:
                 outcome.unchanged += 1
         if not fresh and not changed:
             if not feed.seeded:
-                await self._mark_seeded(feed.id)
+                async with self._lock:
+                    await self._mark_seeded(feed.id)
             return outcome
 
         alerting = self._alerting(feed, fresh)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import bindparam, or_, select, update
 
 from bot.feeds.fetch import FeedClient, FetchError
+from bot.feeds.guard import poller_lock
 from bot.feeds.ingest import FeedInfo, Ingestor, NewStatement, StatementHook
 from bot.feeds.parse import NotAFeed, parse_feed
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
@@ -95,13 +96,28 @@ async def poll_once(
     client: FeedClient | None = None,
     busy: set[int] | None = None,
     rng: random.Random | None = None,
+    wait: float = 0.0,
 ) -> PollReport:
     """Poll every due feed once (every enabled feed with ``all_feeds``).
 
     ``busy`` is the set of feed ids being polled by an overlapping cycle; those
     are skipped, and this cycle's feeds are added to it while they run, so a
-    feed is never polled twice at once.
+    feed is never polled twice at once. Another *process* polling the same
+    SQLite database is waited for up to ``wait`` seconds, then
+    :class:`~bot.feeds.guard.PollerBusy` is raised (see :mod:`bot.feeds.guard`).
     """
+    async with poller_lock(services.settings.database_url, wait):
+        return await _cycle(services, all_feeds, on_statement, client, busy, rng)
+
+
+async def _cycle(
+    services: Services,
+    all_feeds: bool,
+    on_statement: StatementHook | None,
+    client: FeedClient | None,
+    busy: set[int] | None,
+    rng: random.Random | None,
+) -> PollReport:
     settings = services.settings
     now = utcnow()
     busy = busy if busy is not None else set()
@@ -269,7 +285,7 @@ async def _save_health(services: Services, updates: list[dict[str, Any]]) -> Non
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for values in updates:
         groups.setdefault(tuple(sorted(values)), []).append(values)
-    async with services.db.sessions() as s, s.begin():
+    async with services.db.write_lock, services.db.sessions() as s, s.begin():
         for keys, rows in groups.items():
             columns = [k for k in keys if k != "id"]
             statement = (

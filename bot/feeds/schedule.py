@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.feeds.fetch import FeedClient
+from bot.feeds.guard import PollerBusy
 from bot.feeds.ingest import StatementHook
 from bot.feeds.poller import poll_once
 
@@ -44,9 +45,13 @@ async def _tick(context: CallbackContext[Any, Any, Any, Any]) -> None:
     state: PollingState = context.job.data  # type: ignore[union-attr]
     if state.client is None:
         state.client = FeedClient.from_settings(state.services.settings)
-    report = await poll_once(
-        state.services, on_statement=state.on_statement, client=state.client, busy=state.busy
-    )
+    try:
+        report = await poll_once(
+            state.services, on_statement=state.on_statement, client=state.client, busy=state.busy
+        )
+    except PollerBusy as exc:  # another process (bayan poll) is on it; the next tick retries
+        log.info("skipping this poll tick: %s", exc)
+        return
     if report.outcomes:
         log.info(
             "polled %d feed(s): %d new statement(s), %d revised, %d failed",

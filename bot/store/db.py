@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +113,9 @@ def make_engine(url: str) -> AsyncEngine:
 class Database:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    # The feed side's one writer: ingest, "seeded" and feed health all write under it, so
+    # overlapping poll cycles never queue on SQLite's own lock (30 s, then "database is locked").
+    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

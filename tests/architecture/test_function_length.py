@@ -20,7 +20,6 @@ KNOWN_LONG: set[str] = {
     "bot/feeds/ingest.py:_write_edit",
     "bot/feeds/ingest.py:_write_new",
     "bot/feeds/poller.py:_poll_feed",
-    "bot/feeds/poller.py:poll_once",
     "handlers/subscribe.py:subscription_button",
 }
 

@@ -131,3 +131,19 @@ def stacked_gzip_bomb(total: int) -> bytes:
     import gzip
 
     return gzip.compress(gzip_of_zeros(total), compresslevel=9)
+
+
+_WORDS = (
+    "الوزارة البيان الحكومة المجلس اللجنة الحدود المياه الطاقة الصيادين المدنيين القصف الاتفاق "
+    "المفاوضات السفير القنصلية العاصمة المدينة الميناء المطار الجسر النهر السد الحقل المصنع "
+    "المستشفى المدرسة الجامعة السوق القرية الوادي الجبل الساحل الجزيرة الصحراء الغابة البحيرة "
+    "أدانت رحبت طالبت دعت أكدت نفت أعلنت رفضت استنكرت حذرت ناشدت قررت وقعت استقبلت"
+).split()
+
+
+def distinct_text(seed: int, words: int = 40) -> str:
+    """An Arabic-looking text no other seed's text is a near-duplicate of (for volume tests)."""
+    import random
+
+    rng = random.Random(seed)
+    return "وقالت وزارة الخارجية إن " + " ".join(rng.choice(_WORDS) for _ in range(words)) + "."
