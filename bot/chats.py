@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.arabic import fold
 from bot.i18n.labels import COUNTRY_NAMES
-from bot.store.models import Chat, Subscription, utcnow
+from bot.store.models import Chat, ChatUsage, Subscription, utcnow
 
 Kind = Literal["all", "country", "issuer", "keyword", "accused"]
 KINDS: tuple[str, ...] = ("all", "country", "issuer", "keyword", "accused")
@@ -409,6 +409,33 @@ async def toggle_mode(session: AsyncSession, chat_id: int, sub_id: int) -> Subsc
     )
 
 
+# --- daily quotas ------------------------------------------------------------------
+
+
+async def take_quota(session: AsyncSession, chat_id: int, kind: str, limit: int) -> bool:
+    """Count one use of ``kind`` (summary, search) today (UTC) if under ``limit``; 0 is no limit.
+
+    Returns False, counting nothing, once the chat has used its ``limit`` today.
+    """
+    if limit <= 0:
+        return True
+    day = utcnow().strftime("%Y-%m-%d")
+    row = await session.get(ChatUsage, (chat_id, day, kind))
+    if row is None:
+        try:
+            async with session.begin_nested():  # two first uses of the day may race
+                session.add(ChatUsage(chat_id=chat_id, day=day, kind=kind, count=1))
+            return True
+        except IntegrityError:
+            row = await session.get(ChatUsage, (chat_id, day, kind), populate_existing=True)
+            assert row is not None
+    if row.count >= limit:
+        return False
+    row.count += 1
+    await session.flush()
+    return True
+
+
 # --- pause ---------------------------------------------------------------------
 
 
@@ -501,5 +528,6 @@ __all__ = [
     "set_language",
     "set_mode",
     "spec_words",
+    "take_quota",
     "toggle_mode",
 ]

@@ -26,11 +26,13 @@ from telegram.ext import (
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.i18n import COMMANDS, raw
 from handlers import (
+    access,
     digest,
     feeds,
     inline,
@@ -86,6 +88,8 @@ async def _summarize_pressed(update: Update, context: Context) -> None:
 def register(application: Application) -> None:
     """Add every chat-command handler to ``application`` (group 0)."""
     add = application.add_handler
+    # Group -2: closed mode turns outsiders away before anything else runs.
+    add(TypeHandler(Update, access.gate), group=-2)
     add(CommandHandler("start", start.start))
     add(CommandHandler("help", start.help_command))
     add(CommandHandler("lang", lang.lang_command))

@@ -14,6 +14,7 @@ from bot.i18n.bidi import dyn
 from bot.queries import Page, search
 from bot.render.html import bold, link
 from bot.render.view import StatementView
+from handlers.access import within_quota
 from handlers.common import Context, chat_lang, edit, pack, reply, session
 
 PAGE = 5
@@ -74,6 +75,8 @@ async def search_command(update: Update, context: Context) -> None:
         return
     if len(query) > MAX_QUERY:
         await reply(update, t(lang, "search_too_long", limit=MAX_QUERY))
+        return
+    if not await within_quota(update, context, lang, "search"):
         return
     async with session(context) as s:
         page = await search(s, query, limit=PAGE)

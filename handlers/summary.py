@@ -36,6 +36,7 @@ from bot.feeds.fulltext import extract_main_text
 from bot.i18n import raw, t
 from bot.render.alert import render_summary_html
 from bot.summarize import summarize
+from handlers.access import within_quota
 from handlers.common import Context, chat_lang, reply, reply_parts
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,8 @@ async def answer_with_summary(
     update: Update, context: Context, lang: str, text: str, origin: MessageOrigin | None = None
 ) -> None:
     """Summarize ``text`` off the event loop and answer: the summary, or one clear line."""
+    if not await within_quota(update, context, lang, "summary"):
+        return
     chat = update.effective_chat
     if chat is not None:
         with contextlib.suppress(TelegramError):  # only a courtesy
