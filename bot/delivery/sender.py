@@ -25,7 +25,7 @@ import time
 import warnings
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -60,6 +60,26 @@ _CHATS = Chat.__table__
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = 300.0
 STALE_AFTER = 600.0  # seconds a row may stay "sending" before it is considered orphaned
+
+
+# BadRequest texts that mean the chat is gone for good (deactivate it, do not retry).
+GONE_CHAT_ERRORS = ("chat not found", "user is deactivated")
+
+
+@dataclass(slots=True)
+class _Sending:
+    """One row on its way out: its committed payload (progress), the chat it goes to now."""
+
+    row: Any
+    payload: dict[str, Any]
+    chat_id: int
+    migrations: int = 0
+    index: int = 0  # the part to send next
+    message_ids: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.message_ids = list(self.payload.get("message_ids", []))
+        self.index = int(self.payload.get("parts_sent", 0))
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -339,6 +359,35 @@ class Sender:
         in this row's claim transaction and this row's mark is left in it.
         """
         cache = cache or _Rendered(self.db)
+        claimed = await self._claim(row, carry)
+        if isinstance(claimed, str):
+            return claimed
+        row, lang = claimed
+        try:
+            parts = await cache.render(row, lang)
+        except Exception as exc:  # one unrenderable row fails alone; the drain goes on
+            log.exception("delivery %s: cannot render", row.id)
+            return await self._fail(row, f"render error: {exc}")
+        if not parts:
+            return await self._fail(row, "nothing to send (statement or summary missing)")
+        sending = _Sending(row, dict(row.payload or {}), row.chat_id)
+        while sending.index < len(parts):
+            await self._respect_rates(sending.chat_id)
+            try:
+                message = await self._send_part(sending.chat_id, parts[sending.index])
+            except TelegramError as exc:
+                outcome = await self._on_error(sending, exc)
+                if outcome is None:
+                    continue  # the same part again (to the chat's new id)
+                return outcome
+            await self._part_sent(sending, message, len(parts))
+        return await self._sent(sending, len(parts), carry)
+
+    async def _claim(
+        self, row: Any, carry: list[Callable[[Any], Awaitable[None]]] | None
+    ) -> tuple[Any, str] | str:
+        """Claim ``row`` (committing ``carry`` with it): (the row as committed, chat language),
+        or the outcome when there is nothing to send."""
         owed = list(carry or [])
 
         async def claim(session: Any) -> tuple[str, outbox.Claimed | None, str]:
@@ -367,113 +416,116 @@ class Sender:
             del carry[: len(owed)]  # committed with the claim
         if state == "skipped" or claimed is None:
             return "skipped"
-        row = claimed
         if state == "dropped":
-            log.info("delivery %s dropped: chat %s is inactive", row.id, row.chat_id)
+            log.info("delivery %s dropped: chat %s is inactive", claimed.id, claimed.chat_id)
             self.stats.dropped += 1
             return "dropped"
-        try:
-            parts = await cache.render(row, lang)
-        except Exception as exc:
-            log.exception("delivery %s: cannot render", row.id)
-            return await self._fail(row, f"render error: {exc}")
-        if not parts:
-            return await self._fail(row, "nothing to send (statement or summary missing)")
+        return claimed, lang
 
-        payload = dict(row.payload or {})
-        message_ids: list[int] = list(payload.get("message_ids", []))
-        chat_id = row.chat_id
-        index = int(payload.get("parts_sent", 0))
-        migrations = 0
-        while index < len(parts):
-            await self._respect_rates(chat_id)
-            try:
-                message = await self._send_part(chat_id, parts[index])
-            except ChatMigrated as exc:
-                migrations += 1
-                if migrations > 2:
-                    return await self._fail(
-                        row, f"chat keeps migrating ({chat_id} -> {exc.new_chat_id})"
-                    )
-                await self._migrate(chat_id, exc.new_chat_id)
-                log.info(
-                    "delivery %s: chat %s became %s; re-sending there",
-                    row.id,
-                    chat_id,
-                    exc.new_chat_id,
-                )
-                chat_id = exc.new_chat_id
-                continue
-            except RetryAfter as exc:
-                delay = retry_seconds(exc)
-                self._pause_until = max(self._pause_until, time.monotonic() + delay)
-                await self._reschedule(row, payload, delay, f"flood wait {delay:.0f}s")
-                log.warning(
-                    "delivery %s to chat %s: flood control, retrying in %.1fs",
-                    row.id,
-                    chat_id,
-                    delay,
-                )
-                self.stats.retried += 1
-                self.stats.flood_waits += 1
-                return "postponed"
-            except Forbidden as exc:
-                await self._deactivate(chat_id, f"forbidden: {exc.message}")
-                log.info(
-                    "delivery %s: chat %s blocked or removed the bot (%s); chat deactivated",
-                    row.id,
-                    chat_id,
-                    exc.message,
-                )
-                self.stats.dropped += 1
-                return "dropped"
-            except BadRequest as exc:
-                text = exc.message.lower()
-                if "chat not found" in text or "user is deactivated" in text:
-                    await self._deactivate(chat_id, f"bad request: {exc.message}")
-                    log.info(
-                        "delivery %s: chat %s not reachable (%s); chat deactivated",
-                        row.id,
-                        chat_id,
-                        exc.message,
-                    )
-                    self.stats.dropped += 1
-                    return "dropped"
-                return await self._fail(row, f"bad request: {exc.message}")
-            except (
-                NetworkError
-            ) as exc:  # includes TimedOut: the request may or may not have arrived
-                delay = min(MAX_BACKOFF, 2.0 ** min(row.attempts + 1, 8))
-                if row.attempts + 1 >= MAX_ATTEMPTS:
-                    return await self._fail(
-                        row, f"network error after {row.attempts + 1} attempts: {exc}"
-                    )
-                await self._reschedule(row, payload, delay, f"network error: {exc}")
-                log.warning(
-                    "delivery %s to chat %s: network error (%s), retrying in %.0fs",
-                    row.id,
-                    chat_id,
-                    exc,
-                    delay,
-                )
-                self.stats.retried += 1
-                return "postponed"
-            except TelegramError as exc:
-                return await self._fail(row, f"telegram error: {exc}")
-            message_ids.append(message.message_id)
-            self.stats.messages += 1
-            if self.stats.first_sent_at is None:
-                self.stats.first_sent_at = time.perf_counter()
-            index += 1
-            payload["parts_sent"] = index
-            payload["message_ids"] = message_ids
-            if index < len(parts):
-                progress = dict(payload)
-                await self._tx(
-                    lambda session, progress=progress: outbox.save_progress(
-                        session, row.id, progress
-                    )
-                )
+    async def _on_error(self, sending: _Sending, exc: TelegramError) -> str | None:
+        """What a failed part means, from :data:`OUTCOMES`: an outcome, or None to send it again."""
+        for kind, handler in OUTCOMES:
+            if isinstance(exc, kind):
+                return await handler(self, sending, exc)
+        raise exc  # pragma: no cover - OUTCOMES ends with TelegramError
+
+    async def _on_migrated(self, sending: _Sending, exc: ChatMigrated) -> str | None:
+        sending.migrations += 1
+        if sending.migrations > 2:
+            return await self._fail(
+                sending.row, f"chat keeps migrating ({sending.chat_id} -> {exc.new_chat_id})"
+            )
+        await self._migrate(sending.chat_id, exc.new_chat_id)
+        log.info(
+            "delivery %s: chat %s became %s; re-sending there",
+            sending.row.id,
+            sending.chat_id,
+            exc.new_chat_id,
+        )
+        sending.chat_id = exc.new_chat_id
+        return None
+
+    async def _on_flood(self, sending: _Sending, exc: RetryAfter) -> str:
+        delay = retry_seconds(exc)
+        self._pause_until = max(self._pause_until, time.monotonic() + delay)
+        await self._reschedule(sending.row, sending.payload, delay, f"flood wait {delay:.0f}s")
+        log.warning(
+            "delivery %s to chat %s: flood control, retrying in %.1fs",
+            sending.row.id,
+            sending.chat_id,
+            delay,
+        )
+        self.stats.retried += 1
+        self.stats.flood_waits += 1
+        return "postponed"
+
+    async def _on_forbidden(self, sending: _Sending, exc: Forbidden) -> str:
+        await self._deactivate(sending.chat_id, f"forbidden: {exc.message}")
+        log.info(
+            "delivery %s: chat %s blocked or removed the bot (%s); chat deactivated",
+            sending.row.id,
+            sending.chat_id,
+            exc.message,
+        )
+        self.stats.dropped += 1
+        return "dropped"
+
+    async def _on_bad_request(self, sending: _Sending, exc: BadRequest) -> str:
+        text = exc.message.lower()
+        if not any(gone in text for gone in GONE_CHAT_ERRORS):
+            return await self._fail(sending.row, f"bad request: {exc.message}")
+        await self._deactivate(sending.chat_id, f"bad request: {exc.message}")
+        log.info(
+            "delivery %s: chat %s not reachable (%s); chat deactivated",
+            sending.row.id,
+            sending.chat_id,
+            exc.message,
+        )
+        self.stats.dropped += 1
+        return "dropped"
+
+    async def _on_network(self, sending: _Sending, exc: NetworkError) -> str:
+        # includes TimedOut: the request may or may not have arrived
+        row = sending.row
+        delay = min(MAX_BACKOFF, 2.0 ** min(row.attempts + 1, 8))
+        if row.attempts + 1 >= MAX_ATTEMPTS:
+            return await self._fail(row, f"network error after {row.attempts + 1} attempts: {exc}")
+        await self._reschedule(row, sending.payload, delay, f"network error: {exc}")
+        log.warning(
+            "delivery %s to chat %s: network error (%s), retrying in %.0fs",
+            row.id,
+            sending.chat_id,
+            exc,
+            delay,
+        )
+        self.stats.retried += 1
+        return "postponed"
+
+    async def _on_telegram_error(self, sending: _Sending, exc: TelegramError) -> str:
+        return await self._fail(sending.row, f"telegram error: {exc}")
+
+    async def _part_sent(self, sending: _Sending, message: Message, total: int) -> None:
+        """Count one part; between parts, commit the progress so a crash resumes after it."""
+        sending.message_ids.append(message.message_id)
+        self.stats.messages += 1
+        if self.stats.first_sent_at is None:
+            self.stats.first_sent_at = time.perf_counter()
+        sending.index += 1
+        sending.payload["parts_sent"] = sending.index
+        sending.payload["message_ids"] = sending.message_ids
+        if sending.index < total:
+            progress = dict(sending.payload)
+            row_id = sending.row.id
+            await self._tx(lambda session: outbox.save_progress(session, row_id, progress))
+
+    async def _sent(
+        self,
+        sending: _Sending,
+        total: int,
+        carry: list[Callable[[Any], Awaitable[None]]] | None,
+    ) -> str:
+        """Mark the row sent (now, or with the worker's next claim when it carries marks)."""
+        row, message_ids, payload = sending.row, sending.message_ids, sending.payload
         first_id = message_ids[0] if message_ids else None
         row_id = row.id
 
@@ -489,9 +541,9 @@ class Sender:
             "delivery %s (%s) sent to chat %s as message %s%s",
             row.id,
             row.kind,
-            chat_id,
-            message_ids[0] if message_ids else None,
-            f" in {len(parts)} parts" if len(parts) > 1 else "",
+            sending.chat_id,
+            first_id,
+            f" in {total} parts" if total > 1 else "",
         )
         return "sent"
 
@@ -538,3 +590,18 @@ class Sender:
     async def _migrate(self, old_id: int, new_id: int) -> None:
         await self._tx(lambda session: migrate_chat(session, old_id, new_id), orm=True)
         self.stats.migrated += 1
+
+
+# What a Telegram error while sending one part means, first match wins (PTB's
+# BadRequest and TimedOut are NetworkErrors, so the order matters). A handler
+# returns the row's outcome, or None to send the same part again. A BadRequest
+# "can't parse entities" never gets here: :meth:`Sender._send_part` resends
+# that part as plain text at once.
+OUTCOMES: tuple[tuple[type[TelegramError], Callable[..., Awaitable[str | None]]], ...] = (
+    (ChatMigrated, Sender._on_migrated),  # migrate the chat, send there
+    (RetryAfter, Sender._on_flood),  # postpone the row, pause the sender
+    (Forbidden, Sender._on_forbidden),  # blocked or removed: deactivate the chat
+    (BadRequest, Sender._on_bad_request),  # chat gone: deactivate; else the row fails
+    (NetworkError, Sender._on_network),  # back off and retry, up to MAX_ATTEMPTS
+    (TelegramError, Sender._on_telegram_error),  # anything else: the row fails
+)
