@@ -409,6 +409,90 @@ async def toggle_mode(session: AsyncSession, chat_id: int, sub_id: int) -> Subsc
     )
 
 
+# --- export / import -------------------------------------------------------------
+
+EXPORT_FORMAT = "bayan.subscriptions"
+EXPORT_VERSION = 1
+
+
+class SubscriptionFileError(ValueError):
+    """A subscriptions file Bayan cannot read; the message says why, in English, for the log
+    and the user (it names JSON fields, which are the same in both languages)."""
+
+
+@dataclass(slots=True)
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    failed: int = 0
+
+
+def export_subscriptions(chat: Chat, subs: list[Subscription]) -> dict[str, object]:
+    """A chat's subscriptions as a JSON-ready document that ``/import`` reads back."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": utcnow().isoformat(timespec="seconds"),
+        "chat": {"title": chat.title, "language": chat.language, "timezone": chat.timezone},
+        "subscriptions": [
+            {
+                "kind": sub.kind,
+                "value": sub.value,
+                "mode": sub.mode,
+                "excludes": [
+                    {"kind": e["kind"], "value": e.get("value", "")} for e in sub.excludes or []
+                ],
+                "paused": sub.paused,
+            }
+            for sub in subs
+        ],
+    }
+
+
+def _import_items(data: object) -> list[dict[str, object]]:
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise SubscriptionFileError(
+            f'not a Bayan subscriptions file (no "format": "{EXPORT_FORMAT}")'
+        )
+    if data.get("version") != EXPORT_VERSION:
+        raise SubscriptionFileError(f"version {data.get('version')!r} is not one this Bayan reads")
+    items = data.get("subscriptions")
+    if not isinstance(items, list) or len(items) > MAX_SUBSCRIPTIONS * 2:
+        raise SubscriptionFileError(
+            f'"subscriptions" must be a list of at most {MAX_SUBSCRIPTIONS * 2}'
+        )
+    return [i for i in items if isinstance(i, dict)]
+
+
+def _item_spec(item: dict[str, object]) -> tuple[SubscriptionSpec, bool]:
+    """One exported subscription → its spec (checked exactly as /subscribe checks words)."""
+    excludes = item.get("excludes") or []
+    if not isinstance(excludes, list):
+        raise SubscriptionError("sub_missing_kind")
+    words = spec_words(str(item.get("kind", "")), str(item.get("value", "")), excludes)
+    spec = parse_subscription([*words.split(" "), str(item.get("mode") or "instant")])
+    return spec, bool(item.get("paused"))
+
+
+async def import_subscriptions(
+    session: AsyncSession, chat_id: int, data: object, *, created_by: int | None = None
+) -> ImportReport:
+    """Add every subscription of an exported file to the chat; bad entries are counted, not fatal."""
+    report = ImportReport()
+    for item in _import_items(data):
+        try:
+            spec, paused = _item_spec(item)
+            sub, created = await add_subscription(session, chat_id, spec, created_by=created_by)
+        except (SubscriptionError, KeyError, TypeError):
+            report.failed += 1
+            continue
+        sub.paused = paused or sub.paused
+        report.added += created
+        report.updated += not created
+    await session.flush()
+    return report
+
+
 # --- daily quotas ------------------------------------------------------------------
 
 
@@ -509,13 +593,17 @@ __all__ = [
     "LANGUAGES",
     "MODES",
     "Exclude",
+    "ImportReport",
     "Resumed",
     "SubscriptionError",
+    "SubscriptionFileError",
     "SubscriptionSpec",
     "add_subscription",
     "chat_language",
+    "export_subscriptions",
     "get_or_create_chat",
     "get_subscription",
+    "import_subscriptions",
     "language_from_telegram",
     "list_subscriptions",
     "normalize_value",

@@ -43,6 +43,7 @@ from handlers import (
     start,
     subscribe,
     summary,
+    transfer,
 )
 from handlers.common import Context, answer_failure, chat_lang, unpack
 
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps):|sm$|bx~)"
 _SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
+_IMPORT_CAPTION = filters.CaptionRegex(r"^/import(?:@\w+)?(?:\s|$)")
 _LONG_TEXT = filters.TEXT & filters.Regex(
     re.compile(rf"\S.{{{summary.OFFER_MIN_CHARS - 1},}}", re.S)
 )
@@ -96,6 +98,10 @@ def register(application: Application) -> None:
     add(CommandHandler("subscribe", subscribe.subscribe))
     add(CommandHandler("subscriptions", subscribe.subscriptions))
     add(CommandHandler("unsubscribe", subscribe.unsubscribe))
+    add(CommandHandler("export", transfer.export_command))
+    add(CommandHandler("import", transfer.import_command))
+    # A subscriptions file whose caption is /import (CommandHandler reads text only).
+    add(MessageHandler(filters.Document.ALL & _IMPORT_CAPTION, transfer.import_command))
     add(CommandHandler("pause", pause.pause_command))
     add(CommandHandler("resume", pause.resume_command))
     add(CommandHandler("latest", latest.latest_command))
