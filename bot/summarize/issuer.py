@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.summarize import budget, morphology
+from bot.summarize import budget, morphology, wordlists
 from bot.summarize.countries import country_code as _country_code
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
@@ -42,7 +42,10 @@ _VERB_STEMS = (
 _VERBS: frozenset[str] = frozenset(
     {v for s in _VERB_STEMS for v in (s, s + "ت") if not v.endswith("تت")}
     | {"دعت", "نفت", "ابدت", "ادعت", "استدعت", "ردت"}
+    | wordlists.load("present_speech_verbs")
 )
+_PRESENT_VERBS = wordlists.load("present_speech_verbs")
+_ACT_VERBS: frozenset[str] = wordlists.with_feminine(wordlists.load("official_act_verbs"))
 _VERB_LEMMAS: frozenset[str] = frozenset(_VERB_STEMS)
 # Nouns that make the body next to them a reported speaker.
 _REPORT_NOUNS = frozenset(
@@ -74,65 +77,17 @@ _NAME_ADJECTIVES = frozenset(
     "الاجتماعيه العالي الدينيه المدنيه الاعلي".split()
 )
 
-# Fixed names that are a country's voice by metonymy.
-_FIXED = {
-    ("البيت", "الابيض"): "US",
-    ("البنتاغون",): "US",
-    ("البنتاجون",): "US",
-    ("الكرملين",): "RU",
-    ("الاليزيه",): "FR",
-    ("قصر", "الاليزيه"): "FR",
-    ("الديوان", "الملكي"): None,
-    ("الديوان", "الاميري"): None,
+# Fixed names that are a country's voice by metonymy (data/words/fixed_bodies.txt).
+_FIXED: dict[tuple[str, ...], str | None] = {
+    tuple(name.split()): (None if code == "-" else code)
+    for name, _, code in (e.partition(" | ") for e in wordlists.load("fixed_bodies"))
 }
 
 # International and multi-government bodies: country null. Longest first.
 _INTERNATIONAL: tuple[tuple[str, ...], ...] = tuple(
     sorted(
-        (
-            tuple(p.split())
-            for p in (
-                "مجلس الامن الدولي",
-                "مجلس الامن",
-                "الامين العام للامم المتحده",
-                "الامين العام لجامعه الدول العربيه",
-                "الامين العام للجامعه العربيه",
-                "الامين العام للجامعه",
-                "الامين العام لمنظمه التعاون الاسلامي",
-                "الامين العام لمجلس التعاون",
-                "جامعه الدول العربيه",
-                "الجامعه العربيه",
-                "الامم المتحده",
-                "الاتحاد الاوروبي",
-                "الاتحاد الافريقي",
-                "منظمه التعاون الاسلامي",
-                "مجلس التعاون الخليجي",
-                "مجلس التعاون لدول الخليج العربيه",
-                "البرلمان العربي",
-                "مجلس وزراء الداخليه العرب",
-                "مجلس وزراء الخارجيه العرب",
-                "القاده العرب",
-                "الزعماء العرب",
-                "قاده الدول العربيه",
-                "زعماء الدول العربيه",
-                "القمه العربيه",
-                "القمه الخليجيه",
-                "القمه الاسلاميه",
-                "وزراء الخارجيه العرب",
-                "الامانه العامه للمجلس",
-                "تحالف دعم الشرعيه في اليمن",
-                "تحالف دعم الشرعيه",
-                "التحالف العربي لدعم الشرعيه في اليمن",
-                "التحالف العربي لدعم الشرعيه",
-                "التحالف العربي",
-                "التحالف الدولي",
-                "التحالف",
-                "حلف شمال الاطلسي",
-                "حلف الناتو",
-            )
-        ),
-        key=len,
-        reverse=True,
+        (tuple(p.split()) for p in wordlists.load("international_bodies")),
+        key=lambda t: (-len(t), t),
     )
 )
 
@@ -151,6 +106,10 @@ _HEADS = {
     "الرئاسه": "presidency",
     "رئيس": "head",
     "الرئيس": "head",
+    "رئيسه": "head",
+    "الرئيسه": "head",
+    "الشرطه": "army",
+    "شرطه": "army",
     "الحكومه": "government",
     "حكومه": "government",
     "الجيش": "army",
@@ -184,6 +143,7 @@ _HEADS = {
 _HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
     "رئاسه": {"الوزراء", "الجمهوريه", "الحكومه", "مجلس", "اقليم"},
     "رئيس": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء"},
+    "رئيسه": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء"},
     "القوات": {"المسلحه"},
     "القياده": {"العامه"},
     "قياده": {"القوات", "الجيش", "التحالف", "العمليات"},
@@ -213,6 +173,7 @@ _PASS_THROUGH = frozenset(
         "بدورها",
         "بدوره",
         "امس",
+        "مكتب",
     }
 )
 # Object pronouns a statement verb carries when its object comes first ("الذي أدانته الوزارة").
@@ -365,8 +326,8 @@ def _disagrees(verb: str, head: str) -> bool:
     Only plain past forms are judged; anything else is given the benefit of the doubt.
     """
     v = _bare(verb)
-    if v not in _VERBS:
-        return False
+    if v not in _VERBS or v in _PRESENT_VERBS:
+        return False  # a present tense carries its gender in front (تطالب/يطالب): not judged
     h = _variants(head)[-1] if head not in _MASCULINE_HEADS | _FEMININE_HEADS else head
     if h in _MASCULINE_HEADS:
         return v.endswith("ت")
@@ -555,7 +516,7 @@ def _extent(
                 code, used = _country_name_at(words, j + 1)
                 if code:
                     country = code
-        elif head == "الرئيس":
+        elif head in ("الرئيس", "الرئيسه"):
             code, used = _adjective_country(words, j) if clean_gap(j) else (None, 0)
             if not code:
                 return -1, None, False
@@ -673,7 +634,7 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
         if k < 0:
             break
         w = words[k][2]
-        if _is_verb(w):
+        if _is_verb(w) or (back == 1 and (w in _ACT_VERBS or _bare(w) in _ACT_VERBS)):
             if (
                 back == 1
                 and _disagrees(w, words[i][2])

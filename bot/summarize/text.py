@@ -32,6 +32,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
 _DIAC_TATWEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
+_HASHTAG = re.compile(r"#(\w+)")
 _SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 
 
@@ -51,6 +52,8 @@ def clean(text: str) -> str:
     """Collapse odd spaces and invisible bidi marks that feeds and Telegram leave behind."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
+    # "#الرئيس_الفلبيني" (feeds tag words inline): the words, as a reader reads them
+    text = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 # A minimal but valid camel-tools MorphologyDB (format of camel_tools.morphology.database):
-# one prefix "ت" (present tense, 3rd person feminine), one verb stem "طالب", no suffix.
+# one prefix "ت" (present tense, 3rd person feminine), one verb stem "ناشد", no suffix.
 TINY_DB = (
     "\n".join(
         [
@@ -34,7 +34,7 @@ TINY_DB = (
             "###SUFFIXES###",
             "\tS0\tdiac: bw:",
             "###STEMS###",
-            "طالب\tV\tdiac:طالِب lex:طالَب_1 pos:verb bw:طالِب/IV",
+            "ناشد\tV\tdiac:ناشِد lex:ناشَد_1 pos:verb bw:ناشِد/IV",
             "###TABLE AB###",
             "P0 V",
             "Pt V",
@@ -48,14 +48,14 @@ TINY_DB = (
     + "\n"
 )
 
-# "تطالب" (present tense) is not in the rules' verb lexicon; only the analyser knows it.
+# "تناشد" (present tense) is not in the rules' verb lexicon; only the analyser knows it.
 PROBE = r"""
 import json, logging, sys
 logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s %(levelname)s %(message)s")
 from bot.summarize import morphology, summarize
-s = summarize("تطالب وزارة الخارجية الأردنية المجتمع الدولي بالتحرك العاجل.")
-morphology.analyses("تطالب"); morphology.analyses("تطالب")
-print(json.dumps({"available": morphology.available(), "lemmas": sorted(morphology.verb_lemmas("تطالب")),
+s = summarize("تناشد وزارة الخارجية الأردنية المجتمع الدولي بالتحرك العاجل.")
+morphology.analyses("تناشد"); morphology.analyses("تناشد")
+print(json.dumps({"available": morphology.available(), "lemmas": sorted(morphology.verb_lemmas("تناشد")),
                   "issuer": s.issuer.to_dict() if s.issuer else None, "is_statement": s.is_statement,
                   "catalogue_imported": "camel_tools.data" in sys.modules}))
 """
@@ -92,7 +92,7 @@ def test_with_a_morphology_database_a_present_tense_statement_verb_is_recognised
         tmp_path, {"CAMELTOOLS_DATA": str(data), "BAYAN_MORPHOLOGY_DB": str(db)}
     )
     assert result["available"] is True
-    assert result["lemmas"] == ["طالب"]
+    assert result["lemmas"] == ["ناشد"]
     assert result["issuer"] == {"name": "وزارة الخارجية", "country": "JO"}
     assert result["is_statement"] is True
     assert "morphology loaded from" in log
@@ -105,7 +105,7 @@ def test_without_data_the_rules_only_path_is_used_and_logged_once(tmp_path):
     result, log = run_probe(tmp_path, {"CAMELTOOLS_DATA": str(empty)})
     assert result["available"] is False
     assert result["lemmas"] == []
-    assert result["issuer"] is None  # the rules alone do not know "تطالب"
+    assert result["issuer"] is None  # the rules alone do not know "تناشد"
     assert log.count("rules-only path") == 1
     assert result["catalogue_imported"] is False  # the module that downloads was never imported
     assert not (empty / "catalogue.json").exists()

@@ -1,0 +1,31 @@
+"""Word lists kept as data: one concept per file in ``data/words/``, read once.
+
+A file holds one entry per line in the lexicons' normalized spelling (ا for
+أإآ, ه for ة, ي for ى); ``#`` starts a comment. Keeping the lists out of the
+code lets a linguist extend them without reading Python, and lets each list
+say in its header why it exists.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+WORDS_DIR = Path(__file__).resolve().parent / "data" / "words"
+
+
+@lru_cache(maxsize=64)
+def load(name: str) -> frozenset[str]:
+    """The entries of ``data/words/<name>.txt``."""
+    out = set()
+    with (WORDS_DIR / f"{name}.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            entry = line.split("#", 1)[0].strip()
+            if entry:
+                out.add(entry)
+    return frozenset(out)
+
+
+def with_feminine(stems: frozenset[str]) -> frozenset[str]:
+    """Past-tense stems and their feminine forms (+ت), as written in news."""
+    return stems | {s + "ت" for s in stems if not s.endswith("ت")}
