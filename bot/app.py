@@ -102,6 +102,7 @@ def build_application(
         workers=workers or _workers(services),
         per_chat_rate=settings.rate_per_chat,
         console=console,
+        default_zone=settings.timezone,
     )
     if console:
         app.bot_data["console_transport"] = transport

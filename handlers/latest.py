@@ -8,6 +8,7 @@ Callback data: ``lt:<before_id>:<n>:<kind>:<value>`` (long values packed).
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
@@ -16,14 +17,35 @@ from bot.i18n import raw, t
 from bot.queries import Filter, Page, get_statement, latest, parse_latest_args
 from bot.render.alert import render_alert_html
 from bot.render.view import StatementView
+from bot.store.models import Chat as ChatRow
 from bot.summarize.model import Summary
-from handlers.common import Context, chat_lang, command_args, pack, reply, reply_parts, session
+from handlers.common import (
+    Context,
+    chat_lang,
+    command_args,
+    pack,
+    reply,
+    reply_parts,
+    services,
+    session,
+)
 from handlers.subscribe import describe
 
 
-def render_statement(view: StatementView, lang: str) -> list[str]:
-    """One statement as alert HTML parts (also used by /search and inline mode)."""
-    return render_alert_html(view, view.summary or Summary(), lang)
+def render_statement(view: StatementView, lang: str, zone: str = "UTC") -> list[str]:
+    """One statement as alert HTML parts (also used by /search and inline mode), times in ``zone``."""
+    return render_alert_html(view, view.summary or Summary(), lang, zone=zone)
+
+
+async def chat_zone(update: Update, context: Context) -> str:
+    """The chat's /timezone, else BAYAN_TIMEZONE: the clock its readers live by."""
+    chat = update.effective_chat
+    default = services(context).settings.timezone
+    if chat is None:
+        return default
+    async with session(context) as s:
+        zone = await s.scalar(select(ChatRow.timezone).where(ChatRow.id == chat.id))
+    return zone or default
 
 
 def older_button(
@@ -51,9 +73,10 @@ async def _send_page(
             )
         return
     markup = older_button(context, lang, page, count, flt)
+    zone = await chat_zone(update, context)
     for i, view in enumerate(page.items):
         last = i == len(page.items) - 1
-        await reply_parts(update, render_statement(view, lang), markup if last else None)
+        await reply_parts(update, render_statement(view, lang, zone), markup if last else None)
 
 
 async def latest_command(update: Update, context: Context) -> None:
@@ -99,4 +122,4 @@ async def statement_button(update: Update, context: Context, data: str) -> None:
     if view is None:
         await reply(update, t(lang, "expired"))
         return
-    await reply_parts(update, render_statement(view, lang))
+    await reply_parts(update, render_statement(view, lang, await chat_zone(update, context)))

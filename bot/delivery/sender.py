@@ -133,7 +133,7 @@ class _Rendered:
                     )
         return self.views[statement_id]
 
-    async def render(self, row: Any, lang: str) -> list[str] | None:
+    async def render(self, row: Any, lang: str, zone: str = "UTC") -> list[str] | None:
         payload = row.payload or {}
         if "parts" in payload or "html" in payload:  # producers that render themselves (digests)
             ready = payload.get("parts") or [payload.get("html", "")]
@@ -144,14 +144,14 @@ class _Rendered:
         if found is None:
             return None
         view, summary = found
-        key = (row.kind, row.statement_id, view.revision, lang, repr(payload.get("diff")))
+        key = (row.kind, row.statement_id, view.revision, lang, zone, repr(payload.get("diff")))
         if key not in self.parts:
             if row.kind == "revision":
                 self.parts[key] = render_revision_html(
                     view, summary, payload.get("diff") or {}, lang
                 )
             else:
-                self.parts[key] = render_alert_html(view, summary, lang)
+                self.parts[key] = render_alert_html(view, summary, lang, zone=zone)
             while len(self.parts) > 64:
                 self.parts.popitem(last=False)
         return self.parts[key]
@@ -169,6 +169,7 @@ class Sender:
         batch_size: int = 200,
         per_chat_rate: float = 1.0,
         console: bool = False,
+        default_zone: str = "UTC",
     ) -> None:
         self.bot = bot
         self.db = db
@@ -176,6 +177,7 @@ class Sender:
         self.batch_size = batch_size
         self.per_chat_interval = 1.0 / per_chat_rate if per_chat_rate > 0 else 0.0
         self.console = console
+        self.default_zone = default_zone  # BAYAN_TIMEZONE, for chats without /timezone
         self.stats = SenderStats()
         self._task: asyncio.Task[int] | None = None
         self._again = False
@@ -362,9 +364,9 @@ class Sender:
         claimed = await self._claim(row, carry)
         if isinstance(claimed, str):
             return claimed
-        row, lang = claimed
+        row, lang, zone = claimed
         try:
-            parts = await cache.render(row, lang)
+            parts = await cache.render(row, lang, zone)
         except Exception as exc:  # one unrenderable row fails alone; the drain goes on
             log.exception("delivery %s: cannot render", row.id)
             return await self._fail(row, f"render error: {exc}")
@@ -385,33 +387,35 @@ class Sender:
 
     async def _claim(
         self, row: Any, carry: list[Callable[[Any], Awaitable[None]]] | None
-    ) -> tuple[Any, str] | str:
-        """Claim ``row`` (committing ``carry`` with it): (the row as committed, chat language),
-        or the outcome when there is nothing to send."""
+    ) -> tuple[Any, str, str] | str:
+        """Claim ``row`` (committing ``carry`` with it): (the row as committed, chat language,
+        chat time zone), or the outcome when there is nothing to send."""
         owed = list(carry or [])
 
-        async def claim(session: Any) -> tuple[str, outbox.Claimed | None, str]:
+        async def claim(session: Any) -> tuple[str, outbox.Claimed | None, tuple[str, str]]:
             await _run_all(owed, session)
             fresh = await outbox.claim(session, row.id)
             if fresh is None:
-                return "skipped", None, ""
+                return "skipped", None, ("", "")
             # chat id and progress as committed (a migration may have moved the row)
             chat = (
                 await session.execute(
-                    select(_CHATS.c.active, _CHATS.c.language).where(_CHATS.c.id == fresh.chat_id)
+                    select(_CHATS.c.active, _CHATS.c.language, _CHATS.c.timezone).where(
+                        _CHATS.c.id == fresh.chat_id
+                    )
                 )
             ).first()
             if chat is None or not chat.active:
                 await outbox.drop_for_chat(session, fresh.chat_id, "chat inactive")
-                return "dropped", fresh, ""
+                return "dropped", fresh, ("", "")
             if fresh.chat_id == CONSOLE_CHAT_ID and not self.console:
                 await outbox.drop_for_chat(
                     session, fresh.chat_id, "console chat; a bot token is set"
                 )
-                return "dropped", fresh, ""
-            return "claimed", fresh, chat.language
+                return "dropped", fresh, ("", "")
+            return "claimed", fresh, (chat.language, chat.timezone or self.default_zone)
 
-        state, claimed, lang = await self._tx(claim)
+        state, claimed, (lang, zone) = await self._tx(claim)
         if carry:
             del carry[: len(owed)]  # committed with the claim
         if state == "skipped" or claimed is None:
@@ -420,7 +424,7 @@ class Sender:
             log.info("delivery %s dropped: chat %s is inactive", claimed.id, claimed.chat_id)
             self.stats.dropped += 1
             return "dropped"
-        return claimed, lang
+        return claimed, lang, zone
 
     async def _on_error(self, sending: _Sending, exc: TelegramError) -> str | None:
         """What a failed part means, from :data:`OUTCOMES`: an outcome, or None to send it again."""

@@ -187,7 +187,10 @@ def _accused_phrase(line: StatementLine, lang: str, html: bool) -> str:
 
 
 def _fmt_time(dt: datetime) -> str:
-    return dt.strftime("%Y-%m-%d %H:%M")
+    """Local time with the zone named (``2026-12-01 08:00 Asia/Damascus``): a digest is read
+    by people who may not know which zone the chat was set to."""
+    zone = getattr(dt.tzinfo, "key", None) or dt.strftime("%Z") or "UTC"
+    return f"{dt:%Y-%m-%d %H:%M} {zone}"
 
 
 def render_text(digest: Digest, lang: str = "ar") -> str:

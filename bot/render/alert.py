@@ -10,7 +10,9 @@ The result is cut with :func:`split_message` into parts Telegram accepts.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.i18n import CATALOGUE, lang_of, raw
 from bot.i18n.bidi import dyn, escape
@@ -126,11 +128,19 @@ def _sources_line(view: StatementView, lang: str) -> str | None:
     return f"🔗 {escape(_label(lang, 'sources'))}: " + " · ".join(parts)
 
 
-def _published_line(view: StatementView, lang: str) -> str | None:
+def local_stamp(when: datetime, zone: str = "UTC") -> str:
+    """``2026-11-29 15:45 Asia/Damascus``: the reader's clock, with the zone named."""
+    try:
+        local = when.astimezone(ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):  # a stored zone that no longer exists
+        local, zone = when.astimezone(UTC), "UTC"
+    return f"{local:%Y-%m-%d %H:%M} {zone}"
+
+
+def _published_line(view: StatementView, lang: str, zone: str) -> str | None:
     if not view.published_at:
         return None
-    stamp = view.published_at.strftime("%Y-%m-%d %H:%M UTC")
-    return f"🕒 {escape(_label(lang, 'published'))}: {dyn(stamp)}"
+    return f"🕒 {escape(_label(lang, 'published'))}: {dyn(local_stamp(view.published_at, zone))}"
 
 
 def _join(lines: list[str | None]) -> str:
@@ -139,9 +149,10 @@ def _join(lines: list[str | None]) -> str:
 
 
 def render_alert_html(
-    statement_view: Any, summary: Summary, lang: str, *, revised: bool = False
+    statement_view: Any, summary: Summary, lang: str, *, revised: bool = False, zone: str = "UTC"
 ) -> list[str]:
-    """An alert for one statement, split into parts Telegram accepts.
+    """An alert for one statement, split into parts Telegram accepts; times in ``zone``
+    (the chat's /timezone, else BAYAN_TIMEZONE), named.
 
     ``statement_view`` is a :class:`StatementView` or anything with the
     statement's attributes (an ORM ``Statement`` with ``sources`` loaded).
@@ -156,7 +167,7 @@ def render_alert_html(
     body = _body_lines(summary, lang)
     lines.extend(body)
     lines.append("")
-    lines.append(_published_line(view, lang))
+    lines.append(_published_line(view, lang, zone))
     lines.append(_sources_line(view, lang))
     return split_message(_join(lines))
 
@@ -246,6 +257,7 @@ def render_revision_html(
 
 
 __all__ = [
+    "local_stamp",
     "render_alert_html",
     "render_changes_lines",
     "render_revision_html",
