@@ -31,22 +31,15 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.feeds import fingerprint as fp
 from bot.feeds.fetch import FeedClient
 from bot.feeds.fulltext import full_text
 from bot.feeds.links import normalize_link
 from bot.feeds.parse import ParsedItem
 from bot.redact import mask_url
+from bot.statements import decide, records
+from bot.statements import fingerprint as fp
 from bot.store.db import Database
-from bot.store.models import (
-    Entry,
-    Feed,
-    Statement,
-    StatementRevision,
-    StatementSource,
-    SummaryRow,
-    utcnow,
-)
+from bot.store.models import Entry, Feed, Statement, utcnow
 from bot.store.retention import pruned_guids
 from bot.summarize import Summary, summarize
 
@@ -61,8 +54,8 @@ must keep its effects inside ``session``: if the transaction rolls back (the hoo
 item raised), the items are retried one per transaction and the hook runs again for them."""
 
 DEDUP_WINDOW = timedelta(days=30)  # near-duplicates are looked for among this recent past
-MATERIAL_JACCARD = 0.9  # a revision changes at least this share of word bigrams, or the summary
-MAX_ITEMS = 500  # per feed and poll: a feed with 100 000 items is a bug or an attack
+MATERIAL_JACCARD = decide.MATERIAL_JACCARD
+MAX_ITEMS = decide.MAX_ITEMS
 SUMMARY_FAILED = "summarizer_failed"  # notice on an item stored without a summary
 SUMMARY_BATCH = 16  # texts per thread hop: keeps the event loop (and the bot) responsive
 
@@ -134,9 +127,7 @@ class _Item:
     simhash: int | None = None
     statement_id: int | None = None  # matched statement
     summary: Summary | None = None
-    entry: tuple[int, str | None, int | None] | None = (
-        None  # (entry id, text fingerprint, statement id)
-    )
+    entry: decide.Known | None = None  # the known entry of a changed item
 
     def prepare(self, text: str) -> None:
         self.text = text
@@ -151,18 +142,6 @@ def _summary_text(item: ParsedItem, body: str) -> str:
     if title and not body.lstrip().startswith(title[:40]):
         return f"{title}\n{body}" if body else title
     return body or title
-
-
-def _guid_is_global(guid: str) -> bool:
-    """Only URLs, tags and URNs identify an item across sites; "1234" does not."""
-    return len(guid) >= 10 and (":" in guid or "/" in guid)
-
-
-def _gist(summary: Summary) -> dict[str, Any]:
-    data = summary.to_dict()
-    data.pop("key_sentences", None)
-    data.pop("notices", None)
-    return data
 
 
 def _summarize_one(text: str) -> Summary:
@@ -214,35 +193,25 @@ class Ingestor:
 
     async def ingest(self, feed: FeedInfo, items: list[ParsedItem]) -> IngestOutcome:
         outcome = IngestOutcome()
-        unique: dict[str, ParsedItem] = {}
-        for item in items[:MAX_ITEMS]:
-            unique.setdefault(item.guid, item)
-        known = await self._known_entries(feed.id, list(unique))
-        pruned = await self._pruned(feed.id, [g for g in unique if g not in known])
-        fresh: list[ParsedItem] = []
-        changed: list[tuple[ParsedItem, tuple[int, str | None, int | None]]] = []
-        for guid, item in unique.items():
-            row = known.get(guid)
-            if row is None and guid in pruned:  # seen before retention pruned its entry
-                outcome.unchanged += 1
-            elif row is None:
-                fresh.append(item)
-            elif row[1] != item.content_hash:
-                changed.append((item, (row[0], row[2], row[3])))
-            else:
-                outcome.unchanged += 1
+        guids = list(dict.fromkeys(i.guid for i in items[:MAX_ITEMS]))
+        known = await self._known_entries(feed.id, guids)
+        pruned = await self._pruned(feed.id, [g for g in guids if g not in known])
+        intents = decide.decide(items, known, pruned)
+        fresh = [i.item for i in intents if isinstance(i, decide.New)]
+        changed = [i for i in intents if isinstance(i, decide.Revision)]
+        outcome.unchanged += sum(isinstance(i, decide.Unchanged) for i in intents)
         if not fresh and not changed:
             if not feed.seeded:
                 async with self._lock:
                     await self._mark_seeded(feed.id)
             return outcome
 
-        alerting = self._alerting(feed, fresh)
+        alerting = decide.alerting(fresh, seeded=feed.seeded, backfill=self.backfill)
         news = [_Item(i, normalize_link(i.link), i.guid in alerting) for i in fresh]
         news.sort(key=lambda w: w.item.published)  # oldest first: ids follow publication order
         seen_writes = self._writes
         await self._match_links(news)  # before full text: a known link needs no page fetch
-        edits = [_Item(i, normalize_link(i.link), False, entry=row) for i, row in changed]
+        edits = [_Item(c.item, normalize_link(c.item.link), False, entry=c.known) for c in changed]
         await self._load_texts([w for w in news if w.statement_id is None] + edits)
 
         async with self._lock:
@@ -265,10 +234,8 @@ class Ingestor:
 
     # -- reading ------------------------------------------------------------
 
-    async def _known_entries(
-        self, feed_id: int, guids: list[str]
-    ) -> dict[str, tuple[int, str | None, str | None, int | None]]:
-        found: dict[str, tuple[int, str | None, str | None, int | None]] = {}
+    async def _known_entries(self, feed_id: int, guids: list[str]) -> dict[str, decide.Known]:
+        found: dict[str, decide.Known] = {}
         async with self.db.sessions() as s:
             for start in range(0, len(guids), 400):
                 rows = await s.execute(
@@ -281,7 +248,7 @@ class Ingestor:
                     ).where(Entry.feed_id == feed_id, Entry.guid.in_(guids[start : start + 400]))
                 )
                 for guid, *rest in rows:
-                    found[guid] = tuple(rest)  # type: ignore[assignment]
+                    found[guid] = decide.Known(*rest)
         return found
 
     async def _pruned(self, feed_id: int, guids: list[str]) -> set[str]:
@@ -290,18 +257,11 @@ class Ingestor:
         async with self.db.sessions() as s:
             return await pruned_guids(s, feed_id, guids)
 
-    def _alerting(self, feed: FeedInfo, fresh: list[ParsedItem]) -> set[str]:
-        """Guids that may alert: all of them on a seeded feed, else the newest ``backfill``."""
-        if feed.seeded:
-            return {i.guid for i in fresh}
-        newest = sorted(fresh, key=lambda i: i.published, reverse=True)[: self.backfill]
-        return {i.guid for i in newest}
-
     async def _match_links(self, news: list[_Item]) -> None:
         if not news:
             return
         links = [w.link for w in news if w.link]
-        guids = [w.item.guid for w in news if _guid_is_global(w.item.guid)]
+        guids = [w.item.guid for w in news if decide.guid_is_global(w.item.guid)]
         by_link: dict[str, int] = {}
         by_guid: dict[str, int] = {}
         async with self.db.sessions() as s:
@@ -326,10 +286,10 @@ class Ingestor:
                 for link, guid, sid in rows:
                     if link:
                         by_link.setdefault(link, sid)
-                    if _guid_is_global(guid):
+                    if decide.guid_is_global(guid):
                         by_guid.setdefault(guid, sid)
         for w in news:
-            w.statement_id = (by_link.get(w.link) if w.link else None) or by_guid.get(w.item.guid)
+            w.statement_id = decide.known_statement(w.link, w.item.guid, by_link, by_guid)
 
     async def _load_texts(self, work: list[_Item]) -> None:
         async def one(w: _Item) -> None:
@@ -483,30 +443,6 @@ class Ingestor:
             statement_id=statement_id,
         )
 
-    async def _add_source(
-        self, s: AsyncSession, statement_id: int, feed: FeedInfo, work: _Item
-    ) -> None:
-        url = work.item.link or work.item.guid
-        exists = await s.scalar(
-            select(StatementSource.id).where(
-                StatementSource.statement_id == statement_id, StatementSource.url == url
-            )
-        )
-        if exists is None:
-            s.add(
-                StatementSource(
-                    statement_id=statement_id, feed_id=feed.id, url=url, seen_at=utcnow()
-                )
-            )
-
-    async def _sources(self, s: AsyncSession, statement_id: int) -> list[str]:
-        rows = await s.scalars(
-            select(StatementSource.url)
-            .where(StatementSource.statement_id == statement_id)
-            .order_by(StatementSource.id)
-        )
-        return list(rows)
-
     async def _write_new(
         self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item
     ) -> None:
@@ -523,41 +459,13 @@ class Ingestor:
         summary = work.summary or Summary()
         item = work.item
         now = utcnow()
-        is_statement = summary.is_statement or feed.all_statements
-        issuer = summary.issuer
-        statement = Statement(
-            url=item.link,
-            normalized_link=work.link,
-            title=item.title or None,
-            text=work.text,
-            fingerprint=work.fingerprint,
-            simhash=work.simhash,
-            is_statement=is_statement,
-            issuer_name=issuer.name if issuer else (feed.name if feed.all_statements else None),
-            issuer_country=(issuer.country if issuer else None)
-            or (feed.country if feed.all_statements else None),
-            revision=1,
-            published_at=item.published,
-            first_seen_at=now,
-            updated_at=now,
-        )
-        s.add(statement)
-        await s.flush()
-        data = summary.to_dict()
-        s.add(SummaryRow(statement_id=statement.id, revision=1, data=data, created_at=now))
-        s.add(
-            StatementRevision(
-                statement_id=statement.id, revision=1, text=work.text, summary=data, created_at=now
-            )
-        )
-        s.add(
-            StatementSource(
-                statement_id=statement.id, feed_id=feed.id, url=item.link or item.guid, seen_at=now
-            )
+        statement = _new_statement(feed, work, summary, now)
+        data = await records.create_statement(
+            s, statement, summary, source_url=item.link or item.guid, feed_id=feed.id, now=now
         )
         s.add(self._entry(feed, work, statement.id))
         await s.flush()
-        if work.alert and is_statement:
+        if work.alert and statement.is_statement:
             if self.on_statement is not None:
                 await self.on_statement(s, statement, summary, None)
             outcome.new.append(
@@ -582,7 +490,8 @@ class Ingestor:
     ) -> None:
         """Another feed or address for a known statement: a source, never a second alert."""
         assert work.statement_id is not None
-        await self._add_source(s, work.statement_id, feed, work)
+        url = work.item.link or work.item.guid
+        await records.add_source(s, work.statement_id, feed.id, url, utcnow())
         s.add(self._entry(feed, work, work.statement_id))
         outcome.joined += 1
         if feed.all_statements and work.alert:
@@ -591,8 +500,7 @@ class Ingestor:
             if statement is not None and not statement.is_statement:
                 statement.is_statement = True
                 await s.flush()
-                row = await s.get(SummaryRow, statement.id)
-                summary = Summary.from_dict(row.data) if row else Summary()
+                _, summary = await records.stored_summary(s, statement.id)
                 if self.on_statement is not None:
                     await self.on_statement(s, statement, summary, None)
                 outcome.new.append(
@@ -602,7 +510,7 @@ class Ingestor:
                         statement.url,
                         statement.title,
                         statement.published_at,
-                        await self._sources(s, statement.id),
+                        await records.source_urls(s, statement.id),
                         summary.to_dict(),
                     )
                 )
@@ -612,71 +520,58 @@ class Ingestor:
     ) -> None:
         """A known item whose feed text changed: a revision when it changed materially."""
         assert work.entry is not None
-        entry_id, old_fp, statement_id = work.entry
+        known = work.entry
         values: dict[str, Any] = {
             "content_hash": work.item.content_hash,
             "title": work.item.title or None,
         }
-        if work.fingerprint == old_fp or statement_id is None:
-            await s.execute(update(Entry).where(Entry.id == entry_id).values(**values))
+        if not decide.touches_statement(work.fingerprint, known):
+            await s.execute(update(Entry).where(Entry.id == known.entry_id).values(**values))
             return
         values["text_fingerprint"] = work.fingerprint
-        await s.execute(update(Entry).where(Entry.id == entry_id).values(**values))
-        statement = await s.get(Statement, statement_id)
-        if statement is None or statement.fingerprint != old_fp:
+        await s.execute(update(Entry).where(Entry.id == known.entry_id).values(**values))
+        statement = await s.get(Statement, known.statement_id)
+        if statement is None or statement.fingerprint != known.text_fingerprint:
             return  # this entry was a copy of a statement whose text came from elsewhere
-        row = await s.get(SummaryRow, statement_id)
-        previous = Summary.from_dict(row.data) if row else Summary()
+        row, previous = await records.stored_summary(s, statement.id)
         summary = work.summary or Summary()
-        material = (
-            _gist(summary) != _gist(previous)
-            or not fp.jaccard(
-                fp.bigrams(fp.normalize_tokens(statement.text)), fp.bigrams(work.tokens)
-            )
-            >= MATERIAL_JACCARD
-        )
+        material = decide.is_material(previous, summary, statement.text, work.tokens)
         now = utcnow()
-        statement.text = work.text
-        statement.title = work.item.title or statement.title
-        statement.fingerprint = work.fingerprint
-        statement.simhash = work.simhash
-        statement.updated_at = now
-        data = summary.to_dict()
+        new_text = records.Text(work.text, work.item.title or None, work.fingerprint, work.simhash)
+        records.update_text(statement, new_text, now)
         if not material:  # typo fixed, markup changed: keep the text current, quietly
             if row is not None:
-                row.data = data
+                row.data = summary.to_dict()
             return
-        statement.revision += 1
-        statement.is_statement = (
-            summary.is_statement or feed.all_statements or statement.is_statement
+        await records.record_revision(
+            s, statement, row, summary, vouched=feed.all_statements, now=now
         )
-        if summary.issuer:
-            statement.issuer_name, statement.issuer_country = (
-                summary.issuer.name,
-                summary.issuer.country or statement.issuer_country,
-            )
-        if row is None:
-            row = SummaryRow(
-                statement_id=statement_id, revision=statement.revision, data=data, created_at=now
-            )
-            s.add(row)
-        else:
-            row.data, row.revision, row.created_at = data, statement.revision, now
-        s.add(
-            StatementRevision(
-                statement_id=statement_id,
-                revision=statement.revision,
-                text=work.text,
-                summary=data,
-                created_at=now,
-            )
-        )
-        await s.flush()
         if statement.is_statement and self.on_statement is not None:
             await self.on_statement(s, statement, summary, previous)
-        outcome.revised.append(statement_id)
-        (await self._near_index()).add(statement_id, work.simhash)
+        outcome.revised.append(statement.id)
+        (await self._near_index()).add(statement.id, work.simhash)
 
     async def _mark_seeded(self, feed_id: int) -> None:
         async with self.db.sessions() as s, s.begin():
             await s.execute(update(Feed).where(Feed.id == feed_id).values(seeded=True))
+
+
+def _new_statement(feed: FeedInfo, work: _Item, summary: Summary, now: datetime) -> Statement:
+    """The statement row of a new item; a ministry's own feed (``all_statements``) vouches
+    for it and names the issuer when the summarizer found none."""
+    item, issuer, vouched = work.item, summary.issuer, feed.all_statements
+    return Statement(
+        url=item.link,
+        normalized_link=work.link,
+        title=item.title or None,
+        text=work.text,
+        fingerprint=work.fingerprint,
+        simhash=work.simhash,
+        is_statement=summary.is_statement or vouched,
+        issuer_name=issuer.name if issuer else (feed.name if vouched else None),
+        issuer_country=(issuer.country if issuer else None) or (feed.country if vouched else None),
+        revision=1,
+        published_at=item.published,
+        first_seen_at=now,
+        updated_at=now,
+    )

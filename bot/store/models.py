@@ -105,7 +105,7 @@ class Entry(Base):
     normalized_link: Mapped[str | None] = mapped_column(String(2048), index=True)
     title: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str | None] = mapped_column(String(64))
-    # normalized-text fingerprint of this entry's text (bot.feeds.fingerprint): tells a material
+    # normalized-text fingerprint of this entry's text (bot.statements.fingerprint): tells a material
     # edit of *this* item from a mere change of markup, and which entry a statement's text came from
     text_fingerprint: Mapped[str | None] = mapped_column(String(64))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

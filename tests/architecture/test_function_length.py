@@ -16,8 +16,6 @@ EXEMPT = ("bot/summarize/", "bot/store/migrations/")
 KNOWN_LONG: set[str] = {
     "bot/delivery/matching.py:enqueue_for_statement",
     "bot/delivery/revisions.py:diff_summaries",
-    "bot/feeds/ingest.py:_write_edit",
-    "bot/feeds/ingest.py:_write_new",
     "bot/feeds/poller.py:_poll_feed",
     "handlers/subscribe.py:subscription_button",
 }

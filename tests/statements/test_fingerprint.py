@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.feeds import fingerprint as fp
 from bot.feeds.links import normalize_link
+from bot.statements import fingerprint as fp
 from tests.feeds import samples as S
 
 
