@@ -46,6 +46,11 @@ TEXT_EXTENSIONS = {".txt", ".text", ".html", ".htm", ".xhtml"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 TEXT_MIME_PREFIXES = ("text/plain", "text/html", "application/xhtml")
 SUMMARIZE_DATA = "sm"
+# Chat summaries (and HTML extraction) running at once. Each text is bounded by the
+# summarizer's work budget; this bounds how many of them share the worker threads, so
+# users sending big files can never take every thread from feed ingest.
+CHAT_SUMMARY_SLOTS = 2
+_SLOTS_KEY = "bayan.summary_slots"
 OFFER_MIN_CHARS = 200  # a pasted text this long is a document to summarize, not a chat line
 
 
@@ -104,10 +109,21 @@ async def document_text(context: Context, doc: Document) -> str:
     if is_html_document(doc):
         # A saved page: its menus, sidebars and footer would be read as the statement
         # (names of other countries, other news); trafilatura keeps the article only.
-        main = await asyncio.to_thread(extract_main_text, text.encode("utf-8"), doc.file_name or "")
+        async with summary_slots(context):
+            main = await asyncio.to_thread(
+                extract_main_text, text.encode("utf-8"), doc.file_name or ""
+            )
         if main and main.strip():
             return main
     return text
+
+
+def summary_slots(context: Context) -> asyncio.Semaphore:
+    """The application's bound on chat summaries working at once (see CHAT_SUMMARY_SLOTS)."""
+    slots = context.application.bot_data.get(_SLOTS_KEY)
+    if slots is None:
+        slots = context.application.bot_data[_SLOTS_KEY] = asyncio.Semaphore(CHAT_SUMMARY_SLOTS)
+    return slots
 
 
 def is_html_document(doc: Document) -> bool:
@@ -147,7 +163,8 @@ async def answer_with_summary(
         with contextlib.suppress(TelegramError):  # only a courtesy
             await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     try:
-        summary = await asyncio.to_thread(summarize, text)
+        async with summary_slots(context):
+            summary = await asyncio.to_thread(summarize, text)
     except Exception:
         log.exception("summarizer failed on a %d-character text", len(text))
         await reply(update, t(lang, "summary_failed"))

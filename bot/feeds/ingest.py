@@ -166,6 +166,13 @@ async def _summarize_all(texts: list[str]) -> list[Summary]:
     return out
 
 
+async def _summarize_into(work: list[_Item]) -> None:
+    """Each item's summary (the summarizer's own work budget bounds every text)."""
+    summaries = await _summarize_all([_summary_text(w.item, w.text) for w in work])
+    for item, summary in zip(work, summaries, strict=True):
+        item.summary = summary
+
+
 class Ingestor:
     """Writes items of any number of feeds; share one per poll cycle (it holds the ingest lock)."""
 
@@ -213,16 +220,16 @@ class Ingestor:
         await self._match_links(news)  # before full text: a known link needs no page fetch
         edits = [_Item(c.item, normalize_link(c.item.link), False, entry=c.known) for c in changed]
         await self._load_texts([w for w in news if w.statement_id is None] + edits)
+        # Summarized before the write lock, not under it: one slow text then delays its own
+        # feed only, never every other feed's writes. The cost is a summary made for an item
+        # that the text check below joins to a known statement (it is then not stored).
+        await _summarize_into([w for w in news if w.statement_id is None] + edits)
 
         async with self._lock:
             if self._writes != seen_writes:  # another feed stored statements meanwhile: look again
                 await self._match_links([w for w in news if w.statement_id is None])
             await self._match_texts([w for w in news if w.statement_id is None])
             self._batch_fps = {}
-            todo = [w for w in news if w.statement_id is None] + edits
-            summaries = await _summarize_all([_summary_text(w.item, w.text) for w in todo])
-            for work, summary in zip(todo, summaries, strict=False):
-                work.summary = summary
             if not await self._write_batch(outcome, feed, news, edits):
                 for work in news:
                     await self._guarded(outcome, feed, work, self._write_new)

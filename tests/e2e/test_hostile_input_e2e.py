@@ -8,6 +8,7 @@ The fixtures are the ones of test_commands_e2e (one Application per test).
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 from sqlalchemy import select
@@ -47,6 +48,8 @@ async def test_feed_secrets_never_reach_a_chat(
 
 
 LONG = "ب" * 10_000
+# The issue's slow text for the issuer search (quadratic before the summarizer's budget).
+HOSTILE_ISSUER = "قالت وزارة الخارجية " * 2000
 
 
 @pytest.mark.parametrize(
@@ -94,3 +97,42 @@ async def test_a_handler_whose_own_reply_fails_still_answers_in_one_line(
         await asyncio.sleep(0.025)
     assert [type(e).__name__ for e in bayan.errors] == ["BadRequest"]
     bayan.errors.clear()  # the failure was the point; the fixture checks for others
+
+
+async def test_chat_summaries_at_once_are_bounded_so_ingest_keeps_a_thread(
+    bayan: Bayan, fake: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handlers import summary as summary_handlers
+
+    gate = threading.Event()
+    lock = threading.Lock()
+    running = {"now": 0, "peak": 0}
+    real = summary_handlers.summarize
+
+    def counted(text: str):  # type: ignore[no-untyped-def]
+        with lock:
+            running["now"] += 1
+            running["peak"] = max(running["peak"], running["now"])
+        gate.wait(timeout=30)  # a deadlock breaker; the test opens the gate
+        try:
+            return real(text)
+        finally:
+            with lock:
+                running["now"] -= 1
+
+    monkeypatch.setattr(summary_handlers, "summarize", counted)
+    users = [
+        fake.private_chat(fake.add_user(5100 + n, f"U{n}", language_code="ar")) for n in range(5)
+    ]
+    for chat in users:
+        fake.user_sends(chat, f"/summary {HOSTILE_ISSUER}")
+    for _ in range(200):  # let every request reach the summarizer or its queue
+        if running["now"] >= summary_handlers.CHAT_SUMMARY_SLOTS:
+            break
+        await asyncio.sleep(0.025)
+    await asyncio.sleep(0.2)
+    gate.set()
+    for chat in users:
+        await fake.wait_for_messages(chat, 1, timeout=30)
+
+    assert running["peak"] == summary_handlers.CHAT_SUMMARY_SLOTS
