@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import attribution as A
-from bot.summarize import budget
+from bot.summarize import blame, budget
 from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
 
@@ -1992,6 +1992,28 @@ class _Finder:
         return acts[:2]
 
 
+def _add_blames(finder: _Finder, an: A.Analysis) -> None:
+    """Noun frames of blame (blame.py) in issuer sentences where the rules found nothing.
+
+    A state the rules already blame keeps the name they gave it (one party, one name)."""
+    covered = {a.evidence for a in finder.out}
+    named = {code: a.accused for a in finder.out if (code := _code_of(a.accused))}
+    acts = {(code, a.act) for a in finder.out if (code := _code_of(a.accused))}
+    done: set[int] = set()
+    for seg in an.issuer_segments():
+        sentence = an.sentences[seg.sentence]
+        if seg.sentence in done or sentence in covered:
+            continue
+        done.add(seg.sentence)
+        for party, code, act in blame.blames(sentence, an.norms[seg.sentence], an.issuer_country):
+            if (code, act) in acts:
+                continue
+            name = named.setdefault(code, party)
+            acts.add((code, act))
+            finder.seen.add((name, act))
+            finder.out.append(Accusation(name, act, sentence))
+
+
 def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Accusation]:
     """Accusations the issuer makes, one per (accused, act), evidence = the sentence."""
     if not sentences:
@@ -2005,6 +2027,7 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
                 break
             finder.segment(seg.sentence, seg.start, hi)
             finder.support_received(seg.sentence, seg.start, hi)
+        _add_blames(finder, an)
         return finder.out
     except Exception:
         log.warning("accusations: extraction failed on one text, none reported", exc_info=True)

@@ -1,0 +1,123 @@
+"""Blame without an accusation verb: a word of blame and a foreign party near it.
+
+"التدخلات الإيرانية السلبية", "دور السعودية في دعم الإرهاب", "العدوان التركي":
+the act is a noun (a cue, listed with its act in ``data/words/blame_cues.txt``)
+and the party hangs off it as a genitive or a nationality adjective. The
+accusation rules know the verbs; this small engine covers the noun frames in
+the issuer's own words, only in sentences where the rules found nothing, so it
+adds recall without overriding them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.summarize import lexicon as L
+from bot.summarize import wordlists
+from bot.summarize.countries import country_names
+
+WINDOW = 25  # characters from the end of a cue to the party after it (its genitive or adjective)
+MAX_PER_SENTENCE = 2
+VICTIM_PREPOSITIONS = wordlists.load("victim_prepositions")
+_WORD = re.compile(r"\w+")
+_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(cue words, act), longest cues first."""
+    out = []
+    for entry in wordlists.load("blame_cues"):
+        words, _, act = entry.partition(" | ")
+        out.append((tuple(words.split()), act.strip()))
+    return tuple(sorted(out, key=lambda c: (-len(c[0]), c)))
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    return (
+        word,
+        *(word[len(c) :] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3),
+    )
+
+
+def _cue_at(words: list[re.Match[str]], i: int) -> str | None:
+    for seq, act in cues():
+        if i + len(seq) > len(words):
+            continue
+        first = _stems(words[i].group())
+        if not any(s.startswith(seq[0]) or ("ال" + s).startswith(seq[0]) for s in first):
+            continue
+        if all(words[i + k].group() == seq[k] for k in range(1, len(seq))):
+            return act
+    return None
+
+
+def find_cues(norm: str) -> list[tuple[int, int, str]]:
+    """(start, end, act) of each blame word in a normalized sentence."""
+    words = list(_WORD.finditer(norm))
+    found = []
+    for i in range(len(words)):
+        act = _cue_at(words, i)
+        if act:
+            found.append((words[i].start(), words[i].end(), act))
+    return found
+
+
+def _party(sentence: str, norm: str, ref: tuple[int, int, str, str], cue_end: int) -> str | None:
+    """The party as written: a state's name, or the acting body a nationality adjective
+    qualifies ("النظام الإيراني"); None when the adjective qualifies a victim or thing."""
+    start, end, code, kind = ref
+    if kind != "adj":
+        return sentence[start:end].strip()
+    before = list(_WORD.finditer(norm, 0, start))
+    if not before:
+        return None
+    noun = before[-1]
+    if noun.end() <= cue_end:  # "التدخلات الإيرانية": the cue's own adjective names the state
+        return state_name(code)
+    word = noun.group()
+    head = (
+        word[2:]
+        if word.startswith("لل")
+        else word[1:]
+        if word[:1] in "وبلف" and word[1:3] == "ال"
+        else word
+    )
+    if head not in L.ACTOR_HEADS:
+        return None
+    offset = noun.start() + len(word) - len(head)
+    written = sentence[offset:end].strip()
+    return "ال" + written[2:] if word.startswith("لل") else written
+
+
+def _governed(norm: str, cue_end: int, start: int) -> bool:
+    """Does the cue govern the name at ``start``: no comma between, and no preposition
+    or attached clitic that makes the name a place or a victim ("مجازر في البوسنة")?"""
+    gap = norm[cue_end:start]
+    if "،" in gap or (start > 0 and norm[start - 1].isalpha()):
+        return False
+    words = gap.split()
+    return not (words and words[-1] in VICTIM_PREPOSITIONS)
+
+
+def state_name(code: str) -> str | None:
+    """A state's short name as news write it (the first name the gazetteer lists)."""
+    names = country_names().get(code, {}).get("names")
+    return names[0] if names else None
+
+
+def blames(sentence: str, norm: str, own_country: str | None) -> list[tuple[str, str, str]]:
+    """(party, ISO code, act) triples the cues in one sentence name, nearest party per cue."""
+    refs = [r for r in L.country_refs(norm) if r[2] and r[2] != own_country]
+    out: list[tuple[str, str, str]] = []
+    for _start, ce, act in find_cues(norm):
+        near = [r for r in refs if 0 <= r[0] - ce <= WINDOW and _governed(norm, ce, r[0])]
+        if not near:
+            continue
+        party = _party(sentence, norm, near[0], ce)
+        if party and (party, near[0][2], act) not in out:
+            out.append((party, near[0][2], act))
+        if len(out) >= MAX_PER_SENTENCE:
+            break
+    return out
