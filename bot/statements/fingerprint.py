@@ -20,15 +20,16 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 
 import numpy as np
+import regex
 from camel_tools.tokenizers.word import simple_word_tokenize
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
-    normalize_unicode,
 )
 
 MIN_TOKENS = 12  # shorter texts are matched only exactly: too little to judge similarity
@@ -42,13 +43,43 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _U64 = 0xFFFFFFFFFFFFFFFF
 
 
+# camel-tools' simple_word_tokenize tries its symbol pattern at *every character* of every
+# word (a Python loop: 2–3 ms per 80-word item, most of a first poll's ingest time in the
+# profile). A match can only start at a character of one of these classes, so a word without
+# any of them is one token, exactly as camel-tools would return it; only the other words are
+# handed to camel-tools. Same ``regex`` module and Unicode tables, so the same answer.
+_MAY_START_SYMBOL = regex.compile(r"[\p{RI}\p{Emoji}\p{S}\p{P}]")
+
+
+def word_tokens(text: str) -> list[str]:
+    """camel-tools' ``simple_word_tokenize(text)``, token for token, without its per-character
+    loop for words that hold no punctuation, symbol or emoji (tests/statements/test_tokens.py)."""
+    tokens: list[str] = []
+    for word in text.split():
+        if _MAY_START_SYMBOL.search(word) is None:
+            tokens.append(word)
+        else:
+            tokens.extend(simple_word_tokenize(word))
+    return tokens
+
+
+# camel-tools' normalize_unicode maps these two ligatures with a per-character Python loop,
+# then applies NFKC; str.translate does the same mapping in C.
+_LIGATURES = str.maketrans({"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"})
+
+
+def normalize_unicode(text: str) -> str:
+    """camel-tools' ``normalize_unicode`` (compatibility form), character for character."""
+    return unicodedata.normalize("NFKC", text.translate(_LIGATURES))
+
+
 def normalize_tokens(text: str) -> list[str]:
     """Words of ``text`` after camel-tools normalization, punctuation dropped."""
     text = normalize_unicode(text or "")
     text = dediac_ar(text)
     text = normalize_alef_ar(normalize_alef_maksura_ar(normalize_teh_marbuta_ar(text)))
     text = _TATWEEL.sub("", text).translate(_DIGITS).lower()
-    return [tok for tok in simple_word_tokenize(text) if _WORD.search(tok)]
+    return [tok for tok in word_tokens(text) if _WORD.search(tok)]
 
 
 def fingerprint(tokens: list[str]) -> str:

@@ -1,0 +1,93 @@
+"""The fingerprint's fast tokenizer and Unicode fold equal camel-tools' own, token for token.
+
+Stored fingerprints and SimHashes were computed with camel-tools: a tokenizer
+that differed on any text would stop matching copies of statements already
+stored. Hypothesis draws text mixing Arabic, Latin, digits, punctuation,
+symbols, emoji (with modifiers, joiners, keycaps, flags) and the two ligatures
+camel-tools maps.
+"""
+
+from __future__ import annotations
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.normalize import normalize_unicode as camel_normalize_unicode
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.statements import fingerprint as fp
+
+PIECES = st.sampled_from(
+    [
+        "وزارة",
+        "الخارجية",
+        "،",
+        "؛",
+        "؟",
+        "!",
+        ".",
+        "(",
+        ")",
+        "«",
+        "»",
+        '"',
+        "-",
+        "_",
+        "/",
+        "٣",
+        "2026",
+        "١٢",
+        "#",
+        "*",
+        "$",
+        "€",
+        "%",
+        "+",
+        "=",
+        "~",
+        "^",
+        "|",
+        "@",
+        "😀",
+        "👍🏽",
+        "❤",
+        "❤️",
+        "👨\u200d👩\u200d👧",
+        "🇸🇦",
+        "1️⃣",
+        "#\u20e3",
+        "\u200d",
+        "\ufe0f",
+        "\u0640",
+        "\u064b",
+        "\ufdfc",
+        "\ufdfd",
+        "ﻻ",
+        "a",
+        "Z",
+        "é",
+        "\u00a0",
+        " ",
+        "\n",
+        "\t",
+    ]
+)
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT)
+def test_word_tokens_equal_camel_tools(text: str) -> None:
+    assert fp.word_tokens(text) == simple_word_tokenize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_normalize_unicode_equals_camel_tools(text: str) -> None:
+    assert fp.normalize_unicode(text) == camel_normalize_unicode(text)
+
+
+def test_words_glued_to_punctuation_are_split() -> None:
+    assert fp.word_tokens("الوزارة،أكدت (بيان) 3.5%") == simple_word_tokenize(
+        "الوزارة،أكدت (بيان) 3.5%"
+    )
+    assert fp.word_tokens("الوزارة،أكدت") == ["الوزارة", "،", "أكدت"]
