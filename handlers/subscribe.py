@@ -234,61 +234,71 @@ async def subscription_button(update: Update, context: Context, data: str) -> No
     parts = data.split(":")
     action = parts[1] if len(parts) > 1 else ""
     if action == "k" and len(parts) == 4 and parts[2] in KINDS:
-        kind, chat_id = parts[2], int(parts[3])
-        if not await _may_manage_chat(update, context, chat_id):
-            await query.answer(raw(lang, "group_admins_only"), show_alert=True)
-            return
+        await _kind_chosen(update, context, lang, parts[2], int(parts[3]))
+    elif action in ("m", "t", "x") and len(parts) >= 3 and parts[2].isdigit():
+        await _subscription_changed(update, context, lang, parts)
+    else:
         await query.answer()
-        if kind == "all":
-            label = None
-            if update.effective_chat.id != chat_id:
-                async with session(context) as s:
-                    row = await s.get(ChatRow, chat_id)
-                label = f"@{row.username}" if row and row.username else str(chat_id)
-            await _subscribe(update, context, lang, Target(chat_id, label), ["all"])
-            return
-        prefix = ""
-        if update.effective_chat.id != chat_id:
-            async with session(context) as s:
-                row = await s.get(ChatRow, chat_id)
-            prefix = f"@{row.username} " if row and row.username else f"{chat_id} "
-        await reply(update, t(lang, "sub_how", example=EXAMPLES[kind].format(target=prefix)))
-        return
-    if action in ("m", "t", "x") and len(parts) >= 3 and parts[2].isdigit():
-        sub_id = int(parts[2])
-        async with session(context) as s:
-            sub = await s.get(Subscription, sub_id)
-        if sub is None:
-            await query.answer(raw(lang, "sub_gone"), show_alert=True)
-            return
-        chat_id = sub.chat_id
-        if not await _may_manage_chat(update, context, chat_id):
-            await query.answer(raw(lang, "group_admins_only"), show_alert=True)
-            return
-        async with session(context) as s:
-            if action == "m":
-                mode = "digest" if len(parts) > 3 and parts[3] == "d" else "instant"
-                sub = await set_mode(s, chat_id, sub_id, mode)
-            elif action == "t":
-                sub = await toggle_mode(s, chat_id, sub_id)
-            else:
-                existing = await get_subscription(s, chat_id, sub_id)
-                await remove_subscription(s, chat_id, sub_id)
-            await s.commit()
-        if action == "m" and sub is not None:
-            await query.answer(mode_label(lang, sub.mode))
-            text = t(
-                lang,
-                "sub_added",
-                what=describe_sub(lang, sub),
-                mode=mode_label(lang, sub.mode),
-            )
-            await edit(query, text, mode_keyboard(lang, sub))
-            return
-        if action == "x" and existing is not None:
-            await query.answer(describe(lang, existing.kind, existing.value))
-        else:
-            await query.answer()
-        await _refresh_list(update, context, lang, chat_id)
+
+
+async def _kind_chosen(
+    update: Update, context: Context, lang: str, kind: str, chat_id: int
+) -> None:
+    """``sub:k:<kind>:<chat>``: "all" subscribes at once; other kinds show an example."""
+    query = update.callback_query
+    if not await _may_manage_chat(update, context, chat_id):
+        await query.answer(raw(lang, "group_admins_only"), show_alert=True)
         return
     await query.answer()
+    row = None
+    if update.effective_chat.id != chat_id:
+        async with session(context) as s:
+            row = await s.get(ChatRow, chat_id)
+    if kind == "all":
+        label = None
+        if update.effective_chat.id != chat_id:
+            label = f"@{row.username}" if row and row.username else str(chat_id)
+        await _subscribe(update, context, lang, Target(chat_id, label), ["all"])
+        return
+    prefix = ""
+    if update.effective_chat.id != chat_id:
+        prefix = f"@{row.username} " if row and row.username else f"{chat_id} "
+    await reply(update, t(lang, "sub_how", example=EXAMPLES[kind].format(target=prefix)))
+
+
+async def _subscription_changed(
+    update: Update, context: Context, lang: str, parts: list[str]
+) -> None:
+    """``sub:m|t|x:<id>[:d]``: set the mode, toggle it, or remove the subscription."""
+    query = update.callback_query
+    action, sub_id = parts[1], int(parts[2])
+    async with session(context) as s:
+        sub = await s.get(Subscription, sub_id)
+    if sub is None:
+        await query.answer(raw(lang, "sub_gone"), show_alert=True)
+        return
+    chat_id = sub.chat_id
+    if not await _may_manage_chat(update, context, chat_id):
+        await query.answer(raw(lang, "group_admins_only"), show_alert=True)
+        return
+    existing = None
+    async with session(context) as s:
+        if action == "m":
+            mode = "digest" if len(parts) > 3 and parts[3] == "d" else "instant"
+            sub = await set_mode(s, chat_id, sub_id, mode)
+        elif action == "t":
+            sub = await toggle_mode(s, chat_id, sub_id)
+        else:
+            existing = await get_subscription(s, chat_id, sub_id)
+            await remove_subscription(s, chat_id, sub_id)
+        await s.commit()
+    if action == "m" and sub is not None:
+        await query.answer(mode_label(lang, sub.mode))
+        what, mode = describe_sub(lang, sub), mode_label(lang, sub.mode)
+        await edit(query, t(lang, "sub_added", what=what, mode=mode), mode_keyboard(lang, sub))
+        return
+    if action == "x" and existing is not None:
+        await query.answer(describe(lang, existing.kind, existing.value))
+    else:
+        await query.answer()
+    await _refresh_list(update, context, lang, chat_id)

@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -248,23 +248,7 @@ async def enqueue_for_statement(
     if statement.id is None:
         await session.flush()
     if previous is None or not previous.is_statement:
-        chats = await matching_chats(session, statement, summary)
-        rows = [
-            {
-                "chat_id": c,
-                "kind": "alert",
-                "dedup_key": alert_key(c, statement.id),
-                "statement_id": statement.id,
-                "payload": {"revision": statement.revision},
-            }
-            for c in chats
-        ]
-        added = await insert_rows(session, rows)
-        log.info(
-            "statement %s matched %d chats, %d new alerts queued", statement.id, len(chats), added
-        )
-        return added
-
+        return await _enqueue_alerts(session, statement, summary)
     diff = diff_summaries(previous, summary)
     if not diff.material:
         log.info(
@@ -273,6 +257,31 @@ async def enqueue_for_statement(
             statement.revision,
         )
         return 0
+    return await _enqueue_revisions(session, statement, diff.to_dict())
+
+
+async def _enqueue_alerts(session: AsyncSession, statement: Statement, summary: Summary) -> int:
+    """One ``alert:<chat>:<stmt>`` row per matching active chat."""
+    chats = await matching_chats(session, statement, summary)
+    rows = [
+        {
+            "chat_id": c,
+            "kind": "alert",
+            "dedup_key": alert_key(c, statement.id),
+            "statement_id": statement.id,
+            "payload": {"revision": statement.revision},
+        }
+        for c in chats
+    ]
+    added = await insert_rows(session, rows)
+    log.info("statement %s matched %d chats, %d new alerts queued", statement.id, len(chats), added)
+    return added
+
+
+async def _enqueue_revisions(
+    session: AsyncSession, statement: Statement, diff: dict[str, Any]
+) -> int:
+    """One ``revision:<chat>:<stmt>:<rev>`` row per active chat already *sent* the alert."""
     sent_to = list(
         await session.scalars(
             select(Delivery.chat_id)
@@ -286,7 +295,7 @@ async def enqueue_for_statement(
             )
         )
     )
-    payload = {"revision": statement.revision, "diff": diff.to_dict()}
+    payload = {"revision": statement.revision, "diff": diff}
     rows = [
         {
             "chat_id": c,

@@ -99,11 +99,24 @@ def diff_summaries(previous: Summary, current: Summary) -> RevisionDiff:
         if k not in after_dem
     ]
 
-    # Figures: the same (category, unit) with another value or qualifier is a
-    # change ("43 killed" → "50 killed"); otherwise an addition or removal.
-    unmatched_before = list(previous.figures)
+    _diff_figures(diff, previous.figures, current.figures)
+
+    b_name = _norm(previous.issuer.name if previous.issuer else "")
+    a_name = _norm(current.issuer.name if current.issuer else "")
+    if b_name != a_name and a_name:
+        diff.issuer_changed = {
+            "before": previous.issuer.name if previous.issuer else None,
+            "after": current.issuer.name if current.issuer else None,
+        }
+    return diff
+
+
+def _diff_figures(diff: RevisionDiff, before: list[Figure], after: list[Figure]) -> None:
+    """The same (category, unit) with another value or qualifier is a change
+    ("43 killed" → "50 killed"); otherwise an addition or removal."""
+    unmatched_before = list(before)
     after_left: list[Figure] = []
-    for fig in current.figures:
+    for fig in after:
         same = next(
             (
                 f
@@ -126,12 +139,3 @@ def diff_summaries(previous: Summary, current: Summary) -> RevisionDiff:
         else:
             diff.figures_added.append(_fig_dict(fig))
     diff.figures_removed = [_fig_dict(f) for f in unmatched_before]
-
-    b_name = _norm(previous.issuer.name if previous.issuer else "")
-    a_name = _norm(current.issuer.name if current.issuer else "")
-    if b_name != a_name and a_name:
-        diff.issuer_changed = {
-            "before": previous.issuer.name if previous.issuer else None,
-            "after": current.issuer.name if current.issuer else None,
-        }
-    return diff

@@ -191,27 +191,7 @@ async def _poll_feed(
         if result.not_modified:
             outcome.status = "not_modified"
         else:
-            # The feed's own address is the base for relative item links.
-            headers = {"content-location": result.url, **result.headers}
-            async with parse_slots:
-                parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
-            ttl = parsed.ttl_seconds
-            if parsed.bozo:
-                log.info(
-                    "feed #%s is malformed (%s); using the %d items it yields",
-                    info.id,
-                    parsed.bozo.splitlines()[0],
-                    len(parsed.items),
-                )
-            done = await ingestor.ingest(info, parsed.items)
-            outcome.new, outcome.joined, outcome.revised = (
-                len(done.new),
-                done.joined,
-                len(done.revised),
-            )
-            outcome.statements, outcome.revised_ids = done.new, done.revised
-            if done.failed:
-                raise FetchError(f"{done.failed} item(s) could not be stored; will retry")
+            ttl = await _store(ingestor, info, result, parse_slots, started, outcome)
             # Validators only once every item is stored, or a 304 would hide the lost ones.
             values["etag"] = result.headers.get("etag")
             values["last_modified"] = result.headers.get("last-modified")
@@ -252,6 +232,38 @@ async def _poll_feed(
         )
     outcome.next_poll_at = values["next_poll_at"]
     return outcome, values
+
+
+async def _store(
+    ingestor: Ingestor,
+    info: FeedInfo,
+    result: Any,
+    parse_slots: asyncio.Semaphore,
+    started: datetime,
+    outcome: FeedOutcome,
+) -> int | None:
+    """Parse a fetched body and ingest its items; returns the feed's own TTL, if it has one.
+
+    Raises :class:`FetchError` when an item could not be stored, so the feed is
+    retried (its validators are not saved).
+    """
+    # The feed's own address is the base for relative item links.
+    headers = {"content-location": result.url, **result.headers}
+    async with parse_slots:
+        parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
+    if parsed.bozo:
+        log.info(
+            "feed #%s is malformed (%s); using the %d items it yields",
+            info.id,
+            parsed.bozo.splitlines()[0],
+            len(parsed.items),
+        )
+    done = await ingestor.ingest(info, parsed.items)
+    outcome.new, outcome.joined, outcome.revised = len(done.new), done.joined, len(done.revised)
+    outcome.statements, outcome.revised_ids = done.new, done.revised
+    if done.failed:
+        raise FetchError(f"{done.failed} item(s) could not be stored; will retry")
+    return parsed.ttl_seconds
 
 
 def _failed(
