@@ -39,6 +39,7 @@ from handlers import (
     lang,
     latest,
     pause,
+    reports,
     search,
     start,
     subscribe,
@@ -49,7 +50,7 @@ from handlers.common import Context, answer_failure, chat_lang, unpack
 
 log = logging.getLogger(__name__)
 
-CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps):|sm$|bx~)"
+CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps|wx):|sm$|bx~)"
 _SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
 _IMPORT_CAPTION = filters.CaptionRegex(r"^/import(?:@\w+)?(?:\s|$)")
 _LONG_TEXT = filters.TEXT & filters.Regex(
@@ -66,6 +67,7 @@ ROUTES: dict[str, Route] = {
     "lang": lang.lang_button,
     "fd": feeds.feed_button,
     "ps": pause.pause_button,
+    "wx": reports.report_button,
 }
 
 
@@ -87,6 +89,18 @@ async def _summarize_pressed(update: Update, context: Context) -> None:
     await summary.summarize_button(update, context, summary.SUMMARIZE_DATA)
 
 
+def _register_subscriber_tools(application: Application) -> None:
+    """/export /import /pause /resume (before the document handlers: an /import file is
+    not a text to summarize)."""
+    add = application.add_handler
+    add(CommandHandler("export", transfer.export_command))
+    add(CommandHandler("import", transfer.import_command))
+    # A subscriptions file whose caption is /import (CommandHandler reads text only).
+    add(MessageHandler(filters.Document.ALL & _IMPORT_CAPTION, transfer.import_command))
+    add(CommandHandler("pause", pause.pause_command))
+    add(CommandHandler("resume", pause.resume_command))
+
+
 def register(application: Application) -> None:
     """Add every chat-command handler to ``application`` (group 0)."""
     add = application.add_handler
@@ -98,12 +112,7 @@ def register(application: Application) -> None:
     add(CommandHandler("subscribe", subscribe.subscribe))
     add(CommandHandler("subscriptions", subscribe.subscriptions))
     add(CommandHandler("unsubscribe", subscribe.unsubscribe))
-    add(CommandHandler("export", transfer.export_command))
-    add(CommandHandler("import", transfer.import_command))
-    # A subscriptions file whose caption is /import (CommandHandler reads text only).
-    add(MessageHandler(filters.Document.ALL & _IMPORT_CAPTION, transfer.import_command))
-    add(CommandHandler("pause", pause.pause_command))
-    add(CommandHandler("resume", pause.resume_command))
+    _register_subscriber_tools(application)
     add(CommandHandler("latest", latest.latest_command))
     # Summaries run off the update queue (block=False): a big document for one user
     # must not hold up everyone else's commands while the summarizer thread works.
@@ -136,6 +145,11 @@ def register(application: Application) -> None:
     add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
     add(InlineQueryHandler(inline.inline_query))
     digest.register(application)  # /digest /timezone /ledger /chart
+    # Group 1: a reply to "what is right?" also reaches group 0's handlers unharmed.
+    add(
+        MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, reports.report_words),
+        group=1,
+    )
     # Whatever fails in a handler (its own reply included), the user gets one line.
     application.add_error_handler(answer_failure)
 

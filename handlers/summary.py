@@ -38,6 +38,7 @@ from bot.render.alert import render_summary_html
 from bot.summarize import summarize
 from handlers.access import within_quota
 from handlers.common import Context, chat_lang, reply, reply_parts
+from handlers.reports import wrong_keyboard
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +180,7 @@ async def answer_with_summary(
     name = origin_name(origin)
     if name and parts:
         parts[0] = t(lang, "forwarded_from", origin=name) + "\n" + parts[0]
-    await reply_parts(update, parts)
+    await reply_parts(update, parts, wrong_keyboard(lang, "m", 0), quote=True)
 
 
 def _text_after_command(message: Message) -> str:

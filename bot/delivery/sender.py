@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
-from telegram import Bot, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -45,6 +45,7 @@ from telegram.error import (
 from bot.delivery import outbox
 from bot.delivery.chat_state import deactivate_chat, migrate_chat
 from bot.delivery.console import CONSOLE_CHAT_ID
+from bot.i18n import raw
 from bot.render.alert import render_alert_html, render_revision_html
 from bot.render.plain import to_plain_text
 from bot.render.split import split_message
@@ -106,6 +107,17 @@ class SenderStats:
 async def _run_all(steps: list[Callable[[Any], Awaitable[None]]], conn: Any) -> None:
     for step in steps:
         await step(conn)
+
+
+def report_keyboard(row: Any, lang: str) -> InlineKeyboardMarkup | None:
+    """The "wrong extraction" button under an alert (``wx:a:s:<statement>``, handled in
+    ``handlers.reports``); digests and console rows get none."""
+    if row.kind not in ("alert", "revision") or row.statement_id is None:
+        return None
+    button = InlineKeyboardButton(
+        raw(lang, "btn_wrong"), callback_data=f"wx:a:s:{row.statement_id}"
+    )
+    return InlineKeyboardMarkup([[button]])
 
 
 class _Rendered:
@@ -376,7 +388,9 @@ class Sender:
         while sending.index < len(parts):
             await self._respect_rates(sending.chat_id)
             try:
-                message = await self._send_part(sending.chat_id, parts[sending.index])
+                last = sending.index == len(parts) - 1
+                markup = report_keyboard(row, lang) if last and not self.console else None
+                message = await self._send_part(sending.chat_id, parts[sending.index], markup)
             except TelegramError as exc:
                 outcome = await self._on_error(sending, exc)
                 if outcome is None:
@@ -551,10 +565,16 @@ class Sender:
         )
         return "sent"
 
-    async def _send_part(self, chat_id: int, html: str) -> Message:
+    async def _send_part(
+        self, chat_id: int, html: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Message:
         try:
             return await self.bot.send_message(
-                chat_id, html, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+                chat_id,
+                html,
+                parse_mode=ParseMode.HTML,
+                disable_web_page_preview=True,
+                reply_markup=markup,
             )
         except BadRequest as exc:
             if (
@@ -569,7 +589,7 @@ class Sender:
             )
             self.stats.plain_fallbacks += 1
             return await self.bot.send_message(
-                chat_id, to_plain_text(html), disable_web_page_preview=True
+                chat_id, to_plain_text(html), disable_web_page_preview=True, reply_markup=markup
             )
 
     async def _fail(self, row: Any, error: str) -> str:

@@ -5,6 +5,8 @@
   unchanged), as plain functions with no I/O.
 * :mod:`bot.statements.records` — writing those decisions as statement, source,
   revision, summary and entry rows.
+* :mod:`bot.statements.reports` — readers' "wrong extraction" reports on a statement
+  (or a /summary answer), for the next annotation round.
 
 Feeds call these; nothing here knows about fetching or parsing.
 """
