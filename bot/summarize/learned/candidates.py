@@ -1,0 +1,146 @@
+"""Turn the models' scores into accusations and demands the rules did not find.
+
+A sentence is looked at when its act (or demand) probability passes the
+threshold stored with the weights; its party is the best-scoring word span of
+the sentence (or, for an accused, of the two sentences before it: a pronoun's
+party was named there). A find that the rules already have (same act and a
+matching name, or a matching demand target) is not added twice.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from bot.summarize import countries
+from bot.summarize.learned import features as F
+from bot.summarize.learned import scorer
+from bot.summarize.model import Accusation, Demand, Issuer, Summary
+
+LOOK_BACK = 2  # sentences before an act where its accused may be named
+ACTION_WORDS = 8
+
+
+def doc_rules(who: Issuer | None, summary: Summary) -> dict[str, bool]:
+    """What the rules decided about a text, as features of the statement classifier."""
+    return {
+        "stmt": summary.is_statement,
+        "who": who is not None,
+        "cc": bool(who and who.country),
+        "acc": bool(summary.accusations),
+        "dem": bool(summary.demands),
+        "addr": bool(summary.addressees),
+    }
+
+
+def sentence_rules(sentence: str, summary: Summary) -> dict[str, bool]:
+    """Did the rules find an accusation or a demand in this sentence."""
+    return {
+        "acc": any(a.evidence == sentence for a in summary.accusations),
+        "dem": any(d.evidence == sentence for d in summary.demands),
+    }
+
+
+@lru_cache(maxsize=16384)
+def _country(word: str) -> str | None:
+    return countries.country_code(word)
+
+
+def party_words(who: Issuer | None, summary: Summary) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded words of the parties the rules blamed, and of the issuer's name."""
+    blamed = frozenset(w for a in summary.accusations for w in F.tokens(a.accused).words)
+    own = frozenset(F.tokens(who.name).words) if who else frozenset()
+    return blamed, own
+
+
+def token_flags(
+    sentence: str, t: F.Tokens, who: Issuer | None, known: tuple[frozenset[str], frozenset[str]]
+) -> list[tuple[str, ...]]:
+    """Per token: "c" a state's name or adjective, "ci" the issuer's own state, "ra" a
+    word of a party the rules blamed elsewhere, "iw" a word of the issuer's name."""
+    own = who.country if who else None
+    blamed, issuer_words = known
+    out: list[tuple[str, ...]] = []
+    for s, e, w in zip(t.starts, t.ends, t.words, strict=True):
+        code = _country(sentence[s:e])
+        flags = () if code is None else ("c", "ci") if code == own else ("c",)
+        flags += ("ra",) if w in blamed else ()
+        out.append((*flags, "iw") if w in issuer_words else flags)
+    return out
+
+
+def same_party(a: str, b: str) -> bool:
+    """The scorer's notion of one name: folded word sets overlap by half the smaller."""
+    wa = {F.fold(w) for w in F.tokens(a).words}
+    wb = {F.fold(w) for w in F.tokens(b).words}
+    common = len(wa & wb)
+    return common > 0 and common * 2 >= min(len(wa), len(wb))
+
+
+def accusations(
+    sentences: list[str],
+    toks: list[F.Tokens],
+    sides: list[str],
+    who: Issuer | None,
+    summary: Summary,
+    model: dict[str, Any],
+) -> list[Accusation]:
+    """Accusations of sentences the model finds blaming, with the act it names (and a
+    second act as likely as ``act.t``), for acts and parties the rules did not find."""
+    det_m, act_m, acc_m = model["det"], model["act"], model["acc"]
+    flags: dict[int, list[tuple[str, ...]]] = {}
+    out: list[Accusation] = []
+    have = list(summary.accusations)
+    known = party_words(who, summary)
+    for si, sent in enumerate(sentences):
+        feats = F.sentence_features(toks[si], si, sides[si], sentence_rules(sent, summary))
+        if scorer.binary(det_m, feats) < det_m["t"]:
+            continue
+        probs = scorer.classes(act_m, feats)
+        top = max(probs, key=probs.__getitem__)
+        acts = [c for c, p in probs.items() if c == top or p >= act_m["t"]]
+        back = range(si, max(-1, si - LOOK_BACK - 1), -1)
+        for j in back:
+            if j not in flags:
+                flags[j] = token_flags(sentences[j], toks[j], who, known)
+        p, dist, i, k = scorer.best_span(acc_m, [toks[j] for j in back], [flags[j] for j in back])
+        if p < acc_m["t"]:
+            continue
+        src = sentences[si - dist]
+        name = src[toks[si - dist].starts[i] : toks[si - dist].ends[k - 1]]
+        for act in acts:
+            if not any(a.act == act and same_party(a.accused, name) for a in have):
+                have.append(Accusation(name, act, sent))
+                out.append(have[-1])
+    return out
+
+
+def demands(
+    sentences: list[str],
+    toks: list[F.Tokens],
+    sides: list[str],
+    summary: Summary,
+    model: dict[str, Any],
+) -> list[Demand]:
+    """Demands of sentences the model finds demanding and the rules passed over."""
+    dem_m, tgt_m = model["dem"], model["tgt"]
+    out: list[Demand] = []
+    have = list(summary.demands)
+    for si, sent in enumerate(sentences):
+        rules = sentence_rules(sent, summary)
+        if rules["dem"]:
+            continue
+        feats = F.sentence_features(toks[si], si, sides[si], rules)
+        if scorer.binary(dem_m, feats) < dem_m["t"]:
+            continue
+        t = toks[si]
+        p, _, i, k = scorer.best_span(tgt_m, [t], [[()] * len(t)])
+        target = sent[t.starts[i] : t.ends[k - 1]] if p >= tgt_m["t"] else ""
+        if any(same_party(d.target, target) or d.target == target == "" for d in have):
+            continue
+        rest = k if target else 0
+        words = t.starts[rest : rest + ACTION_WORDS]
+        action = sent[words[0] : t.ends[rest + len(words) - 1]] if words else ""
+        have.append(Demand(target, action, sent))
+        out.append(have[-1])
+    return out

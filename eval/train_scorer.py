@@ -1,0 +1,357 @@
+#!/usr/bin/env python3
+# ruff: noqa: E402 (the environment is set before the summarizer is imported)
+"""Train the learned scorer (bot/summarize/learned) from the annotations and ../shared texts.
+
+    train_scorer.py                  train on all of pool-train (+ gold-train's is_statement),
+                                     choose thresholds by 5-fold cross-validation, write
+                                     bot/summarize/learned/weights.json
+    train_scorer.py --cv-only        print the cross-validation ablation, write nothing
+    train_scorer.py --fold-weights DIR   also write each fold's weights (DIR/fold-K.json)
+                                     and its held-out ids, to score a fold through the CLI
+
+Never reads eval/annotations/pool-test.jsonl (the blind split) nor gold-dev (the
+regression check). Needs the ``train`` extra (scikit-learn). Deterministic: folds are
+fixed by sorted id, the solvers are deterministic.
+# ruff: noqa: E402  (the environment is set before the summarizer is imported)
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ["BAYAN_LEARNED_WEIGHTS"] = "off"  # the rules alone give the model its inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from bot.summarize import issuer as issuer_mod
+from bot.summarize import (
+    learned,
+    summarize,
+)
+from bot.summarize.learned import candidates as C
+from bot.summarize.learned import features as F
+from bot.summarize.model import Summary
+from bot.summarize.text import prepare, split_sentences
+
+SHARED = Path(os.environ.get("BAYAN_SHARED", ROOT.parent / "shared"))
+POOL_TRAIN = ROOT / "eval" / "annotations" / "pool-train.jsonl"
+GOLD_TRAIN = SHARED / "eval" / "gold-train.jsonl"
+CORPORA = [SHARED / "corpus" / "pool.jsonl", SHARED / "corpus" / "statements.jsonl"]
+OUT = ROOT / "bot" / "summarize" / "learned" / "weights.json"
+FOLDS = 5
+MIN_COUNT = 2  # a feature seen once in training gets no weight (smaller file, less noise)
+
+
+def load_score():
+    """score.py's own scorer, so cross-validation counts exactly as the lead's runs do."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@dataclass
+class Text:
+    """One annotated text with everything the rules produced for it."""
+
+    id: str
+    gold: dict
+    sentences: list[str]
+    toks: list[F.Tokens]
+    who: object
+    rules: Summary
+    sides: list[str]
+    indexed: bool  # gold sentence indices point into ``sentences``
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def prepare_text(gold: dict, raw: str, indexed: bool) -> Text:
+    clean, _ = prepare(raw)
+    sentences = split_sentences(clean)
+    who = issuer_mod.find_issuer(sentences)
+    rules = summarize(raw)
+    sides = learned.sentence_sides(sentences, who)
+    toks = [F.tokens(s) for s in sentences]
+    return Text(gold["id"], gold, sentences, toks, who, rules, sides, indexed)
+
+
+def load_texts() -> tuple[list[Text], list[Text]]:
+    raw = {}
+    for path in CORPORA:
+        for row in read_jsonl(path):
+            raw[row["id"]] = row["text"]
+    sys.path.insert(0, str(ROOT / "eval"))
+    from sentences import split  # the frozen numbering the annotations point into
+
+    pool = []
+    for g in read_jsonl(POOL_TRAIN):
+        text = raw[g["id"]]
+        t = prepare_text(g, text, True)
+        t.indexed = len(split(text)) == len(t.sentences)
+        pool.append(t)
+    extra = [prepare_text(g, raw[g["id"]], False) for g in read_jsonl(GOLD_TRAIN)]
+    return pool, extra
+
+
+# --- examples -------------------------------------------------------------------
+
+
+def doc_example(t: Text) -> tuple[set[str], int]:
+    return F.doc_features(t.toks, C.doc_rules(t.who, t.rules)), int(bool(t.gold["is_statement"]))
+
+
+def sentence_examples(t: Text) -> list[tuple[set[str], str, int]]:
+    """(features, act or "none", has demand) per sentence of an indexed statement."""
+    if not (t.indexed and t.gold["is_statement"]):
+        return []
+    acts: dict[int, list[str]] = {}
+    for a in t.gold["accusations"]:
+        acts.setdefault(a["sentence"], []).append(a["act"])
+    dem = {d["sentence"] for d in t.gold["demands"]}
+    out = []
+    for si, sent in enumerate(t.sentences):
+        feats = F.sentence_features(t.toks[si], si, t.sides[si], C.sentence_rules(sent, t.rules))
+        for act in sorted(set(acts.get(si, ["none"]))):
+            out.append((feats, act, int(si in dem)))
+    return out
+
+
+def span_examples(t: Text, sentence: int, name: str, back: int, flagged: bool) -> list:
+    """(features, label) of every candidate span for one gold party, or [] if none matches."""
+    want = [F.fold(w) for w in F.tokens(name).words]
+    rows, found = [], False
+    for dist in range(back + 1):
+        si = sentence - dist
+        if si < 0:
+            break
+        tk = t.toks[si]
+        flags = (
+            C.token_flags(t.sentences[si], tk, t.who, C.party_words(t.who, t.rules))
+            if flagged
+            else [()] * len(tk)
+        )
+        for i in range(len(tk)):
+            for j in range(i + 1, min(len(tk), i + F.MAX_SPAN) + 1):
+                if not F.span_ok(tk, i, j):
+                    break
+                label = int(tk.words[i:j] == want)
+                found |= bool(label)
+                rows.append((Counter(F.span_features(tk, i, j, dist, flags)), label))
+    return rows if found else []
+
+
+def accused_examples(t: Text) -> list:
+    if not (t.indexed and t.gold["is_statement"]):
+        return []
+    out, seen = [], set()
+    for a in t.gold["accusations"]:
+        key = (a["sentence"], a["accused"])
+        if key not in seen:
+            seen.add(key)
+            out += span_examples(t, a["sentence"], a["accused"], C.LOOK_BACK, True)
+    return out
+
+
+def target_examples(t: Text) -> list:
+    if not (t.indexed and t.gold["is_statement"]):
+        return []
+    out, seen = [], set()
+    for d in t.gold["demands"]:
+        key = (d["sentence"], d["target"])
+        if d["target"] and key not in seen:
+            seen.add(key)
+            out += span_examples(t, d["sentence"], d["target"], 0, False)
+    return out
+
+
+# --- fitting and export -----------------------------------------------------------
+
+
+def fit(rows: list, c: float, multi: bool = False) -> dict:
+    """Logistic regression over feature dicts; weights of rare features dropped."""
+    counts = Counter(f for feats, _ in rows for f in feats)
+    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
+    X = [{f: float(v) for f, v in _as_dict(feats).items() if f in keep} for feats, _ in rows]
+    y = [label for _, label in rows]
+    vec = DictVectorizer()
+    m = LogisticRegression(
+        C=c, max_iter=1000, tol=1e-4, solver="lbfgs" if multi else "liblinear", random_state=0
+    )
+    matrix = vec.fit_transform(X).tocsr()
+    matrix.indices = matrix.indices.astype(np.int32)  # liblinear takes 32-bit indices only
+    matrix.indptr = matrix.indptr.astype(np.int32)
+    m.fit(matrix, y)
+    names = vec.feature_names_
+    if multi:
+        w = {n: [round(float(v), 4) for v in m.coef_[:, k]] for k, n in enumerate(names)}
+        w = {n: r for n, r in w.items() if any(abs(v) >= 1e-3 for v in r)}
+        return {
+            "classes": [str(c) for c in m.classes_],
+            "w": w,
+            "b": [float(b) for b in m.intercept_],
+        }
+    w = {n: round(float(v), 4) for n, v in zip(names, m.coef_[0], strict=True)}
+    return {"w": {n: v for n, v in w.items() if abs(v) >= 1e-3}, "b": float(m.intercept_[0])}
+
+
+def _as_dict(feats) -> dict:
+    return feats if isinstance(feats, dict) else dict.fromkeys(feats, 1)
+
+
+def train(texts: list[Text], extra: list[Text], th: dict) -> dict:
+    sent = [r for t in texts for r in sentence_examples(t)]
+    blame = list({id(f): (f, int(a != "none")) for f, a, _ in sent}.values())
+    model = {
+        "doc": fit([doc_example(t) for t in texts + extra], 1.0),
+        "det": fit(blame, 1.0),
+        "act": fit([(f, a) for f, a, _ in sent if a != "none"], 1.0, multi=True),
+        "acc": fit([r for t in texts for r in accused_examples(t)], 1.0),
+        "dem": fit(list({id(f): (f, d) for f, _, d in sent}.values()), 1.0),
+        "tgt": fit([r for t in texts for r in target_examples(t)], 1.0),
+    }
+    return with_thresholds(model, th)
+
+
+def with_thresholds(model: dict, th: dict) -> dict:
+    for part, keys in THRESHOLD_KEYS.items():
+        for k in keys:
+            model[part][k] = th[f"{part}.{k}"]
+    return model
+
+
+THRESHOLD_KEYS = {
+    "doc": ("lo", "hi"),
+    "det": ("t",),
+    "act": ("t",),
+    "acc": ("t",),
+    "dem": ("t",),
+    "tgt": ("t",),
+}
+GRID = {
+    "doc.lo": [0.01, 0.03, 0.1],
+    "doc.hi": [0.5, 0.6, 0.7],
+    "det.t": [0.1, 0.15, 0.2, 0.3, 0.4],
+    "act.t": [0.4],
+    "acc.t": [0.1, 0.15, 0.2, 0.3],
+    "dem.t": [0.5, 0.6, 0.7, 0.8],
+    "tgt.t": [0.2, 0.35, 0.5],
+}
+DEFAULT = {k: v[len(v) // 2] for k, v in GRID.items()}
+STEPS = [("doc.lo", "doc.hi"), ("det.t", "acc.t"), ("dem.t", "tgt.t")]
+
+
+# --- cross-validation ---------------------------------------------------------------
+
+
+def folds(texts: list[Text]) -> list[list[Text]]:
+    ordered = sorted(texts, key=lambda t: t.id)
+    return [ordered[k::FOLDS] for k in range(FOLDS)]
+
+
+def predict(model: dict | None, texts: list[Text]) -> dict[str, dict]:
+    """The summaries the pipeline would print with ``model`` (None: the rules alone)."""
+    out = {}
+    for t in texts:
+        s = Summary.from_dict(t.rules.to_dict())
+        if model is not None:
+            learned.refine_with(model, t.sentences, t.who, s)
+        out[t.id] = s.to_dict()
+    return out
+
+
+def table(score, texts: list[Text], preds: dict[str, dict]) -> dict[str, tuple]:
+    tally, _, _ = score.score([t.gold for t in texts], preds)
+    return {f: tally[f].prf() for f in score.FIELDS}
+
+
+def cv_models(pool: list[Text], extra: list[Text]) -> list[tuple[dict, list[Text]]]:
+    parts = folds(pool)
+    out = []
+    for k in range(FOLDS):
+        held = parts[k]
+        train_on = [t for j in range(FOLDS) if j != k for t in parts[j]]
+        out.append((train(train_on, extra, DEFAULT), held))
+        print(f"fold {k}: trained on {len(train_on)}", file=sys.stderr)
+    return out
+
+
+def cv_predict(models: list[tuple[dict, list[Text]]], th: dict) -> dict[str, dict]:
+    preds = {}
+    for model, held in models:
+        preds.update(predict(with_thresholds(model, th), held))
+    return preds
+
+
+def tune(score, pool: list[Text], models) -> dict:
+    """Thresholds that maximise pooled CV F1 of the fields each one governs, step by step."""
+    th = dict(DEFAULT)
+    aims = {"doc.lo": "is_statement", "det.t": "accusations", "dem.t": "demands"}
+    for a, b in STEPS:
+        best = None
+        for va in GRID[a]:
+            for vb in GRID[b]:
+                trial = {**th, a: va, b: vb}
+                res = table(score, pool, cv_predict(models, trial))
+                f1 = res[aims[a]][2] + (res["issuer"][2] if a == "doc.lo" else 0.0)
+                if best is None or f1 > best[0]:
+                    best = (f1, va, vb)
+        th[a], th[b] = best[1], best[2]
+        print(f"tuned {a}={best[1]} {b}={best[2]}", file=sys.stderr)
+    return th
+
+
+def print_ablation(rules: dict, both: dict) -> None:
+    print(f"{'field':<14}{'rules P/R/F1':>22}{'rules+model P/R/F1':>24}")
+    for f, (p, r, f1) in rules.items():
+        p2, r2, f2 = both[f]
+        print(f"{f:<14}{p:>8.3f}{r:>7.3f}{f1:>7.3f}{p2:>10.3f}{r2:>7.3f}{f2:>7.3f}")
+    m1 = sum(v[2] for v in rules.values()) / len(rules)
+    m2 = sum(v[2] for v in both.values()) / len(both)
+    print(f"{'mean F1':<14}{m1:>22.3f}{m2:>24.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--fold-weights", type=Path)
+    args = ap.parse_args()
+    score = load_score()
+    pool, extra = load_texts()
+    models = cv_models(pool, extra)
+    th = tune(score, pool, models)
+    print_ablation(
+        table(score, pool, predict(None, pool)), table(score, pool, cv_predict(models, th))
+    )
+    print("thresholds:", json.dumps(th))
+    if args.fold_weights:
+        args.fold_weights.mkdir(parents=True, exist_ok=True)
+        for k, (model, held) in enumerate(models):
+            dump(with_thresholds(model, th), args.fold_weights / f"fold-{k}.json")
+            (args.fold_weights / f"fold-{k}.ids").write_text("".join(t.id + "\n" for t in held))
+    if not args.cv_only:
+        dump(train(pool, extra, th), OUT)
+
+
+def dump(model: dict, path: Path) -> None:
+    path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    print(f"wrote {path} ({path.stat().st_size // 1024} KB)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The learned scorer: the shipped weights load and score a fixture, deterministically.
+
+The fixture texts are written for this test (no corpus text). What can fail here:
+the weights file is missing, too big or lacks a part; the model does not rank a
+clear statement above sports news; the per-token span scoring used at inference
+drifts from the span features the training script fits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from bot.summarize import learned, summarize
+from bot.summarize.learned import features as F
+from bot.summarize.learned import scorer
+from bot.summarize.model import ACTS, Issuer, Summary
+from bot.summarize.text import prepare, split_sentences
+
+STATEMENT = (
+    "دمشق - قالت وزارة الخارجية في بيان اليوم إنها تدين بشدة القصف الذي نفذته طائرات "
+    "التحالف على قرية في ريف المحافظة وأدى إلى مقتل عشرين مدنيا. "
+    "وحملت الوزارة التحالف المسؤولية الكاملة عن هذه الجريمة، واتهمته بدعم الجماعات الإرهابية. "
+    "وطالبت الوزارة مجلس الأمن بالتحرك الفوري لوقف هذه الاعتداءات."
+)
+SPORTS = (
+    "فاز الفريق الأول لكرة القدم على ضيفه بثلاثة أهداف مقابل هدف في المباراة التي أقيمت "
+    "مساء أمس على الملعب البلدي. وسجل المهاجم هدفين في الشوط الثاني أمام جمهور كبير."
+)
+
+
+def sentences_of(text: str) -> list[str]:
+    return split_sentences(prepare(text)[0])
+
+
+def test_shipped_weights_load_with_every_part_and_threshold() -> None:
+    assert scorer.WEIGHTS.stat().st_size < 20 * 1024 * 1024
+    model = scorer.model()
+    assert model is not None
+    for part, keys in {
+        "doc": ("lo", "hi"),
+        "det": ("t",),
+        "act": ("t",),
+        "acc": ("t",),
+        "dem": ("t",),
+        "tgt": ("t",),
+    }.items():
+        assert model[part]["w"], part
+        for k in keys:
+            assert 0.0 < model[part][k] < 1.0, (part, k)
+    assert set(model["act"]["classes"]) <= set(ACTS)
+
+
+def test_statement_scores_above_sports_news() -> None:
+    model = scorer.model()
+    assert model is not None
+    probs = []
+    for text in (STATEMENT, SPORTS):
+        sents = sentences_of(text)
+        toks = [F.tokens(s) for s in sents]
+        probs.append(learned.statement_probability(toks, None, Summary(), model))
+    assert 0.0 <= probs[1] < probs[0] <= 1.0
+
+
+def test_refine_is_deterministic() -> None:
+    sents = sentences_of(STATEMENT)
+    who = Issuer("وزارة الخارجية", "SY")
+    outs = [
+        learned.refine(sents, who, Summary(is_statement=True, issuer=who)).to_dict()
+        for _ in range(3)
+    ]
+    assert outs[0]["is_statement"] is True
+    assert outs[0]["issuer"] == {"name": "وزارة الخارجية", "country": "SY"}
+    assert outs[0] == outs[1] == outs[2]
+    assert summarize(STATEMENT).to_dict() == summarize(STATEMENT).to_dict()
+
+
+def test_off_leaves_the_rules_summary_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(scorer.ENV, "off")
+    rules = Summary(is_statement=False)
+    out = learned.refine(sentences_of(STATEMENT), Issuer("وزارة الخارجية", "SY"), rules)
+    assert out.to_dict() == Summary(is_statement=False).to_dict()
+
+
+def test_best_span_equals_the_sum_of_the_training_features() -> None:
+    """Inference sums per-token scores; training fits span_features: the two must agree."""
+    toks = [F.tokens(s) for s in sentences_of(STATEMENT)[1::-1]]  # a sentence, the one before
+    flags = [[("c",) if k % 3 == 0 else () for k in range(len(t))] for t in toks]
+    names = sorted(
+        {
+            f
+            for d, t in enumerate(toks)
+            for i, j in itertools.combinations(range(len(t) + 1), 2)
+            if F.span_ok(t, i, j)
+            for f in F.span_features(t, i, j, d, flags[d])
+        }
+    )
+    w = {f: math.sin(n) for n, f in enumerate(names)}  # no two sums tie
+    part = {"w": w, "b": -0.5, "t": 0.5}
+    want = max(
+        (-0.5 + sum(w[f] for f in F.span_features(t, i, j, d, flags[d])), d, i, j)
+        for d, t in enumerate(toks)
+        for i, j in itertools.combinations(range(len(t) + 1), 2)
+        if F.span_ok(t, i, j)
+    )
+    p, d, i, j = scorer.best_span(part, toks, flags)
+    assert (d, i, j) == want[1:]
+    assert math.isclose(p, scorer.sigmoid(want[0]), rel_tol=1e-9)
