@@ -39,6 +39,7 @@ from handlers import (
     lang,
     latest,
     pause,
+    proposals,
     reports,
     search,
     start,
@@ -50,7 +51,7 @@ from handlers.common import Context, answer_failure, chat_lang, unpack
 
 log = logging.getLogger(__name__)
 
-CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps|wx):|sm$|bx~)"
+CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps|wx|pf):|sm$|bx~)"
 _SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
 _IMPORT_CAPTION = filters.CaptionRegex(r"^/import(?:@\w+)?(?:\s|$)")
 _LONG_TEXT = filters.TEXT & filters.Regex(
@@ -68,6 +69,7 @@ ROUTES: dict[str, Route] = {
     "fd": feeds.feed_button,
     "ps": pause.pause_button,
     "wx": reports.report_button,
+    "pf": proposals.proposal_button,
 }
 
 
@@ -90,7 +92,7 @@ async def _summarize_pressed(update: Update, context: Context) -> None:
 
 
 def _register_subscriber_tools(application: Application) -> None:
-    """/export /import /pause /resume (before the document handlers: an /import file is
+    """/export /import /pause /resume /proposefeed (before the document handlers: an /import file is
     not a text to summarize)."""
     add = application.add_handler
     add(CommandHandler("export", transfer.export_command))
@@ -99,6 +101,7 @@ def _register_subscriber_tools(application: Application) -> None:
     add(MessageHandler(filters.Document.ALL & _IMPORT_CAPTION, transfer.import_command))
     add(CommandHandler("pause", pause.pause_command))
     add(CommandHandler("resume", pause.resume_command))
+    add(CommandHandler("proposefeed", proposals.proposefeed_command))
 
 
 def register(application: Application) -> None:

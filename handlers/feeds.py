@@ -1,4 +1,4 @@
-"""/feeds for everyone; /addfeed and /removefeed for the admins in BAYAN_ADMIN_IDS.
+"""/feeds for everyone; /addfeed, /removefeed and /feeds export (OPML) for the admins in BAYAN_ADMIN_IDS.
 
 The registry (:mod:`bot.feeds.registry`) validates and stores; this module
 only checks who asks and shows each feed's health in one line:
@@ -9,9 +9,11 @@ last error), not fetched yet, or disabled.
 from __future__ import annotations
 
 import contextlib
+import io
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
 
 from bot.feeds import registry
 from bot.i18n import raw, t
@@ -63,8 +65,31 @@ def feed_line(feed: Feed, lang: str) -> str:
     return f"#{feed.id} {shown}{country} — {health(feed, lang)}"
 
 
+async def feeds_export(update: Update, context: Context, lang: str) -> None:
+    """``/feeds export``: the OPML list with full addresses (credentials too), so admins only,
+    in a private chat only."""
+    if not is_bayan_admin(update, context):
+        await reply(update, t(lang, "admins_only"))
+        return
+    if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
+        await reply(update, t(lang, "feeds_export_private"))
+        return
+    async with session(context) as s:
+        feeds = await registry.list_feeds(s)
+    await update.effective_message.reply_document(
+        io.BytesIO(registry.export_opml(feeds).encode("utf-8")),
+        filename="bayan-feeds.opml",
+        caption=t(lang, "feeds_export_caption", count=len(feeds)),
+        parse_mode="HTML",
+    )
+
+
 async def feeds_command(update: Update, context: Context) -> None:
     lang = await chat_lang(update, context)
+    args = command_args(update.effective_message)
+    if args and args[0].lower() == "export":
+        await feeds_export(update, context, lang)
+        return
     async with session(context) as s:
         feeds = await registry.list_feeds(s)
     if not feeds:
