@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize import budget
+from bot.summarize import budget, wordlists
 from bot.summarize.text import normalize
 
 # Document nouns (normalized) → may the recipient be marked by a bare ل- prefix?
@@ -182,7 +182,7 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
 # Verbs of formal notification whose direct object is the recipient
 # ("أخطرت مجلس الأمن بالتوغلات"): the notice itself is the document sent.
 # The elative أخطر ("the most dangerous") never has an office right after it.
-_NOTIFYING = frozenset("اخطر اخطرت اخطروا يخطر تخطر اخطار باخطار".split())
+_NOTIFYING = wordlists.load("notifying_verbs")
 # Subjects that may stand between a verb and its recipient ("سلمت الوزارة السفير ...").
 _SUBJECTS = frozenset(
     "الوزاره الحكومه الخارجيه البعثه السلطات الوزير الرئيس الرئاسه السفاره المملكه الدوله الجيش".split()

@@ -98,6 +98,8 @@ _MEETING = re.compile(
 )
 _REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|نطلب|طلبنا|طلبا|طلبتا)(?!\w)")
 # Verbal nouns of the common forms: تفعيل، افعال، افتعال، استفعال، مفاعله، فعال...
+# Where a clause opens: after انه/بانه, a punctuation mark, or at the segment start.
+_CLAUSE_OPENING = re.compile(r"(?:(?<!\w)(?:انه|بانه|لانه|اذ)\s*|[،:\"«.]\s*|^\s*)\Z")
 _MASDAR = re.compile(
     r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\w{3}ا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)"
 )
@@ -629,7 +631,7 @@ class _Demands:
                 )
             ):
                 continue  # "بيان ... يدعو الى": an attribute of some other noun
-            q = k + 1 if "من" not in m.group() else k + 2
+            q = k + len(m.group().split())  # "طالب" X, "طلب من" X, "تقدم بطلب الي" X
             self._bi = bare in _BI_VERBS or w in _BI_VERBS or (w[:1] in "وف" and w[1:] in _BI_VERBS)
             ev = events.get(k)
             if ev is not None and ev.subject is not None:
@@ -1229,6 +1231,19 @@ class _Demands:
                 continue
             self.add(si, self.span_text(si, k, e), self.action_from(si, e, hi))
 
+    def impersonal(self, si: int, lo: int, hi: int) -> None:
+        """ "تجب محاسبة المسؤولين": a duty with no one named is a demand with an empty target."""
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        for m in L.IMPERSONAL_DUTY.finditer(norm, lo, hi):
+            if not _CLAUSE_OPENING.search(norm, max(lo, m.start() - 8), m.start()):
+                continue  # "الخطوات التي يجب اتخاذها": a duty inside a noun phrase
+            k = A.token_at(toks, m.end())
+            if k >= len(toks) or toks[k].start >= hi:
+                continue
+            word = toks[k].text
+            if _MASDAR.fullmatch(A.bare_noun(word)) and not word.endswith(("ها", "هم")):
+                self.add(si, "", self.action_from(si, k, hi))
+
     def deontic(self, si: int, lo: int, hi: int) -> None:
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.DEONTIC_ON.finditer(norm, lo, hi):
@@ -1242,9 +1257,16 @@ class _Demands:
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
-            if not spans or end >= len(toks) or toks[end].text not in ("ان", "بان"):
+            if not spans or end >= len(toks):
                 continue
-            action = self.action_from(si, end + 1, hi)
+            if toks[end].text in ("ان", "بان"):
+                action = self.action_from(si, end + 1, hi)
+            elif _MASDAR.fullmatch(A.bare_noun(toks[end].text)) and not any(
+                toks[j].text in L.RELATIVES for j in range(k, end)
+            ):
+                action = self.action_from(si, end, hi)  # "يجب على مجلس الأمن التحرك"
+            else:
+                continue
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
         for m in L.OBLIGED.finditer(norm, lo, hi):
@@ -1290,6 +1312,7 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
             d.necessity(seg.sentence, seg.start, hi)
             d.duty(seg.sentence, seg.start, hi)
             d.deontic(seg.sentence, seg.start, hi)
+            d.impersonal(seg.sentence, seg.start, hi)
             d.warnings(seg.sentence, seg.start, hi)
             d.summons(seg.sentence, seg.start, hi)
             d.requires(seg.sentence, seg.start, hi)

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.summarize import wordlists
 from bot.summarize.text import normalize
 
 _DATA = Path(__file__).with_name("data")
@@ -1531,10 +1532,16 @@ DEMAND_VERBS = rx(
         "اوامر",
         "اوامره",
         "اوامرها",
+        *sorted(wordlists.load("demand_verb_phrases")),
         prep=False,
     )
 )
-NECESSITY = rx(terms("ضروره", "اهميه", "وجوب", "لزوم", "بضروره", "باهميه", "بوجوب", prep=False))
+IMPERSONAL_DUTY = rx(terms(*sorted(wordlists.load("impersonal_duty")), prep=False))
+NECESSITY = rx(
+    terms(
+        "ضروره", "اهميه", "وجوب", "لزوم", "بضروره", "باهميه", "بوجوب", "لا بد", "لابد", prep=False
+    )
+)
 # "على المجتمع الدولي ان ...", "المجتمع الدولي مطالب ..."
 DEONTIC_ON = rx(r"(?<!\w)(?:[وف]?(?:ان|يجب|ينبغي|يتعين)\s+)?[وف]?علي\s+")
 OBLIGED = rx(terms("مطالب", "مطالبه", "مدعو", "مدعوه", "مطالبون", prep=False))

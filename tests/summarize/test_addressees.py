@@ -129,3 +129,12 @@ def test_a_note_delivered_about_it_goes_to_the_authorities_named():
 )
 def test_documents_handed_or_conveyed_to_a_named_person_or_body(text, expected):
     assert addressees(text) == expected
+
+
+def test_writing_to_an_office_and_its_notification_make_it_an_addressee():
+    from bot.summarize import summarize
+
+    s = summarize("وقالت وزارة الخارجية الأردنية إنه تم إبلاغ الأمين العام للأمم المتحدة بالحادث.")
+    assert s.addressees == ["الأمين العام للأمم المتحدة"]
+    s = summarize("وقالت وزارة الخارجية الأردنية إنها راسلت مجلس الأمن الدولي بشأن الاعتداءات.")
+    assert s.addressees == ["مجلس الأمن الدولي"]

@@ -438,3 +438,29 @@ def test_instructions_issued_by_the_issuers_minister_are_its_demand():
         Issuer("وزارة المالية", "JO"),
     )
     assert len(got) == 1 and "لجنة" in got[0]
+
+
+def test_wishes_addressed_to_a_party_are_demands_on_it():
+    from bot.summarize import summarize
+
+    for text in (
+        "قال وزير الخارجية الأردني: نريد من المجتمع الدولي أن يتحرك فورا لوقف العدوان.",
+        "قالت وزارة الخارجية الأردنية إنها تأمل من المجتمع الدولي أن يتخذ موقفا حازما.",
+    ):
+        assert [d.target for d in summarize(text).demands] == ["المجتمع الدولي"]
+
+
+def test_a_duty_on_a_party_may_be_followed_by_a_verbal_noun():
+    from bot.summarize import summarize
+
+    s = summarize("قالت وزارة الخارجية الأردنية إنه يجب على مجلس الأمن التحرك فورا لوقف العدوان.")
+    assert [(d.target, d.action) for d in s.demands] == [("مجلس الأمن", "التحرك فورا لوقف العدوان")]
+
+
+def test_an_impersonal_duty_is_a_demand_with_no_target_but_not_inside_a_noun_phrase():
+    from bot.summarize import summarize
+
+    s = summarize("وقالت وزارة الخارجية الأردنية إنه تجب محاسبة المسؤولين عن الهجوم.")
+    assert [(d.target, d.action) for d in s.demands] == [("", "محاسبة المسؤولين عن الهجوم")]
+    s = summarize("وقالت وزارة الخارجية الأردنية إن الخطوات التي يجب اتخاذها واضحة.")
+    assert s.demands == []
