@@ -34,6 +34,7 @@ from bot.i18n import COMMANDS, raw
 from handlers import (
     access,
     digest,
+    exclude,
     feeds,
     inline,
     lang,
@@ -51,7 +52,7 @@ from handlers.common import Context, answer_failure, chat_lang, unpack
 
 log = logging.getLogger(__name__)
 
-CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps|wx|pf):|sm$|bx~)"
+CALLBACK_PATTERN = r"^(?:(?:sub|lt|sr|st|lang|fd|ps|wx|pf|ex):|sm$|bx~)"
 _SUMMARY_CAPTION = filters.CaptionRegex(r"^/summary(?:@\w+)?(?:\s|$)")
 _IMPORT_CAPTION = filters.CaptionRegex(r"^/import(?:@\w+)?(?:\s|$)")
 _LONG_TEXT = filters.TEXT & filters.Regex(
@@ -70,6 +71,7 @@ ROUTES: dict[str, Route] = {
     "ps": pause.pause_button,
     "wx": reports.report_button,
     "pf": proposals.proposal_button,
+    "ex": exclude.exclude_button,
 }
 
 
@@ -148,11 +150,11 @@ def register(application: Application) -> None:
     add(CallbackQueryHandler(on_button, pattern=CALLBACK_PATTERN))
     add(InlineQueryHandler(inline.inline_query))
     digest.register(application)  # /digest /timezone /ledger /chart
-    # Group 1: a reply to "what is right?" also reaches group 0's handlers unharmed.
-    add(
-        MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, reports.report_words),
-        group=1,
-    )
+    # Groups 1, 2: answers to Bayan's questions ("what is right?", "what to leave out?")
+    # also reach group 0's handlers unharmed; each ignores replies it did not ask for.
+    replies = filters.REPLY & filters.TEXT & ~filters.COMMAND
+    add(MessageHandler(replies, reports.report_words), group=1)
+    add(MessageHandler(replies, exclude.exclude_reply), group=2)
     # Whatever fails in a handler (its own reply included), the user gets one line.
     application.add_error_handler(answer_failure)
 

@@ -176,6 +176,9 @@ def list_view(
                 InlineKeyboardButton(
                     f"{i}. {raw(lang, 'btn_remove')}", callback_data=f"sub:x:{sub.id}"
                 ),
+                InlineKeyboardButton(
+                    f"{i}. {raw(lang, 'btn_exclude')}", callback_data=f"ex:{sub.id}"
+                ),
             ]
         )
     return "\n".join(lines), InlineKeyboardMarkup(rows)

@@ -91,3 +91,30 @@ async def test_pausing_one_subscription_leaves_the_others(
     assert "ضبط النفس" in shown(alert)
     [resumed] = await say(fake_api, alice, "/resume country SY")
     assert "Skipped during the pause: 1." in shown(resumed)
+
+
+async def test_the_keyboard_leaves_something_out_of_a_subscription(
+    fake_api,
+    feed_server,
+    services,
+    bayan,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.features.helpers import button
+
+    alice = fake_api.private_chat(1001, "Alice", language_code="en")
+    await add_seeded_feed(services.db, feed_server.url_for("mfa"), name="MFA", country="SY")
+    await bayan.start()
+    await say(fake_api, alice, "/subscribe country SY")
+    [listing] = await say(fake_api, alice, "/subscriptions")
+    fake_api.press_button(listing, button(listing, "Leave out"))
+    [question] = (await fake_api.wait_for_messages(alice, 3, timeout=10))[-1:]
+    assert "leave out" in shown(question) and question.reply_markup.get("force_reply")
+    [done] = await say(fake_api, alice, "keyword مباراة", reply_to=question.message_id)
+    assert "Done: country: Syria (SY) — except: keyword: مباراة" in shown(done)
+
+    feed_server.publish("mfa", title="تأجيل مباراة ودية", text=SPORT)
+    feed_server.publish("mfa", title="الخارجية السورية تدين القصف", text=SYRIA)
+    await poll_until_stored(services.db, 2)
+    [alert] = (await fake_api.wait_for_messages(alice, 5, timeout=15))[-1:]
+    assert "تدين القصف" in shown(alert)
+    assert not any("مباراة ودية" in shown(m) for m in fake_api.messages(alice))

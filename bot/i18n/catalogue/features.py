@@ -30,6 +30,16 @@ FEATURE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Press the button for a digest of what you missed now (like /digest now).",
     },
     "btn_digest_now": {"ar": "📋 موجز ما فاتني الآن", "en": "📋 Digest of what I missed"},
+    "btn_exclude": {"ar": "➖ استثناء", "en": "➖ Leave out"},
+    "exclude_ask": {
+        "ar": "ما الذي تريد استثناءه من «{what}»؟ ردّ على هذه الرسالة بـ <code>keyword كلمة</code> أو <code>country IL</code> أو <code>accused طرف</code>.",
+        "en": "What should «{what}» leave out? Reply to this message with <code>keyword word</code>, <code>country IL</code> or <code>accused party</code>.",
+    },
+    "exclude_done": {"ar": "تم: {what}.", "en": "Done: {what}."},
+    "exclude_bad": {
+        "ar": "لم أفهم. اكتب keyword أو country أو accused ثم القيمة.",
+        "en": "I did not get that. Write keyword, country or accused, then the value.",
+    },
     "sub_excluding": {"ar": "ما عدا: {what}", "en": "except: {what}"},
     "sub_paused_mark": {"ar": "⏸ موقوف", "en": "⏸ paused"},
     # --- /export /import ----------------------------------------------------------

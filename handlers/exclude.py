@@ -1,0 +1,82 @@
+"""Leaving something out of a subscription with the keyboard: the ➖ button in /subscriptions.
+
+``ex:<subscription id>`` asks, as a forced reply, what to leave out; the reply
+(``keyword رياضة``, ``country IL``, ``accused X``, with or without the dash)
+becomes an exclusion exactly as ``/subscribe … -keyword رياضة`` would add it.
+Pending questions live in memory, like the report questions.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from telegram import ForceReply, Update
+
+from bot.chats import SubscriptionError, SubscriptionSpec, add_subscription, parse_subscription
+from bot.i18n import raw, t
+from bot.store.models import Subscription
+from handlers.common import Context, chat_lang, reply, session
+from handlers.permissions import may_manage_here
+from handlers.subscribe import describe_sub
+
+PENDING_KEY = "bayan.exclude_questions"
+PENDING_MAX = 5000
+
+
+def _pending(context: Context) -> OrderedDict[tuple[int, int], int]:
+    return context.application.bot_data.setdefault(PENDING_KEY, OrderedDict())
+
+
+async def exclude_button(update: Update, context: Context, data: str) -> None:
+    query = update.callback_query
+    lang = await chat_lang(update, context)
+    sub_id = data.split(":", 1)[1]
+    async with session(context) as s:
+        sub = await s.get(Subscription, int(sub_id)) if sub_id.isdigit() else None
+    here = update.effective_chat
+    if sub is None or here is None or sub.chat_id != here.id:
+        await query.answer(raw(lang, "sub_gone"), show_alert=True)
+        return
+    if not await may_manage_here(update, context.bot):
+        await query.answer(raw(lang, "group_admins_only"), show_alert=True)
+        return
+    await query.answer()
+    asked = await reply(
+        update, t(lang, "exclude_ask", what=describe_sub(lang, sub)), ForceReply(selective=True)
+    )
+    if asked is not None:
+        pending = _pending(context)
+        pending[(asked.chat_id, asked.message_id)] = sub.id
+        while len(pending) > PENDING_MAX:
+            pending.popitem(last=False)
+
+
+async def exclude_reply(update: Update, context: Context) -> None:
+    """The reply to "what should … leave out?": one exclusion added to that subscription."""
+    message = update.effective_message
+    replied = message.reply_to_message if message else None
+    if replied is None or not message.text:
+        return
+    sub_id = _pending(context).pop((replied.chat_id, replied.message_id), None)
+    if sub_id is None:
+        return
+    lang = await chat_lang(update, context)
+    words = message.text.split()
+    if words and not words[0].startswith(("-", "−")):
+        words[0] = "-" + words[0]
+    async with session(context) as s:
+        sub = await s.get(Subscription, sub_id)
+        if sub is None:
+            await reply(update, t(lang, "sub_gone"))
+            return
+        try:
+            extra = parse_subscription(["all", *words]).excludes
+            if not extra:
+                raise SubscriptionError("exclude_bad")
+            spec = SubscriptionSpec(sub.kind, sub.value, sub.normalized_value, sub.mode, extra)
+            sub, _ = await add_subscription(s, sub.chat_id, spec)
+        except SubscriptionError as exc:
+            await reply(update, t(lang, exc.key, **exc.args_))
+            return
+        await s.commit()
+        await reply(update, t(lang, "exclude_done", what=describe_sub(lang, sub)))
