@@ -319,7 +319,7 @@ def _is_name_word(w: str) -> bool:
         and w not in _FUNCTION_WORDS
         and w not in L.PREPOSITIONS
         and w not in L.TIME_WORDS
-        and not A._lexicon_word(w)
+        and not A.lexicon_word(w)
         and not L.country_word(w)
         and not (w[:1] in "بلوفك" and w[1:3] == "ال")
         and not w.startswith("لل")
@@ -444,7 +444,7 @@ _NAME_TAILS = frozenset(
 
 
 def _lexicon_w(w: str) -> bool:
-    return A._lexicon_word(w)
+    return A.lexicon_word(w)
 
 
 def _key(text: str, code: str | None) -> str:
@@ -692,7 +692,7 @@ class _Context:
                         and e - k < 3
                         and toks[e].is_word
                         and not A.is_definite(toks[e].text)
-                        and not A._lexicon_word(toks[e].text)
+                        and not A.lexicon_word(toks[e].text)
                         and toks[e].text not in L.PREPOSITIONS
                         and toks[e].text not in L.RELATIVES
                         and toks[e].text not in L.TIME_WORDS
@@ -1553,7 +1553,7 @@ class _Finder:
             or toks[k].start >= hi
             or toks[k].text in L.PREPOSITIONS
             or A.bare_noun(toks[k].text) in _QUALITY_ADJ
-            or A._lexicon_word(toks[k].text)
+            or A.lexicon_word(toks[k].text)
             or A.is_nisba(toks[k].text)
         ):
             return None  # "تصريحات رسمية": an adjective, no owner
@@ -1589,13 +1589,13 @@ class _Finder:
                 and toks[n].is_word
                 and toks[n].start < hi
                 and not A.is_definite(toks[n].text)
-                and not A._lexicon_word(toks[n].text)
+                and not A.lexicon_word(toks[n].text)
                 and toks[n].text not in L.PREPOSITIONS
                 and toks[n].text not in L.RELATIVES
                 and toks[n].text not in L.TIME_WORDS
                 and toks[n].text not in _FUNCTION_WORDS
                 and A.strip_conj(toks[n].text) == toks[n].text
-                and not A._prep_word(toks[n].text)
+                and not A.prep_word(toks[n].text)
                 and not L.country_word(toks[n].text)
             ):
                 n += 1
@@ -1694,7 +1694,7 @@ class _Finder:
             if (
                 actor is None
                 and (A.is_definite(toks[k].text) or construct)
-                and not A._lexicon_word(toks[k].text)
+                and not A.lexicon_word(toks[k].text)
                 and not A.is_nisba(toks[k].text)
                 and toks[k].text not in _FUNCTION_WORDS
                 and toks[k].text not in L.PREPOSITIONS
@@ -1764,7 +1764,7 @@ class _Finder:
             if (
                 t.text in L.PREPOSITIONS
                 or t.text in L.TIME_WORDS
-                or A._lexicon_word(t.text)
+                or A.lexicon_word(t.text)
                 or (L.country_word(t.text) and not (words and A.is_nisba(t.text)))
             ):
                 return

@@ -62,7 +62,7 @@ _ACCORDING_TO = re.compile(r"\W*[وف]?(?:ب?حسب|وفقا\s+ل|طبقا\s+ل)
 _SPEECH_OPENING = re.compile(
     r"\W*(?:ان|فان|وان|(?:[وف]?(?:يجب|ينبغي|يتعين)\s+)?[وف]?علي\s+[^.،]{2,60}?\s(?:ان|بان))\s"
 )
-_SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + L._trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)")
+_SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + L.trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)")
 _MASDAR_LIKE = re.compile(r"[وف]?[بل]?(?:ا[^ل]\w{2}ا\w+|ت\w{2}ي\w+|\w{3}ات)")
 _COMMON_OBJECT_NOUNS = frozenset(
     L.split_words(
@@ -209,7 +209,7 @@ def token_at(toks: list[Token], offset: int) -> int:
     return lo
 
 
-def _prep_word(w: str) -> bool:
+def prep_word(w: str) -> bool:
     """ "بالتوقف", "بان", "بشان": a preposition-led word, not a noun like "بيان" or "بغداد"."""
     return w.startswith(
         ("بال", "بان", "بضروره", "بشان", "بسبب", "بعد", "بين", "بحسب", "بناء", "بهدف")
@@ -217,7 +217,7 @@ def _prep_word(w: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _lexicon_word(w: str) -> bool:
+def lexicon_word(w: str) -> bool:
     """A trigger or demand word ("استهداف", "بتحقيق"): the object begins, not a person's name."""
     return bool(
         L.TRIGGERS.rx.fullmatch(w)
@@ -278,7 +278,7 @@ def is_nisba(w: str) -> bool:
     )
 
 
-def _content_words(s: str) -> set[str]:
+def content_words(s: str) -> set[str]:
     out = set()
     for w in normalize(s).split():
         w = bare_noun(w.strip(_QUOTES + "،,.:()"))
@@ -291,7 +291,7 @@ def _content_words(s: str) -> set[str]:
 
 def name_matches(a: str, b: str) -> bool:
     """The scorer's notion of the same name: half of the smaller word set shared."""
-    wa, wb = _content_words(a), _content_words(b)
+    wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
         return False
     common = len(wa & wb)
@@ -346,7 +346,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
                 and names < 3
                 and toks[j].is_word
                 and toks[j].text not in L.TIME_WORDS
-                and not _lexicon_word(toks[j].text)
+                and not lexicon_word(toks[j].text)
                 and bare_noun(toks[j].text) not in L.TARGET_HEADS
                 and toks[j].text not in L.PREPOSITIONS
                 and toks[j].text not in _BOUNDARY_WORDS
@@ -415,7 +415,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             and b not in L.TARGET_HEADS
             and b not in L.ACTOR_HEADS
             and (is_nisba(prev) or pb in L.NAME_ADJECTIVES)
-            and not _lexicon_word(w)
+            and not lexicon_word(w)
         ):
             # A personal name after title + adjective ("الفلسطيني رياض المالكي").
             j += 1
@@ -626,7 +626,7 @@ def _event(
         and tk[j].is_word
         and tk[j].text not in _BOUNDARY_WORDS
         and tk[j].text not in L.PREPOSITIONS
-        and not _prep_word(tk[j].text)
+        and not prep_word(tk[j].text)
         and tk[j].text not in _PRONOUN_PREPS
         and not (
             tk[j].text[:1] == "ب"
@@ -690,7 +690,7 @@ def _event(
             nx >= len(tk)
             or not tk[nx].is_word
             or tk[nx].text in L.PREPOSITIONS
-            or _prep_word(tk[nx].text)
+            or prep_word(tk[nx].text)
             or tk[nx].text.startswith(("ب", "ل"))
         ):
             subj = None

@@ -175,8 +175,8 @@ def _warned_deed(w: str) -> bool:
     )
 
 
-def _lexicon_word(w: str) -> bool:
-    return A._lexicon_word(w)
+def lexicon_word(w: str) -> bool:
+    return A.lexicon_word(w)
 
 
 def _strip_clitic(word: str) -> str:
@@ -195,7 +195,7 @@ def _clean(text: str) -> str:
 
 def _same_body(a: str, b: str) -> bool:
     """One target named twice: the shorter name's words all recur in the longer."""
-    wa, wb = A._content_words(a) - _QUANTIFIERS, A._content_words(b) - _QUANTIFIERS
+    wa, wb = A.content_words(a) - _QUANTIFIERS, A.content_words(b) - _QUANTIFIERS
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
@@ -310,7 +310,7 @@ class _Demands:
                 and not A.is_nisba(w)
                 and w[1:] not in L.TIME_WORDS
                 and not L.country_word(w)
-                and (not A._prep_word(w) or (w.startswith("بال") and _MASDAR.fullmatch(w[1:])))
+                and (not A.prep_word(w) or (w.startswith("بال") and _MASDAR.fullmatch(w[1:])))
             ):
                 return (
                     k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
@@ -390,7 +390,7 @@ class _Demands:
         elif (
             first in _ACTION_STARTERS
             or first in L.PREPOSITIONS
-            or A._prep_word(first)
+            or A.prep_word(first)
             or (
                 first.startswith("ب")
                 and not _is_target_word(first)
@@ -424,7 +424,7 @@ class _Demands:
                         (nxt.startswith("و") and _is_target_word(nxt[1:]))
                         or (
                             not A.is_definite(nxt)
-                            and not _lexicon_word(nxt)
+                            and not lexicon_word(nxt)
                             and nxt not in _ACTION_STARTERS
                             and not nxt.startswith(("ب", "ل", "و"))
                             and nxt not in L.PREPOSITIONS
@@ -445,7 +445,7 @@ class _Demands:
             if (
                 end > start
                 and toks[end - 1].text in '"«“'
-                and (_lexicon_word(w) or _MASDAR.fullmatch(w))
+                and (lexicon_word(w) or _MASDAR.fullmatch(w))
                 and not _is_target_word(w)
             ):
                 end -= (
@@ -905,7 +905,7 @@ class _Demands:
             and toks[e].text not in ("الي", "علي", "ان", "بان")
             and toks[e].text not in L.PREPOSITIONS
             and not toks[e].text.startswith(("ب", "ل"))
-            and not _lexicon_word(toks[e].text)
+            and not lexicon_word(toks[e].text)
             and toks[e].text not in L.TIME_WORDS
             and not A.is_definite(toks[e].text)
         ):
@@ -913,7 +913,7 @@ class _Demands:
         if (
             e > q
             and e < len(toks)
-            and (toks[e].text in ("الي", "علي") or A._prep_word(toks[e].text))
+            and (toks[e].text in ("الي", "علي") or A.prep_word(toks[e].text))
         ):
             return [(q, e)], e
         return spans, act_k
@@ -924,14 +924,14 @@ class _Demands:
         """ "ودعت الوزارة الاردنية غراندي إلى": a bare name read into the speaker is the one asked."""
         toks = self.an.tokens[si]
         a, b = subject
-        if b >= len(toks) or not (toks[b].text in ("الي", "علي") or A._prep_word(toks[b].text)):
+        if b >= len(toks) or not (toks[b].text in ("الي", "علي") or A.prep_word(toks[b].text)):
             return spans, act_k
         q = b
         while (
             q > a + 1
             and toks[q - 1].is_word
             and not A.is_definite(toks[q - 1].text)
-            and not _lexicon_word(toks[q - 1].text)
+            and not lexicon_word(toks[q - 1].text)
             and A.bare_noun(toks[q - 1].text) not in L.OFFICE_NOUNS
         ):
             q -= 1

@@ -627,7 +627,6 @@ def _match_seq(words: list[tuple[int, int, str]], i: int, seq: tuple[str, ...]) 
 
 def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> tuple[bool, bool]:
     """Is the body spanning words ``i..last`` the speaker of its sentence?"""
-    n = len(words)
     # VSO: a statement verb right before (one intervening adverb or time word allowed)
     for back in (1, 2):
         k = i - back
@@ -670,6 +669,14 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             return True, False  # "مصدر (رسمي) في وزارة الخارجية"
         if back == 1 and w not in _STOP and w not in _PASS_THROUGH:
             break
+    return _signal_around(words, norm, i, last)
+
+
+def _signal_around(
+    words: list[tuple[int, int, str]], norm: str, i: int, last: int
+) -> tuple[bool, bool]:
+    """The speaker signals other than a verb right before: an apposition after the name,
+    or a statement noun or verb (SVO) just after the body."""
     # "قال محمد آل جابر، سفير السعودية ...": the speaker's name, a comma, then the office
     if i > 0 and _gap(norm, words, i).strip() in ("،", ","):
         for k in range(i - 1, max(-1, i - 6), -1):
@@ -678,7 +685,7 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             if _is_verb(words[k][2]):
                 return True, True
     # body followed within a few words by "في بيان", a verb (SVO) or "قوله"
-    for k in range(last + 1, min(n, last + 9)):
+    for k in range(last + 1, min(len(words), last + 9)):
         w = words[k][2]
         b = _bare(w)
         if b in {"بيان", "بيانا", "تصريح", "تصريحات", "بلاغ", "تغريده", "قوله", "قولها"}:
@@ -911,36 +918,43 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
         group = [m for m in spoken if group_of[id(m)] == best]
         chosen = group[0]
     else:
-        # the office of that government that speaks most (then earliest) names the issuer
-        counts: dict[str, float] = {}
-        order: dict[str, int] = {}
-        for pos, m in enumerate(members):
-            k = _office_key(m.name)
-            counts[k] = (
-                counts.get(k, 0.0)
-                + (1.0 if m.signal else 0.5)
-                + (1.5 if m is first_speaker else 0.0)
-            )
-            order.setdefault(k, pos)
-        office = max(counts, key=lambda k: (counts[k], -order[k]))
-        strong = [m for m in members if m.strong]
-        chosen = strong[0] if strong else next(m for m in members if _office_key(m.name) == office)
+        chosen = _speaking_office(members, first_speaker)
     if chosen.kind == "spokesperson" and _unnamed_office(chosen.name):
-        # "وقال متحدث باسم الوزارة": the office it speaks for is named elsewhere
-        named = [m for m in members if m.kind != "spokesperson" or not _unnamed_office(m.name)]
-        if "الوزاره" in normalize(chosen.name):
-            named = [m for m in named if m.kind == "ministry"]
-        before = [m for m in named if (m.sentence, m.start) < (chosen.sentence, chosen.start)]
-        if before:
-            chosen = before[-1]  # its antecedent: the body named last before it
-        elif named:
-            chosen = next((m for m in named if m.signal), named[0])
+        chosen = _office_spoken_for(chosen, members)
     country = None if best.startswith("#") else best
     if chosen.international:
         country = None
     if country and _is_joint(sentences[chosen.sentence]):
         country = None
     return Issuer(_without_adjective(chosen.name), country)
+
+
+def _speaking_office(members: list[Mention], first_speaker: Mention | None) -> Mention:
+    """The office of the chosen government that speaks most (then earliest)."""
+    counts: dict[str, float] = {}
+    order: dict[str, int] = {}
+    for pos, m in enumerate(members):
+        k = _office_key(m.name)
+        counts[k] = (
+            counts.get(k, 0.0) + (1.0 if m.signal else 0.5) + (1.5 if m is first_speaker else 0.0)
+        )
+        order.setdefault(k, pos)
+    office = max(counts, key=lambda k: (counts[k], -order[k]))
+    strong = [m for m in members if m.strong]
+    return strong[0] if strong else next(m for m in members if _office_key(m.name) == office)
+
+
+def _office_spoken_for(chosen: Mention, members: list[Mention]) -> Mention:
+    """ "وقال متحدث باسم الوزارة": the office it speaks for, named elsewhere in the text."""
+    named = [m for m in members if m.kind != "spokesperson" or not _unnamed_office(m.name)]
+    if "الوزاره" in normalize(chosen.name):
+        named = [m for m in named if m.kind == "ministry"]
+    before = [m for m in named if (m.sentence, m.start) < (chosen.sentence, chosen.start)]
+    if before:
+        return before[-1]  # its antecedent: the body named last before it
+    if named:
+        return next((m for m in named if m.signal), named[0])
+    return chosen
 
 
 # Definite heads that refer back to a body named before ("باسم الوزارة").

@@ -31,7 +31,7 @@ def _n(s: str) -> str:
 _GAP = r"[\s\"'«»“”]+"
 
 
-def _trie_regex(forms: set[str]) -> str:
+def trie_regex(forms: set[str]) -> str:
     """One regex for many phrases, factored as a trie.
 
     Python's ``re`` tries the branches of a flat alternation one by one at
@@ -72,7 +72,7 @@ def _word_alt(phrases: list[str] | tuple[str, ...], allow_prep: bool = True) -> 
         forms.add(p)
         if allow_prep and p.startswith("ال") and len(p) > 3:
             forms.add("لل" + p[2:])
-    return _trie_regex(forms)
+    return trie_regex(forms)
 
 
 _PRE = r"(?:[وف]?[بكل]?)"
