@@ -28,10 +28,11 @@ def _delivery_hook() -> Any:
 
 
 async def _poll(args: argparse.Namespace) -> int:
+    from bot.feeds.backlog import summarize_backlog
     from bot.feeds.fetch import FeedClient
     from bot.feeds.guard import PollerBusy
     from bot.feeds.poller import poll_once
-    from bot.feeds.schedule import tick_seconds
+    from bot.feeds.schedule import backlog_budget, tick_seconds
     from bot.services import open_services
 
     settings = settings_and_logging()
@@ -66,6 +67,9 @@ async def _poll(args: argparse.Namespace) -> int:
                     )
                 if args.once:
                     break
+                await summarize_backlog(
+                    services.db, budget_seconds=backlog_budget(settings.poll_interval)
+                )
                 await asyncio.sleep(tick_seconds(settings.poll_interval))
     finally:
         await services.close()

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.feeds import backlog
 from bot.feeds.fetch import FeedClient
 from bot.feeds.fulltext import full_text
 from bot.feeds.links import normalize_link
@@ -39,7 +40,7 @@ from bot.redact import mask_url
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
 from bot.store.db import Database
-from bot.store.models import Entry, Feed, Statement, utcnow
+from bot.store.models import Entry, Feed, Statement, SummaryRow, utcnow
 from bot.store.retention import pruned_guids
 from bot.summarize import Summary, summarize
 
@@ -223,7 +224,9 @@ class Ingestor:
         # Summarized before the write lock, not under it: one slow text then delays its own
         # feed only, never every other feed's writes. The cost is a summary made for an item
         # that the text check below joins to a known statement (it is then not stored).
-        await _summarize_into([w for w in news if w.statement_id is None] + edits)
+        # Only what may alert is summarized now: a first poll's backlog is stored with its
+        # links and fingerprints (enough to recognize it) and summarized later (backlog.py).
+        await _summarize_into([w for w in news if w.statement_id is None and w.alert] + edits)
 
         async with self._lock:
             if self._writes != seen_writes:  # another feed stored statements meanwhile: look again
@@ -463,7 +466,7 @@ class Ingestor:
         if work.statement_id is not None:
             await self._join(s, outcome, feed, work)
             return
-        summary = work.summary or Summary()
+        summary = work.summary  # None for a backlog item
         item = work.item
         now = utcnow()
         statement = _new_statement(feed, work, summary, now)
@@ -472,7 +475,7 @@ class Ingestor:
         )
         s.add(self._entry(feed, work, statement.id))
         await s.flush()
-        if work.alert and statement.is_statement:
+        if work.alert and statement.is_statement and summary is not None:
             if self.on_statement is not None:
                 await self.on_statement(s, statement, summary, None)
             outcome.new.append(
@@ -483,7 +486,7 @@ class Ingestor:
                     item.title or None,
                     item.published,
                     [item.link or item.guid],
-                    data,
+                    data or {},
                 )
             )
         outcome.stored += 1
@@ -504,6 +507,8 @@ class Ingestor:
         if feed.all_statements and work.alert:
             # A ministry's own feed vouches for an item a news feed carried as "not a statement".
             statement = await s.get(Statement, work.statement_id)
+            if statement is not None and await s.get(SummaryRow, statement.id) is None:
+                await backlog.settle(s, statement)  # a pending backlog item: summarized first
             if statement is not None and not statement.is_statement:
                 statement.is_statement = True
                 await s.flush()
@@ -540,6 +545,8 @@ class Ingestor:
         statement = await s.get(Statement, known.statement_id)
         if statement is None or statement.fingerprint != known.text_fingerprint:
             return  # this entry was a copy of a statement whose text came from elsewhere
+        if await s.get(SummaryRow, statement.id) is None:
+            await backlog.settle(s, statement)  # a pending backlog item: its old text first
         row, previous = await records.stored_summary(s, statement.id)
         summary = work.summary or Summary()
         material = decide.is_material(previous, summary, statement.text, work.tokens)
@@ -563,10 +570,15 @@ class Ingestor:
             await s.execute(update(Feed).where(Feed.id == feed_id).values(seeded=True))
 
 
-def _new_statement(feed: FeedInfo, work: _Item, summary: Summary, now: datetime) -> Statement:
+def _new_statement(
+    feed: FeedInfo, work: _Item, summary: Summary | None, now: datetime
+) -> Statement:
     """The statement row of a new item; a ministry's own feed (``all_statements``) vouches
-    for it and names the issuer when the summarizer found none."""
-    item, issuer, vouched = work.item, summary.issuer, feed.all_statements
+    for it and names the issuer when the summarizer found none. Without a summary (a backlog
+    item) it is not a statement until summarized, so /latest, search, Atom and digests never
+    show an unsummarized item."""
+    item, vouched = work.item, feed.all_statements
+    issuer = summary.issuer if summary is not None else None
     return Statement(
         url=item.link,
         normalized_link=work.link,
@@ -574,7 +586,7 @@ def _new_statement(feed: FeedInfo, work: _Item, summary: Summary, now: datetime)
         text=work.text,
         fingerprint=work.fingerprint,
         simhash=work.simhash,
-        is_statement=summary.is_statement or vouched,
+        is_statement=summary is not None and (summary.is_statement or vouched),
         issuer_name=issuer.name if issuer else (feed.name if vouched else None),
         issuer_country=(issuer.country if issuer else None) or (feed.country if vouched else None),
         revision=1,

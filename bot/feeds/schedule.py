@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bot.feeds.backlog import summarize_backlog
 from bot.feeds.fetch import FeedClient
 from bot.feeds.guard import PollerBusy
 from bot.feeds.ingest import StatementHook
@@ -34,6 +35,7 @@ class PollingState:
     on_statement: StatementHook | None
     client: FeedClient | None = None
     busy: set[int] = field(default_factory=set)
+    backlog_running: bool = False  # ticks overlap; one backlog pass at a time
 
 
 def tick_seconds(poll_interval: int) -> float:
@@ -60,6 +62,21 @@ async def _tick(context: CallbackContext[Any, Any, Any, Any]) -> None:
             len(report.revised),
             len(report.failed),
         )
+    if not state.backlog_running:
+        state.backlog_running = True
+        try:
+            await summarize_backlog(
+                state.services.db,
+                budget_seconds=backlog_budget(state.services.settings.poll_interval),
+            )
+        finally:
+            state.backlog_running = False
+
+
+def backlog_budget(poll_interval: int) -> float:
+    """A quarter of the tick for the first polls' backlog: summaries arrive within minutes
+    and never take more than a quarter of a core from alerts and replies."""
+    return tick_seconds(poll_interval) / 4
 
 
 def schedule_polling(

@@ -31,20 +31,23 @@ class Text:
 async def create_statement(
     s: AsyncSession,
     statement: Statement,
-    summary: Summary,
+    summary: Summary | None,
     *,
     source_url: str,
     feed_id: int,
     now: datetime,
-) -> dict[str, Any]:
+) -> dict[str, Any] | None:
     """Store a new statement at revision 1 with its summary, first revision and first source.
 
-    Returns the summary as stored (a dict), which alerts and ``poll --jsonl`` show.
+    Returns the summary as stored (a dict), which alerts and ``poll --jsonl`` show. Without a
+    summary (a first poll's backlog, summarized later by ``bot.feeds.backlog``) no summary
+    row is written: its absence is what marks the statement as pending.
     """
     s.add(statement)
     await s.flush()
-    data = summary.to_dict()
-    s.add(SummaryRow(statement_id=statement.id, revision=1, data=data, created_at=now))
+    data = summary.to_dict() if summary is not None else None
+    if data is not None:
+        s.add(SummaryRow(statement_id=statement.id, revision=1, data=data, created_at=now))
     s.add(
         StatementRevision(
             statement_id=statement.id, revision=1, text=statement.text, summary=data, created_at=now

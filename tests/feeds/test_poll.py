@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from bot.feeds.backlog import summarize_backlog
 from bot.feeds.poller import poll_once
 from bot.services import Services
 from bot.store.models import utcnow
@@ -38,13 +39,43 @@ async def test_first_poll_stores_what_is_there_without_alerting(
 
     report = await poll_once(services, on_statement=hook)
 
+    # Recognizable (links, fingerprints) but not summarized: not a statement yet.
+    assert await statements(services) == [
+        Stored(ENERGY.title, False, (ENERGY.link,), 1),
+        Stored(WATER.title, False, (WATER.link,), 1),
+    ]
+    assert await summary_count(services) == 0
+    assert hook.calls == [] and report.new_statements == []
+    f = await feed(services, fid)
+    assert f.seeded and f.consecutive_failures == 0 and f.last_success_at is not None and f.etag
+
+    assert await summarize_backlog(services.db, budget_seconds=600) == 2
     assert await statements(services) == [
         Stored(ENERGY.title, True, (ENERGY.link,), 1),
         Stored(WATER.title, True, (WATER.link,), 1),
     ]
-    assert hook.calls == [] and report.new_statements == []
-    f = await feed(services, fid)
-    assert f.seeded and f.consecutive_failures == 0 and f.last_success_at is not None and f.etag
+    assert await summary_count(services) == 2
+    assert await summarize_backlog(services.db, budget_seconds=600) == 0  # nothing left
+    assert hook.calls == []  # summarizing the backlog never alerts
+
+
+async def summary_count(services: Services) -> int:
+    from sqlalchemy import select
+
+    from bot.store.models import StatementRevision, SummaryRow
+
+    async with services.db.sessions() as s:
+        rows = {
+            sid: data
+            for sid, data in await s.execute(select(SummaryRow.statement_id, SummaryRow.data))
+        }
+        first = dict(
+            (
+                await s.execute(select(StatementRevision.statement_id, StatementRevision.summary))
+            ).all()
+        )
+    assert all(first[sid] == data for sid, data in rows.items())  # revision 1 carries it too
+    return len(rows)
 
 
 async def test_a_new_item_on_a_seeded_feed_is_one_new_statement_with_the_hook_called(
@@ -124,6 +155,7 @@ async def test_atom_and_rss10_feeds_yield_statements(
     rdf_id = await add(services, server.url("/rdf"))
 
     await poll_once(services)
+    await summarize_backlog(services.db, budget_seconds=600)  # the first poll's backlog
 
     stored = sorted(await statements(services), key=lambda s: s.title or "")
     assert stored == sorted(
@@ -145,6 +177,7 @@ async def test_undeclared_windows_1256_feed_is_read_as_arabic(
     fid = await add(services, server.url("/rss"))
 
     await poll_once(services)
+    await summarize_backlog(services.db, budget_seconds=600)  # the first poll's backlog
 
     assert await statements(services) == [Stored(WATER.title, True, (WATER.link,), 1)]
     from sqlalchemy import select
@@ -164,6 +197,7 @@ async def test_a_malformed_feed_still_yields_its_items(
     fid = await add(services, server.url("/rss"))
 
     report = await poll_once(services)
+    await summarize_backlog(services.db, budget_seconds=600)  # the first poll's backlog
 
     assert report.outcomes[0].status == "ok"
     assert await statements(services) == [
@@ -268,6 +302,7 @@ async def test_a_gzipped_feed_is_decoded(services: Services, server: FeedServer)
     fid = await add(services, server.url("/rss"))
 
     await poll_once(services)
+    await summarize_backlog(services.db, budget_seconds=600)  # the first poll's backlog
 
     assert await statements(services) == [Stored(BORDER.title, True, (BORDER.link,), 1)]
     await assert_healthy(services, fid)
@@ -573,7 +608,7 @@ async def test_a_ministry_feed_promotes_a_known_non_statement_and_alerts_once(
 async def test_an_item_that_crashes_the_summarizer_is_stored_and_does_not_block_its_feed(
     services: Services, server: FeedServer, monkeypatch
 ) -> None:
-    import bot.feeds.ingest as ingest
+    import bot.feeds.backlog as ingest
 
     server.serve("/rss", S.rss20([ENERGY]), etag=False)
     fid = await add(services, server.url("/rss"), all_statements=True)

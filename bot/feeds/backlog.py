@@ -1,0 +1,135 @@
+"""Summaries of a first poll's backlog, written after the poll and in the background.
+
+A new feed's first poll carries tens of old items that never alert (only the
+newest ``BAYAN_BACKFILL`` may). Ingest stores them with what recognizes them
+later — guid, normalized link, fingerprint, SimHash — but no summary: the
+summarizer is most of a first poll's CPU, and nobody waits for these. Until
+summarized such a statement has no ``summaries`` row and ``is_statement`` is
+false, so /latest, search, Atom and digests skip it.
+
+:func:`summarize_backlog` summarizes the newest pending statements a batch
+at a time (``bayan run``'s polling job gives it a time budget after each
+cycle); :func:`settle` summarizes one at once, for ingest when another feed
+or an edit touches a pending statement.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.db import Database
+from bot.store.models import Feed, Statement, StatementRevision, StatementSource, SummaryRow
+from bot.summarize import Summary, summarize
+
+log = logging.getLogger(__name__)
+BATCH = 16  # texts per thread hop, as in ingest: the event loop (and the bot) stays responsive
+SUMMARY_FAILED = "summarizer_failed"
+
+
+def summary_text(title: str | None, body: str | None) -> str:
+    """Title first (it often names the ministry), unless the body already starts with it."""
+    title, body = (title or "").strip(), body or ""
+    if title and not body.lstrip().startswith(title[:40]):
+        return f"{title}\n{body}" if body else title
+    return body or title
+
+
+def summarize_safely(text: str) -> Summary:
+    """A summarizer bug on one text costs that text's summary (logged), not its feed's poll."""
+    try:
+        return summarize(text)
+    except Exception:
+        log.exception(
+            "summarizer failed on a %d-character item; storing it without a summary", len(text)
+        )
+        return Summary(notices=[SUMMARY_FAILED])
+
+
+async def summarize_texts(texts: list[str]) -> list[Summary]:
+    """The summarizer is CPU-bound: run it in a thread, a batch at a time."""
+    out: list[Summary] = []
+    for start in range(0, len(texts), BATCH):
+        batch = texts[start : start + BATCH]
+        out.extend(await asyncio.to_thread(lambda b=batch: [summarize_safely(t) for t in b]))
+    return out
+
+
+async def _first_feed_vouches(s: AsyncSession, statement_id: int) -> bool:
+    """Whether the feed that first carried the statement marks all its items as statements."""
+    flag = await s.scalar(
+        select(Feed.all_statements)
+        .join(StatementSource, StatementSource.feed_id == Feed.id)
+        .where(StatementSource.statement_id == statement_id)
+        .order_by(StatementSource.id)
+        .limit(1)
+    )
+    return bool(flag)
+
+
+async def _store(s: AsyncSession, statement: Statement, summary: Summary) -> None:
+    data = summary.to_dict()
+    s.add(SummaryRow(statement_id=statement.id, revision=statement.revision, data=data))
+    await s.execute(
+        update(StatementRevision)
+        .where(
+            StatementRevision.statement_id == statement.id,
+            StatementRevision.revision == statement.revision,
+        )
+        .values(summary=data)
+    )
+    statement.is_statement = summary.is_statement or await _first_feed_vouches(s, statement.id)
+    if summary.issuer:
+        statement.issuer_name = summary.issuer.name
+        statement.issuer_country = summary.issuer.country or statement.issuer_country
+    await s.flush()
+
+
+async def settle(s: AsyncSession, statement: Statement) -> Summary:
+    """Summarize a pending statement now, inside the caller's transaction."""
+    [summary] = await summarize_texts([summary_text(statement.title, statement.text)])
+    await _store(s, statement, summary)
+    return summary
+
+
+async def _pending(db: Database, limit: int) -> list[tuple[int, str]]:
+    async with db.sessions() as s:
+        rows = await s.execute(
+            select(Statement.id, Statement.title, Statement.text)
+            .outerjoin(SummaryRow, SummaryRow.statement_id == Statement.id)
+            .where(SummaryRow.statement_id.is_(None))
+            .order_by(Statement.id.desc())
+            .limit(limit)
+        )
+        return [(sid, summary_text(title, text)) for sid, title, text in rows]
+
+
+async def summarize_backlog(db: Database, *, budget_seconds: float, batch: int = BATCH) -> int:
+    """Summarize pending statements, newest first, until none is left or the budget is spent.
+
+    The summarizer runs outside any transaction; each batch is then written in one, skipping
+    a statement that ingest settled meanwhile. Returns how many were summarized."""
+    done = 0
+    deadline = time.monotonic() + budget_seconds
+    while time.monotonic() < deadline and (pending := await _pending(db, batch)):
+        summaries = await summarize_texts([text for _, text in pending])
+        ids = [sid for sid, _ in pending]
+        async with db.write_lock, db.sessions() as s, s.begin():  # the feed side's one writer
+            settled = set(
+                await s.scalars(
+                    select(SummaryRow.statement_id).where(SummaryRow.statement_id.in_(ids))
+                )
+            )
+            for sid, summary in zip(ids, summaries, strict=True):
+                statement = await s.get(Statement, sid) if sid not in settled else None
+                if statement is not None:
+                    await _store(s, statement, summary)
+                    done += 1
+    return done
+
+
+__all__ = ["settle", "summarize_backlog", "summarize_texts", "summary_text"]
