@@ -112,7 +112,7 @@ def serve(port: int, ready: multiprocessing.Event) -> None:  # type: ignore[vali
         )
 
     async def bump(request: web.Request) -> web.Response:
-        generation["value"] += 1
+        generation["value"] += int(request.query.get("by", "1"))  # bench_changed: many new items
         cache.clear()
         return web.Response(text=str(generation["value"]))
 
