@@ -106,6 +106,14 @@ _HEADS = {
     "الرئاسه": "presidency",
     "رئيس": "head",
     "الرئيس": "head",
+    "مسوول": "head",
+    "مسؤول": "head",
+    "مسوولون": "head",
+    "مسؤولون": "head",
+    "مسوولين": "head",
+    "مسؤولين": "head",
+    "اداره": "head",
+    "محافظ": "head",
     "رئيسه": "head",
     "الرئيسه": "head",
     "الشرطه": "army",
@@ -142,7 +150,8 @@ _HEADS = {
 }
 _HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
     "رئاسه": {"الوزراء", "الجمهوريه", "الحكومه", "مجلس", "اقليم"},
-    "رئيس": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء"},
+    "رئيس": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء", "اركان", "هيئه"},
+    "اداره": {"الرئيس"},  # "إدارة الرئيس الأمريكي", not "إدارة الكنيست"
     "رئيسه": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء"},
     "القوات": {"المسلحه"},
     "القياده": {"العامه"},
@@ -174,6 +183,8 @@ _PASS_THROUGH = frozenset(
         "بدوره",
         "امس",
         "مكتب",
+        "قاده",
+        "زعماء",
     }
 )
 # Object pronouns a statement verb carries when its object comes first ("الذي أدانته الوزارة").
@@ -181,7 +192,10 @@ _OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Adjectives of an unnamed source ("مصدر رسمي في وزارة الخارجية").
 _SOURCE_ADJECTIVES = frozenset(
     {"رسمي", "مسوول", "مسؤول", "مطلع", "دبلوماسي", "حكومي", "امني", "عسكري", "مقرب", "رفيع", "بارز"}
+    | {"كبير", "كبار"}
 )  # normalize keeps ؤ: both spellings
+# Unnamed officials: official only with their state's adjective ("مسؤولون أمريكيون").
+_OFFICIAL_SOURCES = frozenset({"مسوول", "مسؤول", "مسوولون", "مسؤولون", "مسوولين", "مسؤولين"})
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = ("و", "ف")
@@ -516,7 +530,12 @@ def _extent(
                 code, used = _country_name_at(words, j + 1)
                 if code:
                     country = code
-        elif head in ("الرئيس", "الرئيسه"):
+        elif head in ("الرئيس", "الرئيسه") or head in _OFFICIAL_SOURCES:
+            # "الرئيس الأمريكي", "مسؤولون أمريكيون": official only with the state's adjective
+            if head in _OFFICIAL_SOURCES and j < n and words[j][2] in _SOURCE_ADJECTIVES:
+                j += 1  # "مسؤول كبير"/"مسؤول رفيع" before the adjective
+                if j < n and words[j][2] in _SOURCE_ADJECTIVES:
+                    j += 1
             code, used = _adjective_country(words, j) if clean_gap(j) else (None, 0)
             if not code:
                 return -1, None, False
