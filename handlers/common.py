@@ -47,24 +47,30 @@ async def session(context: Context) -> AsyncIterator[AsyncSession]:
         yield s
 
 
-async def chat_lang(update: Update, context: Context) -> str:
-    """Record the chat on first contact (language from the user's Telegram) and return its language."""
+async def chat_lang(update: Update, context: Context, s: AsyncSession | None = None) -> str:
+    """Record the chat on first contact (language from the user's Telegram) and return its language.
+
+    With ``s`` (the command's own session) the chat row joins the command's one
+    commit; without it, it is committed here.
+    """
     chat = update.effective_chat
     user = update.effective_user
     if chat is None:
         return "en" if user and (user.language_code or "").startswith("en") else "ar"
-    async with session(context) as s:
-        row, _ = await get_or_create_chat(
-            s,
-            chat.id,
-            type=chat.type,
-            title=chat.title or chat.full_name,
-            username=chat.username,
-            language_code=user.language_code if user else None,
-        )
-        lang = row.language
-        await s.commit()
-    return lang
+    if s is None:
+        async with session(context) as own:
+            lang = await chat_lang(update, context, own)
+            await own.commit()
+        return lang
+    row, _ = await get_or_create_chat(
+        s,
+        chat.id,
+        type=chat.type,
+        title=chat.title or chat.full_name,
+        username=chat.username,
+        language_code=user.language_code if user else None,
+    )
+    return row.language
 
 
 async def reply(

@@ -12,8 +12,6 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler
@@ -33,6 +31,7 @@ from bot.digest.schedule import (
 )
 from bot.i18n import t
 from bot.render.split import split_message
+from bot.store import chats as chats_repo
 from bot.store.models import Chat as ChatRow
 from handlers.common import Context, chat_lang, command_args, reply, reply_parts, services, session
 from handlers.target import resolve_target
@@ -61,7 +60,7 @@ async def digest(update: Update, context: Context) -> None:
         return
     lang, chat_id, args = managed
     async with session(context) as s:
-        chat = await s.get(ChatRow, chat_id)
+        chat = await chats_repo.get_chat(s, chat_id)
         zone = chat.timezone or services(context).settings.timezone
         if not args:
             await reply(
@@ -90,13 +89,7 @@ async def digest(update: Update, context: Context) -> None:
 
 
 async def _digest_now(update: Update, context: Context, lang: str, chat: ChatRow, s) -> None:  # type: ignore[no-untyped-def]
-    chat = (
-        await s.execute(
-            select(ChatRow)
-            .where(ChatRow.id == chat.id)
-            .options(selectinload(ChatRow.subscriptions))
-        )
-    ).scalar_one()
+    chat = await chats_repo.chat_with_subscriptions(s, chat.id)
     if not any(sub.mode == "digest" for sub in chat.subscriptions):
         await reply(update, t(lang, "digest_no_subs"))
         return
@@ -124,7 +117,7 @@ async def timezone_command(update: Update, context: Context) -> None:
         return
     lang, chat_id, args = managed
     async with session(context) as s:
-        chat = await s.get(ChatRow, chat_id)
+        chat = await chats_repo.get_chat(s, chat_id)
         if not args:
             await reply(
                 update,

@@ -14,7 +14,7 @@ from telegram import ForceReply, Update
 
 from bot.chats import SubscriptionError, SubscriptionSpec, add_subscription, parse_subscription
 from bot.i18n import raw, t
-from bot.store.models import Subscription
+from bot.store import chats as chats_repo
 from handlers.common import Context, chat_lang, reply, session
 from handlers.permissions import may_manage_here
 from handlers.subscribe import describe_sub
@@ -32,7 +32,7 @@ async def exclude_button(update: Update, context: Context, data: str) -> None:
     lang = await chat_lang(update, context)
     sub_id = data.split(":", 1)[1]
     async with session(context) as s:
-        sub = await s.get(Subscription, int(sub_id)) if sub_id.isdigit() else None
+        sub = await chats_repo.get_subscription(s, int(sub_id)) if sub_id.isdigit() else None
     here = update.effective_chat
     if sub is None or here is None or sub.chat_id != here.id:
         await query.answer(raw(lang, "sub_gone"), show_alert=True)
@@ -65,7 +65,7 @@ async def exclude_reply(update: Update, context: Context) -> None:
     if words and not words[0].startswith(("-", "−")):
         words[0] = "-" + words[0]
     async with session(context) as s:
-        sub = await s.get(Subscription, sub_id)
+        sub = await chats_repo.get_subscription(s, sub_id)
         if sub is None:
             await reply(update, t(lang, "sub_gone"))
             return

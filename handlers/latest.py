@@ -8,7 +8,6 @@ Callback data: ``lt:<before_id>:<n>:<kind>:<value>`` (long values packed).
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
@@ -17,7 +16,7 @@ from bot.i18n import raw, t
 from bot.queries import Filter, Page, get_statement, latest, parse_latest_args
 from bot.render.alert import render_alert_html
 from bot.render.view import StatementView
-from bot.store.models import Chat as ChatRow
+from bot.store import chats as chats_repo
 from bot.summarize.model import Summary
 from handlers.common import (
     Context,
@@ -44,7 +43,7 @@ async def chat_zone(update: Update, context: Context) -> str:
     if chat is None:
         return default
     async with session(context) as s:
-        zone = await s.scalar(select(ChatRow.timezone).where(ChatRow.id == chat.id))
+        zone = await chats_repo.chat_timezone(s, chat.id)
     return zone or default
 
 

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.chats import SubscriptionError, pause, resume
 from bot.delivery.matching import digest_matcher
 from bot.digest.schedule import MAX_CATCH_UP, Period, enqueue_digest
 from bot.i18n import raw, t
-from bot.store.models import Chat as ChatRow
+from bot.store import chats as chats_repo
 from handlers.common import Context, chat_lang, command_args, reply, services, session
 from handlers.permissions import may_manage_here
 from handlers.target import resolve_target
@@ -93,13 +91,7 @@ async def pause_button(update: Update, context: Context, data: str) -> None:
     now = datetime.now(UTC)
     start = max(datetime.fromtimestamp(int(parts[3]), UTC), now - MAX_CATCH_UP)
     async with session(context) as s:
-        chat = (
-            await s.execute(
-                select(ChatRow)
-                .where(ChatRow.id == here.id)
-                .options(selectinload(ChatRow.subscriptions))
-            )
-        ).scalar_one()
+        chat = await chats_repo.chat_with_subscriptions(s, here.id)
         queued = await enqueue_digest(
             s,
             chat,

@@ -13,6 +13,7 @@ choose the mode · ``sub:t:<id>`` toggle the mode in the list · ``sub:x:<id>`` 
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 
@@ -30,7 +31,7 @@ from bot.chats import (
 )
 from bot.i18n import raw, t
 from bot.i18n.labels import country_label
-from bot.store.models import Chat as ChatRow
+from bot.store import chats as chats_repo
 from bot.store.models import Subscription
 from handlers.common import Context, chat_lang, command_args, edit, reply, session
 from handlers.permissions import check_channel, may_manage_here
@@ -106,7 +107,7 @@ async def _may_manage_chat(update: Update, context: Context, chat_id: int) -> bo
     if here is None or here.type != ChatType.PRIVATE:
         return False
     async with session(context) as s:
-        row = await s.get(ChatRow, chat_id)
+        row = await chats_repo.get_chat(s, chat_id)
     if row is None or row.type != ChatType.CHANNEL:
         return False
     return (await check_channel(context.bot, chat_id, update.effective_user.id)).ok
@@ -115,20 +116,24 @@ async def _may_manage_chat(update: Update, context: Context, chat_id: int) -> bo
 async def _subscribe(
     update: Update, context: Context, lang: str, target: Target, args: list[str]
 ) -> None:
+    """Subscribe ``target`` in a session of its own (the buttons' path), then answer."""
+    async with session(context) as s:
+        answer = await _add(s, update, lang, target, args)
+        await s.commit()
+    await reply(update, *answer)
+
+
+async def _add(
+    s: AsyncSession, update: Update, lang: str, target: Target, args: list[str]
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Add the subscription ``args`` describe in ``s`` (not committed); the answer to show."""
     try:
         spec = parse_subscription(args)
+        sub, created = await add_subscription(
+            s, target.chat_id, spec, created_by=update.effective_user.id
+        )
     except SubscriptionError as exc:
-        await reply(update, t(lang, exc.key, **exc.args_))
-        return
-    async with session(context) as s:
-        try:
-            sub, created = await add_subscription(
-                s, target.chat_id, spec, created_by=update.effective_user.id
-            )
-        except SubscriptionError as exc:
-            await reply(update, t(lang, exc.key, **exc.args_))
-            return
-        await s.commit()
+        return t(lang, exc.key, **exc.args_), None
     what = describe_sub(lang, sub)
     if target.label:
         what = f"{what} — {target.label}"
@@ -136,20 +141,24 @@ async def _subscribe(
     text = (
         t(lang, key, what=what, mode=mode_label(lang, sub.mode)) + "\n" + t(lang, "sub_choose_mode")
     )
-    await reply(update, text, mode_keyboard(lang, sub))
+    return text, mode_keyboard(lang, sub)
 
 
 async def subscribe(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    target, args = await resolve_target(
-        update, context, lang, command_args(update.effective_message)
-    )
-    if target is None:
-        return
-    if not args:
-        await reply(update, t(lang, "sub_menu"), menu_keyboard(lang, target.chat_id))
-        return
-    await _subscribe(update, context, lang, target, args)
+    """/subscribe [@channel] [kind value] [digest]: one session and one commit for the command."""
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        target, args = await resolve_target(
+            update, context, lang, command_args(update.effective_message), s
+        )
+        answer = None
+        if target is not None and not args:
+            answer = t(lang, "sub_menu"), menu_keyboard(lang, target.chat_id)
+        elif target is not None:
+            answer = await _add(s, update, lang, target, args)
+        await s.commit()
+    if answer is not None:
+        await reply(update, *answer)
 
 
 def list_view(
@@ -224,7 +233,7 @@ async def _refresh_list(update: Update, context: Context, lang: str, chat_id: in
     label = None
     if update.effective_chat is not None and update.effective_chat.id != chat_id:
         async with session(context) as s:
-            row = await s.get(ChatRow, chat_id)
+            row = await chats_repo.get_chat(s, chat_id)
         label = f"@{row.username}" if row and row.username else (row.title if row else str(chat_id))
     text, markup = list_view(lang, subs, label)
     await edit(update.callback_query, text, markup)
@@ -256,7 +265,7 @@ async def _kind_chosen(
     row = None
     if update.effective_chat.id != chat_id:
         async with session(context) as s:
-            row = await s.get(ChatRow, chat_id)
+            row = await chats_repo.get_chat(s, chat_id)
     if kind == "all":
         label = None
         if update.effective_chat.id != chat_id:
@@ -276,7 +285,7 @@ async def _subscription_changed(
     query = update.callback_query
     action, sub_id = parts[1], int(parts[2])
     async with session(context) as s:
-        sub = await s.get(Subscription, sub_id)
+        sub = await chats_repo.get_subscription(s, sub_id)
     if sub is None:
         await query.answer(raw(lang, "sub_gone"), show_alert=True)
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Chat, Update
 from telegram.constants import ChatType
 
@@ -25,9 +26,17 @@ class Target:
 
 
 async def resolve_target(
-    update: Update, context: Context, lang: str, args: list[str]
+    update: Update,
+    context: Context,
+    lang: str,
+    args: list[str],
+    s: AsyncSession | None = None,
 ) -> tuple[Target | None, list[str]]:
-    """Which chat the command manages, or ``None`` after explaining the refusal."""
+    """Which chat the command manages, or ``None`` after explaining the refusal.
+
+    A channel named in private is recorded in ``s`` (the command's session, which
+    the command commits), or in a session of its own when none is given.
+    """
     chat = update.effective_chat
     if args and looks_like_channel_ref(args[0]):
         ref = args[0]
@@ -39,16 +48,12 @@ async def resolve_target(
             await reply(update, t(lang, check.refusal, channel=ref))
             return None, args
         channel: Chat = check.chat
-        async with session(context) as s:
-            await get_or_create_chat(
-                s,
-                channel.id,
-                type=ChatType.CHANNEL,
-                title=channel.title,
-                username=channel.username,
-                language_code=update.effective_user.language_code,
-            )
-            await s.commit()
+        if s is None:
+            async with session(context) as own:
+                await _record_channel(own, update, channel)
+                await own.commit()
+        else:
+            await _record_channel(s, update, channel)
         return Target(
             channel.id, f"@{channel.username}" if channel.username else channel.title or ref
         ), args[1:]
@@ -56,3 +61,14 @@ async def resolve_target(
         await reply(update, t(lang, "group_admins_only"))
         return None, args
     return Target(chat.id, None), args
+
+
+async def _record_channel(s: AsyncSession, update: Update, channel: Chat) -> None:
+    await get_or_create_chat(
+        s,
+        channel.id,
+        type=ChatType.CHANNEL,
+        title=channel.title,
+        username=channel.username,
+        language_code=update.effective_user.language_code,
+    )

@@ -22,7 +22,7 @@ from bot.chats import (
     list_subscriptions,
 )
 from bot.i18n import t
-from bot.store.models import Chat as ChatRow
+from bot.store import chats as chats_repo
 from handlers.common import Context, chat_lang, reply, session
 from handlers.target import resolve_target
 
@@ -42,7 +42,7 @@ async def export_command(update: Update, context: Context) -> None:
     if target is None:
         return
     async with session(context) as s:
-        chat = await s.get(ChatRow, target.chat_id)
+        chat = await chats_repo.get_chat(s, target.chat_id)
         subs = await list_subscriptions(s, target.chat_id)
     if chat is None or not subs:
         await reply(update, t(lang, "export_none"))

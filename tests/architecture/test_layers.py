@@ -176,3 +176,16 @@ def test_no_module_uses_another_modules_private_names() -> None:
         if not s.module.startswith(PRIVATE_SHARING_ALLOWED)
     }
     assert {m: u for m, u in uses.items() if u} == {}
+
+
+def test_handlers_build_no_queries() -> None:
+    # handlers read through bot.store repositories and bot.* functions; only the session type
+    queries = {
+        s.module: sorted(m for m in imported_modules(s) if m.split(".")[0] == "sqlalchemy")
+        for s in sources()
+        if package_of(s.module) == "handlers"
+    }
+    allowed = {"sqlalchemy.ext.asyncio", "sqlalchemy.ext.asyncio.AsyncSession"}
+    assert {
+        m: [q for q in qs if q not in allowed] for m, qs in queries.items() if set(qs) - allowed
+    } == {}
