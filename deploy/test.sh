@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install (if needed) and run the whole test suite.
+# Install (or bring up to date) .venv-dev from uv.lock, with the test tools, and run the
+# whole test suite. Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash deploy/install.sh
-exec .venv/bin/python -m pytest "$@"
+bash deploy/install.sh dev
+exec .venv-dev/bin/python -m pytest "$@"
