@@ -13,6 +13,7 @@ from pathlib import Path
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # a forwarded 50 MB file is read, then cut by the summarizer
 
 
+from bot import __version__  # noqa: E402
 from bot.errors import CliError  # noqa: E402  (re-exported for the command modules)
 
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bayan",
         description="Bayan: government statements from news feeds, summarized and sent to Telegram.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser(
