@@ -187,16 +187,19 @@ def _accused_phrase(line: StatementLine, lang: str, html: bool) -> str:
 
 
 def _fmt_time(dt: datetime) -> str:
-    """Local time with the zone named (``2026-12-01 08:00 Asia/Damascus``): a digest is read
-    by people who may not know which zone the chat was set to."""
-    zone = getattr(dt.tzinfo, "key", None) or dt.strftime("%Z") or "UTC"
-    return f"{dt:%Y-%m-%d %H:%M} {zone}"
+    return dt.strftime("%Y-%m-%d %H:%M")
+
+
+def _zone(dt: datetime) -> str:
+    """The period's zone, named after it (``… 08:00 (Asia/Damascus)``): a digest is read by
+    people who may not know which zone the chat was set to."""
+    return getattr(dt.tzinfo, "key", None) or dt.strftime("%Z") or "UTC"
 
 
 def render_text(digest: Digest, lang: str = "ar") -> str:
     """Plain text for the terminal (``bayan digest``)."""
     out = [
-        f"{raw(lang, 'digest.title')} — {raw(lang, 'digest.period', start=_fmt_time(digest.start), end=_fmt_time(digest.end))}"
+        f"{raw(lang, 'digest.title')} — {raw(lang, 'digest.period', start=_fmt_time(digest.start), end=_fmt_time(digest.end))} ({_zone(digest.end)})"
     ]
     for country, issuers in digest.groups.items():
         out.append("")
@@ -226,7 +229,7 @@ def render_html(digest: Digest, lang: str = "ar") -> str:
     e = escape
     out = [
         f"<b>{e(raw(lang, 'digest.title'))}</b>",
-        f"<i>{e(raw(lang, 'digest.period', start=isolate(_fmt_time(digest.start)), end=isolate(_fmt_time(digest.end))))}</i>",
+        f"<i>{e(raw(lang, 'digest.period', start=isolate(_fmt_time(digest.start)), end=isolate(_fmt_time(digest.end))))} ({e(isolate(_zone(digest.end)))})</i>",
     ]
     for country, issuers in digest.groups.items():
         out.append("")
