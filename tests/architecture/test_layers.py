@@ -189,3 +189,13 @@ def test_handlers_build_no_queries() -> None:
     assert {
         m: [q for q in qs if q not in allowed] for m, qs in queries.items() if set(qs) - allowed
     } == {}
+
+
+def test_only_the_application_builder_imports_handlers() -> None:
+    importers = {
+        s.module
+        for s in sources()
+        if package_of(s.module) != "handlers"
+        and any(package_of(m) == "handlers" for m in imported_modules(s))
+    }
+    assert importers == {"bot.app"}
