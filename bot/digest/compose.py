@@ -14,6 +14,7 @@ from html import escape
 
 from bot.digest.data import DigestItem
 from bot.i18n import raw
+from bot.i18n.bidi import isolate
 from bot.i18n.labels import (
     act_label,
     category_label,
@@ -35,7 +36,6 @@ _FIGURE_ORDER = (
     "money",
     "people",
 )
-FSI, PDI = "\u2068", "\u2069"
 
 
 def counted(n: int, lang: str, en: tuple[str, str], ar: tuple[str, str, str, str]) -> str:
@@ -72,11 +72,6 @@ def totals_line(digest: Digest, lang: str) -> str:
             acc, lang, ("accusation", "accusations"), ("اتهام واحد", "اتهامان", "اتهامات", "اتهاما")
         ),
     )
-
-
-def isolate(text: str) -> str:
-    """Wrap a run in Unicode first-strong isolates so Latin or digits keep their place in RTL."""
-    return f"{FSI}{text}{PDI}"
 
 
 @dataclass(slots=True)

@@ -14,9 +14,10 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.arabic import fold as fold_spelling
-from bot.digest.compose import figure_phrase, isolate
+from bot.digest.compose import figure_phrase
 from bot.digest.data import DigestItem, statements_between
 from bot.i18n import raw
+from bot.i18n.bidi import isolate
 from bot.i18n.labels import act_label, country_label
 from bot.summarize.model import Figure
 

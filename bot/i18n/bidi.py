@@ -63,6 +63,11 @@ def isolate_runs(text: str) -> str:
     return _LTR_RUN.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
 
 
+def isolate(text: str) -> str:
+    """Wrap a run in first-strong isolates (no escaping) so Latin or digits keep their place in RTL."""
+    return f"{FSI}{text}{PDI}"
+
+
 def dyn(text: object) -> str:
     """A dynamic value ready for a message: runs isolated, escaped, first-strong isolated."""
     value = str(text).strip()
@@ -71,4 +76,4 @@ def dyn(text: object) -> str:
     return f"{FSI}{escape(isolate_runs(value))}{PDI}"
 
 
-__all__ = ["FSI", "LRI", "PDI", "RLI", "dyn", "escape", "escape_attr", "isolate_runs"]
+__all__ = ["FSI", "LRI", "PDI", "RLI", "dyn", "escape", "escape_attr", "isolate", "isolate_runs"]
