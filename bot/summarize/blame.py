@@ -21,47 +21,32 @@ WINDOW = 25  # characters from the end of a cue to the party after it (its genit
 MAX_PER_SENTENCE = 2
 VICTIM_PREPOSITIONS = wordlists.load("victim_prepositions")
 _WORD = re.compile(r"\w+")
-_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+_PREFIX = r"(?<!\w)(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
+
+
+def _core(phrase: str) -> str:
+    """A cue without its article: the prefix group of :func:`cue_regex` supplies it."""
+    return phrase[2:] if phrase.startswith("ال") and len(phrase) > 4 else phrase
 
 
 @lru_cache(maxsize=1)
-def cues() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(cue words, act), longest cues first."""
-    out = []
-    for entry in wordlists.load("blame_cues"):
+def cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over every cue (longest first; a cue is a word's beginning, so
+    "تدخلاتها" is "تدخل"), and each cue's act."""
+    acts: dict[str, str] = {}
+    for entry in sorted(wordlists.load("blame_cues")):
         words, _, act = entry.partition(" | ")
-        out.append((tuple(words.split()), act.strip()))
-    return tuple(sorted(out, key=lambda c: (-len(c[0]), c)))
-
-
-def _stems(word: str) -> tuple[str, ...]:
-    return (
-        word,
-        *(word[len(c) :] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3),
-    )
-
-
-def _cue_at(words: list[re.Match[str]], i: int) -> str | None:
-    for seq, act in cues():
-        if i + len(seq) > len(words):
-            continue
-        first = _stems(words[i].group())
-        if not any(s.startswith(seq[0]) or ("ال" + s).startswith(seq[0]) for s in first):
-            continue
-        if all(words[i + k].group() == seq[k] for k in range(1, len(seq))):
-            return act
-    return None
+        acts.setdefault(_core(words.strip()), act.strip())
+    alternatives = "|".join(re.escape(c) for c in sorted(acts, key=lambda c: (-len(c), c)))
+    return re.compile(_PREFIX + r"(?P<c>" + alternatives + r")\w*"), acts
 
 
 def find_cues(norm: str) -> list[tuple[int, int, str]]:
     """(start, end, act) of each blame word in a normalized sentence."""
-    words = list(_WORD.finditer(norm))
-    found = []
-    for i in range(len(words)):
-        act = _cue_at(words, i)
-        if act:
-            found.append((words[i].start(), words[i].end(), act))
-    return found
+    pattern, acts = cues()
+    return [(m.start(), m.end(), acts[m.group("c")]) for m in pattern.finditer(norm)]
 
 
 def _party(sentence: str, norm: str, ref: tuple[int, int, str, str], cue_end: int) -> str | None:
