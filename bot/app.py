@@ -57,6 +57,13 @@ def _workers(services: Services) -> int:
     return services.settings.send_workers
 
 
+def _allowed_chats(settings, console: bool) -> frozenset[int] | None:  # type: ignore[no-untyped-def]
+    """Closed mode: the chats that may receive alerts (allowed chats, admins, the console)."""
+    if settings.access != "closed":
+        return None
+    return frozenset([*settings.allowed_chats, *settings.admin_ids, CONSOLE_CHAT_ID])
+
+
 def build_application(
     services: Services, *, console: bool | None = None, workers: int | None = None
 ) -> Application:
@@ -103,6 +110,7 @@ def build_application(
         per_chat_rate=settings.rate_per_chat,
         console=console,
         default_zone=settings.timezone,
+        allowed_chats=_allowed_chats(settings, console),
     )
     if console:
         app.bot_data["console_transport"] = transport

@@ -182,6 +182,7 @@ class Sender:
         per_chat_rate: float = 1.0,
         console: bool = False,
         default_zone: str = "UTC",
+        allowed_chats: frozenset[int] | None = None,
     ) -> None:
         self.bot = bot
         self.db = db
@@ -190,6 +191,8 @@ class Sender:
         self.per_chat_interval = 1.0 / per_chat_rate if per_chat_rate > 0 else 0.0
         self.console = console
         self.default_zone = default_zone  # BAYAN_TIMEZONE, for chats without /timezone
+        # BAYAN_ACCESS=closed: only these chats receive anything (None: open)
+        self.allowed_chats = allowed_chats
         self.stats = SenderStats()
         self._task: asyncio.Task[int] | None = None
         self._again = False
@@ -421,6 +424,9 @@ class Sender:
             ).first()
             if chat is None or not chat.active:
                 await outbox.drop_for_chat(session, fresh.chat_id, "chat inactive")
+                return "dropped", fresh, ("", "")
+            if self.allowed_chats is not None and fresh.chat_id not in self.allowed_chats:
+                await outbox.drop_for_chat(session, fresh.chat_id, "chat not allowed (closed)")
                 return "dropped", fresh, ("", "")
             if fresh.chat_id == CONSOLE_CHAT_ID and not self.console:
                 await outbox.drop_for_chat(

@@ -74,3 +74,35 @@ async def test_daily_quotas_on_summary_and_search_say_so_clearly(
     finally:
         await bayan.stop()
         await services.close()
+
+
+async def test_closed_mode_sends_no_alert_to_a_chat_left_out_of_the_list(
+    make_settings,
+    fake_api,
+    bayan,  # type: ignore[no-untyped-def]
+) -> None:
+    from sqlalchemy import select
+
+    from bot.store.models import Delivery
+    from tests.delivery.factories import add_chat, sample_summary, store_statement, subscribe
+    from tests.e2e.conftest import wait_for
+
+    services = await _run(make_settings, bayan, BAYAN_ACCESS="closed", BAYAN_ALLOWED_CHATS="1001")
+    try:
+        for chat_id in (1001, 1002):  # 1002 subscribed while the bot was open
+            fake_api.private_chat(chat_id, f"User{chat_id}", language_code="en")
+            await add_chat(services.db, chat_id, language="en")
+            await subscribe(services.db, chat_id, "all")
+        await store_statement(services.db, sample_summary())
+        await fake_api.wait_for_messages(1001, 1, timeout=15)
+
+        async def settled() -> bool:
+            async with services.db.sessions() as s:
+                rows = dict((await s.execute(select(Delivery.chat_id, Delivery.status))).all())
+            return rows == {1001: "sent", 1002: "dropped"}
+
+        await wait_for(settled, what="1001 sent, 1002 dropped")
+        assert fake_api.messages(1002) == []
+    finally:
+        await bayan.stop()
+        await services.close()
