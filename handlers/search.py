@@ -7,6 +7,8 @@ Results are one message listing a page; paging edits that message in place.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.i18n import raw, t
@@ -16,6 +18,7 @@ from bot.render.html import bold, link
 from bot.render.view import StatementView
 from handlers.access import within_quota
 from handlers.common import Context, chat_lang, edit, pack, reply, session
+from handlers.latest import chat_zone
 
 PAGE = 5
 MAX_QUERY = 200
@@ -30,7 +33,7 @@ def excerpt(view: StatementView) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + "…"
 
 
-def result_line(n: int, view: StatementView, lang: str) -> str:
+def result_line(n: int, view: StatementView, lang: str, zone: str = "UTC") -> str:
     """``n. <b>title</b> — issuer · date`` then an excerpt; every value escaped and isolated."""
     head = (view.title or view.issuer_name or f"#{view.id}")[:200]
     title = bold(dyn(head))
@@ -39,16 +42,16 @@ def result_line(n: int, view: StatementView, lang: str) -> str:
     meta = [dyn(view.issuer_name)] if view.issuer_name and view.issuer_name != head else []
     when = view.published_at or view.first_seen_at
     if when:
-        meta.append(dyn(when.strftime("%Y-%m-%d")))
+        meta.append(dyn(when.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d")))  # the chat's day
     line = f"{n}. {title}" + (" — " + " · ".join(meta) if meta else "")
     return f"{line}\n<i>{dyn(excerpt(view))}</i>"
 
 
 def render_page(
-    context: Context, lang: str, query: str, page: Page
+    context: Context, lang: str, query: str, page: Page, zone: str = "UTC"
 ) -> tuple[str, InlineKeyboardMarkup]:
     lines = [t(lang, "search_title", query=query)]
-    lines += [result_line(i, v, lang) for i, v in enumerate(page.items, 1)]
+    lines += [result_line(i, v, lang, zone) for i, v in enumerate(page.items, 1)]
     opens = [
         InlineKeyboardButton(raw(lang, "btn_open", n=i), callback_data=f"st:{v.id}")
         for i, v in enumerate(page.items, 1)
@@ -83,7 +86,7 @@ async def search_command(update: Update, context: Context) -> None:
     if not page.items:
         await reply(update, t(lang, "search_none", query=query))
         return
-    body, markup = render_page(context, lang, query, page)
+    body, markup = render_page(context, lang, query, page, await chat_zone(update, context))
     await reply(update, body, markup)
 
 
@@ -101,5 +104,5 @@ async def search_button(update: Update, context: Context, data: str) -> None:
     if not page.items:
         await reply(update, t(lang, "search_none", query=query))
         return
-    body, markup = render_page(context, lang, query, page)
+    body, markup = render_page(context, lang, query, page, await chat_zone(update, context))
     await edit(cq, body, markup)

@@ -42,6 +42,8 @@ async def test_alert_latest_and_digest_show_the_chats_clock(
     assert f"{local} Asia/Tokyo" in shown(alert) and "UTC" not in shown(alert)
     [latest] = await say(fake_api, alice, "/latest")
     assert f"{local} Asia/Tokyo" in shown(latest)
+    [found] = await say(fake_api, alice, "/search القصف")
+    assert published.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d") in shown(found)
     await say(fake_api, alice, "/digest now")
-    [digest] = (await fake_api.wait_for_messages(alice, 7, timeout=15))[-1:]
+    [digest] = (await fake_api.wait_for_messages(alice, 8, timeout=15))[-1:]
     assert "Asia/Tokyo" in shown(digest)
