@@ -26,12 +26,12 @@ nothing but references, rendered at send time in the chat's language.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Delivery, utcnow
@@ -212,6 +212,33 @@ async def claim(session: AsyncSession, row_id: int) -> Claimed | None:
     return Claimed(*row) if row is not None else None
 
 
+async def claim_many(session: AsyncSession, row_ids: Sequence[int]) -> list[Claimed]:
+    """:func:`claim` for a batch in one ``UPDATE … WHERE id IN (…) RETURNING``, oldest first.
+
+    Rows another worker or process claimed meanwhile are simply not returned. Every row
+    returned is in flight until marked: a crash before then re-sends it, so the duplicate
+    window is the batch size times the number of workers (see ``Sender``).
+    """
+    result = await session.execute(
+        _T.update()
+        .where(_C.id.in_(list(row_ids)), _C.status == PENDING)
+        .values(status=SENDING, attempts=_C.attempts + 1, not_before=utcnow())
+        .returning(_C.id, _C.chat_id, _C.kind, _C.payload, _C.statement_id, _C.attempts)
+    )
+    return sorted((Claimed(*row) for row in result), key=lambda c: c.id)
+
+
+async def release(session: AsyncSession, row_ids: Sequence[int]) -> None:
+    """sending → pending for claimed rows never tried (their chat was postponed or dropped
+    mid-batch); the claim's attempt is given back."""
+    if row_ids:
+        await session.execute(
+            _T.update()
+            .where(_C.id.in_(list(row_ids)), _C.status == SENDING)
+            .values(status=PENDING, attempts=_C.attempts - 1)
+        )
+
+
 async def recover_in_flight(session: AsyncSession) -> int:
     """sending → pending for rows a previous process left mid-send; returns how many.
 
@@ -245,6 +272,28 @@ async def mark_sent(
         .values(
             status=SENT, message_id=message_id, sent_at=utcnow(), payload=payload, last_error=None
         )
+    )
+
+
+async def mark_sent_many(
+    session: AsyncSession, marks: Sequence[tuple[int, int | None, dict[str, Any] | None]]
+) -> None:
+    """:func:`mark_sent` for ``(row id, message id, payload)`` marks in one executemany: a
+    worker's batch costs one statement, not one round trip per message."""
+    if not marks:
+        return
+    now = utcnow()
+    await session.execute(
+        _T.update()
+        .where(_C.id == bindparam("b_id"))
+        .values(
+            status=SENT,
+            message_id=bindparam("b_message_id"),
+            sent_at=bindparam("b_sent_at", type_=_C.sent_at.type),
+            payload=bindparam("b_payload", type_=_C.payload.type),
+            last_error=None,
+        ),
+        [{"b_id": i, "b_message_id": m, "b_sent_at": now, "b_payload": p} for i, m, p in marks],
     )
 
 

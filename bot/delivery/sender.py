@@ -57,6 +57,7 @@ from bot.summarize.model import Summary
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _CHATS = Chat.__table__
+CLAIM_BATCH = 16  # rows a worker claims per transaction; duplicate window: workers × this
 
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = 300.0
@@ -102,6 +103,38 @@ class SenderStats:
     plain_fallbacks: int = 0
     migrated: int = 0
     first_sent_at: float | None = None
+
+
+@dataclass(slots=True)
+class _SentMarks:
+    """Carried "sent" marks, written by one executemany in the next claim's transaction."""
+
+    marks: list[tuple[int, int | None, dict[str, Any] | None]] = field(default_factory=list)
+
+    async def __call__(self, conn: Any) -> None:
+        await outbox.mark_sent_many(conn, self.marks)
+
+
+def _take(queue: asyncio.Queue[list[Any]], rows: int) -> list[list[Any]]:
+    """Whole chats from the queue until about ``rows`` rows (at least one chat)."""
+    chats: list[list[Any]] = []
+    count = 0
+    while count < rows:
+        try:
+            chat_rows = queue.get_nowait()
+        except asyncio.QueueEmpty:
+            break
+        chats.append(chat_rows)
+        count += len(chat_rows)
+    return chats
+
+
+def _by_chat(claimed: list[tuple[Any, str, str]]) -> list[list[tuple[Any, str, str]]]:
+    """Claimed rows grouped by chat, each chat's rows oldest first (claim order)."""
+    groups: OrderedDict[int, list[tuple[Any, str, str]]] = OrderedDict()
+    for entry in claimed:
+        groups.setdefault(entry[0].chat_id, []).append(entry)
+    return list(groups.values())
 
 
 async def _run_all(steps: list[Callable[[Any], Awaitable[None]]], conn: Any) -> None:
@@ -179,6 +212,7 @@ class Sender:
         *,
         workers: int = 4,
         batch_size: int = 200,
+        claim_batch: int = CLAIM_BATCH,
         per_chat_rate: float = 1.0,
         console: bool = False,
         default_zone: str = "UTC",
@@ -188,6 +222,7 @@ class Sender:
         self.db = db
         self.workers = max(1, workers)
         self.batch_size = batch_size
+        self.claim_batch = max(1, claim_batch)
         self.per_chat_interval = 1.0 / per_chat_rate if per_chat_rate > 0 else 0.0
         self.console = console
         self.default_zone = default_zone  # BAYAN_TIMEZONE, for chats without /timezone
@@ -302,32 +337,88 @@ class Sender:
         return done
 
     async def _worker(self, queue: asyncio.Queue[list[Any]], cache: _Rendered) -> int:
-        """Serve whole chats from the queue, one row at a time.
+        """Serve whole chats from the queue, a claimed batch at a time.
 
-        ``carry`` holds the "mark sent" of the row just delivered; it commits
-        in the same transaction as the next row's claim (one commit per
-        message instead of two). The window is unchanged: it closes before
-        the next request goes out, and a worker never has two rows unmarked.
+        One transaction claims up to ``claim_batch`` rows (whole chats) and commits the
+        "sent" marks of the previous batch (``carry``): two commits per batch instead of
+        one per message. Every claimed row is in flight until its mark commits, so after a
+        crash at most ``workers × claim_batch`` rows are sent twice: the duplicate window.
         """
         done = 0
         carry: list[Callable[[Any], Awaitable[None]]] = []
-        while not self._stopping:
-            try:
-                chat_rows = queue.get_nowait()
-            except asyncio.QueueEmpty:
-                break
-            for row in chat_rows:
-                if self._stopping:
-                    break
-                outcome = await self.deliver(row, cache, carry=carry)
-                if outcome in ("sent", "failed", "dropped"):
-                    done += 1
-                if outcome in ("dropped", "postponed"):
-                    break  # the chat is gone or paused: its later rows wait for the next drain
+        while not self._stopping and (chats := _take(queue, self.claim_batch)):
+            claimed = await self._claim_batch([r for rows in chats for r in rows], carry)
+            untried: list[int] = []
+            for chat_rows in _by_chat(claimed):
+                done += await self._serve_chat(chat_rows, cache, carry, untried)
+            if untried:
+                await self._tx(lambda conn, ids=untried: outbox.release(conn, ids))
         if carry:
             await self._tx(lambda conn: _run_all(carry, conn))
             carry.clear()
         return done
+
+    async def _serve_chat(
+        self,
+        chat_rows: list[tuple[Any, str, str]],
+        cache: _Rendered,
+        carry: list[Callable[[Any], Awaitable[None]]],
+        untried: list[int],
+    ) -> int:
+        """Send one chat's claimed rows in order; after a drop or a postponement the chat's
+        later rows are given back (``untried``) for the next drain."""
+        done = 0
+        for n, (row, lang, zone) in enumerate(chat_rows):
+            if self._stopping:
+                untried.extend(r.id for r, _, _ in chat_rows[n:])
+                break
+            outcome = await self._send_claimed(row, lang, zone, cache, carry)
+            if outcome in ("sent", "failed", "dropped"):
+                done += 1
+            if outcome in ("dropped", "postponed"):
+                untried.extend(r.id for r, _, _ in chat_rows[n + 1 :])
+                break
+        return done
+
+    async def _claim_batch(
+        self, rows: list[Any], carry: list[Callable[[Any], Awaitable[None]]]
+    ) -> list[tuple[Any, str, str]]:
+        """Claim ``rows`` in one transaction (committing ``carry`` with it): each claimed row
+        with its chat's language and zone; rows of inactive chats are dropped there."""
+        owed = list(carry)
+
+        async def claim(session: Any) -> tuple[list[tuple[Any, str, str]], list[Any]]:
+            await _run_all(owed, session)
+            claimed = await outbox.claim_many(session, [r.id for r in rows])
+            chats = {
+                c.id: c
+                for c in await session.execute(
+                    select(
+                        _CHATS.c.id, _CHATS.c.active, _CHATS.c.language, _CHATS.c.timezone
+                    ).where(_CHATS.c.id.in_({r.chat_id for r in claimed}))
+                )
+            }
+            ready, gone = [], []
+            for row in claimed:
+                chat = chats.get(row.chat_id)
+                if (
+                    chat is None
+                    or not chat.active
+                    or (row.chat_id == CONSOLE_CHAT_ID and not self.console)
+                ):
+                    gone.append(row)
+                else:
+                    ready.append((row, chat.language, chat.timezone or self.default_zone))
+            for chat_id in {row.chat_id for row in gone}:
+                await outbox.drop_for_chat(session, chat_id, "chat inactive")
+            return ready, gone
+
+        ready, gone = await self._tx(claim)
+        del carry[: len(owed)]  # committed with the claim
+        for row in gone:
+            log.info("delivery %s dropped: chat %s is inactive", row.id, row.chat_id)
+        self.stats.dropped += len(gone)
+        return ready
 
     async def _respect_rates(self, chat_id: int) -> None:
         now = time.monotonic()
@@ -379,7 +470,17 @@ class Sender:
         claimed = await self._claim(row, carry)
         if isinstance(claimed, str):
             return claimed
-        row, lang, zone = claimed
+        return await self._send_claimed(*claimed, cache, carry)
+
+    async def _send_claimed(
+        self,
+        row: Any,
+        lang: str,
+        zone: str,
+        cache: _Rendered,
+        carry: list[Callable[[Any], Awaitable[None]]] | None,
+    ) -> str:
+        """Render, send and mark a row this sender has claimed."""
         try:
             parts = await cache.render(row, lang, zone)
         except Exception as exc:  # one unrenderable row fails alone; the drain goes on
@@ -553,13 +654,12 @@ class Sender:
         first_id = message_ids[0] if message_ids else None
         row_id = row.id
 
-        async def mark(conn: Any) -> None:
-            await outbox.mark_sent(conn, row_id, first_id, payload)
-
         if carry is None:
-            await self._tx(mark)
+            await self._tx(lambda conn: outbox.mark_sent(conn, row_id, first_id, payload))
         else:
-            carry.append(mark)
+            if not carry or not isinstance(carry[-1], _SentMarks):
+                carry.append(_SentMarks())
+            carry[-1].marks.append((row_id, first_id, payload))  # type: ignore[attr-defined]
         self.stats.sent += 1
         log.info(
             "delivery %s (%s) sent to chat %s as message %s%s",
