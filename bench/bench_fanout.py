@@ -173,6 +173,8 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
         "chats": chats,
         "rate_limit": rate,
         "workers": sender.workers,
+        "claim_batch": sender.claim_batch,
+        "duplicate_window_rows": sender.workers * sender.claim_batch,  # in flight at a crash
         "sent": sender.stats.sent,
         "received": fake_stats["messages"],
         "rate_limited_by_fake": fake_stats["rate_limited"],

@@ -7,12 +7,13 @@ the transaction boundaries *are* the crash-safety argument:
        ▲                  │
        └── retry later ───┘ (RetryAfter, network error)  → failed / dropped
 
-A row is marked ``sending`` (committed) immediately before its one HTTP call
-and ``sent`` (committed) immediately after the answer. A crash can therefore
-only leave *in flight* rows in ``sending``; on restart those are sent again,
-because Telegram offers no way to ask whether a message arrived. That is the
-whole duplicate window: the rows whose request was out when the process died
-(at most one per sender worker, never two for one chat).
+A worker marks a batch of rows ``sending`` in one committed claim before it
+sends them, and commits their ``sent`` marks with its next claim (one
+executemany). A crash can therefore only leave *in flight* rows in
+``sending``: claimed, and maybe sent but not yet marked; on restart those are
+sent again, because Telegram offers no way to ask whether a message arrived.
+That is the whole duplicate window: at most ``workers × claim batch`` rows
+(4 × 16 by default), each repeated at most once.
 
 Multi-part messages record progress (``payload["parts_sent"]``) after each
 part, so a crash between parts repeats only the part that was in flight.

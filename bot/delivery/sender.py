@@ -10,10 +10,12 @@ has none.
 
 Concurrency: ``workers`` coroutines send in parallel (Telegram's latency,
 not Bayan, is what limits one worker), but one chat is only ever served by
-one worker at a time, in outbox order. Each worker has at most one request
-in flight, so a crash can leave at most ``workers`` rows whose fate is
-unknown — and never two for one chat. Those are re-sent on restart (see
-:mod:`bot.delivery.outbox`); with ``workers=1`` the window is one message.
+one worker at a time, in outbox order. Each worker claims up to
+``claim_batch`` rows in one transaction and commits their sent marks with its
+next claim (two commits per batch instead of one per message: fan-out goes
+at the Bot API's pace, not SQLite's). A crash can leave at most
+``workers × claim_batch`` rows whose fate is unknown; those are re-sent on
+restart, each at most once (see :mod:`bot.delivery.outbox`).
 """
 
 from __future__ import annotations

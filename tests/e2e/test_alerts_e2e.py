@@ -20,6 +20,7 @@ from sqlalchemy import func, select, update
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
+from bot.delivery.sender import CLAIM_BATCH
 from bot.feeds.registry import add_feed
 from bot.logs import setup_logging
 from bot.services import open_services
@@ -171,10 +172,14 @@ async def test_crash_between_matching_and_sending_loses_nothing(fake_api, servic
     assert set(delivered_counts(fake_api, ids).values()) == {1}
 
 
-async def test_sender_killed_mid_batch_then_restarted_sends_each_alert_exactly_once(
+async def test_sender_killed_mid_batch_then_restarted_loses_nothing_and_repeats_only_the_batch(
     fake_api, services, bayan
 ):
-    """Killed while the 5th request hangs unanswered (Telegram never got it): no loss, no duplicate."""
+    """Killed while the 5th request hangs unanswered (Telegram never got it): nothing is lost.
+
+    A worker claims a batch and commits its sent marks with the next claim, so the four
+    messages sent before the hang are in flight too: they are the only repeats, each once.
+    """
     db = services.db
     ids = await subscribers(fake_api, db, list(range(3001, 3013)))
     crash = fake_api.crash_on("sendMessage", nth=5, mode="hang")
@@ -183,22 +188,26 @@ async def test_sender_killed_mid_batch_then_restarted_sends_each_alert_exactly_o
     await asyncio.wait_for(crash.triggered.wait(), 15)
     await bayan.crash()
     assert sum(delivered_counts(fake_api, ids).values()) == 4
-    assert (await row_statuses(db)).get("sending") == 1  # the one in flight
+    in_flight = (await row_statuses(db)).get("sending", 0)
+    assert 5 <= in_flight <= CLAIM_BATCH  # the claimed batch: the window for one worker
 
     await bayan.start(workers=1)
     await fake_api.wait_until(lambda: all(fake_api.messages(c) for c in ids), timeout=15)
     await wait_for(lambda: all_rows_final(db), what="outbox drained")
-    assert set(delivered_counts(fake_api, ids).values()) == {1}
+    counts = delivered_counts(fake_api, ids)
+    assert min(counts.values()) == 1 and max(counts.values()) <= 2
+    assert sum(n - 1 for n in counts.values()) <= 4  # the hung 5th never reached Telegram
     assert await row_statuses(db) == {"sent": len(ids)}
 
 
-async def test_crash_after_send_before_mark_duplicates_only_the_message_in_flight(
+async def test_crash_after_send_before_mark_duplicates_only_messages_in_the_window(
     fake_api, services, bayan
 ):
     """Telegram delivered the 5th message but the process died before recording it.
 
-    Telegram has no idempotency key and no "was it delivered?" query, so that
-    one message is sent again on restart: exactly one duplicate, nothing lost.
+    Telegram has no idempotency key and no "was it delivered?" query, so the
+    messages sent but not yet marked (this worker's batch) are sent again on
+    restart: at most the batch, each at most once more, nothing lost.
     """
     db = services.db
     ids = await subscribers(fake_api, db, list(range(4001, 4013)))
@@ -213,14 +222,11 @@ async def test_crash_after_send_before_mark_duplicates_only_the_message_in_fligh
     await wait_for(lambda: all_rows_final(db), what="outbox drained")
     counts = delivered_counts(fake_api, ids)
     duplicates = sum(n - 1 for n in counts.values())
-    assert min(counts.values()) == 1
-    assert duplicates <= 1
-    assert (
-        duplicates == 1
-    )  # this scenario is built to hit the window: it is real, and it is one message
+    assert min(counts.values()) == 1 and max(counts.values()) <= 2
+    assert 1 <= duplicates <= 5  # built to hit the window: it is real, and bounded by the batch
 
 
-async def test_crash_with_parallel_workers_duplicates_at_most_one_per_worker_and_none_per_chat_twice(
+async def test_crash_with_parallel_workers_duplicates_within_workers_times_batch_and_none_per_chat_twice(
     fake_api, services, bayan
 ):
     db = services.db
@@ -235,7 +241,7 @@ async def test_crash_with_parallel_workers_duplicates_at_most_one_per_worker_and
         in_flight = await session.scalar(
             select(func.count()).select_from(Delivery).where(Delivery.status == "sending")
         )
-    assert 1 <= in_flight <= workers
+    assert 1 <= in_flight <= workers * CLAIM_BATCH  # the stated duplicate window
 
     await bayan.start(workers=workers)
     await fake_api.wait_until(lambda: all(fake_api.messages(c) for c in ids), timeout=20)
