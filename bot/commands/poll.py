@@ -21,18 +21,21 @@ POLLER_WAIT = 600
 
 
 def _delivery_hook() -> Any:
-    """The bot's outbox writer, so ``poll --once`` also fills the outbox as the scheduled job does."""
-    from bot.delivery.matching import enqueue_for_statement
+    """The bot's outbox writer, so ``poll --once`` also fills the outbox as the scheduled job
+    does; imported at the first new statement, not for a cycle of 304s."""
 
-    return enqueue_for_statement
+    async def enqueue(*args: Any) -> None:
+        from bot.delivery.matching import enqueue_for_statement
+
+        await enqueue_for_statement(*args)
+
+    return enqueue
 
 
 async def _poll(args: argparse.Namespace) -> int:
-    from bot.feeds.backlog import summarize_backlog
     from bot.feeds.fetch import FeedClient
     from bot.feeds.guard import PollerBusy
     from bot.feeds.poller import poll_once
-    from bot.feeds.schedule import backlog_budget, tick_seconds
     from bot.services import open_services
 
     settings = settings_and_logging()
@@ -67,6 +70,9 @@ async def _poll(args: argparse.Namespace) -> int:
                     )
                 if args.once:
                     break
+                from bot.feeds.backlog import summarize_backlog
+                from bot.feeds.schedule import backlog_budget, tick_seconds
+
                 await summarize_backlog(
                     services.db, budget_seconds=backlog_budget(settings.poll_interval)
                 )

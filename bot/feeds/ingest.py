@@ -34,9 +34,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.feeds import backlog
 from bot.feeds.fetch import FeedClient
 from bot.feeds.fulltext import full_text
+from bot.feeds.info import FeedInfo
 from bot.feeds.links import normalize_link
 from bot.feeds.parse import ParsedItem
-from bot.redact import mask_url
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
 from bot.store.db import Database
@@ -59,28 +59,6 @@ MATERIAL_JACCARD = decide.MATERIAL_JACCARD
 MAX_ITEMS = decide.MAX_ITEMS
 SUMMARY_FAILED = "summarizer_failed"  # notice on an item stored without a summary
 SUMMARY_BATCH = 16  # texts per thread hop: keeps the event loop (and the bot) responsive
-
-
-@dataclass(slots=True, frozen=True)
-class FeedInfo:
-    """What ingest needs of a feed, detached from any session."""
-
-    id: int
-    url: str
-    name: str | None
-    country: str | None
-    all_statements: bool
-    seeded: bool
-
-    @classmethod
-    def of(cls, feed: Feed) -> FeedInfo:
-        return cls(
-            feed.id, feed.url, feed.name, feed.country, bool(feed.all_statements), bool(feed.seeded)
-        )
-
-    @property
-    def label(self) -> str:
-        return self.name or mask_url(self.url)  # shown in alerts and poll output
 
 
 @dataclass(slots=True)

@@ -15,18 +15,22 @@ import logging
 import random
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, or_, select, update
 
 from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.guard import poller_lock
-from bot.feeds.ingest import FeedInfo, Ingestor, NewStatement, StatementHook
+from bot.feeds.info import FeedInfo
 from bot.feeds.parse import NotAFeed, parse_feed
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
 from bot.redact import mask_url
 from bot.services import Services
 from bot.store.models import Feed, utcnow
+
+if TYPE_CHECKING:
+    from bot.feeds.ingest import IngestOutcome, NewStatement, StatementHook
+    from bot.feeds.parse import ParsedItem
 
 log = logging.getLogger(__name__)
 PARSE_THREADS = 1
@@ -131,7 +135,7 @@ async def _cycle(
         return report
     own_client = client is None
     client = client or FeedClient.from_settings(settings)
-    ingestor = Ingestor(
+    ingestor = LazyIngestor(
         services.db,
         client=client,
         on_statement=on_statement,
@@ -175,7 +179,7 @@ async def _cycle(
 async def _poll_feed(
     services: Services,
     client: FeedClient,
-    ingestor: Ingestor,
+    ingestor: LazyIngestor,
     feed: _Snapshot,
     rng: random.Random,
     parse_slots: asyncio.Semaphore,
@@ -235,7 +239,7 @@ async def _poll_feed(
 
 
 async def _store(
-    ingestor: Ingestor,
+    ingestor: LazyIngestor,
     info: FeedInfo,
     result: Any,
     parse_slots: asyncio.Semaphore,
@@ -306,3 +310,24 @@ async def _save_health(services: Services, updates: list[dict[str, Any]]) -> Non
                 .values({k: bindparam(f"b_{k}") for k in columns})
             )
             await s.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in rows])
+
+
+class LazyIngestor:
+    """The cycle's :class:`~bot.feeds.ingest.Ingestor`, built on the first feed with content.
+
+    Ingest imports the summarizer, camel-tools and the full-text extractor (about 1.5 s of
+    CPU); a cycle where every feed answers 304 (most cycles, and every cron run of
+    ``bayan poll --once``) never needs them.
+    """
+
+    def __init__(self, db: Any, **options: Any) -> None:
+        self._args = (db, options)
+        self._ingestor: Any = None
+
+    async def ingest(self, feed: FeedInfo, items: list[ParsedItem]) -> IngestOutcome:
+        if self._ingestor is None:
+            from bot.feeds.ingest import Ingestor
+
+            db, options = self._args
+            self._ingestor = Ingestor(db, **options)
+        return await self._ingestor.ingest(feed, items)

@@ -110,3 +110,24 @@ def test_a_current_database_opens_without_alembic(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.strip() == "False"
+
+
+def test_the_poller_loads_ingest_only_for_a_feed_with_content(tmp_path: Path) -> None:
+    """A cycle of 304s (every cron run of ``bayan poll --once --all`` on quiet feeds) needs
+    neither the summarizer, nor camel-tools, nor the full-text extractor, nor delivery."""
+    script = (
+        "import json, sys\n"
+        "import bot.feeds.poller, bot.commands.poll\n"
+        "print(json.dumps(sorted(m for m in sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    loaded = set(json.loads(done.stdout))
+    heavy = {"camel_tools", "trafilatura", "bot.summarize", "bot.feeds.ingest", "bot.delivery"}
+    assert not heavy & loaded, heavy & loaded
+    assert "bot.feeds.info" in loaded  # the due-feed snapshot's own small module

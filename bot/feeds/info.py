@@ -1,0 +1,35 @@
+"""What the poller and ingest know of a feed, detached from any session.
+
+Its own small module so that the poller can list due feeds without importing
+ingest (the summarizer, fingerprints, full-text extraction): a cycle where
+every feed answers 304 never needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.redact import mask_url
+from bot.store.models import Feed
+
+
+@dataclass(slots=True, frozen=True)
+class FeedInfo:
+    """What ingest needs of a feed, detached from any session."""
+
+    id: int
+    url: str
+    name: str | None
+    country: str | None
+    all_statements: bool
+    seeded: bool
+
+    @classmethod
+    def of(cls, feed: Feed) -> FeedInfo:
+        return cls(
+            feed.id, feed.url, feed.name, feed.country, bool(feed.all_statements), bool(feed.seeded)
+        )
+
+    @property
+    def label(self) -> str:
+        return self.name or mask_url(self.url)  # shown in alerts and poll output
