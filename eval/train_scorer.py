@@ -116,6 +116,11 @@ def doc_example(t: Text) -> tuple[set[str], int]:
     return F.doc_features(t.toks, C.doc_rules(t.who, t.rules)), int(bool(t.gold["is_statement"]))
 
 
+def blame_example(t: Text) -> tuple[set[str], int]:
+    """Does a statement blame anyone at all (gold-train's texts count too)."""
+    return doc_example(t)[0], int(bool(t.gold["accusations"]))
+
+
 def sentence_examples(t: Text) -> list[tuple[set[str], str, int]]:
     """(features, act or "none", has demand) per sentence of an indexed statement."""
     if not (t.indexed and t.gold["is_statement"]):
@@ -219,6 +224,7 @@ def train(texts: list[Text], extra: list[Text], th: dict) -> dict:
     blame = list({id(f): (f, int(a != "none")) for f, a, _ in sent}.values())
     model = {
         "doc": fit([doc_example(t) for t in texts + extra], 1.0),
+        "blm": fit([blame_example(t) for t in texts + extra if t.gold["is_statement"]], 1.0),
         "det": fit(blame, 1.0),
         "act": fit([(f, a) for f, a, _ in sent if a != "none"], 1.0, multi=True),
         "acc": fit([r for t in texts for r in accused_examples(t)], 1.0),
@@ -237,6 +243,7 @@ def with_thresholds(model: dict, th: dict) -> dict:
 
 THRESHOLD_KEYS = {
     "doc": ("lo", "hi"),
+    "blm": ("t",),
     "det": ("t",),
     "act": ("t",),
     "acc": ("t",),
@@ -246,14 +253,20 @@ THRESHOLD_KEYS = {
 GRID = {
     "doc.lo": [0.01, 0.03, 0.1],
     "doc.hi": [0.5, 0.6, 0.7],
-    "det.t": [0.1, 0.15, 0.2, 0.3, 0.4],
+    "blm.t": [0.3, 0.5, 0.7],
+    "det.t": [0.1, 0.2, 0.3],
     "act.t": [0.4],
-    "acc.t": [0.1, 0.15, 0.2, 0.3],
-    "dem.t": [0.5, 0.6, 0.7, 0.8],
-    "tgt.t": [0.2, 0.35, 0.5],
+    "acc.t": [0.1, 0.2, 0.3],
+    "dem.t": [0.6, 0.7, 0.8],
+    "tgt.t": [0.35, 0.5],
 }
 DEFAULT = {k: v[len(v) // 2] for k, v in GRID.items()}
-STEPS = [("doc.lo", "doc.hi"), ("det.t", "acc.t"), ("dem.t", "tgt.t")]
+# The CV optimum for added accusations (blm 0.5, det 0.1, acc 0.1: accusations 0.200 -> 0.223
+# on pool-train CV) adds false ones to curated statements: gold-dev 0.931 -> 0.929 and
+# gold-train 0.813 -> 0.812, below their floors. These are the lowest thresholds tried that
+# keep both, so the shipped model adds accusations only where it is sure.
+FLOOR_SAFE = {"blm.t": 0.7, "det.t": 0.5, "acc.t": 0.3}
+STEPS = [("doc.lo", "doc.hi"), ("det.t", "acc.t"), ("blm.t", "det.t"), ("dem.t", "tgt.t")]
 
 
 # --- cross-validation ---------------------------------------------------------------
@@ -301,7 +314,12 @@ def cv_predict(models: list[tuple[dict, list[Text]]], th: dict) -> dict[str, dic
 def tune(score, pool: list[Text], models) -> dict:
     """Thresholds that maximise pooled CV F1 of the fields each one governs, step by step."""
     th = dict(DEFAULT)
-    aims = {"doc.lo": "is_statement", "det.t": "accusations", "dem.t": "demands"}
+    aims = {
+        "doc.lo": "is_statement",
+        "det.t": "accusations",
+        "blm.t": "accusations",
+        "dem.t": "demands",
+    }
     for a, b in STEPS:
         best = None
         for va in GRID[a]:
@@ -339,6 +357,11 @@ def main() -> None:
         table(score, pool, predict(None, pool)), table(score, pool, cv_predict(models, th))
     )
     print("thresholds:", json.dumps(th))
+    th.update(FLOOR_SAFE)
+    print_ablation(
+        table(score, pool, predict(None, pool)), table(score, pool, cv_predict(models, th))
+    )
+    print("shipped thresholds:", json.dumps(th))
     if args.fold_weights:
         args.fold_weights.mkdir(parents=True, exist_ok=True)
         for k, (model, held) in enumerate(models):

@@ -41,6 +41,7 @@ def test_shipped_weights_load_with_every_part_and_threshold() -> None:
     assert model is not None
     for part, keys in {
         "doc": ("lo", "hi"),
+        "blm": ("t",),
         "det": ("t",),
         "act": ("t",),
         "acc": ("t",),

@@ -5,10 +5,11 @@ The rules stay the first source. :func:`refine` takes the rules' summary and
 - decides ``is_statement`` with a text classifier that sees the rules' own verdict
   among its features: the rules' answer stands unless the model is confident the
   other way (two thresholds, chosen by cross-validation);
-- adds accusations in sentences the rules found none of that act: a sentence
-  classifier names the act (or none), a span scorer picks the accused among the
-  word spans of that sentence and the two before it (a pronoun's party is named
-  earlier);
+- adds accusations to a statement the rules found none in, when a text classifier
+  hears blame in it: a sentence classifier finds the blaming sentences and names the
+  act, a span scorer picks the accused among the word spans of that sentence and the
+  two before it (a pronoun's party is named earlier). Where the rules found
+  accusations the model adds none: on curated statements the rules are more precise;
 - adds demands in sentences where the rules found none: a sentence classifier, and
   the same span scorer trained on demand targets (no span above threshold: no target).
 
@@ -44,7 +45,8 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
     if not sentences:
         return summary
     toks = [F.tokens(s) for s in sentences]
-    p = statement_probability(toks, who, summary, model)
+    feats = F.doc_features(toks, C.doc_rules(who, summary))
+    p = scorer.binary(model["doc"], feats)
     doc = model["doc"]
     summary.is_statement = p >= doc["hi"] if not summary.is_statement else p >= doc["lo"]
     if not summary.is_statement:
@@ -52,7 +54,8 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
         return summary
     summary.issuer = summary.issuer or who or lead_issuer(sentences)
     sides = sentence_sides(sentences, who)
-    summary.accusations += C.accusations(sentences, toks, sides, who, summary, model)
+    blame = scorer.binary(model["blm"], feats)
+    summary.accusations += C.accusations(sentences, toks, sides, who, summary, model, blame)
     summary.demands += C.demands(sentences, toks, sides, summary, model)
     return summary
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from bot.summarize import countries
+from bot.summarize import budget, countries
 from bot.summarize.learned import features as F
 from bot.summarize.learned import scorer
 from bot.summarize.model import Accusation, Demand, Issuer, Summary
@@ -84,15 +84,21 @@ def accusations(
     who: Issuer | None,
     summary: Summary,
     model: dict[str, Any],
+    blame: float,
 ) -> list[Accusation]:
-    """Accusations of sentences the model finds blaming, with the act it names (and a
+    """Accusations of sentences the model finds blaming (in a text whose probability of
+    blaming anyone is ``blame``, where the rules found no accusation), with the act it names (and a
     second act as likely as ``act.t``), for acts and parties the rules did not find."""
+    if summary.accusations or blame < model["blm"]["t"]:
+        return []  # the rules speak for this text, or the model hears no blame in it
     det_m, act_m, acc_m = model["det"], model["act"], model["acc"]
     flags: dict[int, list[tuple[str, ...]]] = {}
     out: list[Accusation] = []
     have = list(summary.accusations)
     known = party_words(who, summary)
     for si, sent in enumerate(sentences):
+        if not budget.spend(budget.words(sent) * (LOOK_BACK + 1)):
+            break
         feats = F.sentence_features(toks[si], si, sides[si], sentence_rules(sent, summary))
         if scorer.binary(det_m, feats) < det_m["t"]:
             continue
@@ -127,6 +133,8 @@ def demands(
     out: list[Demand] = []
     have = list(summary.demands)
     for si, sent in enumerate(sentences):
+        if not budget.spend(budget.words(sent)):
+            break
         rules = sentence_rules(sent, summary)
         if rules["dem"]:
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.summarize.text import normalize
 
@@ -30,6 +31,7 @@ _WORD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A normalized word without و/ف/ب/ل + ال or ال/لل, as the scorer compares words."""
     if word.isdigit():

@@ -1,8 +1,9 @@
 """The shipped linear models: load the weights file once, score features with dict look-ups.
 
-Six small logistic-regression models trained by ``eval/train_scorer.py``:
+Seven small logistic-regression models trained by ``eval/train_scorer.py``:
 
 - ``doc``: is this text a statement (over :func:`features.doc_features`);
+- ``blm``: does this statement blame anyone at all (same features);
 - ``det``: does a sentence blame anyone;
 - ``act``: which act a blaming sentence names (multinomial, one weight row per class);
 - ``acc``: is this word span the accused of a sentence's act;
