@@ -37,6 +37,7 @@ def summarize_counted(text: str) -> tuple[Summary, int]:
         figures,
         issuer,
         keys,
+        learned,
         places,
         statement,
     )
@@ -60,6 +61,7 @@ def summarize_counted(text: str) -> tuple[Summary, int]:
             places=places.extract_places(sentences),
             notices=notices,
         )
+        learned.refine(sentences, who, result)  # the model decides where the rules are silent
         if not result.is_statement:
             result.issuer = None
         result.key_sentences = keys.key_sentences(sentences, result)
