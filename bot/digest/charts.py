@@ -14,10 +14,10 @@ from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from bot.digest.data import DigestItem
 from bot.digest.ledger import party_matches
 from bot.i18n import raw
 from bot.i18n.labels import act_label, country_label
+from bot.render.view import StatementView
 
 CHART_DAYS = 30
 CHART_WEEKS = 12
@@ -88,7 +88,7 @@ def _top(counter: Counter[str], other: str) -> list[str]:
 
 
 def statements_per_day_png(
-    items: list[DigestItem],
+    items: list[StatementView],
     until: datetime | None = None,
     *,
     days: int = CHART_DAYS,
@@ -124,7 +124,7 @@ def statements_per_day_png(
 
 
 def accusations_per_week_png(
-    items: list[DigestItem],
+    items: list[StatementView],
     party: str,
     until: datetime | None = None,
     *,

@@ -1,6 +1,6 @@
 """Compose a digest: the period's statements grouped by issuing country and body.
 
-Pure functions over :class:`DigestItem` lists, so the same digest renders to
+Pure functions over :class:`StatementView` lists, so the same digest renders to
 Telegram HTML (scheduled digests, ``/digest now``) and to plain text
 (``bayan digest``) and is tested without a database or a bot.
 """
@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 
-from bot.digest.data import DigestItem
 from bot.i18n import raw
 from bot.i18n.bidi import isolate
 from bot.i18n.labels import (
@@ -22,6 +21,7 @@ from bot.i18n.labels import (
     format_number,
     qualifier_label,
 )
+from bot.render.view import StatementView
 from bot.summarize.model import Figure
 
 # Figures worth a digest line: the human toll first, then the rest.
@@ -113,7 +113,7 @@ def top_figures(figures: list[Figure], limit: int = 3) -> list[Figure]:
     return ordered[:limit]
 
 
-def _line(item: DigestItem, lang: str) -> StatementLine:
+def _line(item: StatementView, lang: str) -> StatementLine:
     accused: dict[str, list[str]] = {}
     for acc in item.summary.accusations:
         acts = accused.setdefault(acc.accused, [])
@@ -125,7 +125,7 @@ def _line(item: DigestItem, lang: str) -> StatementLine:
         or raw(lang, "digest.unknown_issuer")
     )
     return StatementLine(
-        item.statement_id,
+        item.id,
         issuer,
         list(accused.items()),
         top_figures(item.summary.figures),
@@ -135,7 +135,7 @@ def _line(item: DigestItem, lang: str) -> StatementLine:
 
 
 def build_digest(
-    items: list[DigestItem], start: datetime, end: datetime, lang: str = "ar"
+    items: list[StatementView], start: datetime, end: datetime, lang: str = "ar"
 ) -> Digest:
     digest = Digest(start=start, end=end)
     issuers: set[tuple[str | None, str]] = set()

@@ -1,41 +1,25 @@
 """Read side of digests, ledgers and charts: statements in a period, with their summaries.
 
-One query per use, returning plain :class:`DigestItem` values, so composing
+One query per use, returning the one statement read model, :class:`bot.render.view.StatementView`, so composing
 and rendering never touch the database and can be tested on hand-made items.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.render.view import StatementView
 from bot.store.models import Statement, SummaryRow
 from bot.summarize.model import Summary
 
 
-@dataclass(slots=True)
-class DigestItem:
-    statement_id: int
-    title: str
-    url: str | None
-    issuer_name: str | None
-    issuer_country: str | None
-    when: datetime
-    summary: Summary
-    text: str = ""
-
-
-def _when(st: Statement) -> datetime:
-    return st.published_at or st.first_seen_at
-
-
 async def statements_between(
     session: AsyncSession, start: datetime, end: datetime
-) -> list[DigestItem]:
+) -> list[StatementView]:
     """Statements first seen in ``[start, end)``, oldest first.
 
     "First seen" rather than "published": a feed may carry a statement days
@@ -55,15 +39,18 @@ async def statements_between(
     for st, row in rows:
         url = st.url or (st.sources[0].url if st.sources else None)
         items.append(
-            DigestItem(
-                statement_id=st.id,
+            StatementView(
+                id=st.id,
                 title=st.title or "",
                 url=url,
+                sources=[src.url for src in st.sources],
                 issuer_name=st.issuer_name,
                 issuer_country=st.issuer_country,
-                when=_when(st),
-                summary=Summary.from_dict(row.data),
+                published_at=st.published_at,
+                revision=st.revision or 1,
+                first_seen_at=st.first_seen_at,
                 text=st.text,
+                summary=Summary.from_dict(row.data),
             )
         )
     return items

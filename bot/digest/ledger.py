@@ -15,10 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.arabic import fold as fold_spelling
 from bot.digest.compose import figure_phrase
-from bot.digest.data import DigestItem, statements_between
+from bot.digest.data import statements_between
 from bot.i18n import raw
 from bot.i18n.bidi import isolate
 from bot.i18n.labels import act_label, country_label
+from bot.render.view import StatementView
 from bot.summarize.model import Figure
 
 LEDGER_DAYS = 30
@@ -78,7 +79,7 @@ class Ledger:
 
 
 def build_ledger(
-    items: list[DigestItem], party: str, *, by_issuer: bool, since: datetime, until: datetime
+    items: list[StatementView], party: str, *, by_issuer: bool, since: datetime, until: datetime
 ) -> Ledger:
     ledger = Ledger(party=party, by_issuer=by_issuer, since=since, until=until)
     for item in items:
@@ -104,7 +105,7 @@ def build_ledger(
             acts = list(dict.fromkeys(acts))
             ledger.lines.append(
                 LedgerLine(
-                    item.statement_id,
+                    item.id,
                     item.when,
                     issuer,
                     item.issuer_country,

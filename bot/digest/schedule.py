@@ -22,7 +22,8 @@ from sqlalchemy.orm import selectinload
 
 from bot.delivery import outbox
 from bot.digest.compose import build_digest, render_html
-from bot.digest.data import DigestItem, statements_between
+from bot.digest.data import statements_between
+from bot.render.view import StatementView
 from bot.store.models import Chat, Subscription
 
 log = logging.getLogger(__name__)
@@ -84,15 +85,15 @@ def due_period(
 
 # Does a digest-mode subscription want this item? Delivery owns the rules; bot/app.py
 # hands its matcher in, so digests never import matching.
-SubscriptionMatcher = Callable[[Subscription, DigestItem], bool]
+SubscriptionMatcher = Callable[[Subscription, StatementView], bool]
 
 
 def items_for_chat(
     chat: Chat,
-    items: list[DigestItem],
+    items: list[StatementView],
     matcher: SubscriptionMatcher,
     modes: tuple[str, ...] = ("digest",),
-) -> list[DigestItem]:
+) -> list[StatementView]:
     subs = [s for s in chat.subscriptions if s.mode in modes]
     return [it for it in items if any(matcher(s, it) for s in subs)]
 
@@ -125,7 +126,7 @@ async def enqueue_digest(
     zone = ZoneInfo(chat.timezone or default_zone)
     digest = build_digest(items, period.start.astimezone(zone), period.end.astimezone(zone), lang)
     key = f"digest:{chat.id}:{key_suffix or period.end.strftime('%Y%m%dT%H%M')}"
-    payload = {"html": render_html(digest, lang), "statements": [i.statement_id for i in items]}
+    payload = {"html": render_html(digest, lang), "statements": [i.id for i in items]}
     return await outbox.enqueue(
         session, chat_id=chat.id, kind="digest", dedup_key=key, payload=payload
     )

@@ -50,6 +50,11 @@ class StatementView:
             revision=getattr(statement, "revision", 1) or 1,
         )
 
+    @property
+    def when(self) -> datetime | None:
+        """When readers date it: its publication date, else when Bayan first saw it."""
+        return self.published_at or self.first_seen_at
+
     def links(self, limit: int = 3) -> list[str]:
         seen: list[str] = []
         for url in [self.url, *self.sources]:

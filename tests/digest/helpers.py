@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.digest.data import DigestItem
+from bot.render.view import StatementView
 from bot.store.models import Statement, SummaryRow
 from bot.summarize.model import Accusation, Figure, Issuer, Summary
 
@@ -30,15 +30,15 @@ def item(
     hours_ago: float = 1,
     figures: list[Figure] = (),
     url: str | None = None,
-) -> DigestItem:
-    return DigestItem(
-        i,
-        f"عنوان {i}",
-        url or f"https://news.example/{i}",
-        issuer,
-        country,
-        NOW - timedelta(hours=hours_ago),
-        summary(country, issuer, accused, figures),
+) -> StatementView:
+    return StatementView(
+        id=i,
+        title=f"عنوان {i}",
+        url=url or f"https://news.example/{i}",
+        issuer_name=issuer,
+        issuer_country=country,
+        published_at=NOW - timedelta(hours=hours_ago),
+        summary=summary(country, issuer, accused, figures),
     )
 
 
