@@ -400,27 +400,38 @@ class Sender:
                     ).where(_CHATS.c.id.in_({r.chat_id for r in claimed}))
                 )
             }
-            ready, gone = [], []
+            ready, gone, reasons = [], [], {}
             for row in claimed:
                 chat = chats.get(row.chat_id)
-                if (
-                    chat is None
-                    or not chat.active
-                    or (row.chat_id == CONSOLE_CHAT_ID and not self.console)
-                ):
-                    gone.append(row)
-                else:
+                reason = self._undeliverable(row.chat_id, chat)
+                if reason is None:
                     ready.append((row, chat.language, chat.timezone or self.default_zone))
-            for chat_id in {row.chat_id for row in gone}:
-                await outbox.drop_for_chat(session, chat_id, "chat inactive")
+                else:
+                    gone.append(row)
+                    reasons[row.chat_id] = reason
+            for chat_id, reason in reasons.items():
+                await outbox.drop_for_chat(session, chat_id, reason)
             return ready, gone
 
         ready, gone = await self._tx(claim)
         del carry[: len(owed)]  # committed with the claim
         for row in gone:
-            log.info("delivery %s dropped: chat %s is inactive", row.id, row.chat_id)
+            log.info("delivery %s dropped: chat %s cannot receive it", row.id, row.chat_id)
         self.stats.dropped += len(gone)
         return ready
+
+    def _undeliverable(self, chat_id: int, chat: Any) -> str | None:
+        """Why rows for this chat must be dropped rather than sent, or None.
+
+        One rule for the batch claim and the single-row path, so closed mode and the
+        console chat are honoured whichever path a row takes."""
+        if chat is None or not chat.active:
+            return "chat inactive"
+        if self.allowed_chats is not None and chat_id not in self.allowed_chats:
+            return "chat not allowed (closed)"
+        if chat_id == CONSOLE_CHAT_ID and not self.console:
+            return "console chat; a bot token is set"
+        return None
 
     async def _respect_rates(self, chat_id: int) -> None:
         now = time.monotonic()
@@ -525,16 +536,9 @@ class Sender:
                     )
                 )
             ).first()
-            if chat is None or not chat.active:
-                await outbox.drop_for_chat(session, fresh.chat_id, "chat inactive")
-                return "dropped", fresh, ("", "")
-            if self.allowed_chats is not None and fresh.chat_id not in self.allowed_chats:
-                await outbox.drop_for_chat(session, fresh.chat_id, "chat not allowed (closed)")
-                return "dropped", fresh, ("", "")
-            if fresh.chat_id == CONSOLE_CHAT_ID and not self.console:
-                await outbox.drop_for_chat(
-                    session, fresh.chat_id, "console chat; a bot token is set"
-                )
+            reason = self._undeliverable(fresh.chat_id, chat)
+            if reason is not None:
+                await outbox.drop_for_chat(session, fresh.chat_id, reason)
                 return "dropped", fresh, ("", "")
             return "claimed", fresh, (chat.language, chat.timezone or self.default_zone)
 
