@@ -265,7 +265,8 @@ DEFAULT = {k: v[len(v) // 2] for k, v in GRID.items()}
 # on pool-train CV) adds false ones to curated statements: gold-dev 0.931 -> 0.929 and
 # gold-train 0.813 -> 0.812, below their floors. These are the lowest thresholds tried that
 # keep both, so the shipped model adds accusations only where it is sure.
-FLOOR_SAFE = {"blm.t": 0.7, "det.t": 0.5, "acc.t": 0.3}
+# Likewise demands: dem 0.6 (CV optimum on today's rules) adds one false demand to gold-dev.
+FLOOR_SAFE = {"blm.t": 0.7, "det.t": 0.5, "acc.t": 0.3, "dem.t": 0.7}
 STEPS = [("doc.lo", "doc.hi"), ("det.t", "acc.t"), ("blm.t", "det.t"), ("dem.t", "tgt.t")]
 
 
