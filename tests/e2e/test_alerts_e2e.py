@@ -292,7 +292,11 @@ async def test_bayan_run_process_killed_with_sigkill_resumes_without_loss(
     await bayan.start()
     await fake_api.wait_until(lambda: all(fake_api.messages(c) for c in ids), timeout=20)
     await wait_for(lambda: all_rows_final(db), what="outbox drained")
-    assert set(delivered_counts(fake_api, ids).values()) == {1}
+    counts = delivered_counts(fake_api, ids)
+    # nothing lost; the killed worker may repeat what it had sent from its claimed batch
+    # but not yet marked (the stated window, 1 worker x CLAIM_BATCH), never a chat twice over
+    assert min(counts.values()) == 1 and max(counts.values()) <= 2
+    assert sum(n - 1 for n in counts.values()) <= min(5, CLAIM_BATCH)
 
 
 # --- chats leaving and coming back ------------------------------------------------------
