@@ -69,19 +69,29 @@ def upgrade_sync(url: str, revision: str = "head") -> None:
 
 
 def current_revision_sync(url: str) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-    from sqlalchemy import create_engine
+    """The schema revision of the database at ``url`` (``None``: empty or no file yet).
 
+    Goes through the URL's own asyncio driver (aiosqlite, asyncpg), so a
+    PostgreSQL deployment needs no second, synchronous driver. Blocking: call
+    it from a thread or from synchronous code, never inside a running loop.
+    """
     prefix = "sqlite+aiosqlite:///"
     if url.startswith(prefix) and ":memory:" not in url and not Path(url[len(prefix) :]).exists():
         return None  # no file yet: nothing to open, and opening would create it
-    sync_url = url.replace("+aiosqlite", "").replace("+asyncpg", "+psycopg")
-    engine = create_engine(sync_url)
+    return asyncio.run(_current_revision(url))
+
+
+async def _current_revision(url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    engine = create_async_engine(url)
     try:
-        with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+        async with engine.connect() as conn:
+            return await conn.run_sync(
+                lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()
+            )
     finally:
-        engine.dispose()
+        await engine.dispose()
 
 
 def head_revision() -> str | None:

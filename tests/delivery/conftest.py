@@ -1,9 +1,8 @@
-"""A real, migrated SQLite file per test."""
+"""A real, migrated database per test (SQLite and PostgreSQL: ``--db``)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,8 @@ from bot.store.db import Database, open_database
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}")
+async def db(database_url: str) -> AsyncIterator[Database]:
+    database = await open_database(database_url)
     try:
         yield database
     finally:

@@ -19,12 +19,12 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 
 
 @pytest.fixture
-async def services(db, tmp_path, monkeypatch) -> AsyncIterator[Services]:
+async def services(db, database_url, tmp_path, monkeypatch) -> AsyncIterator[Services]:
     monkeypatch.chdir(tmp_path)
     settings = load_settings(
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_API_URL="http://127.0.0.1:9/tg/",
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
+        DATABASE_URL=database_url,
         BAYAN_RATE_OVERALL=12,
         BAYAN_RATE_GROUP_PER_MINUTE=7,
     )

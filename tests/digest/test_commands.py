@@ -12,8 +12,8 @@ from tests.digest.helpers import store_statement
 
 
 @pytest.fixture
-def db_env(tmp_path, monkeypatch):
-    url = f"sqlite+aiosqlite:///{tmp_path}/c.db"
+def db_env(tmp_path, database_url, monkeypatch):
+    url = database_url
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.chdir(tmp_path)
     return url

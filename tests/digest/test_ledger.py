@@ -54,8 +54,8 @@ def test_ledger_by_issuer_lists_whom_it_accused() -> None:
     assert [(ln.accused, ln.acts) for ln in ledger.lines] == [("تركيا", ["violating_sovereignty"])]
 
 
-async def test_ledger_reads_only_the_last_30_days_from_the_store(tmp_path) -> None:
-    db = await open_database(f"sqlite+aiosqlite:///{tmp_path}/l.db")
+async def test_ledger_reads_only_the_last_30_days_from_the_store(database_url: str) -> None:
+    db = await open_database(database_url)
     try:
         async with db.sessions() as s:
             await store_statement(

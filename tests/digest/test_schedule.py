@@ -55,12 +55,12 @@ def test_off_is_never_due() -> None:
     assert due_period("off", DAMASCUS, None, utc(2026, 11, 29, 5, 30)) is None
 
 
-async def _db(tmp_path):
-    return await open_database(f"sqlite+aiosqlite:///{tmp_path}/d.db")
+async def _db(database_url: str):
+    return await open_database(database_url)
 
 
-async def test_due_digest_is_enqueued_once_with_matching_statements_only(tmp_path) -> None:
-    db = await _db(tmp_path)
+async def test_due_digest_is_enqueued_once_with_matching_statements_only(database_url) -> None:
+    db = await _db(database_url)
     try:
         async with db.sessions() as s:
             s.add(
@@ -106,8 +106,8 @@ async def test_due_digest_is_enqueued_once_with_matching_statements_only(tmp_pat
         await db.dispose()
 
 
-async def test_empty_period_sends_nothing_but_moves_on(tmp_path) -> None:
-    db = await _db(tmp_path)
+async def test_empty_period_sends_nothing_but_moves_on(database_url) -> None:
+    db = await _db(database_url)
     try:
         async with db.sessions() as s:
             s.add(
@@ -132,8 +132,8 @@ async def test_empty_period_sends_nothing_but_moves_on(tmp_path) -> None:
         await db.dispose()
 
 
-async def test_first_check_of_a_new_chat_does_not_send_an_old_period(tmp_path) -> None:
-    db = await _db(tmp_path)
+async def test_first_check_of_a_new_chat_does_not_send_an_old_period(database_url) -> None:
+    db = await _db(database_url)
     try:
         async with db.sessions() as s:
             s.add(Chat(id=9, type="private", digest_time="08:00"))
@@ -151,8 +151,8 @@ async def test_first_check_of_a_new_chat_does_not_send_an_old_period(tmp_path) -
         await db.dispose()
 
 
-async def test_instant_only_chats_get_no_digest(tmp_path) -> None:
-    db = await _db(tmp_path)
+async def test_instant_only_chats_get_no_digest(database_url) -> None:
+    db = await _db(database_url)
     try:
         async with db.sessions() as s:
             s.add(
@@ -174,10 +174,12 @@ async def test_instant_only_chats_get_no_digest(tmp_path) -> None:
         await db.dispose()
 
 
-async def test_a_chat_without_its_own_zone_reads_its_digest_in_the_default_zone(tmp_path) -> None:
+async def test_a_chat_without_its_own_zone_reads_its_digest_in_the_default_zone(
+    database_url,
+) -> None:
     # BAYAN_TIMEZONE=Asia/Damascus schedules the 08:00 digest at 08:00 Damascus time; its
     # header must show that period in Damascus time too (08:00), not in UTC (05:00).
-    db = await _db(tmp_path)
+    db = await _db(database_url)
     try:
         async with db.sessions() as s:
             s.add(

@@ -2,7 +2,7 @@
 
 What is real here: python-telegram-bot's Application exactly as ``bayan run``
 builds it (:func:`bot.app.build_application`), talking HTTP to a fake Bot API
-on 127.0.0.1 (``tests.fakebotapi``); a migrated SQLite file; an HTTP feed
+on 127.0.0.1 (``tests.fakebotapi``); a migrated database (SQLite and PostgreSQL, ``--db``); an HTTP feed
 server on 127.0.0.1 serving RSS that a test edits while the bot runs.
 What is fake: Telegram and the news sites — nothing else.
 
@@ -16,7 +16,7 @@ Fixtures (all function-scoped, all in the test's event loop):
     adds an item to ``feed_server.url_for("slug")`` (RSS 2.0); the item's link
     serves the text as an article page, for full-text extraction.
 ``settings``
-    :class:`bot.config.Settings` pointing at both fakes and a tmp SQLite file
+    :class:`bot.config.Settings` pointing at both fakes and this test's database
     (rates high so tests are quick; pass your own via ``make_settings``).
 ``services``
     Opened :class:`bot.services.Services` on those settings (closed after).
@@ -247,7 +247,7 @@ async def feed_server() -> AsyncIterator[FeedServer]:
 
 @pytest.fixture
 def make_settings(
-    tmp_path: Path, fake_api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, database_url: str, fake_api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
 ) -> Callable[..., Settings]:
     """Settings for a test run; keyword overrides use the environment names (BAYAN_RATE_OVERALL=…)."""
     monkeypatch.chdir(tmp_path)  # no developer .env leaks into a test
@@ -259,7 +259,7 @@ def make_settings(
         values: dict[str, Any] = {
             "TELEGRAM_BOT_TOKEN": fake_api.token,
             "TELEGRAM_API_URL": fake_api.url,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
+            "DATABASE_URL": database_url,
             "BAYAN_ALLOW_PRIVATE_HOSTS": True,
             "BAYAN_RATE_OVERALL": 1000,
             "BAYAN_RATE_PER_CHAT": 1000,

@@ -37,6 +37,7 @@ from tests.delivery.factories import (
 
 from .conftest import TOKEN, BayanRunner, delivered_counts, wait_for
 
+ROOT = Path(__file__).resolve().parents[2]
 ISOLATES = re.compile("[\u2066-\u2069]")
 STATEMENT_TEXT = (
     "أدانت وزارة الخارجية السورية في بيان اليوم القصف الذي نفذته إسرائيل على ريف دمشق، "
@@ -252,7 +253,7 @@ async def test_crash_with_parallel_workers_duplicates_within_workers_times_batch
 
 
 async def test_bayan_run_process_killed_with_sigkill_resumes_without_loss(
-    fake_api, services, bayan, settings
+    fake_api, services, bayan, settings, tmp_path
 ):
     """The real `bayan run` process, SIGKILLed mid-batch, then restarted on the same database."""
     db = services.db
@@ -265,6 +266,7 @@ async def test_bayan_run_process_killed_with_sigkill_resumes_without_loss(
             "TELEGRAM_BOT_TOKEN": fake_api.token,
             "TELEGRAM_API_URL": fake_api.url,
             "DATABASE_URL": settings.database_url,
+            "PYTHONPATH": str(ROOT),  # this checkout's code, whatever the cwd
             "BAYAN_RATE_OVERALL": "1000",
             "BAYAN_RATE_PER_CHAT": "1000",
             "BAYAN_SEND_WORKERS": "1",
@@ -276,7 +278,7 @@ async def test_bayan_run_process_killed_with_sigkill_resumes_without_loss(
         "-m",
         "bot.cli",
         "run",
-        cwd=str(Path(settings.database_url.split("///", 1)[1]).parent),
+        cwd=str(tmp_path),
         env=env,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
@@ -432,7 +434,7 @@ async def test_console_mode_prints_every_alert_through_the_same_outbox(services,
 
 
 async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(
-    fake_api, services, settings
+    fake_api, services, settings, tmp_path
 ):
     db = services.db
     [alice] = await subscribers(fake_api, db, [1001])
@@ -443,6 +445,7 @@ async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(
             "TELEGRAM_BOT_TOKEN": fake_api.token,
             "TELEGRAM_API_URL": fake_api.url,
             "DATABASE_URL": settings.database_url,
+            "PYTHONPATH": str(ROOT),  # this checkout's code, whatever the cwd
             "BAYAN_LOG_LEVEL": "WARNING",
         }
     )
@@ -451,7 +454,7 @@ async def test_bayan_run_says_how_it_runs_and_stops_cleanly_on_sigterm(
         "-m",
         "bot.cli",
         "run",
-        cwd=str(Path(settings.database_url.split("///", 1)[1]).parent),
+        cwd=str(tmp_path),
         env=env,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,

@@ -11,7 +11,6 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -64,12 +63,12 @@ async def fake() -> AsyncIterator[FakeBotAPI]:
 
 
 @pytest.fixture
-async def bayan(fake: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Bayan]:
+async def bayan(fake: FakeBotAPI, database_url: str) -> AsyncIterator[Bayan]:
     """Bayan as `bayan run` builds and starts it (bot.app), pointed at the fake server."""
     settings = load_settings(
         TELEGRAM_BOT_TOKEN=fake.token,
         TELEGRAM_API_URL=fake.url,
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
+        DATABASE_URL=database_url,
         BAYAN_ADMIN_IDS=str(ADMIN_ID),
     )
     services = await open_services(settings)

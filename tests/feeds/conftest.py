@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 with per-test routes, and a real SQLite store."""
+"""A real HTTP server on 127.0.0.1 with per-test routes, and a real store (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -157,8 +157,8 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path)
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return make_settings(tmp_path, DATABASE_URL=database_url)
 
 
 @pytest.fixture

@@ -97,8 +97,10 @@ async def test_a_new_item_on_a_seeded_feed_is_one_new_statement_with_the_hook_ca
     assert line["summary"]["is_statement"] is True and line["sources"] == [WATER.link]
 
 
-async def test_backfill_alerts_the_newest_items_of_a_new_feed(tmp_path, server: FeedServer) -> None:
-    settings = make_settings(tmp_path, BAYAN_BACKFILL=1)
+async def test_backfill_alerts_the_newest_items_of_a_new_feed(
+    tmp_path, database_url: str, server: FeedServer
+) -> None:
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_BACKFILL=1)
     from bot.store.db import open_database
 
     services = Services(settings, await open_database(settings.database_url))
@@ -256,8 +258,10 @@ async def test_a_slow_feed_times_out_without_holding_up_the_others(
     assert {o.status for o in report.outcomes} == {"ok", "error"}
 
 
-async def test_a_body_over_the_byte_cap_is_refused(tmp_path, server: FeedServer) -> None:
-    settings = make_settings(tmp_path, BAYAN_FETCH_MAX_BYTES=100_000)
+async def test_a_body_over_the_byte_cap_is_refused(
+    tmp_path, database_url: str, server: FeedServer
+) -> None:
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_FETCH_MAX_BYTES=100_000)
     from bot.store.db import open_database
 
     services = Services(settings, await open_database(settings.database_url))
@@ -276,11 +280,13 @@ async def test_a_body_over_the_byte_cap_is_refused(tmp_path, server: FeedServer)
         await services.close()
 
 
-async def test_a_redirect_to_a_private_address_is_refused(tmp_path, server: FeedServer) -> None:
+async def test_a_redirect_to_a_private_address_is_refused(
+    tmp_path, database_url: str, server: FeedServer
+) -> None:
     from bot.feeds.fetch import FeedClient
     from bot.store.db import open_database
 
-    settings = make_settings(tmp_path, BAYAN_ALLOW_PRIVATE_HOSTS=False)
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_ALLOW_PRIVATE_HOSTS=False)
     services = Services(settings, await open_database(settings.database_url))
     server.redirect("/rss", "http://10.20.30.40/internal.xml")
     fid = await add(services, server.url("/rss"))
@@ -520,8 +526,10 @@ async def test_overlapping_cycles_never_poll_one_feed_twice(
     assert await titles(services) == [ENERGY.title]
 
 
-async def test_an_excerpt_is_replaced_by_the_article_text(tmp_path, server: FeedServer) -> None:
-    settings = make_settings(tmp_path, BAYAN_FULLTEXT_MIN_CHARS=300)
+async def test_an_excerpt_is_replaced_by_the_article_text(
+    tmp_path, database_url: str, server: FeedServer
+) -> None:
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_FULLTEXT_MIN_CHARS=300)
     from bot.store.db import open_database
 
     services = Services(settings, await open_database(settings.database_url))

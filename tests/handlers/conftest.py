@@ -1,10 +1,9 @@
-"""Shared fixtures for the chat-command tests: a real, migrated SQLite file per test."""
+"""Shared fixtures for the chat-command tests: a real, migrated database per test (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -39,8 +38,8 @@ SAMPLES: list[dict[str, str]] = [
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}")
+async def db(database_url: str) -> AsyncIterator[Database]:
+    database = await open_database(database_url)
     try:
         yield database
     finally:

@@ -1,4 +1,4 @@
-"""The search index: Arabic folding, proclitics, staleness, paging (real SQLite FTS5)."""
+"""The search index: Arabic folding, proclitics, staleness, paging (real SQLite FTS5 and PostgreSQL tsvector)."""
 
 from __future__ import annotations
 
@@ -104,37 +104,35 @@ async def test_non_statements_are_left_out_by_default(db) -> None:
         assert len(await search.search_ids(session, "معرضا", statements_only=False)) == 1
 
 
-async def test_the_migration_created_the_fts_table(db) -> None:
+async def test_the_migration_created_the_search_table(db) -> None:
     async with db.sessions() as session:
-        rows = await session.execute(
-            text("SELECT name FROM sqlite_master WHERE name = 'statement_search'")
-        )
-        assert rows.scalar() == "statement_search"
+        if search.is_postgresql(session):
+            found = "SELECT to_regclass('statement_search')::text"
+        else:
+            found = "SELECT name FROM sqlite_master WHERE name = 'statement_search'"
+        assert (await session.execute(text(found))).scalar() == "statement_search"
         # and the schema is at the search revision
         version = await session.scalar(text("SELECT version_num FROM alembic_version"))
-        assert version >= "0002"
+        assert version >= "0003"
         assert await session.scalar(select(Statement.id)) is None
 
 
-async def test_the_portable_like_fallback_finds_every_word(db) -> None:
-    # The path PostgreSQL takes; exercised here on SQLite, which runs the same portable SQL.
-    ids = await add_samples(db)
+async def test_a_deleted_statement_leaves_the_search_results(db) -> None:
+    sid = await add_statement(db, text="أدانت الوزارة الهجوم على الميناء.")
     async with db.sessions() as session:
-        found = await search._like_search_ids(
-            session, "سيادة العراق", column=None, limit=5, before_id=None, statements_only=True
-        )
-        assert found == [ids[1]]
-        fifty = await add_statement(db, text="قالت الوزارة إن 50 مدنيا أصيبوا.")
-        # "_" is a LIKE wildcard: unescaped, "5_" would match "50".
-        assert (
-            await search._like_search_ids(
-                session, "5_", column=None, limit=5, before_id=None, statements_only=True
-            )
-            == []
-        )
-        assert await search._like_search_ids(
-            session, "50", column=None, limit=5, before_id=None, statements_only=True
-        ) == [fifty]
+        assert await search.search_ids(session, "الميناء") == [sid]
+        await session.delete(await session.get(Statement, sid))
+        await session.commit()
+        assert await search.search_ids(session, "الميناء") == []
+
+
+async def test_words_with_digits_and_query_syntax_characters_are_plain_words(db) -> None:
+    fifty = await add_statement(db, text="قالت الوزارة إن 50 مدنيا أصيبوا.")
+    async with db.sessions() as session:
+        assert await search.search_ids(session, "50") == [fifty]
+        assert await search.search_ids(session, "6_") == []  # "_" is no wildcard
+        assert await search.search_ids(session, "'50' | !مدنيا:*") == [fifty]  # no tsquery syntax
+        assert await search.search_ids(session, '"50" OR NOT') == []  # nor FTS5's
 
 
 def test_arabic_punctuation_separates_words() -> None:

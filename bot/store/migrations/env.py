@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.store import locks
 from bot.store.models import Base
 
 config = context.config
@@ -27,6 +29,12 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Instances starting together queue here; the lock is released at commit,
+            # and the next one then reads the new version and has nothing left to do.
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": locks.MIGRATIONS}
+            )
         context.run_migrations()
 
 
