@@ -37,6 +37,7 @@ from bot.digest.schedule import schedule_digests
 from bot.feeds.schedule import schedule_polling, stop_polling
 from bot.logs import RedactSecrets
 from bot.services import Services
+from bot.status import Liveness, StatusServer, track_sender
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ def build_application(
         default_zone=settings.timezone,
         allowed_chats=_allowed_chats(settings, console),
     )
+    track_sender(app.bot_data["sender"])
     if console:
         app.bot_data["console_transport"] = transport
     # Group -1: chat lifecycle runs before (and never blocks) the chat commands in group 0.
@@ -179,7 +181,10 @@ async def _prune_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _sender_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Safety net behind the wake-up: finds rows written by anything, even another process."""
+    """Safety net behind the wake-up: finds rows written by anything, even another process.
+
+    Its time is also /healthz's proof that the scheduler is alive."""
+    context.bot_data["last_tick"] = time.monotonic()
     context.bot_data["sender"].kick()
 
 
@@ -287,6 +292,27 @@ async def stop_application(app: Application) -> None:
         await app.post_shutdown(app)
 
 
+def liveness(app: Application, services: Services) -> Liveness:
+    """What /healthz checks for this Application: its database and its scheduler."""
+
+    def scheduler_running() -> bool:
+        return app.job_queue is not None and bool(app.job_queue.scheduler.running)
+
+    return Liveness(services.db, scheduler_running, lambda: app.bot_data.get("last_tick"))
+
+
+def start_status_server(app: Application, services: Services) -> StatusServer | None:
+    """/healthz and /metrics on ``BAYAN_STATUS_HOST:BAYAN_STATUS_PORT``; None when no port is set."""
+    settings = services.settings
+    if settings.status_port is None:
+        return None
+    server = StatusServer(
+        liveness(app, services), host=settings.status_host, port=settings.status_port
+    )
+    server.start()
+    return server
+
+
 def status_line(app: Application, services: Services) -> str:
     """The one start-up line `bayan run` prints."""
     if app.bot_data.get("console"):
@@ -301,8 +327,10 @@ __all__ = [
     "ALLOWED_UPDATES",
     "build_application",
     "ensure_console_chat",
+    "liveness",
     "on_error",
     "start_application",
+    "start_status_server",
     "status_line",
     "stop_application",
 ]

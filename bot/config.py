@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     project_url: str = Field(default="", alias="BAYAN_PROJECT_URL")
     # proxy for the Bot API only (feeds never use one: see the README)
     telegram_proxy: SecretStr | None = Field(default=None, alias="TELEGRAM_PROXY")
+    # /healthz and /metrics (bot.status): off unless a port is set; 0 picks a free port
+    status_port: int | None = Field(default=None, ge=0, le=65535, alias="BAYAN_STATUS_PORT")
+    # 127.0.0.1 keeps them on this machine; 0.0.0.0 opens them (e.g. to Prometheus in compose)
+    status_host: str = Field(default="127.0.0.1", alias="BAYAN_STATUS_HOST")
 
     @field_validator("admin_ids", "allowed_chats", mode="before")
     @classmethod

@@ -36,7 +36,13 @@ async def run_service(
     """
     from telegram.error import TelegramError
 
-    from bot.app import build_application, start_application, status_line, stop_application
+    from bot.app import (
+        build_application,
+        start_application,
+        start_status_server,
+        status_line,
+        stop_application,
+    )
 
     stop_event = stop_event or asyncio.Event()
     app = build_application(services, console=console)
@@ -45,12 +51,22 @@ async def run_service(
     except TelegramError as exc:
         await _abandon(app)
         raise CliError(_start_failure(exc, services.settings)) from None
+    status = None
     try:
+        try:
+            status = start_status_server(app, services)
+        except OSError as exc:
+            raise CliError(
+                f"cannot serve /healthz and /metrics on {services.settings.status_host}:"
+                f"{services.settings.status_port}: {exc.strerror}"
+            ) from None
         if announce:
             print(status_line(app, services), file=sys.stderr, flush=True)
         await stop_event.wait()
     finally:
         log.info("stopping: finishing messages in flight")
+        if status is not None:
+            await status.stop()
         await stop_application(app)
     return app
 

@@ -100,6 +100,7 @@ class SenderStats:
     messages: int = 0  # Telegram messages (a long alert is several)
     retried: int = 0
     flood_waits: int = 0  # RetryAfter answers (429) from Telegram
+    flood_wait_seconds: float = 0.0  # what those answers asked us to wait, summed
     failed: int = 0
     dropped: int = 0
     plain_fallbacks: int = 0
@@ -588,6 +589,7 @@ class Sender:
         )
         self.stats.retried += 1
         self.stats.flood_waits += 1
+        self.stats.flood_wait_seconds += delay
         return "postponed"
 
     async def _on_forbidden(self, sending: _Sending, exc: Forbidden) -> str:

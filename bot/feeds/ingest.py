@@ -37,6 +37,7 @@ from bot.feeds.fulltext import full_text
 from bot.feeds.info import FeedInfo
 from bot.feeds.links import normalize_link
 from bot.feeds.parse import ParsedItem
+from bot.metrics import SUMMARIZE_SECONDS
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
 from bot.store.db import Database
@@ -128,7 +129,8 @@ def _summarize_one(text: str) -> Summary:
     block every later one of the feed, retried and failing forever. It is stored with an
     empty summary instead (a ministry's own feed still alerts it)."""
     try:
-        return summarize(text)
+        with SUMMARIZE_SECONDS.time():
+            return summarize(text)
     except Exception:
         log.exception(
             "summarizer failed on a %d-character item; storing it without a summary", len(text)

@@ -22,13 +22,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "bot.store",
         "bot.arabic",
         "bot.services",
+        "bot.metrics",
     ),
     ("bot.summarize",),
     ("bot.render", "bot.i18n"),
     ("bot.feeds", "bot.statements", "bot.chats", "bot.queries"),
     ("bot.delivery", "bot.digest"),
     ("handlers",),
-    ("bot.app", "bot.cli", "bot.commands", "bot.demo", "bot.__main__", "bot"),
+    ("bot.app", "bot.status", "bot.cli", "bot.commands", "bot.demo", "bot.__main__", "bot"),
 )
 LEVEL = {package: level for level, group in enumerate(LAYERS) for package in group}
 
