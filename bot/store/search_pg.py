@@ -1,6 +1,6 @@
 """The search index on PostgreSQL: a ``tsvector`` over the folded texts.
 
-POSTGRESQL-SPECIFIC. Table ``statement_search`` (migration 0003): one row
+POSTGRESQL-SPECIFIC. Table ``statement_search`` (migration 0004): one row
 per statement, ``doc`` a ``tsvector`` built with the ``simple``
 configuration (no stemming, no stop words: the folding of
 :mod:`bot.store.search_fold` already did what Arabic needs) under a GIN

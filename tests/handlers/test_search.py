@@ -113,7 +113,7 @@ async def test_the_migration_created_the_search_table(db) -> None:
         assert (await session.execute(text(found))).scalar() == "statement_search"
         # and the schema is at the search revision
         version = await session.scalar(text("SELECT version_num FROM alembic_version"))
-        assert version >= "0003"
+        assert version >= "0004"
         assert await session.scalar(select(Statement.id)) is None
 
 

@@ -6,15 +6,15 @@ A–D) under a GIN index. SQLite gets nothing here. Filled lazily by
 ``bot.store.search.sync_index``, so no back-fill step. The DDL is written
 out here, not imported, so this migration stays what it was when applied.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 from typing import Sequence, Union
 
 from alembic import op
 
-revision: str = "0003"
-down_revision: Union[str, None] = "0002"
+revision: str = "0004"
+down_revision: Union[str, None] = "0003"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
