@@ -122,10 +122,15 @@ async def test_metrics_follow_the_outbox_the_feeds_and_the_sender(
         await bayan.start()
         await wait_for(lambda: all_rows_final(db), timeout=30, what="outbox drained")
         await fake_api.wait_until(lambda: all(len(fake_api.messages(c)) == 2 for c in ids))
-        after = await metrics(server)
-        assert after["bayan_outbox_depth"] == 0
-        assert after["bayan_outbox_oldest_age_seconds"] == 0
-        assert after["bayan_feeds_due"] == 0
+        settled: dict[str, float] = {}
+
+        async def drained() -> bool:
+            settled.update(await metrics(server))
+            keys = ("bayan_outbox_depth", "bayan_outbox_oldest_age_seconds", "bayan_feeds_due")
+            return all(settled[k] == 0 for k in keys)
+
+        await wait_for(drained, timeout=30, what=f"gauges at rest: {settled}")
+        after = settled
         assert after["bayan_items_per_minute"] == 1
         assert after["bayan_statements_per_minute"] == 2
         assert after["bayan_messages_sent_total"] >= 6
