@@ -52,10 +52,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: a test of SQLite's own machinery (file locks, FTS5); SQLite only"
+    )
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test that (through any fixture) asks for ``database_url`` runs once per database."""
     if "database_kind" in metafunc.fixturenames:
         kinds = DB_KINDS[metafunc.config.getoption("db")]
+        if metafunc.definition.get_closest_marker("sqlite_only"):
+            kinds = ["sqlite"]
         metafunc.parametrize("database_kind", kinds, indirect=True)
 
 

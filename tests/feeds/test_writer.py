@@ -59,11 +59,12 @@ time.sleep(60)
 """
 
 
+@pytest.mark.sqlite_only  # the file lock is SQLite's; PostgreSQL leases feeds instead
 async def test_a_second_process_is_kept_out_until_the_first_dies(
     services: Services, server: FeedServer
 ) -> None:
     path = lock_path(services.settings.database_url)
-    assert path is not None and path.name == "t.db.poll.lock"
+    assert path is not None and path.name == "bayan.db.poll.lock"
     holder = await asyncio.create_subprocess_exec(
         sys.executable, "-c", HOLDER, str(path), stdout=asyncio.subprocess.PIPE
     )
