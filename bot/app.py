@@ -29,6 +29,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.delivery.budget import SharedBudget
 from bot.delivery.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
 from bot.delivery.matching import digest_matcher, enqueue_for_statement
 from bot.delivery.membership import on_migrate, on_my_chat_member
@@ -38,6 +39,7 @@ from bot.feeds.schedule import schedule_polling, stop_polling
 from bot.logs import RedactSecrets
 from bot.services import Services
 from bot.status import Liveness, StatusServer, track_sender
+from bot.updates import start_updates, stop_updates
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,8 @@ def build_application(
         console=console,
         default_zone=settings.timezone,
         allowed_chats=_allowed_chats(settings, console),
+        budget=_shared_budget(services, console),
+        lease=settings.outbox_lease,
     )
     track_sender(app.bot_data["sender"])
     if console:
@@ -124,6 +128,13 @@ def build_application(
     _register_chat_handlers(app)
     app.add_error_handler(on_error)
     return app
+
+
+def _shared_budget(services: Services, console: bool) -> SharedBudget | None:
+    """PostgreSQL may be shared by several instances: they pace themselves together."""
+    if console or services.db.engine.dialect.name != "postgresql":
+        return None
+    return SharedBudget(services.db, services.settings.rate_overall)
 
 
 def _register_chat_handlers(app: Application) -> None:
@@ -271,18 +282,12 @@ async def start_application(
     if app.post_init:
         await app.post_init(app)
     await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(
-        allowed_updates=allowed_updates or ALLOWED_UPDATES,
-        timeout=poll_timeout,
-        drop_pending_updates=False,
-    )
+    await start_updates(app, allowed_updates or ALLOWED_UPDATES, poll_timeout)
 
 
 async def stop_application(app: Application) -> None:
     """What ``run_polling`` does on Ctrl-C: stop polling, finish in-flight work, shut down."""
-    if app.updater is not None and app.updater.running:
-        await app.updater.stop()
+    await stop_updates(app)
     if app.running:
         await app.stop()
     if app.post_stop:

@@ -8,12 +8,13 @@ people who wrote it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 OFFICIAL_API_URL = "https://api.telegram.org"
@@ -65,6 +66,16 @@ class Settings(BaseSettings):
     project_url: str = Field(default="", alias="BAYAN_PROJECT_URL")
     # proxy for the Bot API only (feeds never use one: see the README)
     telegram_proxy: SecretStr | None = Field(default=None, alias="TELEGRAM_PROXY")
+    # PostgreSQL, several instances: seconds an outbox claim / a feed poll is leased to one
+    # instance; a dead instance's work is taken over when its lease runs out
+    outbox_lease: float = Field(default=120.0, ge=1, le=3600, alias="BAYAN_OUTBOX_LEASE")
+    feed_lease: float = Field(default=300.0, ge=1, le=86400, alias="BAYAN_FEED_LEASE")
+    # webhook mode (bot.updates): Telegram POSTs updates to this public URL; unset: long polling
+    webhook_url: str | None = Field(default=None, alias="BAYAN_WEBHOOK_URL")
+    webhook_secret: SecretStr | None = Field(default=None, alias="BAYAN_WEBHOOK_SECRET")
+    webhook_listen: str = Field(default="127.0.0.1", alias="BAYAN_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8443, ge=0, le=65535, alias="BAYAN_WEBHOOK_PORT")
+    webhook_path: str = Field(default="telegram", alias="BAYAN_WEBHOOK_PATH")
     # /healthz and /metrics (bot.status): off unless a port is set; 0 picks a free port
     status_port: int | None = Field(default=None, ge=0, le=65535, alias="BAYAN_STATUS_PORT")
     # 127.0.0.1 keeps them on this machine; 0.0.0.0 opens them (e.g. to Prometheus in compose)
@@ -190,10 +201,35 @@ class Settings(BaseSettings):
             )
         return text
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator(
+        "telegram_bot_token", "status_port", "webhook_url", "webhook_secret", mode="before"
+    )
     @classmethod
     def _empty_token(cls, value: object) -> object:
         return None if value in ("", None) else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("expected the public https:// URL Telegram posts updates to")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
+        ):
+            raise ValueError("1 to 256 characters: letters, digits, _ and - (Telegram's rule)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        """A webhook without a secret would take updates from anyone who finds its URL."""
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("BAYAN_WEBHOOK_SECRET must be set with BAYAN_WEBHOOK_URL")
+        return self
 
     @property
     def token(self) -> str | None:
@@ -221,6 +257,9 @@ def _describe(exc: ValidationError) -> str:
         info = fields.get(str(loc))
         name = info.alias if info and info.alias else str(loc)
         msg = err["msg"].removeprefix("Value error, ")
+        if not err["loc"]:  # a rule across settings names them itself
+            lines.append(f"invalid settings: {msg}")
+            continue
         lines.append(f"invalid setting {name}: {msg}")
     return "; ".join(lines)
 

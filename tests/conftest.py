@@ -56,6 +56,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: a test of SQLite's own machinery (file locks, FTS5); SQLite only"
     )
+    config.addinivalue_line(
+        "markers", "postgres_only: several instances sharing one database; PostgreSQL only"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -64,6 +67,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         kinds = DB_KINDS[metafunc.config.getoption("db")]
         if metafunc.definition.get_closest_marker("sqlite_only"):
             kinds = ["sqlite"]
+        elif metafunc.definition.get_closest_marker("postgres_only"):
+            kinds = ["postgres"]
         metafunc.parametrize("database_kind", kinds, indirect=True)
 
 
@@ -71,7 +76,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """``--db=sqlite`` leaves out the PostgreSQL-only tests (deselected, not skipped)."""
     if config.getoption("db") != "sqlite":
         return
-    keep = [i for i in items if "postgres_server" not in getattr(i, "fixturenames", ())]
+    keep = [
+        i
+        for i in items
+        if "postgres_server" not in getattr(i, "fixturenames", ())
+        and i.get_closest_marker("postgres_only") is None
+    ]
     dropped = [i for i in items if i not in keep]
     if dropped:
         config.hook.pytest_deselected(items=dropped)

@@ -195,17 +195,18 @@ class Claimed:
     attempts: int
 
 
-async def claim(session: AsyncSession, row_id: int) -> Claimed | None:
+async def claim(session: AsyncSession, row_id: int, owner: int | None = None) -> Claimed | None:
     """pending → sending (attempts + 1), returning the row; None if another worker or process got it first.
 
     One ``UPDATE … WHERE status = 'pending' RETURNING`` statement, so the
     claim is atomic on SQLite and PostgreSQL alike and costs one round trip.
+    ``owner`` is the claiming instance (see :mod:`bot.delivery.owners`).
     """
     result = await session.execute(
         _T.update()
         .where(_C.id == row_id, _C.status == PENDING)
         .values(
-            status=SENDING, attempts=_C.attempts + 1, not_before=utcnow()
+            status=SENDING, attempts=_C.attempts + 1, not_before=utcnow(), claimed_by=owner
         )  # not_before: claim time
         .returning(_C.id, _C.chat_id, _C.kind, _C.payload, _C.statement_id, _C.attempts)
     )
@@ -213,7 +214,9 @@ async def claim(session: AsyncSession, row_id: int) -> Claimed | None:
     return Claimed(*row) if row is not None else None
 
 
-async def claim_many(session: AsyncSession, row_ids: Sequence[int]) -> list[Claimed]:
+async def claim_many(
+    session: AsyncSession, row_ids: Sequence[int], owner: int | None = None
+) -> list[Claimed]:
     """:func:`claim` for a batch in one ``UPDATE … WHERE id IN (…) RETURNING``, oldest first.
 
     Rows another worker or process claimed meanwhile are simply not returned. Every row
@@ -223,7 +226,7 @@ async def claim_many(session: AsyncSession, row_ids: Sequence[int]) -> list[Clai
     result = await session.execute(
         _T.update()
         .where(_C.id.in_(list(row_ids)), _C.status == PENDING)
-        .values(status=SENDING, attempts=_C.attempts + 1, not_before=utcnow())
+        .values(status=SENDING, attempts=_C.attempts + 1, not_before=utcnow(), claimed_by=owner)
         .returning(_C.id, _C.chat_id, _C.kind, _C.payload, _C.statement_id, _C.attempts)
     )
     return sorted((Claimed(*row) for row in result), key=lambda c: c.id)
@@ -247,6 +250,22 @@ async def recover_in_flight(session: AsyncSession) -> int:
     default deployment); those rows are exactly the duplicate window.
     """
     result = await session.execute(_T.update().where(_C.status == SENDING).values(status=PENDING))
+    return int(result.rowcount or 0)
+
+
+async def owners_in_flight(session: AsyncSession) -> list[int | None]:
+    """The instances (``claimed_by``) that have rows in ``sending``."""
+    found = await session.execute(select(_C.claimed_by).where(_C.status == SENDING).distinct())
+    return [row[0] for row in found]
+
+
+async def recover_owner(session: AsyncSession, owner: int | None) -> int:
+    """sending → pending for the rows of one (dead) owner, or of none (``None``: claimed by a
+    version of Bayan that stamped no owner); returns how many."""
+    who = _C.claimed_by.is_(None) if owner is None else _C.claimed_by == owner
+    result = await session.execute(
+        _T.update().where(_C.status == SENDING, who).values(status=PENDING)
+    )
     return int(result.rowcount or 0)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
 import time
 import warnings
 from collections import OrderedDict
@@ -45,8 +46,10 @@ from telegram.error import (
 )
 
 from bot.delivery import outbox
+from bot.delivery.budget import SharedBudget
 from bot.delivery.chat_state import deactivate_chat, migrate_chat
 from bot.delivery.console import CONSOLE_CHAT_ID
+from bot.delivery.owners import ClaimOwner
 from bot.i18n import raw
 from bot.render.alert import render_alert_html, render_revision_html
 from bot.render.plain import to_plain_text
@@ -64,6 +67,11 @@ CLAIM_BATCH = 16  # rows a worker claims per transaction; duplicate window: work
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = 300.0
 STALE_AFTER = 600.0  # seconds a row may stay "sending" before it is considered orphaned
+# Several instances on PostgreSQL: an instance that dies mid-send leaves its rows in "sending";
+# the others find them through its owner lock (bot.delivery.owners) and send them again. Rows
+# with no owner fall back to a time lease (BAYAN_OUTBOX_LEASE, longer than any one request).
+LEASE = 120.0
+OWNER_CHECK = 5.0  # seconds between two looks for rows of dead instances (PostgreSQL)
 
 
 # BadRequest texts that mean the chat is gone for good (deactivate it, do not retry).
@@ -220,6 +228,8 @@ class Sender:
         console: bool = False,
         default_zone: str = "UTC",
         allowed_chats: frozenset[int] | None = None,
+        budget: SharedBudget | None = None,
+        lease: float = LEASE,
     ) -> None:
         self.bot = bot
         self.db = db
@@ -231,6 +241,7 @@ class Sender:
         self.default_zone = default_zone  # BAYAN_TIMEZONE, for chats without /timezone
         # BAYAN_ACCESS=closed: only these chats receive anything (None: open)
         self.allowed_chats = allowed_chats
+        self.budget = budget  # the instances' shared rate (PostgreSQL), taken before each part
         self.stats = SenderStats()
         self._task: asyncio.Task[int] | None = None
         self._again = False
@@ -244,16 +255,26 @@ class Sender:
         # SQLite has one writer: letting our own workers queue here is far cheaper than
         # letting them collide on the file lock (SQLite's busy handler sleeps in ms steps).
         # On PostgreSQL rows are independent and the workers write in parallel.
+        self.shared = db.engine.dialect.name == "postgresql"  # other instances may share the outbox
         self._write_lock: asyncio.Lock | contextlib.AbstractAsyncContextManager[None] = (
-            asyncio.Lock() if db.engine.dialect.name == "sqlite" else contextlib.nullcontext()
+            contextlib.nullcontext() if self.shared else asyncio.Lock()
         )
+        self._stale_after = lease if self.shared else STALE_AFTER
+        self._stale_every = OWNER_CHECK if self.shared else 60.0
+        self.owner = ClaimOwner(db) if self.shared else None
 
     # --- lifecycle -----------------------------------------------------------------
 
     async def start(self) -> None:
         """Recover rows a crashed process left in flight, then listen for new rows."""
+        if self.budget is not None:
+            await self.budget.ensure()
+        if self.owner is not None:  # rows in flight may be a live instance's: only dead owners'
+            await self.owner.start()
+            recovered = await self.owner.recover_unowned() + await self.owner.recover_dead()
         async with self.db.sessions() as session, session.begin():
-            recovered = await outbox.recover_in_flight(session)
+            if self.owner is None:
+                recovered = await outbox.recover_in_flight(session)
             if not self.console:
                 # A token is set now: the terminal's chat from an earlier console run gets nothing more.
                 await deactivate_chat(session, CONSOLE_CHAT_ID, "console chat; a bot token is set")
@@ -283,6 +304,8 @@ class Sender:
         task = self._task
         if task is not None and not task.done():
             await asyncio.wait([task])  # never raises: the loop logs its own failures
+        if self.owner is not None and self._started:
+            await self.owner.stop()  # nothing of ours is in flight any more
         self._started = False
 
     @property
@@ -307,15 +330,7 @@ class Sender:
         """Send every due row; returns how many rows reached a final state."""
         done = 0
         cache = _Rendered(self.db)
-        if time.monotonic() - self._last_stale_check > 60:
-            self._last_stale_check = time.monotonic()
-            stale = await self._tx(lambda conn: outbox.recover_stale(conn, older_than=STALE_AFTER))
-            if stale:
-                log.warning(
-                    "%d deliveries were stuck in flight for over %.0fs; sending them again",
-                    stale,
-                    STALE_AFTER,
-                )
+        await self._recover_orphans()
         while not self._stopping:
             async with self.db.sessions() as session:
                 rows = await outbox.due_rows(session, limit=self.batch_size)
@@ -325,7 +340,7 @@ class Sender:
             for row in rows:
                 by_chat.setdefault(row.chat_id, []).append(row)
             queue: asyncio.Queue[list[Any]] = asyncio.Queue()
-            for chat_rows in by_chat.values():
+            for chat_rows in self._chat_order(by_chat):
                 queue.put_nowait(chat_rows)
             results = await asyncio.gather(
                 *(self._worker(queue, cache) for _ in range(min(self.workers, len(by_chat))))
@@ -338,6 +353,30 @@ class Sender:
                 await asyncio.sleep(0.2)  # everything due was claimed elsewhere or postponed
         self._prune_chat_times()
         return done
+
+    async def _recover_orphans(self) -> None:
+        """Take back rows left in "sending" past their lease (a dead instance's, or a failed mark)."""
+        if time.monotonic() - self._last_stale_check <= self._stale_every:
+            return
+        self._last_stale_check = time.monotonic()
+        after = self._stale_after
+        stale = await self._tx(lambda conn: outbox.recover_stale(conn, older_than=after))
+        if self.owner is not None:
+            stale += await self.owner.recover_dead()
+        if stale:
+            log.warning(
+                "%d deliveries were stuck in flight for over %.0fs; sending them again",
+                stale,
+                after,
+            )
+
+    def _chat_order(self, by_chat: OrderedDict[int, list[Any]]) -> list[list[Any]]:
+        """Chats in outbox order; shuffled when instances share the outbox, so that they
+        mostly claim different chats instead of racing for the same first rows."""
+        chats = list(by_chat.values())
+        if self.shared:
+            random.shuffle(chats)
+        return chats
 
     async def _worker(self, queue: asyncio.Queue[list[Any]], cache: _Rendered) -> int:
         """Serve whole chats from the queue, a claimed batch at a time.
@@ -392,7 +431,9 @@ class Sender:
 
         async def claim(session: Any) -> tuple[list[tuple[Any, str, str]], list[Any]]:
             await _run_all(owed, session)
-            claimed = await outbox.claim_many(session, [r.id for r in rows])
+            claimed = await outbox.claim_many(
+                session, [r.id for r in rows], self.owner.id if self.owner is not None else None
+            )
             chats = {
                 c.id: c
                 for c in await session.execute(
@@ -440,6 +481,8 @@ class Sender:
         if wait > 0:
             await asyncio.sleep(wait)
         self._chat_next[chat_id] = time.monotonic() + self.per_chat_interval
+        if self.budget is not None:
+            await self.budget.take()
 
     def _prune_chat_times(self) -> None:
         now = time.monotonic()
@@ -526,7 +569,9 @@ class Sender:
 
         async def claim(session: Any) -> tuple[str, outbox.Claimed | None, tuple[str, str]]:
             await _run_all(owed, session)
-            fresh = await outbox.claim(session, row.id)
+            fresh = await outbox.claim(
+                session, row.id, self.owner.id if self.owner is not None else None
+            )
             if fresh is None:
                 return "skipped", None, ("", "")
             # chat id and progress as committed (a migration may have moved the row)

@@ -24,6 +24,7 @@ from bot.delivery import outbox
 from bot.digest.compose import build_digest, render_html
 from bot.digest.data import statements_between
 from bot.render.view import StatementView
+from bot.store import locks
 from bot.store.models import Chat, Subscription
 
 log = logging.getLogger(__name__)
@@ -190,6 +191,10 @@ async def digest_job(context) -> None:  # type: ignore[no-untyped-def]
     """JobQueue callback: enqueue due digests, then let the sender deliver them."""
     services = context.application.bot_data["services"]
     async with services.db.sessions() as session:
+        # Instances sharing PostgreSQL: one checks per minute; the others skip (the dedup
+        # key would keep a second enqueue out anyway, this saves the work).
+        if not await locks.try_transaction_lock(session, locks.DIGESTS):
+            return
         queued = await enqueue_due_digests(
             session, datetime.now(UTC), services.settings.timezone, matcher=context.job.data
         )

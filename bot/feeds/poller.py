@@ -22,6 +22,7 @@ from sqlalchemy import bindparam, or_, select, update
 from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.guard import poller_lock
 from bot.feeds.info import FeedInfo
+from bot.feeds.lease import lease_due, shared
 from bot.feeds.parse import NotAFeed, parse_feed
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
 from bot.redact import mask_url
@@ -70,14 +71,22 @@ class _Snapshot:
     failures: int
 
 
-async def due_feeds(services: Services, *, all_feeds: bool, now: datetime) -> list[_Snapshot]:
+async def due_feeds(
+    services: Services, *, all_feeds: bool, now: datetime, leased: int | None = None
+) -> list[_Snapshot]:
+    """The feeds to poll; with ``leased`` (PostgreSQL), up to that many, claimed for this
+    instance (see :mod:`bot.feeds.lease`)."""
     async with services.db.sessions() as s:
         query = (
             select(Feed)
             .where(Feed.enabled.is_(True))
             .order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
         )
-        if not all_feeds:
+        if leased is not None:
+            async with s.begin():
+                ids = await lease_due(s, now=now, limit=leased, lease=services.settings.feed_lease)
+            query = query.where(Feed.id.in_(ids))
+        elif not all_feeds:
             query = query.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
         feeds = (await s.scalars(query)).all()
         return [
@@ -110,8 +119,31 @@ async def poll_once(
     SQLite database is waited for up to ``wait`` seconds, then
     :class:`~bot.feeds.guard.PollerBusy` is raised (see :mod:`bot.feeds.guard`).
     """
+    if not all_feeds and shared(services.db.engine.dialect.name):
+        return await _leased_cycles(services, on_statement, client, busy, rng)
     async with poller_lock(services.settings.database_url, wait):
         return await _cycle(services, all_feeds, on_statement, client, busy, rng)
+
+
+async def _leased_cycles(
+    services: Services,
+    on_statement: StatementHook | None,
+    client: FeedClient | None,
+    busy: set[int] | None,
+    rng: random.Random | None,
+) -> PollReport:
+    """PostgreSQL: batch after batch of leased feeds until none is due (other instances
+    take batches meanwhile)."""
+    report = PollReport()
+    batch = services.settings.fetch_concurrency
+    while True:
+        part = await _cycle(services, False, on_statement, client, busy, rng, leased=batch)
+        if not part.outcomes:
+            break
+        report.outcomes.extend(part.outcomes)
+        report.new_statements.extend(part.new_statements)
+        report.revised.extend(part.revised)
+    return report
 
 
 async def _cycle(
@@ -121,12 +153,15 @@ async def _cycle(
     client: FeedClient | None,
     busy: set[int] | None,
     rng: random.Random | None,
+    leased: int | None = None,
 ) -> PollReport:
     settings = services.settings
     now = utcnow()
     busy = busy if busy is not None else set()
     snapshots = [
-        f for f in await due_feeds(services, all_feeds=all_feeds, now=now) if f.info.id not in busy
+        f
+        for f in await due_feeds(services, all_feeds=all_feeds, now=now, leased=leased)
+        if f.info.id not in busy
     ]
     ids = {f.info.id for f in snapshots}
     busy |= ids  # no await between the check above and this claim

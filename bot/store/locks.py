@@ -12,10 +12,73 @@ On SQLite there is one process by design and these are not used.
 
 from __future__ import annotations
 
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
 # 0x42617961 is "Baya" in ASCII: keeps Bayan's keys apart from other users of the database.
 _BASE = 0x42617961_0000
 
 MIGRATIONS = _BASE + 1
 TELEGRAM_POLLER = _BASE + 2
 
-__all__ = ["MIGRATIONS", "TELEGRAM_POLLER"]
+DIGESTS = _BASE + 3
+
+__all__ = ["DIGESTS", "MIGRATIONS", "TELEGRAM_POLLER", "SessionLock", "try_transaction_lock"]
+
+
+class SessionLock:
+    """A PostgreSQL session-level advisory lock held on a connection of its own.
+
+    Held until :meth:`release` or until the connection dies: a SIGKILLed
+    holder's lock is freed by the server when its socket closes, so a
+    standby instance can take over without any lease or clock.
+    """
+
+    def __init__(self, engine: AsyncEngine, key: int) -> None:
+        self.engine = engine
+        self.key = key
+        self._conn: AsyncConnection | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._conn is not None
+
+    async def try_acquire(self) -> bool:
+        """Take the lock if no one holds it; never waits."""
+        if self._conn is not None:
+            return True
+        conn = await self.engine.connect()
+        try:
+            got = (
+                await conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": self.key})
+            ).scalar_one()
+            await conn.commit()  # the lock is the session's: no transaction is left open
+        except BaseException:
+            await conn.close()
+            raise
+        if got:
+            self._conn = conn
+            return True
+        await conn.close()
+        return False
+
+    async def release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": self.key})
+            await conn.commit()
+        finally:
+            await conn.close()
+
+
+async def try_transaction_lock(session: AsyncSession, key: int) -> bool:
+    """Take ``key`` for the rest of ``session``'s transaction if no other instance holds it.
+
+    Always True on SQLite (one instance). Released at commit or rollback.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key})
+    return bool(got)

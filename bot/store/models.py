@@ -285,6 +285,9 @@ class Delivery(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the instance that claimed the row while it is "sending" (bot.delivery.owners); None: one
+    # instance per database, or claimed before several could share it
+    claimed_by: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class ExtractionReport(Base):

@@ -29,7 +29,16 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("bot.feeds", "bot.statements", "bot.chats", "bot.queries"),
     ("bot.delivery", "bot.digest"),
     ("handlers",),
-    ("bot.app", "bot.status", "bot.cli", "bot.commands", "bot.demo", "bot.__main__", "bot"),
+    (
+        "bot.app",
+        "bot.status",
+        "bot.updates",
+        "bot.cli",
+        "bot.commands",
+        "bot.demo",
+        "bot.__main__",
+        "bot",
+    ),
 )
 LEVEL = {package: level for level, group in enumerate(LAYERS) for package in group}
 

@@ -185,6 +185,8 @@ async def test_restart_mid_parts_resends_only_the_part_in_flight(fake, db, sende
         await task
     [row] = await deliveries(db)
     assert row.status == "sending" and row.payload["parts_sent"] == 1
+    if sender.owner is not None:  # PostgreSQL: the dead process's connection, and lock, are gone
+        await sender.owner.stop()
     async with plain_bot(fake) as bot:
         restarted = Sender(bot, db, workers=1, per_chat_rate=1000)
         await restarted.start()

@@ -53,6 +53,7 @@ async def _count(db, model) -> int:  # type: ignore[no-untyped-def]
         return await s.scalar(select(func.count()).select_from(model)) or 0
 
 
+@pytest.mark.sqlite_only  # bayan db prune is pointed at the SQLite file
 async def test_pruning_drops_old_entries_and_sent_deliveries_and_never_realerts(
     fake_api, feed_server, services, bayan, tmp_path: Path
 ) -> None:

@@ -1,0 +1,70 @@
+"""One send rate for every instance sharing a PostgreSQL database.
+
+Telegram's limit (about 30 messages a second) is per bot token, not per
+process: three instances each pacing themselves at 30/s would send 90/s and
+collect 429s. So on PostgreSQL every message first takes a slot from one
+row, ``send_budget`` (migration 0005), with the generic cell rate
+algorithm: the row holds the *theoretical arrival time* of the next slot;
+taking a slot moves it one interval (1/rate s) past ``max(tat, now)`` and
+says how long to wait for the slot taken. Slots are spaced evenly whoever
+takes them, so the instances together never exceed the rate, with no burst.
+The database's clock is the only clock, so instances on different hosts
+agree. One short UPDATE per message: at 30 messages a second that is
+nothing for PostgreSQL, and the row lock orders the takers.
+
+Why not a leader that sends for everyone: every instance then depends on
+one more moving part (election, hand-over on death), while a row lock is
+already there. SQLite deployments are one process and do not use this:
+python-telegram-bot's AIORateLimiter paces that process (and still paces
+each instance here, as a local ceiling).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import text
+
+from bot.store.db import Database
+
+BUCKET = "telegram"
+
+_ENSURE = text(
+    "INSERT INTO send_budget (name, tat) VALUES (:name, clock_timestamp()) "
+    "ON CONFLICT (name) DO NOTHING"
+)
+_TAKE = text(
+    "UPDATE send_budget SET tat = GREATEST(tat, clock_timestamp()) + make_interval(secs => :step) "
+    "WHERE name = :name "
+    "RETURNING EXTRACT(EPOCH FROM (tat - clock_timestamp())) - :step"
+)
+
+
+class SharedBudget:
+    """``await take()`` before each message: returns once this instance's slot has come."""
+
+    def __init__(self, db: Database, rate: float, *, name: str = BUCKET) -> None:
+        self.db = db
+        self.step = 1.0 / rate
+        self.name = name
+        self.waited = 0.0  # seconds spent waiting for slots (a busy budget, not a fault)
+
+    async def ensure(self) -> None:
+        """Create the budget's row if no instance has yet (idempotent, race-safe)."""
+        async with self.db.engine.begin() as conn:
+            await conn.execute(_ENSURE, {"name": self.name})
+
+    async def take(self) -> float:
+        """Take the next slot and sleep until it; returns the seconds slept."""
+        async with self.db.engine.begin() as conn:
+            wait = float(
+                (await conn.execute(_TAKE, {"name": self.name, "step": self.step})).scalar_one()
+            )
+        if wait > 0:
+            await asyncio.sleep(wait)
+            self.waited += wait
+            return wait
+        return 0.0
+
+
+__all__ = ["BUCKET", "SharedBudget"]

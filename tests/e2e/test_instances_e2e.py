@@ -1,0 +1,222 @@
+"""Several Bayan instances on one PostgreSQL: each alert once, one shared rate, one poller.
+
+Three real Applications (as ``bayan run`` builds them), each with its own
+database engine, Bot and sender, in one test process against one fake Bot
+API that enforces Telegram's 30 messages a second across the token. The
+duplicate window these tests hold is the README's: an instance killed
+mid-send may repeat at most ``BAYAN_SEND_WORKERS`` × 1 messages (a worker
+claims one row at a time), and nothing else repeats.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import text, update
+
+from bot.config import Settings
+from bot.delivery.budget import SharedBudget
+from bot.feeds.lease import lease_due
+from bot.feeds.poller import poll_once
+from bot.feeds.registry import add_feed
+from bot.services import Services, open_services
+from bot.store.models import Feed, utcnow
+from tests.delivery.factories import add_chats, store_statement
+
+from .conftest import BayanRunner, FeedServer, wait_for
+from .test_alerts_e2e import all_rows_final
+
+pytestmark = pytest.mark.postgres_only
+
+WORKERS = 2
+
+
+@pytest.fixture
+async def instances(
+    make_settings: Callable[..., Settings],
+) -> AsyncIterator[Callable[..., Any]]:
+    """``await instances(n, **settings)``: n runners, each with its own Services, one database."""
+    opened: list[BayanRunner] = []
+
+    async def make(n: int, **overrides: Any) -> list[BayanRunner]:
+        settings = make_settings(**overrides)
+        for _ in range(n):
+            opened.append(BayanRunner(await open_services(settings)))
+        return opened[-n:]
+
+    try:
+        yield make
+    finally:
+        for runner in opened:
+            await runner.stop()
+            await runner.services.close()
+
+
+def codes(fake: Any, code: int) -> list[tuple[str, int, str]]:
+    return [e for e in fake.errors if e[1] == code]
+
+
+def conflicts_seen(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """409 Conflict answers an instance received (PTB's updater logs each one).
+
+    The fake's own error list also holds the 409 that ends a stopped poller's
+    abandoned request (PTB confirms the last offset on stop), which no client reads.
+    """
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if "Conflict" in r.getMessage() or (r.exc_info and "Conflict" in repr(r.exc_info[1]))
+    ]
+
+
+async def fan_out(fake: Any, db: Any, first: int, n: int) -> list[int]:
+    ids = list(range(first, first + n))
+    for chat_id in ids:
+        fake.private_chat(chat_id, f"User{chat_id}")
+    await add_chats(db, ids)
+    await store_statement(db)
+    return ids
+
+
+async def test_three_instances_send_each_alert_once_under_the_shared_rate(
+    fake_api, instances
+) -> None:
+    fake_api.rate_limit(overall_per_second=30, per_chat=None, slack=1.0)
+    runners = await instances(
+        3, BAYAN_RATE_OVERALL=25, BAYAN_RATE_PER_CHAT=1000, BAYAN_SEND_WORKERS=WORKERS
+    )
+    ids = await fan_out(fake_api, runners[0].services.db, 5001, 120)
+    await asyncio.gather(*(r.start() for r in runners))
+    await fake_api.wait_until(lambda: all(fake_api.messages(c) for c in ids), timeout=60)
+    await wait_for(lambda: all_rows_final(runners[0].services.db), what="outbox drained")
+    assert {len(fake_api.messages(c)) for c in ids} == {1}
+    assert codes(fake_api, 429) == [] and codes(fake_api, 409) == []  # nobody stopped polling
+    sent = [r.sender.stats.sent for r in runners]
+    assert sum(sent) == len(ids) and sum(1 for s in sent if s) >= 2, sent
+
+
+async def test_an_instance_killed_mid_fan_out_repeats_at_most_its_workers_messages(
+    fake_api, instances, caplog
+) -> None:
+    fake_api.rate_limit(overall_per_second=30, per_chat=None, slack=1.0)
+    runners = await instances(
+        3,
+        BAYAN_RATE_OVERALL=25,
+        BAYAN_RATE_PER_CHAT=1000,
+        BAYAN_SEND_WORKERS=WORKERS,
+        BAYAN_OUTBOX_LEASE=3,
+    )
+    ids = await fan_out(fake_api, runners[0].services.db, 6001, 150)
+    await asyncio.gather(*(r.start() for r in runners))
+    await fake_api.wait_until(lambda: sum(len(fake_api.messages(c)) for c in ids) >= 40)
+    await runners[0].crash()  # its workers' requests in flight never get their answer
+    await runners[0].start()  # restarted on the same database
+    await fake_api.wait_until(lambda: all(fake_api.messages(c) for c in ids), timeout=90)
+    await wait_for(lambda: all_rows_final(runners[1].services.db), timeout=30, what="drained")
+    repeats = sum(len(fake_api.messages(c)) - 1 for c in ids)
+    assert 0 <= repeats <= WORKERS  # the README's window: send workers × 1 claimed row
+    assert codes(fake_api, 429) == [] and conflicts_seen(caplog) == []
+
+
+async def test_exactly_one_instance_long_polls_and_another_takes_over(
+    fake_api, instances, caplog
+) -> None:
+    runners = await instances(3)
+    apps = [await r.start() for r in runners]
+    polling = [a for a in apps if a.updater is not None and a.updater.running]
+    assert len(polling) == 1
+    leader = next(r for r in runners if r.app is polling[0])
+    await leader.stop()
+    rest = [r for r in runners if r is not leader]
+
+    async def someone_polls() -> bool:
+        return any(r.app is not None and r.app.updater.running for r in rest)
+
+    await wait_for(someone_polls, timeout=20, what="a standby instance takes over polling")
+    assert sum(1 for r in rest if r.app.updater.running) == 1
+    assert conflicts_seen(caplog) == []
+    fake_api.private_chat(777, "Standby")
+    fake_api.user_sends(777, "/start")
+    await fake_api.wait_for_messages(777, 1, timeout=20)  # the new poller serves updates
+
+
+async def two_services(make_settings: Callable[..., Settings]) -> list[Services]:
+    settings = make_settings(BAYAN_FETCH_CONCURRENCY=4, BAYAN_FULLTEXT_MIN_CHARS=0)
+    return [await open_services(settings) for _ in range(2)]
+
+
+async def test_each_due_feed_is_fetched_by_one_instance(
+    feed_server: FeedServer, make_settings
+) -> None:
+    a, b = await two_services(make_settings)
+    try:
+        slugs = [f"f{i}" for i in range(24)]
+        async with a.db.sessions() as session, session.begin():
+            for slug in slugs:
+                await add_feed(session, feed_server.url_for(slug), name=slug)
+        first, second = await asyncio.gather(poll_once(a), poll_once(b))
+        assert {f"{s}.xml": 1 for s in slugs} == {
+            k: v for k, v in feed_server.hits.items() if k.endswith(".xml")
+        }
+        mine = {o.feed_id for o in first.outcomes}
+        theirs = {o.feed_id for o in second.outcomes}
+        assert mine.isdisjoint(theirs) and len(mine | theirs) == len(slugs)
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_dead_instances_feeds_are_taken_over_when_their_lease_runs_out(
+    feed_server: FeedServer, make_settings
+) -> None:
+    a, b = await two_services(make_settings)
+    try:
+        async with a.db.sessions() as session, session.begin():
+            for slug in ("x", "y"):
+                await add_feed(session, feed_server.url_for(slug), name=slug)
+        async with a.db.sessions() as session, session.begin():  # a leases both, then dies
+            leased = await lease_due(session, now=utcnow(), limit=10, lease=3600)
+        assert len(leased) == 2
+        assert (await poll_once(b)).outcomes == []  # still leased: nobody else polls them
+        async with a.db.sessions() as session, session.begin():  # the lease runs out
+            await session.execute(update(Feed).values(next_poll_at=utcnow()))
+        assert sorted(o.feed_id for o in (await poll_once(b)).outcomes) == leased
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_the_shared_budget_spaces_every_instances_slots_one_interval_apart(
+    make_settings,
+) -> None:
+    """Slots, not clocks: two instances take 40 slots at once; the next free one is exactly
+    40 intervals on (read from the database, no wall-clock measurement)."""
+    a, b = await two_services(make_settings)
+    try:
+        budgets = [SharedBudget(s.db, rate=20.0, name="test") for s in (a, b)]
+        await asyncio.gather(*(x.ensure() for x in budgets))
+
+        async def tat() -> float:
+            async with a.db.engine.connect() as conn:
+                found = await conn.execute(
+                    text("SELECT EXTRACT(EPOCH FROM tat) FROM send_budget WHERE name = 'test'")
+                )
+                return float(found.scalar_one())
+
+        async with a.db.engine.begin() as conn:  # the next slot half a second ahead: a queue
+            await conn.execute(
+                text(
+                    "UPDATE send_budget SET tat = clock_timestamp() + interval '0.5 seconds' "
+                    "WHERE name = 'test'"
+                )
+            )
+        start = await tat()
+        await asyncio.gather(*(budgets[i % 2].take() for i in range(40)))
+        assert await tat() == pytest.approx(start + 40 / 20.0, abs=1e-6)
+        assert budgets[0].waited > 0 and budgets[1].waited > 0
+    finally:
+        await a.close()
+        await b.close()
