@@ -1,10 +1,12 @@
-"""``bayan db upgrade|current|backup|prune``: the database, for operators.
+"""``bayan db upgrade|current|backup|prune|copy``: the database, for operators.
 
 Other commands upgrade by themselves; ``upgrade`` exists for deployments that
 want to migrate in a separate step (e.g. before rolling out a new image).
 ``backup FILE`` copies a live SQLite database with SQLite's online backup API
 (consistent in WAL mode while Bayan runs; copying the file is not).
 ``prune`` applies ``BAYAN_RETENTION_DAYS`` now (``bayan run`` does it every 6 hours).
+``copy --to URL`` moves everything into another (empty) database, e.g. SQLite → PostgreSQL
+(see :mod:`bot.store.copy`).
 """
 
 from __future__ import annotations
@@ -77,6 +79,27 @@ def _prune(settings: Settings) -> None:
     asyncio.run(run())
 
 
+def _copy(settings: Settings, target: str) -> None:
+    import asyncio
+
+    from bot.config import load_settings
+    from bot.redact import mask_url
+    from bot.store.copy import CopyRefused, copy_database
+
+    try:
+        load_settings(DATABASE_URL=target)  # the same checks DATABASE_URL gets, in one line
+    except Exception as exc:
+        raise CliError(f"db copy --to: {str(exc).replace('DATABASE_URL', '--to')}") from None
+    try:
+        report = asyncio.run(copy_database(settings.database_url, target))
+    except CopyRefused as exc:
+        raise CliError(f"db copy: {exc}") from None
+    print(f"copied {report.total} rows to {mask_url(target)}:")
+    for table, n in report.rows.items():
+        if n:
+            print(f"  {table}: {n}")
+
+
 def cmd_db(args: argparse.Namespace) -> int:
     from bot.store.db import current_revision_sync, head_revision, upgrade_sync
 
@@ -85,6 +108,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         run_backup(settings, Path(args.file))
     elif args.db_command == "prune":
         _prune(settings)
+    elif args.db_command == "copy":
+        _copy(settings, args.to)
     elif args.db_command == "upgrade":
         from alembic.util import CommandError
 
@@ -114,4 +139,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     bk = dsub.add_parser("backup", help="copy the SQLite database to FILE, safely while Bayan runs")
     bk.add_argument("file", metavar="FILE", help="the new backup file (must not exist)")
     dsub.add_parser("prune", help="delete old entries and finished deliveries now")
+    cp = dsub.add_parser(
+        "copy",
+        help="copy everything into another, empty database (e.g. SQLite to PostgreSQL)",
+        description="Copy every row of DATABASE_URL into the empty database --to URL "
+        "(migrated first). Stop Bayan while copying.",
+    )
+    cp.add_argument(
+        "--to", required=True, metavar="URL", help="e.g. postgresql+asyncpg://user:pass@host/db"
+    )
     p.set_defaults(func=cmd_db)
