@@ -194,7 +194,17 @@ async def _cycle(
         report.outcomes.append(outcome)
         updates.append(values)
     await _save_health(services, updates)
-    for outcome, _ in results:
+    _log_failures(report.outcomes)
+    # Statements in the order they were stored, whatever feed finished first.
+    report.new_statements = sorted(
+        (n for o in report.outcomes for n in o.statements), key=lambda n: n.statement_id
+    )
+    report.revised = sorted({sid for o, _ in results for sid in o.revised_ids})
+    return report
+
+
+def _log_failures(outcomes: list[FeedOutcome]) -> None:
+    for outcome in outcomes:
         if outcome.status == "error":
             log.warning(
                 "feed #%s %s: %s (next try %s)",
@@ -203,12 +213,6 @@ async def _cycle(
                 outcome.error,
                 outcome.next_poll_at.isoformat(timespec="seconds") if outcome.next_poll_at else "?",
             )
-    # Statements in the order they were stored, whatever feed finished first.
-    report.new_statements = sorted(
-        (n for o in report.outcomes for n in o.statements), key=lambda n: n.statement_id
-    )
-    report.revised = sorted({sid for o, _ in results for sid in o.revised_ids})
-    return report
 
 
 async def _poll_feed(
