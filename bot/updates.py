@@ -64,10 +64,9 @@ async def start_updates(app: Application, allowed_updates: list[str], poll_timeo
         return
     log.info("another instance long-polls Telegram; this one stands by for its lock")
     assert app.job_queue is not None
-    # Never sooner than a long poll lasts: a dead poller's last request may still be open
-    # at Telegram, and a new one would end it with 409 Conflict.
-    every = max(LEADER_RETRY_SECONDS, poll_timeout + 1.0)
-    app.job_queue.run_repeating(_standby, interval=every, first=every, name=JOB_NAME)
+    app.job_queue.run_repeating(
+        _standby, interval=LEADER_RETRY_SECONDS, first=LEADER_RETRY_SECONDS, name=JOB_NAME
+    )
 
 
 async def _poll(app: Application) -> None:

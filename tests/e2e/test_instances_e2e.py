@@ -126,7 +126,13 @@ async def test_exactly_one_instance_long_polls_and_another_takes_over(
 ) -> None:
     runners = await instances(3)
     apps = [await r.start() for r in runners]
-    polling = [a for a in apps if a.updater is not None and a.updater.running]
+
+    def pollers() -> list[Any]:
+        return [a for a in apps if a.updater is not None and a.updater.running]
+
+    await wait_for(lambda: _now(len(pollers()) == 1), timeout=20, what="one instance polls")
+    await asyncio.sleep(3)  # the standbys tried again meanwhile: still one
+    polling = pollers()
     assert len(polling) == 1
     leader = next(r for r in runners if r.app is polling[0])
     await leader.stop()
@@ -141,6 +147,10 @@ async def test_exactly_one_instance_long_polls_and_another_takes_over(
     fake_api.private_chat(777, "Standby")
     fake_api.user_sends(777, "/start")
     await fake_api.wait_for_messages(777, 1, timeout=20)  # the new poller serves updates
+
+
+async def _now(value: bool) -> bool:
+    return value
 
 
 async def two_services(make_settings: Callable[..., Settings]) -> list[Services]:

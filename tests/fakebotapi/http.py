@@ -106,7 +106,10 @@ class Http:
                 raise fault
             result = await handler(params, uploads)
         except TelegramAPIError as exc:
-            self.errors.append((canonical, exc.code, exc.description))
+            # An answer to a client that has hung up (a long poll its bot abandoned, a killed
+            # process's request) reaches nobody, as at Telegram: it is not an error anyone saw.
+            if request.transport is not None and not request.transport.is_closing():
+                self.errors.append((canonical, exc.code, exc.description))
             self._notify()
             return web.json_response(exc.payload(), status=exc.code)
         self._notify()
