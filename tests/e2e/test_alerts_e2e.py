@@ -370,7 +370,7 @@ async def test_handler_error_is_told_to_the_first_admin_in_one_line_and_the_bot_
             setup=lambda app: app.add_handler(CommandHandler("boom", boom), group=-5)
         )
         fake_api.user_sends(alice, "/boom")
-        [notice] = await fake_api.wait_for_messages(admin, 1)
+        [notice] = await fake_api.wait_for_messages(admin, 1, timeout=20)
         assert "\n" not in notice.text
         assert "RuntimeError" in notice.text and "kaboom" in notice.text and "1001" in notice.text
         assert fake_api.messages(second_admin) == []
