@@ -106,18 +106,7 @@ def build_application(
     app = builder.build()
     app.bot_data["services"] = services
     app.bot_data["console"] = console
-    app.bot_data["sender"] = Sender(
-        app.bot,
-        services.db,
-        workers=workers or _workers(services),
-        per_chat_rate=settings.rate_per_chat,
-        console=console,
-        default_zone=settings.timezone,
-        allowed_chats=_allowed_chats(settings, console),
-        budget=_shared_budget(services, console),
-        lease=settings.outbox_lease,
-    )
-    track_sender(app.bot_data["sender"])
+    app.bot_data["sender"] = _sender(app, services, console, workers)
     if console:
         app.bot_data["console_transport"] = transport
     # Group -1: chat lifecycle runs before (and never blocks) the chat commands in group 0.
@@ -128,6 +117,23 @@ def build_application(
     _register_chat_handlers(app)
     app.add_error_handler(on_error)
     return app
+
+
+def _sender(app: Application, services: Services, console: bool, workers: int | None) -> Sender:
+    settings = services.settings
+    sender = Sender(
+        app.bot,
+        services.db,
+        workers=workers or _workers(services),
+        per_chat_rate=settings.rate_per_chat,
+        console=console,
+        default_zone=settings.timezone,
+        allowed_chats=_allowed_chats(settings, console),
+        budget=_shared_budget(services, console),
+        lease=settings.outbox_lease,
+    )
+    track_sender(sender)
+    return sender
 
 
 def _shared_budget(services: Services, console: bool) -> SharedBudget | None:

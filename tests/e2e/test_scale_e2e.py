@@ -5,7 +5,7 @@ enforcing 30 messages a second across the token, a local feed server with
 FEEDS feeds. Two statements appear on two of them; while the three
 instances fan them out to CHATS chats, one instance is killed with SIGKILL
 and started again. Then: every chat has both alerts; the repeats are within
-the README's window (BAYAN_SEND_WORKERS × 1 for the one killed instance);
+the README's window (BAYAN_SEND_WORKERS × claim batch for the one killed instance);
 the fake answered no 429 and no 409.
 
 Sizes here: 40 feeds × 150 chats (300 alerts, ~15 s of sending at 25/s).
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.sender import CLAIM_BATCH
 from bot.feeds.registry import add_feed
 from tests.delivery.factories import add_chats
 from tests.handlers.conftest import SAMPLES
@@ -117,6 +118,6 @@ async def test_three_processes_one_killed_mid_fan_out_every_chat_has_every_alert
                 proc.send_signal(signal.SIGTERM)
         await asyncio.gather(*(asyncio.wait_for(p.wait(), 60) for p in procs))
     repeats = sum(len(fake_api.messages(c)) for c in ids) - 2 * CHATS
-    assert 0 <= repeats <= WORKERS  # one killed instance: send workers × 1 claimed row
+    assert 0 <= repeats <= WORKERS * CLAIM_BATCH  # one killed instance: workers × claim batch
     assert [e for e in fake_api.errors if e[1] == 429] == []
     assert conflicts == []
