@@ -242,9 +242,6 @@ async def ensure_console_chat(services: Services) -> None:
 
 # --- errors -------------------------------------------------------------------------
 
-_last_notice: dict[str, float] = {}
-
-
 def _describe_update(update: object) -> str:
     if isinstance(update, Update):
         chat = update.effective_chat
@@ -265,9 +262,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind = type(error).__name__
     now = time.monotonic()
-    if now - _last_notice.get(kind, -ADMIN_NOTICE_EVERY) < ADMIN_NOTICE_EVERY:
+    # per Application (not per process): a test process runs many, one after the other
+    last_notice: dict[str, float] = context.bot_data.setdefault("last_notice", {})
+    if now - last_notice.get(kind, -ADMIN_NOTICE_EVERY) < ADMIN_NOTICE_EVERY:
         return
-    _last_notice[kind] = now
+    last_notice[kind] = now
     secrets = [services.settings.token] if services and services.settings.token else []
     text = RedactSecrets(secrets)._clean(f"⚠️ Bayan error in {where}: {kind}: {error}")
     line = " ".join(text.split())[:400]
