@@ -242,6 +242,7 @@ async def ensure_console_chat(services: Services) -> None:
 
 # --- errors -------------------------------------------------------------------------
 
+
 def _describe_update(update: object) -> str:
     if isinstance(update, Update):
         chat = update.effective_chat
