@@ -83,7 +83,7 @@ async def due_feeds(
             .order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
         )
         if leased is not None:
-            async with s.begin():
+            async with services.db.write_lock, s.begin():  # the feed side's one writer
                 ids = await lease_due(s, now=now, limit=leased, lease=services.settings.feed_lease)
             query = query.where(Feed.id.in_(ids))
         elif not all_feeds:
