@@ -126,7 +126,9 @@ def run_cli(texts: list[tuple[str, str, str]]) -> tuple[int, int, float]:
         check=False,
     )
     seconds = time.perf_counter() - start
-    lines = proc.stdout.decode("utf-8").splitlines()
+    # "\n" only: str.splitlines() would also split at U+2028, U+0085 and friends,
+    # which JSON leaves unescaped inside strings
+    lines = proc.stdout.decode("utf-8").split("\n")[:-1]
     bad, answered = 0, 0
     for (want, _, _), line in zip(texts, lines, strict=False):
         try:
