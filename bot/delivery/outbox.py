@@ -269,17 +269,24 @@ async def recover_owner(session: AsyncSession, owner: int | None) -> int:
     return int(result.rowcount or 0)
 
 
-async def recover_stale(session: AsyncSession, *, older_than: float) -> int:
+async def recover_stale(
+    session: AsyncSession, *, older_than: float, unowned_only: bool = False
+) -> int:
     """sending → pending for rows claimed more than ``older_than`` seconds ago.
 
     No request takes that long (PTB's timeouts are seconds), so such a row
-    was orphaned: its mark failed on a database error, or another instance
-    sharing the database died. A claim stamps ``not_before`` with its time.
+    was orphaned: its mark failed on a database error, or its process died.
+    A claim stamps ``not_before`` with its time. With ``unowned_only`` (instances
+    sharing PostgreSQL) rows with an owner are left alone: a live owner may still
+    be working through a slow claimed batch, and a dead one's rows are found
+    through its lock (:mod:`bot.delivery.owners`), so only rows claimed with no
+    owner go by the clock.
     """
     cutoff = utcnow() - timedelta(seconds=older_than)
-    result = await session.execute(
-        _T.update().where(_C.status == SENDING, _C.not_before < cutoff).values(status=PENDING)
-    )
+    where = [_C.status == SENDING, _C.not_before < cutoff]
+    if unowned_only:
+        where.append(_C.claimed_by.is_(None))
+    result = await session.execute(_T.update().where(*where).values(status=PENDING))
     return int(result.rowcount or 0)
 
 

@@ -360,7 +360,11 @@ class Sender:
             return
         self._last_stale_check = time.monotonic()
         after = self._stale_after
-        stale = await self._tx(lambda conn: outbox.recover_stale(conn, older_than=after))
+        stale = await self._tx(
+            lambda conn: outbox.recover_stale(
+                conn, older_than=after, unowned_only=self.owner is not None
+            )
+        )
         if self.owner is not None:
             stale += await self.owner.recover_dead()
         if stale:

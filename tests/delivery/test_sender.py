@@ -318,3 +318,23 @@ async def test_one_chat_is_paced_at_the_per_chat_rate_so_telegram_never_says_too
         await paced.stop()
     assert fake.rate_limited == []
     assert len(fake.messages(alice)) == 3
+
+
+async def test_the_time_lease_spares_rows_a_live_owner_claimed_when_instances_share(fake, db):
+    """A slow claimed batch of a live instance is not taken by the clock (that sends twice);
+    only rows claimed with no owner are; rows of dead owners are found through their lock."""
+    for chat_id in (1001, 1002):
+        await subscriber(fake, db, chat_id)
+    await store_statement(db)
+    async with db.sessions() as session, session.begin():
+        owned, unowned = await outbox.due_rows(session, limit=10)
+        assert await outbox.claim_many(session, [owned.id], 1 << 41)
+        assert await outbox.claim_many(session, [unowned.id], None)
+        await session.execute(update(Delivery).values(not_before=utcnow() - timedelta(hours=1)))
+    async with db.sessions() as session, session.begin():
+        assert await outbox.recover_stale(session, older_than=60, unowned_only=True) == 1
+    status = {r.id: r.status for r in await deliveries(db)}
+    assert status == {owned.id: "sending", unowned.id: "pending"}
+    async with db.sessions() as session, session.begin():  # one process: the clock takes all
+        assert await outbox.recover_stale(session, older_than=60) == 1
+    assert {r.status for r in await deliveries(db)} == {"pending"}

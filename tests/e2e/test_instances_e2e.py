@@ -203,8 +203,9 @@ async def test_a_dead_instances_feeds_are_taken_over_when_their_lease_runs_out(
 async def test_the_shared_budget_spaces_every_instances_slots_one_interval_apart(
     make_settings,
 ) -> None:
-    """Slots, not clocks: two instances take 40 slots at once; the next free one is exactly
-    40 intervals on (read from the database, no wall-clock measurement)."""
+    """Slots, not clocks: two instances take 40 slots at once while the next free slot is an
+    hour ahead; the one after them is exactly 40 intervals on (read from the database), and
+    every taker is still waiting for its slot (none was let through early)."""
     a, b = await two_services(make_settings)
     try:
         budgets = [SharedBudget(s.db, rate=20.0, name="test") for s in (a, b)]
@@ -217,17 +218,27 @@ async def test_the_shared_budget_spaces_every_instances_slots_one_interval_apart
                 )
                 return float(found.scalar_one())
 
-        async with a.db.engine.begin() as conn:  # the next slot half a second ahead: a queue
+        async with a.db.engine.begin() as conn:  # a queue an hour long: no take reaches "now"
             await conn.execute(
                 text(
-                    "UPDATE send_budget SET tat = clock_timestamp() + interval '0.5 seconds' "
+                    "UPDATE send_budget SET tat = clock_timestamp() + interval '1 hour' "
                     "WHERE name = 'test'"
                 )
             )
         start = await tat()
-        await asyncio.gather(*(budgets[i % 2].take() for i in range(40)))
-        assert await tat() == pytest.approx(start + 40 / 20.0, abs=1e-6)
-        assert budgets[0].waited > 0 and budgets[1].waited > 0
+        takers = [asyncio.create_task(budgets[i % 2].take()) for i in range(40)]
+        try:
+
+            async def all_taken() -> bool:
+                return await tat() >= start + 40 / 20.0 - 1e-6
+
+            await wait_for(all_taken, timeout=60, what="40 slots taken")
+            assert await tat() == pytest.approx(start + 40 / 20.0, abs=1e-6)
+            assert not any(t.done() for t in takers)  # each sleeps until its slot
+        finally:
+            for t in takers:
+                t.cancel()
+            await asyncio.gather(*takers, return_exceptions=True)
     finally:
         await a.close()
         await b.close()
