@@ -51,6 +51,7 @@ GOLD_TRAIN = SHARED / "eval" / "gold-train.jsonl"
 CORPORA = [SHARED / "corpus" / "pool.jsonl", SHARED / "corpus" / "statements.jsonl"]
 OUT = ROOT / "bot" / "summarize" / "learned" / "weights.json"
 FOLDS = 5
+TOK_C = 0.5  # regularization of the token model (chosen on CV)
 MIN_COUNT = 2  # a feature seen once in training gets no weight (smaller file, less noise)
 
 
@@ -131,7 +132,9 @@ def sentence_examples(t: Text) -> list[tuple[set[str], str, int]]:
     dem = {d["sentence"] for d in t.gold["demands"]}
     out = []
     for si, sent in enumerate(t.sentences):
-        feats = F.sentence_features(t.toks[si], si, t.sides[si], C.sentence_rules(sent, t.rules))
+        feats = F.sentence_features(
+            t.toks[si], si, t.sides[si], C.sentence_rules(sent, t.rules), F.cues(sent)
+        )
         for act in sorted(set(acts.get(si, ["none"]))):
             out.append((feats, act, int(si in dem)))
     return out
@@ -170,6 +173,46 @@ def accused_examples(t: Text) -> list:
         if key not in seen:
             seen.add(key)
             out += span_examples(t, a["sentence"], a["accused"], C.LOOK_BACK, True)
+    return out
+
+
+def party_words_of(name: str) -> set[str]:
+    """The folded words of a gold party that a token may be labelled by (no particles)."""
+    return {w for w in F.tokens(name).words if len(w) > 2 and w != "0"}
+
+
+def token_examples(t: Text) -> list:
+    """(features, label) per token of each sentence the gold blames someone in: 1 when the
+    token is a word of a party blamed in that sentence. (Training on every sentence, with
+    the parties blamed elsewhere left out, scored lower on cross-validation.)"""
+    if not (t.indexed and t.gold["is_statement"]):
+        return []
+    want: dict[int, set[str]] = {}
+    for a in t.gold["accusations"]:
+        want.setdefault(a["sentence"], set()).update(party_words_of(a["accused"]))
+    known = C.party_words(t.who, t.rules)
+    out = []
+    for si, words in sorted(want.items()):
+        tk = t.toks[si]
+        flags = C.token_flags(t.sentences[si], tk, t.who, known)
+        for k in range(len(tk)):
+            out.append((F.party_features(tk, k, flags[k]), int(tk.words[k] in words)))
+    return out
+
+
+def target_token_examples(t: Text) -> list:
+    """(features, label) per token of each sentence holding a demand: 1 when the token is
+    a word of a target the gold names there."""
+    if not (t.indexed and t.gold["is_statement"]):
+        return []
+    want: dict[int, set[str]] = {}
+    for d in t.gold["demands"]:
+        want.setdefault(d["sentence"], set()).update(party_words_of(d["target"]))
+    out = []
+    for si, words in sorted(want.items()):
+        tk = t.toks[si]
+        for k in range(len(tk)):
+            out.append((F.party_features(tk, k, ()), int(tk.words[k] in words)))
     return out
 
 
@@ -228,8 +271,10 @@ def train(texts: list[Text], extra: list[Text], th: dict) -> dict:
         "det": fit(blame, 1.0),
         "act": fit([(f, a) for f, a, _ in sent if a != "none"], 1.0, multi=True),
         "acc": fit([r for t in texts for r in accused_examples(t)], 1.0),
+        "tok": fit([r for t in texts for r in token_examples(t)], TOK_C),
         "dem": fit(list({id(f): (f, d) for f, _, d in sent}.values()), 1.0),
         "tgt": fit([r for t in texts for r in target_examples(t)], 1.0),
+        "dtk": fit([r for t in texts for r in target_token_examples(t)], TOK_C),
     }
     return with_thresholds(model, th)
 
@@ -244,30 +289,66 @@ def with_thresholds(model: dict, th: dict) -> dict:
 THRESHOLD_KEYS = {
     "doc": ("lo", "hi"),
     "blm": ("t",),
-    "det": ("t",),
+    "det": ("t", "skip_other"),
     "act": ("t",),
     "acc": ("t",),
-    "dem": ("t",),
+    "tok": ("t", "grow", "most", "rules_only_silent"),
+    "dem": ("t", "skip_other"),
     "tgt": ("t",),
+    "dtk": ("t", "grow", "most", "empty"),
 }
 GRID = {
     "doc.lo": [0.01, 0.03, 0.1],
     "doc.hi": [0.5, 0.6, 0.7],
     "blm.t": [0.3, 0.5, 0.7],
-    "det.t": [0.1, 0.2, 0.3],
-    "act.t": [0.4],
+    "det.t": [0.0, 0.05, 0.1, 0.2, 0.3],
+    "act.t": [0.3, 0.4, 0.6],
     "acc.t": [0.1, 0.2, 0.3],
-    "dem.t": [0.6, 0.7, 0.8],
+    "tok.t": [0.1, 0.2, 0.3, 0.5],
+    "tok.grow": [0.2, 0.3, 0.5],
+    "tok.most": [1, 2, 3],
+    "tok.rules_only_silent": [0, 1],
+    "dem.t": [0.05, 0.1, 0.2, 0.3, 0.5],
     "tgt.t": [0.35, 0.5],
+    "dtk.t": [0.2, 0.3, 0.5],
+    "dtk.grow": [0.2, 0.3],
+    "dtk.most": [1, 2],
+    "dtk.empty": [0.5, 0.7, 0.9],
+    "det.skip_other": [0, 1],
+    "dem.skip_other": [0, 1],
 }
 DEFAULT = {k: v[len(v) // 2] for k, v in GRID.items()}
-# The CV optimum for added accusations (blm 0.5, det 0.1, acc 0.1: accusations 0.200 -> 0.223
-# on pool-train CV) adds false ones to curated statements: gold-dev 0.931 -> 0.929 and
-# gold-train 0.813 -> 0.812, below their floors. These are the lowest thresholds tried that
-# keep both, so the shipped model adds accusations only where it is sure.
-# Likewise demands: dem 0.6 (CV optimum on today's rules) adds one false demand to gold-dev.
-FLOOR_SAFE = {"blm.t": 0.7, "det.t": 0.5, "acc.t": 0.3, "dem.t": 0.7}
-STEPS = [("doc.lo", "doc.hi"), ("det.t", "acc.t"), ("blm.t", "det.t"), ("dem.t", "tgt.t")]
+# The CV optimum (token model on every statement, det 0.1, tok 0.3, dem 0.2: pool-train CV
+# accusations 0.200 -> 0.247, demands 0.391 -> 0.416, mean 0.627 -> 0.637) adds false
+# finds to curated statements: gold-dev 0.931 -> 0.928 (a descriptive "المدعومة من X" taken
+# as blame, demands of other speakers without a target). These thresholds keep gold-dev at
+# 0.931 and gold-train at 0.814: the model adds accusations only to statements the rules
+# found none in, outside other speakers' words, where it is sure.
+FLOOR_SAFE = {
+    "blm.t": 0.7,
+    "det.t": 0.3,
+    "det.skip_other": 1,
+    "tok.t": 0.7,
+    "tok.rules_only_silent": 1,
+    "act.t": 0.3,
+    "tok.grow": 0.2,
+    "tok.most": 2,
+    "dem.t": 0.7,
+    "dem.skip_other": 1,
+    "dtk.t": 0.5,
+    "dtk.grow": 0.2,
+    "dtk.most": 1,
+    "dtk.empty": 0.9,
+}
+STEPS = [
+    ("doc.lo", "doc.hi"),
+    ("det.t", "tok.t"),
+    ("tok.most", "tok.rules_only_silent"),
+    ("blm.t", "det.t"),
+    ("act.t", "tok.grow"),
+    ("dem.t", "dtk.t"),
+    ("dtk.most", "dtk.grow"),
+]
 
 
 # --- cross-validation ---------------------------------------------------------------
@@ -319,7 +400,10 @@ def tune(score, pool: list[Text], models) -> dict:
         "doc.lo": "is_statement",
         "det.t": "accusations",
         "blm.t": "accusations",
+        "tok.most": "accusations",
+        "act.t": "accusations",
         "dem.t": "demands",
+        "dtk.most": "demands",
     }
     for a, b in STEPS:
         best = None
@@ -349,9 +433,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--fold-weights", type=Path)
+    ap.add_argument("--thresholds", type=json.loads, help="JSON thresholds: skip CV, train, write")
     args = ap.parse_args()
     score = load_score()
     pool, extra = load_texts()
+    if args.thresholds:
+        dump(train(pool, extra, {**DEFAULT, **FLOOR_SAFE, **args.thresholds}), OUT)
+        return
     models = cv_models(pool, extra)
     th = tune(score, pool, models)
     print_ablation(

@@ -14,8 +14,8 @@ import math
 import pytest
 
 from bot.summarize import learned, summarize
+from bot.summarize.learned import candidates, scorer
 from bot.summarize.learned import features as F
-from bot.summarize.learned import scorer
 from bot.summarize.model import ACTS, Issuer, Summary
 from bot.summarize.text import prepare, split_sentences
 
@@ -45,8 +45,10 @@ def test_shipped_weights_load_with_every_part_and_threshold() -> None:
         "det": ("t",),
         "act": ("t",),
         "acc": ("t",),
+        "tok": ("t", "grow"),
         "dem": ("t",),
         "tgt": ("t",),
+        "dtk": ("t", "grow", "empty"),
     }.items():
         assert model[part]["w"], part
         for k in keys:
@@ -83,6 +85,18 @@ def test_off_leaves_the_rules_summary_untouched(monkeypatch: pytest.MonkeyPatch)
     rules = Summary(is_statement=False)
     out = learned.refine(sentences_of(STATEMENT), Issuer("وزارة الخارجية", "SY"), rules)
     assert out.to_dict() == Summary(is_statement=False).to_dict()
+
+
+def test_party_tokens_found_where_the_model_scores_them() -> None:
+    """The token model's runs: adjacent tokens above ``grow`` holding one above ``t``."""
+    sent = sentences_of(STATEMENT)[1]
+    t = F.tokens(sent)
+    target = {F.fold(w) for w in F.tokens("التحالف").words}
+    w = {"t:" + next(iter(target)): 10.0}
+    part = {"w": w, "b": -5.0, "t": 0.5, "grow": 0.3, "most": 2}
+    found = candidates.parties(sent, t, [()] * len(t), part)
+    assert found == ["التحالف"]
+    assert candidates.parties(sent, t, [()] * len(t), {**part, "b": -20.0}) == []
 
 
 def test_best_span_equals_the_sum_of_the_training_features() -> None:

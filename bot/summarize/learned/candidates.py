@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from bot.summarize import budget, countries
+from bot.summarize import attribution, budget, countries
 from bot.summarize.learned import features as F
 from bot.summarize.learned import scorer
 from bot.summarize.model import Accusation, Demand, Issuer, Summary
@@ -86,39 +86,61 @@ def accusations(
     model: dict[str, Any],
     blame: float,
 ) -> list[Accusation]:
-    """Accusations of sentences the model finds blaming (in a text whose probability of
-    blaming anyone is ``blame``, where the rules found no accusation), with the act it names (and a
-    second act as likely as ``act.t``), for acts and parties the rules did not find."""
-    if summary.accusations or blame < model["blm"]["t"]:
-        return []  # the rules speak for this text, or the model hears no blame in it
-    det_m, act_m, acc_m = model["det"], model["act"], model["acc"]
-    flags: dict[int, list[tuple[str, ...]]] = {}
+    """Accusations of the sentences the model finds blaming (in a text whose probability
+    of blaming anyone is ``blame``): each act the sentence names, charged to each party
+    the token model finds in it, unless the rules already hold that (act, party)."""
+    if blame < model["blm"]["t"] or (summary.accusations and model["tok"].get("rules_only_silent")):
+        return []
+    det_m, act_m = model["det"], model["act"]
     out: list[Accusation] = []
     have = list(summary.accusations)
     known = party_words(who, summary)
     for si, sent in enumerate(sentences):
-        if not budget.spend(budget.words(sent) * (LOOK_BACK + 1)):
+        if not budget.spend(budget.words(sent)):
             break
-        feats = F.sentence_features(toks[si], si, sides[si], sentence_rules(sent, summary))
+        if det_m["skip_other"] and sides[si] == attribution.OTHER:
+            continue  # another speaker's words are not the issuer's accusations
+        feats = F.sentence_features(
+            toks[si], si, sides[si], sentence_rules(sent, summary), F.cues(sent)
+        )
         if scorer.binary(det_m, feats) < det_m["t"]:
             continue
         probs = scorer.classes(act_m, feats)
         top = max(probs, key=probs.__getitem__)
         acts = [c for c, p in probs.items() if c == top or p >= act_m["t"]]
-        back = range(si, max(-1, si - LOOK_BACK - 1), -1)
-        for j in back:
-            if j not in flags:
-                flags[j] = token_flags(sentences[j], toks[j], who, known)
-        p, dist, i, k = scorer.best_span(acc_m, [toks[j] for j in back], [flags[j] for j in back])
-        if p < acc_m["t"]:
-            continue
-        src = sentences[si - dist]
-        name = src[toks[si - dist].starts[i] : toks[si - dist].ends[k - 1]]
-        for act in acts:
-            if not any(a.act == act and same_party(a.accused, name) for a in have):
-                have.append(Accusation(name, act, sent))
-                out.append(have[-1])
+        for name in parties(sent, toks[si], token_flags(sent, toks[si], who, known), model["tok"]):
+            for act in acts:
+                if not any(a.act == act and same_party(a.accused, name) for a in have):
+                    have.append(Accusation(name, act, sent))
+                    out.append(have[-1])
     return out
+
+
+def parties(
+    sentence: str, t: F.Tokens, flags: list[tuple[str, ...]], part: dict[str, Any]
+) -> list[str]:
+    """The parties the token model finds in a sentence, as written: runs of adjacent
+    tokens scoring at least ``grow`` that hold one scoring at least ``t`` (at most
+    ``F.MAX_SPAN`` words), best first, at most ``most`` of them."""
+    budget.spend(len(t) * 4)
+    probs = [scorer.binary(part, F.party_features(t, k, flags[k])) for k in range(len(t))]
+    runs: list[tuple[float, int, int]] = []
+    k = 0
+    while k < len(t):
+        if probs[k] < part["grow"]:
+            k += 1
+            continue
+        j = k + 1
+        while (
+            j < len(t) and j - k < F.MAX_SPAN and probs[j] >= part["grow"] and not t.cut_before[j]
+        ):
+            j += 1
+        top = max(probs[k:j])
+        if top >= part["t"]:
+            runs.append((top, k, j))
+        k = j
+    runs.sort(key=lambda r: -r[0])
+    return [sentence[t.starts[i] : t.ends[j - 1]] for _, i, j in runs[: part["most"]]]
 
 
 def demands(
@@ -129,26 +151,32 @@ def demands(
     model: dict[str, Any],
 ) -> list[Demand]:
     """Demands of sentences the model finds demanding and the rules passed over."""
-    dem_m, tgt_m = model["dem"], model["tgt"]
+    dem_m = model["dem"]
     out: list[Demand] = []
     have = list(summary.demands)
     for si, sent in enumerate(sentences):
         if not budget.spend(budget.words(sent)):
             break
         rules = sentence_rules(sent, summary)
-        if rules["dem"]:
+        if rules["dem"] or (dem_m["skip_other"] and sides[si] == attribution.OTHER):
             continue
-        feats = F.sentence_features(toks[si], si, sides[si], rules)
+        feats = F.sentence_features(toks[si], si, sides[si], rules, F.cues(sent))
         if scorer.binary(dem_m, feats) < dem_m["t"]:
             continue
         t = toks[si]
-        p, _, i, k = scorer.best_span(tgt_m, [t], [[()] * len(t)])
-        target = sent[t.starts[i] : t.ends[k - 1]] if p >= tgt_m["t"] else ""
-        if any(same_party(d.target, target) or d.target == target == "" for d in have):
-            continue
-        rest = k if target else 0
-        words = t.starts[rest : rest + ACTION_WORDS]
-        action = sent[words[0] : t.ends[rest + len(words) - 1]] if words else ""
-        have.append(Demand(target, action, sent))
-        out.append(have[-1])
+        found = parties(sent, t, [()] * len(t), model["dtk"])
+        if not found and scorer.binary(dem_m, feats) < model["dtk"]["empty"]:
+            continue  # a demand without a named target only where the model is sure
+        for target in found or [""]:
+            if any(same_party(d.target, target) or d.target == target == "" for d in have):
+                continue
+            have.append(Demand(target, action_after(sent, t, target), sent))
+            out.append(have[-1])
     return out
+
+
+def action_after(sentence: str, t: F.Tokens, target: str) -> str:
+    """The asked deed in a few words: the words after the target (or from the start)."""
+    at = sentence.find(target) + len(target) if target else 0
+    rest = [k for k in range(len(t)) if t.starts[k] >= at][:ACTION_WORDS]
+    return sentence[t.starts[rest[0]] : t.ends[rest[-1]]] if rest else ""

@@ -22,7 +22,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.summarize import lexicon as L
+from bot.summarize import wordlists
 from bot.summarize.text import normalize
+
+_DEMAND_CUES = (
+    ("dem", L.DEMAND_VERBS),
+    ("need", L.NECESSITY),
+    ("duty", L.IMPERSONAL_DUTY),
+    ("on", L.DEONTIC_ON),
+    ("obliged", L.OBLIGED),
+)
 
 LEAD_SENTENCES = 3
 MAX_SPAN = 4
@@ -79,6 +89,46 @@ def ngrams(prefix: str, words: list[str]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The light stem's proclitic groups and endings (data files), longest first."""
+
+    def order(name: str) -> tuple[str, ...]:
+        return tuple(sorted(wordlists.load(name), key=lambda a: (-len(a), a)))
+
+    return order("light_stem_prefixes"), order("light_stem_suffixes")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem: one proclitic group and one suffix off, at least three letters kept."""
+    prefixes, suffixes = _affixes()
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            word = word[len(p) :]
+            break
+    for x in suffixes:
+        if word.endswith(x) and len(word) - len(x) >= 3:
+            return word[: -len(x)]
+    return word
+
+
+def stem_features(words: list[str]) -> set[str]:
+    """The light stems of a sentence's words, as ``st:`` features."""
+    return {"st:" + stem(w) for w in words if len(w) > 2}
+
+
+@lru_cache(maxsize=4096)
+def cues(sentence: str) -> frozenset[str]:
+    """The lexicon classes a sentence's words belong to: the accusation triggers (acts,
+    harm, violation, support, accusation and holding verbs) and the demand cues, one
+    regex pass each, as ``lx:`` features."""
+    norm = normalize(sentence)
+    found = {"lx:" + kind for _, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))}
+    found.update("lx:" + name for name, rx in _DEMAND_CUES if rx.search(norm))
+    return frozenset(found)
+
+
 def doc_features(toks: list[Tokens], rules: dict[str, bool]) -> set[str]:
     """A text: n-grams of its lead, words of the whole, and what the rules decided."""
     feats = {"r:" + k for k, v in rules.items() if v}
@@ -89,9 +139,14 @@ def doc_features(toks: list[Tokens], rules: dict[str, bool]) -> set[str]:
     return feats
 
 
-def sentence_features(t: Tokens, index: int, side: str, rules: dict[str, bool]) -> set[str]:
-    """A sentence of a statement: its n-grams, place, speaker side, and the rules' finds."""
+def sentence_features(
+    t: Tokens, index: int, side: str, rules: dict[str, bool], lex: frozenset[str] = frozenset()
+) -> set[str]:
+    """A sentence of a statement: its n-grams, place, speaker side, the rules' finds, and
+    the lexicon classes its words belong to (``lex``, from :func:`cues`)."""
     feats = ngrams("w:", t.words)
+    feats.update(stem_features(t.words))
+    feats.update(lex)
     feats.add("pos:" + str(min(index, 4)))
     feats.add("side:" + side)
     feats.update("r:" + k for k, v in rules.items() if v)
@@ -128,4 +183,28 @@ def span_features(t: Tokens, i: int, j: int, dist: int, flags: list[tuple[str, .
     feats += token_features(t, j - 1, flags[j - 1])["last"]
     feats += token_features(t, i - 1, flags[i - 1])["before"] if i > 0 else ["p:^"]
     feats += token_features(t, j, flags[j])["after"] if j < len(t) else ["n:$"]
+    return feats
+
+
+WINDOW = 3  # words either side a party token sees one by one
+BAG = 6  # words either side it sees as a bag (an act cue a few words off)
+
+
+def party_features(t: Tokens, k: int, flags: tuple[str, ...]) -> list[str]:
+    """Features of token ``k`` as a possible party (the accused, a demand's target).
+
+    The word itself and its ending (nisba, plural), its neighbours one by one, the
+    words a little further off as a bag on each side (the act cue that governs it:
+    "اتهم X", "من قبل X", "اعتداءات X"), punctuation either side and the rules' marks.
+    """
+    ws, n = t.words, len(t.words)
+    w = ws[k]
+    feats = ["t:" + w, "s:" + w[-2:], "x:" + str(len(w) > 2), *("x:" + f for f in flags)]
+    for d in range(1, WINDOW + 1):
+        feats.append(f"p{d}:{ws[k - d] if k >= d else '^'}")
+        feats.append(f"n{d}:{ws[k + d] if k + d < n else '$'}")
+    feats.extend("lb:" + v for v in ws[max(0, k - BAG) : k])
+    feats.extend("rb:" + v for v in ws[k + 1 : k + 1 + BAG])
+    feats.append("cb:" + str(t.cut_before[k]))
+    feats.append("ca:" + str(k + 1 < n and t.cut_before[k + 1]))
     return feats
