@@ -11,7 +11,7 @@ from camel_tools.utils.normalize import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.arabic import fold, fold_letters, strip_marks
+from bot.arabic import dediac, fold, fold_letters, strip_marks
 
 ARABIC = st.text(st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.just(" "))
 
@@ -32,3 +32,24 @@ def test_spellings_of_one_word_fold_to_one_form() -> None:
     assert fold("الأُمَمُ") == fold("الامم") == "الامم"
     assert fold("مـدرسة") == fold("مدرسه")
     assert fold("إلى") == "الي"
+
+
+@given(ARABIC)
+def test_dediac_is_camel_tools_dediac_ar(text: str) -> None:
+    assert dediac(text) == dediac_ar(text)
+
+
+def test_summarizing_needs_no_camel_tools_import() -> None:
+    """camel-tools builds its character sets over every code point at import (0.36 s of
+    start-up): the summarizer and the fingerprint use bot.arabic's equal functions instead."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bot.summarize, bot.statements.fingerprint;"
+        "from bot.summarize import summarize;"
+        "summarize('قالت وزارة الخارجية في بيان إن القصف أدى إلى مقتل 12 مدنيا.');"
+        "print(sorted(m for m in sys.modules if m.startswith('camel_tools')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

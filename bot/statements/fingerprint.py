@@ -23,14 +23,8 @@ import re
 import unicodedata
 
 import numpy as np
-import regex
-from camel_tools.tokenizers.word import simple_word_tokenize
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
+
+from bot.arabic import dediac, fold_letters, word_tokens
 
 MIN_TOKENS = 12  # shorter texts are matched only exactly: too little to judge similarity
 MAX_DISTANCE = 16  # Hamming radius for candidates (measured: two small edits in 80 words ≤ 13)
@@ -41,26 +35,6 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _TATWEEL = re.compile("\u0640+")
 _WORD = re.compile(r"\w", re.UNICODE)
 _U64 = 0xFFFFFFFFFFFFFFFF
-
-
-# camel-tools' simple_word_tokenize tries its symbol pattern at *every character* of every
-# word (a Python loop: 2–3 ms per 80-word item, most of a first poll's ingest time in the
-# profile). A match can only start at a character of one of these classes, so a word without
-# any of them is one token, exactly as camel-tools would return it; only the other words are
-# handed to camel-tools. Same ``regex`` module and Unicode tables, so the same answer.
-_MAY_START_SYMBOL = regex.compile(r"[\p{RI}\p{Emoji}\p{S}\p{P}]")
-
-
-def word_tokens(text: str) -> list[str]:
-    """camel-tools' ``simple_word_tokenize(text)``, token for token, without its per-character
-    loop for words that hold no punctuation, symbol or emoji (tests/statements/test_tokens.py)."""
-    tokens: list[str] = []
-    for word in text.split():
-        if _MAY_START_SYMBOL.search(word) is None:
-            tokens.append(word)
-        else:
-            tokens.extend(simple_word_tokenize(word))
-    return tokens
 
 
 # camel-tools' normalize_unicode maps these two ligatures with a per-character Python loop,
@@ -76,8 +50,7 @@ def normalize_unicode(text: str) -> str:
 def normalize_tokens(text: str) -> list[str]:
     """Words of ``text`` after camel-tools normalization, punctuation dropped."""
     text = normalize_unicode(text or "")
-    text = dediac_ar(text)
-    text = normalize_alef_ar(normalize_alef_maksura_ar(normalize_teh_marbuta_ar(text)))
+    text = fold_letters(dediac(text))  # camel-tools' dediac_ar and normalize_*_ar folds
     text = _TATWEEL.sub("", text).translate(_DIGITS).lower()
     return [tok for tok in word_tokens(text) if _WORD.search(tok)]
 

@@ -13,14 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from camel_tools.tokenizers.word import simple_word_tokenize
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
+from bot.arabic import dediac, fold_letters, word_tokens
 from bot.summarize.markup import looks_like_html, strip_html
 
 MAX_CHARS = 100_000  # 15x the longest of 2,500 corpus news texts (6,733)
@@ -104,10 +97,8 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي
 
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
-    """Fold one word the way lexicons are written (camel-tools for the folds)."""
-    w = dediac_ar(word).replace("\u0640", "")
-    w = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(w)))
-    return w
+    """Fold one word the way lexicons are written (camel-tools' folds, via bot.arabic)."""
+    return fold_letters(dediac(word).replace("\u0640", ""))
 
 
 @lru_cache(maxsize=8192)
@@ -126,8 +117,8 @@ def normalize(text: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """camel-tools' simple word tokenizer (splits punctuation off words)."""
-    return simple_word_tokenize(text)
+    """camel-tools' simple word tokenizer (splits punctuation off words), via bot.arabic."""
+    return word_tokens(text)
 
 
 def prepare(text: str) -> tuple[str, list[str]]:
