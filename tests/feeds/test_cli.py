@@ -18,6 +18,11 @@ from tests.feeds.conftest import FeedServer
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def sqlite_url(tmp_path: Path) -> str:
+    """The SQLite file of tests that are about one file (two processes sharing it)."""
+    return f"sqlite+aiosqlite:///{tmp_path}/cli.db"
+
+
 async def bayan(tmp_path: Path, database_url: str, *args: str, **env: str) -> tuple[int, str, str]:
     environ = {
         **os.environ,

@@ -17,7 +17,7 @@ from bot.redact import clip, has_secrets, mask_url, mask_urls_in
 from bot.services import Services
 from tests.feeds.conftest import FeedServer
 from tests.feeds.helpers import add
-from tests.feeds.test_cli import bayan
+from tests.feeds.test_cli import bayan, sqlite_url
 
 PASSWORD, TOKEN = "hunter2pw", "tk9f8e7d6"
 SECRET_URL = f"https://reader:{PASSWORD}@mofa.example/rss.xml?token={TOKEN}&lang=ar"
@@ -75,14 +75,16 @@ async def test_the_poller_warning_does_not_show_the_feed_secrets(
 async def test_feeds_cli_masks_addresses_except_with_show_secrets_and_in_the_export(
     tmp_path: Path,
 ) -> None:
-    code, out, err = await bayan(tmp_path, "feeds", "add", SECRET_URL, "--name", "MoFA")
+    code, out, err = await bayan(
+        tmp_path, sqlite_url(tmp_path), "feeds", "add", SECRET_URL, "--name", "MoFA"
+    )
     assert code == 0 and out.strip() == f"added feed #1: {mask_url(SECRET_URL)}"
 
-    _, listed, _ = await bayan(tmp_path, "feeds", "list")
-    _, full, _ = await bayan(tmp_path, "feeds", "list", "--show-secrets")
-    _, exported, _ = await bayan(tmp_path, "feeds", "export")
-    _, _, dup_err = await bayan(tmp_path, "feeds", "add", SECRET_URL)
-    _, removed, _ = await bayan(tmp_path, "feeds", "remove", "1")
+    _, listed, _ = await bayan(tmp_path, sqlite_url(tmp_path), "feeds", "list")
+    _, full, _ = await bayan(tmp_path, sqlite_url(tmp_path), "feeds", "list", "--show-secrets")
+    _, exported, _ = await bayan(tmp_path, sqlite_url(tmp_path), "feeds", "export")
+    _, _, dup_err = await bayan(tmp_path, sqlite_url(tmp_path), "feeds", "add", SECRET_URL)
+    _, removed, _ = await bayan(tmp_path, sqlite_url(tmp_path), "feeds", "remove", "1")
 
     for text in (out, err, listed, dup_err, removed):
         assert PASSWORD not in text and TOKEN not in text, text

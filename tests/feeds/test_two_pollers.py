@@ -14,7 +14,7 @@ import pytest
 
 from tests.feeds import samples as S
 from tests.feeds.conftest import FeedServer
-from tests.feeds.test_cli import bayan
+from tests.feeds.test_cli import bayan, sqlite_url
 
 pytestmark = pytest.mark.timeout(300)
 FEEDS = 12
@@ -47,14 +47,21 @@ async def test_two_pollers_at_once_store_every_item_once(
 ) -> None:
     for f in range(FEEDS):
         server.serve(f"/f{f}", S.rss20(_items(f, 1)))
-        await bayan(tmp_path, "feeds", "add", server.url(f"/f{f}"), "--all-statements")
-    code, _, _ = await bayan(tmp_path, "poll", "--once", "--all")  # seeds every feed
+        await bayan(
+            tmp_path, sqlite_url(tmp_path), "feeds", "add", server.url(f"/f{f}"), "--all-statements"
+        )
+    code, _, _ = await bayan(
+        tmp_path, sqlite_url(tmp_path), "poll", "--once", "--all"
+    )  # seeds every feed
     assert code == 0
     for f in range(FEEDS):
         server.serve(f"/f{f}", S.rss20(_items(f, 4)))
 
     runs = await asyncio.gather(
-        *(bayan(tmp_path, "poll", "--once", "--all", "--jsonl") for _ in range(2))
+        *(
+            bayan(tmp_path, sqlite_url(tmp_path), "poll", "--once", "--all", "--jsonl")
+            for _ in range(2)
+        )
     )
 
     announced = [json.loads(line)["title"] for _, out, _ in runs for line in out.splitlines()]
