@@ -41,6 +41,7 @@ from bot.metrics import SUMMARIZE_SECONDS
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
 from bot.store.db import Database
+from bot.store.locks import STATEMENT_WRITER, held
 from bot.store.models import Entry, Feed, Statement, SummaryRow, utcnow
 from bot.store.retention import pruned_guids
 from bot.summarize import Summary, summarize
@@ -173,6 +174,7 @@ class Ingestor:
         self.fulltext_min_chars = fulltext_min_chars
         self._lock = db.write_lock  # shared by overlapping cycles and the health save
         self._index: fp.NearDuplicateIndex | None = None
+        self._index_upto = 0  # the newest statement id the index has read
         self._added: list[int] = []  # index entries of the open transaction, undone on rollback
         self._writes = 0  # committed write passes, so a feed knows whether to re-check links
         self._batch_fps: dict[str, int] = {}  # statements created by the current write pass
@@ -208,8 +210,10 @@ class Ingestor:
         # links and fingerprints (enough to recognize it) and summarized later (backlog.py).
         await _summarize_into([w for w in news if w.statement_id is None and w.alert] + edits)
 
-        async with self._lock:
-            if self._writes != seen_writes:  # another feed stored statements meanwhile: look again
+        async with self._lock, held(self.db.engine, STATEMENT_WRITER) as shared:
+            if shared:  # other instances may have stored statements since the index was read
+                await self._refresh_index()
+            if shared or self._writes != seen_writes:  # others stored statements: look again
                 await self._match_links([w for w in news if w.statement_id is None])
             await self._match_texts([w for w in news if w.statement_id is None])
             self._batch_fps = {}
@@ -296,18 +300,26 @@ class Ingestor:
 
     async def _near_index(self) -> fp.NearDuplicateIndex:
         if self._index is None:
-            index = fp.NearDuplicateIndex()
-            since = utcnow() - DEDUP_WINDOW
-            async with self.db.sessions() as s:
-                rows = await s.execute(
-                    select(Statement.id, Statement.simhash).where(
-                        Statement.simhash.is_not(None), Statement.first_seen_at >= since
-                    )
-                )
-                for sid, value in rows:
-                    index.add(sid, value)
-            self._index = index
+            self._index = fp.NearDuplicateIndex()
+            self._index_upto = 0
+            await self._load_index(Statement.first_seen_at >= utcnow() - DEDUP_WINDOW)
         return self._index
+
+    async def _refresh_index(self) -> None:
+        """Add the statements stored since the index was read (by other instances sharing
+        PostgreSQL): their texts must be found by the next match too."""
+        if self._index is not None:
+            await self._load_index(Statement.id > self._index_upto)
+
+    async def _load_index(self, which: Any) -> None:
+        assert self._index is not None
+        async with self.db.sessions() as s:
+            rows = await s.execute(
+                select(Statement.id, Statement.simhash).where(Statement.simhash.is_not(None), which)
+            )
+            for sid, value in rows:
+                self._index.add(sid, value)
+                self._index_upto = max(self._index_upto, sid)
 
     async def _find_text_match(
         self, s: AsyncSession, w: _Item, *, exact: bool = True, only: set[int] | None = None

@@ -12,6 +12,9 @@ On SQLite there is one process by design and these are not used.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
@@ -22,8 +25,19 @@ MIGRATIONS = _BASE + 1
 TELEGRAM_POLLER = _BASE + 2
 
 DIGESTS = _BASE + 3
+# Matching new items to stored statements and storing them: two instances doing it at once
+# for two feeds that carry one statement would each find nothing and store it twice.
+STATEMENT_WRITER = _BASE + 4
 
-__all__ = ["DIGESTS", "MIGRATIONS", "TELEGRAM_POLLER", "SessionLock", "try_transaction_lock"]
+__all__ = [
+    "DIGESTS",
+    "MIGRATIONS",
+    "STATEMENT_WRITER",
+    "TELEGRAM_POLLER",
+    "SessionLock",
+    "held",
+    "try_transaction_lock",
+]
 
 
 class SessionLock:
@@ -82,3 +96,24 @@ async def try_transaction_lock(session: AsyncSession, key: int) -> bool:
         return True
     got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key})
     return bool(got)
+
+
+@asynccontextmanager
+async def held(engine: AsyncEngine, key: int) -> AsyncIterator[bool]:
+    """Hold ``key`` for the block, waiting for another instance to let it go.
+
+    Yields True on PostgreSQL; on SQLite (one process) it is a no-op that yields False.
+    The lock lives on a connection of its own, so it spans the block's several
+    transactions and is freed by the server if this process dies inside it.
+    """
+    if engine.dialect.name != "postgresql":
+        yield False
+        return
+    async with engine.connect() as conn:
+        await conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        await conn.commit()
+        try:
+            yield True
+        finally:
+            await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            await conn.commit()

@@ -26,6 +26,7 @@ from bot.feeds.registry import add_feed
 from bot.services import Services, open_services
 from bot.store.models import Feed, utcnow
 from tests.delivery.factories import add_chats, store_statement
+from tests.feeds.samples import distinct_text
 
 from .conftest import BayanRunner, FeedServer, wait_for
 from .test_alerts_e2e import all_rows_final
@@ -239,6 +240,37 @@ async def test_the_shared_budget_spaces_every_instances_slots_one_interval_apart
             for t in takers:
                 t.cancel()
             await asyncio.gather(*takers, return_exceptions=True)
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_two_instances_storing_one_statement_from_two_feeds_at_once_store_it_once(
+    feed_server: FeedServer, make_settings
+) -> None:
+    """Each instance polls one of two feeds that carry the same statement, at the same moment:
+    one statement with two sources, not two statements (and two alerts). Several rounds."""
+    settings = make_settings(BAYAN_FETCH_CONCURRENCY=1, BAYAN_FULLTEXT_MIN_CHARS=0)
+    a, b = [await open_services(settings) for _ in range(2)]
+    try:
+        async with a.db.sessions() as session, session.begin():
+            for slug in ("x", "y"):
+                await add_feed(session, feed_server.url_for(slug), name=slug)
+        await asyncio.gather(poll_once(a), poll_once(b))  # seeds both feeds
+        for n in range(5):
+            text_ = distinct_text(500 + n)
+            for slug in ("x", "y"):
+                feed_server.publish(slug, title=f"بيان {n}", text=text_)
+            async with a.db.sessions() as session, session.begin():
+                await session.execute(update(Feed).values(next_poll_at=utcnow()))
+            first, second = await asyncio.gather(poll_once(a), poll_once(b))
+            assert len(first.outcomes) == len(second.outcomes) == 1  # one feed each
+        async with a.db.engine.connect() as conn:
+            stored = (await conn.execute(text("SELECT count(*) FROM statements"))).scalar_one()
+            sources = (
+                await conn.execute(text("SELECT count(*) FROM statement_sources"))
+            ).scalar_one()
+        assert (stored, sources) == (5, 10)
     finally:
         await a.close()
         await b.close()
