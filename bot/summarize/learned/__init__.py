@@ -55,8 +55,9 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
     summary.issuer = summary.issuer or who or lead_issuer(sentences)
     sides = sentence_sides(sentences, who)
     blame = scorer.binary(model["blm"], feats)
-    summary.accusations += C.accusations(sentences, toks, sides, who, summary, model, blame)
-    summary.demands += C.demands(sentences, toks, sides, summary, model)
+    sfeats = C.sentence_feature_sets(sentences, toks, sides, summary)
+    summary.accusations += C.accusations(sentences, toks, sides, who, summary, model, blame, sfeats)
+    summary.demands += C.demands(sentences, toks, sides, summary, model, sfeats)
     return summary
 
 

@@ -77,6 +77,22 @@ def same_party(a: str, b: str) -> bool:
     return common > 0 and common * 2 >= min(len(wa), len(wb))
 
 
+def sentence_feature_sets(
+    sentences: list[str], toks: list[F.Tokens], sides: list[str], summary: Summary
+) -> list[set[str]]:
+    """Each sentence's features, once per text (the act and demand models share them),
+    with the rules' finds as the rules alone made them. Past the text's work budget a
+    sentence gets no features (the loops that read them stop there too)."""
+    out: list[set[str]] = []
+    for si, sent in enumerate(sentences):
+        if not budget.spend(budget.words(sent)):
+            out.extend(set() for _ in range(si, len(sentences)))
+            break
+        rules = sentence_rules(sent, summary)
+        out.append(F.sentence_features(toks[si], si, sides[si], rules, F.cues(sent)))
+    return out
+
+
 def accusations(
     sentences: list[str],
     toks: list[F.Tokens],
@@ -85,30 +101,38 @@ def accusations(
     summary: Summary,
     model: dict[str, Any],
     blame: float,
+    sfeats: list[set[str]],
 ) -> list[Accusation]:
     """Accusations of the sentences the model finds blaming (in a text whose probability
     of blaming anyone is ``blame``): each act the sentence names, charged to each party
-    the token model finds in it, unless the rules already hold that (act, party)."""
-    if blame < model["blm"]["t"] or (summary.accusations and model["tok"].get("rules_only_silent")):
+    the token model finds in it, unless the rules already hold that (act, party).
+    ``tok.rules_only_silent``: 1, only in texts the rules found no accusation in; 2, only
+    in sentences they found none in; 0, anywhere."""
+    silent = model["tok"]["rules_only_silent"]
+    if blame < model["blm"]["t"] or (summary.accusations and silent == 1):
         return []
     det_m, act_m = model["det"], model["act"]
     out: list[Accusation] = []
     have = list(summary.accusations)
     known = party_words(who, summary)
+    counts = F.word_counts(toks)
     for si, sent in enumerate(sentences):
         if not budget.spend(budget.words(sent)):
             break
         if det_m["skip_other"] and sides[si] == attribution.OTHER:
             continue  # another speaker's words are not the issuer's accusations
-        feats = F.sentence_features(
-            toks[si], si, sides[si], sentence_rules(sent, summary), F.cues(sent)
-        )
+        feats = sfeats[si]
+        if silent == 2 and "r:acc" in feats:
+            continue
         if scorer.binary(det_m, feats) < det_m["t"]:
             continue
         probs = scorer.classes(act_m, feats)
         top = max(probs, key=probs.__getitem__)
         acts = [c for c, p in probs.items() if c == top or p >= act_m["t"]]
-        for name in parties(sent, toks[si], token_flags(sent, toks[si], who, known), model["tok"]):
+        flags = token_flags(sent, toks[si], who, known)
+        more = F.context_flags(sent, toks[si], counts)
+        flags = [a + b for a, b in zip(flags, more, strict=True)]
+        for name in parties(sent, toks[si], flags, model["tok"]):
             for act in acts:
                 if not any(a.act == act and same_party(a.accused, name) for a in have):
                     have.append(Accusation(name, act, sent))
@@ -149,22 +173,23 @@ def demands(
     sides: list[str],
     summary: Summary,
     model: dict[str, Any],
+    sfeats: list[set[str]],
 ) -> list[Demand]:
     """Demands of sentences the model finds demanding and the rules passed over."""
     dem_m = model["dem"]
+    counts = F.word_counts(toks)
     out: list[Demand] = []
     have = list(summary.demands)
     for si, sent in enumerate(sentences):
         if not budget.spend(budget.words(sent)):
             break
-        rules = sentence_rules(sent, summary)
-        if rules["dem"] or (dem_m["skip_other"] and sides[si] == attribution.OTHER):
+        feats = sfeats[si]
+        if "r:dem" in feats or (dem_m["skip_other"] and sides[si] == attribution.OTHER):
             continue
-        feats = F.sentence_features(toks[si], si, sides[si], rules, F.cues(sent))
         if scorer.binary(dem_m, feats) < dem_m["t"]:
             continue
         t = toks[si]
-        found = parties(sent, t, [()] * len(t), model["dtk"])
+        found = parties(sent, t, F.context_flags(sent, t, counts), model["dtk"])
         if not found and scorer.binary(dem_m, feats) < model["dtk"]["empty"]:
             continue  # a demand without a named target only where the model is sure
         for target in found or [""]:

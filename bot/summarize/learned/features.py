@@ -17,6 +17,7 @@ sentence with a handful of look-ups per token.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -127,6 +128,43 @@ def cues(sentence: str) -> frozenset[str]:
     found = {"lx:" + kind for _, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))}
     found.update("lx:" + name for name, rx in _DEMAND_CUES if rx.search(norm))
     return frozenset(found)
+
+
+CUE_REACH = 6  # tokens between a cue and a party it may govern
+
+
+def context_flags(sentence: str, t: Tokens, counts: dict[str, int]) -> list[tuple[str, ...]]:
+    """Per token: the lexicon cues within ``CUE_REACH`` tokens before (``tl:``), after
+    (``tr:``) or on it (``ti:``), and how often its word occurs in the whole text (a party
+    blamed is named again and again)."""
+    norm = normalize(sentence)
+    hits = [(s, kind) for s, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))]
+    for name, rx in _DEMAND_CUES:
+        hits.extend((m.start(), name) for m in rx.finditer(norm))
+    at = [(bisect.bisect_right(t.starts, s) - 1, kind) for s, kind in hits]
+    out: list[tuple[str, ...]] = []
+    for k, w in enumerate(t.words):
+        n = counts.get(w, 0)
+        flags = {"n:" + ("1" if n <= 1 else "2" if n == 2 else "3")}
+        for j, kind in at:
+            d = k - j
+            if 0 < d <= CUE_REACH:
+                flags.add("tl:" + kind)
+            elif -CUE_REACH <= d < 0:
+                flags.add("tr:" + kind)
+            elif d == 0:
+                flags.add("ti:" + kind)
+        out.append(tuple(sorted(flags)))
+    return out
+
+
+def word_counts(toks: list[Tokens]) -> dict[str, int]:
+    """How often each folded word occurs in a text."""
+    counts: dict[str, int] = {}
+    for t in toks:
+        for w in t.words:
+            counts[w] = counts.get(w, 0) + 1
+    return counts
 
 
 def doc_features(toks: list[Tokens], rules: dict[str, bool]) -> set[str]:

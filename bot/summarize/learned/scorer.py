@@ -22,6 +22,7 @@ import json
 import math
 import os
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,7 @@ def sigmoid(x: float) -> float:
 
 def binary(part: dict[str, Any], feats: set[str] | list[str]) -> float:
     """Probability of a binary model over a set (or list, counted) of features."""
-    w = part["w"]
-    return sigmoid(part["b"] + sum(w.get(f, 0.0) for f in feats))
+    return sigmoid(part["b"] + sum(map(part["w"].get, feats, repeat(0.0))))
 
 
 def classes(part: dict[str, Any], feats: set[str]) -> dict[str, float]:
