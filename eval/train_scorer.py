@@ -323,12 +323,13 @@ GRID = {
     "dem.skip_other": [0, 1],
 }
 DEFAULT = {k: v[len(v) // 2] for k, v in GRID.items()}
-# The CV optimum (token model on every statement, det 0.1, tok 0.3, dem 0.2: pool-train CV
-# accusations 0.200 -> 0.247, demands 0.391 -> 0.416, mean 0.627 -> 0.637) adds false
-# finds to curated statements: gold-dev 0.931 -> 0.928 (a descriptive "المدعومة من X" taken
-# as blame, demands of other speakers without a target). These thresholds keep gold-dev at
-# 0.931 and gold-train at 0.814: the model adds accusations only to statements the rules
-# found none in, outside other speakers' words, where it is sure.
+# The CV optimum (model accusations anywhere, det 0.1, tok 0.3, dem 0.2, targetless demands
+# allowed: on 680 pool-train texts CV accusations 0.208 -> 0.265, demands 0.383 -> 0.414,
+# mean 0.630 -> 0.645) adds false finds to curated statements: gold-dev falls to ~0.92
+# (a descriptive "المدعومة من X" taken as blame, other speakers' demands without a
+# target). These thresholds keep gold-dev at 0.932 and gold-train at 0.815: the model adds
+# accusations only in sentences the rules found none in, outside other speakers' words, and
+# demands only with a named target (dtk.empty 1.0 never emits a targetless one).
 FLOOR_SAFE = {
     "blm.t": 0.3,
     "det.t": 0.3,
@@ -338,12 +339,12 @@ FLOOR_SAFE = {
     "act.t": 0.3,
     "tok.grow": 0.2,
     "tok.most": 2,
-    "dem.t": 0.7,
+    "dem.t": 0.5,
     "dem.skip_other": 0,
     "dtk.t": 0.5,
     "dtk.grow": 0.2,
     "dtk.most": 1,
-    "dtk.empty": 0.7,
+    "dtk.empty": 1.0,
 }
 STEPS = [
     ("doc.lo", "doc.hi"),

@@ -48,12 +48,14 @@ def test_shipped_weights_load_with_every_part_and_threshold() -> None:
         "tok": ("t", "grow"),
         "dem": ("t",),
         "tgt": ("t",),
-        "dtk": ("t", "grow", "empty"),
+        "dtk": ("t", "grow"),
     }.items():
         assert model[part]["w"], part
         for k in keys:
             assert 0.0 < model[part][k] < 1.0, (part, k)
     assert set(model["act"]["classes"]) <= set(ACTS)
+    assert 0.0 < model["dtk"]["empty"] <= 1.0  # 1.0: never a demand without a named target
+    assert model["tok"]["rules_only_silent"] in (0, 1, 2)
 
 
 def test_statement_scores_above_sports_news() -> None:
