@@ -18,6 +18,9 @@ a child process, so its CPU and memory are not counted as Bayan's):
    10 000-chat run at 30/s takes 5.5 minutes and shows nothing more), with the
    fake enforcing Telegram's 30/s rule: achieved rate and 429s seen.
 
+4. **Paid broadcasts** (``BAYAN_PAID_BROADCAST``, 32 workers) with the fake
+   enforcing 30/s for free messages and 1,000/s for paid ones: msg/s and 429s.
+
 Also printed: time from the statement's commit to the first alert, time to
 match (write the outbox rows), and peak memory (RSS high-water mark of this
 process, and tracemalloc's peak of Python allocations during the fan-out with
@@ -49,8 +52,10 @@ async def main():
     fake = FakeBotAPI(sys.argv[4])
     for i in range(1, n + 1):
         fake.private_chat(10_000_000 + i, f"U{i}")
+    paid = float(sys.argv[5])
     if limit:
-        fake.rate_limit(overall_per_second=limit, per_chat=None, slack=2.0)
+        fake.rate_limit(overall_per_second=limit, per_chat=None, slack=2.0,
+                        paid_per_second=paid or None)
     await fake.start()
     print(fake.url, flush=True)
     loop = asyncio.get_running_loop()
@@ -78,8 +83,8 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 class FakeProcess:
     """The fake Bot API in a child process, so the bench process measures Bayan alone."""
 
-    def __init__(self, chats: int, limit: float) -> None:
-        self.chats, self.limit = chats, limit
+    def __init__(self, chats: int, limit: float, paid: float = 0.0) -> None:
+        self.chats, self.limit, self.paid = chats, limit, paid
         self.proc: asyncio.subprocess.Process | None = None
         self.url = ""
 
@@ -92,6 +97,7 @@ class FakeProcess:
             str(self.chats),
             str(self.limit),
             TOKEN,
+            str(self.paid),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
         )
@@ -116,7 +122,7 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
+async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool, paid: bool = False) -> dict:
     """Store one statement for ``chats`` subscribers and time the real Application's fan-out."""
     from sqlalchemy import func, select
 
@@ -127,7 +133,8 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
     from tests.delivery.factories import add_chats, store_statement
 
     workdir = tempfile.mkdtemp(prefix="bayan-bench-")
-    async with FakeProcess(chats, 30.0 if rate <= 30 else 0.0) as fake:
+    limit = 30.0 if rate <= 30 or paid else 0.0
+    async with FakeProcess(chats, limit, 1000.0 if paid else 0.0) as fake:
         settings = load_settings(
             TELEGRAM_BOT_TOKEN=TOKEN,
             TELEGRAM_API_URL=fake.url,
@@ -136,6 +143,8 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool) -> dict:
             BAYAN_RATE_PER_CHAT=1.0,
             BAYAN_RATE_GROUP_PER_MINUTE=20,
             BAYAN_LOG_LEVEL="WARNING",
+            BAYAN_PAID_BROADCAST=paid,
+            BAYAN_SEND_WORKERS=32 if paid else 4,
         )
         services = await open_services(settings)
         await add_chats(services.db, [10_000_000 + i for i in range(1, chats + 1)])
@@ -255,6 +264,12 @@ async def main() -> int:
         "--default-chats", type=int, default=600, help="subscribers for the 30/s run (0: skip)"
     )
     parser.add_argument(
+        "--paid-chats",
+        type=int,
+        default=3000,
+        help="subscribers for the paid-broadcast run (0: skip)",
+    )
+    parser.add_argument(
         "--tracemalloc", action="store_true", help="also trace Python allocations (slow)"
     )
     args = parser.parse_args()
@@ -289,6 +304,19 @@ async def main() -> int:
             and limited["received"] == args.default_chats
             and limited["rate_limited_by_fake"] == 0
         )
+    if args.paid_chats:
+        paid = await run_bayan(args.paid_chats, 30.0, use_tracemalloc=False, paid=True)
+        show(
+            f"Bayan with paid broadcasts ({args.paid_chats} chats; fake enforces 30/s free "
+            "and 1,000/s paid)",
+            paid,
+        )
+        print(
+            f"\n  paid broadcast: {paid['msg_per_s']:.0f} msg/s end to end against the free 30/s "
+            f"({paid['msg_per_s'] / 30:.1f}x) and Telegram's paid ceiling of 1,000/s; "
+            f"429 answers: {paid['rate_limited_by_fake']}"
+        )
+        ok = ok and paid["received"] == args.paid_chats and paid["rate_limited_by_fake"] == 0
     if args.tracemalloc:  # a separate run: tracing slows Bayan several times, so it is not timed
         traced = await run_bayan(args.chats, high, use_tracemalloc=True)
         print(

@@ -96,7 +96,7 @@ def build_application(
     # max_retries=0: the outbox, not the limiter, retries after a flood wait (see bot.delivery.sender).
     builder = builder.rate_limiter(
         AIORateLimiter(
-            overall_max_rate=settings.rate_overall,
+            overall_max_rate=settings.send_rate,
             overall_time_period=1,
             group_max_rate=settings.rate_group_per_minute,
             group_time_period=60,
@@ -131,6 +131,7 @@ def _sender(app: Application, services: Services, console: bool, workers: int | 
         allowed_chats=_allowed_chats(settings, console),
         budget=_shared_budget(services, console),
         lease=settings.outbox_lease,
+        paid_broadcast=settings.paid_broadcast,
     )
     track_sender(sender)
     return sender
@@ -140,7 +141,7 @@ def _shared_budget(services: Services, console: bool) -> SharedBudget | None:
     """PostgreSQL may be shared by several instances: they pace themselves together."""
     if console or services.db.engine.dialect.name != "postgresql":
         return None
-    return SharedBudget(services.db, services.settings.rate_overall)
+    return SharedBudget(services.db, services.settings.send_rate)
 
 
 def _register_chat_handlers(app: Application) -> None:

@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     fulltext_min_chars: int = Field(default=300, ge=0, le=100000, alias="BAYAN_FULLTEXT_MIN_CHARS")
     rate_overall: float = Field(default=30.0, gt=0, alias="BAYAN_RATE_OVERALL")
     rate_per_chat: float = Field(default=1.0, gt=0, alias="BAYAN_RATE_PER_CHAT")
+    # Telegram's paid broadcasts (allow_paid_broadcast): alerts beyond 30/s, charged in Stars
+    paid_broadcast: bool = Field(default=False, alias="BAYAN_PAID_BROADCAST")
+    paid_broadcast_rate: float = Field(
+        default=1000.0, gt=0, le=1000, alias="BAYAN_PAID_BROADCAST_RATE"
+    )
     rate_group_per_minute: float = Field(default=20.0, gt=0, alias="BAYAN_RATE_GROUP_PER_MINUTE")
     send_workers: int = Field(default=4, ge=1, le=64, alias="BAYAN_SEND_WORKERS")
     console_language: str = Field(default="ar", alias="BAYAN_CONSOLE_LANGUAGE")
@@ -80,6 +85,12 @@ class Settings(BaseSettings):
     status_port: int | None = Field(default=None, ge=0, le=65535, alias="BAYAN_STATUS_PORT")
     # 127.0.0.1 keeps them on this machine; 0.0.0.0 opens them (e.g. to Prometheus in compose)
     status_host: str = Field(default="127.0.0.1", alias="BAYAN_STATUS_HOST")
+
+    @property
+    def send_rate(self) -> float:
+        """Messages a second for the whole bot: Telegram's free 30/s (``BAYAN_RATE_OVERALL``),
+        or the paid-broadcast rate when alerts are sent as paid broadcasts."""
+        return self.paid_broadcast_rate if self.paid_broadcast else self.rate_overall
 
     @field_validator("admin_ids", "allowed_chats", mode="before")
     @classmethod

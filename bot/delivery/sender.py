@@ -230,6 +230,7 @@ class Sender:
         allowed_chats: frozenset[int] | None = None,
         budget: SharedBudget | None = None,
         lease: float = LEASE,
+        paid_broadcast: bool = False,
     ) -> None:
         self.bot = bot
         self.db = db
@@ -260,6 +261,9 @@ class Sender:
             contextlib.nullcontext() if self.shared else asyncio.Lock()
         )
         self._stale_after = lease if self.shared else STALE_AFTER
+        # Alerts as Telegram paid broadcasts (up to 1,000/s, charged in Stars beyond 30/s):
+        # the flag goes on every outbox message; replies to commands stay free.
+        self._paid = True if paid_broadcast else None
         self._stale_every = OWNER_CHECK if self.shared else 60.0
         self.owner = ClaimOwner(db) if self.shared else None
 
@@ -738,6 +742,7 @@ class Sender:
                 parse_mode=ParseMode.HTML,
                 disable_web_page_preview=True,
                 reply_markup=markup,
+                allow_paid_broadcast=self._paid,
             )
         except BadRequest as exc:
             if (
@@ -752,7 +757,11 @@ class Sender:
             )
             self.stats.plain_fallbacks += 1
             return await self.bot.send_message(
-                chat_id, to_plain_text(html), disable_web_page_preview=True, reply_markup=markup
+                chat_id,
+                to_plain_text(html),
+                disable_web_page_preview=True,
+                reply_markup=markup,
+                allow_paid_broadcast=self._paid,
             )
 
     async def _fail(self, row: Any, error: str) -> str:

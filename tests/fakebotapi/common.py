@@ -53,6 +53,7 @@ _INT_PARAMS = frozenset(
 _BOOL_PARAMS = frozenset(
     {
         "disable_notification",
+        "allow_paid_broadcast",
         "protect_content",
         "allow_sending_without_reply",
         "drop_pending_updates",

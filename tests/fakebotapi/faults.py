@@ -91,6 +91,7 @@ class Faults:
         per_chat: tuple[float, float] | None = (20, 60.0),
         private_per_chat: tuple[float, float] | None = None,
         slack: float = 2.0,
+        paid_per_second: float | None = None,
     ) -> None:
         """Answer 429 like Telegram when the bot sends too fast.
 
@@ -99,7 +100,12 @@ class Faults:
         unlimited one does.  ``slack`` extra sends are tolerated because requests reach
         the server with some jitter after the client's limiter let them go; raise it on a
         heavily loaded machine.  Every 429 is appended to ``rate_limited``.
+
+        ``paid_per_second``: messages sent with ``allow_paid_broadcast`` take this bucket
+        instead of the overall one (Telegram allows up to 1,000 a second, paid in Stars);
+        without it they count as free messages.  Each paid one is counted in ``paid_sent``.
         """
+        self._paid_bucket = _LeakyBucket(paid_per_second, 1.0, slack) if paid_per_second else None
         self._overall_bucket = (
             _LeakyBucket(overall_per_second, 1.0, slack) if overall_per_second else None
         )
@@ -124,15 +130,18 @@ class Faults:
             return fault.error
         return None
 
-    def _check_rate(self, method: str, chat: FakeChat | None) -> None:
+    def _check_rate(self, method: str, chat: FakeChat | None, *, paid: bool = False) -> None:
         if (
             not method.startswith(("send", "copyMessage", "forwardMessage"))
             or method == "sendChatAction"
         ):
             return
         wait: float | None = None
-        if self._overall_bucket is not None:
-            wait = self._overall_bucket.hit()
+        if paid:
+            self.paid_sent += 1
+        bucket = self._paid_bucket if paid and self._paid_bucket else self._overall_bucket
+        if bucket is not None:
+            wait = bucket.hit()
         if wait is None and self._chat_limits is not None and chat is not None:
             group_rate, group_period, private_rate, private_period = self._chat_limits
             rate, period = (

@@ -30,7 +30,7 @@ class MessageMethods:
             MAX_TEXT_UTF16,
             "text",
         )
-        self._check_rate("sendMessage", chat)
+        self._check_rate("sendMessage", chat, paid=params.get("allow_paid_broadcast") is True)
         return self._record(
             "sendMessage", chat, params, text, entities, str(params.get("text")), {}
         )

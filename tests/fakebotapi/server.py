@@ -87,6 +87,8 @@ class FakeBotAPI(
         self._faults: list[Fault] = []
         self._crashes: list[Crash] = []
         self._overall_bucket: _LeakyBucket | None = None
+        self._paid_bucket: _LeakyBucket | None = None
+        self.paid_sent = 0  # messages sent with allow_paid_broadcast
         self._chat_limits: tuple[float, float, float, float] | None = None
         self._chat_buckets: dict[int, _LeakyBucket] = {}
         self._chat_slack = 1.0
