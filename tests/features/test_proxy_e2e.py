@@ -4,9 +4,6 @@ one line naming it, credentials masked."""
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from bot.services import open_services
 from tests.e2e.conftest import TOKEN, BayanRunner
 from tests.fakebotapi import FakeBotAPI
 from tests.proxies import HttpProxy, Socks5Proxy
+from tests.run_process import bayan_run
 
 pytestmark = pytest.mark.timeout(60)
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,30 +61,9 @@ def test_a_proxy_of_an_unknown_kind_is_refused_naming_the_setting() -> None:
 
 
 async def _bayan_run(tmp_path: Path, api_url: str, proxy: str) -> tuple[int, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("BAYAN_", "TELEGRAM_", "DATABASE_"))
-    }
-    env.update(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_URL=api_url,
-        TELEGRAM_PROXY=proxy,
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
+    return await bayan_run(
+        tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api_url, TELEGRAM_PROXY=proxy
     )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, err = await asyncio.wait_for(proc.communicate(), timeout=90)
-    assert proc.returncode is not None
-    return proc.returncode, err.decode()
 
 
 @pytest.mark.parametrize("scheme", ["socks5", "http"])

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
 from pathlib import Path
 
 from tests.fakebotapi import FakeBotAPI
+from tests.run_process import bayan_run
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = (
@@ -16,29 +14,7 @@ TOKEN = (
 
 
 async def _bayan_run(tmp_path: Path, api_url: str, token: str = TOKEN) -> tuple[int, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("BAYAN_", "TELEGRAM_", "DATABASE_"))
-    }
-    env.update(
-        TELEGRAM_BOT_TOKEN=token,
-        TELEGRAM_API_URL=api_url,
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bayan.db'}",
-    )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, err = await asyncio.wait_for(proc.communicate(), timeout=90)
-    assert proc.returncode is not None
-    return proc.returncode, err.decode()
+    return await bayan_run(tmp_path, TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_URL=api_url)
 
 
 async def test_run_with_an_unreachable_bot_api_stops_with_one_line(tmp_path: Path) -> None:
