@@ -13,54 +13,35 @@ from datetime import UTC, datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.chats import SubscriptionError, pause, resume
+from bot.chats import pause, resume
 from bot.delivery.matching import digest_matcher
 from bot.digest.schedule import MAX_CATCH_UP, Period, enqueue_digest
 from bot.i18n import raw, t
 from bot.store import chats as chats_repo
-from handlers.common import Context, chat_lang, command_args, reply, services, session
+from handlers.common import Context, chat_lang, reply, services, session
 from handlers.permissions import may_manage_here
-from handlers.target import resolve_target
+from handlers.target import manage
 
 BOTH_MODES = ("instant", "digest")
 
 
 async def pause_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    target, args = await resolve_target(
-        update, context, lang, command_args(update.effective_message)
-    )
-    if target is None:
+    done = await manage(update, context, pause)
+    if done is None:
         return
-    async with session(context) as s:
-        try:
-            count = await pause(s, target.chat_id, args)
-        except SubscriptionError as exc:
-            await reply(update, t(lang, exc.key, **exc.args_))
-            return
-        await s.commit()
-    if not args:
-        await reply(update, t(lang, "pause_chat"))
-    elif count:
-        await reply(update, t(lang, "pause_subs", what=" ".join(args)))
+    if not done.args:
+        await reply(update, t(done.lang, "pause_chat"))
+    elif done.result:
+        await reply(update, t(done.lang, "pause_subs", what=" ".join(done.args)))
     else:
-        await reply(update, t(lang, "pause_no_match"))
+        await reply(update, t(done.lang, "pause_no_match"))
 
 
 async def resume_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    target, args = await resolve_target(
-        update, context, lang, command_args(update.effective_message)
-    )
-    if target is None:
+    managed = await manage(update, context, resume)
+    if managed is None:
         return
-    async with session(context) as s:
-        try:
-            done = await resume(s, target.chat_id, args)
-        except SubscriptionError as exc:
-            await reply(update, t(lang, exc.key, **exc.args_))
-            return
-        await s.commit()
+    lang, target, done = managed.lang, managed.target, managed.result
     if not done.pauses:
         await reply(update, t(lang, "resume_nothing"))
         return

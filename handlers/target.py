@@ -7,15 +7,17 @@ subscription and digest commands.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Chat, Update
 from telegram.constants import ChatType
 
-from bot.chats import get_or_create_chat
+from bot.chats import SubscriptionError, get_or_create_chat
 from bot.i18n import t
-from handlers.common import Context, reply, session
+from handlers.common import Context, chat_lang, command_args, reply, session
 from handlers.permissions import check_channel, looks_like_channel_ref, may_manage_here
 
 
@@ -23,6 +25,42 @@ from handlers.permissions import check_channel, looks_like_channel_ref, may_mana
 class Target:
     chat_id: int
     label: str | None  # "@channel" when managing a channel from private, else None (this chat)
+
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Managed(Generic[T]):
+    """What a management command did: to which chat, with which words, with what result."""
+
+    lang: str
+    target: Target
+    args: list[str]
+    result: T
+
+
+async def manage(
+    update: Update,
+    context: Context,
+    change: Callable[[AsyncSession, int, list[str]], Awaitable[T]],
+) -> Managed[T] | None:
+    """Resolve the chat the command acts on, run ``change(session, chat_id, words)`` in one
+    transaction and commit it. None once a refusal or a bad word has been told in one line."""
+    lang = await chat_lang(update, context)
+    target, args = await resolve_target(
+        update, context, lang, command_args(update.effective_message)
+    )
+    if target is None:
+        return None
+    async with session(context) as s:
+        try:
+            result = await change(s, target.chat_id, args)
+        except SubscriptionError as exc:
+            await reply(update, t(lang, exc.key, **exc.args_))
+            return None
+        await s.commit()
+    return Managed(lang, target, args, result)
 
 
 async def resolve_target(
