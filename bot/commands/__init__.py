@@ -13,7 +13,18 @@ import logging
 log = logging.getLogger(__name__)
 
 # Order is the order of ``bayan --help``.
-COMMAND_MODULES = ("run", "demo", "poll", "feeds", "digest", "chart", "atom", "reports", "db")
+COMMAND_MODULES = (
+    "run",
+    "demo",
+    "poll",
+    "feeds",
+    "digest",
+    "chart",
+    "atom",
+    "reports",
+    "resummarize",
+    "db",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -18,13 +18,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.statements import records
 from bot.store.db import Database
 from bot.store.models import Feed, Statement, StatementRevision, StatementSource, SummaryRow
-from bot.summarize import Summary, summarize
+from bot.summarize import SUMMARIZER_VERSION, Summary, summarize
 
 log = logging.getLogger(__name__)
 BATCH = 16  # texts per thread hop, as in ingest: the event loop (and the bot) stays responsive
@@ -73,7 +75,14 @@ async def _first_feed_vouches(s: AsyncSession, statement_id: int) -> bool:
 
 async def _store(s: AsyncSession, statement: Statement, summary: Summary) -> None:
     data = summary.to_dict()
-    s.add(SummaryRow(statement_id=statement.id, revision=statement.revision, data=data))
+    s.add(records.summary_row(statement.id, statement.revision, data))
+    await _apply(s, statement, summary, data, vouched=await _first_feed_vouches(s, statement.id))
+
+
+async def _apply(
+    s: AsyncSession, statement: Statement, summary: Summary, data: dict, *, vouched: bool
+) -> None:
+    """The statement's current revision and its searchable fields follow a new summary."""
     await s.execute(
         update(StatementRevision)
         .where(
@@ -82,7 +91,7 @@ async def _store(s: AsyncSession, statement: Statement, summary: Summary) -> Non
         )
         .values(summary=data)
     )
-    statement.is_statement = summary.is_statement or await _first_feed_vouches(s, statement.id)
+    statement.is_statement = summary.is_statement or vouched
     if summary.issuer:
         statement.issuer_name = summary.issuer.name
         statement.issuer_country = summary.issuer.country or statement.issuer_country
@@ -132,4 +141,55 @@ async def summarize_backlog(db: Database, *, budget_seconds: float, batch: int =
     return done
 
 
-__all__ = ["settle", "summarize_backlog", "summarize_texts", "summary_text"]
+async def _outdated(db: Database, limit: int, after: int) -> list[tuple[int, str]]:
+    """Statements whose summary an older summarizer wrote (or one from before versions)."""
+    current = SummaryRow.summarizer_version == SUMMARIZER_VERSION
+    async with db.sessions() as s:
+        rows = await s.execute(
+            select(Statement.id, Statement.title, Statement.text)
+            .join(SummaryRow, SummaryRow.statement_id == Statement.id)
+            .where(Statement.id > after, or_(SummaryRow.summarizer_version.is_(None), ~current))
+            .order_by(Statement.id)
+            .limit(limit)
+        )
+        return [(sid, summary_text(title, text)) for sid, title, text in rows]
+
+
+async def _any_feed_vouches(s: AsyncSession, statement_id: int) -> bool:
+    """Whether any feed that carried the statement marks all its items as statements."""
+    found = await s.scalar(
+        select(StatementSource.id)
+        .join(Feed, StatementSource.feed_id == Feed.id)
+        .where(StatementSource.statement_id == statement_id, Feed.all_statements.is_(True))
+        .limit(1)
+    )
+    return found is not None
+
+
+async def resummarize(
+    db: Database, *, batch: int = BATCH, progress: Callable[[int], None] | None = None
+) -> int:
+    """Summarize again, with this summarizer, every statement an older one summarized.
+
+    Oldest first, ``batch`` texts per transaction, each statement once per run (a cursor on
+    its id), so a run always ends and a second run finds nothing. No revision and no alert:
+    the text did not change, only how it is read. Returns how many were rewritten."""
+    done = after = 0
+    while pending := await _outdated(db, batch, after):
+        summaries = await summarize_texts([text for _, text in pending])
+        async with db.write_lock, db.sessions() as s, s.begin():  # the feed side's one writer
+            for (sid, _), summary in zip(pending, summaries, strict=True):
+                statement, row = await s.get(Statement, sid), await s.get(SummaryRow, sid)
+                if statement is None or row is None:
+                    continue  # pruned meanwhile
+                data = summary.to_dict()
+                row.data, row.summarizer_version = data, SUMMARIZER_VERSION
+                await _apply(s, statement, summary, data, vouched=await _any_feed_vouches(s, sid))
+                done += 1
+        after = pending[-1][0]
+        if progress is not None:
+            progress(done)
+    return done
+
+
+__all__ = ["resummarize", "settle", "summarize_backlog", "summarize_texts", "summary_text"]

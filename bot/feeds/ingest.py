@@ -44,7 +44,7 @@ from bot.store.db import Database
 from bot.store.locks import STATEMENT_WRITER, held
 from bot.store.models import Entry, Feed, Statement, SummaryRow, utcnow
 from bot.store.retention import pruned_guids
-from bot.summarize import Summary, summarize
+from bot.summarize import SUMMARIZER_VERSION, Summary, summarize
 
 log = logging.getLogger(__name__)
 
@@ -548,6 +548,7 @@ class Ingestor:
         if not material:  # typo fixed, markup changed: keep the text current, quietly
             if row is not None:
                 row.data = summary.to_dict()
+                row.summarizer_version = SUMMARIZER_VERSION
             return
         await records.record_revision(
             s, statement, row, summary, vouched=feed.all_statements, now=now

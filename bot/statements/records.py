@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Statement, StatementRevision, StatementSource, SummaryRow
+from bot.summarize import SUMMARIZER_VERSION
 from bot.summarize.model import Summary
 
 
@@ -26,6 +27,21 @@ class Text:
     title: str | None
     fingerprint: str
     simhash: int | None
+
+
+def summary_row(
+    statement_id: int, revision: int, data: dict[str, Any], now: datetime | None = None
+) -> SummaryRow:
+    """A summaries row, stamped with the version of the summarizer that wrote ``data``."""
+    row = SummaryRow(
+        statement_id=statement_id,
+        revision=revision,
+        data=data,
+        summarizer_version=SUMMARIZER_VERSION,
+    )
+    if now is not None:
+        row.created_at = now
+    return row
 
 
 async def create_statement(
@@ -47,7 +63,7 @@ async def create_statement(
     await s.flush()
     data = summary.to_dict() if summary is not None else None
     if data is not None:
-        s.add(SummaryRow(statement_id=statement.id, revision=1, data=data, created_at=now))
+        s.add(summary_row(statement.id, 1, data, now))
     s.add(
         StatementRevision(
             statement_id=statement.id, revision=1, text=statement.text, summary=data, created_at=now
@@ -116,13 +132,10 @@ async def record_revision(
         statement.issuer_name = summary.issuer.name
         statement.issuer_country = summary.issuer.country or statement.issuer_country
     if row is None:
-        s.add(
-            SummaryRow(
-                statement_id=statement.id, revision=statement.revision, data=data, created_at=now
-            )
-        )
+        s.add(summary_row(statement.id, statement.revision, data, now))
     else:
         row.data, row.revision, row.created_at = data, statement.revision, now
+        row.summarizer_version = SUMMARIZER_VERSION
     s.add(
         StatementRevision(
             statement_id=statement.id,
@@ -142,5 +155,6 @@ __all__ = [
     "record_revision",
     "source_urls",
     "stored_summary",
+    "summary_row",
     "update_text",
 ]

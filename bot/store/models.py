@@ -198,6 +198,8 @@ class SummaryRow(Base):
     revision: Mapped[int] = mapped_column(Integer, default=1)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # bot.summarize.SUMMARIZER_VERSION of the summarizer that wrote ``data`` (None: before 0006)
+    summarizer_version: Mapped[str | None] = mapped_column(String(40), index=True)
 
     statement: Mapped[Statement] = relationship(back_populates="summary")
 

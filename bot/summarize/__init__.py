@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from bot.summarize.model import Accusation, Demand, Figure, Issuer, Summary
 from bot.summarize.text import is_arabic, prepare, split_sentences
+from bot.summarize.version import SUMMARIZER_VERSION
 
 __all__ = [
+    "SUMMARIZER_VERSION",
     "Accusation",
     "Demand",
     "Figure",
