@@ -20,6 +20,7 @@ computed once per text (``mentions`` is cached on the sentence tuple).
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -903,8 +904,7 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     spoken = [m for m in ms if m.signal]
     if not spoken:
         return None
-    _SENTENCES.clear()
-    _SENTENCES.update(enumerate(sentences))
+    _LOCAL.sentences = dict(enumerate(sentences))
     # every government (or international body) gets a score; bodies with no country yet
     # inherit the country the lead makes speak, or their own office's country elsewhere.
     lead_country = next((m.country for m in spoken if m.kind == "country" and m.sentence < 2), None)
@@ -1113,7 +1113,7 @@ def _spoken_office_countries(ms: tuple[Mention, ...]) -> dict[str, str]:
 
 def _subject_country_before(m: Mention) -> str | None:
     """The state made to speak earlier in the body's own sentence, if any."""
-    sentence = _SENTENCES.get(m.sentence)
+    sentence = _sentences().get(m.sentence)
     if not sentence or m.kind == "country":
         return None
     candidates = _country_subjects(m.sentence, sentence)
@@ -1122,12 +1122,19 @@ def _subject_country_before(m: Mention) -> str | None:
     return subjects[-1].country if subjects else None
 
 
-_SENTENCES: dict[int, str] = {}
+# This text's sentences by index, for helpers that look back into a mention's sentence. Per
+# thread: ingest summarizes several feeds' items at once in worker threads, and a shared dict
+# let one text's issuer be read from another's sentences.
+_LOCAL = threading.local()
+
+
+def _sentences() -> dict[int, str]:
+    return getattr(_LOCAL, "sentences", {})
 
 
 def _reported_from(m: Mention) -> str | None:
     """ "نقل التلفزيون الإيراني عن وزارة الخارجية": a body quoted by its own state media."""
-    sentence = _SENTENCES.get(m.sentence)
+    sentence = _sentences().get(m.sentence)
     if not sentence:
         return None
     before = normalize(sentence[: m.start]).split()

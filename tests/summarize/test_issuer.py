@@ -331,3 +331,20 @@ def test_a_ministry_name_stops_before_the_object_of_its_verb() -> None:
     ).issuer
     assert (named.name, named.country) == ("وزارة الشؤون الخارجية والتعاون الدولي", "MA")
     assert summarize("قالت وزارة الدفاع الوطني التركية إن قواتها ردت.").issuer.country == "TR"
+
+
+def test_one_threads_text_is_never_read_from_another_threads_sentences() -> None:
+    """Ingest summarizes several feeds' items at once in worker threads: the sentences the
+    issuer search looks back into are per thread (they were one shared dict)."""
+    import threading
+
+    from bot.summarize import issuer, summarize
+
+    summarize("قالت وزارة الخارجية الأردنية في بيان إنها تدين الهجوم.")
+    mine = dict(issuer._sentences())
+    other = threading.Thread(
+        target=summarize, args=("أعلنت وزارة الداخلية الفرنسية اليوم عن إجراءات جديدة.",)
+    )
+    other.start()
+    other.join()
+    assert mine and issuer._sentences() == mine
