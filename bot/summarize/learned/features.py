@@ -72,14 +72,11 @@ class Tokens:
 def tokens(sentence: str) -> Tokens:
     """Words of a sentence with offsets into it (``normalize`` keeps offsets)."""
     norm = normalize(sentence)
-    words, starts, ends, cuts = [], [], [], []
-    last = 0
-    for m in _WORD.finditer(norm):
-        words.append(fold(m.group()))
-        starts.append(m.start())
-        ends.append(m.end())
-        cuts.append(bool(norm[last : m.start()].strip()))
-        last = m.end()
+    spans = [m.span() for m in _WORD.finditer(norm)]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    words = [fold(norm[a:b]) for a, b in spans]
+    cuts = [not norm[b:a].isspace() and a > b for b, a in zip([0, *ends], starts, strict=False)]
     return Tokens(words, starts, ends, cuts)
 
 
