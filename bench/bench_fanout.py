@@ -19,7 +19,9 @@ a child process, so its CPU and memory are not counted as Bayan's):
    fake enforcing Telegram's 30/s rule: achieved rate and 429s seen.
 
 4. **Paid broadcasts** (``BAYAN_PAID_BROADCAST``, 32 workers) with the fake
-   enforcing 30/s for free messages and 1,000/s for paid ones: msg/s and 429s.
+   enforcing 30/s for free messages and 1,000/s for paid ones, at a limit of
+   1,000/s or, where this machine's bare loop (2.) is slower, 80 % of that
+   loop's rate: msg/s at the server as a share of the limit, and 429s.
 
 Also printed: time from the statement's commit to the first alert, time to
 match (write the outbox rows), and peak memory (RSS high-water mark of this
@@ -122,7 +124,7 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool, paid: bool = False) -> dict:
+async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool, paid: float = 0.0) -> dict:
     """Store one statement for ``chats`` subscribers and time the real Application's fan-out."""
     from sqlalchemy import func, select
 
@@ -134,7 +136,7 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool, paid: boo
 
     workdir = tempfile.mkdtemp(prefix="bayan-bench-")
     limit = 30.0 if rate <= 30 or paid else 0.0
-    async with FakeProcess(chats, limit, 1000.0 if paid else 0.0) as fake:
+    async with FakeProcess(chats, limit, 1000.0 if paid else 0.0) as fake:  # Telegram's paid cap
         settings = load_settings(
             TELEGRAM_BOT_TOKEN=TOKEN,
             TELEGRAM_API_URL=fake.url,
@@ -143,7 +145,8 @@ async def run_bayan(chats: int, rate: float, *, use_tracemalloc: bool, paid: boo
             BAYAN_RATE_PER_CHAT=1.0,
             BAYAN_RATE_GROUP_PER_MINUTE=20,
             BAYAN_LOG_LEVEL="WARNING",
-            BAYAN_PAID_BROADCAST=paid,
+            BAYAN_PAID_BROADCAST=bool(paid),
+            BAYAN_PAID_BROADCAST_RATE=paid or 1000.0,
             BAYAN_SEND_WORKERS=32 if paid else 4,
         )
         services = await open_services(settings)
@@ -305,15 +308,20 @@ async def main() -> int:
             and limited["rate_limited_by_fake"] == 0
         )
     if args.paid_chats:
-        paid = await run_bayan(args.paid_chats, 30.0, use_tracemalloc=False, paid=True)
+        # Telegram allows 1,000/s paid; where this machine's bare loop cannot reach that, the
+        # limit is 80 % of the bare loop's rate measured above, so the limit is what is tested.
+        limit = min(1000.0, round(0.8 * baseline["msg_per_s"]))
+        paid = await run_bayan(args.paid_chats, 30.0, use_tracemalloc=False, paid=limit)
         show(
-            f"Bayan with paid broadcasts ({args.paid_chats} chats; fake enforces 30/s free "
-            "and 1,000/s paid)",
+            f"Bayan with paid broadcasts at {limit:.0f}/s ({args.paid_chats} chats; fake enforces "
+            "30/s free and 1,000/s paid)",
             paid,
         )
+        share = paid["msg_per_s_at_server"] / limit
         print(
-            f"\n  paid broadcast: {paid['msg_per_s']:.0f} msg/s end to end against the free 30/s "
-            f"({paid['msg_per_s'] / 30:.1f}x) and Telegram's paid ceiling of 1,000/s; "
+            f"\n  paid broadcast: {paid['msg_per_s_at_server']:.0f} msg/s at the server = "
+            f"{share:.0%} of the {limit:.0f}/s limit (target >= 95 %), "
+            f"{paid['msg_per_s_at_server'] / 30:.1f}x the free 30/s; "
             f"429 answers: {paid['rate_limited_by_fake']}"
         )
         ok = ok and paid["received"] == args.paid_chats and paid["rate_limited_by_fake"] == 0
