@@ -21,6 +21,7 @@ from bot.config import load_settings
 from bot.services import Services, open_services
 from bot.store.models import Feed, Subscription
 from handlers import summary as summary_handlers
+from tests.e2e.conftest import POLL_TIMEOUT
 from tests.fakebotapi import FakeBotAPI, FakeChat, FakeUser
 from tests.handlers.conftest import add_statement
 
@@ -79,7 +80,8 @@ async def bayan(fake: FakeBotAPI, database_url: str) -> AsyncIterator[Bayan]:
         errors.append(context.error)
 
     app.add_error_handler(collect)
-    await start_application(app)
+    # A short long-poll: on PostgreSQL the poller waits out its last poll on stop (10 s by default).
+    await start_application(app, poll_timeout=POLL_TIMEOUT)
     try:
         yield Bayan(app, services, fake, errors)
     finally:
