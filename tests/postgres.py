@@ -11,7 +11,8 @@ that would not survive a power cut costs nothing and saves seconds.
 
 Each test gets its own database cloned from a migrated template
 (:meth:`PostgresServer.create_database`), so tests never see each other's
-rows and the migrations run once per session, not once per test.
+rows and the migrations run once per session, not once per test. Under
+pytest-xdist (``-n N``) every worker is its own session with its own server.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import asyncpg
 
 SUPERUSER = "postgres"
 TEMPLATE = "bayan_template"
+START_ATTEMPTS = 3  # a port taken between picking and binding (parallel workers) is retried
 T = TypeVar("T")
 
 # Durability off, and enough connections for several Bayan instances per test.
@@ -102,6 +104,19 @@ class PostgresServer:
             "--locale=C",
             "--no-sync",
         )
+        for attempt in range(START_ATTEMPTS):
+            try:
+                self._pg_ctl_start()
+                return self
+            except RuntimeError:
+                # pytest-xdist workers each start a server: another one may have bound the
+                # free port between _free_port() and here. Any other cause fails every try.
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+                self.port = _free_port()
+        return self
+
+    def _pg_ctl_start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 {SERVER_OPTIONS}"
         self._run(
             "pg_ctl",
@@ -114,7 +129,6 @@ class PostgresServer:
             "-w",
             "start",
         )
-        return self
 
     def stop(self) -> None:
         """Stop the server at once (nothing in it is worth a checkpoint) and remove its folder."""
