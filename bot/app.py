@@ -314,12 +314,15 @@ def liveness(app: Application, services: Services) -> Liveness:
 
 
 def start_status_server(app: Application, services: Services) -> StatusServer | None:
-    """/healthz and /metrics on ``BAYAN_STATUS_HOST:BAYAN_STATUS_PORT``; None when no port is set."""
+    """/healthz, /metrics and /atom on ``BAYAN_STATUS_HOST:BAYAN_STATUS_PORT``; None when no port is set."""
     settings = services.settings
     if settings.status_port is None:
         return None
     server = StatusServer(
-        liveness(app, services), host=settings.status_host, port=settings.status_port
+        liveness(app, services),
+        host=settings.status_host,
+        port=settings.status_port,
+        atom=services,
     )
     server.start()
     return server

@@ -13,6 +13,9 @@ nobody else's business).
 - ``/metrics``: Prometheus text format; the store-derived gauges of
   :mod:`bot.metrics` are refreshed per scrape, the sender's counters are
   read from its stats.
+- ``/atom``: Bayan's Atom feed (:func:`bot.atom.http.atom_body`, the same
+  answers as ``BAYAN_ATOM_PORT``'s server), so one port serves a deployment's
+  HTTP side.
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ from tornado.netutil import bind_sockets
 from tornado.web import Application as WebApplication
 from tornado.web import RequestHandler
 
+from bot.atom.http import ATOM_TYPE, AtomRefused, atom_body
 from bot.metrics import REGISTRY, refresh_from_store
+from bot.services import Services
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -134,12 +139,35 @@ class _Metrics(RequestHandler):
         self.finish(generate_latest(REGISTRY))
 
 
-class StatusServer:
-    """The /healthz and /metrics listener; ``port`` 0 picks a free one (tests)."""
+class _Atom(RequestHandler):
+    """``GET /atom``: Bayan's Atom feed (:mod:`bot.atom.http`), on the status port too."""
 
-    def __init__(self, liveness: Liveness, *, host: str, port: int) -> None:
-        routes = [(r"/healthz", _Health, {"liveness": liveness})]
+    def initialize(self, services: Services) -> None:
+        self.services = services
+
+    async def get(self) -> None:
+        query = {name: self.get_query_argument(name) for name in self.request.query_arguments}
+        try:
+            body = await atom_body(self.services, query, self.request.full_url())
+        except AtomRefused as refused:
+            self.set_status(refused.status)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(refused.reason)
+            return
+        self.set_header("Content-Type", f"{ATOM_TYPE}; charset=utf-8")
+        self.finish(body)
+
+
+class StatusServer:
+    """The /healthz, /metrics (and, given ``atom``, /atom) listener; ``port`` 0 picks a free one."""
+
+    def __init__(
+        self, liveness: Liveness, *, host: str, port: int, atom: Services | None = None
+    ) -> None:
+        routes: list[Any] = [(r"/healthz", _Health, {"liveness": liveness})]
         routes.append((r"/metrics", _Metrics, {"liveness": liveness}))
+        if atom is not None:
+            routes.append((r"/atom", _Atom, {"services": atom}))
         self._server = HTTPServer(WebApplication(routes))
         self._host, self._port = host, port
         self.port = 0
@@ -149,7 +177,7 @@ class StatusServer:
         sockets = bind_sockets(self._port, address=self._host)
         self._server.add_sockets(sockets)
         self.port = int(sockets[0].getsockname()[1])
-        log.info("status server on http://%s:%d (/healthz, /metrics)", self._host, self.port)
+        log.info("status server on http://%s:%d (/healthz, /metrics, /atom)", self._host, self.port)
 
     async def stop(self) -> None:
         self._server.stop()

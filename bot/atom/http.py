@@ -1,9 +1,10 @@
 """The HTTP endpoint of Bayan's Atom feed: ``GET /atom?q=FILTER&lang=ar&limit=50``.
 
-A small aiohttp route module: :func:`atom_routes` can be mounted on any
-aiohttp application (the health/metrics server of the scale-out work, when
-it lands), and :func:`start_atom_server` runs it alone for ``bayan run`` when
-``BAYAN_ATOM_PORT`` is set. It binds ``BAYAN_ATOM_HOST`` (127.0.0.1 by
+:func:`atom_body` answers a request whatever server received it: the
+tornado status server (:mod:`bot.status`, next to ``/healthz`` and
+``/metrics`` on ``BAYAN_STATUS_PORT``) mounts it, :func:`atom_routes` mounts
+it on any aiohttp application, and :func:`start_atom_server` runs that alone
+for ``bayan run`` when ``BAYAN_ATOM_PORT`` is set. It binds ``BAYAN_ATOM_HOST`` (127.0.0.1 by
 default: put a reverse proxy in front to publish it) and answers 403 in
 closed mode (``BAYAN_ACCESS=closed``): a closed bot does not publish.
 """
@@ -11,6 +12,7 @@ closed mode (``BAYAN_ACCESS=closed``): a closed bot does not publish.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -32,36 +34,50 @@ def feed_spec(
     return FeedSpec(authority=host or "bayan.localhost", self_url=self_url, lang=lang, limit=limit)
 
 
+class AtomRefused(Exception):
+    """A request the endpoint answers with ``status`` and a one-line ``reason``."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status, self.reason = status, reason
+
+
 def _limit(text: str | None) -> int:
     try:
         return max(1, min(100, int(text or 50)))
     except ValueError:
-        raise web.HTTPBadRequest(text="limit: expected a number from 1 to 100") from None
+        raise AtomRefused(400, "limit: expected a number from 1 to 100") from None
+
+
+async def atom_body(services: Services, query: Mapping[str, str], url: str) -> bytes:
+    """The Atom document for one request's query, whichever HTTP server received it.
+
+    Shared by the aiohttp route here and the tornado ``/atom`` of :mod:`bot.status`,
+    so both answer the same; raises :class:`AtomRefused` for a request to refuse.
+    """
+    settings = services.settings
+    if settings.access == "closed":
+        raise AtomRefused(403, "Bayan is in closed mode (BAYAN_ACCESS=closed): no public feed")
+    lang = query.get("lang", "ar")
+    if lang not in ("ar", "en"):
+        raise AtomRefused(400, "lang: expected ar or en")
+    words = query.get("q", "all").split()
+    spec = feed_spec(settings, lang=lang, limit=_limit(query.get("limit")), self_url=url)
+    try:
+        async with services.db.sessions() as session:
+            return await atom_feed(session, words, spec)
+    except SubscriptionError as exc:
+        raise AtomRefused(400, f"q: not a filter ({exc.key}); e.g. all, country SY") from None
 
 
 def atom_routes(services: Services) -> list[web.RouteDef]:
     """``GET /atom``: the feed for ``q`` (filter words, default all)."""
 
     async def atom(request: web.Request) -> web.Response:
-        settings = services.settings
-        if settings.access == "closed":
-            raise web.HTTPForbidden(
-                text="Bayan is in closed mode (BAYAN_ACCESS=closed): no public feed"
-            )
-        lang = request.query.get("lang", "ar")
-        if lang not in ("ar", "en"):
-            raise web.HTTPBadRequest(text="lang: expected ar or en")
-        words = request.query.get("q", "all").split()
-        spec = feed_spec(
-            settings, lang=lang, limit=_limit(request.query.get("limit")), self_url=str(request.url)
-        )
         try:
-            async with services.db.sessions() as session:
-                body = await atom_feed(session, words, spec)
-        except SubscriptionError as exc:
-            raise web.HTTPBadRequest(
-                text=f"q: not a filter ({exc.key}); e.g. all, country SY"
-            ) from None
+            body = await atom_body(services, request.query, str(request.url))
+        except AtomRefused as refused:
+            return web.Response(status=refused.status, text=refused.reason)
         return web.Response(body=body, content_type=ATOM_TYPE, charset="utf-8")
 
     return [web.get("/atom", atom)]

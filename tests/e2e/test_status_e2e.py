@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
+from xml.etree import ElementTree
 
 import httpx
 import pytest
@@ -18,6 +19,8 @@ from tests.delivery.factories import add_chats, store_statement
 
 from .conftest import BayanRunner, wait_for
 from .test_alerts_e2e import STATEMENT_TEXT, all_rows_final
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
@@ -147,3 +150,21 @@ def liveness_for_db(db: Database) -> Liveness:
 
 async def _async(value: bool) -> bool:
     return value
+
+
+async def test_the_status_port_serves_the_atom_feed_over_http(status, services) -> None:
+    """/atom sits next to /healthz: the stored statement, in Atom, over real HTTP."""
+    await store_statement(services.db, url="https://mofa.example/st/atom-1", enqueue=False)
+    response = await get(status, "/atom?q=all&lang=en&limit=5")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 1
+    links = [link.get("href") for link in entries[0].iter(f"{ATOM}link")]
+    assert "https://mofa.example/st/atom-1" in links
+    bad = await get(status, "/atom?lang=fr")
+    assert (bad.status_code, bad.text) == (400, "lang: expected ar or en")
+    services.settings.access = "closed"
+    closed = await get(status, "/atom")
+    assert closed.status_code == 403 and "closed mode" in closed.text
