@@ -141,7 +141,8 @@ def _shared_budget(services: Services, console: bool) -> SharedBudget | None:
     """PostgreSQL may be shared by several instances: they pace themselves together."""
     if console or services.db.engine.dialect.name != "postgresql":
         return None
-    return SharedBudget(services.db, services.settings.send_rate)
+    settings = services.settings
+    return SharedBudget(services.db, settings.send_rate, per_chat_rate=settings.rate_per_chat)
 
 
 def _register_chat_handlers(app: Application) -> None:

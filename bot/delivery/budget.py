@@ -14,7 +14,11 @@ nothing for PostgreSQL, and the row lock orders the takers.
 
 Why not a leader that sends for everyone: every instance then depends on
 one more moving part (election, hand-over on death), while a row lock is
-already there. SQLite deployments are one process and do not use this:
+already there. Telegram's per-chat pace (about one message a second to a chat) is per token
+too, so :meth:`SharedBudget.take_chat` keeps one more such row per chat
+(``chat:<id>``, created on first use) when two instances send to one chat.
+
+SQLite deployments are one process and do not use this:
 python-telegram-bot's AIORateLimiter paces that process (and still paces
 each instance here, as a local ceiling).
 """
@@ -22,6 +26,7 @@ each instance here, as a local ceiling).
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from sqlalchemy import text
 
@@ -38,15 +43,30 @@ _TAKE = text(
     "WHERE name = :name "
     "RETURNING EXTRACT(EPOCH FROM (tat - clock_timestamp())) - :step"
 )
+# One row per chat, made on its first message: the first slot is now, the next one step on.
+_TAKE_CHAT = text(
+    "INSERT INTO send_budget (name, tat) "
+    "VALUES (:name, clock_timestamp() + make_interval(secs => :step)) "
+    "ON CONFLICT (name) DO UPDATE SET tat = "
+    "GREATEST(send_budget.tat, clock_timestamp()) + make_interval(secs => :step) "
+    "RETURNING EXTRACT(EPOCH FROM (send_budget.tat - clock_timestamp())) - :step"
+)
+
+
+def chat_bucket(chat_id: int) -> str:
+    return f"chat:{chat_id}"
 
 
 class SharedBudget:
     """``await take()`` before each message: returns once this instance's slot has come."""
 
-    def __init__(self, db: Database, rate: float, *, name: str = BUCKET) -> None:
+    def __init__(
+        self, db: Database, rate: float, *, name: str = BUCKET, per_chat_rate: float = 0.0
+    ) -> None:
         self.db = db
         self.step = 1.0 / rate
         self.name = name
+        self.chat_step = 1.0 / per_chat_rate if per_chat_rate > 0 else 0.0
         self.waited = 0.0  # seconds spent waiting for slots (a busy budget, not a fault)
 
     async def ensure(self) -> None:
@@ -56,10 +76,19 @@ class SharedBudget:
 
     async def take(self) -> float:
         """Take the next slot and sleep until it; returns the seconds slept."""
+        return await self._take(_TAKE, self.name, self.step)
+
+    async def take_chat(self, chat_id: int) -> float:
+        """Take the chat's next slot (every instance's, one per 1/per-chat-rate s) and sleep
+        until it; 0 at once when no per-chat rate is set. Take it before :meth:`take`, so
+        a message waiting for its chat holds no slot of the overall rate meanwhile."""
+        if not self.chat_step:
+            return 0.0
+        return await self._take(_TAKE_CHAT, chat_bucket(chat_id), self.chat_step)
+
+    async def _take(self, statement: Any, name: str, step: float) -> float:
         async with self.db.engine.begin() as conn:
-            wait = float(
-                (await conn.execute(_TAKE, {"name": self.name, "step": self.step})).scalar_one()
-            )
+            wait = float((await conn.execute(statement, {"name": name, "step": step})).scalar_one())
         if wait > 0:
             await asyncio.sleep(wait)
             self.waited += wait
@@ -67,4 +96,4 @@ class SharedBudget:
         return 0.0
 
 
-__all__ = ["BUCKET", "SharedBudget"]
+__all__ = ["BUCKET", "SharedBudget", "chat_bucket"]

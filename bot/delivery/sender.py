@@ -489,7 +489,8 @@ class Sender:
         if wait > 0:
             await asyncio.sleep(wait)
         self._chat_next[chat_id] = time.monotonic() + self.per_chat_interval
-        if self.budget is not None:
+        if self.budget is not None:  # other instances may send to this chat too
+            await self.budget.take_chat(chat_id)
             await self.budget.take()
 
     def _prune_chat_times(self) -> None:

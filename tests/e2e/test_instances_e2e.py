@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import text, update
 
 from bot.config import Settings
-from bot.delivery.budget import SharedBudget
+from bot.delivery.budget import SharedBudget, chat_bucket
 from bot.delivery.sender import CLAIM_BATCH
 from bot.feeds.lease import lease_due
 from bot.feeds.poller import poll_once
@@ -236,6 +236,52 @@ async def test_the_shared_budget_spaces_every_instances_slots_one_interval_apart
             await wait_for(all_taken, timeout=60, what="40 slots taken")
             assert await tat() == pytest.approx(start + 40 / 20.0, abs=1e-6)
             assert not any(t.done() for t in takers)  # each sleeps until its slot
+        finally:
+            for t in takers:
+                t.cancel()
+            await asyncio.gather(*takers, return_exceptions=True)
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_the_per_chat_pace_is_shared_by_every_instance(make_settings) -> None:
+    """Telegram's ~1 msg/s per chat is per token: two instances sending to one chat take its
+    slots from one row, 1/rate apart (read from the database, not timed); another chat's
+    first slot is free at once, and without a per-chat rate nothing is taken."""
+    a, b = await two_services(make_settings)
+    try:
+        budgets = [SharedBudget(s.db, rate=1000.0, per_chat_rate=2.0) for s in (a, b)]
+        assert await budgets[0].take_chat(7) <= 0.0  # first message to chat 7: at once
+        row = f"'{chat_bucket(7)}'"
+        async with a.db.engine.begin() as conn:  # chat 7's queue an hour long
+            await conn.execute(
+                text(
+                    "UPDATE send_budget SET tat = clock_timestamp() + interval '1 hour' "
+                    f"WHERE name = {row}"
+                )
+            )
+
+        async def tat() -> float:
+            async with a.db.engine.connect() as conn:
+                found = await conn.execute(
+                    text(f"SELECT EXTRACT(EPOCH FROM tat) FROM send_budget WHERE name = {row}")
+                )
+                return float(found.scalar_one())
+
+        start = await tat()
+        takers = [asyncio.create_task(budgets[i % 2].take_chat(7)) for i in range(10)]
+        try:
+
+            async def all_taken() -> bool:
+                return await tat() >= start + 10 * 0.5 - 1e-6
+
+            await wait_for(all_taken, timeout=30, what="10 slots of chat 7 taken")
+            assert await tat() == pytest.approx(start + 10 * 0.5, abs=1e-6)
+            assert not any(t.done() for t in takers)  # each waits for its chat's slot
+            assert await budgets[1].take_chat(8) <= 0.0  # another chat is not held up
+            unpaced = SharedBudget(b.db, rate=1000.0)
+            assert await unpaced.take_chat(7) == 0.0
         finally:
             for t in takers:
                 t.cancel()
