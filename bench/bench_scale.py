@@ -58,11 +58,12 @@ async def main():
     (folder / f"ready-{sys.argv[2]}").touch()
     while not (folder / "go").exists():
         await asyncio.sleep(0.005)
-    start = time.time()
+    start, cpu = time.time(), time.process_time()
     report = await poll_once(services)
-    end = time.time()
+    end, cpu = time.time(), time.process_time() - cpu
     await services.close()
-    print(json.dumps({"start": start, "end": end, "feeds": [o.feed_id for o in report.outcomes]}))
+    feeds = [o.feed_id for o in report.outcomes]
+    print(json.dumps({"start": start, "end": end, "cpu": cpu, "feeds": feeds}))
 
 asyncio.run(main())
 """
@@ -171,8 +172,12 @@ async def poll_with(instances: int, pg: PostgresServer, n_feeds: int) -> dict[st
         await feeds.stop()
     seconds = max(o["end"] for o in outs) - min(o["start"] for o in outs)
     shares = [len(o["feeds"]) for o in outs]
+    cpu = sum(o["cpu"] for o in outs)
     return {
         "instances": instances,
+        "cpu_ms_per_feed": cpu / sum(shares) * 1000,
+        "cores_busy": cpu
+        / seconds,  # the instances' CPU alone: the feed server and PostgreSQL add theirs
         "feeds": sum(shares),
         "seconds": seconds,
         "feeds_per_s": sum(shares) / seconds,
@@ -236,12 +241,15 @@ async def fan_out(pg: PostgresServer, n_chats: int, rate: float) -> dict[str, An
 
 
 async def main(args: argparse.Namespace) -> None:
+    """Each instance's CPU per feed is printed too: three instances can go no faster than
+    the cores free to them (feeds/s <= cores / CPU per feed), whatever their concurrency."""
+    load = os.getloadavg()
     pg = PostgresServer().start()
     try:
         run_blocking(lambda: pg.execute("SELECT 1"))
         one = await poll_with(1, pg, args.feeds)
         three = await poll_with(3, pg, args.feeds)
-        fan = await fan_out(pg, args.chats, args.rate)
+        fan = await fan_out(pg, args.chats, args.rate) if args.chats else None
     finally:
         pg.stop()
     even = three["feeds"] / 3
@@ -252,11 +260,16 @@ async def main(args: argparse.Namespace) -> None:
     print(f"{'':28}{'1 instance':>14}{'3 instances':>14}")
     print(f"{'feeds polled per second':28}{one['feeds_per_s']:>14.1f}{three['feeds_per_s']:>14.1f}")
     print(f"{'cycle time (s)':28}{one['seconds']:>14.2f}{three['seconds']:>14.2f}")
+    print(f"{'CPU ms per feed':28}{one['cpu_ms_per_feed']:>14.1f}{three['cpu_ms_per_feed']:>14.1f}")
+    print(f"{'cores busy (instances)':28}{one['cores_busy']:>14.2f}{three['cores_busy']:>14.2f}")
     print(f"{'each feed fetched once':28}{one['fetched_once']!s:>14}{three['fetched_once']!s:>14}")
     print(
         f"speed-up with 3: {three['feeds_per_s'] / one['feeds_per_s']:.2f}x; shares {three['shares']}"
         f" (largest gap from even: {spread:.0%})"
     )
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} at the start")
+    if fan is None:
+        return
     print(
         f"\nfan-out, 3 instances, {fan['chats']} chats, shared limit {fan['limit']:.0f}/s: "
         f"{fan['msg_per_s']:.1f} msg/s, {fan['messages']} messages, {fan['429s']} answered 429"
@@ -266,6 +279,6 @@ async def main(args: argparse.Namespace) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--feeds", type=int, default=600)
-    parser.add_argument("--chats", type=int, default=1500)
+    parser.add_argument("--chats", type=int, default=1500, help="0: feed polling only")
     parser.add_argument("--rate", type=float, default=28.0, help="BAYAN_RATE_OVERALL (fake: 30/s)")
     asyncio.run(main(parser.parse_args()))
