@@ -155,8 +155,10 @@ async def _now(value: bool) -> bool:
     return value
 
 
-async def two_services(make_settings: Callable[..., Settings]) -> list[Services]:
-    settings = make_settings(BAYAN_FETCH_CONCURRENCY=4, BAYAN_FULLTEXT_MIN_CHARS=0)
+async def two_services(make_settings: Callable[..., Settings], **overrides: Any) -> list[Services]:
+    settings = make_settings(
+        **{"BAYAN_FETCH_CONCURRENCY": 4, "BAYAN_FULLTEXT_MIN_CHARS": 0, **overrides}
+    )
     return [await open_services(settings) for _ in range(2)]
 
 
@@ -296,8 +298,7 @@ async def test_two_instances_storing_one_statement_from_two_feeds_at_once_store_
 ) -> None:
     """Each instance polls one of two feeds that carry the same statement, at the same moment:
     one statement with two sources, not two statements (and two alerts). Several rounds."""
-    settings = make_settings(BAYAN_FETCH_CONCURRENCY=1, BAYAN_FULLTEXT_MIN_CHARS=0)
-    a, b = [await open_services(settings) for _ in range(2)]
+    a, b = await two_services(make_settings, BAYAN_FETCH_CONCURRENCY=1)
     try:
         async with a.db.sessions() as session, session.begin():
             for slug in ("x", "y"):
