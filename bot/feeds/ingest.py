@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -40,6 +41,7 @@ from bot.feeds.parse import ParsedItem
 from bot.metrics import SUMMARIZE_SECONDS
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
+from bot.store import bulk
 from bot.store.db import Database
 from bot.store.locks import STATEMENT_WRITER, held
 from bot.store.models import Entry, Feed, Statement, SummaryRow, utcnow
@@ -61,6 +63,7 @@ MATERIAL_JACCARD = decide.MATERIAL_JACCARD
 MAX_ITEMS = decide.MAX_ITEMS
 SUMMARY_FAILED = "summarizer_failed"  # notice on an item stored without a summary
 SUMMARY_BATCH = 16  # texts per thread hop: keeps the event loop (and the bot) responsive
+TOKEN_CACHE = 4096  # statements whose words the ingestor keeps (see Ingestor._tokens)
 
 
 @dataclass(slots=True)
@@ -176,19 +179,24 @@ class Ingestor:
         self._index: fp.NearDuplicateIndex | None = None
         self._index_upto = 0  # the newest statement id the index has read
         self._added: list[int] = []  # index entries of the open transaction, undone on rollback
-        self._writes = 0  # committed write passes, so a feed knows whether to re-check links
         self._batch_fps: dict[str, int] = {}  # statements created by the current write pass
+        # Words of statements this ingestor wrote, so a near-duplicate check against them
+        # does not normalize their stored text again (the costliest step of a first poll).
+        self._tokens: OrderedDict[int, list[str]] = OrderedDict()
 
     # -- public -------------------------------------------------------------
 
     async def ingest(self, feed: FeedInfo, items: list[ParsedItem]) -> IngestOutcome:
         outcome = IngestOutcome()
-        guids = list(dict.fromkeys(i.guid for i in items[:MAX_ITEMS]))
-        known = await self._known_entries(feed.id, guids)
-        pruned = await self._pruned(feed.id, [g for g in guids if g not in known])
-        intents = decide.decide(items, known, pruned)
-        fresh = [i.item for i in intents if isinstance(i, decide.New)]
-        changed = [i for i in intents if isinstance(i, decide.Revision)]
+        async with self.db.sessions() as s:  # one read pass: entries, pruned guids, links
+            intents = await self._decide(s, feed.id, items)
+            fresh = [i.item for i in intents if isinstance(i, decide.New)]
+            changed = [i for i in intents if isinstance(i, decide.Revision)]
+            alerting = decide.alerting(fresh, seeded=feed.seeded, backfill=self.backfill)
+            news = [_Item(i, normalize_link(i.link), i.guid in alerting) for i in fresh]
+            news.sort(key=lambda w: w.item.published)  # oldest first: ids follow publication
+            seen_writes = self.db.statement_writes
+            await self._match_links(s, news)  # before full text: a known link needs no fetch
         outcome.unchanged += sum(isinstance(i, decide.Unchanged) for i in intents)
         if not fresh and not changed:
             if not feed.seeded:
@@ -196,11 +204,6 @@ class Ingestor:
                     await self._mark_seeded(feed.id)
             return outcome
 
-        alerting = decide.alerting(fresh, seeded=feed.seeded, backfill=self.backfill)
-        news = [_Item(i, normalize_link(i.link), i.guid in alerting) for i in fresh]
-        news.sort(key=lambda w: w.item.published)  # oldest first: ids follow publication order
-        seen_writes = self._writes
-        await self._match_links(news)  # before full text: a known link needs no page fetch
         edits = [_Item(c.item, normalize_link(c.item.link), False, entry=c.known) for c in changed]
         await self._load_texts([w for w in news if w.statement_id is None] + edits)
         # Summarized before the write lock, not under it: one slow text then delays its own
@@ -213,75 +216,79 @@ class Ingestor:
         async with self._lock, held(self.db.engine, STATEMENT_WRITER) as shared:
             if shared:  # other instances may have stored statements since the index was read
                 await self._refresh_index()
-            if shared or self._writes != seen_writes:  # others stored statements: look again
-                await self._match_links([w for w in news if w.statement_id is None])
-            await self._match_texts([w for w in news if w.statement_id is None])
+            # Statements stored since the read pass (by another feed of this process, or by
+            # other instances): look at links again, in the write transaction.
+            recheck = shared or self.db.statement_writes != seen_writes
             self._batch_fps = {}
-            if not await self._write_batch(outcome, feed, news, edits):
+            if not await self._write_batch(outcome, feed, news, edits, recheck=recheck):
                 for work in news:
                     await self._guarded(outcome, feed, work, self._write_new)
                 for work in edits:
                     await self._guarded(outcome, feed, work, self._write_edit)
-            if not feed.seeded:
-                await self._mark_seeded(feed.id)
+                if not feed.seeded:
+                    await self._mark_seeded(feed.id)
         return outcome
 
     # -- reading ------------------------------------------------------------
 
-    async def _known_entries(self, feed_id: int, guids: list[str]) -> dict[str, decide.Known]:
+    async def _decide(
+        self, s: AsyncSession, feed_id: int, items: list[ParsedItem]
+    ) -> list[decide.Intent]:
+        """What the store knows of these items, and what each one therefore is."""
+        guids = list(dict.fromkeys(i.guid for i in items[:MAX_ITEMS]))
+        known = await self._known_entries(s, feed_id, guids)
+        unknown = [g for g in guids if g not in known]
+        pruned = await pruned_guids(s, feed_id, unknown) if unknown else set()
+        return decide.decide(items, known, pruned)
+
+    async def _known_entries(
+        self, s: AsyncSession, feed_id: int, guids: list[str]
+    ) -> dict[str, decide.Known]:
         found: dict[str, decide.Known] = {}
-        async with self.db.sessions() as s:
-            for start in range(0, len(guids), 400):
-                rows = await s.execute(
-                    select(
-                        Entry.guid,
-                        Entry.id,
-                        Entry.content_hash,
-                        Entry.text_fingerprint,
-                        Entry.statement_id,
-                    ).where(Entry.feed_id == feed_id, Entry.guid.in_(guids[start : start + 400]))
-                )
-                for guid, *rest in rows:
-                    found[guid] = decide.Known(*rest)
+        for start in range(0, len(guids), 400):
+            rows = await s.execute(
+                select(
+                    Entry.guid,
+                    Entry.id,
+                    Entry.content_hash,
+                    Entry.text_fingerprint,
+                    Entry.statement_id,
+                ).where(Entry.feed_id == feed_id, Entry.guid.in_(guids[start : start + 400]))
+            )
+            for guid, *rest in rows:
+                found[guid] = decide.Known(*rest)
         return found
 
-    async def _pruned(self, feed_id: int, guids: list[str]) -> set[str]:
-        if not guids:
-            return set()
-        async with self.db.sessions() as s:
-            return await pruned_guids(s, feed_id, guids)
-
-    async def _match_links(self, news: list[_Item]) -> None:
+    async def _match_links(self, s: AsyncSession, news: list[_Item]) -> None:
         if not news:
             return
         links = [w.link for w in news if w.link]
         guids = [w.item.guid for w in news if decide.guid_is_global(w.item.guid)]
         by_link: dict[str, int] = {}
         by_guid: dict[str, int] = {}
-        async with self.db.sessions() as s:
-            if links:
-                for link, sid in await s.execute(
-                    select(Statement.normalized_link, Statement.id).where(
-                        Statement.normalized_link.in_(links)
-                    )
-                ):
-                    by_link.setdefault(link, sid)
-            conds = []
-            if links:
-                conds.append(Entry.normalized_link.in_(links))
-            if guids:
-                conds.append(Entry.guid.in_(guids))
-            if conds:
-                rows = await s.execute(
-                    select(Entry.normalized_link, Entry.guid, Entry.statement_id).where(
-                        or_(*conds), Entry.statement_id.is_not(None)
-                    )
+        if links:
+            for link, sid in await s.execute(
+                select(Statement.normalized_link, Statement.id).where(
+                    Statement.normalized_link.in_(links)
                 )
-                for link, guid, sid in rows:
-                    if link:
-                        by_link.setdefault(link, sid)
-                    if decide.guid_is_global(guid):
-                        by_guid.setdefault(guid, sid)
+            ):
+                by_link.setdefault(link, sid)
+        conds = []
+        if links:
+            conds.append(Entry.normalized_link.in_(links))
+        if guids:
+            conds.append(Entry.guid.in_(guids))
+        if conds:
+            rows = await s.execute(
+                select(Entry.normalized_link, Entry.guid, Entry.statement_id).where(
+                    or_(*conds), Entry.statement_id.is_not(None)
+                )
+            )
+            for link, guid, sid in rows:
+                if link:
+                    by_link.setdefault(link, sid)
+                if decide.guid_is_global(guid):
+                    by_guid.setdefault(guid, sid)
         for w in news:
             w.statement_id = decide.known_statement(w.link, w.item.guid, by_link, by_guid)
 
@@ -321,89 +328,184 @@ class Ingestor:
                 self._index.add(sid, value)
                 self._index_upto = max(self._index_upto, sid)
 
-    async def _find_text_match(
-        self, s: AsyncSession, w: _Item, *, exact: bool = True, only: set[int] | None = None
-    ) -> int | None:
-        """A stored statement with the same or a confirmed near-identical text.
+    async def _near_matches(
+        self, s: AsyncSession, news: list[_Item], *, only: set[int] | None = None
+    ) -> None:
+        """Each item's stored statement with a confirmed near-identical text, if any.
 
-        ``exact=False`` skips the fingerprint query (already answered in bulk);
-        ``only`` restricts near-duplicate candidates to those ids.
+        Candidates come from the SimHash index (``only`` restricts them to those ids);
+        the texts of all items' candidates are read in one query, and the words of
+        statements this ingestor wrote are not read at all (see ``_tokens``).
         """
-        if not w.tokens:
-            return None
-        if exact:
-            sid = await s.scalar(
-                select(Statement.id).where(Statement.fingerprint == w.fingerprint).limit(1)
+        index = await self._near_index()
+        wanted: list[tuple[_Item, list[int]]] = []
+        for w in news:
+            found = index.candidates(w.simhash) if w.tokens else []
+            found = [c for c in found if only is None or c in only]
+            if found:
+                wanted.append((w, found))
+        unread = sorted({c for _, found in wanted for c in found if c not in self._tokens})
+        texts: dict[int, str] = {}
+        for start in range(0, len(unread), 400):
+            rows = await s.execute(
+                select(Statement.id, Statement.text, Statement.title).where(
+                    Statement.id.in_(unread[start : start + 400])
+                )
             )
-            if sid is not None:
-                return sid
-        candidates = (await self._near_index()).candidates(w.simhash)
-        if only is not None:
-            candidates = [c for c in candidates if c in only]
-        if not candidates:
-            return None
-        rows = await s.execute(
-            select(Statement.id, Statement.text, Statement.title).where(
-                Statement.id.in_(candidates)
-            )
-        )
-        texts = {sid: (text or title or "") for sid, text, title in rows}
-        for sid in candidates:  # nearest first
-            if sid in texts and fp.similar(w.tokens, fp.normalize_tokens(texts[sid])):
-                return sid
-        return None
+            texts.update((sid, text or title or "") for sid, text, title in rows)
+        for w, found in wanted:
+            w.statement_id = next((sid for sid in found if self._confirms(w, sid, texts)), None)
 
-    async def _match_texts(self, news: list[_Item]) -> None:
+    def _confirms(self, w: _Item, statement_id: int, texts: dict[int, str]) -> bool:
+        """The candidate's words share enough bigrams with the item's (nearest first)."""
+        tokens = self._tokens.get(statement_id)
+        if tokens is None:
+            if statement_id not in texts:
+                return False
+            tokens = fp.normalize_tokens(texts[statement_id])
+        return fp.similar(w.tokens, tokens)
+
+    def _remember_tokens(self, statement_id: int, tokens: list[str]) -> None:
+        self._tokens[statement_id] = tokens
+        if len(self._tokens) > TOKEN_CACHE:
+            self._tokens.popitem(last=False)
+
+    async def _match_texts(self, s: AsyncSession, news: list[_Item]) -> None:
         if not news:
             return
         by_fp: dict[str, int] = {}
         fps = list({w.fingerprint for w in news if w.tokens})
-        async with self.db.sessions() as s:
-            for start in range(0, len(fps), 400):
-                rows = await s.execute(
-                    select(Statement.fingerprint, Statement.id).where(
-                        Statement.fingerprint.in_(fps[start : start + 400])
-                    )
+        for start in range(0, len(fps), 400):
+            rows = await s.execute(
+                select(Statement.fingerprint, Statement.id).where(
+                    Statement.fingerprint.in_(fps[start : start + 400])
                 )
-                for fingerprint, sid in rows:
-                    by_fp.setdefault(fingerprint, sid)
-            for w in news:
-                w.statement_id = by_fp.get(w.fingerprint) or await self._find_text_match(
-                    s, w, exact=False
-                )
+            )
+            for fingerprint, sid in rows:
+                by_fp.setdefault(fingerprint, sid)
+        for w in news:
+            w.statement_id = by_fp.get(w.fingerprint)
+        await self._near_matches(s, [w for w in news if w.statement_id is None])
 
     # -- writing ------------------------------------------------------------
 
     async def _write_batch(
-        self, outcome: IngestOutcome, feed: FeedInfo, news: list[_Item], edits: list[_Item]
+        self,
+        outcome: IngestOutcome,
+        feed: FeedInfo,
+        news: list[_Item],
+        edits: list[_Item],
+        *,
+        recheck: bool,
     ) -> bool:
-        """All items of the feed in one transaction (the fast path); False if it rolled back."""
+        """All items of the feed in one transaction (the fast path); False if it rolled back.
+
+        The last matches (links again when ``recheck``, then texts) run in the same
+        transaction, under the write lock: nothing can be stored between them and the
+        writes. On a rollback the items keep those matches for the item-by-item retry.
+        """
         attempt = IngestOutcome()
         matched = [w.statement_id for w in news]
         self._added = []
         try:
             async with self.db.sessions() as s, s.begin():
-                for work in news:
-                    await self._write_new(s, attempt, feed, work)
+                if recheck:
+                    await self._match_links(s, [w for w in news if w.statement_id is None])
+                await self._match_texts(s, [w for w in news if w.statement_id is None])
+                matched = [w.statement_id for w in news]
+                await self._write_all(s, attempt, feed, news)
                 for work in edits:
                     await self._write_edit(s, attempt, feed, work)
+                if not feed.seeded:
+                    await s.execute(update(Feed).where(Feed.id == feed.id).values(seeded=True))
         except Exception as exc:
             log.warning("feed #%s: batch write failed (%s); retrying item by item", feed.id, exc)
             for work, sid in zip(news, matched, strict=False):
                 work.statement_id = sid
-            index = await self._near_index()
-            for sid in self._added:
-                index.remove(sid)
-            self._batch_fps = {}
+            self._forget_added()
             return False
         finally:
             self._added = []
-        self._writes += 1
+        self.db.statement_writes += 1
         outcome.new += attempt.new
         outcome.stored += attempt.stored
         outcome.joined += attempt.joined
         outcome.revised += attempt.revised
         return True
+
+    def _forget_added(self) -> None:
+        """A transaction rolled back: its statements leave the near-duplicate index."""
+        for sid in self._added:
+            self._tokens.pop(sid, None)
+            if self._index is not None:
+                self._index.remove(sid)
+        self._batch_fps = {fp_: i for fp_, i in self._batch_fps.items() if i not in self._added}
+
+    async def _write_all(
+        self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, news: list[_Item]
+    ) -> None:
+        """The batch's new items in a few statements: new statements inserted together,
+        repeats within the batch (:func:`decide.batch_twins`) and known ones joined."""
+        fresh = [w for w in news if w.statement_id is None]
+        twins = decide.batch_twins([decide.Text(w.fingerprint, w.simhash, w.tokens) for w in fresh])
+        created = [w for position, w in enumerate(fresh) if position not in twins]
+        await self._create(s, outcome, feed, created)
+        for position, first in twins.items():
+            fresh[position].statement_id = fresh[first].statement_id
+        for work in news:
+            if not any(work is c for c in created):
+                await self._join(s, outcome, feed, work)
+
+    async def _create(
+        self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, created: list[_Item]
+    ) -> None:
+        """New statements, their entries, then the hook for each that alerts."""
+        if not created:
+            return
+        now = utcnow()
+        statements = [_new_statement(feed, w, w.summary, now) for w in created]
+        rows = [
+            records.NewRecord(st, w.summary, w.item.link or w.item.guid, feed.id)
+            for st, w in zip(statements, created, strict=True)
+        ]
+        stored = await records.create_statements(s, rows, now)
+        entries = [self._entry(feed, w, st.id) for w, st in zip(created, statements, strict=True)]
+        await bulk.insert_rows(s, Entry.__table__, [bulk.column_values(e) for e in entries])
+        index = await self._near_index()
+        for work, statement, data in zip(created, statements, stored, strict=True):
+            work.statement_id = statement.id
+            index.add(statement.id, work.simhash)
+            self._remember_tokens(statement.id, work.tokens)
+            self._added.append(statement.id)
+            if work.alert and statement.is_statement and work.summary is not None:
+                await self._announce(s, outcome, feed, work, statement, data)
+        outcome.stored += len(created)
+
+    async def _announce(
+        self,
+        s: AsyncSession,
+        outcome: IngestOutcome,
+        feed: FeedInfo,
+        work: _Item,
+        statement: Statement,
+        data: dict[str, Any] | None,
+    ) -> None:
+        """A new statement that alerts: the hook (subscriptions → outbox) and its report line."""
+        assert work.summary is not None
+        if self.on_statement is not None:
+            await self.on_statement(s, statement, work.summary, None)
+        item = work.item
+        outcome.new.append(
+            NewStatement(
+                statement.id,
+                feed.label,
+                item.link,
+                item.title or None,
+                item.published,
+                [item.link or item.guid],
+                data or {},
+            )
+        )
 
     async def _guarded(
         self,
@@ -420,13 +522,10 @@ class Ingestor:
         except Exception:
             outcome.failed += 1
             work.statement_id = matched
-            index = await self._near_index()
-            for sid in self._added:
-                index.remove(sid)
-                self._batch_fps = {fp_: i for fp_, i in self._batch_fps.items() if i != sid}
+            self._forget_added()
             log.exception("feed #%s: could not store item %s", feed.id, work.item.guid)
         else:
-            self._writes += 1
+            self.db.statement_writes += 1
         finally:
             self._added = []
 
@@ -450,11 +549,9 @@ class Ingestor:
     ) -> None:
         if work.statement_id is None and work.tokens and self._batch_fps:
             # An earlier item of this very batch may be the same statement.
-            work.statement_id = self._batch_fps.get(
-                work.fingerprint
-            ) or await self._find_text_match(
-                s, work, exact=False, only=set(self._batch_fps.values())
-            )
+            work.statement_id = self._batch_fps.get(work.fingerprint)
+            if work.statement_id is None:
+                await self._near_matches(s, [work], only=set(self._batch_fps.values()))
         if work.statement_id is not None:
             await self._join(s, outcome, feed, work)
             return
@@ -468,23 +565,12 @@ class Ingestor:
         s.add(self._entry(feed, work, statement.id))
         await s.flush()
         if work.alert and statement.is_statement and summary is not None:
-            if self.on_statement is not None:
-                await self.on_statement(s, statement, summary, None)
-            outcome.new.append(
-                NewStatement(
-                    statement.id,
-                    feed.label,
-                    item.link,
-                    item.title or None,
-                    item.published,
-                    [item.link or item.guid],
-                    data or {},
-                )
-            )
+            await self._announce(s, outcome, feed, work, statement, data)
         outcome.stored += 1
         work.statement_id = statement.id
         self._batch_fps[work.fingerprint] = statement.id
         (await self._near_index()).add(statement.id, work.simhash)
+        self._remember_tokens(statement.id, work.tokens)
         self._added.append(statement.id)
 
     async def _join(
@@ -544,6 +630,7 @@ class Ingestor:
         material = decide.is_material(previous, summary, statement.text, work.tokens)
         now = utcnow()
         new_text = records.Text(work.text, work.item.title or None, work.fingerprint, work.simhash)
+        self._tokens.pop(statement.id, None)  # its text changes: words read again when needed
         records.update_text(statement, new_text, now)
         if not material:  # typo fixed, markup changed: keep the text current, quietly
             if row is not None:

@@ -107,6 +107,47 @@ def known_statement(
     return (by_link.get(link) if link else None) or by_guid.get(guid)
 
 
+class Text(NamedTuple):
+    """A new item's text identity (see :mod:`bot.statements.fingerprint`)."""
+
+    fingerprint: str
+    simhash: int | None
+    tokens: list[str]
+
+
+def batch_twins(texts: Sequence[Text]) -> dict[int, int]:
+    """Which items of one batch repeat an earlier item of the same batch.
+
+    ``texts`` are the batch's items that matched no stored statement, in the
+    order they will be written. The answer maps an item's position to the
+    position of the earlier item it repeats (same fingerprint, or a close
+    SimHash confirmed by word bigrams, as against the store); that earlier
+    item becomes the statement and the repeat joins it. Items without words
+    never repeat anything: there is nothing to compare.
+    """
+    twins: dict[int, int] = {}
+    by_fingerprint: dict[str, int] = {}
+    index = fp.NearDuplicateIndex()
+    for position, text in enumerate(texts):
+        if text.tokens:
+            first = by_fingerprint.get(text.fingerprint)
+            if first is None:
+                first = next(
+                    (
+                        c
+                        for c in index.candidates(text.simhash)
+                        if fp.similar(text.tokens, texts[c].tokens)
+                    ),
+                    None,
+                )
+            if first is not None:
+                twins[position] = first
+                continue
+        by_fingerprint.setdefault(text.fingerprint, position)
+        index.add(position, text.simhash)
+    return twins
+
+
 def touches_statement(fingerprint: str, known: Known) -> bool:
     """Does a changed item change its statement's text (not only the entry's bookkeeping)?"""
     return fingerprint != known.text_fingerprint and known.statement_id is not None
@@ -142,8 +183,10 @@ __all__ = [
     "Known",
     "New",
     "Revision",
+    "Text",
     "Unchanged",
     "alerting",
+    "batch_twins",
     "decide",
     "guid_is_global",
     "is_material",

@@ -101,13 +101,17 @@ _POP8 = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
 
 
 class NearDuplicateIndex:
-    """Recent statements' SimHashes; answers "which ids are within MAX_DISTANCE bits"."""
+    """Recent statements' SimHashes; answers "which ids are within MAX_DISTANCE bits".
+
+    The hashes live in a numpy array that doubles when full, so adding one
+    hash is amortized O(1): a first poll adds thousands, and rebuilding the
+    array on every add made that cycle quadratic.
+    """
 
     def __init__(self) -> None:
         self._ids: list[int] = []
-        self._values: list[int] = []
         self._known: dict[int, int] = {}  # id → position
-        self._array: np.ndarray | None = None
+        self._array = np.zeros(1024, dtype=np.uint64)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -118,12 +122,11 @@ class NearDuplicateIndex:
             return
         position = self._known.get(statement_id)
         if position is None:
-            self._known[statement_id] = len(self._ids)
+            position = self._known[statement_id] = len(self._ids)
             self._ids.append(statement_id)
-            self._values.append(value & _U64)
-        else:
-            self._values[position] = value & _U64
-        self._array = None
+            if position == len(self._array):
+                self._array = np.concatenate([self._array, np.zeros_like(self._array)])
+        self._array[position] = np.uint64(value & _U64)
 
     def remove(self, statement_id: int) -> None:
         """Forget a statement whose transaction rolled back (its id may be reused)."""
@@ -135,9 +138,8 @@ class NearDuplicateIndex:
         """Ids within ``MAX_DISTANCE`` bits, nearest first, at most ``MAX_CANDIDATES``."""
         if value is None or not self._ids:
             return []
-        if self._array is None:
-            self._array = np.array(self._values, dtype=np.uint64)
-        xor = np.bitwise_xor(self._array, np.uint64(value & _U64))
+        used = self._array[: len(self._ids)]
+        xor = np.bitwise_xor(used, np.uint64(value & _U64))
         distances = _POP8[xor.view(np.uint8).reshape(-1, 8)].sum(axis=1, dtype=np.int64)
         close = np.flatnonzero(distances <= MAX_DISTANCE)
         order = close[np.argsort(distances[close], kind="stable")][: MAX_CANDIDATES + 1]

@@ -13,7 +13,9 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 
+from bot.store import bulk
 from bot.store.models import Statement, StatementRevision, StatementSource, SummaryRow
 from bot.summarize import SUMMARIZER_VERSION
 from bot.summarize.model import Summary
@@ -27,6 +29,19 @@ class Text:
     title: str | None
     fingerprint: str
     simhash: int | None
+
+
+def summary_values(
+    statement_id: int, revision: int, data: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    """A summaries row as column values, for a batch insert (see :func:`summary_row`)."""
+    return {
+        "statement_id": statement_id,
+        "revision": revision,
+        "data": data,
+        "summarizer_version": SUMMARIZER_VERSION,
+        "created_at": now,
+    }
 
 
 def summary_row(
@@ -59,18 +74,53 @@ async def create_statement(
     summary (a first poll's backlog, summarized later by ``bot.feeds.backlog``) no summary
     row is written: its absence is what marks the statement as pending.
     """
-    s.add(statement)
-    await s.flush()
-    data = summary.to_dict() if summary is not None else None
-    if data is not None:
-        s.add(summary_row(statement.id, 1, data, now))
-    s.add(
-        StatementRevision(
-            statement_id=statement.id, revision=1, text=statement.text, summary=data, created_at=now
+    records = [NewRecord(statement, summary, source_url, feed_id)]
+    return (await create_statements(s, records, now))[0]
+
+
+@dataclass(slots=True)
+class NewRecord:
+    """One new statement of a batch: its row (unsaved), summary and first address."""
+
+    statement: Statement
+    summary: Summary | None
+    source_url: str
+    feed_id: int
+
+
+async def create_statements(
+    s: AsyncSession, records: list[NewRecord], now: datetime
+) -> list[dict[str, Any] | None]:
+    """:func:`create_statement` for a whole batch: four statements instead of four per item.
+
+    The statements are inserted together (ids in the order of ``records``, see
+    :mod:`bot.store.bulk`), then their summaries, first revisions and sources,
+    one executemany each. Each ``record.statement`` becomes a persistent object
+    of ``s`` with its id, as if it had been added and flushed.
+    """
+    rows = [bulk.column_values(r.statement) for r in records]
+    ids = await bulk.insert_numbered(s, Statement.__table__, rows)
+    summaries, revisions, sources = [], [], []
+    out: list[dict[str, Any] | None] = []
+    for r, sid in zip(records, ids, strict=True):
+        r.statement.id = sid
+        make_transient_to_detached(r.statement)
+        s.add(r.statement)  # persistent without a second INSERT: later reads see this object
+        data = r.summary.to_dict() if r.summary is not None else None
+        if data is not None:
+            summaries.append(summary_values(sid, 1, data, now))
+        revisions.append(
+            {"statement_id": sid, "revision": 1, "text": r.statement.text, "summary": data}
+            | {"created_at": now}
         )
-    )
-    s.add(StatementSource(statement_id=statement.id, feed_id=feed_id, url=source_url, seen_at=now))
-    return data
+        sources.append(
+            {"statement_id": sid, "feed_id": r.feed_id, "url": r.source_url, "seen_at": now}
+        )
+        out.append(data)
+    await bulk.insert_rows(s, SummaryRow.__table__, summaries)
+    await bulk.insert_rows(s, StatementRevision.__table__, revisions)
+    await bulk.insert_rows(s, StatementSource.__table__, sources)
+    return out
 
 
 async def add_source(
@@ -149,9 +199,11 @@ async def record_revision(
 
 
 __all__ = [
+    "NewRecord",
     "Text",
     "add_source",
     "create_statement",
+    "create_statements",
     "record_revision",
     "source_urls",
     "stored_summary",

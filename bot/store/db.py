@@ -126,6 +126,9 @@ class Database:
     # The feed side's one writer: ingest, "seeded" and feed health all write under it, so
     # overlapping poll cycles never queue on SQLite's own lock (30 s, then "database is locked").
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Committed ingest write passes in this process: a feed whose links were matched before
+    # this moved looks again under the lock (overlapping poll cycles share the Database).
+    statement_writes: int = 0
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -100,7 +100,7 @@ class Entry(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), index=True)
-    guid: Mapped[str] = mapped_column(String(2048))
+    guid: Mapped[str] = mapped_column(String(2048), index=True)  # cross-feed guid lookup
     link: Mapped[str | None] = mapped_column(String(2048))
     normalized_link: Mapped[str | None] = mapped_column(String(2048), index=True)
     title: Mapped[str | None] = mapped_column(Text)

@@ -15,7 +15,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 """The newest migration's revision; tests/foundation/test_peek.py holds it equal to Alembic's
 head, so adding a migration without raising it fails there, not in production."""
 
