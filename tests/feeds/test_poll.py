@@ -639,3 +639,23 @@ async def test_an_item_that_crashes_the_summarizer_is_stored_and_does_not_block_
     # A ministry's own feed still alerts the item, with an empty summary, rather than losing it.
     assert sorted(c[1] for c in hook.calls) == sorted([WATER.title, BORDER.title])
     assert (await feed(services, fid)).consecutive_failures == 0
+
+
+async def test_a_retyped_copy_later_in_the_same_first_poll_joins_the_first_copy(
+    services: Services, server: FeedServer
+) -> None:
+    """The first poll writes a feed's items in one batch: a copy of an earlier item of that
+    batch (a near-identical text under another link) must join it, not become a second
+    statement, exactly as it would across two polls."""
+    copy = S.Item("نص آخر للخبر نفسه", S.BORDER_RETYPED, "https://agency.example/fishermen-2")
+    server.serve("/rss", S.rss20([copy, BORDER]))  # one batch; the first written wins
+    fid = await add(services, server.url("/rss"))
+
+    report = await poll_once(services)
+    await summarize_backlog(services.db, budget_seconds=600)
+
+    stored = await statements(services)
+    assert len(stored) == 1, stored
+    assert set(stored[0].sources) == {BORDER.link, copy.link}
+    assert report.outcomes[0].new == 0  # a first poll alerts nothing
+    await assert_healthy(services, fid)

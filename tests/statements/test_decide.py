@@ -104,3 +104,24 @@ def test_a_rewritten_text_is_material() -> None:
 
 def test_join_names_the_statement_it_joins() -> None:
     assert Join(Item("a"), 5).statement_id == 5
+
+
+def _text(words: str) -> decide.Text:
+    tokens = fp.normalize_tokens(words)
+    return decide.Text(fp.fingerprint(tokens), fp.simhash(tokens), tokens)
+
+
+def test_a_batch_item_repeating_an_earlier_one_is_its_twin() -> None:
+    from tests.feeds import samples as S
+
+    texts = [_text(S.BORDER), _text(S.WATER), _text(S.BORDER_RETYPED), _text(S.WATER)]
+    # the retyped copy is near (SimHash + bigrams); the second WATER is exact
+    assert decide.batch_twins(texts) == {2: 0, 3: 1}
+
+
+def test_distinct_items_and_items_without_words_are_never_twins() -> None:
+    from tests.feeds import samples as S
+
+    empty = decide.Text(fp.fingerprint([]), None, [])
+    texts = [_text(S.ENERGY), empty, _text(S.WEATHER), empty]
+    assert decide.batch_twins(texts) == {}

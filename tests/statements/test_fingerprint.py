@@ -61,3 +61,15 @@ def test_simhash_fits_a_signed_64_bit_column() -> None:
     values = [fp.simhash(fp.normalize_tokens(t)) for t in (S.ENERGY, S.WATER, S.BORDER, S.WEATHER)]
     assert all(v is not None and -(2**63) <= v < 2**63 for v in values)
     assert len(set(values)) == 4
+
+
+def test_the_index_grows_past_its_first_block_and_still_finds_the_nearest() -> None:
+    """Adds are amortized O(1) (the array doubles); every hash stays searchable."""
+    index = fp.NearDuplicateIndex()
+    for n in range(3000):
+        index.add(n, (n * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF)
+    target = (2999 * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF
+    assert len(index) == 3000
+    assert index.candidates(target)[0] == 2999
+    index.remove(2999)
+    assert 2999 not in index.candidates(target)
