@@ -12,6 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from courlan import normalize_url
 
+MAX_KEY = 2048  # the normalized_link columns' length
+
 
 def normalize_link(url: str | None) -> str | None:
     """Canonical form of an article link, or None for a missing/unusable one."""
@@ -29,4 +31,7 @@ def normalize_link(url: str | None) -> str | None:
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/")
     # http and https copies of one page are one article.
-    return urlunsplit(("https", parts.netloc.lower(), path, parts.query, ""))
+    canon = urlunsplit(("https", parts.netloc.lower(), path, parts.query, ""))
+    # Percent-encoding can make it several times longer than the link: past the column's
+    # 2,048 characters it is no usable key (PostgreSQL would refuse the row).
+    return canon if len(canon) <= MAX_KEY else None

@@ -30,6 +30,9 @@ from bot.feeds.items import split_items
 from bot.feeds.timing import rss_ttl_seconds
 
 log = logging.getLogger(__name__)
+# The store's address columns (guid, link, url) are VARCHAR(2048): PostgreSQL refuses longer
+# values, and one such item would fail its feed's every poll.
+MAX_ADDRESS = 2048
 
 _ELLIPSIS = ("…", "...", "[…]", "[...]", "..")
 _BLOCKS = {
@@ -195,5 +198,21 @@ def _item(entry: Any, fetched_at: datetime, atom: bool = False) -> ParsedItem | 
         guid = "sha1:" + hashlib.sha1(f"{title}\x1f{text}".encode()).hexdigest()
     published = _date(entry)
     return ParsedItem(
-        guid[:2048], link, title, text, published or fetched_at, published is not None
+        bounded_guid(guid),
+        link if link is None or len(link) <= MAX_ADDRESS else None,
+        title,
+        text,
+        published or fetched_at,
+        published is not None,
     )
+
+
+def bounded_guid(guid: str) -> str:
+    """The guid as stored: cut to the address columns' length, and replaced by its hash when
+    still longer than :data:`MAX_ADDRESS` bytes, which PostgreSQL could not index (a btree
+    entry holds about 2.7 KB; 2,048 Arabic letters are 4 KB). ASCII guids, percent-encoded
+    URLs included, keep their identity: only the cut applies to them, as before."""
+    guid = guid[:MAX_ADDRESS]
+    if len(guid.encode("utf-8")) <= MAX_ADDRESS:
+        return guid
+    return "sha256:" + hashlib.sha256(guid.encode("utf-8")).hexdigest()

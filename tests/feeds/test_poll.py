@@ -659,3 +659,26 @@ async def test_a_retyped_copy_later_in_the_same_first_poll_joins_the_first_copy(
     assert set(stored[0].sources) == {BORDER.link, copy.link}
     assert report.outcomes[0].new == 0  # a first poll alerts nothing
     await assert_healthy(services, fid)
+
+
+async def test_overlong_addresses_cost_nothing_on_either_database(
+    services: Services, server: FeedServer
+) -> None:
+    """PostgreSQL refuses a VARCHAR(2048) value past 2,048 characters and cannot index a
+    key past ~2.7 KB: an item with a 3,000-letter Arabic link (its guid too) or guid must
+    still be stored, with the link dropped and the guid replaced by its hash, and must not
+    fail its feed's every poll."""
+    long_link = S.Item("عنوان أول", S.ENERGY, "https://mofa.example/" + "ت" * 3000)
+    long_guid = S.Item("عنوان ثان", S.WATER, "https://mofa.example/water", guid="ب" * 2000)
+    server.serve("/rss", S.rss20([long_link, long_guid, BORDER]))
+    fid = await add(services, server.url("/rss"))
+
+    await poll_once(services)
+    await summarize_backlog(services.db, budget_seconds=600)
+    again = await poll_once(services, all_feeds=True)
+
+    stored = await statements(services)
+    assert len(stored) == 3, stored
+    assert {s.title for s in stored} == {"عنوان أول", "عنوان ثان", BORDER.title}
+    assert again.outcomes[0].new == 0  # the hashed guid is the same guid on the next poll
+    await assert_healthy(services, fid)
