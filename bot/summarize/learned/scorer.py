@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.summarize.learned import features as F
+from bot.summarize.version import WEIGHTS_ENV
 
 WEIGHTS = Path(__file__).with_name("weights.json")
-ENV = "BAYAN_LEARNED_WEIGHTS"
+ENV = WEIGHTS_ENV  # the version records which weights are in use
 
 
 @lru_cache(maxsize=4)
