@@ -26,6 +26,7 @@ each instance here, as a local ceiling).
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from sqlalchemy import text
@@ -53,6 +54,15 @@ _TAKE_CHAT = text(
 )
 
 
+# A chat row whose next slot is past says nothing a missing row would not (both mean "send
+# now"), so rows idle for a while go: the table stays as small as the chats being sent to.
+_PRUNE_CHATS = text(
+    "DELETE FROM send_budget WHERE name LIKE 'chat:%' "
+    "AND tat < clock_timestamp() - make_interval(secs => :idle)"
+)
+PRUNE_IDLE_SECONDS = 60.0
+
+
 def chat_bucket(chat_id: int) -> str:
     return f"chat:{chat_id}"
 
@@ -68,6 +78,7 @@ class SharedBudget:
         self.name = name
         self.chat_step = 1.0 / per_chat_rate if per_chat_rate > 0 else 0.0
         self.waited = 0.0  # seconds spent waiting for slots (a busy budget, not a fault)
+        self._pruned_at = time.monotonic()
 
     async def ensure(self) -> None:
         """Create the budget's row if no instance has yet (idempotent, race-safe)."""
@@ -86,6 +97,17 @@ class SharedBudget:
             return 0.0
         return await self._take(_TAKE_CHAT, chat_bucket(chat_id), self.chat_step)
 
+    async def prune_chats(
+        self, *, idle: float = PRUNE_IDLE_SECONDS, every: float = PRUNE_IDLE_SECONDS
+    ) -> int:
+        """Delete the per-chat rows whose last slot is more than ``idle`` seconds past, at
+        most once per ``every`` seconds per instance; returns how many went."""
+        if time.monotonic() - self._pruned_at < every:
+            return 0
+        self._pruned_at = time.monotonic()
+        async with self.db.engine.begin() as conn:
+            return (await conn.execute(_PRUNE_CHATS, {"idle": idle})).rowcount or 0
+
     async def _take(self, statement: Any, name: str, step: float) -> float:
         async with self.db.engine.begin() as conn:
             wait = float((await conn.execute(statement, {"name": name, "step": step})).scalar_one())
@@ -96,4 +118,4 @@ class SharedBudget:
         return 0.0
 
 
-__all__ = ["BUCKET", "SharedBudget", "chat_bucket"]
+__all__ = ["BUCKET", "PRUNE_IDLE_SECONDS", "SharedBudget", "chat_bucket"]

@@ -356,6 +356,8 @@ class Sender:
             if progressed == 0:
                 await asyncio.sleep(0.2)  # everything due was claimed elsewhere or postponed
         self._prune_chat_times()
+        if self.budget is not None:
+            await self.budget.prune_chats()
         return done
 
     async def _recover_orphans(self) -> None:
