@@ -20,7 +20,6 @@ On SQLite there is one instance by design, and it polls.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -97,13 +96,13 @@ def is_polling(app: Application) -> bool:
 
 async def stop_updates(app: Application) -> None:
     """Stop receiving updates and give up the poller's lock (another instance may take it)."""
-    was_polling = app.updater is not None and app.updater.running
     if app.updater is not None and app.updater.running:
+        # python-telegram-bot cancels its long poll and then calls getUpdates once more with
+        # timeout 0 (to confirm the offset); that call ends our abandoned long poll at
+        # Telegram, so nothing of ours is left open there and the lock can go at once.
         await app.updater.stop()
     lock = app.bot_data.get("poller_lock")
     if isinstance(lock, locks.SessionLock) and lock.held:
-        if was_polling:  # our last long poll may still be open at Telegram: let it expire
-            await asyncio.sleep(float(app.bot_data["poll_params"]["timeout"]))
         await lock.release()
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text, update
 
+from bot.app import build_application, start_application, stop_application
 from bot.config import Settings
 from bot.delivery.budget import SharedBudget, chat_bucket
 from bot.delivery.sender import CLAIM_BATCH
@@ -24,6 +25,7 @@ from bot.feeds.lease import lease_due
 from bot.feeds.poller import poll_once
 from bot.feeds.registry import add_feed
 from bot.services import Services, open_services
+from bot.store.locks import TELEGRAM_POLLER, SessionLock
 from bot.store.models import Feed, utcnow
 from tests.delivery.factories import add_chats, store_statement
 from tests.feeds.samples import distinct_text
@@ -149,6 +151,27 @@ async def test_exactly_one_instance_long_polls_and_another_takes_over(
     fake_api.private_chat(777, "Standby")
     fake_api.user_sends(777, "/start")
     await fake_api.wait_for_messages(777, 1, timeout=20)  # the new poller serves updates
+
+
+async def test_a_stopping_poller_gives_up_its_lock_without_waiting_out_its_long_poll(
+    fake_api, instances
+) -> None:
+    """With an hour-long long poll, stop must still return and free the poller's lock: the
+    standbys take over within their retry interval, not after the poll's timeout. (The
+    bound below only turns a wait for the hour into a failure; it times nothing.)"""
+    [runner] = await instances(1)
+    app = build_application(runner.services)
+    await start_application(app, poll_timeout=3600)
+    try:
+        await wait_for(lambda: _now(app.updater.running), timeout=20, what="the instance polls")
+        assert app.bot_data["poller_lock"].held
+        await asyncio.wait_for(stop_application(app), timeout=60)
+    finally:
+        if app.running:
+            await stop_application(app)
+    probe = SessionLock(runner.services.db.engine, TELEGRAM_POLLER)
+    assert await probe.try_acquire()  # free for a standby at once
+    await probe.release()
 
 
 async def _now(value: bool) -> bool:
