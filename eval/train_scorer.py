@@ -333,7 +333,7 @@ THRESHOLD_KEYS = {
     "tok": ("t", "grow", "most", "rules_only_silent"),
     "dem": ("t", "skip_other"),
     "tgt": ("t",),
-    "dtk": ("t", "grow", "most", "empty"),
+    "dtk": ("t", "grow", "most", "empty", "fill"),
 }
 GRID = {
     "doc.lo": [0.01, 0.03, 0.1],
@@ -352,6 +352,7 @@ GRID = {
     "dtk.grow": [0.2, 0.3],
     "dtk.most": [1, 2],
     "dtk.empty": [0.5, 0.7, 0.9],
+    "dtk.fill": [0.3, 0.5, 0.7, 2.0],
     "det.skip_other": [0, 1],
     "dem.skip_other": [0, 1],
 }
@@ -378,6 +379,7 @@ FLOOR_SAFE = {
     "dtk.grow": 0.2,
     "dtk.most": 1,
     "dtk.empty": 1.0,
+    "dtk.fill": 0.5,
 }
 STEPS = [
     ("doc.lo", "doc.hi"),

@@ -16,7 +16,7 @@ import pytest
 from bot.summarize import learned, summarize
 from bot.summarize.learned import candidates, scorer
 from bot.summarize.learned import features as F
-from bot.summarize.model import ACTS, Issuer, Summary
+from bot.summarize.model import ACTS, Demand, Issuer, Summary
 from bot.summarize.text import prepare, split_sentences
 
 STATEMENT = (
@@ -56,6 +56,7 @@ def test_shipped_weights_load_with_every_part_and_threshold() -> None:
     assert set(model["act"]["classes"]) <= set(ACTS)
     assert 0.0 < model["dtk"]["empty"] <= 1.0  # 1.0: never a demand without a named target
     assert model["tok"]["rules_only_silent"] in (0, 1, 2)
+    assert model["dtk"]["fill"] > 0.0  # above 1.0: the rules' empty targets stay empty
 
 
 def test_statement_scores_above_sports_news() -> None:
@@ -125,3 +126,20 @@ def test_best_span_equals_the_sum_of_the_training_features() -> None:
     p, d, i, j = scorer.best_span(part, toks, flags)
     assert (d, i, j) == want[1:]
     assert math.isclose(p, scorer.sigmoid(want[0]), rel_tol=1e-9)
+
+
+def test_fill_targets_names_who_is_asked_in_an_empty_target_demand() -> None:
+    """A rules' demand without a target gets the party the target token model finds in its
+    sentence; the issuer's own name is passed over; ``fill`` above 1 turns it off."""
+    sent = sentences_of(STATEMENT)[2]
+    t = F.tokens(sent)
+    asked = {F.fold(w) for w in F.tokens("مجلس الأمن").words}
+    part = {"w": {"t:" + a: 10.0 for a in asked}, "b": -5.0, "t": 0.5, "grow": 0.3, "most": 1}
+    for fill, who, want in (
+        (0.5, Issuer("الوزارة", "SY"), "مجلس الأمن"),
+        (0.5, Issuer("مجلس الأمن", None), ""),
+        (2.0, Issuer("الوزارة", "SY"), ""),
+    ):
+        summary = Summary(is_statement=True, demands=[Demand("", "التحرك الفوري", sent)])
+        candidates.fill_targets([sent], [t], who, summary, {"dtk": {**part, "fill": fill}})
+        assert summary.demands[0].target == want

@@ -57,6 +57,7 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
     blame = scorer.binary(model["blm"], feats)
     sfeats = C.sentence_feature_sets(sentences, toks, sides, summary)
     summary.accusations += C.accusations(sentences, toks, sides, who, summary, model, blame, sfeats)
+    C.fill_targets(sentences, toks, who, summary, model)
     summary.demands += C.demands(sentences, toks, sides, summary, model, sfeats)
     return summary
 
