@@ -20,6 +20,21 @@ from bot.errors import CliError
 POLLER_WAIT = 600
 
 
+def jsonl_line(new: Any) -> dict[str, Any]:
+    """One ``bayan poll --jsonl`` line: a new statement (a ``bot.feeds.ingest.NewStatement``)
+    with its summary as stored."""
+    st = new.statement
+    return {
+        "statement_id": st.id,
+        "feed": new.feed,
+        "url": st.url,
+        "title": st.title,
+        "published": st.published_at.isoformat() if st.published_at else None,
+        "sources": list(st.sources),
+        "summary": st.summary.to_dict() if st.summary is not None else {},
+    }
+
+
 def _delivery_hook() -> Any:
     """The bot's outbox writer, so ``poll --once`` also fills the outbox as the scheduled job
     does; imported at the first new statement, not for a cycle of 304s."""
@@ -58,9 +73,10 @@ async def _poll(args: argparse.Namespace) -> int:
                 failed = len(report.failed)
                 for new in report.new_statements:
                     if args.jsonl:
-                        sys.stdout.write(json.dumps(new.to_json(), ensure_ascii=False) + "\n")
+                        sys.stdout.write(json.dumps(jsonl_line(new), ensure_ascii=False) + "\n")
                     else:
-                        print(f"#{new.statement_id} [{new.feed}] {new.title or new.url or ''}")
+                        st = new.statement
+                        print(f"#{st.id} [{new.feed}] {st.title or st.url or ''}")
                 sys.stdout.flush()
                 if not args.jsonl:
                     print(

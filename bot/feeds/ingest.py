@@ -39,6 +39,7 @@ from bot.feeds.info import FeedInfo
 from bot.feeds.links import normalize_link
 from bot.feeds.parse import ParsedItem
 from bot.metrics import SUMMARIZE_SECONDS
+from bot.render.view import StatementView
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
 from bot.store import bulk
@@ -66,28 +67,15 @@ SUMMARY_BATCH = 16  # texts per thread hop: keeps the event loop (and the bot) r
 TOKEN_CACHE = 4096  # statements whose words the ingestor keeps (see Ingestor._tokens)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class NewStatement:
-    """One line of ``bayan poll --once --jsonl``."""
+    """A statement this poll alerts, and the feed it came through (``bayan poll`` prints it).
 
-    statement_id: int
+    The statement itself is the one read model, :class:`~bot.render.view.StatementView`,
+    with its summary as stored."""
+
     feed: str
-    url: str | None
-    title: str | None
-    published: datetime | None
-    sources: list[str]
-    summary: dict[str, Any]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "statement_id": self.statement_id,
-            "feed": self.feed,
-            "url": self.url,
-            "title": self.title,
-            "published": self.published.isoformat() if self.published else None,
-            "sources": list(self.sources),
-            "summary": self.summary,
-        }
+    statement: StatementView
 
 
 @dataclass(slots=True)
@@ -495,16 +483,9 @@ class Ingestor:
         if self.on_statement is not None:
             await self.on_statement(s, statement, work.summary, None)
         item = work.item
+        stored = Summary.from_dict(data) if data else work.summary
         outcome.new.append(
-            NewStatement(
-                statement.id,
-                feed.label,
-                item.link,
-                item.title or None,
-                item.published,
-                [item.link or item.guid],
-                data or {},
-            )
+            NewStatement(feed.label, _view(statement, [item.link or item.guid], stored))
         )
 
     async def _guarded(
@@ -595,13 +576,8 @@ class Ingestor:
                     await self.on_statement(s, statement, summary, None)
                 outcome.new.append(
                     NewStatement(
-                        statement.id,
                         feed.label,
-                        statement.url,
-                        statement.title,
-                        statement.published_at,
-                        await records.source_urls(s, statement.id),
-                        summary.to_dict(),
+                        _view(statement, await records.source_urls(s, statement.id), summary),
                     )
                 )
 
@@ -648,6 +624,12 @@ class Ingestor:
     async def _mark_seeded(self, feed_id: int) -> None:
         async with self.db.sessions() as s, s.begin():
             await s.execute(update(Feed).where(Feed.id == feed_id).values(seeded=True))
+
+
+def _view(statement: Statement, sources: list[str], summary: Summary) -> StatementView:
+    view = StatementView.of(statement, sources)
+    view.first_seen_at, view.text, view.summary = statement.first_seen_at, statement.text, summary
+    return view
 
 
 def _new_statement(

@@ -197,7 +197,7 @@ async def _cycle(
     _log_failures(report.outcomes)
     # Statements in the order they were stored, whatever feed finished first.
     report.new_statements = sorted(
-        (n for o in report.outcomes for n in o.statements), key=lambda n: n.statement_id
+        (n for o in report.outcomes for n in o.statements), key=lambda n: n.statement.id or 0
     )
     report.revised = sorted({sid for o, _ in results for sid in o.revised_ids})
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from bot.commands.poll import jsonl_line
 from bot.feeds.backlog import summarize_backlog
 from bot.feeds.poller import poll_once
 from bot.services import Services
@@ -91,8 +92,8 @@ async def test_a_new_item_on_a_seeded_feed_is_one_new_statement_with_the_hook_ca
 
     assert await titles(services) == [ENERGY.title, WATER.title]
     assert [(c[1], c[3]) for c in hook.calls] == [(WATER.title, False)]
-    assert [n.title for n in report.new_statements] == [WATER.title]
-    line = report.new_statements[0].to_json()
+    assert [n.statement.title for n in report.new_statements] == [WATER.title]
+    line = jsonl_line(report.new_statements[0])
     assert set(line) == {"statement_id", "feed", "url", "title", "published", "sources", "summary"}
     assert line["summary"]["is_statement"] is True and line["sources"] == [WATER.link]
 
@@ -427,7 +428,7 @@ async def test_an_all_statements_feed_alerts_every_item(
 
     assert [c[1:3] for c in hook.calls] == [(WEATHER.title, True)]
     assert (
-        report.new_statements[0].summary["is_statement"] is False
+        report.new_statements[0].statement.summary.is_statement is False
     )  # the summarizer's own verdict kept
     from sqlalchemy import select
 
