@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from bot.chats import SubscriptionError, parse_subscription
 from bot.render.view import StatementView
 from bot.store import search as fts
+from bot.store import statements
 from bot.store.models import Statement
 from bot.summarize.model import Summary
 
@@ -97,14 +96,7 @@ def _view(st: Statement) -> StatementView:
 
 async def load_views(session: AsyncSession, ids: list[int]) -> list[StatementView]:
     """Statements by id, in the order of ``ids`` (missing ones skipped)."""
-    if not ids:
-        return []
-    rows = await session.scalars(
-        select(Statement)
-        .where(Statement.id.in_(ids))
-        .options(selectinload(Statement.sources), selectinload(Statement.summary))
-    )
-    by_id = {st.id: st for st in rows}
+    by_id = await statements.by_ids(session, ids)
     return [_view(by_id[i]) for i in ids if i in by_id]
 
 
@@ -131,12 +123,10 @@ async def latest(
     flt = flt or Filter()
     limit = max(1, min(MAX_LATEST, limit))
     if flt.kind in ("all", "country"):
-        stmt = select(Statement.id).where(Statement.is_statement.is_(True))
-        if flt.kind == "country":
-            stmt = stmt.where(Statement.issuer_country == flt.value.upper())
-        if before_id is not None:
-            stmt = stmt.where(Statement.id < before_id)
-        ids = list(await session.scalars(stmt.order_by(Statement.id.desc()).limit(limit + 1)))
+        country = flt.value.upper() if flt.kind == "country" else None
+        ids = await statements.newest_ids(
+            session, limit=limit + 1, country=country, before_id=before_id
+        )
     else:
         column = {"issuer": "issuer", "accused": "accused"}.get(flt.kind)
         ids = await fts.search_ids(

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.feeds import registry
+from bot.store import feeds as feed_rows
 from bot.store.models import Feed, FeedProposal, utcnow
 
 
@@ -26,7 +26,7 @@ async def propose(
 ) -> FeedProposal:
     """Record a proposal (:class:`registry.FeedError` for a bad address)."""
     url = registry.check_url(url)
-    if await session.scalar(select(Feed.id).where(Feed.url == url)) is not None:
+    if await feed_rows.by_url(session, url) is not None:
         raise AlreadyMonitored(url)
     proposal = FeedProposal(url=url, chat_id=chat_id, user_id=user_id, status="pending")
     session.add(proposal)
@@ -49,7 +49,7 @@ async def decide(
         return None
     feed = None
     if approve:
-        existing = await session.scalar(select(Feed).where(Feed.url == proposal.url))
+        existing = await feed_rows.by_url(session, proposal.url)
         feed = existing or await registry.add_feed(session, proposal.url)
     proposal.status = "approved" if approve else "denied"
     proposal.decided_by, proposal.decided_at = admin_id, utcnow()

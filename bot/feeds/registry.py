@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.redact import shown_url
+from bot.store import feeds as feed_rows
 from bot.store.models import Feed
 
 MIN_INTERVAL = 30
@@ -72,7 +72,7 @@ async def add_feed(
     all_statements: bool = False,
 ) -> Feed:
     url = check_url(url)
-    existing = await session.scalar(select(Feed).where(Feed.url == url))
+    existing = await feed_rows.by_url(session, url)
     if existing is not None:
         raise FeedError(f"feed already registered as #{existing.id}: {shown_url(url)}")
     feed = Feed(
@@ -92,21 +92,13 @@ async def add_feed(
 
 
 async def list_feeds(session: AsyncSession) -> list[Feed]:
-    return list(await session.scalars(select(Feed).order_by(Feed.id)))
+    return await feed_rows.all_feeds(session)
 
 
 async def find_feed(session: AsyncSession, ref: str) -> Feed:
     """A feed by id (``7`` or ``#7``) or by its exact address."""
     ref = ref.strip()
-    key = ref.lstrip("#")
-    # isdecimal, not isdigit: int("²") fails; 18 digits: a larger id overflows the database's integer.
-    is_id = key.isdecimal() and len(key) <= 18
-    query = (
-        select(Feed).where(or_(Feed.id == int(key), Feed.url == ref))
-        if is_id
-        else select(Feed).where(Feed.url == ref)
-    )
-    feed = await session.scalar(query)
+    feed = await feed_rows.by_reference(session, ref)
     if feed is None:
         raise FeedError(f"no feed {shown_url(ref)!r} (see `bayan feeds list`)")
     return feed
