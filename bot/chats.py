@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.arabic import fold
 from bot.i18n.labels import COUNTRY_NAMES
+from bot.store import chats as chat_rows
 from bot.store.models import Chat, ChatUsage, Subscription, utcnow
 
 Kind = Literal["all", "country", "issuer", "keyword", "accused"]
@@ -282,7 +282,7 @@ async def get_or_create_chat(
 
 
 async def chat_language(session: AsyncSession, chat_id: int, default: str = "ar") -> str:
-    lang = await session.scalar(select(Chat.language).where(Chat.id == chat_id))
+    lang = await chat_rows.chat_language(session, chat_id)
     return lang if lang in LANGUAGES else default
 
 
@@ -309,13 +309,8 @@ async def add_subscription(
     (:func:`get_or_create_chat`). Identity is (kind, normalized value) so
     spelling variants do not pile up.
     """
-    existing = await session.scalar(
-        select(Subscription).where(
-            Subscription.chat_id == chat_id,
-            Subscription.kind == spec.kind,
-            Subscription.normalized_value == spec.normalized_value,
-        )
-    )
+    same = await chat_rows.subscriptions_like(session, chat_id, spec.kind, spec.normalized_value)
+    existing = same[0] if same else None
     excludes = [e.to_json() for e in spec.excludes] or None
     if existing is not None:
         existing.mode = spec.mode
@@ -325,10 +320,7 @@ async def add_subscription(
             existing.excludes = [*(existing.excludes or []), *more][:MAX_EXCLUDES]
         await session.flush()
         return existing, False
-    count = await session.scalar(
-        select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
-    )
-    if (count or 0) >= MAX_SUBSCRIPTIONS:
+    if await chat_rows.subscription_count(session, chat_id) >= MAX_SUBSCRIPTIONS:
         raise SubscriptionError("sub_too_many", limit=MAX_SUBSCRIPTIONS)
     sub = Subscription(
         chat_id=chat_id,
@@ -345,17 +337,12 @@ async def add_subscription(
 
 
 async def list_subscriptions(session: AsyncSession, chat_id: int) -> list[Subscription]:
-    rows = await session.scalars(
-        select(Subscription).where(Subscription.chat_id == chat_id).order_by(Subscription.id)
-    )
-    return list(rows)
+    return await chat_rows.subscriptions_of(session, chat_id)
 
 
 async def get_subscription(session: AsyncSession, chat_id: int, sub_id: int) -> Subscription | None:
     """The subscription only if it belongs to ``chat_id`` (buttons carry ids users could forge)."""
-    return await session.scalar(
-        select(Subscription).where(Subscription.id == sub_id, Subscription.chat_id == chat_id)
-    )
+    return await chat_rows.subscription_of(session, chat_id, sub_id)
 
 
 async def remove_subscription(session: AsyncSession, chat_id: int, sub_id: int) -> bool:
@@ -372,16 +359,7 @@ async def remove_matching(session: AsyncSession, chat_id: int, args: list[str]) 
     if not [w for w in args if w.strip()]:
         subs = await list_subscriptions(session, chat_id)
     else:
-        spec = parse_subscription(args)
-        subs = list(
-            await session.scalars(
-                select(Subscription).where(
-                    Subscription.chat_id == chat_id,
-                    Subscription.kind == spec.kind,
-                    Subscription.normalized_value == spec.normalized_value,
-                )
-            )
-        )
+        subs = await _described(session, chat_id, args)
     for sub in subs:
         await session.delete(sub)
     await session.flush()
@@ -576,15 +554,7 @@ async def resume(session: AsyncSession, chat_id: int, args: list[str]) -> Resume
 
 async def _described(session: AsyncSession, chat_id: int, args: list[str]) -> list[Subscription]:
     spec = parse_subscription(args)
-    return list(
-        await session.scalars(
-            select(Subscription).where(
-                Subscription.chat_id == chat_id,
-                Subscription.kind == spec.kind,
-                Subscription.normalized_value == spec.normalized_value,
-            )
-        )
-    )
+    return await chat_rows.subscriptions_like(session, chat_id, spec.kind, spec.normalized_value)
 
 
 __all__ = [

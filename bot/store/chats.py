@@ -8,7 +8,7 @@ their rules in :mod:`bot.chats`.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -36,4 +36,49 @@ async def get_subscription(s: AsyncSession, subscription_id: int) -> Subscriptio
     return await s.get(Subscription, subscription_id)
 
 
-__all__ = ["chat_timezone", "chat_with_subscriptions", "get_chat", "get_subscription"]
+async def chat_language(s: AsyncSession, chat_id: int) -> str | None:
+    """The chat's language as stored (None for a chat Bayan never saw)."""
+    return await s.scalar(select(Chat.language).where(Chat.id == chat_id))
+
+
+async def subscriptions_of(s: AsyncSession, chat_id: int) -> list[Subscription]:
+    """The chat's subscriptions, oldest first."""
+    query = select(Subscription).where(Subscription.chat_id == chat_id)
+    return list(await s.scalars(query.order_by(Subscription.id)))
+
+
+async def subscription_of(s: AsyncSession, chat_id: int, sub_id: int) -> Subscription | None:
+    """The subscription only if it belongs to ``chat_id`` (buttons carry ids users could forge)."""
+    return await s.scalar(
+        select(Subscription).where(Subscription.id == sub_id, Subscription.chat_id == chat_id)
+    )
+
+
+async def subscriptions_like(
+    s: AsyncSession, chat_id: int, kind: str, normalized_value: str
+) -> list[Subscription]:
+    """The chat's subscriptions of this kind and (normalized) value: its identity."""
+    query = select(Subscription).where(
+        Subscription.chat_id == chat_id,
+        Subscription.kind == kind,
+        Subscription.normalized_value == normalized_value,
+    )
+    return list(await s.scalars(query))
+
+
+async def subscription_count(s: AsyncSession, chat_id: int) -> int:
+    query = select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
+    return int(await s.scalar(query) or 0)
+
+
+__all__ = [
+    "chat_language",
+    "chat_timezone",
+    "chat_with_subscriptions",
+    "get_chat",
+    "get_subscription",
+    "subscription_count",
+    "subscription_of",
+    "subscriptions_like",
+    "subscriptions_of",
+]

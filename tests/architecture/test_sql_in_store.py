@@ -36,7 +36,6 @@ EXEMPT = ("bot.store", "bot.summarize")
 DEBTS = {
     "bot.app",
     "bot.atom.feed",
-    "bot.chats",
     "bot.commands.db",
     "bot.commands.demo",
     "bot.commands.reports",
