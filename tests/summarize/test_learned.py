@@ -14,7 +14,7 @@ import math
 import pytest
 
 from bot.summarize import learned, summarize
-from bot.summarize.learned import candidates, scorer
+from bot.summarize.learned import candidates, pairs, scorer
 from bot.summarize.learned import features as F
 from bot.summarize.model import ACTS, Demand, Issuer, Summary
 from bot.summarize.text import prepare, split_sentences
@@ -143,3 +143,47 @@ def test_fill_targets_names_who_is_asked_in_an_empty_target_demand() -> None:
         summary = Summary(is_statement=True, demands=[Demand("", "التحرك الفوري", sent)])
         candidates.fill_targets([sent], [t], who, summary, {"dtk": {**part, "fill": fill}})
         assert summary.demands[0].target == want
+
+
+def test_pair_model_ships_and_adds_only_pairs_it_accepts() -> None:
+    """The pair model is in the weights and scores the pairs proposed (here with a token
+    model that knows one party); a pair under the threshold is not added, one above it
+    is, once per (party, act), with its sentence as evidence."""
+    model = scorer.model()
+    assert model is not None
+    assert model["pair"]["w"]
+    assert 0.0 < model["pair"]["t"] < 1.0
+    sents = sentences_of(STATEMENT)
+    toks = [F.tokens(s) for s in sents]
+    who = Issuer("وزارة الخارجية", "SY")
+    sides = learned.sentence_sides(sents, who)
+    summary = Summary(is_statement=True, issuer=who)
+    sfeats = candidates.sentence_feature_sets(sents, toks, sides, summary)
+    args = (sents, toks, sides, who, summary)
+    ally = "t:" + F.tokens("التحالف").words[0]
+    model = {**model, "tok": {**model["tok"], "w": {ally: 10.0}, "b": -5.0}}
+    found = pairs.candidates(*args, model, 1.0, sfeats)
+    assert {p.accused for p in found} == {"التحالف"}
+    assert all(0.0 <= scorer.binary(model["pair"], p.feats) <= 1.0 for p in found)
+    accept_all = {**model, "pair": {"w": {}, "b": 5.0, "t": 0.5}}
+    out = pairs.accusations(*args, accept_all, 1.0, sfeats)
+    keys = [(a.accused, a.act) for a in out]
+    assert len(keys) == len(set(keys)) > 0
+    assert all(a.evidence in sents for a in out)
+    assert (
+        pairs.accusations(
+            *args, {**accept_all, "pair": {"w": {}, "b": -5.0, "t": 0.5}}, 1.0, sfeats
+        )
+        == []
+    )
+
+
+def test_pairs_are_proposed_only_where_the_model_may_speak() -> None:
+    """Another speaker's sentence (det.skip_other) and, with rules_only_silent 2, a
+    sentence the rules found an accusation in propose no pair."""
+    sides = ["issuer", "other", "issuer"]
+    sfeats = [set(), set(), {"r:acc"}]
+    model = {"det": {"skip_other": 1}, "tok": {"rules_only_silent": 2}}
+    assert pairs.open_sentences(sides, model, sfeats) == [0]
+    model = {"det": {"skip_other": 0}, "tok": {"rules_only_silent": 0}}
+    assert pairs.open_sentences(sides, model, sfeats) == [0, 1, 2]

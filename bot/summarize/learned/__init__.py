@@ -8,7 +8,9 @@ The rules stay the first source. :func:`refine` takes the rules' summary and
 - adds accusations to a statement the rules found none in, when a text classifier
   hears blame in it: a sentence classifier finds the blaming sentences and names the
   act, a span scorer picks the accused among the word spans of that sentence and the
-  two before it (a pronoun's party is named earlier). Where the rules found
+  two before it (a pronoun's party is named earlier); a pair model
+  (:mod:`bot.summarize.learned.pairs`) then weighs every (party, act) pair the three
+  models propose with a low bar and adds those it accepts. Where the rules found
   accusations the model adds none: on curated statements the rules are more precise;
 - adds demands in sentences where the rules found none: a sentence classifier, and
   the same span scorer trained on demand targets (no span above threshold: no target).
@@ -21,7 +23,7 @@ from __future__ import annotations
 from bot.summarize import attribution
 from bot.summarize.learned import candidates as C
 from bot.summarize.learned import features as F
-from bot.summarize.learned import scorer
+from bot.summarize.learned import pairs, scorer
 from bot.summarize.model import Issuer, Summary
 
 __all__ = ["lead_issuer", "refine", "refine_with", "sentence_sides", "statement_probability"]
@@ -57,6 +59,10 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
     blame = scorer.binary(model["blm"], feats)
     sfeats = C.sentence_feature_sets(sentences, toks, sides, summary)
     summary.accusations += C.accusations(sentences, toks, sides, who, summary, model, blame, sfeats)
+    if "pair" in model:
+        summary.accusations += pairs.accusations(
+            sentences, toks, sides, who, summary, model, blame, sfeats
+        )
     C.fill_targets(sentences, toks, who, summary, model)
     summary.demands += C.demands(sentences, toks, sides, summary, model, sfeats)
     return summary

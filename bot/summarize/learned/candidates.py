@@ -146,6 +146,13 @@ def parties(
     """The parties the token model finds in a sentence, as written: runs of adjacent
     tokens scoring at least ``grow`` that hold one scoring at least ``t`` (at most
     ``F.MAX_SPAN`` words), best first, at most ``most`` of them."""
+    return [name for _, name in scored_parties(sentence, t, flags, part)]
+
+
+def scored_parties(
+    sentence: str, t: F.Tokens, flags: list[tuple[str, ...]], part: dict[str, Any]
+) -> list[tuple[float, str]]:
+    """:func:`parties` with each run's best token probability."""
     budget.spend(len(t) * 4)
     probs = [scorer.binary(part, F.party_features(t, k, flags[k])) for k in range(len(t))]
     runs: list[tuple[float, int, int]] = []
@@ -164,7 +171,7 @@ def parties(
             runs.append((top, k, j))
         k = j
     runs.sort(key=lambda r: -r[0])
-    return [sentence[t.starts[i] : t.ends[j - 1]] for _, i, j in runs[: part["most"]]]
+    return [(p, sentence[t.starts[i] : t.ends[j - 1]]) for p, i, j in runs[: part["most"]]]
 
 
 def demands(

@@ -8,7 +8,9 @@ Seven small logistic-regression models trained by ``eval/train_scorer.py``:
 - ``act``: which act a blaming sentence names (multinomial, one weight row per class);
 - ``acc``: is this word span the accused of a sentence's act;
 - ``dem``: does a sentence hold a demand;
-- ``tgt``: is this word span the target of a sentence's demand.
+- ``tgt``: is this word span the target of a sentence's demand;
+- ``tok``, ``dtk``: is this word part of the accused (a demand's target);
+- ``pair``: is this (party, act) pair an accusation (:mod:`bot.summarize.learned.pairs`).
 
 Each stores ``{"w": {feature: weight}, "b": bias, "t": threshold}`` (``act``: lists per
 class). The decision thresholds are part of the file because they were chosen by
