@@ -20,6 +20,7 @@ On SQLite there is one instance by design, and it polls.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 
 LEADER_RETRY_SECONDS = 5.0
 JOB_NAME = "bayan-poller-standby"
+STOPPING = "bayan.updates.stopping"
+SWITCH = "bayan.updates.switch"
 
 
 async def start_updates(app: Application, allowed_updates: list[str], poll_timeout: int) -> None:
@@ -81,13 +84,26 @@ async def _poll(app: Application) -> None:
 async def _standby(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Take over long polling once the instance that held it is gone."""
     app = context.application
-    lock: locks.SessionLock = app.bot_data["poller_lock"]
-    if not await lock.try_acquire():
-        return
-    log.info("this instance now long-polls Telegram (the previous poller is gone)")
-    assert context.job is not None
-    context.job.schedule_removal()
-    await _poll(app)
+    async with _switch(app):  # never half-way through while this instance stops
+        if app.bot_data.get(STOPPING):
+            return
+        lock: locks.SessionLock = app.bot_data["poller_lock"]
+        if not await lock.try_acquire():
+            return
+        log.info("this instance now long-polls Telegram (the previous poller is gone)")
+        assert context.job is not None
+        context.job.schedule_removal()
+        await _poll(app)
+
+
+def _switch(app: Application) -> asyncio.Lock:
+    """One lock per Application around taking over and stopping: a stopping standby must not
+    start polling between giving up its updates and shutting down (PTB then refuses to shut
+    down a running Updater)."""
+    found = app.bot_data.get(SWITCH)
+    if found is None:
+        found = app.bot_data[SWITCH] = asyncio.Lock()
+    return found
 
 
 def is_polling(app: Application) -> bool:
@@ -96,14 +112,19 @@ def is_polling(app: Application) -> bool:
 
 async def stop_updates(app: Application) -> None:
     """Stop receiving updates and give up the poller's lock (another instance may take it)."""
-    if app.updater is not None and app.updater.running:
-        # python-telegram-bot cancels its long poll and then calls getUpdates once more with
-        # timeout 0 (to confirm the offset); that call ends our abandoned long poll at
-        # Telegram, so nothing of ours is left open there and the lock can go at once.
-        await app.updater.stop()
-    lock = app.bot_data.get("poller_lock")
-    if isinstance(lock, locks.SessionLock) and lock.held:
-        await lock.release()
+    async with _switch(app):
+        app.bot_data[STOPPING] = True
+        if app.job_queue is not None:
+            for job in app.job_queue.get_jobs_by_name(JOB_NAME):
+                job.schedule_removal()
+        if app.updater is not None and app.updater.running:
+            # python-telegram-bot cancels its long poll and then calls getUpdates once more
+            # with timeout 0 (to confirm the offset); that call ends our abandoned long poll
+            # at Telegram, so nothing of ours is left open there and the lock can go at once.
+            await app.updater.stop()
+        lock = app.bot_data.get("poller_lock")
+        if isinstance(lock, locks.SessionLock) and lock.held:
+            await lock.release()
 
 
 __all__ = ["is_polling", "start_updates", "stop_updates"]

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text, update
 
+from bot import updates
 from bot.app import build_application, start_application, stop_application
 from bot.config import Settings
 from bot.delivery.budget import SharedBudget, chat_bucket
@@ -172,6 +173,21 @@ async def test_a_stopping_poller_gives_up_its_lock_without_waiting_out_its_long_
     probe = SessionLock(runner.services.db.engine, TELEGRAM_POLLER)
     assert await probe.try_acquire()  # free for a standby at once
     await probe.release()
+
+
+async def test_a_standby_that_is_stopping_never_starts_polling(fake_api, instances) -> None:
+    """Stopping a standby removes its take-over job and a late run of it does nothing: it must
+    not start long polling between giving up updates and shutting down (python-telegram-bot
+    refuses to shut down a running Updater), even with the poller's lock free."""
+    leader, standby = await instances(2)
+    apps = [await leader.start(), await standby.start()]
+    await wait_for(lambda: _now(apps[0].updater.running), timeout=20, what="the first polls")
+    [job] = apps[1].job_queue.get_jobs_by_name(updates.JOB_NAME)
+    await leader.stop()  # the poller's lock is free now
+    await updates.stop_updates(apps[1])
+    assert apps[1].job_queue.get_jobs_by_name(updates.JOB_NAME) == ()
+    await job.run(apps[1])  # as if the job had fired just then
+    assert not apps[1].updater.running
 
 
 async def _now(value: bool) -> bool:
