@@ -179,11 +179,12 @@ def test_pair_model_ships_and_adds_only_pairs_it_accepts() -> None:
 
 
 def test_pairs_are_proposed_only_where_the_model_may_speak() -> None:
-    """Another speaker's sentence (det.skip_other) and, with rules_only_silent 2, a
-    sentence the rules found an accusation in propose no pair."""
+    """With ``pair.skip_other`` another speaker's sentence, and with ``pair.silent`` 2 a
+    sentence the rules found an accusation in, propose no pair."""
     sides = ["issuer", "other", "issuer"]
     sfeats = [set(), set(), {"r:acc"}]
-    model = {"det": {"skip_other": 1}, "tok": {"rules_only_silent": 2}}
+    model = {"pair": {"skip_other": 1, "silent": 2}}
     assert pairs.open_sentences(sides, model, sfeats) == [0]
-    model = {"det": {"skip_other": 0}, "tok": {"rules_only_silent": 0}}
+    model = {"pair": {"skip_other": 0, "silent": 0}}
     assert pairs.open_sentences(sides, model, sfeats) == [0, 1, 2]
+    assert scorer.model()["pair"]["skip_other"] in (0, 1)  # type: ignore[index]

@@ -78,14 +78,16 @@ def _name_flags(t: F.Tokens, flags: list[tuple[str, ...]], name: str) -> set[str
 
 
 def open_sentences(sides: list[str], model: dict[str, Any], sfeats: list[set[str]]) -> list[int]:
-    """The sentences the model may add accusations in: not another speaker's words
-    (``det.skip_other``), and with ``tok.rules_only_silent`` 2 none the rules found one in."""
-    skip_other = model["det"]["skip_other"]
-    silent = model["tok"]["rules_only_silent"] == 2
+    """The sentences pairs come from: with ``pair.skip_other`` not another speaker's
+    words, with ``pair.silent`` 2 none the rules found an accusation in. (Another
+    speaker's sentences, which the token model's finds skip, added recall here: the
+    attribution calls some of the issuer's own quoted words "other".)"""
+    part = model["pair"]
     return [
         si
         for si, side in enumerate(sides)
-        if not (skip_other and side == attribution.OTHER) and not (silent and "r:acc" in sfeats[si])
+        if not (part["skip_other"] and side == attribution.OTHER)
+        and not (part["silent"] == 2 and "r:acc" in sfeats[si])
     ]
 
 
