@@ -165,14 +165,15 @@ def test_pair_model_ships_and_adds_only_pairs_it_accepts() -> None:
     found = pairs.candidates(*args, model, 1.0, sfeats)
     assert {p.accused for p in found} == {"التحالف"}
     assert all(0.0 <= scorer.binary(model["pair"], p.feats) <= 1.0 for p in found)
-    accept_all = {**model, "pair": {"w": {}, "b": 5.0, "t": 0.5}}
+    gates = {"skip_other": 1, "silent": 2}
+    accept_all = {**model, "pair": {"w": {}, "b": 5.0, "t": 0.5, **gates}}
     out = pairs.accusations(*args, accept_all, 1.0, sfeats)
     keys = [(a.accused, a.act) for a in out]
     assert len(keys) == len(set(keys)) > 0
     assert all(a.evidence in sents for a in out)
     assert (
         pairs.accusations(
-            *args, {**accept_all, "pair": {"w": {}, "b": -5.0, "t": 0.5}}, 1.0, sfeats
+            *args, {**accept_all, "pair": {"w": {}, "b": -5.0, "t": 0.5, **gates}}, 1.0, sfeats
         )
         == []
     )
