@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import attribution as A
-from bot.summarize import blame, budget
+from bot.summarize import blame, budget, wordlists
 from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
 
@@ -108,7 +108,7 @@ _OWN_STATE = re.compile(
 _BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
 _BARE_CRIME = ""
 # "منظمات الدفاع عن حقوق الانسان": a name whose head takes its object with عن
-_DEFENCE_OF = frozenset(L.split_words("الدفاع دفاع المدافعين"))
+_DEFENCE_OF = wordlists.load("accuse_defence_of")
 # Support told from the receivers' side; the giver follows the match. Not the epithet
 # "الحوثيين المدعومين من إيران": news style describes, it does not charge.
 _RECEIVED_SUPPORT = re.compile(
@@ -123,7 +123,7 @@ _ARMED_RECEIVERS = re.compile(
     r"(?<!\w)[وف]?(?:ال)?(?:مسلحين|مسلحون|مهاجمين|مهاجمون|منفذين|منفذي|المتمردين|متمردين)(?!\w)"
 )
 # "اتهمت سابقا X": adverbs that may stand between اتهم and its object
-_ACCUSE_ADVERBS = frozenset(L.split_words("سابقا مؤخرا مرارا مجددا صراحه علنا رسميا"))
+_ACCUSE_ADVERBS = wordlists.load("accuse_accuse_adverbs")
 # Coordinated support masdars and the nouns that stand before a supported group's name.
 _STANDS_BEHIND = re.compile(
     r"(?<!\w)[وف]?(?:يقف|تقف|يقفون|وقف|وقفت|يقفان|تقفان)\s+(?:وراء|خلف)\s+$"
@@ -140,12 +140,7 @@ _SUPPORTER_WORD = re.compile(_SUPPORTER.pattern[3:])
 _SUPPORT_CHAIN = re.compile(
     r"و(?:دعم|تمويل|تسليح|تدريب|ايواء|احتضان|رعايه|تزويد|تجنيد|امداد|مسانده|تهريب)"
 )
-_GROUP_NOUNS = frozenset(
-    L.split_words(
-        "عناصر العناصر خلايا الخلايا خليه الخليه جماعات الجماعات جماعه الجماعه تنظيم التنظيم تنظيمات التنظيمات مجموعات "
-        "المجموعات ميليشيات الميليشيات عصابات العصابات شبكات الشبكات"
-    )
-)
+_GROUP_NOUNS = wordlists.load("accuse_group_nouns")
 # Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
 _CONDEMN = re.compile(
     r"(?<!\w)[وف]?(?:استنكر|استنكرت|يستنكر|تستنكر|نستنكر|استنكارها|استنكاره|استنكار|تنديدها|تنديده|ادانتها|ندد|نددت|يندد|تندد|ندين|تنديد|التنديد|"
@@ -171,14 +166,8 @@ _BY_FIRE = re.compile(
 )
 _BACKED = re.compile(r"(?:ال)?(?:مدعوم|موال|تابع|مقرب|مرتبط)\w*")
 _BAD_CONDUCT = re.compile(r"[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|ممارسات|اساءات)(?!\w)")
-_CONDEMNING_ADJ = frozenset(
-    L.split_words(
-        "الوحشيه الوحشي العدوانيه العدواني الاجراميه الاجرامي الهمجيه الهمجي القمعيه القمعي الاستفزازيه "
-        "الاستفزازي العنصريه العنصري الارهابيه الارهابي التعسفيه التعسفي الشائنه الشائن المشينه المشين "
-        "اللامسؤوله العدائيه العدائي التخريبيه التخريبي المسيئه المسيء المسيئين الكاذبه الكاذب"
-    )
-)
-_SOME = frozenset(L.split_words("بعض احد عدد"))
+_CONDEMNING_ADJ = wordlists.load("accuse_condemning_adj")
+_SOME = wordlists.load("accuse_some")
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(
     L.terms(
@@ -225,31 +214,15 @@ _DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$"
 # "الاغتيالات التي دأبت انظمه الغدر على ...": the subject of a relative clause on the act is its agent
 _RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+|لا\s+|لم\s+)?[يت]?\w{3,}\s+")
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
-_VICTIM_OWNED = frozenset(
-    L.split_words(
-        "سياده عروبه اراضي ارض حدود وحده استقلال امن استقرار شعب مواطني اجواء مجال عاصمه مدن سكان ابناء معقل "
-        "فكر"
-    )
-)  # "يتبنى فكر داعش": the group whose ideas one holds is not the one acting
+_VICTIM_OWNED = wordlists.load("accuse_victim_owned")
 # Acts named inside someone's claim are the claim's content, not the issuer's accusation.
 _CLAIM_NOUN = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:اتهامات|اتهام|مزاعم|ادعاءات|ادعاء)(?:ها|ه|هم)?(?!\w)"
 )
-_VICTIM_PREP = frozenset(L.split_words("علي ضد بحق تجاه ازاء في الي عن مع لصالح بين حول منذ"))
-_QUALITY_ADJ = frozenset(
-    L.split_words(
-        "المستمره المستمر المتواصل المتواصله الوحشيه الوحشي السافر السافره الاخيره الاخير المتكرر المتكرره "
-        "الجديده الجديد الخطير الخطيره الجسيمه الصارخ الصارخه الممنهج الممنهجه البشعه المروعه المشين المشينه "
-        "العنيف العنيفه الاجراميه الاجرامي الغاشم الغاشمه المتعمد المتعمده الفاضحه الظالم الظالمه العدواني "
-        "العدوانيه الفاضح العشوائي العشوائيه الهمجي الهمجيه"
-    )
-)
-_DEMONSTRATIVES = frozenset(L.split_words("هذا هذه ذلك تلك"))
-_NOT_ACTORS = frozenset(
-    L.split_words(
-        "الرئيس رئيس وزير الوزير المفوضه المفوض الدول دول بعض قوى القوى ممثل وزراء الاداره اداره الطرف الجانب"
-    )
-)  # heads that need a complement to name a party
+_VICTIM_PREP = wordlists.load("accuse_victim_prep")
+_QUALITY_ADJ = wordlists.load("accuse_quality_adj")
+_DEMONSTRATIVES = wordlists.load("accuse_demonstratives")
+_NOT_ACTORS = wordlists.load("accuse_not_actors")
 
 
 @dataclass(slots=True)
@@ -268,18 +241,8 @@ def _clean(text: str) -> str:
     return text
 
 
-_TITLE_HEADS = frozenset(
-    L.split_words(
-        "الرئيس رئيس وزير الوزير وزيره الوزيره المتحدث متحدث الناطق ناطق السفير سفير المندوب مندوب "
-        "الملك ملك الامير امير ممثل وزراء قاده الاداره اداره"
-    )
-)
-_LOCATION_WORDS = frozenset(
-    L.split_words(
-        "العاصمه عاصمه مدينه المدينه بلده قريه منطقه محافظه اقليم قرب داخل شمال جنوب شرق غرب شمالي جنوبي "
-        "شرقي غربي وسط ضواحي مقر عبر حدود"
-    )
-)
+_TITLE_HEADS = wordlists.load("accuse_title_heads")
+_LOCATION_WORDS = wordlists.load("accuse_location_words")
 
 
 def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = None) -> bool:
@@ -306,9 +269,7 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = No
 
 
 # Definite nouns for an individual that a ministry names next ("المواطن فلان", "المدعو فلان").
-_PERSON_ROLES = frozenset(
-    L.split_words("المواطن المتهم المدعو المطلوب الموقوف المشتبه الارهابي الجاني المقيم")
-)
+_PERSON_ROLES = wordlists.load("accuse_person_roles")
 
 
 def _is_name_word(w: str) -> bool:
@@ -327,7 +288,7 @@ def _is_name_word(w: str) -> bool:
     )
 
 
-_LAM_INDEFINITE = frozenset(L.split_words("ممثلي ممثل قاده قادة وزراء حكومه قوات سلطات"))
+_LAM_INDEFINITE = wordlists.load("accuse_lam_indefinite")
 
 
 def _possessed_head(b: str) -> bool:
@@ -338,7 +299,7 @@ def _possessed_head(b: str) -> bool:
     return False
 
 
-_POSSESSABLE = frozenset(L.split_words("تحالف نظام قوات ميليشيات مليشيات"))
+_POSSESSABLE = wordlists.load("accuse_possessable")
 
 
 def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
@@ -433,14 +394,8 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
     return j
 
 
-_FUNCTION_WORDS = frozenset(
-    L.split_words("من ما او ثم لا لم لن قد ان كان كانت هو هي هم التي الذي الذين اي كل")
-)
-_NAME_TAILS = frozenset(
-    L.split_words(
-        "الدولي العربي الاسلامي الشماليه الجنوبيه المتحده السامي الساميه المتطرفين المتطرفون المسلحه المسلحين"
-    )
-)
+_FUNCTION_WORDS = wordlists.load("accuse_function_words")
+_NAME_TAILS = wordlists.load("accuse_name_tails")
 
 
 def _lexicon_w(w: str) -> bool:
@@ -785,9 +740,7 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     return bool(tok is not None and tok.text.startswith("لل"))
 
 
-_PAST_HARM_VERBS = frozenset(
-    L.split_words("استهدف استهدفت قصف قصفت قتل قتلت دمر دمرت اعتدت اعتدي انتهك انتهكت هدم هدمت")
-)
+_PAST_HARM_VERBS = wordlists.load("accuse_past_harm_verbs")
 
 
 @lru_cache(maxsize=4096)
@@ -812,11 +765,7 @@ def _victim_flags(norm: str, toks: list[A.Token], actors: list[_Actor]) -> list[
     return flags
 
 
-_GENERIC_ADJ = frozenset(
-    L.split_words(
-        "الدوليه الدولي العربيه الاسلاميه المسلحه المسلحين المتطرفه الاقليميه المحليه الحكوميه المدنيه المدنيين"
-    )
-)
+_GENERIC_ADJ = wordlists.load("accuse_generic_adj")
 
 
 def _is_person(name: str) -> bool:

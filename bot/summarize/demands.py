@@ -41,53 +41,29 @@ import logging
 import re
 
 from bot.summarize import attribution as A
-from bot.summarize import budget
+from bot.summarize import budget, wordlists
 from bot.summarize import lexicon as L
 from bot.summarize.model import Demand, Issuer
 
 log = logging.getLogger(__name__)
 
 _ACTION_MAX_WORDS = 8
-_LIST_ADVERBS = frozenset(
-    L.split_words("تحديدا وتحديدا خاصه وخاصه بخاصه وبخاصه سيما ولاسيما لاسيما")
-)
-_NOT_DEEDS = frozenset(
-    L.split_words(
-        "بيان بيانا بين بعد بسبب بشان بحسب بناء بلاده بلادها بلد بقيه بعض بكل بشكل بصوره بصفه بدوره بدورها "
-        "بينما بعدما بهدف بها به لها له لهم لدي لكن لان لذلك للصحفيين للصحافيين لوكاله لصحيفه لقناه "
-        "بقياده بزعامه برئاسه بمشاركه بحضور لان لانه لانها لاننا لانهم"
-    )
-)
-_REPORT_PP = frozenset(L.split_words("بالبيان ببيان ببيانها ببيانه بتصريح بتصريحات"))
-_REPORT_NOUNS = frozenset(
-    L.split_words(
-        "بيان بيانها بيانه البيان تصريح تصريحات تصريحه تصريحها رساله رسالتها كلمه كلمته كلمتها مؤتمر "
-        "اتصال حسابه حسابها تغريده تغريدات لقاء اجتماع الاجتماع ختام مقابله حديث"
-    )
-)
-_PERSON_TITLES = frozenset(
-    L.split_words(
-        "وزير وزيره الوزير الوزيره رئيس الرئيس رئيسه سفير السفير سفيره مندوب المندوب متحدث المتحدث متحدثه "
-        "المتحدثه ناطق الناطق امين الامين ملك الملك امير الامير مبعوث المبعوث منسق المنسق منسقه مدير المدير "
-        "مستشار المستشار قائد القائد ممثل الممثل مفوض المفوض مفوضه المفوضه نائب النائب ولي العاهل"
-    )
-)
-_NOT_A_DEMAND_BEFORE = frozenset(L.split_words("هو وهو كان وكان هي وهي"))
-_PARTICIPLE_FORMS = frozenset(L.split_words("مطالبا مطالبه داعيا داعيه حاثا مناشدا مناشده"))
-_ORDER_VERBS = frozenset(L.split_words("وجه وجهت اوعز كلف كلفت امر امرت"))
-_ORDER_NOUNS = frozenset(L.split_words("تعليمات تعليماته تعليماتها اوامر اوامره اوامرها"))
-_CALL_NOUNS = frozenset(
-    L.split_words(
-        "دعوه دعوتها دعوته نداء نداءا مطالبتها مطالبته مطالبتهم مطالبتنا "
-        "تعليمات تعليماته تعليماتها اوامر اوامره اوامرها"
-    )
-)
+_LIST_ADVERBS = wordlists.load("demand_list_adverbs")
+_NOT_DEEDS = wordlists.load("demand_not_deeds")
+_REPORT_PP = wordlists.load("demand_report_pp")
+_REPORT_NOUNS = wordlists.load("demand_report_nouns")
+_PERSON_TITLES = wordlists.load("demand_person_titles")
+_NOT_A_DEMAND_BEFORE = wordlists.load("demand_not_a_demand_before")
+_PARTICIPLE_FORMS = wordlists.load("demand_participle_forms")
+_ORDER_VERBS = wordlists.load("demand_order_verbs")
+_ORDER_NOUNS = wordlists.load("demand_order_nouns")
+_CALL_NOUNS = wordlists.load("demand_call_nouns")
 # a call or an order counts when renewed, voiced or issued: "جدد دعوته"، "أصدر تعليمات"، "موجها أوامره"
 _CALL_RENEW = re.compile(
     r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا|"
     r"اصدر|اصدرت|يصدر|تصدر|موجها|موجهه)(?!\w)"
 )
-_ACTION_STARTERS = frozenset(L.split_words("الي علي ضروره اهميه بضروره باهميه وجوب بوجوب لضروره"))
+_ACTION_STARTERS = wordlists.load("demand_action_starters")
 _STANCE_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:اكد|اكدت|يؤكد|تؤكد|نؤكد|شدد|شددت|يشدد|تشدد|نشدد|مؤكدا|مؤكده|مشددا|مشدده|اشار|اشارت|لفت|لفتت|"
     r"اوضح|اوضحت|دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|داعيا|داعيه|مطالبا|جدد|جددت|اعتبر|اعتبرت|راي|رات|"
@@ -104,29 +80,24 @@ _MASDAR = re.compile(
     r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\w{3}ا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)"
 )
 _DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
-_ADVERBS = frozenset(L.split_words("رسميا فورا فوريا علنا صراحه مباشره خطيا كتابيا بدوره بدورها"))
-_BI_VERBS = frozenset(L.split_words("اهاب اهابت يهيب تهيب نهيب"))
-_AN = frozenset(L.split_words("ان بان"))
-_FROM_PRONOUNS = frozenset(L.split_words("منه منها منهم منهما"))
+_ADVERBS = wordlists.load("demand_adverbs")
+_BI_VERBS = wordlists.load("demand_bi_verbs")
+_AN = wordlists.load("demand_an")
+_FROM_PRONOUNS = wordlists.load("demand_from_pronouns")
 _CONTACT = re.compile(
     r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|اتصال|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
     r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))"
 )
 _REQUIRES = re.compile(r"(?<!\w)[وف]?(?:يستدعي|تستدعي|يتطلب|تتطلب|يستوجب|تستوجب|يقتضي|تقتضي)\s+")
-_DEMONSTRATIVES_D = frozenset(L.split_words("تلك ذلك هذه هذا"))
+_DEMONSTRATIVES_D = wordlists.load("demand_demonstratives_d")
 _WARN = re.compile(r"(?<!\w)[وف]?(?:حذر|حذرت|يحذر|تحذر|نحذر|محذرا|محذره)(?!\w)")
-_WARN_NOT_DEEDS = frozenset(L.split_words("مغبه خطوره خطر مخاطر تداعيات عواقب مخاطره استمرار"))
+_WARN_NOT_DEEDS = wordlists.load("demand_warn_not_deeds")
 _SUMMON = re.compile(
     r"(?<!\w)[وف]?(?:استدعاء|باستدعاء|استدعت|استدعي|يستدعي|تستدعي|تم\s+استدعاء)\s+"
 )
-_NOT_SUMMON_DEEDS = frozenset(L.split_words("التشاور تشاور"))
+_NOT_SUMMON_DEEDS = wordlists.load("demand_not_summon_deeds")
 # Deeds two sides do together ("التنسيق بين X"): X are the ones asked.
-_RECIPROCAL = frozenset(
-    L.split_words(
-        "تنسيق التنسيق تعاون التعاون تبادل التبادل حوار الحوار تفاوض التفاوض تشاور التشاور توافق التوافق "
-        "مصالحه المصالحه تكامل التكامل"
-    )
-)
+_RECIPROCAL = wordlists.load("demand_reciprocal")
 
 
 def _is_target_word(w: str) -> bool:
@@ -152,12 +123,7 @@ def _people_word(w: str) -> bool:
     )
 
 
-_PEOPLE = frozenset(
-    L.split_words(
-        "مواطني مواطنيها مواطنيه مواطنينا المواطنين مواطنين رعايا رعاياها رعاياه الرعايا السكان سكان الاهالي "
-        "اهالي المقيمين الزوار المسافرين"
-    )
-)
+_PEOPLE = wordlists.load("demand_people")
 
 
 def _warned_deed(w: str) -> bool:
@@ -214,9 +180,7 @@ def _deed_words(s: str) -> set[str]:
     return out
 
 
-_DEED_STOP = frozenset(
-    L.split_words("الذي التي الذين هذه هذا ذلك تلك كافه جميع اجل خلال بشان حول علي الي")
-)
+_DEED_STOP = wordlists.load("demand_deed_stop")
 
 
 def _same_deed(a: str, b: str) -> bool:
