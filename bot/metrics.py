@@ -17,13 +17,13 @@ bridged by :mod:`bot.status`.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from prometheus_client import CollectorRegistry, Gauge, Histogram
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import Delivery, Entry, Feed, Statement, utcnow
+from bot.store.gauges import store_counts
+from bot.store.models import utcnow
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -54,33 +54,17 @@ STATEMENTS_PER_MINUTE = Gauge(
     "bayan_statements_per_minute", "Statements first seen in the last minute", registry=REGISTRY
 )
 
-_OWED = ("pending", "sending")
-
 
 async def refresh_from_store(session: AsyncSession) -> None:
     """Set the database-derived gauges from the store as it is now."""
     now = utcnow()
-    minute_ago = now - timedelta(minutes=1)
-    enabled = Feed.enabled.is_(True)
-    due = (Feed.next_poll_at.is_(None)) | (Feed.next_poll_at <= now)
-    FEEDS_DUE.set(await session.scalar(select(func.count()).where(enabled, due)) or 0)
-    FEEDS_FAILING.set(
-        await session.scalar(select(func.count()).where(enabled, Feed.consecutive_failures > 0))
-        or 0
-    )
-    depth, oldest = (
-        await session.execute(
-            select(func.count(), func.min(Delivery.created_at)).where(Delivery.status.in_(_OWED))
-        )
-    ).one()
-    OUTBOX_DEPTH.set(depth or 0)
-    OUTBOX_OLDEST.set(_age(now, oldest))
-    ITEMS_PER_MINUTE.set(
-        await session.scalar(select(func.count()).where(Entry.fetched_at > minute_ago)) or 0
-    )
-    STATEMENTS_PER_MINUTE.set(
-        await session.scalar(select(func.count()).where(Statement.first_seen_at > minute_ago)) or 0
-    )
+    counts = await store_counts(session, now)
+    FEEDS_DUE.set(counts.feeds_due)
+    FEEDS_FAILING.set(counts.feeds_failing)
+    OUTBOX_DEPTH.set(counts.outbox_depth)
+    OUTBOX_OLDEST.set(_age(now, counts.outbox_oldest))
+    ITEMS_PER_MINUTE.set(counts.items_last_minute)
+    STATEMENTS_PER_MINUTE.set(counts.statements_last_minute)
 
 
 def _age(now: datetime, oldest: datetime | None) -> float:

@@ -32,7 +32,6 @@ from typing import Any
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from prometheus_client.core import CounterMetricFamily
 from prometheus_client.registry import Collector
-from sqlalchemy import text
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 from tornado.web import Application as WebApplication
@@ -41,7 +40,7 @@ from tornado.web import RequestHandler
 from bot.atom.http import ATOM_TYPE, AtomRefused, atom_body
 from bot.metrics import REGISTRY, refresh_from_store
 from bot.services import Services
-from bot.store.db import Database
+from bot.store.db import Database, ping
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +99,8 @@ async def health(liveness: Liveness) -> tuple[bool, dict[str, str]]:
     """(healthy, what each check found)."""
     checks: dict[str, str] = {}
     try:
-        async with asyncio.timeout(DB_TIMEOUT), liveness.db.engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
+        async with asyncio.timeout(DB_TIMEOUT):
+            await ping(liveness.db)
         checks["database"] = "ok"
     except (TimeoutError, OSError) as exc:
         checks["database"] = f"unreachable: {type(exc).__name__}"

@@ -21,14 +21,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chats import SubscriptionSpec, parse_subscription, spec_words
 from bot.delivery.matching import match_fields
 from bot.queries import StatementView, load_views
 from bot.render.summary import render_text
-from bot.store.models import Statement
+from bot.store import statements
 from bot.summarize.model import Summary
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -62,14 +61,7 @@ async def matching_statements(
     session: AsyncSession, spec: SubscriptionSpec, limit: int
 ) -> list[StatementView]:
     """The newest statements the filter catches, newest first."""
-    ids = list(
-        await session.scalars(
-            select(Statement.id)
-            .where(Statement.is_statement.is_(True))
-            .order_by(Statement.id.desc())
-            .limit(SCAN)
-        )
-    )
+    ids = await statements.newest_ids(session, limit=SCAN)
     found: list[StatementView] = []
     for start in range(0, len(ids), 100):
         for view in await load_views(session, ids[start : start + 100]):

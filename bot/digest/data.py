@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from bot.render.view import StatementView
-from bot.store.models import Statement, SummaryRow
+from bot.store import statements
 from bot.summarize.model import Summary
 
 
@@ -25,16 +23,7 @@ async def statements_between(
     "First seen" rather than "published": a feed may carry a statement days
     after its date, and a digest must never skip what users have not yet seen.
     """
-    rows = (
-        await session.execute(
-            select(Statement, SummaryRow)
-            .join(SummaryRow, SummaryRow.statement_id == Statement.id)
-            .where(Statement.is_statement.is_(True))
-            .where(Statement.first_seen_at >= start, Statement.first_seen_at < end)
-            .order_by(Statement.first_seen_at, Statement.id)
-            .options(selectinload(Statement.sources))
-        )
-    ).all()
+    rows = await statements.summarized_between(session, start, end)
     items = []
     for st, row in rows:
         url = st.url or (st.sources[0].url if st.sources else None)
@@ -57,4 +46,4 @@ async def statements_between(
 
 
 async def count_statements(session: AsyncSession) -> int:
-    return int((await session.execute(select(func.count(Statement.id)))).scalar_one())
+    return await statements.count(session)

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from bot.delivery import outbox
 from bot.digest.compose import build_digest, render_html
 from bot.digest.data import statements_between
 from bot.render.view import StatementView
+from bot.store import chats as chat_rows
 from bot.store import locks
 from bot.store.models import Chat, Subscription
 
@@ -141,18 +140,7 @@ async def enqueue_due_digests(
     matcher: SubscriptionMatcher,
 ) -> int:
     """Enqueue every digest due at ``now``; advances each chat's ``last_digest_at``. Caller commits."""
-    chats = (
-        (
-            await session.execute(
-                select(Chat)
-                .where(Chat.active.is_(True))
-                .where(Chat.subscriptions.any(Subscription.mode == "digest"))
-                .options(selectinload(Chat.subscriptions))
-            )
-        )
-        .scalars()
-        .all()
-    )
+    chats = await chat_rows.digest_chats(session)
     queued = 0
     for chat in chats:
         try:

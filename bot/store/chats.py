@@ -66,6 +66,17 @@ async def subscriptions_like(
     return list(await s.scalars(query))
 
 
+async def digest_chats(s: AsyncSession) -> list[Chat]:
+    """Active chats with at least one digest subscription, subscriptions loaded."""
+    query = (
+        select(Chat)
+        .where(Chat.active.is_(True))
+        .where(Chat.subscriptions.any(Subscription.mode == "digest"))
+        .options(selectinload(Chat.subscriptions))
+    )
+    return list((await s.execute(query)).scalars().all())
+
+
 async def subscription_count(s: AsyncSession, chat_id: int) -> int:
     query = select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
     return int(await s.scalar(query) or 0)
@@ -75,6 +86,7 @@ __all__ = [
     "chat_language",
     "chat_timezone",
     "chat_with_subscriptions",
+    "digest_chats",
     "get_chat",
     "get_subscription",
     "subscription_count",

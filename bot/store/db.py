@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -132,6 +132,12 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def ping(db: Database) -> None:
+    """One round trip to the database (``SELECT 1``); raises whatever the driver raises."""
+    async with db.engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))
 
 
 async def open_database(url: str, *, upgrade: bool = True) -> Database:

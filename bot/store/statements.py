@@ -9,11 +9,13 @@ rules in :mod:`bot.statements.records`.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.store.models import Statement
+from bot.store.models import Statement, SummaryRow
 
 
 async def by_ids(s: AsyncSession, ids: list[int]) -> dict[int, Statement]:
@@ -41,4 +43,24 @@ async def newest_ids(
     return list(await s.scalars(query.order_by(Statement.id.desc()).limit(limit)))
 
 
-__all__ = ["by_ids", "newest_ids"]
+async def summarized_between(
+    s: AsyncSession, start: datetime, end: datetime
+) -> list[tuple[Statement, SummaryRow]]:
+    """Summarized statements first seen in ``[start, end)``, oldest first, sources loaded."""
+    rows = await s.execute(
+        select(Statement, SummaryRow)
+        .join(SummaryRow, SummaryRow.statement_id == Statement.id)
+        .where(Statement.is_statement.is_(True))
+        .where(Statement.first_seen_at >= start, Statement.first_seen_at < end)
+        .order_by(Statement.first_seen_at, Statement.id)
+        .options(selectinload(Statement.sources))
+    )
+    return [(st, row) for st, row in rows.all()]
+
+
+async def count(s: AsyncSession) -> int:
+    """How many statements the store holds (statements or not)."""
+    return int((await s.execute(select(func.count(Statement.id)))).scalar_one())
+
+
+__all__ = ["by_ids", "count", "newest_ids", "summarized_between"]

@@ -35,7 +35,6 @@ EXEMPT = ("bot.store", "bot.summarize")
 # Modules that still build queries outside the store (issue 11). Only shrinks.
 DEBTS = {
     "bot.app",
-    "bot.atom.feed",
     "bot.commands.db",
     "bot.commands.demo",
     "bot.commands.reports",
@@ -44,15 +43,11 @@ DEBTS = {
     "bot.delivery.matching",
     "bot.delivery.outbox",
     "bot.delivery.sender",
-    "bot.digest.data",
-    "bot.digest.schedule",
     "bot.feeds.backlog",
     "bot.feeds.ingest",
     "bot.feeds.lease",
     "bot.feeds.poller",
-    "bot.metrics",
     "bot.statements.records",
-    "bot.status",
 }
 
 
