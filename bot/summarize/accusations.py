@@ -309,27 +309,16 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
     ("قوات الاحتلال", "جماعة الإخوان"), a demonstrative ("طائرات هذا التحالف")
     and nationality adjectives; a verb, a preposition or a masdar with ب/ل ends it.
     """
+    if toks[k].text in _PERSON_ROLES:
+        return _person_name_end(toks, k)
     n = len(toks)
     j = k + 1
     prev = toks[k].text
-    if prev in _PERSON_ROLES:
-        while j < n and j - k <= 5 and toks[j].is_word and _is_name_word(toks[j].text):
-            j += 1  # "المواطن فواز عبدالرحمن عيد": the person's full name
-        if (
-            j > k + 1
-            and j < n
-            and toks[j].is_word
-            and toks[j].text.startswith("ال")
-            and A.is_nisba(toks[j].text)
-        ):
-            j += 1  # "... الحربي": a family name with the article
-        return j
     while j < n and j - k < limit:
         t = toks[j]
-        w = t.text
         if not t.is_word:
             if (
-                w in '"«»“”'
+                t.text in '"«»“”'
                 and j + 1 < n
                 and toks[j + 1].is_word
                 and (A.bare_noun(prev) in _DEMONSTRATIVES or not A.is_definite(prev))
@@ -337,61 +326,71 @@ def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
                 j += 1
                 continue
             break
-        b = A.bare_noun(w)
-        pb = A.bare_noun(prev)
-        if prev in ("في", "باسم", "لدي"):
-            j += 1
-            prev = w
-            continue
-        if w in _DEMONSTRATIVES and (
-            pb in L.INSTRUMENT_HEADS or pb in L.ACTOR_HEADS or not A.is_definite(prev)
-        ):
-            nxt = toks[j + 1] if j + 1 < n else None
-            while nxt is not None and nxt.text in '"«»“”' and j + 2 < n:
-                nxt = toks[toks.index(nxt) + 1]
-            if nxt is None or not A.is_definite(nxt.text):
-                break  # "المعارضه ذلك": a demonstrative pronoun, not "هذا التحالف"
-            j += 1
-            prev = w
-            continue
-        if pb in _DEMONSTRATIVES:
-            j += 1
-            prev = w
-            continue
-        if A.is_nisba(w) or b in _NAME_TAILS:
-            j += 1
-            prev = w
-            continue
-        if (
-            not A.is_definite(prev)
-            and not A.is_definite(w)
-            and len(w) >= 5
-            and w.endswith(("يه", "يين", "يون"))
-            and not _lexicon_w(w)
-        ):
-            j += 1  # "جماعات شبه عسكريه", "مقاتلات باكستانيه": an adjective without the article
-            prev = w
-            continue
-        if w in L.TIME_WORDS or w in L.PREPOSITIONS or w in L.RELATIVES:
+        if not _actor_goes_on(toks, j, k, prev):
             break
-        if w[0] in "يت" and len(w) > 3 and j > k + 1:
-            break
-        if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) >= 3 and not L.country_word(w):
-            break
-        if w in _FUNCTION_WORDS:
-            break
-        if not A.is_definite(prev) and (
-            pb in L.ACTOR_HEADS
-            or pb in L.INSTRUMENT_HEADS
-            or pb in _TITLE_HEADS
-            or pb in L.OFFICE_NOUNS
-            or j == k + 1
-        ):
-            j += 1
-            prev = w
-            continue
-        break
+        j += 1
+        prev = t.text
     return j
+
+
+def _person_name_end(toks: list[A.Token], k: int) -> int:
+    """End of "المواطن فواز عبدالرحمن عيد (الحربي)": a role noun and the person's full name."""
+    n = len(toks)
+    j = k + 1
+    while j < n and j - k <= 5 and toks[j].is_word and _is_name_word(toks[j].text):
+        j += 1
+    if (
+        j > k + 1
+        and j < n
+        and toks[j].is_word
+        and toks[j].text.startswith("ال")
+        and A.is_nisba(toks[j].text)
+    ):
+        j += 1  # "... الحربي": a family name with the article
+    return j
+
+
+def _actor_goes_on(toks: list[A.Token], j: int, k: int, prev: str) -> bool:
+    """Does the word at ``j`` (after ``prev``) still belong to the party's name from ``k``."""
+    n = len(toks)
+    w = toks[j].text
+    b = A.bare_noun(w)
+    pb = A.bare_noun(prev)
+    if prev in ("في", "باسم", "لدي"):
+        return True
+    if w in _DEMONSTRATIVES and (
+        pb in L.INSTRUMENT_HEADS or pb in L.ACTOR_HEADS or not A.is_definite(prev)
+    ):
+        nxt = toks[j + 1] if j + 1 < n else None
+        while nxt is not None and nxt.text in '"«»“”' and j + 2 < n:
+            nxt = toks[toks.index(nxt) + 1]
+        # "المعارضه ذلك": a demonstrative pronoun, not "هذا التحالف"
+        return nxt is not None and A.is_definite(nxt.text)
+    if pb in _DEMONSTRATIVES or A.is_nisba(w) or b in _NAME_TAILS:
+        return True
+    if (
+        not A.is_definite(prev)
+        and not A.is_definite(w)
+        and len(w) >= 5
+        and w.endswith(("يه", "يين", "يون"))
+        and not _lexicon_w(w)
+    ):
+        return True  # "جماعات شبه عسكريه", "مقاتلات باكستانيه": an adjective without the article
+    if w in L.TIME_WORDS or w in L.PREPOSITIONS or w in L.RELATIVES:
+        return False
+    if w[0] in "يت" and len(w) > 3 and j > k + 1:
+        return False
+    if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) >= 3 and not L.country_word(w):
+        return False
+    if w in _FUNCTION_WORDS:
+        return False
+    return not A.is_definite(prev) and (
+        pb in L.ACTOR_HEADS
+        or pb in L.INSTRUMENT_HEADS
+        or pb in _TITLE_HEADS
+        or pb in L.OFFICE_NOUNS
+        or j == k + 1
+    )
 
 
 _FUNCTION_WORDS = wordlists.load("accuse_function_words")

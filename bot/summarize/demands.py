@@ -746,18 +746,7 @@ class _Demands:
                 and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE)
             ):
                 continue
-            ev = events.get(k)
-            q = ev.subject[1] if ev is not None and ev.subject is not None else k + 1
-            if q < len(toks) and toks[q].is_word and A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER:
-                q = A.np_end(toks, q)  # "تطلب الوزارة تفسيرا": the speaker, then the thing asked
-            # a listed subject: "هولندا واستراليا"
-            while (
-                q < len(toks)
-                and toks[q].is_word
-                and (L.country_word(toks[q].text) or A.strip_conj(toks[q].text) in L.TIME_WORDS)
-            ):
-                q += 1
-            obj_start = q
+            q = obj_start = self._after_request_subject(toks, k, events.get(k))
             r = q
             while (
                 r < len(toks) and r - q < 8 and toks[r].start < hi and toks[r].text not in "،,.:؛"
@@ -780,6 +769,21 @@ class _Demands:
             action = obj if obj else self.action_from(si, act_k, hi)
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
+
+    @staticmethod
+    def _after_request_subject(toks: list[A.Token], k: int, ev: A.Event | None) -> int:
+        """Where the thing asked starts after a request verb at ``k``: past its subject."""
+        q = ev.subject[1] if ev is not None and ev.subject is not None else k + 1
+        if q < len(toks) and toks[q].is_word and A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER:
+            q = A.np_end(toks, q)  # "تطلب الوزارة تفسيرا": the speaker, then the thing asked
+        # a listed subject: "هولندا واستراليا"
+        while (
+            q < len(toks)
+            and toks[q].is_word
+            and (L.country_word(toks[q].text) or A.strip_conj(toks[q].text) in L.TIME_WORDS)
+        ):
+            q += 1
+        return q
 
     def people_target(
         self, si: int, q: int, hi: int, spans: list[tuple[int, int]], act_k: int

@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "bot" / "summarize"
 MAX_LINES = 60
 KNOWN_LONG = {
-    "accusations.py:_actor_end",
     "accusations.py:_actors",
     "accusations.py:_agent",
     "accusations.py:segment",
@@ -28,7 +27,6 @@ KNOWN_LONG = {
     "attribution.py:classify",
     "demands.py:target_span",
     "demands.py:verbs",
-    "demands.py:requests",
     "figures.py:_excluded",
     "figures.py:_event_cue",
     "figures.py:_figures_in",
