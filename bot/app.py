@@ -209,8 +209,7 @@ async def _sender_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def ensure_console_chat(services: Services) -> None:
     """The terminal's "chat": id 0, subscribed to everything, so every alert is shown."""
-    from sqlalchemy import select
-
+    from bot.store import chats as chat_rows
     from bot.store.models import Chat, Subscription
 
     lang = services.settings.console_language
@@ -225,12 +224,7 @@ async def ensure_console_chat(services: Services) -> None:
             await session.flush()
         else:
             chat.active, chat.deactivated_reason = True, None
-        has_all = await session.scalar(
-            select(Subscription.id).where(
-                Subscription.chat_id == CONSOLE_CHAT_ID, Subscription.kind == "all"
-            )
-        )
-        if has_all is None:
+        if not await chat_rows.subscriptions_like(session, CONSOLE_CHAT_ID, "all", ""):
             session.add(
                 Subscription(
                     chat_id=CONSOLE_CHAT_ID,

@@ -22,13 +22,12 @@ DEMO_FEED_INTERVAL = 5  # seconds; below the production minimum on purpose, for 
 
 
 async def _demo(seconds: float | None, reveal_every: float, db_path: Path) -> int:
-    from sqlalchemy import update
 
     from bot.commands.run import run_service
     from bot.demo.server import DemoFeedServer
     from bot.feeds.registry import add_feed
     from bot.services import open_services
-    from bot.store.models import Feed
+    from bot.store import feeds as feed_rows
 
     overrides: dict[str, object] = {
         "DATABASE_URL": f"sqlite+aiosqlite:///{db_path}",
@@ -46,11 +45,7 @@ async def _demo(seconds: float | None, reveal_every: float, db_path: Path) -> in
         async with services.db.sessions() as session:
             for title, url in server.feed_urls():
                 feed = await add_feed(session, url, name=title)
-                await session.execute(
-                    update(Feed)
-                    .where(Feed.id == feed.id)
-                    .values(interval_seconds=DEMO_FEED_INTERVAL)
-                )
+                await feed_rows.set_interval(session, feed.id, DEMO_FEED_INTERVAL)
             await session.commit()
         total = sum(len(f["items"]) for f in server.feeds)
         print(

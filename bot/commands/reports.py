@@ -13,22 +13,13 @@ from bot.commands.common import run_async, settings_and_logging
 
 
 async def _reports(limit: int) -> list[dict[str, object]]:
-    from sqlalchemy import select
-
     from bot.services import open_services
-    from bot.store.models import ExtractionReport, Statement
+    from bot.store.reports import latest_reports
 
     services = await open_services(settings_and_logging())
     try:
         async with services.db.sessions() as session:
-            rows = (
-                await session.execute(
-                    select(ExtractionReport, Statement.text)
-                    .outerjoin(Statement, Statement.id == ExtractionReport.statement_id)
-                    .order_by(ExtractionReport.id.desc())
-                    .limit(limit)
-                )
-            ).all()
+            rows = await latest_reports(session, limit)
     finally:
         await services.close()
     return [

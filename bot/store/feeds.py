@@ -9,7 +9,7 @@ leases, health) stay with the poller for now (listed as debts in
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Feed
@@ -36,4 +36,10 @@ async def by_reference(s: AsyncSession, ref: str) -> Feed | None:
     return await by_url(s, ref)
 
 
-__all__ = ["all_feeds", "by_reference", "by_url"]
+async def set_interval(s: AsyncSession, feed_id: int, seconds: int) -> None:
+    """Set a feed's own poll interval as is, below the registry's minimum too (the demo's
+    feeds change every few seconds; users go through ``registry.check_interval``)."""
+    await s.execute(update(Feed).where(Feed.id == feed_id).values(interval_seconds=seconds))
+
+
+__all__ = ["all_feeds", "by_reference", "by_url", "set_interval"]

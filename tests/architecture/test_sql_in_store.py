@@ -34,10 +34,7 @@ EXEMPT = ("bot.store", "bot.summarize")
 
 # Modules that still build queries outside the store (issue 11). Only shrinks.
 DEBTS = {
-    "bot.app",
     "bot.commands.db",
-    "bot.commands.demo",
-    "bot.commands.reports",
     "bot.delivery.budget",
     "bot.delivery.chat_state",
     "bot.delivery.matching",
