@@ -19,6 +19,7 @@ from bot.summarize.model import Accusation, Demand, Issuer, Summary
 
 LOOK_BACK = 2  # sentences before an act where its accused may be named
 ACTION_WORDS = 8
+MAX_TOKENS = 100  # a longer "sentence" is a run-on text the splitter could not cut
 
 
 def doc_rules(who: Issuer | None, summary: Summary) -> dict[str, bool]:
@@ -193,6 +194,8 @@ def demands(
         feats = sfeats[si]
         if "r:dem" in feats or (dem_m["skip_other"] and sides[si] == attribution.OTHER):
             continue
+        if len(toks[si]) > MAX_TOKENS:
+            continue  # a run-on text the splitter could not cut: no sentence to read a demand in
         if scorer.binary(dem_m, feats) < dem_m["t"]:
             continue
         t = toks[si]
