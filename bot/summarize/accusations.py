@@ -302,6 +302,94 @@ def _possessed_head(b: str) -> bool:
 _POSSESSABLE = wordlists.load("accuse_possessable")
 
 
+def _object_groups(toks: list[A.Token], words: list[int]) -> list[list[int]]:
+    """ "X ومنظمات Y": a list of objects is one accused each."""
+    groups: list[list[int]] = [[]]
+    for j in words:
+        w = toks[j].text
+        if (
+            groups[-1]
+            and w[:1] == "و"
+            and len(w) > 4
+            and not A.is_nisba(w)
+            and (A.is_definite(w[1:]) or w.endswith("ات") or w[1:] in L.ACTOR_HEADS)
+        ):
+            groups.append([])
+        groups[-1].append(j)
+    return groups
+
+
+def _object_names(
+    sentence: str, toks: list[A.Token], groups: list[list[int]], with_of: set[int]
+) -> list[str] | None:
+    """The accused named by each group of object words, or None when one group is no
+    name: a definite noun, or a construct whose second word is definite ("وكالة
+    الاستخبارات"), of at most four words besides a "عن" complement."""
+    names: list[str] = []
+    for g in groups:
+        if (
+            not g
+            or len([j for j in g if j not in with_of]) > 4
+            or not (
+                A.is_definite(A.strip_conj(toks[g[0]].text))
+                or A.is_definite(toks[g[0]].text)
+                or (len(g) > 1 and A.is_definite(toks[g[1]].text))
+            )
+        ):
+            return None
+        name = _clean(sentence[toks[g[0]].start : toks[g[-1]].end])
+        names.append(name[1:] if len(g) and name[:1] == "و" and names else name)
+    return names
+
+
+def _owner_np_end(toks: list[A.Token], k: int, hi: int) -> int:
+    """End of the owner's name from ``k``: its noun phrase, without a trailing time word,
+    function word or quality of the conduct, and with an office holder's personal name."""
+    e = A.np_end(toks, k)
+    if (
+        A.bare_noun(toks[k].text) not in _TITLE_HEADS
+        and A.bare_noun(toks[k].text) not in L.OFFICE_NOUNS
+    ):
+        for j in range(k + 1, e):
+            if (
+                A.is_definite(toks[j - 1].text)
+                and toks[j].is_word
+                and not A.is_definite(toks[j].text)
+            ):
+                e = j  # "النظام السوري الوحشيه | ادت": a definite name ends before the verb
+                break
+    while e > k + 1 and (
+        toks[e - 1].text in L.TIME_WORDS
+        or toks[e - 1].text in _FUNCTION_WORDS
+        or A.bare_noun(toks[e - 1].text) in _CONDEMNING_ADJ
+        or A.bare_noun(toks[e - 1].text) in _QUALITY_ADJ
+    ):
+        e -= 1  # "ممارسات النظام السوري | الوحشيه": the quality of the conduct, not of the owner
+    if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
+        # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
+        e0 = e + 1 if e < len(toks) and toks[e].text in "،," and e + 1 < len(toks) else e
+        n = e0
+        while (
+            n < len(toks)
+            and n - e0 < 3
+            and toks[n].is_word
+            and toks[n].start < hi
+            and not A.is_definite(toks[n].text)
+            and not A.lexicon_word(toks[n].text)
+            and toks[n].text not in L.PREPOSITIONS
+            and toks[n].text not in L.RELATIVES
+            and toks[n].text not in L.TIME_WORDS
+            and toks[n].text not in _FUNCTION_WORDS
+            and A.strip_conj(toks[n].text) == toks[n].text
+            and not A.prep_word(toks[n].text)
+            and not L.country_word(toks[n].text)
+        ):
+            n += 1
+        if n > e0 and (e0 == e or n - e0 >= 2):
+            e = n
+    return e
+
+
 def _actor_end(toks: list[A.Token], k: int, limit: int = 6) -> int:
     """End (exclusive) of an acting party's name starting at ``k``.
 
@@ -1505,50 +1593,7 @@ class _Finder:
             or A.is_nisba(toks[k].text)
         ):
             return None  # "تصريحات رسمية": an adjective, no owner
-        e = A.np_end(toks, k)
-        if (
-            A.bare_noun(toks[k].text) not in _TITLE_HEADS
-            and A.bare_noun(toks[k].text) not in L.OFFICE_NOUNS
-        ):
-            for j in range(k + 1, e):
-                if (
-                    A.is_definite(toks[j - 1].text)
-                    and toks[j].is_word
-                    and not A.is_definite(toks[j].text)
-                ):
-                    e = j  # "النظام السوري الوحشيه | ادت": a definite name ends before the verb
-                    break
-        while e > k + 1 and (
-            toks[e - 1].text in L.TIME_WORDS
-            or toks[e - 1].text in _FUNCTION_WORDS
-            or A.bare_noun(toks[e - 1].text) in _CONDEMNING_ADJ
-            or A.bare_noun(toks[e - 1].text) in _QUALITY_ADJ
-        ):
-            e -= (
-                1  # "ممارسات النظام السوري | الوحشيه": the quality of the conduct, not of the owner
-            )
-        if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
-            # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
-            e0 = e + 1 if e < len(toks) and toks[e].text in "،," and e + 1 < len(toks) else e
-            n = e0
-            while (
-                n < len(toks)
-                and n - e0 < 3
-                and toks[n].is_word
-                and toks[n].start < hi
-                and not A.is_definite(toks[n].text)
-                and not A.lexicon_word(toks[n].text)
-                and toks[n].text not in L.PREPOSITIONS
-                and toks[n].text not in L.RELATIVES
-                and toks[n].text not in L.TIME_WORDS
-                and toks[n].text not in _FUNCTION_WORDS
-                and A.strip_conj(toks[n].text) == toks[n].text
-                and not A.prep_word(toks[n].text)
-                and not L.country_word(toks[n].text)
-            ):
-                n += 1
-            if n > e0 and (e0 == e or n - e0 >= 2):
-                e = n
+        e = _owner_np_end(toks, k, hi)
         owner = _clean(
             " ".join(
                 an.sentences[si][t.start + (cut if t is toks[k] else 0) : t.end]
@@ -1656,9 +1701,9 @@ class _Finder:
             for act in acts or ["other"]:
                 self.add(name, act, si)
 
-    def _accused_by_name(self, si: int, at: int, hi: int, after: list[_Actor]) -> None:
-        """ "ويتهم المغرب البوليساريو بالتوغل": the object of اتهم is the accused even when it is a bare
-        name no lexicon knows; it stands between the (issuer's) subject and the charge after بـ."""
+    def _object_start(self, si: int, at: int, after: list[_Actor]) -> int:
+        """Where the object of اتهم starts: past the issuer's own state or the speaker as
+        its subject, and past a time phrase or an adverb ("اتهمت في الماضي X")."""
         an = self.ctx.an
         toks = an.tokens[si]
         k = A.token_at(toks, at)
@@ -1668,15 +1713,21 @@ class _Finder:
             if ev.sentence == si and ev.subject is not None and ev.subject[0] == k:
                 k = ev.subject[1]  # the speaker in verb-first order, then the accused
                 break
-        # "اتهمت في الماضي X": a time phrase before the object is not part of it
         while k + 1 < len(toks) and (
             toks[k].text in L.TIME_WORDS
             or toks[k].text in _ACCUSE_ADVERBS
             or (toks[k].text == "في" and toks[k + 1].text in L.TIME_WORDS)
         ):
             k += 2 if toks[k].text == "في" else 1
+        return k
+
+    def _accused_by_name(self, si: int, at: int, hi: int, after: list[_Actor]) -> None:
+        """ "ويتهم المغرب البوليساريو بالتوغل": the object of اتهم is the accused even when it is a bare
+        name no lexicon knows; it stands between the (issuer's) subject and the charge after بـ."""
+        an = self.ctx.an
+        toks = an.tokens[si]
         words: list[int] = []
-        q = k
+        q = self._object_start(si, at, after)
         with_of: set[int] = (
             set()
         )  # tokens of a "عن/لـ" complement inside a name ("منظمات الدفاع عن حقوق الانسان")
@@ -1720,36 +1771,9 @@ class _Finder:
             q += 1
         else:
             return
-        # "X ومنظمات Y": a list of objects is one accused each
-        groups: list[list[int]] = [[]]
-        for j in words:
-            w = toks[j].text
-            if (
-                groups[-1]
-                and w[:1] == "و"
-                and len(w) > 4
-                and not A.is_nisba(w)
-                and (A.is_definite(w[1:]) or w.endswith("ات") or w[1:] in L.ACTOR_HEADS)
-            ):
-                groups.append([])
-            groups[-1].append(j)
         acts = self._acts_in(an.norms[si][toks[q].start : min(hi, toks[q].start + 120)])
-        names = []
-        for g in groups:
-            # a definite noun, or a construct whose second word is definite ("وكالة الاستخبارات")
-            if (
-                not g
-                or len([j for j in g if j not in with_of]) > 4
-                or not (
-                    A.is_definite(A.strip_conj(toks[g[0]].text))
-                    or A.is_definite(toks[g[0]].text)
-                    or (len(g) > 1 and A.is_definite(toks[g[1]].text))
-                )
-            ):
-                return
-            name = _clean(an.sentences[si][toks[g[0]].start : toks[g[-1]].end])
-            names.append(name[1:] if len(g) and name[:1] == "و" and names else name)
-        for name in names:
+        names = _object_names(an.sentences[si], toks, _object_groups(toks, words), with_of)
+        for name in names or []:
             for act in acts or ["other"]:
                 self.add(name, act, si)
 

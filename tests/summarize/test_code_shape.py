@@ -17,8 +17,6 @@ KNOWN_LONG = {
     "accusations.py:_actors",
     "accusations.py:_agent",
     "accusations.py:segment",
-    "accusations.py:_owner_after",
-    "accusations.py:_accused_by_name",
     "accusations.py:accuse_verbs",
     "addressees.py:extract_addressees",
     "attribution.py:np_end",
