@@ -532,103 +532,18 @@ class _Context:
         return got
 
     def _actors(self, si: int, lam: bool = False) -> list[_Actor]:
-        norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
+        """The acting parties named in sentence ``si`` (``lam``: only those taken with ل,
+        "لقوات الاحتلال"), in order; the speakers among them are noted in speaker_spans."""
+        toks = self.an.tokens[si]
         out: list[_Actor] = []
         k = 0
         while k < len(toks):
-            t = toks[k]
-            if not t.is_word:
+            if not toks[k].is_word:
                 k += 1
                 continue
-            if lam:
-                w = t.text
-                if not (
-                    (w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS)
-                    or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)
-                    or (w[:1] == "ل" and w[1:] in _LAM_INDEFINITE)
-                ):
-                    k += 1
-                    continue
-                e = _actor_end(toks, k)
-                words = [x for x in toks[k:e] if x.is_word]
-                text = _clean(
-                    sent[
-                        words[0].start
-                        + (1 if w[:1] == "ل" and not w.startswith("لل") else 0) : words[-1].end
-                    ]
-                )
-                if w.startswith("لل"):
-                    text = "ال" + text[2:]
-                refs = L.country_refs(norm, words[0].start, words[-1].end)
-                out.append(
-                    _Actor(
-                        words[0].start,
-                        words[-1].end,
-                        text,
-                        A.bare_noun(w),
-                        refs[0][2] if refs else None,
-                        si,
-                    )
-                )
-                k = e
-                continue
-            if not _is_actor_start(
-                t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None
-            ):
-                mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
-                if not (
-                    mm0
-                    and " " in mm0.group("c")
-                    and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
-                    and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)
-                ):
-                    k += 1
-                    continue
-            mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
-            m = mm0 if mm0 and (mm0.end() == len(norm) or not norm[mm0.end()].isalnum()) else None
-            if m and L.COUNTRY_KIND.get(m.group("c"), "name") == "adj":
-                m = None
-            if m and A.bare_noun(t.text) not in L.ACTOR_HEADS:
-                mm = m
-                end = mm.end() if mm else t.end
-                cstart = mm.start("c") if mm else t.start
-                e = k + 1
-                while e < len(toks) and toks[e].end <= end:
-                    e += 1
-                code = L.COUNTRY_SURFACE.get(mm.group("c")) if mm else None
-                out.append(_Actor(t.start, end, _clean(sent[cstart:end]), "", code, si))
-                k = e
-                continue
-            e = _actor_end(toks, k)
-            words = [x for x in toks[k:e] if x.is_word]
-            start, end = words[0].start, words[-1].end
-            heads = [A.bare_noun(x.text) for x in words]
-            q = 0
-            while (
-                q < len(words) - 1
-                and heads[q] in L.INSTRUMENT_HEADS
-                and (heads[q + 1] in _DEMONSTRATIVES or heads[q + 1] in L.ACTOR_HEADS)
-            ):
-                q += 1
-            while q < len(words) - 1 and heads[q] in _DEMONSTRATIVES:
-                q += 1
-            core = words[q:]
-            head = A.bare_noun(core[0].text)
-            refs = L.country_refs(norm, start, end)
-            code = refs[0][2] if refs else None
-            if (head in _NOT_ACTORS and len(core) == 1) or (head in _TITLE_HEADS and not code):
-                k = e
-                continue
-            cs = core[0].start
-            if (
-                sent[cs : cs + 1] in ("و", "ف")
-                and len(core[0].text) > 3
-                and core[0].text[1:3] == "ال"
-            ) or (core[0].text[:1] in "بلوف" and core[0].text[1:] in L.ACTOR_HEADS):
-                cs += 1
-            text = _clean(sent[cs : core[-1].end])
-            out.append(_Actor(start, end, text, head, code, si))
-            k = e
+            actor, k = self._lam_actor(si, k) if lam else self._actor_at(si, k)
+            if actor is not None:
+                out.append(actor)
         for ev in self.an.events:
             if ev.sentence == si and ev.subject is not None:
                 lo, hi = toks[ev.subject[0]].start, toks[ev.subject[1] - 1].end
@@ -636,6 +551,90 @@ class _Context:
                     if lo <= a.start < hi:
                         self.speaker_spans.add((a.start, a.end))
         return out
+
+    def _lam_actor(self, si: int, k: int) -> tuple[_Actor | None, int]:
+        """A party taken with ل at token ``k`` ("لقوات", "للتحالف"), and the token after it."""
+        norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
+        w = toks[k].text
+        if not (
+            (w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS)
+            or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)
+            or (w[:1] == "ل" and w[1:] in _LAM_INDEFINITE)
+        ):
+            return None, k + 1
+        e = _actor_end(toks, k)
+        words = [x for x in toks[k:e] if x.is_word]
+        text = _clean(
+            sent[
+                words[0].start + (1 if w[:1] == "ل" and not w.startswith("لل") else 0) : words[
+                    -1
+                ].end
+            ]
+        )
+        if w.startswith("لل"):
+            text = "ال" + text[2:]
+        refs = L.country_refs(norm, words[0].start, words[-1].end)
+        code = refs[0][2] if refs else None
+        return _Actor(words[0].start, words[-1].end, text, A.bare_noun(w), code, si), e
+
+    def _actor_at(self, si: int, k: int) -> tuple[_Actor | None, int]:
+        """The party starting at word ``k`` (a state's name, or a head and its name), if
+        any, and the token after it."""
+        norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
+        t = toks[k]
+        if not _is_actor_start(
+            t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None
+        ):
+            mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
+            if not (
+                mm0
+                and " " in mm0.group("c")
+                and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
+                and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)
+            ):
+                return None, k + 1
+        mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
+        m = mm0 if mm0 and (mm0.end() == len(norm) or not norm[mm0.end()].isalnum()) else None
+        if m and L.COUNTRY_KIND.get(m.group("c"), "name") == "adj":
+            m = None
+        if m and A.bare_noun(t.text) not in L.ACTOR_HEADS:
+            end, cstart = m.end(), m.start("c")
+            e = k + 1
+            while e < len(toks) and toks[e].end <= end:
+                e += 1
+            code = L.COUNTRY_SURFACE.get(m.group("c"))
+            return _Actor(t.start, end, _clean(sent[cstart:end]), "", code, si), e
+        return self._headed_actor(si, k)
+
+    def _headed_actor(self, si: int, k: int) -> tuple[_Actor | None, int]:
+        """A party named by a head at ``k`` ("قوات الاحتلال", "طائرات هذا التحالف"): its core
+        after instruments and demonstratives; a bare title or a lone non-party is none."""
+        norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
+        e = _actor_end(toks, k)
+        words = [x for x in toks[k:e] if x.is_word]
+        start, end = words[0].start, words[-1].end
+        heads = [A.bare_noun(x.text) for x in words]
+        q = 0
+        while (
+            q < len(words) - 1
+            and heads[q] in L.INSTRUMENT_HEADS
+            and (heads[q + 1] in _DEMONSTRATIVES or heads[q + 1] in L.ACTOR_HEADS)
+        ):
+            q += 1
+        while q < len(words) - 1 and heads[q] in _DEMONSTRATIVES:
+            q += 1
+        core = words[q:]
+        head = A.bare_noun(core[0].text)
+        refs = L.country_refs(norm, start, end)
+        code = refs[0][2] if refs else None
+        if (head in _NOT_ACTORS and len(core) == 1) or (head in _TITLE_HEADS and not code):
+            return None, e
+        cs = core[0].start
+        if (
+            sent[cs : cs + 1] in ("و", "ف") and len(core[0].text) > 3 and core[0].text[1:3] == "ال"
+        ) or (core[0].text[:1] in "بلوف" and core[0].text[1:] in L.ACTOR_HEADS):
+            cs += 1
+        return _Actor(start, end, _clean(sent[cs : core[-1].end]), head, code, si), e
 
     def _canon(self, key: str, a: _Actor) -> str:
         """Fullest form of one party in the whole text (first seen wins ties).

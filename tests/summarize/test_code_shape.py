@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "bot" / "summarize"
 MAX_LINES = 60
 KNOWN_LONG = {
-    "accusations.py:_actors",
     "accusations.py:_agent",
     "accusations.py:segment",
     "accusations.py:accuse_verbs",
