@@ -194,47 +194,54 @@ def list_view(
 
 
 async def subscriptions(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    target, _ = await resolve_target(update, context, lang, command_args(update.effective_message))
-    if target is None:
-        return
+    """/subscriptions [@channel]: one session and one commit for the command."""
     async with session(context) as s:
-        subs = await list_subscriptions(s, target.chat_id)
-    text, markup = list_view(lang, subs, target.label)
-    await reply(update, text, markup)
+        lang = await chat_lang(update, context, s)
+        args = command_args(update.effective_message)
+        target, _ = await resolve_target(update, context, lang, args, s)
+        subs = await list_subscriptions(s, target.chat_id) if target is not None else []
+        await s.commit()
+    if target is not None:
+        await reply(update, *list_view(lang, subs, target.label))
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
-    """With words, remove what they describe; without, show the list with remove buttons."""
-    lang = await chat_lang(update, context)
-    target, args = await resolve_target(
-        update, context, lang, command_args(update.effective_message)
-    )
-    if target is None:
-        return
+    """With words, remove what they describe; without, show the list with remove buttons.
+    One session and one commit for the command."""
+    answer: tuple[str, InlineKeyboardMarkup | None] | None = None
     async with session(context) as s:
-        if not args:
-            subs = await list_subscriptions(s, target.chat_id)
-            text, markup = list_view(lang, subs, target.label)
-            await reply(update, text, markup)
-            return
-        try:
-            removed = await remove_matching(s, target.chat_id, args)
-        except SubscriptionError as exc:
-            await reply(update, t(lang, exc.key, **exc.args_))
-            return
+        lang = await chat_lang(update, context, s)
+        args = command_args(update.effective_message)
+        target, args = await resolve_target(update, context, lang, args, s)
+        if target is not None:
+            answer = await _unsubscribe(s, lang, target, args)
         await s.commit()
-    await reply(update, t(lang, "unsub_done", count=removed) if removed else t(lang, "unsub_none"))
+    if answer is not None:
+        await reply(update, *answer)
+
+
+async def _unsubscribe(
+    s: AsyncSession, lang: str, target: Target, args: list[str]
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The list (no words) or the removal the words describe, in ``s``; the answer to show."""
+    if not args:
+        return list_view(lang, await list_subscriptions(s, target.chat_id), target.label)
+    try:
+        removed = await remove_matching(s, target.chat_id, args)
+    except SubscriptionError as exc:
+        return t(lang, exc.key, **exc.args_), None
+    return (t(lang, "unsub_done", count=removed) if removed else t(lang, "unsub_none")), None
 
 
 async def _refresh_list(update: Update, context: Context, lang: str, chat_id: int) -> None:
     async with session(context) as s:
         subs = await list_subscriptions(s, chat_id)
-    label = None
-    if update.effective_chat is not None and update.effective_chat.id != chat_id:
-        async with session(context) as s:
+        label = None
+        if update.effective_chat is not None and update.effective_chat.id != chat_id:
             row = await chats_repo.get_chat(s, chat_id)
-        label = f"@{row.username}" if row and row.username else (row.title if row else str(chat_id))
+            label = (
+                f"@{row.username}" if row and row.username else (row.title if row else str(chat_id))
+            )
     text, markup = list_view(lang, subs, label)
     await edit(update.callback_query, text, markup)
 
