@@ -1779,27 +1779,13 @@ class _Finder:
     def accuse_verbs(self, si: int, lo: int, hi: int, by_kind: dict[str, list[_Span]]) -> None:
         """ "اتهم X بـ..." and "حمّل X المسؤولية": the object is the accused."""
         an, ctx = self.ctx.an, self.ctx
-        norm, _toks = an.norms[si], an.tokens[si]
+        norm = an.norms[si]
         actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
         for kind in ("accuse", "hold"):
             for m in by_kind.get(kind, ()):
                 pron = re.match(r"\s*(?:اياها|اياه|اياهم|اياهما)(?!\w)", norm[m.end() :])
                 if kind == "accuse" and pron:
-                    # "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before
-                    before = [
-                        a
-                        for a in ctx.actors_of(si)
-                        if a.end <= m.start()
-                        and m.start() - a.end < 70
-                        and not (a.code and a.code == ctx.country)
-                        and (a.start, a.end) not in ctx.speaker_spans
-                    ]
-                    name = ctx.name(before[-1]) if before else None
-                    if name:
-                        for act in self._acts_in(
-                            norm[m.end() + pron.end() : min(hi, m.end() + pron.end() + 120)]
-                        ) or ["other"]:
-                            self.add(name, act, si)
+                    self._accused_pronoun(si, m.start(), m.end() + pron.end(), hi)
                     continue
                 after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
                 if kind == "accuse" and (
@@ -1809,22 +1795,7 @@ class _Finder:
                     self._accused_by_name(si, m.end(), hi, after)
                 if not after:
                     continue
-                # skip the subject in verb-first order ("اتهمت افغانستان باكستان")
-                target = after[0]
-                if len(after) > 1 and (
-                    (target.code == ctx.country and ctx.country)
-                    or (target.start, target.end) in ctx.speaker_spans
-                    or A.bare_noun(norm[target.start : target.end].split()[0]) in L.GENERIC_SPEAKER
-                ):
-                    q = 1
-                    # "وتتهم موسكو ودمشق المعارضة": the subject may be a list
-                    while (
-                        q < len(after) - 1
-                        and re.fullmatch(r"\s*(?:،\s*)?", norm[after[q - 1].end : after[q].start])
-                        and norm[after[q].start] == "و"
-                    ):
-                        q += 1
-                    target = after[q]
+                target = self._verb_object(norm, after)
                 if target.code and target.code == ctx.country:
                     continue
                 name = ctx.name(target)
@@ -1834,59 +1805,108 @@ class _Finder:
                 r = _RESP.search(rest)
                 if kind == "hold" or (r and r.start() <= 3):
                     # "حمّل X المسؤولية عن ..." and "اتهم X بالمسؤولية عن ...": blame for an event
-                    if not r or r.start() > 40:
-                        continue
-                    scope = rest[r.end() : r.end() + 60] or rest
-                    waiting = [p for p in self.pending if p[0] == si]
-                    if waiting and (
-                        not scope.strip(' .،"«»')
-                        or re.match(r"\s*(?:الكامله\s+)?عن\s+(?:ذلك|هذا|هذه)", scope)
-                    ):
-                        # "ادانت الهجوم علي ناقلات النفط، وحملت ايران المسؤوليه": the acts the
-                        # sentence named without an agent are the held party's
-                        for _, _, p_act in waiting:
-                            self.add(name, p_act, si)
-                        self.pending = [p for p in self.pending if p[0] != si]
-                        continue
-                    if not scope.strip(' .،"«»') and any(
-                        A.name_matches(p.accused, name)
-                        or _same_party(p.accused, name, _code_of(name))
-                        for p in self.out
-                    ):
-                        # "تحميل X المسؤولية" with no object: the blame already recorded, restated;
-                        # X is still the party the issuer is speaking about
-                        self.last_accused = (si, name)
-                        continue
-                    act = (
-                        "killing_civilians"
-                        if _DEATH.search(scope)
-                        or _CIVIL_EVENT.search(scope)
-                        or (not scope.strip(" .،") and _DEATH.search(norm))
-                        else "other"
-                    )
-                    if act == "other" and _LAW.search(scope[:60]):
-                        act = "violating_international_law"  # "مسؤولية الجرائم ضد القانون الدولي"
-                    self.add(name, act, si)
-                    # "تحميل الميليشيات وداعمها ايران المسؤولية": the supporter is held too
-                    sup = _SUPPORTER.match(rest)
-                    if sup:
-                        for a in actors:
-                            if (
-                                a.start >= target.end + sup.end() - 1
-                                and a.start <= target.end + sup.end() + 1
-                            ):
-                                nm2 = ctx.name(a)
-                                if nm2:
-                                    self.add(nm2, act, si)
-                                break
+                    if r and r.start() <= 40:
+                        self._held_responsible(si, norm, name, (target, rest, r), actors)
                     continue
                 # the act named after "ب"
-                acts = self._acts_in(rest)
-                if not acts:
-                    acts = ["other"]
-                for act in acts:
+                for act in self._acts_in(rest) or ["other"]:
                     self.add(name, act, si)
-        # "مسؤولية ... تقع على X"
+        self._responsibility_on(si, hi, by_kind, actors)
+
+    def _accused_pronoun(self, si: int, verb_at: int, after: int, hi: int) -> None:
+        """ "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before."""
+        an, ctx = self.ctx.an, self.ctx
+        before = [
+            a
+            for a in ctx.actors_of(si)
+            if a.end <= verb_at
+            and verb_at - a.end < 70
+            and not (a.code and a.code == ctx.country)
+            and (a.start, a.end) not in ctx.speaker_spans
+        ]
+        name = ctx.name(before[-1]) if before else None
+        if name:
+            for act in self._acts_in(an.norms[si][after : min(hi, after + 120)]) or ["other"]:
+                self.add(name, act, si)
+
+    def _verb_object(self, norm: str, after: list[_Actor]) -> _Actor:
+        """The accusing verb's object among the parties after it: past the subject in
+        verb-first order ("اتهمت افغانستان باكستان"), which may be a list ("وتتهم موسكو
+        ودمشق المعارضة")."""
+        ctx = self.ctx
+        target = after[0]
+        if len(after) > 1 and (
+            (target.code == ctx.country and ctx.country)
+            or (target.start, target.end) in ctx.speaker_spans
+            or A.bare_noun(norm[target.start : target.end].split()[0]) in L.GENERIC_SPEAKER
+        ):
+            q = 1
+            while (
+                q < len(after) - 1
+                and re.fullmatch(r"\s*(?:،\s*)?", norm[after[q - 1].end : after[q].start])
+                and norm[after[q].start] == "و"
+            ):
+                q += 1
+            target = after[q]
+        return target
+
+    def _held_responsible(
+        self,
+        si: int,
+        norm: str,
+        name: str,
+        held: tuple[_Actor, str, re.Match[str]],
+        actors: list[_Actor],
+    ) -> None:
+        """ "حمّل X المسؤولية عن ...": the act is what X is held responsible for (the
+        agentless acts the sentence named, a death, a breach of law, else other); a
+        supporter named with X ("وداعمها ايران") is held too."""
+        ctx = self.ctx
+        target, rest, r = held
+        scope = rest[r.end() : r.end() + 60] or rest
+        waiting = [p for p in self.pending if p[0] == si]
+        if waiting and (
+            not scope.strip(' .،"«»') or re.match(r"\s*(?:الكامله\s+)?عن\s+(?:ذلك|هذا|هذه)", scope)
+        ):
+            # "ادانت الهجوم علي ناقلات النفط، وحملت ايران المسؤوليه": the acts the
+            # sentence named without an agent are the held party's
+            for _, _, p_act in waiting:
+                self.add(name, p_act, si)
+            self.pending = [p for p in self.pending if p[0] != si]
+            return
+        if not scope.strip(' .،"«»') and any(
+            A.name_matches(p.accused, name) or _same_party(p.accused, name, _code_of(name))
+            for p in self.out
+        ):
+            # "تحميل X المسؤولية" with no object: the blame already recorded, restated;
+            # X is still the party the issuer is speaking about
+            self.last_accused = (si, name)
+            return
+        act = (
+            "killing_civilians"
+            if _DEATH.search(scope)
+            or _CIVIL_EVENT.search(scope)
+            or (not scope.strip(" .،") and _DEATH.search(norm))
+            else "other"
+        )
+        if act == "other" and _LAW.search(scope[:60]):
+            act = "violating_international_law"  # "مسؤولية الجرائم ضد القانون الدولي"
+        self.add(name, act, si)
+        # "تحميل الميليشيات وداعمها ايران المسؤولية": the supporter is held too
+        sup = _SUPPORTER.match(rest)
+        if sup:
+            for a in actors:
+                if target.end + sup.end() - 1 <= a.start <= target.end + sup.end() + 1:
+                    nm2 = ctx.name(a)
+                    if nm2:
+                        self.add(nm2, act, si)
+                    break
+
+    def _responsibility_on(
+        self, si: int, hi: int, by_kind: dict[str, list[_Span]], actors: list[_Actor]
+    ) -> None:
+        """ "مسؤولية ... تقع على X": X is blamed for what the responsibility is for."""
+        norm = self.ctx.an.norms[si]
         for m in by_kind.get("resp", ()):
             tail = norm[m.end() : min(hi, m.end() + 80)]
             on = re.search(r"تقع\s+(?:\w+\s+){0,2}?علي\s+", tail)
@@ -1894,7 +1914,7 @@ class _Finder:
                 pos = m.end() + on.end()
                 for a in actors:
                     if abs(a.start - pos) <= 2:
-                        name = ctx.name(a)
+                        name = self.ctx.name(a)
                         act = "killing_civilians" if _DEATH.search(tail[: on.start()]) else "other"
                         self.add(name, act, si)
 

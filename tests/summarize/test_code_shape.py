@@ -16,7 +16,6 @@ MAX_LINES = 60
 KNOWN_LONG = {
     "accusations.py:_agent",
     "accusations.py:segment",
-    "accusations.py:accuse_verbs",
     "addressees.py:extract_addressees",
     "attribution.py:np_end",
     "attribution.py:_event",
