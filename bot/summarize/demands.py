@@ -566,89 +566,12 @@ class _Demands:
                 continue
             w = toks[k].text
             bare = A.strip_conj(w)
-            prev = toks[k - 1] if k else None
-            if (
-                prev is not None
-                and prev.is_word
-                and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE)
-            ):
+            if self._not_a_demand(si, k, lo):
                 continue
-            if bare in _PARTICIPLE_FORMS or w in _PARTICIPLE_FORMS:
-                if prev is not None and not (not prev.is_word and prev.text in '،,"«'):
-                    continue
-            if bare in _CALL_NOUNS or w in _CALL_NOUNS:
-                if not _CALL_RENEW.search(norm, max(lo, toks[k].start - 120), toks[k].start):
-                    continue
-            if (
-                bare[:1] in "يت"
-                and prev is not None
-                and prev.is_word
-                and w == bare
-                and prev.text not in L.CONNECTIVES
-                and prev.text not in _AN
-                and not L.country_word(prev.text)
-                and not (A.is_definite(prev.text) and A.bare_noun(prev.text) in L.GENERIC_SPEAKER)
-                and prev.text not in ("انها", "انه", "بانها", "انهم")
-                and not (
-                    an.issuer_name
-                    and A.name_matches(norm[toks[max(0, k - 3)].start : prev.end], an.issuer_name)
-                )
-            ):
-                continue  # "بيان ... يدعو الى": an attribute of some other noun
-            q = k + len(m.group().split())  # "طالب" X, "طلب من" X, "تقدم بطلب الي" X
             self._bi = bare in _BI_VERBS or w in _BI_VERBS or (w[:1] in "وف" and w[1:] in _BI_VERBS)
             ev = events.get(k)
-            if ev is not None and ev.subject is not None:
-                q = ev.subject[1]
-                a0 = ev.subject[0]
-                for j in range(a0 + 2, ev.subject[1]):
-                    if A.is_nisba(toks[j - 1].text) and self._people_start(toks, j):
-                        q = j  # "طالبت الوزارة الاردنية مستخدمي الطرق": the speaker ends at its nisba
-                        break
-                    # "دعا وزير الخارجية المصري سامح شكري | المفوضية السامية": a body after the
-                    # speaker's personal name is the one asked, not part of the speaker
-                    if (
-                        j >= a0 + 3
-                        and A.is_definite(toks[j].text)
-                        and A.bare_noun(toks[j].text) in L.TARGET_HEADS
-                        and not A.is_definite(toks[j - 1].text)
-                        and A.bare_noun(toks[j - 1].text) not in L.OFFICE_NOUNS
-                        and any(A.is_nisba(t.text) for t in toks[a0 : j - 1])
-                    ):
-                        q = j
-                        break
-            elif (
-                ev is None
-                and q < len(toks)
-                and toks[q].is_word
-                and (L.country_word(toks[q].text) or A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER)
-            ):
-                # "تدعو فرنسا جميع الافرقاء": the speaker first, then who is asked
-                e = A.np_end(toks, q)
-                if (
-                    e < len(toks)
-                    and toks[e].is_word
-                    and (
-                        _is_target_word(toks[e].text)
-                        or (self._bi and _is_target_word(A.bare_noun(toks[e].text[1:])))
-                    )
-                ):
-                    q = e
-            if (
-                ev is not None
-                and ev.subject is not None
-                and q + 1 < len(toks)
-                and toks[q].text == "في"
-                and L.country_word(toks[q + 1].text)
-            ):
-                q += 2  # "أمرت وزارة الاقتصاد في قطر السبت جميع المتاجر": the speaker's place, then who is asked
-            spans, act_k = self.target_span(si, q, hi)
-            if not spans:
-                spans, act_k = self.people_target(si, q, hi, spans, act_k)
-            if not spans and ev is not None and ev.subject is not None:
-                spans, act_k = self.named_target(si, q, hi, spans, act_k)
-                if not spans:
-                    spans, act_k = self.name_closing_subject(si, ev.subject, spans, act_k)
+            q = self._asked_start(si, k, m, ev)
+            spans, act_k = self._verb_targets(si, q, hi, ev)
             if bare in _ORDER_VERBS or w in _ORDER_VERBS:
                 # an order needs a named body and a "بـ" deed: "وجه الوزراء بعقد اجتماع"
                 if (
@@ -661,62 +584,178 @@ class _Demands:
                 if not spans or act_k >= len(toks) or not toks[act_k].text.startswith("ب"):
                     continue
             if (bare in _CALL_NOUNS or w in _CALL_NOUNS) and not spans:
-                nq = q
-                while (
-                    nq < len(toks)
-                    and nq - q < 3
-                    and not (
-                        bare in _ORDER_NOUNS
-                        and toks[nq].is_word
-                        and toks[nq].text[:1] == "ب"
-                        and len(toks[nq].text) > 3
-                    )
-                    and (
-                        not toks[nq].is_word
-                        or (
-                            not _is_target_word(toks[nq].text)
-                            and not _is_target_word(toks[nq].text[1:])
-                            and not _is_target_word(A.bare_noun(toks[nq].text))
-                        )
-                    )
-                ):
-                    nq += 1
-                spans, act_k = self.target_span(si, nq, hi)
-                if not spans:
-                    contacted = (
-                        self.contacted_target(si, toks[k].start) if bare in _ORDER_NOUNS else ""
-                    )
-                    if not contacted:
-                        continue
-                    # "في اتصال مع وزير الداخلية، موجها أوامره بـ...": the order goes to the one contacted
-                    self.add(
-                        si, contacted, self.action_from(si, self.order_deed(si, k + 1, hi), hi)
-                    )
+                found = self._call_targets(si, k, q, hi)
+                if found is None:
                     continue
+                spans, act_k = found
             act_k = (
                 self.order_deed(si, act_k, hi)
                 if bare in _ORDER_NOUNS
                 else self.action_start(si, act_k, hi)
             )
             action = self.action_from(si, act_k, hi)
-            nec = re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action))
-            if nec and not spans:
-                tgt = self.necessity_target(si, act_k, hi)
-                if tgt:
-                    self.add(si, tgt, action)
-                    continue
             if not spans:
-                mt = _MEETING.search(A.normalize(action)) or _MEETING.search(
-                    norm, toks[act_k].start if act_k < len(toks) else hi, hi
-                )
-                if mt:
-                    self.add(si, "مجلس الأمن", action)
-                    continue
-                contacted = self.contacted_target(si, toks[k].start)
-                self.add(si, contacted, action)
+                self._untargeted(si, k, act_k, hi, action)
                 continue
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
+
+    def _call_targets(
+        self, si: int, k: int, q: int, hi: int
+    ) -> tuple[list[tuple[int, int]], int] | None:
+        """Who a call or order noun at ``k`` asks, a few words on ("جدد دعوته | المجتمع
+        الدولي"); with none named, an order goes to the one contacted ("في اتصال مع
+        وزير الداخلية، موجها أوامره بـ"), added here. None: nothing more to read."""
+        toks = self.an.tokens[si]
+        bare = A.strip_conj(toks[k].text)
+        nq = q
+        while (
+            nq < len(toks)
+            and nq - q < 3
+            and not (
+                bare in _ORDER_NOUNS
+                and toks[nq].is_word
+                and toks[nq].text[:1] == "ب"
+                and len(toks[nq].text) > 3
+            )
+            and (
+                not toks[nq].is_word
+                or (
+                    not _is_target_word(toks[nq].text)
+                    and not _is_target_word(toks[nq].text[1:])
+                    and not _is_target_word(A.bare_noun(toks[nq].text))
+                )
+            )
+        ):
+            nq += 1
+        spans, act_k = self.target_span(si, nq, hi)
+        if not spans:
+            contacted = self.contacted_target(si, toks[k].start) if bare in _ORDER_NOUNS else ""
+            if not contacted:
+                return None
+            # "في اتصال مع وزير الداخلية، موجها أوامره بـ...": the order goes to the one contacted
+            self.add(si, contacted, self.action_from(si, self.order_deed(si, k + 1, hi), hi))
+            return None
+        return spans, act_k
+
+    def _untargeted(self, si: int, k: int, act_k: int, hi: int, action: str) -> None:
+        """A demand without a named target: the party of a necessity ("ضرورة أن تلتزم X"),
+        the Security Council for a meeting asked of it, else the one contacted (or none)."""
+        norm, toks = self.an.norms[si], self.an.tokens[si]
+        if re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action)):
+            tgt = self.necessity_target(si, act_k, hi)
+            if tgt:
+                self.add(si, tgt, action)
+                return
+        mt = _MEETING.search(A.normalize(action)) or _MEETING.search(
+            norm, toks[act_k].start if act_k < len(toks) else hi, hi
+        )
+        if mt:
+            self.add(si, "مجلس الأمن", action)
+            return
+        self.add(si, self.contacted_target(si, toks[k].start), action)
+
+    def _not_a_demand(self, si: int, k: int, lo: int) -> bool:
+        """A demand verb or noun at ``k`` that asks nothing here: after a relative or "كان",
+        a participle not opening a clause, a call not renewed, or an attribute of another
+        noun ("بيان ... يدعو الى")."""
+        an = self.an
+        norm, toks = an.norms[si], an.tokens[si]
+        w = toks[k].text
+        bare = A.strip_conj(w)
+        prev = toks[k - 1] if k else None
+        if (
+            prev is not None
+            and prev.is_word
+            and (prev.text in L.RELATIVES or prev.text in _NOT_A_DEMAND_BEFORE)
+        ):
+            return True
+        if bare in _PARTICIPLE_FORMS or w in _PARTICIPLE_FORMS:
+            if prev is not None and not (not prev.is_word and prev.text in '،,"«'):
+                return True
+        if bare in _CALL_NOUNS or w in _CALL_NOUNS:
+            if not _CALL_RENEW.search(norm, max(lo, toks[k].start - 120), toks[k].start):
+                return True
+        # "بيان ... يدعو الى": an attribute of some other noun
+        return (
+            bare[:1] in "يت"
+            and prev is not None
+            and prev.is_word
+            and w == bare
+            and prev.text not in L.CONNECTIVES
+            and prev.text not in _AN
+            and not L.country_word(prev.text)
+            and not (A.is_definite(prev.text) and A.bare_noun(prev.text) in L.GENERIC_SPEAKER)
+            and prev.text not in ("انها", "انه", "بانها", "انهم")
+            and not (
+                an.issuer_name
+                and A.name_matches(norm[toks[max(0, k - 3)].start : prev.end], an.issuer_name)
+            )
+        )
+
+    def _asked_start(self, si: int, k: int, m: re.Match[str], ev: A.Event | None) -> int:
+        """Where who is asked starts after the demand verb ``m`` at ``k``: past its subject
+        (the speaker), which ends at its nisba or before a body named after a person."""
+        toks = self.an.tokens[si]
+        q = k + len(m.group().split())  # "طالب" X, "طلب من" X, "تقدم بطلب الي" X
+        if ev is not None and ev.subject is not None:
+            q = ev.subject[1]
+            a0 = ev.subject[0]
+            for j in range(a0 + 2, ev.subject[1]):
+                if A.is_nisba(toks[j - 1].text) and self._people_start(toks, j):
+                    q = j  # "طالبت الوزارة الاردنية مستخدمي الطرق": the speaker ends at its nisba
+                    break
+                # "دعا وزير الخارجية المصري سامح شكري | المفوضية السامية": a body after the
+                # speaker's personal name is the one asked, not part of the speaker
+                if (
+                    j >= a0 + 3
+                    and A.is_definite(toks[j].text)
+                    and A.bare_noun(toks[j].text) in L.TARGET_HEADS
+                    and not A.is_definite(toks[j - 1].text)
+                    and A.bare_noun(toks[j - 1].text) not in L.OFFICE_NOUNS
+                    and any(A.is_nisba(t.text) for t in toks[a0 : j - 1])
+                ):
+                    q = j
+                    break
+        elif (
+            ev is None
+            and q < len(toks)
+            and toks[q].is_word
+            and (L.country_word(toks[q].text) or A.bare_noun(toks[q].text) in L.GENERIC_SPEAKER)
+        ):
+            # "تدعو فرنسا جميع الافرقاء": the speaker first, then who is asked
+            e = A.np_end(toks, q)
+            if (
+                e < len(toks)
+                and toks[e].is_word
+                and (
+                    _is_target_word(toks[e].text)
+                    or (self._bi and _is_target_word(A.bare_noun(toks[e].text[1:])))
+                )
+            ):
+                q = e
+        if (
+            ev is not None
+            and ev.subject is not None
+            and q + 1 < len(toks)
+            and toks[q].text == "في"
+            and L.country_word(toks[q + 1].text)
+        ):
+            q += 2  # "أمرت وزارة الاقتصاد في قطر السبت جميع المتاجر": the speaker's place, then who is asked
+        return q
+
+    def _verb_targets(
+        self, si: int, q: int, hi: int, ev: A.Event | None
+    ) -> tuple[list[tuple[int, int]], int]:
+        """Who is asked from ``q`` (a body, people, a named person) and where the deed starts."""
+        spans, act_k = self.target_span(si, q, hi)
+        if not spans:
+            spans, act_k = self.people_target(si, q, hi, spans, act_k)
+        if not spans and ev is not None and ev.subject is not None:
+            spans, act_k = self.named_target(si, q, hi, spans, act_k)
+            if not spans:
+                spans, act_k = self.name_closing_subject(si, ev.subject, spans, act_k)
+        return spans, act_k
 
     def requests(self, si: int, lo: int, hi: int) -> None:
         """ "تطلب الوزارة تفسيرا من السلطات", "طلبت هولندا وأستراليا من روسيا الدخول في ...".

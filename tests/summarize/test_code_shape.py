@@ -22,7 +22,6 @@ KNOWN_LONG = {
     "attribution.py:analyse",
     "attribution.py:classify",
     "demands.py:target_span",
-    "demands.py:verbs",
     "figures.py:_excluded",
     "figures.py:_event_cue",
     "figures.py:_figures_in",
