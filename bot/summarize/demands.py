@@ -198,6 +198,171 @@ def _same_deed(a: str, b: str) -> bool:
 _QUANTIFIERS = frozenset({"كل", "كافه", "جميع", "في"})
 
 
+def _target_end(toks: list[A.Token], start: int, hi: int) -> int:
+    """End (exclusive) of who is asked from ``start``: at most 14 tokens, through quotes,
+    lists and "كافة"/"لا سيما", up to where the asked deed or a clause begins."""
+    end = start + 1
+    while end < len(toks) and toks[end].start < hi and end - start < 14:
+        if not toks[end].is_word:
+            if not _punct_inside_target(toks, end):
+                break
+            end += 1
+            continue
+        stop = _word_ends_target(toks, start, end)
+        if stop is not None:
+            return stop
+        end += 1
+    return end
+
+
+def _punct_inside_target(toks: list[A.Token], end: int) -> bool:
+    """A quote, or a comma before one more name of the list, does not end who is asked."""
+    w = toks[end].text
+    if w in '"«»“”':
+        return True
+    nxt = toks[end + 1].text if end + 1 < len(toks) else ""
+    return (
+        w in "،,"
+        and end + 1 < len(toks)
+        and toks[end + 1].is_word
+        and (
+            (nxt.startswith("و") and _is_target_word(nxt[1:]))
+            or (
+                not A.is_definite(nxt)
+                and not lexicon_word(nxt)
+                and nxt not in _ACTION_STARTERS
+                and not nxt.startswith(("ب", "ل", "و"))
+                and nxt not in L.PREPOSITIONS
+                and nxt not in L.TIME_WORDS
+                and A.strip_conj(nxt) not in L.PARTICIPLES
+            )
+        )
+    )
+
+
+def _word_ends_target(toks: list[A.Token], start: int, end: int) -> int | None:
+    """Where who is asked ends when the word at ``end`` is not part of it (the deed, a
+    clause or a preposition begins), else None."""
+    w = toks[end].text
+    if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان", "ب", "ل") or w in L.TIME_WORDS:
+        return end
+    if (
+        end > start
+        and toks[end - 1].text in '"«“'
+        and (lexicon_word(w) or _MASDAR.fullmatch(w))
+        and not _is_target_word(w)
+    ):
+        return end - 1  # "من الهيئات المعنية "الاسراع بفتح ...": a quoted deed opens after the body
+    if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]) and not _is_target_word(w):
+        return end
+    if (
+        w.startswith("ل")
+        and not w.startswith("لل")
+        and len(w) > 3
+        and not _is_target_word(w[1:])
+        and not A.is_nisba("ال" + w[1:])
+    ):
+        return end
+    if (
+        w.startswith("لل")
+        and len(w) > 4
+        and not A.is_nisba(w)
+        and A.bare_noun(w) not in L.TARGET_HEADS
+        and A.bare_noun(w) not in ("الامم", "الجامعه", "الشؤون", "الاسلحه")
+        and end - start > 3
+    ):
+        return end
+    if w in ("كافه", "جميعا"):
+        return None
+    if w == "لا" and end + 1 < len(toks) and toks[end + 1].text in ("سيما", "سيّما"):
+        return None  # "لا سيما": a list adverb, as "تحديدا"
+    return end if _ends_after_name(toks, start, end) else None
+
+
+def _ends_after_name(toks: list[A.Token], start: int, end: int) -> bool:
+    """A name ends before the word at ``end``: a verbal noun as the deed after a definite
+    name, any noun after a state's name, an undefined noun after a definite name."""
+    w = toks[end].text
+    pe = end - 1
+    while pe > start and not toks[pe].is_word:
+        pe -= 1
+    pw = toks[pe].text
+    if (
+        toks[pe].is_word
+        and A.is_definite(pw)
+        and A.is_definite(w)
+        and not A.is_nisba(w)
+        and w not in L.NAME_ADJECTIVES
+        and not w.startswith(("و", "لل"))
+        and not _is_target_word(w)
+        and _MASDAR.fullmatch(A.bare_noun(w))
+        and end - start >= 1
+    ):
+        return True  # "ناشدت المنظمات الدوليه | التدخل": the deed as a direct object
+    cw = L.country_word(pw)
+    if (
+        toks[pe].is_word
+        and cw
+        and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
+        and A.is_definite(w)
+        and not A.is_nisba(w)
+        and w not in L.NAME_ADJECTIVES
+        and " " not in cw.group("c")
+        and not (w[:1] == "و" and (L.country_word(w[1:]) or _is_target_word(w[1:])))
+    ):
+        return True  # "روسيا | الدخول في محادثات": a state's name governs no noun after it (but "تركيا والعراق")
+    if (
+        toks[pe].is_word
+        and cw
+        and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
+        and " " not in cw.group("c")
+        and not A.is_definite(w)
+        and not L.country_word(w)
+        and not _is_target_word(w)
+        and not (
+            w[:1] == "و"
+            and (_is_target_word(w[1:]) or L.country_word(w[1:]) or A.is_definite(w[1:]))
+        )
+        and w not in _LIST_ADVERBS
+        and w not in L.TIME_WORDS
+    ):
+        return True  # "روسيا | وقف التصعيد": nor an undefined one
+    # "مجلس الامن | مسؤولياته": a definite name ends before an undefined noun
+    return (
+        toks[pe].is_word
+        and A.is_definite(pw)
+        and not A.is_definite(w)
+        and not w.startswith("و")
+        and w not in _LIST_ADVERBS
+        and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده"))
+    )
+
+
+def _split_targets(toks: list[A.Token], start: int, end: int) -> list[tuple[int, int]]:
+    """Who is asked, split into one span per listed body ("X و Y", "لا سيما Z")."""
+    spans: list[tuple[int, int]] = []
+    cur = start
+    p = start + 1
+    while p < end:
+        w = toks[p].text
+        if w in _LIST_ADVERBS:
+            cut = p - 1 if w == "سيما" and toks[p - 1].text == "لا" else p
+            spans.append((cur, cut))
+            cur = p + 1
+        elif (
+            w.startswith("و")
+            and len(w) > 3
+            and _is_target_word(w[1:])
+            and (not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS)
+            and A.bare_noun(w) not in ("الشؤون",)
+        ):
+            spans.append((cur, p))
+            cur = p
+        p += 1
+    spans.append((cur, end))
+    return [sp for sp in spans if any(t.is_word for t in toks[sp[0] : sp[1]])]
+
+
 class _Demands:
     def __init__(self, an: A.Analysis):
         self.an = an
@@ -334,7 +499,16 @@ class _Demands:
 
     def target_span(self, si: int, k: int, hi: int) -> tuple[list[tuple[int, int]], int]:
         """Target noun phrases starting at token ``k`` and the token where the action starts."""
-        toks, _norm = self.an.tokens[si], self.an.norms[si]
+        toks = self.an.tokens[si]
+        start, ok = self._target_start(toks, k, hi)
+        if not ok:
+            return [], start
+        end = _target_end(toks, start, hi)
+        return _split_targets(toks, start, end), end
+
+    def _target_start(self, toks: list[A.Token], k: int, hi: int) -> tuple[int, bool]:
+        """Where who is asked starts from ``k`` (past time words, quotes, a report phrase,
+        "من"), and whether a body or a people noun stands there."""
         q = k
         while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
             q += 1
@@ -347,7 +521,7 @@ class _Demands:
         ):
             q += 1  # "طالبت ... من حزب العمال": من introduces who is asked
         if q >= len(toks) or toks[q].start >= hi or not toks[q].is_word:
-            return [], q
+            return q, False
         first = toks[q].text
         if self._bi and first[:1] == "ب" and _is_target_word(A.bare_noun(first)):
             pass  # "اهابت بالمجتمع الدولي": this verb takes who is asked with ب
@@ -361,167 +535,16 @@ class _Demands:
                 and not _is_target_word(first[1:])
             )
         ):
-            return [], q
+            return q, False
         if first[:1] == "ل" and not first.startswith("لل") and not _is_target_word(first[1:]):
-            return [], q
+            return q, False
         if (
             not _is_target_word(first)
             and not (first[:1] in "ل" and _is_target_word(first[1:]))
             and not (self._bi and first[:1] == "ب")
         ):
-            return [], q
-        start = q
-        end = q + 1
-        while end < len(toks) and toks[end].start < hi and end - start < 14:
-            t = toks[end]
-            w = t.text
-            if not t.is_word:
-                if w in '"«»“”':
-                    end += 1
-                    continue
-                nxt = toks[end + 1].text if end + 1 < len(toks) else ""
-                if (
-                    w in "،,"
-                    and end + 1 < len(toks)
-                    and toks[end + 1].is_word
-                    and (
-                        (nxt.startswith("و") and _is_target_word(nxt[1:]))
-                        or (
-                            not A.is_definite(nxt)
-                            and not lexicon_word(nxt)
-                            and nxt not in _ACTION_STARTERS
-                            and not nxt.startswith(("ب", "ل", "و"))
-                            and nxt not in L.PREPOSITIONS
-                            and nxt not in L.TIME_WORDS
-                            and A.strip_conj(nxt) not in L.PARTICIPLES
-                        )
-                    )
-                ):
-                    end += 1
-                    continue
-                break
-            if (
-                w in _ACTION_STARTERS
-                or w in ("الي", "علي", "ان", "بان", "ب", "ل")
-                or w in L.TIME_WORDS
-            ):
-                break
-            if (
-                end > start
-                and toks[end - 1].text in '"«“'
-                and (lexicon_word(w) or _MASDAR.fullmatch(w))
-                and not _is_target_word(w)
-            ):
-                end -= (
-                    1  # "من الهيئات المعنية "الاسراع بفتح ...": a quoted deed opens after the body
-                )
-                break
-            if (
-                w.startswith("ب")
-                and len(w) > 3
-                and not _is_target_word(w[1:])
-                and not _is_target_word(w)
-            ):
-                break
-            if (
-                w.startswith("ل")
-                and not w.startswith("لل")
-                and len(w) > 3
-                and not _is_target_word(w[1:])
-                and not A.is_nisba("ال" + w[1:])
-            ):
-                break
-            if (
-                w.startswith("لل")
-                and len(w) > 4
-                and not A.is_nisba(w)
-                and A.bare_noun(w) not in L.TARGET_HEADS
-                and A.bare_noun(w) not in ("الامم", "الجامعه", "الشؤون", "الاسلحه")
-                and end - start > 3
-            ):
-                break
-            if w in ("كافه", "جميعا"):
-                end += 1
-                continue
-            if w == "لا" and end + 1 < len(toks) and toks[end + 1].text in ("سيما", "سيّما"):
-                end += 1  # "لا سيما": a list adverb, as "تحديدا"
-                continue
-            pe = end - 1
-            while pe > start and not toks[pe].is_word:
-                pe -= 1
-            pw = toks[pe].text
-            if (
-                toks[pe].is_word
-                and A.is_definite(pw)
-                and A.is_definite(w)
-                and not A.is_nisba(w)
-                and w not in L.NAME_ADJECTIVES
-                and not w.startswith(("و", "لل"))
-                and not _is_target_word(w)
-                and _MASDAR.fullmatch(A.bare_noun(w))
-                and end - start >= 1
-            ):
-                break  # "ناشدت المنظمات الدوليه | التدخل": the deed as a direct object
-            cw = L.country_word(pw)
-            if (
-                toks[pe].is_word
-                and cw
-                and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
-                and A.is_definite(w)
-                and not A.is_nisba(w)
-                and w not in L.NAME_ADJECTIVES
-                and " " not in cw.group("c")
-                and not (w[:1] == "و" and (L.country_word(w[1:]) or _is_target_word(w[1:])))
-            ):
-                break  # "روسيا | الدخول في محادثات": a state's name governs no noun after it (but "تركيا والعراق")
-            if (
-                toks[pe].is_word
-                and cw
-                and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
-                and " " not in cw.group("c")
-                and not A.is_definite(w)
-                and not L.country_word(w)
-                and not _is_target_word(w)
-                and not (
-                    w[:1] == "و"
-                    and (_is_target_word(w[1:]) or L.country_word(w[1:]) or A.is_definite(w[1:]))
-                )
-                and w not in _LIST_ADVERBS
-                and w not in L.TIME_WORDS
-            ):
-                break  # "روسيا | وقف التصعيد": nor an undefined one
-            if (
-                toks[pe].is_word
-                and A.is_definite(pw)
-                and not A.is_definite(w)
-                and not w.startswith("و")
-                and w not in _LIST_ADVERBS
-                and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده"))
-            ):
-                break  # "مجلس الامن | مسؤولياته": a definite name ends before an undefined noun
-            end += 1
-        # trailing "تحديدا" etc. are fine; split lists on "و" + a new body
-        spans: list[tuple[int, int]] = []
-        cur = start
-        p = start + 1
-        while p < end:
-            w = toks[p].text
-            if w in _LIST_ADVERBS:
-                cut = p - 1 if w == "سيما" and toks[p - 1].text == "لا" else p
-                spans.append((cur, cut))
-                cur = p + 1
-            elif (
-                w.startswith("و")
-                and len(w) > 3
-                and _is_target_word(w[1:])
-                and (not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS)
-                and A.bare_noun(w) not in ("الشؤون",)
-            ):
-                spans.append((cur, p))
-                cur = p
-            p += 1
-        spans.append((cur, end))
-        return [sp for sp in spans if any(t.is_word for t in toks[sp[0] : sp[1]])], end
+            return q, False
+        return q, True
 
     def span_text(self, si: int, a: int, b: int) -> str:
         toks, sent = self.an.tokens[si], self.an.sentences[si]

@@ -21,7 +21,6 @@ KNOWN_LONG = {
     "attribution.py:_event",
     "attribution.py:analyse",
     "attribution.py:classify",
-    "demands.py:target_span",
     "figures.py:_excluded",
     "figures.py:_event_cue",
     "figures.py:_figures_in",
