@@ -43,6 +43,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1061,13 +1062,41 @@ class _Finder:
     def _agent(
         self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool, genitive_agent: bool
     ) -> tuple[_Actor | None, str] | None:
+        """Who did the act at ``ts:te`` of sentence ``si`` (clause ``lo:hi``): the party, if
+        one was found in the sentence, and its name ("" for the issuer's own side). Tried in
+        order: "these crimes" (the party just named), the nationality of the fire, an agent
+        marker after the act, the possessor, the owner of conduct named before, a relative
+        clause's antecedent, the subject around the act, the party just spoken about."""
+        ctx = self.ctx
+        actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
+        steps: tuple[Callable[[], tuple[_Actor | None, str] | None], ...] = (
+            lambda: self._agent_by_demonstrative(si, lo, hi, ts, te),
+            lambda: self._agent_by_fire(si, hi, ts, te),
+            lambda: self._agent_marked_after(si, hi, te, actors),
+            lambda: self._agent_possessor(si, hi, ts, te, actors, genitive_agent),
+            lambda: self._agent_conduct_owner(si, lo, ts),
+            lambda: self._agent_antecedent(si, lo, ts),
+            lambda: self._agent_around(si, lo, hi, ts, te, verb, actors),
+        )
+        for step in steps:  # in order, each only if the ones before found no one
+            found = step()
+            if found is not None:
+                return found
+        # e) the party the issuer was just speaking about
+        if self.last_accused and si - self.last_accused[0] <= 5:
+            return None, self.last_accused[1]
+        return None
+
+    def _agent_by_demonstrative(
+        self, si: int, lo: int, hi: int, ts: int, te: int
+    ) -> tuple[_Actor | None, str] | None:
+        """ "هذه الجرائم": the acts just spoken of, by the party just named."""
         an, ctx = self.ctx.an, self.ctx
         if (
             _DEMONSTRATIVE_BEFORE.search(an.norms[si], max(lo, ts - 6), ts)
             and self.last_accused
             and not _AGENT_AFTER.match(an.norms[si], te, min(hi, te + 40))
         ):
-            # "هذه الجرائم": the acts just spoken of, by the party just named
             m2 = None
             k = A.token_at(an.tokens[si], te)
             toks2 = an.tokens[si]
@@ -1075,9 +1104,14 @@ class _Finder:
                 m2 = next((a for a in ctx.actors_of(si) if a.start == toks2[k].start), None)
             if m2 is None:
                 return None, self.last_accused[1]
-        norm, toks = an.norms[si], an.tokens[si]
-        actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
-        # a0) "مقتل 60 فلسطينيا ... بنيران اسرائيليه": the weapon's nationality names the agent
+        return None
+
+    def _agent_by_fire(
+        self, si: int, hi: int, ts: int, te: int
+    ) -> tuple[_Actor | None, str] | None:
+        """ "مقتل 60 فلسطينيا ... بنيران اسرائيليه": the weapon's nationality names the agent."""
+        an, ctx = self.ctx.an, self.ctx
+        norm = an.norms[si]
         if _KILL_NOUNS.fullmatch(norm[ts:te]) or _HARM.fullmatch(norm[ts:te]):
             fire = _BY_FIRE.search(norm, te, min(hi, te + 200))
             if fire:
@@ -1086,7 +1120,14 @@ class _Finder:
                     nm = ctx.country_name(refs[0][2])
                     if nm:
                         return None, nm
-        # a) explicit agent markers after the act
+        return None
+
+    def _agent_marked_after(
+        self, si: int, hi: int, te: int, actors: list[_Actor]
+    ) -> tuple[_Actor | None, str] | None:
+        """An explicit agent marker after the act ("من قبل X", "التي ارتكبتها X")."""
+        an, ctx = self.ctx.an, self.ctx
+        norm = an.norms[si]
         m = _AGENT_AFTER.search(norm, te, min(hi, te + 90)) or _RELATIVE_SUBJECT.search(
             norm, te, min(hi, te + 60)
         )
@@ -1110,7 +1151,15 @@ class _Finder:
                         and ctx.name(a)
                     ):
                         return a, ctx.name(a)  # type: ignore[return-value]
-        # b) possessor / genitive right after the act (skipping quality adjectives), or "من X"
+        return None
+
+    def _agent_possessor(
+        self, si: int, hi: int, ts: int, te: int, actors: list[_Actor], genitive_agent: bool
+    ) -> tuple[_Actor | None, str] | None:
+        """The possessor or genitive right after the act (past quality adjectives), "من X",
+        possession by ل, or a nationality adjective ("العدوان الاسرائيلي")."""
+        an, ctx = self.ctx.an, self.ctx
+        norm, toks = an.norms[si], an.tokens[si]
         k = A.token_at(toks, te)
         while k < len(toks) and (
             A.bare_noun(toks[k].text) in _QUALITY_ADJ or toks[k].text in '"«»“”'
@@ -1153,31 +1202,50 @@ class _Finder:
                     for a in ctx.actors_of(si, lam=True):
                         if a.start == t.start:
                             return a, ctx.name(a) or ""  # type: ignore[return-value]
-                # nationality adjective: "العدوان الاسرائيلي" → إسرائيل (but "احتلال الاراضي الفلسطينيه":
-                # the adjective of the victim the act names, not of its agent)
-                act_words = norm[ts:te].split()
-                last = A.bare_noun(act_words[-1]) if act_words else ""
-                last = last[2:] if last.startswith("ال") else last
-                if A.is_nisba(t.text) and not (len(act_words) > 1 and last in _VICTIM_OWNED):
-                    mm = L.COUNTRY_RX.match(norm, t.start)
-                    if mm and mm.start("c") <= t.start + 3:
-                        code = L.COUNTRY_SURFACE.get(mm.group("c"))
-                        if code:
-                            nm = ctx.country_name(code)
-                            if nm:
-                                return None, nm
-                    elif not mm:
-                        # a group's adjective: "الهجمات الحوثيه" → the party named "الحوثيين" in the text
-                        nm = self.party_of_adjective(si, t.text)
-                        if nm:
-                            return None, nm
-        # c-)  "ان التعليقات معاديه للساميه": the words named before, whose owner was given with them
+                return self._agent_adjective(si, ts, te, t)
+        return None
+
+    def _agent_adjective(
+        self, si: int, ts: int, te: int, t: A.Token
+    ) -> tuple[_Actor | None, str] | None:
+        """ "العدوان الاسرائيلي" → إسرائيل, "الهجمات الحوثيه" → the party named "الحوثيين"."""
+        norm = self.ctx.an.norms[si]
+        ctx = self.ctx
+        # nationality adjective: "العدوان الاسرائيلي" → إسرائيل (but "احتلال الاراضي الفلسطينيه":
+        # the adjective of the victim the act names, not of its agent)
+        act_words = norm[ts:te].split()
+        last = A.bare_noun(act_words[-1]) if act_words else ""
+        last = last[2:] if last.startswith("ال") else last
+        if A.is_nisba(t.text) and not (len(act_words) > 1 and last in _VICTIM_OWNED):
+            mm = L.COUNTRY_RX.match(norm, t.start)
+            if mm and mm.start("c") <= t.start + 3:
+                code = L.COUNTRY_SURFACE.get(mm.group("c"))
+                if code:
+                    nm = ctx.country_name(code)
+                    if nm:
+                        return None, nm
+            elif not mm:
+                # a group's adjective: "الهجمات الحوثيه" → the party named "الحوثيين" in the text
+                nm = self.party_of_adjective(si, t.text)
+                if nm:
+                    return None, nm
+        return None
+
+    def _agent_conduct_owner(self, si: int, lo: int, ts: int) -> tuple[_Actor | None, str] | None:
+        """ "ان التعليقات معاديه للساميه": the words named before, whose owner was given."""
+        an, ctx = self.ctx.an, self.ctx
+        norm = an.norms[si]
         dc = _DEF_CONDUCT.search(norm, max(lo, ts - 40), ts)
         if dc and not any(dc.end() <= a.start < ts for a in ctx.actors_of(si)):
             owner = self.conduct_owner(si)
             if owner:
                 return None, owner
-        # c0) "لممثلي دول التحالف الذين امتهنوا قلب الحقائق": the relative clause's antecedent
+        return None
+
+    def _agent_antecedent(self, si: int, lo: int, ts: int) -> tuple[_Actor | None, str] | None:
+        """ "لممثلي دول التحالف الذين امتهنوا قلب الحقائق": the relative clause's antecedent."""
+        an, ctx = self.ctx.an, self.ctx
+        toks = an.tokens[si]
         k0 = A.token_at(toks, ts)
         for back in range(max(0, k0 - 2), k0):
             if toks[back].text in ("الذين", "الذي", "التي") and toks[back].start >= lo:
@@ -1194,7 +1262,15 @@ class _Finder:
                     a = min(antecedents, key=lambda x: x.start)  # the fullest phrase
                     return a, ctx.name(a)  # type: ignore[return-value]
                 break
-        # c) subject of the act's verb, before it ("قوات التحالف ارتكبت", "سلطات الاحتلال تحاصر")
+        return None
+
+    def _agent_around(
+        self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool, actors: list[_Actor]
+    ) -> tuple[_Actor | None, str] | None:
+        """The subject of the act's verb, before it ("قوات التحالف ارتكبت"), or the party
+        after a verb, not a victim and not past a relative clause."""
+        an, ctx = self.ctx.an, self.ctx
+        norm, toks = an.norms[si], an.tokens[si]
         victims = self.victims.get((si, lo, hi))
         if victims is None:  # the same for every act of the clause: made once (linear time)
             victims = self.victims[(si, lo, hi)] = _victim_flags(norm, toks, actors)
@@ -1216,9 +1292,6 @@ class _Finder:
             nm = ctx.name(a)
             if nm:
                 return a, nm
-        # e) the party the issuer was just speaking about
-        if self.last_accused and si - self.last_accused[0] <= 5:
-            return None, self.last_accused[1]
         return None
 
     # -- acts ----------------------------------------------------------------------
