@@ -343,6 +343,147 @@ def _object_names(
     return names
 
 
+def _act_hits(
+    norm: str, hi: int, by_kind: dict[str, list[_Span]]
+) -> list[tuple[int, int, str, bool]]:
+    """The act words (start, end, act, verb-like): a bare "crime" is a war crime only when
+    it says so, an aggression on civilians is their killing, one on the law a breach of it."""
+    hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
+    for kind, spans in by_kind.items():
+        if not kind.startswith("act:"):
+            continue
+        act = kind[4:]
+        for m in spans:
+            a = act
+            if act == "war_crimes" and re.fullmatch(
+                r"[وفبلك]*(?:ال)?(?:جرائم|جريمه)\w*", m.group()
+            ):
+                nxt = norm[m.end() : m.end() + 25]
+                if _TERROR_ADJ.match(nxt.lstrip()):
+                    a = "other"
+                elif re.match(r"\s*(?:ال)?عدواني", nxt):
+                    a = "violating_sovereignty"
+                elif re.match(r"\s*(?:حرب|الحرب|ضد)", nxt):
+                    continue
+                else:
+                    # a bare "crime" names no war crime (GUIDE: war crimes, crimes against
+                    # humanity, genocide, ethnic cleansing): it is the killing of civilians when
+                    # the clause says whom it killed, else some other wrongdoing
+                    win = norm[m.end() : min(hi, m.end() + 60)]
+                    a = (
+                        "killing_civilians"
+                        if _CIV.search(win) or _KILL_NOUNS.search(win)
+                        else _BARE_CRIME
+                    )
+                    if not a:
+                        continue
+            if act == "violating_sovereignty" and "عدوان" in m.group():
+                win = norm[m.end() : m.end() + 40]
+                if _CIV.search(win):
+                    a = "killing_civilians"
+                elif re.match(r"(?:\s+\S+)?\s+علي\s+", win) and _LAW.match(
+                    win, win.index("علي") + 4
+                ):
+                    a = "violating_international_law"  # "العدوان (السافر) على القانون الدولي"
+            hits.append((m.start(), m.end(), a, False))
+    return hits
+
+
+def _border_breached(norm: str, m: _Span, window_end: int, is_violation: bool) -> bool:
+    """A violation of sovereignty, borders or airspace named after the harm word ("علي")."""
+    # ("مقتل 60 فلسطينيا علي الحدود": where they were killed, no breached border)
+    for v in _SOV.finditer(norm, m.end(), window_end):
+        if re.search(r"(?<!\w)(?:في|عند|قرب)\s+$", norm[max(0, v.start() - 6) : v.start()]):
+            continue  # "الاعتداءات في الحدود": where it happened, no breached border
+        if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end() : v.start()]):
+            return True
+    return False
+
+
+def _support_hits(
+    norm: str,
+    lo: int,
+    hi: int,
+    by_kind: dict[str, list[_Span]],
+    hits: list[tuple[int, int, str, bool]],
+) -> None:
+    """Support of terrorism: the supported group is the support's object, so the act's span
+    reaches it (and it is not taken as the agent)."""
+    for m in by_kind.get("support", ()):
+        if (
+            m.group()[:1] == "و"
+            and _SUPPORT_CHAIN.fullmatch(m.group().split()[0])
+            and re.search(r"\w\s+$", norm[max(lo, m.start() - 2) : m.start()])
+            and L.TRIGGERS.rx.search(norm, max(lo, m.start() - 14), m.start())
+        ):
+            continue  # "دعم وتمويل وتدريب X": one support, named once by its first masdar
+        seg = norm[m.end() : min(hi, m.end() + 90)]
+        t = _TERROR.search(seg)
+        if (
+            t
+            and len(seg[: t.start()].split()) > 1
+            and not all(
+                _SUPPORT_CHAIN.fullmatch(w)
+                or A.bare_noun(w) in _GROUP_NOUNS
+                or w in _DEMONSTRATIVES
+                for w in seg[: t.start()].split()
+            )
+        ):
+            # the supported group is the support's object: "دعم الارهاب", "تسليح الميليشيات",
+            # "دعم وتمويل وتدريب عناصر هذا التنظيم الارهابي"
+            t = None
+        if (
+            t
+            and not _FIGHT.search(seg[: t.start()])
+            and not _FIGHT.search(norm[max(lo, m.start() - 12) : m.start()])
+        ):
+            # the supported group is the object: report the act's span up to it, so it is not the agent;
+            # "يقف وراء دعم ... ، X": the verb comes first, its subject after the long object
+            behind = bool(_STANDS_BEHIND.search(norm, max(lo, m.start() - 20), m.start()))
+            hits.append((m.start(), m.end() + t.end(), "supporting_terrorism", behind))
+
+
+def _kept_hits(
+    norm: str, lo: int, hits: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """Hits without those inside a longer hit of another kind, and none after a word of a
+    claim ("مزاعم") but disinformation."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str, bool]] = []
+    for h in hits:
+        if any(
+            k0 <= h[0]
+            and h[1] <= k1
+            and (k1 - k0) > (h[1] - h[0])
+            and ka != h[2]
+            and not (
+                ka
+                in (
+                    "killing_civilians",
+                    "attacking_infrastructure",
+                    "attacking_forces",
+                    "violating_sovereignty",
+                )
+                and h[2]
+                in (
+                    "killing_civilians",
+                    "attacking_infrastructure",
+                    "attacking_forces",
+                    "violating_sovereignty",
+                )
+            )
+            for k0, k1, ka, _ in kept
+        ):
+            continue
+        kept.append(h)
+    kept = [
+        h
+        for h in kept
+        if h[2] == "disinformation" or not _CLAIM_NOUN.search(norm, max(lo, h[0] - 60), h[0])
+    ]
+    return kept
+
+
 def _owner_np_end(toks: list[A.Token], k: int, hi: int) -> int:
     """End of the owner's name from ``k``: its noun phrase, without a trailing time word,
     function word or quality of the conduct, and with an office holder's personal name."""
@@ -1297,13 +1438,36 @@ class _Finder:
     # -- acts ----------------------------------------------------------------------
 
     def segment(self, si: int, lo: int, hi: int) -> None:
-        an = self.ctx.an
-        norm, toks = an.norms[si], an.tokens[si]
-        hits: list[tuple[int, int, str, bool]] = []  # start, end, act, verb-like
+        """The accusations of clause ``lo:hi`` of sentence ``si``: the act words the lexicon
+        finds there (acts, harm with its victim, breaches of law, support of terrorism),
+        each charged to its agent, then the accusing verbs ("اتهم X بـ")."""
+        norm = self.ctx.an.norms[si]
         self.condemned(si, lo, hi)
         if "الذي" in norm or "التي" in norm:
             self.condemned_relative(si, lo, hi)
-        # "الميليشيات وداعمها ايران", "داعمتهم ايران": the supporter of an armed group
+        self._supporters(si, lo, hi)
+        scan = L.TRIGGERS.scan(norm, lo, hi)
+        if not scan:
+            return
+        by_kind: dict[str, list[_Span]] = {}
+        for st, en, kind in scan:
+            by_kind.setdefault(kind, []).append(_Span(norm, st, en))
+        hits = _act_hits(norm, hi, by_kind)
+        memory: list[tuple[int, int]] = []  # harm with an agent but no victim: remember the agent
+        for m in by_kind.get("harm", ()):
+            self._harm(si, lo, hi, m, hits, memory)
+        self._law_hits(si, lo, hi, by_kind, hits)
+        _support_hits(norm, lo, hi, by_kind, hits)
+        kept = _kept_hits(norm, lo, hits)
+        ordered = [(h[0], h[1], h[2], h[3]) for h in kept] + [(a, b, "", False) for a, b in memory]
+        ordered.sort(key=lambda h: h[0])
+        self._charge(si, lo, hi, ordered, by_kind)
+        if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
+            self.accuse_verbs(si, lo, hi, by_kind)
+
+    def _supporters(self, si: int, lo: int, hi: int) -> None:
+        """ "الميليشيات وداعمها ايران", "داعمتهم ايران": the supporter of an armed group."""
+        norm = self.ctx.an.norms[si]
         for sm in (
             _SUPPORTER_WORD.finditer(norm, lo, hi) if "داعم" in norm or "راعي" in norm else ()
         ):
@@ -1315,178 +1479,163 @@ class _Finder:
                     if nm:
                         self.add(nm, "supporting_terrorism", si)
                     break
-        scan = L.TRIGGERS.scan(norm, lo, hi)
-        if not scan:
-            return
-        by_kind: dict[str, list[_Span]] = {}
-        for st, en, kind in scan:
-            by_kind.setdefault(kind, []).append(_Span(norm, st, en))
-        for kind, spans in by_kind.items():
-            if not kind.startswith("act:"):
-                continue
-            act = kind[4:]
-            for m in spans:
-                a = act
-                if act == "war_crimes" and re.fullmatch(
-                    r"[وفبلك]*(?:ال)?(?:جرائم|جريمه)\w*", m.group()
-                ):
-                    nxt = norm[m.end() : m.end() + 25]
-                    if _TERROR_ADJ.match(nxt.lstrip()):
-                        a = "other"
-                    elif re.match(r"\s*(?:ال)?عدواني", nxt):
-                        a = "violating_sovereignty"
-                    elif re.match(r"\s*(?:حرب|الحرب|ضد)", nxt):
-                        continue
-                    else:
-                        # a bare "crime" names no war crime (GUIDE: war crimes, crimes against
-                        # humanity, genocide, ethnic cleansing): it is the killing of civilians when
-                        # the clause says whom it killed, else some other wrongdoing
-                        win = norm[m.end() : min(hi, m.end() + 60)]
-                        a = (
-                            "killing_civilians"
-                            if _CIV.search(win) or _KILL_NOUNS.search(win)
-                            else _BARE_CRIME
-                        )
-                        if not a:
-                            continue
-                if act == "violating_sovereignty" and "عدوان" in m.group():
-                    win = norm[m.end() : m.end() + 40]
-                    if _CIV.search(win):
-                        a = "killing_civilians"
-                    elif re.match(r"(?:\s+\S+)?\s+علي\s+", win) and _LAW.match(
-                        win, win.index("علي") + 4
-                    ):
-                        a = "violating_international_law"  # "العدوان (السافر) على القانون الدولي"
-                hits.append((m.start(), m.end(), a, False))
-        # harm + victim
-        memory: list[tuple[int, int]] = []  # harm with an agent but no victim: remember the agent
-        for m in by_kind.get("harm", ()):
-            k = A.token_at(toks, m.end())
-            if k < len(toks):
-                # "استهداف ميليشيا الحوثي الارهابيه المدعومه من ايران للاعيان المدنيه": the victim
-                # comes after the agent's genitive (and what is said of the agent)
-                gen = next((a for a in self.ctx.actors_of(si) if a.start == toks[k].start), None)
-                if gen is not None:
-                    k = A.token_at(toks, gen.end)
-                    if (
-                        k + 2 < len(toks)
-                        and _BACKED.fullmatch(A.strip_conj(toks[k].text))
-                        and toks[k + 1].text == "من"
-                    ):
-                        k += 3
-            window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
-            stop = re.search(r"[.،؛:]", norm[m.end() : window_end])
-            if stop:
-                window_end = m.end() + stop.start()
-            window_end = min(window_end, hi)
-            is_violation = bool(_VIOLATION_WORDS.fullmatch(m.group()))
-            n_before = len(hits)
-            marker = bool(
-                re.search(
-                    r"(?<!\w)(?:علي|ضد|بحق)(?!\w)|(?<!\w)(?:لل|ل)", norm[m.end() : window_end]
-                )
-            )
-            verbish = (
-                bool(re.match(r"[وف]?[يت]\w{3,}", m.group()))
-                or A.strip_conj(m.group()) in _PAST_HARM_VERBS
-            )
-            infra = [
-                (v.start(), v.end())
-                for v in _INFRA.finditer(norm, m.end(), window_end)
-                if not re.search(r"قنابل\s*$|مسيل\w*\s*$", norm[max(0, v.start() - 10) : v.start()])
-            ]
-            # ("قنابل الغاز": tear gas, not the gas supply)
-            for v in _CIV.finditer(norm, m.end(), window_end):
-                if any(a <= v.start() < b for a, b in infra):
-                    continue  # "الاعيان المدنيه": civilian objects, not people
-                hits.append((m.start(), m.end(), "killing_civilians", verbish))
-                break
-            if infra:
-                hits.append((m.start(), m.end(), "attacking_infrastructure", verbish))
-            for v in _FORCES.finditer(norm, m.end(), window_end):
-                pre = norm[m.end() : v.start()]
-                own = False
-                refs = L.country_refs(norm, v.start(), min(v.end() + 30, hi))
-                if refs and self.ctx.country and refs[0][2] == self.ctx.country:
-                    own = True
-                lam_victim = v.group().startswith(("ل", "لل")) and any(
-                    A.bare_noun(x) not in _QUALITY_ADJ for x in re.findall(r"\w+", pre)
-                )
+
+    def _harm(
+        self,
+        si: int,
+        lo: int,
+        hi: int,
+        m: _Span,
+        hits: list[tuple[int, int, str, bool]],
+        memory: list[tuple[int, int]],
+    ) -> None:
+        """A harm word and its victim a few words on (civilians, infrastructure, forces, a
+        state's territory or borders) give the act; an attack the text blames deaths on is
+        killing civilians; an agent without a victim is remembered (``memory``)."""
+        norm = self.ctx.an.norms[si]
+        window_end = self._harm_window(si, hi, m)
+        is_violation = bool(_VIOLATION_WORDS.fullmatch(m.group()))
+        n_before = len(hits)
+        verbish = (
+            bool(re.match(r"[وف]?[يت]\w{3,}", m.group()))
+            or A.strip_conj(m.group()) in _PAST_HARM_VERBS
+        )
+        infra = [
+            (v.start(), v.end())
+            for v in _INFRA.finditer(norm, m.end(), window_end)
+            if not re.search(r"قنابل\s*$|مسيل\w*\s*$", norm[max(0, v.start() - 10) : v.start()])
+        ]
+        # ("قنابل الغاز": tear gas, not the gas supply)
+        for v in _CIV.finditer(norm, m.end(), window_end):
+            if any(a <= v.start() < b for a, b in infra):
+                continue  # "الاعيان المدنيه": civilian objects, not people
+            hits.append((m.start(), m.end(), "killing_civilians", verbish))
+            break
+        if infra:
+            hits.append((m.start(), m.end(), "attacking_infrastructure", verbish))
+        if self._forces_harmed(si, hi, m, window_end):
+            hits.append((m.start(), m.end(), "attacking_forces", verbish))
+        if not is_violation and _MISSILE_HARM.fullmatch(m.group()) and self._state_hit(norm, hi, m):
+            hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
+        if is_violation or (
+            "علي" in norm[m.end() : window_end] and not _KILL_NOUNS.fullmatch(m.group())
+        ):
+            if _border_breached(norm, m, window_end, is_violation):
+                hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
+        if len(hits) == n_before and _ATTACK_MASDAR.fullmatch(m.group()):
+            self._deaths_of_attack(si, lo, m, hits)
+        if len(hits) == n_before and not verbish:
+            memory.append((m.start(), m.end()))
+
+    def _harm_window(self, si: int, hi: int, m: _Span) -> int:
+        """Where a harm word's victim may be named: seven words on (past the agent's genitive,
+        "استهداف ميليشيا الحوثي ... للاعيان المدنيه"), up to a punctuation mark."""
+        an = self.ctx.an
+        norm, toks = an.norms[si], an.tokens[si]
+        k = A.token_at(toks, m.end())
+        if k < len(toks):
+            # "استهداف ميليشيا الحوثي الارهابيه المدعومه من ايران للاعيان المدنيه": the victim
+            # comes after the agent's genitive (and what is said of the agent)
+            gen = next((a for a in self.ctx.actors_of(si) if a.start == toks[k].start), None)
+            if gen is not None:
+                k = A.token_at(toks, gen.end)
                 if (
-                    own
-                    or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre)
-                    or lam_victim
-                    or (
-                        _KILL_NOUNS.fullmatch(m.group())
-                        and not _BY_AGENT.search(pre)
-                        and len(pre.split()) <= 2
-                    )
+                    k + 2 < len(toks)
+                    and _BACKED.fullmatch(A.strip_conj(toks[k].text))
+                    and toks[k + 1].text == "من"
                 ):
-                    hits.append((m.start(), m.end(), "attacking_forces", verbish))
-                    break
-            if not is_violation and _MISSILE_HARM.fullmatch(m.group()):
-                # "اطلاق صواريخ ... الي المملكه العربيه السعوديه": an attack on a state's territory
-                for mm in _TOWARDS.finditer(norm, m.end(), min(hi, m.end() + 80)):
-                    at = mm.end()
-                    land = _LAND_OF.match(norm, at)
-                    if land:
-                        at = land.end()  # "على مدن المملكة", "على أراضي سوريا"
-                    if _OWN_STATE.match(norm, at):
-                        # "على المملكة", "على بلادنا": the speaker's own state, named as a kingdom or country
-                        hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
-                        break
-                    refs = L.country_refs(norm, at, min(hi, at + 40))
-                    if (
-                        refs
-                        and refs[0][0] <= at + 1
-                        and refs[0][3] in ("name", "capital", "metonym")
-                    ):
-                        hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
-                        break
-            if is_violation or (
-                "علي" in norm[m.end() : window_end] and not _KILL_NOUNS.fullmatch(m.group())
+                    k += 3
+        window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
+        stop = re.search(r"[.،؛:]", norm[m.end() : window_end])
+        if stop:
+            window_end = m.end() + stop.start()
+        window_end = min(window_end, hi)
+        return window_end
+
+    def _forces_harmed(self, si: int, hi: int, m: _Span, window_end: int) -> bool:
+        """The harm's victim is an army, police or security forces (the issuer's own, or
+        after على/ضد/بحق or ل)."""
+        norm = self.ctx.an.norms[si]
+        for v in _FORCES.finditer(norm, m.end(), window_end):
+            pre = norm[m.end() : v.start()]
+            own = False
+            refs = L.country_refs(norm, v.start(), min(v.end() + 30, hi))
+            if refs and self.ctx.country and refs[0][2] == self.ctx.country:
+                own = True
+            lam_victim = v.group().startswith(("ل", "لل")) and any(
+                A.bare_noun(x) not in _QUALITY_ADJ for x in re.findall(r"\w+", pre)
+            )
+            if (
+                own
+                or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre)
+                or lam_victim
+                or (
+                    _KILL_NOUNS.fullmatch(m.group())
+                    and not _BY_AGENT.search(pre)
+                    and len(pre.split()) <= 2
+                )
             ):
-                # ("مقتل 60 فلسطينيا علي الحدود": where they were killed, no breached border)
-                for v in _SOV.finditer(norm, m.end(), window_end):
-                    if re.search(
-                        r"(?<!\w)(?:في|عند|قرب)\s+$", norm[max(0, v.start() - 6) : v.start()]
-                    ):
-                        continue  # "الاعتداءات في الحدود": where it happened, no breached border
-                    if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end() : v.start()]):
-                        hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
-                        break
-            del marker
-            if len(hits) == n_before and _ATTACK_MASDAR.fullmatch(m.group()):
-                # "مقتل امرأة وطفلتها جراء استهداف الطيران X": deaths the text puts down to an
-                # attack are the attacker's killing, whoever the victims are named as
-                cause = _DEATH_CAUSED.search(norm, max(lo, m.start() - 220), m.start())
-                if cause and not _FORCES.search(norm, cause.start(), m.start()):
-                    nxt = A.token_at(toks, m.end())
-                    gen = next(
-                        (
-                            a
-                            for a in self.ctx.actors_of(si)
-                            if nxt < len(toks) and a.start == toks[nxt].start
-                        ),
-                        None,
-                    )
-                    nm = self.ctx.name(gen) if gen is not None else None
-                    if (
-                        not nm
-                        and nxt + 1 < len(toks)
-                        and A.bare_noun(toks[nxt].text) in L.INSTRUMENT_HEADS
-                        and A.is_nisba(toks[nxt + 1].text)
-                        and L.country_word(toks[nxt + 1].text)
-                    ):
-                        # "استهداف الطيران الإسرائيلي": a state's arm, named by its nationality
-                        nm = an.sentences[si][toks[nxt].start : toks[nxt + 1].end]
-                    if nm:  # "استهداف الطيران X": the attack's genitive is its agent
-                        self.add(nm, "killing_civilians", si)
-                    else:
-                        hits.append((m.start(), m.end(), "killing_civilians", False))
-            if len(hits) == n_before and not verbish:
-                memory.append((m.start(), m.end()))
-        # violation of law
+                return True
+        return False
+
+    def _state_hit(self, norm: str, hi: int, m: _Span) -> bool:
+        """ "اطلاق صواريخ ... الي المملكه العربيه السعوديه": an attack on a state's territory."""
+        for mm in _TOWARDS.finditer(norm, m.end(), min(hi, m.end() + 80)):
+            at = mm.end()
+            land = _LAND_OF.match(norm, at)
+            if land:
+                at = land.end()  # "على مدن المملكة", "على أراضي سوريا"
+            if _OWN_STATE.match(norm, at):
+                # "على المملكة", "على بلادنا": the speaker's own state, named as a kingdom or country
+                return True
+            refs = L.country_refs(norm, at, min(hi, at + 40))
+            if refs and refs[0][0] <= at + 1 and refs[0][3] in ("name", "capital", "metonym"):
+                return True
+        return False
+
+    def _deaths_of_attack(
+        self, si: int, lo: int, m: _Span, hits: list[tuple[int, int, str, bool]]
+    ) -> None:
+        """ "مقتل امرأة وطفلتها جراء استهداف الطيران X": deaths the text puts down to an
+        attack are the attacker's killing, whoever the victims are named as."""
+        an = self.ctx.an
+        norm, toks = an.norms[si], an.tokens[si]
+        cause = _DEATH_CAUSED.search(norm, max(lo, m.start() - 220), m.start())
+        if cause and not _FORCES.search(norm, cause.start(), m.start()):
+            nxt = A.token_at(toks, m.end())
+            gen = next(
+                (
+                    a
+                    for a in self.ctx.actors_of(si)
+                    if nxt < len(toks) and a.start == toks[nxt].start
+                ),
+                None,
+            )
+            nm = self.ctx.name(gen) if gen is not None else None
+            if (
+                not nm
+                and nxt + 1 < len(toks)
+                and A.bare_noun(toks[nxt].text) in L.INSTRUMENT_HEADS
+                and A.is_nisba(toks[nxt + 1].text)
+                and L.country_word(toks[nxt + 1].text)
+            ):
+                # "استهداف الطيران الإسرائيلي": a state's arm, named by its nationality
+                nm = an.sentences[si][toks[nxt].start : toks[nxt + 1].end]
+            if nm:  # "استهداف الطيران X": the attack's genitive is its agent
+                self.add(nm, "killing_civilians", si)
+            else:
+                hits.append((m.start(), m.end(), "killing_civilians", False))
+
+    def _law_hits(
+        self,
+        si: int,
+        lo: int,
+        hi: int,
+        by_kind: dict[str, list[_Span]],
+        hits: list[tuple[int, int, str, bool]],
+    ) -> None:
+        """Breaches of law, interference in internal affairs, things declared unlawful."""
+        norm = self.ctx.an.norms[si]
         for m in by_kind.get("violate", ()):
             seg = norm[m.end() : min(hi, m.end() + 60)]
             if _LAW.search(seg):
@@ -1517,75 +1666,18 @@ class _Finder:
                         self.add(nm, "violating_international_law", si)
                     continue
             hits.append((m.start(), m.end(), "violating_international_law", False))
-        # support of terrorism
-        for m in by_kind.get("support", ()):
-            if (
-                m.group()[:1] == "و"
-                and _SUPPORT_CHAIN.fullmatch(m.group().split()[0])
-                and re.search(r"\w\s+$", norm[max(lo, m.start() - 2) : m.start()])
-                and L.TRIGGERS.rx.search(norm, max(lo, m.start() - 14), m.start())
-            ):
-                continue  # "دعم وتمويل وتدريب X": one support, named once by its first masdar
-            seg = norm[m.end() : min(hi, m.end() + 90)]
-            t = _TERROR.search(seg)
-            if (
-                t
-                and len(seg[: t.start()].split()) > 1
-                and not all(
-                    _SUPPORT_CHAIN.fullmatch(w)
-                    or A.bare_noun(w) in _GROUP_NOUNS
-                    or w in _DEMONSTRATIVES
-                    for w in seg[: t.start()].split()
-                )
-            ):
-                # the supported group is the support's object: "دعم الارهاب", "تسليح الميليشيات",
-                # "دعم وتمويل وتدريب عناصر هذا التنظيم الارهابي"
-                t = None
-            if (
-                t
-                and not _FIGHT.search(seg[: t.start()])
-                and not _FIGHT.search(norm[max(lo, m.start() - 12) : m.start()])
-            ):
-                # the supported group is the object: report the act's span up to it, so it is not the agent;
-                # "يقف وراء دعم ... ، X": the verb comes first, its subject after the long object
-                behind = bool(_STANDS_BEHIND.search(norm, max(lo, m.start() - 20), m.start()))
-                hits.append((m.start(), m.end() + t.end(), "supporting_terrorism", behind))
-        # drop matches inside a longer match of the same start region
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, str, bool]] = []
-        for h in hits:
-            if any(
-                k0 <= h[0]
-                and h[1] <= k1
-                and (k1 - k0) > (h[1] - h[0])
-                and ka != h[2]
-                and not (
-                    ka
-                    in (
-                        "killing_civilians",
-                        "attacking_infrastructure",
-                        "attacking_forces",
-                        "violating_sovereignty",
-                    )
-                    and h[2]
-                    in (
-                        "killing_civilians",
-                        "attacking_infrastructure",
-                        "attacking_forces",
-                        "violating_sovereignty",
-                    )
-                )
-                for k0, k1, ka, _ in kept
-            ):
-                continue
-            kept.append(h)
-        kept = [
-            h
-            for h in kept
-            if h[2] == "disinformation" or not _CLAIM_NOUN.search(norm, max(lo, h[0] - 60), h[0])
-        ]
-        ordered = [(h[0], h[1], h[2], h[3]) for h in kept] + [(a, b, "", False) for a, b in memory]
-        ordered.sort(key=lambda h: h[0])
+
+    def _charge(
+        self,
+        si: int,
+        lo: int,
+        hi: int,
+        ordered: list[tuple[int, int, str, bool]],
+        by_kind: dict[str, list[_Span]],
+    ) -> None:
+        """Each act found, in order, charged to its agent; an act without one waits for the
+        same kind of act named again with its agent, or for the party the clause then names."""
+        norm = self.ctx.an.norms[si]
         seg_pending: list[str] = []
         seg_last_who: tuple | None = None
         accused_at = [m.end() for m in by_kind.get("accuse", ())]
@@ -1631,8 +1723,6 @@ class _Finder:
                 for p_act in seg_pending:
                     self.add(who, p_act, si)
                 seg_pending = []
-        if "accuse" in by_kind or "hold" in by_kind or "resp" in by_kind:
-            self.accuse_verbs(si, lo, hi, by_kind)
 
     def _owner_after(self, si: int, at: int, hi: int, lam: bool = False) -> tuple[str, int] | None:
         """The party owning the conduct noun that ends at ``at`` ("تصريحات | المفوض ... غراندي").

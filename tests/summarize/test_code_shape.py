@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "bot" / "summarize"
 MAX_LINES = 60
 KNOWN_LONG = {
-    "accusations.py:segment",
     "addressees.py:extract_addressees",
     "attribution.py:np_end",
     "attribution.py:_event",
