@@ -13,6 +13,7 @@ UTC day; admins are not counted.
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
@@ -54,14 +55,25 @@ async def gate(update: Update, context: Context) -> None:
 
 async def within_quota(update: Update, context: Context, lang: str, kind: str) -> bool:
     """Count one ``kind`` use for this chat; False (after saying so) when today's is used up."""
+    async with session(context) as s:
+        ok = await count_use(update, context, kind, s)
+        await s.commit()
+    if not ok:
+        await reply(update, quota_refusal(context, lang, kind))
+    return ok
+
+
+async def count_use(update: Update, context: Context, kind: str, s: AsyncSession) -> bool:
+    """Count one ``kind`` use for this chat in ``s`` (the caller commits); False, counting
+    nothing, when today's quota is used up. Admins are not counted."""
     settings = services(context).settings
-    limit = getattr(settings, QUOTA_SETTINGS[kind])
     user, chat = update.effective_user, update.effective_chat
     if chat is None or (user is not None and user.id in settings.admin_ids):
         return True
-    async with session(context) as s:
-        ok = await take_quota(s, chat.id, kind, limit)
-        await s.commit()
-    if not ok:
-        await reply(update, t(lang, f"quota_{kind}", limit=limit))
-    return ok
+    return await take_quota(s, chat.id, kind, getattr(settings, QUOTA_SETTINGS[kind]))
+
+
+def quota_refusal(context: Context, lang: str, kind: str) -> str:
+    """The one line a chat reads once today's ``kind`` quota is used up."""
+    limit = getattr(services(context).settings, QUOTA_SETTINGS[kind])
+    return t(lang, f"quota_{kind}", limit=limit)

@@ -8,6 +8,7 @@ Callback data: ``lt:<before_id>:<n>:<kind>:<value>`` (long values packed).
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
@@ -36,15 +37,17 @@ def render_statement(view: StatementView, lang: str, zone: str = "UTC") -> list[
     return render_alert_html(view, view.summary or Summary(), lang, zone=zone)
 
 
-async def chat_zone(update: Update, context: Context) -> str:
-    """The chat's /timezone, else BAYAN_TIMEZONE: the clock its readers live by."""
+async def chat_zone(update: Update, context: Context, s: AsyncSession | None = None) -> str:
+    """The chat's /timezone, else BAYAN_TIMEZONE: the clock its readers live by (read in
+    ``s``, the command's session, when given)."""
     chat = update.effective_chat
     default = services(context).settings.timezone
     if chat is None:
         return default
-    async with session(context) as s:
-        zone = await chats_repo.chat_timezone(s, chat.id)
-    return zone or default
+    if s is None:
+        async with session(context) as own:
+            return await chat_zone(update, context, own)
+    return await chats_repo.chat_timezone(s, chat.id) or default
 
 
 def older_button(
@@ -59,10 +62,33 @@ def older_button(
 
 
 async def _send_page(
-    update: Update, context: Context, lang: str, count: int, flt: Filter, before_id: int | None
+    update: Update,
+    context: Context,
+    lang: str,
+    count: int,
+    flt: Filter,
+    before_id: int | None,
 ) -> None:
     async with session(context) as s:
-        page = await latest(s, limit=count, flt=flt, before_id=before_id)
+        page, zone = await _read_page(update, context, s, count, flt, before_id)
+    await _show_page(update, context, lang, page, zone, count, flt)
+
+
+async def _read_page(
+    update: Update,
+    context: Context,
+    s: AsyncSession,
+    count: int,
+    flt: Filter,
+    before_id: int | None,
+) -> tuple[Page, str]:
+    page = await latest(s, limit=count, flt=flt, before_id=before_id)
+    return page, await chat_zone(update, context, s)
+
+
+async def _show_page(
+    update: Update, context: Context, lang: str, page: Page, zone: str, count: int, flt: Filter
+) -> None:
     if not page.items:
         if flt.is_all:
             await reply(update, t(lang, "latest_none"))
@@ -72,20 +98,24 @@ async def _send_page(
             )
         return
     markup = older_button(context, lang, page, count, flt)
-    zone = await chat_zone(update, context)
     for i, view in enumerate(page.items):
         last = i == len(page.items) - 1
         await reply_parts(update, render_statement(view, lang, zone), markup if last else None)
 
 
 async def latest_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    try:
-        count, flt = parse_latest_args(command_args(update.effective_message))
-    except SubscriptionError as exc:
-        await reply(update, t(lang, exc.key, **exc.args_))
-        return
-    await _send_page(update, context, lang, count, flt, None)
+    """/latest [N] [filter]: one session and one commit (the chat's record), then the answer."""
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        try:
+            count, flt = parse_latest_args(command_args(update.effective_message))
+        except SubscriptionError as exc:
+            await s.commit()
+            await reply(update, t(lang, exc.key, **exc.args_))
+            return
+        page, zone = await _read_page(update, context, s, count, flt, None)
+        await s.commit()
+    await _show_page(update, context, lang, page, zone, count, flt)
 
 
 async def latest_button(update: Update, context: Context, data: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.i18n import raw, t
@@ -16,7 +17,7 @@ from bot.i18n.bidi import dyn
 from bot.queries import Page, search
 from bot.render.html import bold, link
 from bot.render.view import StatementView
-from handlers.access import within_quota
+from handlers.access import count_use, quota_refusal
 from handlers.common import Context, chat_lang, edit, pack, reply, session
 from handlers.latest import chat_zone
 
@@ -70,24 +71,35 @@ def render_page(
 
 
 async def search_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
+    """/search words: one session and one commit (the chat's record, the quota), then the
+    answer."""
     text = (update.effective_message.text or "").split(maxsplit=1)
     query = " ".join(text[1].split()) if len(text) > 1 else ""
-    if not query:
-        await reply(update, t(lang, "search_usage"))
-        return
-    if len(query) > MAX_QUERY:
-        await reply(update, t(lang, "search_too_long", limit=MAX_QUERY))
-        return
-    if not await within_quota(update, context, lang, "search"):
-        return
     async with session(context) as s:
-        page = await search(s, query, limit=PAGE)
+        lang = await chat_lang(update, context, s)
+        answer, page, zone = await _search(update, context, s, lang, query)
+        await s.commit()
+    if answer is not None:
+        await reply(update, answer)
+    elif page is not None:
+        body, markup = render_page(context, lang, query, page, zone)
+        await reply(update, body, markup)
+
+
+async def _search(
+    update: Update, context: Context, s: AsyncSession, lang: str, query: str
+) -> tuple[str | None, Page | None, str]:
+    """(a one-line answer, or the page of results and the chat's zone), read in ``s``."""
+    if not query:
+        return t(lang, "search_usage"), None, ""
+    if len(query) > MAX_QUERY:
+        return t(lang, "search_too_long", limit=MAX_QUERY), None, ""
+    if not await count_use(update, context, "search", s):
+        return quota_refusal(context, lang, "search"), None, ""
+    page = await search(s, query, limit=PAGE)
     if not page.items:
-        await reply(update, t(lang, "search_none", query=query))
-        return
-    body, markup = render_page(context, lang, query, page, await chat_zone(update, context))
-    await reply(update, body, markup)
+        return t(lang, "search_none", query=query), None, ""
+    return None, page, await chat_zone(update, context, s)
 
 
 async def search_button(update: Update, context: Context, data: str) -> None:

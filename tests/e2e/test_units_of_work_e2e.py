@@ -93,9 +93,18 @@ async def counted(fake: FakeBotAPI, database_url: str) -> AsyncIterator[tuple[Ba
 
 @pytest.mark.parametrize(
     "command",
-    ["/subscribe country SY", "/subscriptions", "/unsubscribe country SY", "/unsubscribe"],
+    [
+        "/subscribe country SY",
+        "/subscriptions",
+        "/unsubscribe country SY",
+        "/unsubscribe",
+        "/latest",
+        "/latest 3 country SY",
+        "/search قصف",
+        "/search",
+    ],
 )
-async def test_a_subscription_command_is_one_session_and_one_commit(
+async def test_a_command_is_one_session_and_one_commit(
     counted: tuple[Bayan, Units],
     alice: FakeChat,  # noqa: F811
     command: str,
