@@ -102,6 +102,8 @@ async def counted(fake: FakeBotAPI, database_url: str) -> AsyncIterator[tuple[Ba
         "/latest 3 country SY",
         "/search قصف",
         "/search",
+        "/start",
+        "/help",
     ],
 )
 async def test_a_command_is_one_session_and_one_commit(
