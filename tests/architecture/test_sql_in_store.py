@@ -38,7 +38,6 @@ DEBTS = {
     "bot.delivery.budget",
     "bot.delivery.chat_state",
     "bot.delivery.matching",
-    "bot.delivery.outbox",
     "bot.delivery.sender",
     "bot.feeds.backlog",
     "bot.feeds.ingest",

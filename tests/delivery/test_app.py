@@ -11,9 +11,8 @@ from telegram.ext import AIORateLimiter, ChatMemberHandler
 from bot.app import build_application, ensure_console_chat
 from bot.config import load_settings
 from bot.delivery.console import CONSOLE_CHAT_ID, ConsoleRequest
-from bot.delivery.outbox import _T
 from bot.services import Services
-from bot.store.models import Chat, Subscription
+from bot.store.models import Chat, Delivery, Subscription
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 
@@ -83,7 +82,7 @@ def test_outbox_insert_is_portable_to_postgresql():
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     for insert, dialect in ((pg_insert, postgresql.dialect()), (sqlite_insert, sqlite.dialect())):
-        stmt = insert(_T).on_conflict_do_nothing(index_elements=[_T.c.dedup_key])
+        stmt = insert(Delivery.__table__).on_conflict_do_nothing(index_elements=["dedup_key"])
         assert "ON CONFLICT (dedup_key) DO NOTHING" in str(stmt.compile(dialect=dialect))
 
 
