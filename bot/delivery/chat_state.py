@@ -11,29 +11,21 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select, update
-
 from bot.delivery import outbox
-from bot.store.models import Chat, Delivery, Subscription
+from bot.store import chats as chat_rows
+from bot.store.models import Chat
 
 log = logging.getLogger(__name__)
 
 
 async def deactivate_chat(session, chat_id: int, reason: str) -> int:  # type: ignore[no-untyped-def]
     """Mark the chat inactive and drop what it is still owed; returns rows dropped."""
-    await session.execute(
-        update(Chat).where(Chat.id == chat_id).values(active=False, deactivated_reason=reason[:200])
-    )
+    await chat_rows.set_active(session, chat_id, reason=reason)
     return await outbox.drop_for_chat(session, chat_id, reason)
 
 
 async def reactivate_chat(session, chat_id: int) -> bool:  # type: ignore[no-untyped-def]
-    result = await session.execute(
-        update(Chat)
-        .where(Chat.id == chat_id, Chat.active.is_(False))
-        .values(active=True, deactivated_reason=None)
-    )
-    return bool(result.rowcount)
+    return await chat_rows.set_active(session, chat_id, reason=None)
 
 
 async def migrate_chat(session, old_id: int, new_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -62,27 +54,12 @@ async def migrate_chat(session, old_id: int, new_id: int) -> None:  # type: igno
         await session.flush()
     else:
         new.active, new.deactivated_reason = True, None
-    have = {
-        (k, v)
-        for k, v in (
-            await session.execute(
-                select(Subscription.kind, Subscription.normalized_value).where(
-                    Subscription.chat_id == new_id
-                )
-            )
-        ).all()
-    }
-    for sub in list(
-        await session.scalars(select(Subscription).where(Subscription.chat_id == old_id))
-    ):
+    have = await chat_rows.subscription_keys(session, new_id)
+    for sub in await chat_rows.subscriptions_of(session, old_id):
         if (sub.kind, sub.normalized_value) in have:
             await session.delete(sub)
         else:
             sub.chat_id = new_id
-    await session.execute(
-        update(Delivery)
-        .where(Delivery.chat_id == old_id, Delivery.status.in_((outbox.PENDING, outbox.SENDING)))
-        .values(chat_id=new_id)
-    )
+    await outbox.move_owed(session, old_id, new_id)
     old.active, old.deactivated_reason, old.migrated_to = False, f"migrated to {new_id}", new_id
     log.info("chat %s migrated to %s", old_id, new_id)

@@ -8,7 +8,7 @@ their rules in :mod:`bot.chats`.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -77,6 +77,25 @@ async def digest_chats(s: AsyncSession) -> list[Chat]:
     return list((await s.execute(query)).scalars().all())
 
 
+async def set_active(s: AsyncSession, chat_id: int, *, reason: str | None) -> bool:
+    """Deactivate the chat (``reason`` given, cut to 200 characters) or reactivate it
+    (``reason`` None, only if it was inactive); True when a row changed."""
+    query = update(Chat).where(Chat.id == chat_id)
+    if reason is None:
+        query = query.where(Chat.active.is_(False)).values(active=True, deactivated_reason=None)
+    else:
+        query = query.values(active=False, deactivated_reason=reason[:200])
+    return bool((await s.execute(query)).rowcount)
+
+
+async def subscription_keys(s: AsyncSession, chat_id: int) -> set[tuple[str, str]]:
+    """The (kind, normalized value) identities of the chat's subscriptions."""
+    query = select(Subscription.kind, Subscription.normalized_value).where(
+        Subscription.chat_id == chat_id
+    )
+    return {(kind, value) for kind, value in (await s.execute(query)).all()}
+
+
 async def subscription_count(s: AsyncSession, chat_id: int) -> int:
     query = select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
     return int(await s.scalar(query) or 0)
@@ -89,7 +108,9 @@ __all__ = [
     "digest_chats",
     "get_chat",
     "get_subscription",
+    "set_active",
     "subscription_count",
+    "subscription_keys",
     "subscription_of",
     "subscriptions_like",
     "subscriptions_of",

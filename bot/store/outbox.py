@@ -260,6 +260,16 @@ async def mark_failed(session: AsyncSession, row_id: int, error: str) -> None:
     )
 
 
+async def move_owed(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> int:
+    """Rows still owed to a chat that migrated (group → supergroup) go to its new id."""
+    result = await session.execute(
+        _T.update()
+        .where(_C.chat_id == old_chat_id, _C.status.in_((PENDING, SENDING)))
+        .values(chat_id=new_chat_id)
+    )
+    return int(result.rowcount or 0)
+
+
 async def drop_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
     """Rows owed to a chat that can no longer receive them (blocked, removed)."""
     result = await session.execute(
