@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chats import normalize_value
-from bot.delivery.outbox import insert_rows
+from bot.delivery.outbox import alerted_active_chats, insert_rows
 from bot.delivery.revisions import diff_summaries
-from bot.store.models import Chat, Delivery, Statement, Subscription
+from bot.store import chats as chat_rows
+from bot.store.models import Statement, Subscription
 from bot.summarize.model import Summary
 
 log = logging.getLogger(__name__)
@@ -169,7 +169,7 @@ async def matching_chats(
     chats: set[int] = set()
     paused_chats: set[int] = set()
     paused_subs: dict[int, set[int]] = {}
-    for row in (await session.execute(_candidates(fields.country))).all():
+    for row in await chat_rows.instant_candidates(session, fields.country):
         chat_id, sub_id, kind, normalized, raw, excludes, sub_paused, chat_paused = row
         if chat_id in chats:
             continue
@@ -186,50 +186,14 @@ async def matching_chats(
     return sorted(chats)
 
 
-def _candidates(country: str):  # type: ignore[no-untyped-def]
-    """Instant subscriptions of active chats that could match a statement of ``country``."""
-    return (
-        select(
-            Subscription.chat_id,
-            Subscription.id,
-            Subscription.kind,
-            Subscription.normalized_value,
-            Subscription.value,
-            Subscription.excludes,
-            Subscription.paused,
-            Chat.paused_at,
-        )
-        .join(Chat, Chat.id == Subscription.chat_id)
-        .where(Chat.active.is_(True), Subscription.mode == "instant")
-        .where(
-            or_(
-                Subscription.kind == "all",
-                and_(Subscription.kind == "country", Subscription.normalized_value == country),
-                Subscription.kind.in_(("issuer", "keyword", "accused")),
-            )
-        )
-    )
-
-
 async def _count_skipped(
     session: AsyncSession,
     paused_chats: set[int],
     paused_subs: dict[int, set[int]],
     alerted: set[int],
 ) -> None:
-    if paused_chats:
-        await session.execute(
-            update(Chat)
-            .where(Chat.id.in_(paused_chats))
-            .values(skipped_while_paused=Chat.skipped_while_paused + 1)
-        )
     subs = {s for chat, ids in paused_subs.items() if chat not in alerted for s in ids}
-    if subs:
-        await session.execute(
-            update(Subscription)
-            .where(Subscription.id.in_(subs))
-            .values(skipped=Subscription.skipped + 1)
-        )
+    await chat_rows.count_skipped(session, paused_chats, subs)
 
 
 async def enqueue_for_statement(
@@ -282,19 +246,7 @@ async def _enqueue_revisions(
     session: AsyncSession, statement: Statement, diff: dict[str, Any]
 ) -> int:
     """One ``revision:<chat>:<stmt>:<rev>`` row per active chat already *sent* the alert."""
-    sent_to = list(
-        await session.scalars(
-            select(Delivery.chat_id)
-            .distinct()
-            .join(Chat, Chat.id == Delivery.chat_id)
-            .where(
-                Delivery.statement_id == statement.id,
-                Delivery.kind == "alert",
-                Delivery.status == "sent",
-                Chat.active.is_(True),
-            )
-        )
-    )
+    sent_to = await alerted_active_chats(session, statement.id)
     payload = {"revision": statement.revision, "diff": diff}
     rows = [
         {

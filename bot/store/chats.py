@@ -8,7 +8,9 @@ their rules in :mod:`bot.chats`.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -96,6 +98,49 @@ async def subscription_keys(s: AsyncSession, chat_id: int) -> set[tuple[str, str
     return {(kind, value) for kind, value in (await s.execute(query)).all()}
 
 
+async def instant_candidates(s: AsyncSession, country: str) -> list[tuple[Any, ...]]:
+    """Instant subscriptions of active chats that could match a statement of ``country``:
+    ``(chat_id, sub_id, kind, normalized_value, value, excludes, sub_paused, chat_paused_at)``."""
+    query = (
+        select(
+            Subscription.chat_id,
+            Subscription.id,
+            Subscription.kind,
+            Subscription.normalized_value,
+            Subscription.value,
+            Subscription.excludes,
+            Subscription.paused,
+            Chat.paused_at,
+        )
+        .join(Chat, Chat.id == Subscription.chat_id)
+        .where(Chat.active.is_(True), Subscription.mode == "instant")
+        .where(
+            or_(
+                Subscription.kind == "all",
+                and_(Subscription.kind == "country", Subscription.normalized_value == country),
+                Subscription.kind.in_(("issuer", "keyword", "accused")),
+            )
+        )
+    )
+    return [tuple(row) for row in (await s.execute(query)).all()]
+
+
+async def count_skipped(s: AsyncSession, chat_ids: set[int], subscription_ids: set[int]) -> None:
+    """One more alert held back by a pause, for each paused chat and paused subscription."""
+    if chat_ids:
+        await s.execute(
+            update(Chat)
+            .where(Chat.id.in_(chat_ids))
+            .values(skipped_while_paused=Chat.skipped_while_paused + 1)
+        )
+    if subscription_ids:
+        await s.execute(
+            update(Subscription)
+            .where(Subscription.id.in_(subscription_ids))
+            .values(skipped=Subscription.skipped + 1)
+        )
+
+
 async def subscription_count(s: AsyncSession, chat_id: int) -> int:
     query = select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
     return int(await s.scalar(query) or 0)
@@ -105,9 +150,11 @@ __all__ = [
     "chat_language",
     "chat_timezone",
     "chat_with_subscriptions",
+    "count_skipped",
     "digest_chats",
     "get_chat",
     "get_subscription",
+    "instant_candidates",
     "set_active",
     "subscription_count",
     "subscription_keys",

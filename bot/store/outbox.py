@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import Delivery, utcnow
+from bot.store.models import Chat, Delivery, utcnow
 
 PENDING, SENDING, SENT, FAILED, DROPPED = "pending", "sending", "sent", "failed", "dropped"
 
@@ -268,6 +268,22 @@ async def move_owed(session: AsyncSession, old_chat_id: int, new_chat_id: int) -
         .values(chat_id=new_chat_id)
     )
     return int(result.rowcount or 0)
+
+
+async def alerted_active_chats(session: AsyncSession, statement_id: int) -> list[int]:
+    """Active chats whose alert for the statement was already sent (they get its revisions)."""
+    query = (
+        select(_C.chat_id)
+        .distinct()
+        .join(Chat.__table__, Chat.id == _C.chat_id)
+        .where(
+            _C.statement_id == statement_id,
+            _C.kind == "alert",
+            _C.status == SENT,
+            Chat.active.is_(True),
+        )
+    )
+    return list(await session.scalars(query))
 
 
 async def drop_for_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
