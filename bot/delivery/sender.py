@@ -32,8 +32,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -55,13 +53,13 @@ from bot.render.alert import render_alert_html, render_revision_html
 from bot.render.plain import to_plain_text
 from bot.render.split import split_message
 from bot.render.view import StatementView
+from bot.store import chats as chat_store
+from bot.store import statements as statement_rows
 from bot.store.db import Database
-from bot.store.models import Chat, Statement
 from bot.summarize.model import Summary
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_CHATS = Chat.__table__
 CLAIM_BATCH = 16  # rows a worker claims per transaction; duplicate window: workers × this
 
 MAX_ATTEMPTS = 12
@@ -175,11 +173,7 @@ class _Rendered:
     async def statement(self, statement_id: int) -> tuple[StatementView, Summary] | None:
         if statement_id not in self.views:
             async with self.db.sessions() as session:
-                st = await session.scalar(
-                    select(Statement)
-                    .where(Statement.id == statement_id)
-                    .options(selectinload(Statement.sources), selectinload(Statement.summary))
-                )
+                st = (await statement_rows.by_ids(session, [statement_id])).get(statement_id)
                 if st is None or st.summary is None:
                     self.views[statement_id] = None
                 else:
@@ -444,14 +438,7 @@ class Sender:
             claimed = await outbox.claim_many(
                 session, [r.id for r in rows], self.owner.id if self.owner is not None else None
             )
-            chats = {
-                c.id: c
-                for c in await session.execute(
-                    select(
-                        _CHATS.c.id, _CHATS.c.active, _CHATS.c.language, _CHATS.c.timezone
-                    ).where(_CHATS.c.id.in_({r.chat_id for r in claimed}))
-                )
-            }
+            chats = await chat_store.delivery_settings(session, {r.chat_id for r in claimed})
             ready, gone, reasons = [], [], {}
             for row in claimed:
                 chat = chats.get(row.chat_id)
@@ -586,13 +573,7 @@ class Sender:
             if fresh is None:
                 return "skipped", None, ("", "")
             # chat id and progress as committed (a migration may have moved the row)
-            chat = (
-                await session.execute(
-                    select(_CHATS.c.active, _CHATS.c.language, _CHATS.c.timezone).where(
-                        _CHATS.c.id == fresh.chat_id
-                    )
-                )
-            ).first()
+            chat = (await chat_store.delivery_settings(session, [fresh.chat_id])).get(fresh.chat_id)
             reason = self._undeliverable(fresh.chat_id, chat)
             if reason is not None:
                 await outbox.drop_for_chat(session, fresh.chat_id, reason)

@@ -8,6 +8,7 @@ their rules in :mod:`bot.chats`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
@@ -141,6 +142,17 @@ async def count_skipped(s: AsyncSession, chat_ids: set[int], subscription_ids: s
         )
 
 
+async def delivery_settings(conn: Any, chat_ids: Iterable[int]) -> dict[int, Any]:
+    """What sending needs of each chat, by id: rows with ``active``, ``language`` and
+    ``timezone``. ``conn`` is a session or a plain connection (the sender's claims run on
+    one; Core, no ORM objects)."""
+    table = Chat.__table__
+    query = select(table.c.id, table.c.active, table.c.language, table.c.timezone).where(
+        table.c.id.in_(set(chat_ids))
+    )
+    return {row.id: row for row in await conn.execute(query)}
+
+
 async def subscription_count(s: AsyncSession, chat_id: int) -> int:
     query = select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
     return int(await s.scalar(query) or 0)
@@ -151,6 +163,7 @@ __all__ = [
     "chat_timezone",
     "chat_with_subscriptions",
     "count_skipped",
+    "delivery_settings",
     "digest_chats",
     "get_chat",
     "get_subscription",

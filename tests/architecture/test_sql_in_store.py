@@ -36,7 +36,6 @@ EXEMPT = ("bot.store", "bot.summarize")
 DEBTS = {
     "bot.commands.db",
     "bot.delivery.budget",
-    "bot.delivery.sender",
     "bot.feeds.backlog",
     "bot.feeds.ingest",
     "bot.feeds.lease",
