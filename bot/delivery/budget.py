@@ -27,39 +27,11 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
 
-from sqlalchemy import text
-
+from bot.store import send_budget
 from bot.store.db import Database
 
 BUCKET = "telegram"
-
-_ENSURE = text(
-    "INSERT INTO send_budget (name, tat) VALUES (:name, clock_timestamp()) "
-    "ON CONFLICT (name) DO NOTHING"
-)
-_TAKE = text(
-    "UPDATE send_budget SET tat = GREATEST(tat, clock_timestamp()) + make_interval(secs => :step) "
-    "WHERE name = :name "
-    "RETURNING EXTRACT(EPOCH FROM (tat - clock_timestamp())) - :step"
-)
-# One row per chat, made on its first message: the first slot is now, the next one step on.
-_TAKE_CHAT = text(
-    "INSERT INTO send_budget (name, tat) "
-    "VALUES (:name, clock_timestamp() + make_interval(secs => :step)) "
-    "ON CONFLICT (name) DO UPDATE SET tat = "
-    "GREATEST(send_budget.tat, clock_timestamp()) + make_interval(secs => :step) "
-    "RETURNING EXTRACT(EPOCH FROM (send_budget.tat - clock_timestamp())) - :step"
-)
-
-
-# A chat row whose next slot is past says nothing a missing row would not (both mean "send
-# now"), so rows idle for a while go: the table stays as small as the chats being sent to.
-_PRUNE_CHATS = text(
-    "DELETE FROM send_budget WHERE name LIKE 'chat:%' "
-    "AND tat < clock_timestamp() - make_interval(secs => :idle)"
-)
 PRUNE_IDLE_SECONDS = 60.0
 
 
@@ -82,12 +54,11 @@ class SharedBudget:
 
     async def ensure(self) -> None:
         """Create the budget's row if no instance has yet (idempotent, race-safe)."""
-        async with self.db.engine.begin() as conn:
-            await conn.execute(_ENSURE, {"name": self.name})
+        await send_budget.ensure(self.db, self.name)
 
     async def take(self) -> float:
         """Take the next slot and sleep until it; returns the seconds slept."""
-        return await self._take(_TAKE, self.name, self.step)
+        return await self._take(self.name, self.step)
 
     async def take_chat(self, chat_id: int) -> float:
         """Take the chat's next slot (every instance's, one per 1/per-chat-rate s) and sleep
@@ -95,7 +66,7 @@ class SharedBudget:
         a message waiting for its chat holds no slot of the overall rate meanwhile."""
         if not self.chat_step:
             return 0.0
-        return await self._take(_TAKE_CHAT, chat_bucket(chat_id), self.chat_step)
+        return await self._take(chat_bucket(chat_id), self.chat_step, per_chat=True)
 
     async def prune_chats(
         self, *, idle: float = PRUNE_IDLE_SECONDS, every: float = PRUNE_IDLE_SECONDS
@@ -105,12 +76,10 @@ class SharedBudget:
         if time.monotonic() - self._pruned_at < every:
             return 0
         self._pruned_at = time.monotonic()
-        async with self.db.engine.begin() as conn:
-            return (await conn.execute(_PRUNE_CHATS, {"idle": idle})).rowcount or 0
+        return await send_budget.prune_chats(self.db, idle)
 
-    async def _take(self, statement: Any, name: str, step: float) -> float:
-        async with self.db.engine.begin() as conn:
-            wait = float((await conn.execute(statement, {"name": name, "step": step})).scalar_one())
+    async def _take(self, name: str, step: float, *, per_chat: bool = False) -> float:
+        wait = await send_budget.take(self.db, name, step, per_chat=per_chat)
         if wait > 0:
             await asyncio.sleep(wait)
             self.waited += wait

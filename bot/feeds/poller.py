@@ -22,11 +22,11 @@ from sqlalchemy import bindparam, or_, select, update
 from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.guard import poller_lock
 from bot.feeds.info import FeedInfo
-from bot.feeds.lease import lease_due, shared
 from bot.feeds.parse import NotAFeed, parse_feed
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
 from bot.redact import mask_url
 from bot.services import Services
+from bot.store.feed_lease import lease_due, shared
 from bot.store.models import Feed, utcnow
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ async def due_feeds(
     services: Services, *, all_feeds: bool, now: datetime, leased: int | None = None
 ) -> list[_Snapshot]:
     """The feeds to poll; with ``leased`` (PostgreSQL), up to that many, claimed for this
-    instance (see :mod:`bot.feeds.lease`)."""
+    instance (see :mod:`bot.store.feed_lease`)."""
     async with services.db.sessions() as s:
         query = (
             select(Feed)

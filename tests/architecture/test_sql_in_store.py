@@ -35,10 +35,8 @@ EXEMPT = ("bot.store", "bot.summarize")
 # Modules that still build queries outside the store (issue 11). Only shrinks.
 DEBTS = {
     "bot.commands.db",
-    "bot.delivery.budget",
     "bot.feeds.backlog",
     "bot.feeds.ingest",
-    "bot.feeds.lease",
     "bot.feeds.poller",
     "bot.statements.records",
 }

@@ -22,10 +22,10 @@ from bot.app import build_application, start_application, stop_application
 from bot.config import Settings
 from bot.delivery.budget import SharedBudget, chat_bucket
 from bot.delivery.sender import CLAIM_BATCH
-from bot.feeds.lease import lease_due
 from bot.feeds.poller import poll_once
 from bot.feeds.registry import add_feed
 from bot.services import Services, open_services
+from bot.store.feed_lease import lease_due
 from bot.store.locks import TELEGRAM_POLLER, SessionLock
 from bot.store.models import Feed, utcnow
 from tests.delivery.factories import add_chats, store_statement
