@@ -25,20 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from sentences import split  # noqa: E402  (the frozen numbering the annotations point into)
 
-from bot.summarize.model import ACTS  # noqa: E402
-
-CATEGORIES = {
-    "killed",
-    "injured",
-    "displaced",
-    "detained",
-    "missing",
-    "structures",
-    "attacks",
-    "money",
-    "people",
-    "other",
-}
+from bot.summarize.model import ACTS, CATEGORIES  # noqa: E402
 
 
 def problem(row: dict, texts: dict[str, str]) -> str:
