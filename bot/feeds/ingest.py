@@ -440,8 +440,9 @@ class Ingestor:
         await self._create(s, outcome, feed, created)
         for position, first in twins.items():
             fresh[position].statement_id = fresh[first].statement_id
+        new_ones = {id(w) for w in created}  # identity: items may compare equal
         for work in news:
-            if not any(work is c for c in created):
+            if id(work) not in new_ones:
                 await self._join(s, outcome, feed, work)
 
     async def _create(
