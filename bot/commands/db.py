@@ -12,7 +12,6 @@ want to migrate in a separate step (e.g. before rolling out a new image).
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,23 +20,6 @@ from bot.errors import CliError
 
 if TYPE_CHECKING:  # settings load when the command runs, not when bayan builds its parser
     from bot.config import Settings
-
-
-def backup_sqlite(source: Path, target: Path) -> int:
-    """Copy ``source`` to ``target`` page by page with the online backup API; returns pages copied."""
-    if not source.exists():
-        raise CliError(f"db backup: no database at {source}")
-    if target.exists():
-        raise CliError(f"db backup: {target} exists; choose a new file")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        with dst:
-            src.backup(dst, pages=1024)
-        return dst.execute("PRAGMA page_count").fetchone()[0]
-    finally:
-        dst.close()
-        src.close()
 
 
 def run_backup(settings: Settings, target: Path) -> None:
@@ -50,7 +32,12 @@ def run_backup(settings: Settings, target: Path) -> None:
             f"pg_dump --format=custom --file {target} '{mask_url(settings.database_url)}' "
             "(with your password), and pg_restore to restore it"
         )
-    pages = backup_sqlite(path, target)
+    from bot.store.backup import BackupRefused, backup_sqlite
+
+    try:
+        pages = backup_sqlite(path, target)
+    except BackupRefused as exc:
+        raise CliError(f"db backup: {exc}") from None
     print(f"backed up {path} to {target} ({pages} pages)")
 
 

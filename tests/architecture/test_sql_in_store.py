@@ -34,7 +34,6 @@ EXEMPT = ("bot.store", "bot.summarize")
 
 # Modules that still build queries outside the store (issue 11). Only shrinks.
 DEBTS = {
-    "bot.commands.db",
     "bot.feeds.backlog",
     "bot.feeds.ingest",
     "bot.feeds.poller",
