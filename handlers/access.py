@@ -19,7 +19,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.chats import take_quota
 from bot.i18n import raw, t
-from handlers.common import Context, chat_lang, reply, services, session
+from handlers.common import Context, chat_lang, reply, services
 
 QUOTA_SETTINGS = {"summary": "summary_daily", "search": "search_daily"}
 
@@ -51,16 +51,6 @@ async def gate(update: Update, context: Context) -> None:
         lang = await chat_lang(update, context)
         await reply(update, t(lang, "access_closed", chat=chat.id))
     raise ApplicationHandlerStop
-
-
-async def within_quota(update: Update, context: Context, lang: str, kind: str) -> bool:
-    """Count one ``kind`` use for this chat; False (after saying so) when today's is used up."""
-    async with session(context) as s:
-        ok = await count_use(update, context, kind, s)
-        await s.commit()
-    if not ok:
-        await reply(update, quota_refusal(context, lang, kind))
-    return ok
 
 
 async def count_use(update: Update, context: Context, kind: str, s: AsyncSession) -> bool:

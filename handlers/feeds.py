@@ -12,8 +12,10 @@ import contextlib
 import io
 from datetime import UTC, datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 
 from bot.feeds import registry
 from bot.i18n import raw, t
@@ -65,7 +67,7 @@ def feed_line(feed: Feed, lang: str) -> str:
     return f"#{feed.id} {shown}{country} — {health(feed, lang)}"
 
 
-async def feeds_export(update: Update, context: Context, lang: str) -> None:
+async def feeds_export(update: Update, context: Context, lang: str, feeds: list[Feed]) -> None:
     """``/feeds export``: the OPML list with full addresses (credentials too), so admins only,
     in a private chat only."""
     if not is_bayan_admin(update, context):
@@ -74,8 +76,6 @@ async def feeds_export(update: Update, context: Context, lang: str) -> None:
     if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
         await reply(update, t(lang, "feeds_export_private"))
         return
-    async with session(context) as s:
-        feeds = await registry.list_feeds(s)
     await update.effective_message.reply_document(
         io.BytesIO(registry.export_opml(feeds).encode("utf-8")),
         filename="bayan-feeds.opml",
@@ -85,13 +85,15 @@ async def feeds_export(update: Update, context: Context, lang: str) -> None:
 
 
 async def feeds_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
+    """/feeds [export]: one session (the chat row and the feed list), then the answer."""
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        feeds = await registry.list_feeds(s)
+        await s.commit()
     args = command_args(update.effective_message)
     if args and args[0].lower() == "export":
-        await feeds_export(update, context, lang)
+        await feeds_export(update, context, lang, feeds)
         return
-    async with session(context) as s:
-        feeds = await registry.list_feeds(s)
     if not feeds:
         await reply(update, t(lang, "feeds_none"))
         return
@@ -104,78 +106,92 @@ async def feeds_command(update: Update, context: Context) -> None:
         await reply(update, part)
 
 
-async def addfeed_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    if not is_bayan_admin(update, context):
-        await reply(update, t(lang, "admins_only"))
-        return
-    args = command_args(update.effective_message)
+async def _added(s: AsyncSession, lang: str, args: list[str]) -> str:
+    """Add the feed ``/addfeed URL [CC] [name]`` names (uncommitted) and say how it went."""
     if not args:
-        await reply(update, t(lang, "addfeed_usage"))
-        return
+        return t(lang, "addfeed_usage")
     url, rest = args[0], args[1:]
     country = rest[0] if rest and len(rest[0]) == 2 else None
     name = " ".join(rest[1:] if country else rest) or None
+    try:
+        feed = await registry.add_feed(s, url, name=name, country=country)
+    except registry.FeedError as exc:
+        return t(lang, "addfeed_failed", reason=str(exc))
+    return t(lang, "addfeed_done", url=f"#{feed.id} {shown_url(feed.url)}")
+
+
+async def addfeed_command(update: Update, context: Context) -> None:
+    """/addfeed URL [CC] [name], admins only: one session and one commit, then the answer."""
     async with session(context) as s:
-        try:
-            feed = await registry.add_feed(s, url, name=name, country=country)
-        except registry.FeedError as exc:
-            await reply(update, t(lang, "addfeed_failed", reason=str(exc)))
-            return
+        lang = await chat_lang(update, context, s)
+        admin = is_bayan_admin(update, context)
+        answer = await _added(s, lang, command_args(update.effective_message)) if admin else None
         await s.commit()
-    await reply(update, t(lang, "addfeed_done", url=f"#{feed.id} {shown_url(feed.url)}"))
+    await reply(update, answer or t(lang, "admins_only"))
+
+
+def _removal_menu(lang: str, feeds: list[Feed]) -> tuple[str, InlineKeyboardMarkup | None]:
+    """/removefeed alone: a button per feed (or "no feeds")."""
+    if not feeds:
+        return t(lang, "feeds_none"), None
+    rows = [
+        [
+            InlineKeyboardButton(
+                f"✖ #{f.id} {(f.name or host_of(f.url))[:40]}",
+                callback_data=f"fd:x:{f.id}",
+            )
+        ]
+        for f in feeds[:MAX_LISTED]
+    ]
+    return t(lang, "removefeed_usage"), InlineKeyboardMarkup(rows)
+
+
+async def _removed(s: AsyncSession, lang: str, ref: str) -> tuple[bool, str]:
+    """Remove feed ``ref`` (uncommitted); whether it was there, and what to say."""
+    try:
+        feed = await registry.remove_feed(s, ref)
+    except registry.FeedError:
+        return False, t(lang, "removefeed_none", value=shown_url(ref))
+    return True, t(lang, "removefeed_done", url=f"#{feed.id} {shown_url(feed.url)}")
 
 
 async def removefeed_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    if not is_bayan_admin(update, context):
-        await reply(update, t(lang, "admins_only"))
-        return
+    """/removefeed [#id|URL], admins only: one session and one commit, then the answer."""
     args = command_args(update.effective_message)
-    if not args:
-        async with session(context) as s:
-            feeds = await registry.list_feeds(s)
-        if not feeds:
-            await reply(update, t(lang, "feeds_none"))
-            return
-        rows = [
-            [
-                InlineKeyboardButton(
-                    f"✖ #{f.id} {(f.name or host_of(f.url))[:40]}",
-                    callback_data=f"fd:x:{f.id}",
-                )
-            ]
-            for f in feeds[:MAX_LISTED]
-        ]
-        await reply(update, t(lang, "removefeed_usage"), InlineKeyboardMarkup(rows))
-        return
-    await _remove(update, context, lang, args[0])
-
-
-async def _remove(update: Update, context: Context, lang: str, ref: str) -> bool:
+    markup = None
     async with session(context) as s:
-        try:
-            feed = await registry.remove_feed(s, ref)
-        except registry.FeedError:
-            await reply(update, t(lang, "removefeed_none", value=shown_url(ref)))
-            return False
+        lang = await chat_lang(update, context, s)
+        if not is_bayan_admin(update, context):
+            text = t(lang, "admins_only")
+        elif not args:
+            text, markup = _removal_menu(lang, await registry.list_feeds(s))
+        else:
+            _, text = await _removed(s, lang, args[0])
         await s.commit()
-    await reply(update, t(lang, "removefeed_done", url=f"#{feed.id} {shown_url(feed.url)}"))
-    return True
+    await reply(update, text, markup)
 
 
 async def feed_button(update: Update, context: Context, data: str) -> None:
+    """The ✖ button of /removefeed's menu: one session and one commit, then the answer."""
     query = update.callback_query
-    lang = await chat_lang(update, context)
-    if not is_bayan_admin(update, context):
+    parts = data.split(":")
+    removing = len(parts) == 3 and parts[1] == "x" and parts[2].isdigit()
+    removed = False
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        admin = is_bayan_admin(update, context)
+        if admin and removing:
+            removed, text = await _removed(s, lang, parts[2])
+        await s.commit()
+    if not admin:
         await query.answer(raw(lang, "admins_only"), show_alert=True)
         return
-    parts = data.split(":")
     await query.answer()
-    if len(parts) == 3 and parts[1] == "x" and parts[2].isdigit():
-        if await _remove(update, context, lang, parts[2]):
-            with contextlib.suppress(Exception):
-                await query.edit_message_reply_markup(None)
+    if removing:
+        await reply(update, text)
+    if removed:
+        with contextlib.suppress(TelegramError):  # the menu may be gone or too old to edit
+            await query.edit_message_reply_markup(None)
 
 
 __all__ = ["addfeed_command", "feed_button", "feeds_command", "removefeed_command"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.chats import parse_language, set_language
@@ -22,20 +23,28 @@ def keyboard() -> InlineKeyboardMarkup:
 
 
 async def lang_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
+    """/lang [ar|en]: one session and one commit, then the answer in the language now set."""
     args = command_args(update.effective_message)
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        text, markup = await _lang_answer(update, context, s, lang, args)
+        await s.commit()
+    await reply(update, text, markup)
+
+
+async def _lang_answer(
+    update: Update, context: Context, s: AsyncSession, lang: str, args: list[str]
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Set the language /lang names (uncommitted) and say so, or say why not."""
     if not await may_manage_here(update, context.bot):
-        await reply(update, t(lang, "group_admins_only"))
-        return
+        return t(lang, "group_admins_only"), None
     if not args:
-        await reply(update, t(lang, "lang_choose"), keyboard())
-        return
+        return t(lang, "lang_choose"), keyboard()
     chosen = parse_language(args[0])
     if chosen is None:
-        await reply(update, t(lang, "lang_unknown", value=args[0]))
-        return
-    await _apply(update, context, chosen)
-    await reply(update, t(chosen, "lang_set"))
+        return t(lang, "lang_unknown", value=args[0]), None
+    await set_language(s, update.effective_chat.id, chosen)
+    return t(chosen, "lang_set"), None
 
 
 async def _apply(update: Update, context: Context, lang: str) -> None:

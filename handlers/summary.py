@@ -36,8 +36,8 @@ from bot.feeds.fulltext import extract_main_text
 from bot.i18n import raw, t
 from bot.render.alert import render_summary_html
 from bot.summarize import summarize
-from handlers.access import within_quota
-from handlers.common import Context, chat_lang, reply, reply_parts
+from handlers.access import count_use, quota_refusal
+from handlers.common import Context, chat_lang, reply, reply_parts, session
 from handlers.reports import wrong_keyboard
 
 log = logging.getLogger(__name__)
@@ -154,10 +154,19 @@ def origin_name(origin: MessageOrigin | None) -> str | None:
 
 
 async def answer_with_summary(
-    update: Update, context: Context, lang: str, text: str, origin: MessageOrigin | None = None
+    update: Update, context: Context, text: str, origin: MessageOrigin | None = None
 ) -> None:
-    """Summarize ``text`` off the event loop and answer: the summary, or one clear line."""
-    if not await within_quota(update, context, lang, "summary"):
+    """Summarize ``text`` off the event loop and answer: the summary, or one clear line.
+
+    The chat's language and today's quota are one session and one commit, taken once the
+    text is in hand (a download or a usage error costs no quota and holds no transaction).
+    """
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        allowed = await count_use(update, context, "summary", s)
+        await s.commit()
+    if not allowed:
+        await reply(update, quota_refusal(context, lang, "summary"))
         return
     chat = update.effective_chat
     if chat is not None:
@@ -189,36 +198,41 @@ def _text_after_command(message: Message) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
+async def _summary_source(context: Context, message: Message) -> tuple[str, MessageOrigin | None]:
+    """The text /summary is about and where it was forwarded from; TextUnavailable if none."""
+    if message.reply_to_message is not None:
+        target = message.reply_to_message
+        return await message_text(context, target), target.forward_origin
+    if message.document is not None:  # "/summary" as the caption of a file
+        return await document_text(context, message.document), None
+    text = _text_after_command(message)
+    if not text.strip():
+        raise TextUnavailable("summary_usage")
+    return text, None
+
+
+async def _unavailable(update: Update, context: Context, exc: TextUnavailable) -> None:
+    """Say in one line why there is no text (the chat's language: one session)."""
+    await reply(update, t(await chat_lang(update, context), exc.key, **exc.args_))
+
+
 async def summary_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    message = update.effective_message
     try:
-        if message.reply_to_message is not None:
-            target = message.reply_to_message
-            text = await message_text(context, target)
-            origin = target.forward_origin
-        elif message.document is not None:  # "/summary" as the caption of a file
-            text, origin = await document_text(context, message.document), None
-        else:
-            text, origin = _text_after_command(message), None
-            if not text.strip():
-                await reply(update, t(lang, "summary_usage"))
-                return
+        text, origin = await _summary_source(context, update.effective_message)
     except TextUnavailable as exc:
-        await reply(update, t(lang, exc.key, **exc.args_))
+        await _unavailable(update, context, exc)
         return
-    await answer_with_summary(update, context, lang, text, origin)
+    await answer_with_summary(update, context, text, origin)
 
 
 async def document_message(update: Update, context: Context) -> None:
     """A file sent in private without a command: summarize it if it is text."""
-    lang = await chat_lang(update, context)
     try:
         text = await document_text(context, update.effective_message.document)
     except TextUnavailable as exc:
-        await reply(update, t(lang, exc.key, **exc.args_))
+        await _unavailable(update, context, exc)
         return
-    await answer_with_summary(update, context, lang, text, update.effective_message.forward_origin)
+    await answer_with_summary(update, context, text, update.effective_message.forward_origin)
 
 
 async def offer_summary(update: Update, context: Context) -> None:
@@ -231,22 +245,22 @@ async def offer_summary(update: Update, context: Context) -> None:
 
 
 async def summarize_button(update: Update, context: Context, data: str) -> None:
+    """The "Summarize" button under an offer: the text is read back from the offered message."""
     query = update.callback_query
-    lang = await chat_lang(update, context)
     await query.answer()
     offer = query.message
     source = offer.reply_to_message if isinstance(offer, Message) else None
     if source is None:
-        await reply(update, t(lang, "summary_gone"))
+        await _unavailable(update, context, TextUnavailable("summary_gone"))
         return
     with contextlib.suppress(TelegramError):
         await query.edit_message_reply_markup(None)  # one tap, one summary
     try:
         text = await message_text(context, source)
     except TextUnavailable as exc:
-        await reply(update, t(lang, exc.key, **exc.args_))
+        await _unavailable(update, context, exc)
         return
-    await answer_with_summary(update, context, lang, text, source.forward_origin)
+    await answer_with_summary(update, context, text, source.forward_origin)
 
 
 __all__ = [

@@ -47,19 +47,23 @@ async def manage(
 ) -> Managed[T] | None:
     """Resolve the chat the command acts on, run ``change(session, chat_id, words)`` in one
     transaction and commit it. None once a refusal or a bad word has been told in one line."""
-    lang = await chat_lang(update, context)
-    target, args = await resolve_target(
-        update, context, lang, command_args(update.effective_message)
-    )
-    if target is None:
-        return None
+    refusal = None
     async with session(context) as s:
-        try:
-            result = await change(s, target.chat_id, args)
-        except SubscriptionError as exc:
-            await reply(update, t(lang, exc.key, **exc.args_))
-            return None
+        lang = await chat_lang(update, context, s)
+        target, args = await resolve_target(
+            update, context, lang, command_args(update.effective_message), s
+        )
+        if target is not None:
+            try:
+                async with s.begin_nested():  # a refused change is void; the chat row stays
+                    result = await change(s, target.chat_id, args)
+            except SubscriptionError as exc:
+                refusal = t(lang, exc.key, **exc.args_)
         await s.commit()
+    if refusal is not None:
+        await reply(update, refusal)
+    if target is None or refusal is not None:
+        return None
     return Managed(lang, target, args, result)
 
 

@@ -37,13 +37,17 @@ def _words(update: Update) -> list[str]:
 
 
 async def export_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    target, _ = await resolve_target(update, context, lang, _words(update))
+    """/export [@channel]: one session (the chat row and its subscriptions), then the file."""
+    chat = subs = None
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        target, _ = await resolve_target(update, context, lang, _words(update), s)
+        if target is not None:
+            chat = await chats_repo.get_chat(s, target.chat_id)
+            subs = await list_subscriptions(s, target.chat_id)
+        await s.commit()
     if target is None:
         return
-    async with session(context) as s:
-        chat = await chats_repo.get_chat(s, target.chat_id)
-        subs = await list_subscriptions(s, target.chat_id)
     if chat is None or not subs:
         await reply(update, t(lang, "export_none"))
         return
