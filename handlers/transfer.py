@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Document, Update
 from telegram.error import TelegramError
 
@@ -24,7 +25,7 @@ from bot.chats import (
 from bot.i18n import t
 from bot.store import chats as chats_repo
 from handlers.common import Context, chat_lang, reply, session
-from handlers.target import resolve_target
+from handlers.target import Target, resolve_target
 
 MAX_FILE_BYTES = 256 * 1024
 FILE_NAME = "bayan-subscriptions.json"
@@ -88,25 +89,34 @@ async def _read(context: Context, doc: Document) -> object:
 
 
 async def import_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    target, _ = await resolve_target(update, context, lang, _words(update))
-    if target is None:
-        return
+    """/import with a subscriptions file: one session and one commit, then the answer.
+
+    The file is downloaded inside the session (after the target is settled, so a refused
+    chat costs no download); a read transaction blocks no writer, and the chat row of a
+    first contact is the only write that waits for it.
+    """
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        target, _ = await resolve_target(update, context, lang, _words(update), s)
+        answer = None if target is None else await _imported(update, context, s, lang, target)
+        await s.commit()
+    if answer is not None:
+        await reply(update, answer)
+
+
+async def _imported(
+    update: Update, context: Context, s: AsyncSession, lang: str, target: Target
+) -> str:
+    """Import the file into ``target``'s subscriptions (uncommitted) and say how it went."""
     doc = _document(update)
     if doc is None:
-        await reply(update, t(lang, "import_how"))
-        return
+        return t(lang, "import_how")
     try:
         data = await _read(context, doc)
-        async with session(context) as s:
+        async with s.begin_nested():  # a file refused halfway adds nothing
             report = await import_subscriptions(
                 s, target.chat_id, data, created_by=update.effective_user.id
             )
-            await s.commit()
     except SubscriptionFileError as exc:
-        await reply(update, t(lang, "import_bad", reason=str(exc)))
-        return
-    await reply(
-        update,
-        t(lang, "import_done", added=report.added, updated=report.updated, failed=report.failed),
-    )
+        return t(lang, "import_bad", reason=str(exc))
+    return t(lang, "import_done", added=report.added, updated=report.updated, failed=report.failed)

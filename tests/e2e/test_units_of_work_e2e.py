@@ -12,6 +12,7 @@ tasks, so they are never counted.
 from __future__ import annotations
 
 import contextvars
+import json
 from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -32,6 +33,7 @@ from tests.fakebotapi import FakeBotAPI, FakeChat
 
 pytestmark = pytest.mark.timeout(60)
 
+ADMIN = 1001  # alice (tests.e2e.test_commands_e2e)
 HANDLING: contextvars.ContextVar[int | None] = contextvars.ContextVar("handling", default=None)
 
 
@@ -53,7 +55,10 @@ async def counted(fake: FakeBotAPI, database_url: str) -> AsyncIterator[tuple[Ba
     """Bayan as ``bayan run`` builds it, with the marking handler added before it starts (a
     handler group added or removed while updates are handled breaks PTB's iteration)."""
     settings = load_settings(
-        TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_URL=fake.url, DATABASE_URL=database_url
+        TELEGRAM_BOT_TOKEN=fake.token,
+        TELEGRAM_API_URL=fake.url,
+        DATABASE_URL=database_url,
+        BAYAN_ADMIN_IDS=str(ADMIN),  # alice, so the admin commands run their whole path
     )
     services = await open_services(settings)
     units = Units()
@@ -111,7 +116,6 @@ async def counted(fake: FakeBotAPI, database_url: str) -> AsyncIterator[tuple[Ba
         "/resume",
         "/feeds",
         "/feeds export",
-        "/removefeed 1",
         "/digest",
         "/digest daily 08:00",
         "/timezone",
@@ -123,6 +127,9 @@ async def counted(fake: FakeBotAPI, database_url: str) -> AsyncIterator[tuple[Ba
         "/summary",
         "/import",
         "/proposefeed http://127.0.0.1:9/feed",
+        "/addfeed http://127.0.0.1:9/feed SY Example",
+        "/removefeed",
+        "/removefeed 1",
     ],
 )
 async def test_a_command_is_one_session_and_one_commit(
@@ -149,3 +156,27 @@ async def test_the_count_sees_a_command_that_opens_two_sessions(
     units.extra = 1
     await say(bayan.fake, alice, "/help")
     assert units.last() == (2, 2)
+
+
+async def test_an_import_with_its_file_is_one_session_and_one_commit(
+    counted: tuple[Bayan, Units],
+    alice: FakeChat,  # noqa: F811
+) -> None:
+    """/import downloads the file inside the command's one session and commits once."""
+    bayan, units = counted
+    body = {
+        "format": "bayan.subscriptions",
+        "version": 1,
+        "subscriptions": [{"kind": "country", "value": "SY", "mode": "instant"}],
+    }
+    before = len(bayan.fake.messages(alice))
+    bayan.fake.user_sends_document(
+        alice,
+        "bayan-subscriptions.json",
+        json.dumps(body).encode(),
+        caption="/import",
+        mime_type="application/json",
+    )
+    [done] = (await bayan.fake.wait_for_messages(alice, before + 1))[before:]
+    assert "تم الاستيراد" in done.text  # import_done, not import_bad
+    assert units.last() == (1, 1)
