@@ -61,19 +61,6 @@ def older_button(
     )
 
 
-async def _send_page(
-    update: Update,
-    context: Context,
-    lang: str,
-    count: int,
-    flt: Filter,
-    before_id: int | None,
-) -> None:
-    async with session(context) as s:
-        page, zone = await _read_page(update, context, s, count, flt, before_id)
-    await _show_page(update, context, lang, page, zone, count, flt)
-
-
 async def _read_page(
     update: Update,
     context: Context,
@@ -119,13 +106,12 @@ async def latest_command(update: Update, context: Context) -> None:
 
 
 async def latest_button(update: Update, context: Context, data: str) -> None:
+    """``lt:<before>:<count>:<kind>:<value>``: the next older page (one session, after the tap)."""
     query = update.callback_query
-    lang = await chat_lang(update, context)
     parts = data.split(":", 4)
-    if len(parts) != 5 or not parts[1].isdigit() or not parts[2].isdigit():
-        await query.answer()
-        return
     await query.answer()
+    if len(parts) != 5 or not parts[1].isdigit() or not parts[2].isdigit():
+        return
     # The button has done its job: drop it so the older page is not sent twice by a double tap.
     try:
         await query.edit_message_reply_markup(None)
@@ -133,22 +119,25 @@ async def latest_button(update: Update, context: Context, data: str) -> None:
         if "not modified" in exc.message.lower():
             return  # the second tap of a double tap: the first one already sent the page
         raise
-    await _send_page(
-        update, context, lang, int(parts[2]), Filter(parts[3], parts[4]), int(parts[1])
-    )
+    count, flt = int(parts[2]), Filter(parts[3], parts[4])
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        page, zone = await _read_page(update, context, s, count, flt, int(parts[1]))
+        await s.commit()
+    await _show_page(update, context, lang, page, zone, count, flt)
 
 
 async def statement_button(update: Update, context: Context, data: str) -> None:
     """``st:<id>``: one statement in full (the buttons under search results)."""
     query = update.callback_query
-    lang = await chat_lang(update, context)
     _, _, sid = data.partition(":")
-    view = None
-    if sid.isdigit():
-        async with session(context) as s:
-            view = await get_statement(s, int(sid))
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        view = await get_statement(s, int(sid)) if sid.isdigit() else None
+        zone = await chat_zone(update, context, s)
+        await s.commit()
     await query.answer()
     if view is None:
         await reply(update, t(lang, "expired"))
         return
-    await reply_parts(update, render_statement(view, lang, await chat_zone(update, context)))
+    await reply_parts(update, render_statement(view, lang, zone))

@@ -103,18 +103,21 @@ async def _search(
 
 
 async def search_button(update: Update, context: Context, data: str) -> None:
+    """``sr:<before>:<query>``: the next page of results, edited in place (one session)."""
     cq = update.callback_query
-    lang = await chat_lang(update, context)
     parts = data.split(":", 2)
     if len(parts) != 3 or not parts[1].isdigit():
         await cq.answer()
         return
     before, query = int(parts[1]), parts[2]
     async with session(context) as s:
+        lang = await chat_lang(update, context, s)
         page = await search(s, query, limit=PAGE, before_id=before)
+        zone = await chat_zone(update, context, s)
+        await s.commit()
     await cq.answer()
     if not page.items:
         await reply(update, t(lang, "search_none", query=query))
         return
-    body, markup = render_page(context, lang, query, page, await chat_zone(update, context))
+    body, markup = render_page(context, lang, query, page, zone)
     await edit(cq, body, markup)

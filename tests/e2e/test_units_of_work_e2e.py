@@ -28,7 +28,7 @@ from bot.app import build_application, start_application, stop_application
 from bot.config import load_settings
 from bot.services import open_services
 from tests.e2e.conftest import POLL_TIMEOUT
-from tests.e2e.test_commands_e2e import Bayan, alice, fake, say  # noqa: F401 (fixtures)
+from tests.e2e.test_commands_e2e import Bayan, alice, fake, press, say  # noqa: F401 (fixtures)
 from tests.fakebotapi import FakeBotAPI, FakeChat
 
 pytestmark = pytest.mark.timeout(60)
@@ -179,4 +179,18 @@ async def test_an_import_with_its_file_is_one_session_and_one_commit(
     )
     [done] = (await bayan.fake.wait_for_messages(alice, before + 1))[before:]
     assert "تم الاستيراد" in done.text  # import_done, not import_bad
+    assert units.last() == (1, 1)
+
+
+@pytest.mark.parametrize("data", ["st:999", "sr:999:قصف", "lt:999:3:all:", "pf:a:999"])
+async def test_a_button_press_is_one_session_and_one_commit(
+    counted: tuple[Bayan, Units],
+    alice: FakeChat,  # noqa: F811
+    data: str,
+) -> None:
+    """The statement, search-page, older-page and proposal buttons (here on gone ids)."""
+    bayan, units = counted
+    [shown] = await say(bayan.fake, alice, "/help")
+    answer = await press(bayan.fake, shown, data)
+    assert answer is not None
     assert units.last() == (1, 1)
