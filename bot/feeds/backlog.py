@@ -20,12 +20,12 @@ import logging
 import time
 from collections.abc import Callable
 
-from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.statements import records
+from bot.store import statements as statement_rows
 from bot.store.db import Database
-from bot.store.models import Feed, Statement, StatementRevision, StatementSource, SummaryRow
+from bot.store.models import Statement, SummaryRow
 from bot.summarize import SUMMARIZER_VERSION, Summary, summarize
 
 log = logging.getLogger(__name__)
@@ -61,36 +61,23 @@ async def summarize_texts(texts: list[str]) -> list[Summary]:
     return out
 
 
-async def _first_feed_vouches(s: AsyncSession, statement_id: int) -> bool:
-    """Whether the feed that first carried the statement marks all its items as statements."""
-    flag = await s.scalar(
-        select(Feed.all_statements)
-        .join(StatementSource, StatementSource.feed_id == Feed.id)
-        .where(StatementSource.statement_id == statement_id)
-        .order_by(StatementSource.id)
-        .limit(1)
-    )
-    return bool(flag)
-
-
 async def _store(s: AsyncSession, statement: Statement, summary: Summary) -> None:
     data = summary.to_dict()
     s.add(records.summary_row(statement.id, statement.revision, data))
-    await _apply(s, statement, summary, data, vouched=await _first_feed_vouches(s, statement.id))
+    await _apply(
+        s,
+        statement,
+        summary,
+        data,
+        vouched=await statement_rows.first_feed_vouches(s, statement.id),
+    )
 
 
 async def _apply(
     s: AsyncSession, statement: Statement, summary: Summary, data: dict, *, vouched: bool
 ) -> None:
     """The statement's current revision and its searchable fields follow a new summary."""
-    await s.execute(
-        update(StatementRevision)
-        .where(
-            StatementRevision.statement_id == statement.id,
-            StatementRevision.revision == statement.revision,
-        )
-        .values(summary=data)
-    )
+    await statement_rows.set_revision_summary(s, statement.id, statement.revision, data)
     statement.is_statement = summary.is_statement or vouched
     if summary.issuer:
         statement.issuer_name = summary.issuer.name
@@ -107,14 +94,8 @@ async def settle(s: AsyncSession, statement: Statement) -> Summary:
 
 async def _pending(db: Database, limit: int) -> list[tuple[int, str]]:
     async with db.sessions() as s:
-        rows = await s.execute(
-            select(Statement.id, Statement.title, Statement.text)
-            .outerjoin(SummaryRow, SummaryRow.statement_id == Statement.id)
-            .where(SummaryRow.statement_id.is_(None))
-            .order_by(Statement.id.desc())
-            .limit(limit)
-        )
-        return [(sid, summary_text(title, text)) for sid, title, text in rows]
+        rows = await statement_rows.unsummarized(s, limit)
+    return [(sid, summary_text(title, text)) for sid, title, text in rows]
 
 
 async def summarize_backlog(db: Database, *, budget_seconds: float, batch: int = BATCH) -> int:
@@ -128,11 +109,7 @@ async def summarize_backlog(db: Database, *, budget_seconds: float, batch: int =
         summaries = await summarize_texts([text for _, text in pending])
         ids = [sid for sid, _ in pending]
         async with db.write_lock, db.sessions() as s, s.begin():  # the feed side's one writer
-            settled = set(
-                await s.scalars(
-                    select(SummaryRow.statement_id).where(SummaryRow.statement_id.in_(ids))
-                )
-            )
+            settled = await statement_rows.summarized_among(s, ids)
             for sid, summary in zip(ids, summaries, strict=True):
                 statement = await s.get(Statement, sid) if sid not in settled else None
                 if statement is not None:
@@ -143,27 +120,9 @@ async def summarize_backlog(db: Database, *, budget_seconds: float, batch: int =
 
 async def _outdated(db: Database, limit: int, after: int) -> list[tuple[int, str]]:
     """Statements whose summary an older summarizer wrote (or one from before versions)."""
-    current = SummaryRow.summarizer_version == SUMMARIZER_VERSION
     async with db.sessions() as s:
-        rows = await s.execute(
-            select(Statement.id, Statement.title, Statement.text)
-            .join(SummaryRow, SummaryRow.statement_id == Statement.id)
-            .where(Statement.id > after, or_(SummaryRow.summarizer_version.is_(None), ~current))
-            .order_by(Statement.id)
-            .limit(limit)
-        )
-        return [(sid, summary_text(title, text)) for sid, title, text in rows]
-
-
-async def _any_feed_vouches(s: AsyncSession, statement_id: int) -> bool:
-    """Whether any feed that carried the statement marks all its items as statements."""
-    found = await s.scalar(
-        select(StatementSource.id)
-        .join(Feed, StatementSource.feed_id == Feed.id)
-        .where(StatementSource.statement_id == statement_id, Feed.all_statements.is_(True))
-        .limit(1)
-    )
-    return found is not None
+        rows = await statement_rows.summarized_by_other(s, SUMMARIZER_VERSION, after, limit)
+    return [(sid, summary_text(title, text)) for sid, title, text in rows]
 
 
 async def resummarize(
@@ -184,7 +143,13 @@ async def resummarize(
                     continue  # pruned meanwhile
                 data = summary.to_dict()
                 row.data, row.summarizer_version = data, SUMMARIZER_VERSION
-                await _apply(s, statement, summary, data, vouched=await _any_feed_vouches(s, sid))
+                await _apply(
+                    s,
+                    statement,
+                    summary,
+                    data,
+                    vouched=await statement_rows.any_feed_vouches(s, sid),
+                )
                 done += 1
         after = pending[-1][0]
         if progress is not None:

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.feeds import backlog
@@ -43,9 +42,12 @@ from bot.render.view import StatementView
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
 from bot.store import bulk
+from bot.store import entries as entry_rows
+from bot.store import feeds as feed_rows
+from bot.store import statements as statement_rows
 from bot.store.db import Database
 from bot.store.locks import STATEMENT_WRITER, held
-from bot.store.models import Entry, Feed, Statement, SummaryRow, utcnow
+from bot.store.models import Entry, Statement, SummaryRow, utcnow
 from bot.store.retention import pruned_guids
 from bot.summarize import SUMMARIZER_VERSION, Summary, summarize
 
@@ -232,20 +234,8 @@ class Ingestor:
     async def _known_entries(
         self, s: AsyncSession, feed_id: int, guids: list[str]
     ) -> dict[str, decide.Known]:
-        found: dict[str, decide.Known] = {}
-        for start in range(0, len(guids), 400):
-            rows = await s.execute(
-                select(
-                    Entry.guid,
-                    Entry.id,
-                    Entry.content_hash,
-                    Entry.text_fingerprint,
-                    Entry.statement_id,
-                ).where(Entry.feed_id == feed_id, Entry.guid.in_(guids[start : start + 400]))
-            )
-            for guid, *rest in rows:
-                found[guid] = decide.Known(*rest)
-        return found
+        rows = await entry_rows.known_entries(s, feed_id, guids)
+        return {guid: decide.Known(*row) for guid, row in rows.items()}
 
     async def _match_links(self, s: AsyncSession, news: list[_Item]) -> None:
         if not news:
@@ -254,29 +244,13 @@ class Ingestor:
         guids = [w.item.guid for w in news if decide.guid_is_global(w.item.guid)]
         by_link: dict[str, int] = {}
         by_guid: dict[str, int] = {}
-        if links:
-            for link, sid in await s.execute(
-                select(Statement.normalized_link, Statement.id).where(
-                    Statement.normalized_link.in_(links)
-                )
-            ):
+        for link, sid in await entry_rows.statements_by_link(s, links):
+            by_link.setdefault(link, sid)
+        for link, guid, sid in await entry_rows.entries_leading_to_statements(s, links, guids):
+            if link:
                 by_link.setdefault(link, sid)
-        conds = []
-        if links:
-            conds.append(Entry.normalized_link.in_(links))
-        if guids:
-            conds.append(Entry.guid.in_(guids))
-        if conds:
-            rows = await s.execute(
-                select(Entry.normalized_link, Entry.guid, Entry.statement_id).where(
-                    or_(*conds), Entry.statement_id.is_not(None)
-                )
-            )
-            for link, guid, sid in rows:
-                if link:
-                    by_link.setdefault(link, sid)
-                if decide.guid_is_global(guid):
-                    by_guid.setdefault(guid, sid)
+            if decide.guid_is_global(guid):
+                by_guid.setdefault(guid, sid)
         for w in news:
             w.statement_id = decide.known_statement(w.link, w.item.guid, by_link, by_guid)
 
@@ -297,21 +271,21 @@ class Ingestor:
         if self._index is None:
             self._index = fp.NearDuplicateIndex()
             self._index_upto = 0
-            await self._load_index(Statement.first_seen_at >= utcnow() - DEDUP_WINDOW)
+            await self._load_index(since=utcnow() - DEDUP_WINDOW)
         return self._index
 
     async def _refresh_index(self) -> None:
         """Add the statements stored since the index was read (by other instances sharing
         PostgreSQL): their texts must be found by the next match too."""
         if self._index is not None:
-            await self._load_index(Statement.id > self._index_upto)
+            await self._load_index(after_id=self._index_upto)
 
-    async def _load_index(self, which: Any) -> None:
+    async def _load_index(
+        self, *, since: datetime | None = None, after_id: int | None = None
+    ) -> None:
         assert self._index is not None
         async with self.db.sessions() as s:
-            rows = await s.execute(
-                select(Statement.id, Statement.simhash).where(Statement.simhash.is_not(None), which)
-            )
+            rows = await entry_rows.simhashes(s, since=since, after_id=after_id)
             for sid, value in rows:
                 self._index.add(sid, value)
                 self._index_upto = max(self._index_upto, sid)
@@ -333,14 +307,7 @@ class Ingestor:
             if found:
                 wanted.append((w, found))
         unread = sorted({c for _, found in wanted for c in found if c not in self._tokens})
-        texts: dict[int, str] = {}
-        for start in range(0, len(unread), 400):
-            rows = await s.execute(
-                select(Statement.id, Statement.text, Statement.title).where(
-                    Statement.id.in_(unread[start : start + 400])
-                )
-            )
-            texts.update((sid, text or title or "") for sid, text, title in rows)
+        texts = await entry_rows.texts(s, unread)
         for w, found in wanted:
             w.statement_id = next((sid for sid in found if self._confirms(w, sid, texts)), None)
 
@@ -363,14 +330,8 @@ class Ingestor:
             return
         by_fp: dict[str, int] = {}
         fps = list({w.fingerprint for w in news if w.tokens})
-        for start in range(0, len(fps), 400):
-            rows = await s.execute(
-                select(Statement.fingerprint, Statement.id).where(
-                    Statement.fingerprint.in_(fps[start : start + 400])
-                )
-            )
-            for fingerprint, sid in rows:
-                by_fp.setdefault(fingerprint, sid)
+        for fingerprint, sid in await entry_rows.by_fingerprint(s, fps):
+            by_fp.setdefault(fingerprint, sid)
         for w in news:
             w.statement_id = by_fp.get(w.fingerprint)
         await self._near_matches(s, [w for w in news if w.statement_id is None])
@@ -405,7 +366,7 @@ class Ingestor:
                 for work in edits:
                     await self._write_edit(s, attempt, feed, work)
                 if not feed.seeded:
-                    await s.execute(update(Feed).where(Feed.id == feed.id).values(seeded=True))
+                    await feed_rows.mark_seeded(s, feed.id)
         except Exception as exc:
             log.warning("feed #%s: batch write failed (%s); retrying item by item", feed.id, exc)
             for work, sid in zip(news, matched, strict=False):
@@ -578,7 +539,9 @@ class Ingestor:
                 outcome.new.append(
                     NewStatement(
                         feed.label,
-                        _view(statement, await records.source_urls(s, statement.id), summary),
+                        _view(
+                            statement, await statement_rows.source_urls(s, statement.id), summary
+                        ),
                     )
                 )
 
@@ -593,10 +556,10 @@ class Ingestor:
             "title": work.item.title or None,
         }
         if not decide.touches_statement(work.fingerprint, known):
-            await s.execute(update(Entry).where(Entry.id == known.entry_id).values(**values))
+            await entry_rows.update_entry(s, known.entry_id, values)
             return
         values["text_fingerprint"] = work.fingerprint
-        await s.execute(update(Entry).where(Entry.id == known.entry_id).values(**values))
+        await entry_rows.update_entry(s, known.entry_id, values)
         statement = await s.get(Statement, known.statement_id)
         if statement is None or statement.fingerprint != known.text_fingerprint:
             return  # this entry was a copy of a statement whose text came from elsewhere
@@ -624,7 +587,7 @@ class Ingestor:
 
     async def _mark_seeded(self, feed_id: int) -> None:
         async with self.db.sessions() as s, s.begin():
-            await s.execute(update(Feed).where(Feed.id == feed_id).values(seeded=True))
+            await feed_rows.mark_seeded(s, feed_id)
 
 
 def _view(statement: Statement, sources: list[str], summary: Summary) -> StatementView:

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, or_, select, update
-
 from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.guard import poller_lock
 from bot.feeds.info import FeedInfo
@@ -26,8 +24,9 @@ from bot.feeds.parse import NotAFeed, parse_feed
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
 from bot.redact import mask_url
 from bot.services import Services
+from bot.store import feeds as feed_rows
 from bot.store.feed_lease import lease_due, shared
-from bot.store.models import Feed, utcnow
+from bot.store.models import utcnow
 
 if TYPE_CHECKING:
     from bot.feeds.ingest import IngestOutcome, NewStatement, StatementHook
@@ -77,18 +76,11 @@ async def due_feeds(
     """The feeds to poll; with ``leased`` (PostgreSQL), up to that many, claimed for this
     instance (see :mod:`bot.store.feed_lease`)."""
     async with services.db.sessions() as s:
-        query = (
-            select(Feed)
-            .where(Feed.enabled.is_(True))
-            .order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
-        )
+        ids = None
         if leased is not None:
             async with services.db.write_lock, s.begin():  # the feed side's one writer
                 ids = await lease_due(s, now=now, limit=leased, lease=services.settings.feed_lease)
-            query = query.where(Feed.id.in_(ids))
-        elif not all_feeds:
-            query = query.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
-        feeds = (await s.scalars(query)).all()
+        feeds = await feed_rows.due(s, now=now, all_feeds=all_feeds, ids=ids)
         return [
             _Snapshot(
                 FeedInfo.of(f),
@@ -332,23 +324,9 @@ def _failed(
 
 
 async def _save_health(services: Services, updates: list[dict[str, Any]]) -> None:
-    if not updates:
-        return
-    table = Feed.__table__
-    # Grouped by the set of columns, so each group is one executemany. Core, not ORM bulk
-    # update: a feed removed during the cycle must just match no row, not fail the batch.
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for values in updates:
-        groups.setdefault(tuple(sorted(values)), []).append(values)
-    async with services.db.write_lock, services.db.sessions() as s, s.begin():
-        for keys, rows in groups.items():
-            columns = [k for k in keys if k != "id"]
-            statement = (
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values({k: bindparam(f"b_{k}") for k in columns})
-            )
-            await s.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in rows])
+    if updates:
+        async with services.db.write_lock, services.db.sessions() as s, s.begin():
+            await feed_rows.save_health(s, updates)
 
 
 class LazyIngestor:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 
 from bot.store import bulk
+from bot.store import statements as statement_rows
 from bot.store.models import Statement, StatementRevision, StatementSource, SummaryRow
 from bot.summarize import SUMMARIZER_VERSION
 from bot.summarize.model import Summary
@@ -127,23 +127,8 @@ async def add_source(
     s: AsyncSession, statement_id: int, feed_id: int, url: str, now: datetime
 ) -> None:
     """One more address carrying a known statement (once per address)."""
-    exists = await s.scalar(
-        select(StatementSource.id).where(
-            StatementSource.statement_id == statement_id, StatementSource.url == url
-        )
-    )
-    if exists is None:
+    if not await statement_rows.has_source(s, statement_id, url):
         s.add(StatementSource(statement_id=statement_id, feed_id=feed_id, url=url, seen_at=now))
-
-
-async def source_urls(s: AsyncSession, statement_id: int) -> list[str]:
-    """Every address of a statement, first seen first."""
-    rows = await s.scalars(
-        select(StatementSource.url)
-        .where(StatementSource.statement_id == statement_id)
-        .order_by(StatementSource.id)
-    )
-    return list(rows)
 
 
 async def stored_summary(s: AsyncSession, statement_id: int) -> tuple[SummaryRow | None, Summary]:
@@ -205,7 +190,6 @@ __all__ = [
     "create_statement",
     "create_statements",
     "record_revision",
-    "source_urls",
     "stored_summary",
     "summary_row",
     "update_text",

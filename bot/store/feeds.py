@@ -2,14 +2,19 @@
 
 The rules about feeds (which addresses are allowed, intervals, OPML,
 proposals) live in :mod:`bot.feeds.registry` and :mod:`bot.feeds.proposals`;
-what they read of the store is named here. Polling's own queries (due feeds,
-leases, health) stay with the poller for now (listed as debts in
-``tests/architecture/test_sql_in_store.py``).
+what they read of the store is named here, and so are polling's queries: the
+due feeds of a cycle, the cycle's health written back in one executemany per
+set of columns, and a feed's first poll marked done (leases are in
+:mod:`bot.store.feed_lease`).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select, update
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Feed
@@ -42,4 +47,54 @@ async def set_interval(s: AsyncSession, feed_id: int, seconds: int) -> None:
     await s.execute(update(Feed).where(Feed.id == feed_id).values(interval_seconds=seconds))
 
 
-__all__ = ["all_feeds", "by_reference", "by_url", "set_interval"]
+async def due(
+    s: AsyncSession, *, now: datetime, all_feeds: bool = False, ids: Collection[int] | None = None
+) -> Sequence[Feed]:
+    """Enabled feeds to poll, never-polled first then by due time: those due at ``now``,
+    every one with ``all_feeds``, or exactly ``ids`` (a lease's feeds) when given."""
+    query = (
+        select(Feed)
+        .where(Feed.enabled.is_(True))
+        .order_by(Feed.next_poll_at.is_not(None), Feed.next_poll_at, Feed.id)
+    )
+    if ids is not None:
+        query = query.where(Feed.id.in_(ids))
+    elif not all_feeds:
+        query = query.where(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
+    return (await s.scalars(query)).all()
+
+
+async def save_health(s: AsyncSession, updates: list[dict[str, Any]]) -> None:
+    """Write each feed's poll results (``{"id": …, column: value, …}``).
+
+    Grouped by the set of columns, so each group is one executemany. Core, not ORM bulk
+    update: a feed removed during the cycle must just match no row, not fail the batch.
+    """
+    table = Feed.__table__
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for values in updates:
+        groups.setdefault(tuple(sorted(values)), []).append(values)
+    for keys, rows in groups.items():
+        columns = [k for k in keys if k != "id"]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({k: bindparam(f"b_{k}") for k in columns})
+        )
+        await s.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in rows])
+
+
+async def mark_seeded(s: AsyncSession, feed_id: int) -> None:
+    """The feed's first poll is stored: later items are news, not backlog."""
+    await s.execute(update(Feed).where(Feed.id == feed_id).values(seeded=True))
+
+
+__all__ = [
+    "all_feeds",
+    "by_reference",
+    "by_url",
+    "due",
+    "mark_seeded",
+    "save_health",
+    "set_interval",
+]

@@ -1,0 +1,123 @@
+"""The reads and writes of ingest: feed entries and what recognizes a statement again.
+
+Ingest (:mod:`bot.feeds.ingest`) decides what each polled item is; these are the
+queries behind that decision — the entries a feed already holds, the statements
+an address or guid already leads to, fingerprints and SimHashes of stored texts —
+and the one targeted write of a known entry. Long ``IN`` lists are cut into
+chunks of :data:`CHUNK` (SQLite's variable limit on old builds is 999).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import Entry, Statement
+
+CHUNK = 400
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+async def known_entries(
+    s: AsyncSession, feed_id: int, guids: Sequence[str]
+) -> dict[str, tuple[int, str | None, str | None, int | None]]:
+    """guid → (entry id, content hash, text fingerprint, statement id) of the feed's entries."""
+    found: dict[str, tuple[int, str | None, str | None, int | None]] = {}
+    for part in _chunks(guids):
+        rows = await s.execute(
+            select(
+                Entry.guid, Entry.id, Entry.content_hash, Entry.text_fingerprint, Entry.statement_id
+            ).where(Entry.feed_id == feed_id, Entry.guid.in_(part))
+        )
+        for guid, *rest in rows:
+            found[guid] = tuple(rest)  # type: ignore[assignment]
+    return found
+
+
+async def statements_by_link(s: AsyncSession, links: Sequence[str]) -> list[tuple[str, int]]:
+    """(normalized link, statement id) of statements first stored under one of ``links``."""
+    if not links:
+        return []
+    rows = await s.execute(
+        select(Statement.normalized_link, Statement.id).where(Statement.normalized_link.in_(links))
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+async def entries_leading_to_statements(
+    s: AsyncSession, links: Sequence[str], guids: Sequence[str]
+) -> list[tuple[str | None, str, int]]:
+    """(normalized link, guid, statement id) of any feed's entries with one of ``links`` or
+    ``guids`` that carry a statement (an item seen on another feed)."""
+    conds = []
+    if links:
+        conds.append(Entry.normalized_link.in_(links))
+    if guids:
+        conds.append(Entry.guid.in_(guids))
+    if not conds:
+        return []
+    rows = await s.execute(
+        select(Entry.normalized_link, Entry.guid, Entry.statement_id).where(
+            or_(*conds), Entry.statement_id.is_not(None)
+        )
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+async def simhashes(
+    s: AsyncSession, *, since: datetime | None = None, after_id: int | None = None
+) -> list[tuple[int, int]]:
+    """(statement id, SimHash) of statements first seen since ``since`` or stored after id
+    ``after_id`` (the near-duplicate index's first load and its refreshes)."""
+    query = select(Statement.id, Statement.simhash).where(Statement.simhash.is_not(None))
+    if since is not None:
+        query = query.where(Statement.first_seen_at >= since)
+    if after_id is not None:
+        query = query.where(Statement.id > after_id)
+    return [tuple(r) for r in await s.execute(query)]  # type: ignore[misc]
+
+
+async def texts(s: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    """Statement id → its text (its title when it has none), for confirming a near match."""
+    out: dict[int, str] = {}
+    for part in _chunks(ids):
+        rows = await s.execute(
+            select(Statement.id, Statement.text, Statement.title).where(Statement.id.in_(part))
+        )
+        out.update((sid, text or title or "") for sid, text, title in rows)
+    return out
+
+
+async def by_fingerprint(s: AsyncSession, fingerprints: Sequence[str]) -> list[tuple[str, int]]:
+    """(fingerprint, statement id) of statements with one of these exact text fingerprints."""
+    out: list[tuple[str, int]] = []
+    for part in _chunks(fingerprints):
+        rows = await s.execute(
+            select(Statement.fingerprint, Statement.id).where(Statement.fingerprint.in_(part))
+        )
+        out.extend(tuple(r) for r in rows)  # type: ignore[misc]
+    return out
+
+
+async def update_entry(s: AsyncSession, entry_id: int, values: dict[str, Any]) -> None:
+    """A known entry's new content hash, title or fingerprint."""
+    await s.execute(update(Entry).where(Entry.id == entry_id).values(**values))
+
+
+__all__ = [
+    "by_fingerprint",
+    "entries_leading_to_statements",
+    "known_entries",
+    "simhashes",
+    "statements_by_link",
+    "texts",
+    "update_entry",
+]
