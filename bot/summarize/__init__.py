@@ -18,7 +18,6 @@ __all__ = [
     "Figure",
     "Issuer",
     "Summary",
-    "render_text",
     "summarize",
     "summarize_counted",
 ]
@@ -70,10 +69,3 @@ def summarize_counted(text: str) -> tuple[Summary, int]:
     if meter.exhausted:
         result.notices.append("over_budget")
     return result, meter.spent
-
-
-def render_text(summary: Summary, lang: str = "ar") -> str:
-    """Plain-text digest as a Telegram user would read it."""
-    from bot.render.summary import render_text as _render
-
-    return _render(summary, lang)

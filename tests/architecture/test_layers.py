@@ -43,12 +43,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 LEVEL = {package: level for level, group in enumerate(LAYERS) for package in group}
 
 # Backwards imports that exist today and are being removed; each entry is a debt, not a rule.
-KNOWN_BACKWARDS: set[tuple[str, str]] = {
-    (
-        "bot.summarize",
-        "bot.render",
-    ),  # summarize.render_text, a wrapper kept for the summarizer issue
-}
+KNOWN_BACKWARDS: set[tuple[str, str]] = set()  # none left (issue 11)
 # The summarizer's modules share helpers among themselves under its own issue's rules.
 PRIVATE_SHARING_ALLOWED = ("bot.summarize.",)
 
