@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import attribution as A
-from bot.summarize import blame, budget, wordlists
+from bot.summarize import blame, budget, patterns, wordlists
 from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
 
@@ -65,161 +65,74 @@ _TERROR = L.rx(L.TERROR)
 _FIGHT = L.rx(L.FIGHT)
 _RESP = L.rx(L.RESPONSIBILITY)
 _DEATH = L.rx(L.DEATH_WORDS)
-_TERROR_ADJ = L.rx(L.terms("ارهابيه", "الارهابيه", "ارهابي", "الارهابي", "الارهابيين"))
+_TERROR_ADJ = L.rx(L.terms(*patterns.ordered("accusations_terror_adj")))
 _VIOLATION_WORDS = L.rx(
     L.terms(
-        "انتهاك",
-        "انتهاكا",
-        "انتهاكات",
-        "خرق",
-        "خرقا",
-        "اختراق",
-        "المساس",
-        "التعدي",
-        "اختطاف",
-        "الاعتداء",
-        "الاعتداءات",
-        "اعتداء",
-        "اعتداءات",
-        "العدوان",
-        "عدوان",
-        "يعتدي",
-        "تعتدي",
-        "قيامه بالاعتداء",
+        *patterns.ordered("accusations_violation_words"),
     )
 )
-_MISSILE_HARM = re.compile(
-    r"[وفبلك]*(?:ال)?(?:اطلاق|اطلقت|اطلقوا|يطلقون|يطلق|تطلق|اطلق|قصف|قصفت|هجوم|هجمات|ضربات|غارات|الغارات|اعتداء|اعتداءات)"
-)
-_TOWARDS = re.compile(r"(?<!\w)(?:علي|الي|باتجاه|نحو|ضد)\s+")
-_COORD_VERB = re.compile(r"[وف][يت]\w{3,}")  # "وتتدخل", "ويدعم": an imperfect verb after و
-_VERB_FORM = re.compile(r"[وف]?[يت]\w{3,}")
-_REL_DOER = re.compile(
-    r"(?<!\w)(?:الذي|التي)\s+(?:قام|قامت)\s+(?:به|بها)\s+|(?<!\w)(?:الذي|التي)\s+(?:اجراه|اجرته|نشره|نشرته|نظمه|"
-    r"نظمته|بثه|بثته|اطلقه|اطلقته|نفذه|نفذته|ارتكبه|ارتكبته|شنه|شنته)\s+"
-)
-_ATTACK_MASDAR = re.compile(r"[وفبل]*(?:ال)?(?:استهداف|قصف|غاره|غارات|ضربات|ضربه|هجوم|هجمات)")
-_DEATH_CAUSED = re.compile(
-    r"(?<!\w)[وفب]?(?:ال)?(?:مقتل|استشهاد|وفاه|قتل|اصابه|اصابات)(?!\w)[^.؛]*?(?<!\w)(?:جراء|اثر|بسبب|نتيجه|من\s+جراء)\s+$"
-)
-_LAND_OF = re.compile(r"(?:\w+\s+)?(?:مدن|مناطق|اراضي|ارض|اجواء|اقليم|اراضيها|مدنها|مناطقها)\s+")
-_OWN_STATE = re.compile(
-    r"(?:المملكه|بلادنا|اراضينا|مدننا|اراضيها|مدنها|الاراضي السعوديه|الاراضي الاردنيه)(?!\w)"
-)
-_BY_AGENT = re.compile(r"(?<!\w)(?:برصاص|بنيران|بقصف|بغارات|علي\s+يد|من\s+قبل|بايدي)(?!\w)")
+_MISSILE_HARM = re.compile(patterns.source("accusations_missile_harm"))
+_TOWARDS = re.compile(patterns.source("accusations_towards"))
+_COORD_VERB = re.compile(
+    patterns.source("accusations_coord_verb")
+)  # "وتتدخل", "ويدعم": an imperfect verb after و
+_VERB_FORM = re.compile(patterns.source("accusations_verb_form"))
+_REL_DOER = re.compile(patterns.source("accusations_rel_doer"))
+_ATTACK_MASDAR = re.compile(patterns.source("accusations_attack_masdar"))
+_DEATH_CAUSED = re.compile(patterns.source("accusations_death_caused"))
+_LAND_OF = re.compile(patterns.source("accusations_land_of"))
+_OWN_STATE = re.compile(patterns.source("accusations_own_state"))
+_BY_AGENT = re.compile(patterns.source("accusations_by_agent"))
 _BARE_CRIME = ""
 # "منظمات الدفاع عن حقوق الانسان": a name whose head takes its object with عن
 _DEFENCE_OF = wordlists.load("accuse_defence_of")
 # Support told from the receivers' side; the giver follows the match. Not the epithet
 # "الحوثيين المدعومين من إيران": news style describes, it does not charge.
-_RECEIVED_SUPPORT = re.compile(
-    r"(?<!\w)(?:تلقوا|تلقت|تلقي|يتلقون|تتلقي|يتلقي)\s+(?:دعما|تمويلا|تسليحا|تسلحيا|تدريبا|اسلحه|اموالا)"
-    r"(?:\s+و(?:دعما|تمويلا|تسليحا|تدريبا|اسلحه|اموالا)){0,2}(?:\s+\w+)?\s+من\s+(?:قبل\s+)?"
-    # "إرهابيين مدفوعين من X": driven by X is a charge, unlike the descriptive "المدعومين من"
-    r"|(?<!\w)(?:ال)?(?:مدفوعين|مدفوعون|مدفوعه|مدفوع)\s+من\s+(?:قبل\s+)?"
-    r"|(?<!\w)[وف]?(?:جندوا|دربوا|تدربوا|تم\s+تدريبهم|تم\s+تجنيدهم)(?:\s+و(?:تدربوا|دربوا|سلحوا|مولوا))?"
-    r"\s+(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+"
-)
-_ARMED_RECEIVERS = re.compile(
-    r"(?<!\w)[وف]?(?:ال)?(?:مسلحين|مسلحون|مهاجمين|مهاجمون|منفذين|منفذي|المتمردين|متمردين)(?!\w)"
-)
+_RECEIVED_SUPPORT = re.compile(patterns.source("accusations_received_support"))
+_ARMED_RECEIVERS = re.compile(patterns.source("accusations_armed_receivers"))
 # "اتهمت سابقا X": adverbs that may stand between اتهم and its object
 _ACCUSE_ADVERBS = wordlists.load("accuse_accuse_adverbs")
 # Coordinated support masdars and the nouns that stand before a supported group's name.
-_STANDS_BEHIND = re.compile(
-    r"(?<!\w)[وف]?(?:يقف|تقف|يقفون|وقف|وقفت|يقفان|تقفان)\s+(?:وراء|خلف)\s+$"
-)
+_STANDS_BEHIND = re.compile(patterns.source("accusations_stands_behind"))
 # "X واذرعه الخارجيه ومنها Y": the parties a list names after "among them" are each blamed
-_AMONG_THEM = re.compile(
-    r"\s*(?:،\s*)?(?:\S+(?:\s+\S+){0,5}\s+)?(?:و?منها|و?منهم|و?من\s+بينها|و?من\s+بينهم|بما\s+فيها|بما\s+فيهم|"
-    r"و?من\s+ابرزها|و?من\s+ابرزهم)\s*[(:]?\s*"
-)
-_SUPPORTER = re.compile(
-    r"\s*(?<!\w)[وف]?(?:ال)?(?:داعم|داعمه|داعمت|راعي|راعيه|راعيت)(?:ها|هم|ه|هما)?\s+"
-)
+_AMONG_THEM = re.compile(patterns.source("accusations_among_them"))
+_SUPPORTER = re.compile(patterns.source("accusations_supporter"))
 _SUPPORTER_WORD = re.compile(_SUPPORTER.pattern[3:])
-_SUPPORT_CHAIN = re.compile(
-    r"و(?:دعم|تمويل|تسليح|تدريب|ايواء|احتضان|رعايه|تزويد|تجنيد|امداد|مسانده|تهريب)"
-)
+_SUPPORT_CHAIN = re.compile(patterns.source("accusations_support_chain"))
 _GROUP_NOUNS = wordlists.load("accuse_group_nouns")
 # Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
-_CONDEMN = re.compile(
-    r"(?<!\w)[وف]?(?:استنكر|استنكرت|يستنكر|تستنكر|نستنكر|استنكارها|استنكاره|استنكار|تنديدها|تنديده|ادانتها|ندد|نددت|يندد|تندد|ندين|تنديد|التنديد|"
-    r"ادان|ادانت|دان|دانت|يدين|تدين|اداننا|ادانه|شجب|شجبت|يشجب|تشجب|انتقد|انتقدت|ينتقد|تنتقد|استهجن|استهجنت|"
-    r"رفض|رفضت|ترفض|يرفض|نرفض)(?!\w)"
-)
-_CONDUCT = re.compile(
-    r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصرف|تصريحات|تصريح|تعليقات|ممارسات|اساءات|اساءه|اقوال|"
-    r"كلام|خطاب|هتافات|شعارات|مواقف)(?!\w)"
-)
-_DEF_CONDUCT = re.compile(
-    r"(?<!\w)[وف]?(?:ال)(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات|تقرير)(?!\w)"
-)
+_CONDEMN = re.compile(patterns.source("accusations_condemn"))
+_CONDUCT = re.compile(patterns.source("accusations_conduct"))
+_DEF_CONDUCT = re.compile(patterns.source("accusations_def_conduct"))
 # Words and reports whose owner is named with them ("تقريرا لمجموعه خبراء"), for "التقرير" later.
-_OWNED_WORDS = re.compile(
-    r"(?<!\w)[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|تصريحات|تعليقات|ممارسات|اساءات|اقوال|هتافات|شعارات|"
-    r"تقرير|تقريرا)(?!\w)"
-)
-_NISBA_SUBJECT = re.compile(r"(?<!\w)ال\w+\s+(?P<adj>ال\w+)\s*[\"«»“”]?\s*(?:هو\s+|هي\s+)?$")
-_SIDE_NAME = re.compile(r"(?<!\w)[وفبل]?(?P<side>ال(?:طرف|جانب))\s+(?P<adj>ال\w+)")
-_BY_FIRE = re.compile(
-    r"(?<!\w)(?:بنيران|برصاص|بقذائف|بصواريخ|بغارات|بقصف)\s+(?:ال)?(?:قوات\s+|جنود\s+)?(?P<adj>\w+)"
-)
-_BACKED = re.compile(r"(?:ال)?(?:مدعوم|موال|تابع|مقرب|مرتبط)\w*")
-_BAD_CONDUCT = re.compile(r"[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|ممارسات|اساءات)(?!\w)")
+_OWNED_WORDS = re.compile(patterns.source("accusations_owned_words"))
+_NISBA_SUBJECT = re.compile(patterns.source("accusations_nisba_subject"))
+_SIDE_NAME = re.compile(patterns.source("accusations_side_name"))
+_BY_FIRE = re.compile(patterns.source("accusations_by_fire"))
+_BACKED = re.compile(patterns.source("accusations_backed"))
+_BAD_CONDUCT = re.compile(patterns.source("accusations_bad_conduct"))
 _CONDEMNING_ADJ = wordlists.load("accuse_condemning_adj")
 _SOME = wordlists.load("accuse_some")
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(
     L.terms(
-        "اسقاط طائره الركاب",
-        "اسقاط طائره ركاب",
-        "طائره الركاب",
-        "طائره ركاب",
-        "طائره مدنيه",
-        "الطائره المدنيه",
-        "التفجير",
-        "تفجير",
-        "التفجيرات",
-        "تفجيرات",
-        "القصف",
-        "قصف",
-        "المجزره",
-        "مجزره",
-        "الاغتيال",
-        "اغتيال",
-        "التفجير الارهابي",
-        "الهجوم الارهابي",
-        "الانفجار",
-        "انفجار",
+        *patterns.ordered("accusations_civil_event"),
     )
 )
-_KILL_NOUNS = L.rx(L.terms("اصابه", "مقتل", "قتل", "استشهاد", "جرح", "اصابة"))
+_KILL_NOUNS = L.rx(L.terms(*patterns.ordered("accusations_kill_nouns")))
 
 # The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
-_AGENT_AFTER = re.compile(
-    r"(?<!\w)(?:من\s+قبل|من\s+جانب|علي\s+يد|علي\s+ايدي|بايدي|بيد|من\s+طرف)\s+"
-    r"|(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+)?(?:[يت]?(?:ارتكب|رتكب|مارس|قوم\s+بها|قوم\s+به|شن|نفذ|وجه|طلق|روج|فرض|تبع|تخذ|سبب|مارس)\w*|"
-    r"ارتكب\w*|مارس\w*|قام\s+بها|قامت\s+بها|قام\s+به|قامت\s+به|شن\w*|نفذ\w*|وجه\w*|اطلق\w*|يروج\w*|فرض\w*|اتخذ\w*|سبب\w*)\s+"
-)
-_OBJECT_MASDARS = re.compile(
-    r"[وفبلك]*(?:ال)?(?:اغتيال|قتل|استهداف|تهجير|تهويد|حصار|احتلال|اقتحام|تدنيس|دعم|تمويل|تسليح|ايواء|تجويع|طمس|"
-    r"تعريض|تدمير|قصف|هدم|حرق|احراق|اصابه|مقتل|استشهاد|ضم|مصادره|سرقه|منع|عرقله|اعاقه|تعطيل|احتجاز|تقويض|"
-    r"افشال|نسف|تهديد|زرع|تجنيد|اطلاق|استخدام|المساس|مساس|منحاز|انحياز)\w*"
-)
-_FIGHT_WORD = re.compile(r"[وفبلك]*(?:ال)?(?:محاربه|مكافحه|مواجهه|التصدي|قتال|محاربته|لمحاربه)\w*")
-_AGENT_VERB = re.compile(
-    r"(?:قد)?[يت]?(?:ارتكب|رتكب|مارس|شن|نفذ|وجه|اطلق|طلق|روج|فرض|اتخذ|تخذ|سبب)\w*"
-)
-_DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)(?:هذه|هذا|تلك|ذلك)\s+$")
+_AGENT_AFTER = re.compile(patterns.source("accusations_agent_after"))
+_OBJECT_MASDARS = re.compile(patterns.source("accusations_object_masdars"))
+_FIGHT_WORD = re.compile(patterns.source("accusations_fight_word"))
+_AGENT_VERB = re.compile(patterns.source("accusations_agent_verb"))
+_DEMONSTRATIVE_BEFORE = re.compile(patterns.source("accusations_demonstrative_before"))
 # "الاغتيالات التي دأبت انظمه الغدر على ...": the subject of a relative clause on the act is its agent
-_RELATIVE_SUBJECT = re.compile(r"(?<!\w)(?:التي|الذي|الذين)\s+(?:قد\s+|لا\s+|لم\s+)?[يت]?\w{3,}\s+")
+_RELATIVE_SUBJECT = re.compile(patterns.source("accusations_relative_subject"))
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
 _VICTIM_OWNED = wordlists.load("accuse_victim_owned")
 # Acts named inside someone's claim are the claim's content, not the issuer's accusation.
-_CLAIM_NOUN = re.compile(
-    r"(?<!\w)[وفبل]?(?:ال)?(?:اتهامات|اتهام|مزاعم|ادعاءات|ادعاء)(?:ها|ه|هم)?(?!\w)"
-)
+_CLAIM_NOUN = re.compile(patterns.source("accusations_claim_noun"))
 _VICTIM_PREP = wordlists.load("accuse_victim_prep")
 _QUALITY_ADJ = wordlists.load("accuse_quality_adj")
 _DEMONSTRATIVES = wordlists.load("accuse_demonstratives")
@@ -645,10 +558,7 @@ def _key(text: str, code: str | None) -> str:
     return h.replace("ي", "")[:4] + (":" + code if code else "")
 
 
-_OWN_FORCES = re.compile(
-    r"(?:ال)?(?:قوات|اجهزه|رجال|عناصر|افراد)\s+(?:ال)?(?:امن|امنيه|شرطه|الامن)(?:\s+\w+)?|(?:ال)?شرطه|(?:ال)?سلطات|"
-    r"(?:ال)?قوات الامنيه|(?:ال)?جيش|(?:ال)?قوات المسلحه|(?:ال)?حكومه"
-)
+_OWN_FORCES = re.compile(patterns.source("accusations_own_forces"))
 
 
 class _Context:

@@ -13,69 +13,24 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize import budget, wordlists
+from bot.summarize import budget, patterns, wordlists
 from bot.summarize.text import normalize
 
 # Document nouns (normalized) → may the recipient be marked by a bare ل- prefix?
-_DOCUMENTS = {
-    "رساله": True,
-    "رسالتين": True,
-    "رسالتي": True,
-    "رسالتيه": True,
-    "رسالتيها": True,
-    "رسالتها": True,
-    "رسالته": True,
-    "رسائل": True,
-    "الرساله": True,
-    "الرسالتين": True,
-    "برقيه": True,
-    "برقيات": True,
-    "البرقيه": True,
-    "مذكره": True,
-    "المذكره": True,
-    "شكوي": True,
-    "الشكوي": True,
-    "شكاوي": True,
-    "احتجاجا": True,
-    "احتجاج": True,
-    "خطاب": False,
-    "خطابا": False,
-    "الخطاب": False,
-    "دعوه": False,
-    "احاله": False,
-    "طلبا": False,
-    "مراسله": True,
-    "دعوي": False,
-    "الدعوي": False,
-    "احتجاجها": True,
-    "احتجاجه": True,
-}
+_DOCUMENTS = patterns.table("addressees_documents")
 # A lawsuit (دعوى قضائية) is lodged with a court; bare "بدعوى" is "on the pretext of".
-_NEEDS_JUDICIAL = frozenset({"دعوي", "الدعوي"})
+_NEEDS_JUDICIAL = frozenset(patterns.ordered("addressees_needs_judicial"))
 # Words allowed between the document noun and its recipient marker.
-_BETWEEN = frozenset(
-    "متطابقتين متطابقه مماثله رسميه رسمي رسميا احتجاج شديده شديد اللهجه عاجله عاجل "
-    "الموجهه الموجه المرسله موجهه مرسله خطيه مكتوبه جديده اخري رسمية قضائيه بذلك بهذا "
-    "تهنئه تعزيه مواساه شكر وجهتها وجهها بعثتها بعثها ارسلتها ارسلها قدمتها قدمها سلمتها سلمها".split()
-)
-_RECIPIENT_MARKERS = ("الي", "لدي")
+_BETWEEN = frozenset(list(patterns.ordered("addressees_between")))
+_RECIPIENT_MARKERS = patterns.ordered("addressees_recipient_markers")
 # Words that end a recipient phrase.
-_END = frozenset(
-    "حول بشان تتعلق يتعلق تتضمن يتضمن تضمنت اعتبرت اعتبر اكدت اكد قالت قال اوضحت اوضح "
-    "طالبت طالب دعت دعا حذرت حذر عبرت عبر تعرب يعرب اعرب اعربت جاء فيها فيه فيهما تشير "
-    "الي يشير مشيره مشيرا بخصوص تطالب يطالب تدعو يدعو من اجل بسبب ضد عن على لتقاعس لـ ان أن "
-    "اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد صباح مساء".split()
-)
+_END = frozenset(list(patterns.ordered("addressees_end")))
 # Heads of a new recipient after "و" ("... ورئيس مجلس الأمن").
-_NEW_RECIPIENT = frozenset(
-    "رئيس الرئيس الامين وزير وزيره الحكومه حكومه مجلس المفوض المفوضه المجتمع الدول "
-    "سفير السفير المنظمه منظمه الجمعيه المدير المدعي الملك امير الامير الممثل المبعوث "
-    "نظيره نظيرها الامم الجامعه جامعه المفوضيه مفوضيه المحكمه محكمه الاتحاد ملك القائم".split()
-)
-_NEEDS_FORMAL = frozenset({"دعوه", "احاله", "طلبا"})
+_NEW_RECIPIENT = frozenset(list(patterns.ordered("addressees_new_recipient")))
+_NEEDS_FORMAL = frozenset(patterns.ordered("addressees_needs_formal"))
 # "خطاب لنظيره": a counterpart after ل is a recipient even after a document noun
 # that may also mean a speech ("خطاب للرئيس" is the president's speech).
-_COUNTERPARTS = frozenset({"لنظيره", "لنظيرها", "لنظرائه", "لنظرائها", "لنظيريه", "لنظيريها"})
+_COUNTERPARTS = frozenset(patterns.ordered("addressees_counterparts"))
 _QUOTES = frozenset("\"«»“”‘’'")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MAX_WORDS = 9
@@ -124,10 +79,8 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
     return [t for t in out if t]
 
 
-_HANDED = frozenset({"ابلاغه", "ابلغه", "ابلغته", "تسليمه", "سلمه", "سلمته", "وابلغته", "وسلمته"})
-_ENVOYS = frozenset(
-    {"السفير", "سفير", "القائم", "سفيره", "سفيرها", "ممثل", "الممثل", "المندوب", "مندوب"}
-)
+_HANDED = frozenset(patterns.ordered("addressees_handed"))
+_ENVOYS = frozenset(patterns.ordered("addressees_envoys"))
 
 
 def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
@@ -146,13 +99,8 @@ def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str
 
 # Verbs of handing a document over, whose recipient may come before the document
 # ("قدم الفلسطينيون للمحكمة الجنائية الدولية إحالة"), in past and present forms.
-_SENDING = frozenset(
-    "قدم قدمت قدموا يقدم تقدم سلم سلمت سلموا يسلم تسلم رفع رفعت رفعوا يرفع ترفع وجه وجهت يوجه توجه "
-    "بعث بعثت يبعث تبعث ارسل ارسلت يرسل ترسل اودع اودعت يودع تودع".split()
-)
-_TIME_WORDS = frozenset(
-    "اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد صباح مساء رسميا ايضا".split()
-)
+_SENDING = frozenset(list(patterns.ordered("addressees_sending")))
+_TIME_WORDS = frozenset(list(patterns.ordered("addressees_time_words")))
 
 
 def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
@@ -184,16 +132,11 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
 # The elative أخطر ("the most dangerous") never has an office right after it.
 _NOTIFYING = wordlists.load("notifying_verbs")
 # Subjects that may stand between a verb and its recipient ("سلمت الوزارة السفير ...").
-_SUBJECTS = frozenset(
-    "الوزاره الحكومه الخارجيه البعثه السلطات الوزير الرئيس الرئاسه السفاره المملكه الدوله الجيش".split()
-)
+_SUBJECTS = frozenset(list(patterns.ordered("addressees_subjects")))
 # Verbs of handing over or conveying, with the recipient as a direct object
 # ("سلمت الوزارة القائم بالأعمال مذكرة احتجاج", "أبلغ الوزير نظيره رسالة").
-_HANDING = frozenset("سلم سلمت سلموا يسلم تسلم ابلغ ابلغت ابلغوا يبلغ تبلغ".split())
-_DIRECT_RECIPIENTS = frozenset(
-    "السفير سفير القائم الممثل ممثل المندوب مندوب نظيره نظيرها نظراءه نظراءها الوزير وزير "
-    "الرئيس رئيس".split()
-)
+_HANDING = frozenset(list(patterns.ordered("addressees_handing")))
+_DIRECT_RECIPIENTS = frozenset(list(patterns.ordered("addressees_direct_recipients")))
 
 
 def _handed_directly(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.summarize import budget
+from bot.summarize import budget, patterns
 from bot.summarize import lexicon as L
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
@@ -49,33 +49,21 @@ NARRATIVE = "narrative"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTES = '"«»“”'
 _DATELINE = re.compile(r"^.{0,90}?(?:\(\s*\w+\s*\)\s*)?(?:--|—|–)\s*")
-_FIRST_PERSON = re.compile(
-    r"(?<!\w)[وف]?(?:نحن|اننا|انا|لدينا|بلادنا|نطالب|ندين|ندعو|نرفض|نؤكد|نحذر|نستنكر|نعبر|نعتبر|نتوقع|نحض|نحث|نناشد|نشدد|نجدد)(?!\w)"
-)
-_BOUNDARY_WORDS = frozenset(L.split_words("ان انه انها انهم بان بانه بانها اذ ما الذي التي"))
+_FIRST_PERSON = re.compile(patterns.source("attribution_first_person"))
+_BOUNDARY_WORDS = frozenset(L.split_words(patterns.source("attribution_boundary_words")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
-_TOPIC_PREPS = frozenset(L.split_words("عن حول بشان ازاء وعن وحول وبشان"))
-_ACCORDING_TO = re.compile(r"\W*[وف]?(?:ب?حسب|وفقا\s+ل|طبقا\s+ل)\s*(?P<who>[^،,:.]{3,60}?)\s*[،,:]")
+_TOPIC_PREPS = frozenset(L.split_words(patterns.source("attribution_topic_preps")))
+_ACCORDING_TO = re.compile(patterns.source("attribution_according_to"))
 # A sentence that opens with "إنّ" or with a deontic "على X أن"/"يجب على" is the mood of reported
 # speech ("قال: إن ..."; "إن على المجتمع الدولي أن ..."): a reporter narrates in verb-first clauses,
 # so after a speaker has been heard such a sentence runs on in that speaker's words.
-_SPEECH_OPENING = re.compile(
-    r"\W*(?:ان|فان|وان|(?:[وف]?(?:يجب|ينبغي|يتعين)\s+)?[وف]?علي\s+[^.،]{2,60}?\s(?:ان|بان))\s"
+_SPEECH_OPENING = re.compile(patterns.source("attribution_speech_opening"))
+_SPEECH_RX = re.compile(
+    patterns.source("attribution_speech_rx") + L.trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)"
 )
-_SPEECH_RX = re.compile(r"(?<!\w)[وف]?(?:" + L.trie_regex(set(L.SPEECH_VERB_FORMS)) + r")(?!\w)")
-_MASDAR_LIKE = re.compile(r"[وف]?[بل]?(?:ا[^ل]\w{2}ا\w+|ت\w{2}ي\w+|\w{3}ات)")
-_COMMON_OBJECT_NOUNS = frozenset(
-    L.split_words(
-        "قيام استمرار اقتحام قرار اعلان تصريحات تصريح ما كل عمليه عمليات هجوم سقوط مقتل وقوع تصاعد محاوله "
-        "اعتداء اعتداءات استخدام اطلاق احتلال ضم بناء نقل فتح وقف تدشين تصويت اعتراف مشاركه سعي رفض دعم "
-        "قصف حادث حادثه تفجير انفجار ممارسات سياسه سياسات بيان تقرير خطوه خطط"
-    )
-)
-_HONORIFICS = frozenset(
-    L.split_words(
-        "الدكتور الدكتوره الشيخ الشيخه الامير الاميره السيد السيده اللواء العميد العقيد المستشار المهندس الفريق"
-    )
-)
+_MASDAR_LIKE = re.compile(patterns.source("attribution_masdar_like"))
+_COMMON_OBJECT_NOUNS = frozenset(L.split_words(patterns.source("attribution_common_object_nouns")))
+_HONORIFICS = frozenset(L.split_words(patterns.source("attribution_honorifics")))
 _KNOWN_AFTER_CONJ = (
     L.SPEECH_VERB_FORMS
     | L.ACTOR_HEADS
@@ -87,29 +75,20 @@ _KNOWN_AFTER_CONJ = (
     | L.TIME_WORDS
     | L.PREPOSITIONS
     | L.FIRST_PERSON_VERBS
-    | frozenset(L.split_words("ان انه انها اذ ما لا لم لن قد كان كانت هو هي نحن"))
+    | frozenset(L.split_words(patterns.source("attribution_known_after_conj")))
 )
-_THAT = frozenset(L.split_words("ان انه انها بان بانه بانها لان"))
-_PRONOUN_PREPS = frozenset(
-    L.split_words(
-        "فيه فيها فيهما فيهم عنه عنها له لها لهم منه منها اليه اليها عليه عليها به بها لنا"
-    )
-)
+_THAT = frozenset(L.split_words(patterns.source("attribution_that")))
+_PRONOUN_PREPS = frozenset(L.split_words(patterns.source("attribution_pronoun_preps")))
 _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(
-    L.split_words(
-        "خارجيه داخليه دفاع سفاره وفد بعثه حكومه رئيس ملك امير مملكه جمهوريه دوله ممثل مندوب سفير عاهل "
-        "ولي رئاسه برلمان جيش قوات مفتي وزاره وزير سلطنه اماره عاصمه شعب"
-    )
+    L.split_words(patterns.source("attribution_gov_construct"))
 )
-_NOT_BODIES = frozenset(
-    L.split_words("البيان بيان التقرير المصدر مصدر البلاغ التصريح الرساله الجانب المسؤول مسؤول")
-)
-_APPOSITIVE = re.compile(r"(?<=\w)\s*،\s*(?P<title>\w+)\s+[^،.:\"«]{0,60}")
-_ACCUSE_FORMS = frozenset(L.split_words("اتهم اتهمت يتهم تتهم نتهم"))
-_HOLD_FORMS = frozenset(L.split_words("حمل حملت يحمل تحمل نحمل"))
-_RESPONSIBILITY = re.compile(r"(?:ال)?مسؤولي(?:ه|ات)\w*")
-_LIST_NEXT = re.compile(r"\s*(?:،\s*)?و")
-_PLURAL_OTHERS = frozenset(L.split_words("العديد عدد دول الدول عواصم اطراف بعض مسؤولون دبلوماسيون"))
+_NOT_BODIES = frozenset(L.split_words(patterns.source("attribution_not_bodies")))
+_APPOSITIVE = re.compile(patterns.source("attribution_appositive"))
+_ACCUSE_FORMS = frozenset(L.split_words(patterns.source("attribution_accuse_forms")))
+_HOLD_FORMS = frozenset(L.split_words(patterns.source("attribution_hold_forms")))
+_RESPONSIBILITY = re.compile(patterns.source("attribution_responsibility"))
+_LIST_NEXT = re.compile(patterns.source("attribution_list_next"))
+_PLURAL_OTHERS = frozenset(L.split_words(patterns.source("attribution_plural_others")))
 
 
 @dataclass(slots=True)
@@ -258,9 +237,7 @@ def is_definite(w: str) -> bool:
     return bare_noun(w).startswith("ال")
 
 
-_NISBA_LOOKALIKES = frozenset(
-    "المسؤوليه الحريه الهويه الضحيه العمليه القضيه الاولويه الاغلبيه الحمايه البدايه النهايه الغالبيه الاتفاقيه الوصايه الولايه الرعايه".split()
-)
+_NISBA_LOOKALIKES = frozenset(list(patterns.ordered("attribution_nisba_lookalikes")))
 
 
 @lru_cache(maxsize=65536)

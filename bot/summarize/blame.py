@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.summarize import lexicon as L
-from bot.summarize import wordlists
+from bot.summarize import patterns, wordlists
 from bot.summarize.countries import country_names
 
 WINDOW = 25  # characters from the end of a cue to the party after it (its genitive or adjective)
@@ -23,7 +23,7 @@ VICTIM_PREPOSITIONS = wordlists.load("victim_prepositions")
 _WORD = re.compile(r"\w+")
 
 
-_PREFIX = r"(?<!\w)(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
+_PREFIX = patterns.source("blame_prefix")
 
 
 def _core(phrase: str) -> str:

@@ -22,15 +22,26 @@ import re
 from functools import cache
 from importlib import resources
 
+from bot.summarize import patterns
 from bot.summarize.text import normalize, strip_marks
 
 __all__ = ["adjective_forms", "country_code", "country_names", "find_country", "fold", "trie_regex"]
 
 #: Proclitics a name or adjective can carry: conjunction, then preposition.
 #: Lazy, so a whole word that is a name ("باب المغاربة") wins over ب + name.
-PREFIX = "[وف]??[بلك]??"
-_ADJ_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات", "ا")
-_PUNCT = re.compile(r"^[\s\"'«»“”()\[\].,:;،؛!?؟-]+|[\s\"'«»“”()\[\].,:;،؛!?؟-]+$")
+PREFIX = patterns.source("countries_prefix")
+_ADJ_SUFFIXES = (
+    "",
+    patterns.source("countries_adj_suffixes"),
+    patterns.source("countries_adj_suffixes_2"),
+    patterns.source("countries_adj_suffixes_3"),
+    patterns.source("countries_adj_suffixes_4"),
+    patterns.source("countries_adj_suffixes_5"),
+    patterns.source("countries_adj_suffixes_6"),
+    patterns.source("countries_adj_suffixes_7"),
+    patterns.source("countries_adj_suffixes_8"),
+)
+_PUNCT = re.compile(patterns.source("countries_punct"))
 _SPACES = re.compile(r"\s+")
 
 

@@ -41,7 +41,7 @@ import logging
 import re
 
 from bot.summarize import attribution as A
-from bot.summarize import budget, wordlists
+from bot.summarize import budget, patterns, wordlists
 from bot.summarize import lexicon as L
 from bot.summarize.model import Demand, Issuer
 
@@ -59,42 +59,26 @@ _ORDER_VERBS = wordlists.load("demand_order_verbs")
 _ORDER_NOUNS = wordlists.load("demand_order_nouns")
 _CALL_NOUNS = wordlists.load("demand_call_nouns")
 # a call or an order counts when renewed, voiced or issued: "جدد دعوته"، "أصدر تعليمات"، "موجها أوامره"
-_CALL_RENEW = re.compile(
-    r"(?<!\w)[وف]?(?:جدد|جددت|يجدد|تجدد|وجه|وجهت|يوجه|توجه|كرر|كررت|اطلق|اطلقت|مجدده|مجددا|"
-    r"اصدر|اصدرت|يصدر|تصدر|موجها|موجهه)(?!\w)"
-)
+_CALL_RENEW = re.compile(patterns.source("demands_call_renew"))
 _ACTION_STARTERS = wordlists.load("demand_action_starters")
-_STANCE_BEFORE = re.compile(
-    r"(?<!\w)[وف]?(?:اكد|اكدت|يؤكد|تؤكد|نؤكد|شدد|شددت|يشدد|تشدد|نشدد|مؤكدا|مؤكده|مشددا|مشدده|اشار|اشارت|لفت|لفتت|"
-    r"اوضح|اوضحت|دعا|دعت|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|داعيا|داعيه|مطالبا|جدد|جددت|اعتبر|اعتبرت|راي|رات|"
-    r"التاكيد|تاكيد|تاكيدها|تاكيده|رات|يري|تري)(?!\w)"
-)
-_MEETING = re.compile(
-    r"(?<!\w)(?:عقد\s+)?(?:اجتماع|جلسه)\w*\s+(?:\w+\s+){0,2}?(?:ل|في\s+)(مجلس\s+الامن(?:\s+الدولي)?)"
-)
-_REQUEST_VERB = re.compile(r"(?<!\w)[وف]?(?:طلب|طلبت|يطلب|تطلب|نطلب|طلبنا|طلبا|طلبتا)(?!\w)")
+_STANCE_BEFORE = re.compile(patterns.source("demands_stance_before"))
+_MEETING = re.compile(patterns.source("demands_meeting"))
+_REQUEST_VERB = re.compile(patterns.source("demands_request_verb"))
 # Verbal nouns of the common forms: تفعيل، افعال، افتعال، استفعال، مفاعله، فعال...
 # Where a clause opens: after انه/بانه, a punctuation mark, or at the segment start.
-_CLAUSE_OPENING = re.compile(r"(?:(?<!\w)(?:انه|بانه|لانه|اذ)\s*|[،:\"«.]\s*|^\s*)\Z")
-_MASDAR = re.compile(
-    r"(?:ال)?(?:ت\w\w?ي\w+|ت\w{3,}|ا\w\wا\w|ا\w{3}ا\w|ا\wت\wا\w|است\w\wا\w|م\wا\w\wه|\w\wا\w\w?)"
-)
-_DUTY = re.compile(r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?مسؤوليه\s+")
+_CLAUSE_OPENING = re.compile(patterns.source("demands_clause_opening"))
+_MASDAR = re.compile(patterns.source("demands_masdar"))
+_DUTY = re.compile(patterns.source("demands_duty"))
 _ADVERBS = wordlists.load("demand_adverbs")
 _BI_VERBS = wordlists.load("demand_bi_verbs")
 _AN = wordlists.load("demand_an")
 _FROM_PRONOUNS = wordlists.load("demand_from_pronouns")
-_CONTACT = re.compile(
-    r"(?<!\w)[وف]?(?:تواصل|تواصلت|اتصل|اتصلت|اتصال|التقي|التقت|استدعي|استدعت|خاطب|خاطبت)"
-    r"(?:\s+\S+){0,4}?\s+(?:مع\s+|(?=ب))"
-)
-_REQUIRES = re.compile(r"(?<!\w)[وف]?(?:يستدعي|تستدعي|يتطلب|تتطلب|يستوجب|تستوجب|يقتضي|تقتضي)\s+")
+_CONTACT = re.compile(patterns.source("demands_contact"))
+_REQUIRES = re.compile(patterns.source("demands_requires"))
 _DEMONSTRATIVES_D = wordlists.load("demand_demonstratives_d")
-_WARN = re.compile(r"(?<!\w)[وف]?(?:حذر|حذرت|يحذر|تحذر|نحذر|محذرا|محذره)(?!\w)")
+_WARN = re.compile(patterns.source("demands_warn"))
 _WARN_NOT_DEEDS = wordlists.load("demand_warn_not_deeds")
-_SUMMON = re.compile(
-    r"(?<!\w)[وف]?(?:استدعاء|باستدعاء|استدعت|استدعي|يستدعي|تستدعي|تم\s+استدعاء)\s+"
-)
+_SUMMON = re.compile(patterns.source("demands_summon"))
 _NOT_SUMMON_DEEDS = wordlists.load("demand_not_summon_deeds")
 # Deeds two sides do together ("التنسيق بين X"): X are the ones asked.
 _RECIPROCAL = wordlists.load("demand_reciprocal")
@@ -195,7 +179,7 @@ def _same_deed(a: str, b: str) -> bool:
     return common >= 2 or common * 2 >= min(len(wa), len(wb))
 
 
-_QUANTIFIERS = frozenset({"كل", "كافه", "جميع", "في"})
+_QUANTIFIERS = frozenset(patterns.ordered("demands_quantifiers"))
 
 
 def _target_end(toks: list[A.Token], start: int, hi: int) -> int:

@@ -22,7 +22,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from bot.summarize import budget
+from bot.summarize import budget, patterns
 from bot.summarize.countries import country_code, country_names, fold
 from bot.summarize.model import Figure
 from bot.summarize.numbers import (
@@ -40,7 +40,7 @@ from bot.summarize.numbers import (
 )
 from bot.summarize.text import normalize
 
-_DIGIT_CHARS = "0-9٠-٩۰-۹"
+_DIGIT_CHARS = patterns.source("figures_digit_chars")
 _TOKEN = re.compile(
     rf"[{_DIGIT_CHARS}]+(?:[.,٬٫][{_DIGIT_CHARS}]+)*"
     r"|[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+"
@@ -52,20 +52,35 @@ _TOKEN = re.compile(
 _NUMBER_FORMS = frozenset(
     p + w
     for w in WORDS
-    for p in ("", "وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ب", "ل", "ف")
+    for p in (
+        "",
+        patterns.source("figures_number_forms"),
+        patterns.source("figures_number_forms_2"),
+        patterns.source("figures_number_forms_3"),
+        patterns.source("figures_number_forms_4"),
+        patterns.source("figures_number_forms_5"),
+        patterns.source("figures_number_forms_6"),
+        patterns.source("figures_number_forms_7"),
+        patterns.source("figures_number_forms_8"),
+        patterns.source("figures_number_forms_9"),
+        patterns.source("figures_number_forms_10"),
+        patterns.source("figures_number_forms_11"),
+        patterns.source("figures_number_forms_12"),
+        patterns.source("figures_number_forms_13"),
+    )
 )
-_DIGIT_START = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+_DIGIT_START = frozenset(patterns.source("figures_digit_start"))
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 
 # Punctuation that closes a clause: event words do not reach across it first.
-_CLAUSE_END = frozenset("،,؛;:.!?؟()[]")
+_CLAUSE_END = frozenset(patterns.source("figures_clause_end"))
 _DASHES = frozenset("-–—")
 _QUOTES = frozenset("\"'«»“”‘’")
 
-_ARTICLE_PREFIX = re.compile(r"^(?:وبال|وال|بال|فال|كال|لل|ال)")
-_PRONOUN = re.compile(r"^(\w{3,}?)(?:ها|هم|هما|كم|نا)$")
-_CONJ_PREFIX = re.compile(r"^(?:و|ف|ب|ل|وب|ول|فب|فل)(?=..)")
+_ARTICLE_PREFIX = re.compile(patterns.source("figures_article_prefix"))
+_PRONOUN = re.compile(patterns.source("figures_pronoun"))
+_CONJ_PREFIX = re.compile(patterns.source("figures_conj_prefix"))
 
 
 @lru_cache(maxsize=16384)
@@ -108,451 +123,124 @@ def _lex(*forms: str) -> re.Pattern[str]:
 
 # What the counted noun itself says.
 _UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
-    ("killed", _lex("قتيل", "قتلي", "شهيد", "شهداء", "ضحي", "ضحيه", "ضحايا", "جث", "جثه", "جثث")),
-    ("injured", _lex("جريح", "جرحي", "مصاب", "اصابه", "اصابات")),
-    ("displaced", _lex("نازح", "مهجر", "لاجئ", "لاجئه", "لاجيء", "لاجيئ", "مشرد", "نزوح")),
+    ("killed", _lex(*patterns.ordered("figures_unit_category"))),
+    ("injured", _lex(*patterns.ordered("figures_unit_category_2"))),
+    ("displaced", _lex(*patterns.ordered("figures_unit_category_3"))),
     (
         "detained",
         _lex(
-            "معتقل",
-            "اسير",
-            "اسري",
-            "محتجز",
-            "سجين",
-            "سجناء",
-            "موقوف",
-            "رهينه",
-            "رهائن",
-            "مختطف",
-            "مخطوف",
-            "مقبوض",
+            *patterns.ordered("figures_unit_category_4"),
         ),
     ),
-    ("missing", _lex("مفقود", "مختف")),
+    ("missing", _lex(*patterns.ordered("figures_unit_category_5"))),
     (
         "structures",
         _lex(
-            "مبني",
-            "مباني",
-            "مبان",
-            "منزل",
-            "منازل",
-            "بيت",
-            "بيوت",
-            "طابق",
-            "طوابق",
-            "منشا",
-            "منشاه",
-            "منشات",
-            "مدرسه",
-            "مدارس",
-            "مستشفي",
-            "مستشفيات",
-            "مشفي",
-            "مسجد",
-            "مساجد",
-            "كنيس",
-            "كنيسه",
-            "كنائس",
-            "شقه",
-            "شقق",
-            "مصنع",
-            "مصانع",
-            "جسر",
-            "جسور",
-            "موقع",
-            "مواقع",
-            "مقر",
-            "مقرات",
-            "محطه",
-            "محطات",
-            "مخزن",
-            "مخازن",
-            "مركز",
-            "مراكز",
-            "عياده",
-            "عيادات",
-            "مرفق",
-            "مرافق",
-            "مسكن",
-            "مساكن",
-            "خيمه",
-            "خيام",
-            "بئر",
-            "ابار",
-            "مخبز",
-            "مخابز",
-            "وكر",
-            "اوكار",
+            *patterns.ordered("figures_unit_category_6"),
         ),
     ),
     (
         "attacks",
         _lex(
-            "غاره",
-            "غارات",
-            "قذيفه",
-            "قذائف",
-            "صاروخ",
-            "صواريخ",
-            "خرق",
-            "خروقات",
-            "انتهاك",
-            "انتهاكات",
-            "هجوم",
-            "هجمات",
-            "هجمه",
-            "قنبل",
-            "قنبله",
-            "قنابل",
-            "ضربه",
-            "ضربات",
-            "طلعه",
-            "طلعات",
-            "براميل",
-            "اعتداء",
-            "اعتداءات",
-            "تفجير",
-            "تفجيرات",
-            "لغم",
-            "الغام",
+            *patterns.ordered("figures_unit_category_7"),
         ),
     ),
     (
         "money",
         _lex(
-            "دولار",
-            "دولارات",
-            "ريال",
-            "ريالات",
-            "يورو",
-            "ليره",
-            "ليرات",
-            "دينار",
-            "دنانير",
-            "جنيه",
-            "جنيهات",
-            "درهم",
-            "دراهم",
-            "روبل",
-            "استرليني",
-            "فرنك",
-            "شيكل",
-            "شيقل",
-            "يوان",
-            "روبي",
+            *patterns.ordered("figures_unit_category_8"),
         ),
     ),
 ]
 # Units of measure: counted nouns of category other, and never years ("2000 طن").
-_MEASURES = frozenset(
-    "طن اطنان كيلو كيلوغرام كيلوغراما كيلوجرام كيلوجراما كغ كلغ غرام جرام كلم كم كيلومتر كيلومترا "
-    "متر مترا ميل ميلا هكتار هكتارا دونم دونما فدان فدانا برميل برميلا لتر لترا ميغاواط ميجاوات "
-    "دوله دول صوتا صوت اصوات".split()
-)
+_MEASURES = frozenset(list(patterns.ordered("figures_measures")))
 # Prepositional phrases that often follow a number without the article.
-_PREPOSITIONAL = frozenset("برصاص بنيران بقصف بفعل بيد بايدي بحق لصالح لمده بتهمه بسبب بعد".split())
-_PERCENT = frozenset({"%", "٪", "بالمئه", "بالمائه", "بالميه", "المئه", "المائه"})
+_PREPOSITIONAL = frozenset(list(patterns.ordered("figures_prepositional")))
+_PERCENT = frozenset(patterns.ordered("figures_percent"))
 
 # Nouns that count people without saying what happened to them.
 _PERSON = _lex(
-    "شخص",
-    "اشخاص",
-    "مدني",
-    "مدنيين",
-    "مواطن",
-    "مواطنين",
-    "طفل",
-    "اطفال",
-    "امراه",
-    "نساء",
-    "سيده",
-    "سيدات",
-    "رجل",
-    "رجال",
-    "شاب",
-    "شبان",
-    "شباب",
-    "فتاه",
-    "فتيات",
-    "فتي",
-    "فتيه",
-    "مسن",
-    "مسلم",
-    "مسيحي",
-    "يهودي",
-    "عسكري",
-    "جندي",
-    "جنود",
-    "ضابط",
-    "ضباط",
-    "عنصر",
-    "عناصر",
-    "مقاتل",
-    "مسلح",
-    "متظاهر",
-    "محتج",
-    "متطوع",
-    "متهم",
-    "عضو",
-    "اعضاء",
-    "نائب",
-    "نواب",
-    "عامل",
-    "عمال",
-    "طالب",
-    "طلاب",
-    "طلبه",
-    "تلميذ",
-    "تلاميذ",
-    "صحفي",
-    "صحافي",
-    "معلم",
-    "مدرس",
-    "طبيب",
-    "اطباء",
-    "ممرض",
-    "مسعف",
-    "موظف",
-    "مهاجر",
-    "مستوطن",
-    "حاج",
-    "حجاج",
-    "مصل",
-    "مصلين",
-    "زائر",
-    "زوار",
-    "سائح",
-    "اخر",
-    "اخرين",
-    "اخرون",
-    "اخري",
-    "نسمه",
-    "فرد",
-    "افراد",
-    "عائله",
-    "عائلات",
-    "اسره",
-    "مطلوب",
-    "ارهابي",
-    "مشتبه",
-    "قاصر",
-    "رضيع",
-    "ناشط",
-    "معارض",
-    "مقيم",
-    "وافد",
-    "مريض",
-    "مرضي",
-    "شرطي",
-    "مجند",
-    "فرد",
-    "ولد",
-    "اولاد",
-    "بنت",
-    "صبي",
-    "مهندس",
-    "خبير",
-    "خبراء",
-    "مراقب",
-    "دبلوماسي",
-    "لاعب",
-    "انسان",
-    "نفس",
-    "روح",
-    "مدنيا",
-    "عالق",
-    "ناج",
-    "ناجين",
-    "اسير",
-    "زعيم",
-    "زعماء",
-    "مسؤول",
-    "وزير",
-    "وزراء",
-    "قائد",
-    "قاده",
-    "سفير",
-    "سفراء",
-    "ممثل",
-    "راكب",
-    "ركاب",
-    "يهود",
-    "حارس",
-    "حراس",
-    "بحار",
-    "بحاره",
-    "سكان",
-    "ساكن",
-    "اهالي",
-    "صياد",
-    "صيادين",
-    "مزارع",
-    "مدير",
-    "قيادي",
-    "سجان",
-    "امير",
-    "رهين",
-    "مهاجم",
-    "عميل",
-    "عملاء",
-    "مستفيد",
-    "منسوب",
-    "منسوبي",
-    "رعايا",
-    "مصلي",
-    "مصليا",
-    "مصلين",
-    "قوات",
-    "شقيق",
-    "اشقاء",
-    "شقيقات",
-    "اخوه",
-    "اخوان",
-    "ابن",
-    "ابناء",
-    "زوجات",
-    "اقارب",
-    "اقرباء",
+    *patterns.ordered("figures_person"),
 )
 # A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
-_NISBA = re.compile(r"^\w{3,}(?:يا|يين|يون|ي)$")
+_NISBA = re.compile(patterns.source("figures_nisba"))
 # Adverbs in -يا that look like nisba nouns ("رسميا", "يوميا") but count nothing.
-_ADVERBS = frozenset(
-    "رسميا ظاهريا تقريبا حاليا يوميا سنويا شهريا اسبوعيا فعليا جزئيا كليا نسبيا عمليا مبدئيا نهائيا "
-    "فوريا مجددا تدريجيا جوهريا اساسيا شخصيا علنيا سريا محليا دوليا اقليميا عالميا ميدانيا حرفيا "
-    "تلقائيا مؤقتا".split()
-)
+_ADVERBS = frozenset(list(patterns.ordered("figures_adverbs")))
 # Form V/VI/VIII participles in the plural or accusative ("متمردا", "متورطين") name people.
-_PARTICIPLE = re.compile(r"^مت\w{3,}(?:ا|ين|ون)$")
+_PARTICIPLE = re.compile(patterns.source("figures_participle"))
 
 # Event words, before or after a count of people, with the category they give.
 # A pronoun suffix is allowed ("توطينهم", "اعتقالهم").
-_SUFFIX = r"(?:هم|ها|هما)?$"
+_SUFFIX = patterns.source("figures_suffix")
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
-        re.compile(
-            r"^(?:قتل|قتلت|قتلوا|قتلو|قتلي|قتيل|قتيلا|مقتل|يقتل|تقتل|يقتلون|استشهد|استشهدت|استشهدوا|استشهاد"
-            r"|شهيد|شهيدا|شهداء|مصرع|حتف|حتفه|وفاه|توفي|توفيت|توفوا|وفيات|ضحيه|ضحايا|ضحيت|ضحيته|اودي|اودت|قضوا"
-            r"|ذبح|اغتيال|اغتيل|حياتهم|ارواحهم|غرقا|غرقوا|اعدم|اعدمت|اعدموا|جثث|جثه|جثامين|رفات)"
-            + _SUFFIX
-        ),
+        re.compile(patterns.source("figures_cues") + _SUFFIX),
     ),
     (
         "injured",
-        re.compile(
-            r"^(?:اصيب|اصيبوا|اصيبت|اصابه|اصابات|مصاب|مصابا|مصابين|مصابون|جرح|جرحي|جريح|جريحا"
-            r"|جرحوا|جروح|يصاب|يصابون)" + _SUFFIX
-        ),
+        re.compile(patterns.source("figures_cues_2") + _SUFFIX),
     ),
     (
         "displaced",
-        re.compile(
-            r"^(?:نزوح|نزح|نزحت|نزحوا|نازح|نازحين|نازحا|تهجير|هجر|هجروا|مهجر|مهجرين|لاجئ|لاجئا|لاجئين|لجوء|اجلاء"
-            r"|تشريد|شرد|مشرد|مشردين|توطين|ترحيل|فروا|فرار|استضافه|يستضيف|تستضيف|استضافت|اجلاؤ"
-            r"|غادر|غادروا|غادرت|يغادر|يغادرون|مغادره|اخلاء|اخلاؤ|فر|فرت|يفر|يفرون)" + _SUFFIX
-        ),
+        re.compile(patterns.source("figures_cues_3") + _SUFFIX),
     ),
     (
         "detained",
-        re.compile(
-            r"^(?:اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلين|معتقلا|احتجاز|احتجز|احتجزت|تحتجز|يحتجز|يحتجزون"
-            r"|محتجز|محتجزين|اسير|اسري|اسيرا|سجين|سجناء|توقيف|اوقف|اوقفت|موقوف|القبض|قبض|اختطاف|اختطف|مختطف"
-            r"|رهينه|رهائن|يحاكم|تحاكم|يحاكمون|سجن|السجون|ايقاف|ايقافه)" + _SUFFIX
-        ),
+        re.compile(patterns.source("figures_cues_4") + _SUFFIX),
     ),
-    ("missing", re.compile(r"^(?:مفقود|مفقودين|مفقودا|فقدان|فقد|اختفاء|مختفين)" + _SUFFIX)),
+    ("missing", re.compile(patterns.source("figures_cues_5") + _SUFFIX)),
 ]
 # Weaker hints: exposed to / suffering from (an attack) → injured, unless a
 # clearer word after the count says otherwise ("تعرض 7 جنود للإصابة").
 _WEAK_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("injured", re.compile(r"^(?:تعرض|تعرضت|تعرضوا|يعاني|تعاني|يعانون|عاني|عانوا)$")),
+    ("injured", re.compile(patterns.source("figures_weak_cues"))),
 ]
-_MONEY_CUE = re.compile(
-    r"^(?:قيمه|قيمتها|قيمته|مبلغ|تكلفه|تكلفته|تكلفتها|كلفه|تمويل|دعم|منحه|تبرع|تبرعات|قرض|ميزانيه"
-    r"|موازنه|استثمار|استثمارات|خسائر|ايرادات|عائدات|مساعدات|بقيمه)$"
-)
+_MONEY_CUE = re.compile(patterns.source("figures_money_cue"))
 
 # Not figures: what a number is when these stand around it.
-_TIME_UNITS = frozenset(
-    "يوم يوما ايام اسبوع اسبوعا اسابيع شهر شهرا اشهر شهور سنه سنوات سنين عام عاما اعوام عقد عقود "
-    "قرن قرون ساعه ساعات دقيقه دقائق ثانيه ثوان ثواني ليله ليال ليالي صباحا مساء ظهرا فجرا ليلا "
-    "اعوام سنتيمتر".split()
-)
-_MONTHS = frozenset(
-    "يناير فبراير مارس ابريل مايو يونيو يونيه يوليو يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر "
-    "كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين محرم صفر ربيع جمادي رجب شعبان رمضان شوال "
-    "ذو ذي".split()
-)
-_REFERENCE_WORDS = frozenset(
-    "قرار قرارات قراري القرارين رقم ماده مواد بند فقره قانون مرسوم فصل دوره جلسه صفحه حلقه طريق "
-    "رحله دور مجموعه اصدار نسخه طراز موديل هاتف جوال فاكس كود لواء فوج كتيبه الفرقه دورته دورتها".split()
-)
+_TIME_UNITS = frozenset(list(patterns.ordered("figures_time_units")))
+_MONTHS = frozenset(list(patterns.ordered("figures_months")))
+_REFERENCE_WORDS = frozenset(list(patterns.ordered("figures_reference_words")))
 # Words allowed between a reference word and its number ("القرار الأممي رقم 2254").
-_REFERENCE_FILLERS = frozenset("رقم مجلس الامن الدولي الاممي الامم المتحده ذي ذو الخاص".split())
-_BEFORE_BLOCK = (
-    frozenset(
-        "ساعه الساعه عمر عمره عمرها عمرهم بعمر سن عام العام سنه عامي اعوام ذكري الذكري دقيقه".split()
-    )
-    | _REFERENCE_WORDS
-)
-_ORDINALS = frozenset(
-    "اول اولي ثاني ثانيه ثالث ثالثه رابع رابعه خامس خامسه سادس سادسه سابع سابعه ثامن ثامنه "
-    "تاسع تاسعه عاشر عاشره حادي حاديه".split()
-)
-_NAME_PREFIX = frozenset(
-    "اف اس سو ميغ ميج بي تي ام كا مي جي تو يو اتش اج ار اي سي سوخوي توبوليف اليوشن انتونوف بوينغ ايرباص "
-    "كورنيت سكود غراد كاتيوشا باتريوت تاو".split()
-)
-_STOP_AFTER = frozenset(
-    "في من الي علي عن مع خلال بعد قبل منذ حسب وفق وفقا بحسب حتي او ام ثم فقط تقريبا مقارنه مقابل "
-    "بين داخل خارج عند لدي بسبب جراء اثر نتيجه اي اما كما وقد قد لقد انه انها ان التي الذي الذين "
-    "هم هي هو بينهم منهم منها بينها اغلبهم معظمهم جميعهم كلهم وهم وهو وهي امس اليوم ايضا فيما بينما "
-    "اذ اذا لكن حيث عدد هذه هذا هؤلاء تلك ذلك اولئك".split()
-)
-_YEAR_MARKERS = frozenset({"ه", "هـ", "م", "ميلادي", "ميلاديه", "هجري", "هجريه"})
+_REFERENCE_FILLERS = frozenset(list(patterns.ordered("figures_reference_fillers")))
+_BEFORE_BLOCK = frozenset(list(patterns.ordered("figures_before_block"))) | _REFERENCE_WORDS
+_ORDINALS = frozenset(list(patterns.ordered("figures_ordinals")))
+_NAME_PREFIX = frozenset(list(patterns.ordered("figures_name_prefix")))
+_STOP_AFTER = frozenset(list(patterns.ordered("figures_stop_after")))
+_YEAR_MARKERS = frozenset(patterns.ordered("figures_year_markers"))
 _SCALE_WORDS = frozenset(w for w, (_, kind) in WORDS.items() if kind in (SCALE, PLURAL_SCALE))
 
 _QUALIFIERS_BEFORE: list[tuple[str, re.Pattern[str]]] = [
-    ("at_least", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?لا\s(?:يقل|تقل)\s(?:\S+\s)?عن$")),
-    ("at_least", re.compile(r"(?:^|\s)[و]?علي\sالاقل$")),
+    ("at_least", re.compile(patterns.source("figures_qualifiers_before"))),
+    ("at_least", re.compile(patterns.source("figures_qualifiers_before_2"))),
     (
         "up_to",
-        re.compile(
-            r"(?:^|\s)(?:[وفب]?ما\s)?لا\s(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدي|تتعدي)(?:\s(?:علي|عن))?$"
-        ),
+        re.compile(patterns.source("figures_qualifiers_before_3")),
     ),
-    ("less_than", re.compile(r"(?:^|\s)[وب]?(?:اقل|ادني)\sمن$")),
-    ("less_than", re.compile(r"(?:^|\s)[وب]?ما\sدون$")),
-    ("more_than", re.compile(r"(?:^|\s)[وب]?(?:اكثر|ازيد)\sمن$")),
+    ("less_than", re.compile(patterns.source("figures_qualifiers_before_4"))),
+    ("less_than", re.compile(patterns.source("figures_qualifiers_before_5"))),
+    ("more_than", re.compile(patterns.source("figures_qualifiers_before_6"))),
     (
         "more_than",
-        re.compile(
-            r"(?:^|\s)(?:[وفب]?ما\s)?(?:يزيد|تزيد|يربو|تربو|زاد|زادت)\s(?:\S+\s)?(?:علي|عن)$"
-        ),
+        re.compile(patterns.source("figures_qualifiers_before_7")),
     ),
     (
         "more_than",
-        re.compile(
-            r"(?:^|\s)(?:[وفب]?ما\s)?[وف]?(?:يفوق|تفوق|فاق|فاقت|يتجاوز|تتجاوز|تجاوز|تجاوزت|يتخطي|تتخطي|تخطي|تخطت)"
-            r"(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?$"
-        ),
+        re.compile(patterns.source("figures_qualifiers_before_8")),
     ),
-    ("about", re.compile(r"(?:^|\s)[وب]?(?:نحو|حوالي|قرابه|زهاء|حوال)$")),
-    ("about", re.compile(r"(?:^|\s)(?:[وفب]?ما\s)?(?:يقارب|تقارب|يناهز|تناهز|يقرب\sمن)$")),
+    ("about", re.compile(patterns.source("figures_qualifiers_before_9"))),
+    ("about", re.compile(patterns.source("figures_qualifiers_before_10"))),
     (
         "up_to",
-        re.compile(
-            r"(?:^|\s)(?:[وفب]?ما\s|قد\s)?(?:يصل|تصل|يصلون)(?:\s(?:عدد|حصيله)\S*(?:\s\S+)?)?\s(?:الي)$"
-        ),
+        re.compile(patterns.source("figures_qualifiers_before_11")),
     ),
-    ("up_to", re.compile(r"(?:^|\s)[و]?(?:حتي|لغايه)$")),
+    ("up_to", re.compile(patterns.source("figures_qualifiers_before_12"))),
 ]
 _SPECIFIC = frozenset({"killed", "injured", "displaced", "detained", "missing"})
-_AIRCRAFT = frozenset({"طائره", "طائرات"})
-_DRONE = frozenset({"مسيره", "مسيرات", "مفخخه", "بدون"})
-_OTHERS = frozenset({"اخر", "اخرين", "اخرون", "اخري", "اخريات"})
+_AIRCRAFT = frozenset(patterns.ordered("figures_aircraft"))
+_DRONE = frozenset(patterns.ordered("figures_drone"))
+_OTHERS = frozenset(patterns.ordered("figures_others"))
 
 
 def _is_arabic_word(t: str) -> bool:
@@ -957,11 +645,8 @@ def _unit_before(sent: _Sentence, start: int) -> int | None:
 
 
 # Targets: struck sites (structures) after a strike verb, otherwise goals or aims (other).
-_TARGETS = _lex("هدف", "اهداف")
-_STRIKE = re.compile(
-    r"^(?:ضرب|ضربت|ضربوا|يضرب|تضرب|قصف|قصفت|قصفوا|يقصف|تقصف|استهدف|استهدفت|استهدفوا|يستهدف|تستهدف"
-    r"|اغار|اغارت|هاجم|هاجمت|دمر|دمرت|يدمر|تدمر|شن|شنت|ضربات|غارات)$"
-)
+_TARGETS = _lex(*patterns.ordered("figures_targets"))
+_STRIKE = re.compile(patterns.source("figures_strike"))
 
 
 def _struck(sent: _Sentence, start: int) -> bool:
@@ -976,30 +661,16 @@ def _struck(sent: _Sentence, start: int) -> bool:
 
 
 # مخزن is a store, and a weapon's magazine where weapons are seized.
-_MAGAZINES = _lex("مخزن", "مخازن")
+_MAGAZINES = _lex(*patterns.ordered("figures_magazines"))
 # Munitions: counted as attacks when fired, as other when seized.
 _MUNITIONS = _lex(
-    "قذيف",
-    "قذيفه",
-    "قذائف",
-    "صاروخ",
-    "صواريخ",
-    "قنبل",
-    "قنبله",
-    "قنابل",
-    "لغم",
-    "الغام",
-    "عبوه",
-    "عبوات",
+    *patterns.ordered("figures_munitions"),
 )
 # Seizing, finding, confiscating: the counts that follow list what was taken.
-_SEIZED = re.compile(
-    r"^(?:ضبط|ضبطت|ضبطها|ضبطه|ضبطهم|المضبوطات|مضبوطات|المضبوطه|مصادره|صادر|صادرت|صودر|صودرت|عثر|عثرت"
-    r"|العثور|عثور|حجز|حجزت|تحريز|بحوزته|بحوزتهم|بحوزتها)$"
-)
+_SEIZED = re.compile(patterns.source("figures_seized"))
 
 
-_SEIZED_STEMS = ("ضبط", "مضبوط", "صادر", "صودر", "عثر", "عثور", "حجز", "تحريز", "بحوز")
+_SEIZED_STEMS = patterns.ordered("figures_seized_stems")
 
 
 def seizure_context(norm: str) -> bool:
@@ -1181,7 +852,7 @@ def _figures_in(
     return found
 
 
-_SUBSET = frozenset({"بينهم", "منهم", "بينهن", "منهن", "وبينهم", "ومنهم", "بينهما", "منهما"})
+_SUBSET = frozenset(patterns.ordered("figures_subset"))
 
 
 def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int]) -> str | None:
@@ -1220,10 +891,8 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
     return None
 
 
-_COMPRISES = frozenset(
-    {"تضم", "يضم", "ضمت", "ضم", "تتالف", "يتالف", "مكونه", "مكون", "قوامها", "قوامه"}
-)
-_BUST = re.compile(r"^(?:ضبط|القبض|قبض|تفكيك|فكك|فككت|الاطاحه|اطاحه|اسقاط|كشف|ضبطت|الكشف)$")
+_COMPRISES = frozenset(patterns.ordered("figures_comprises"))
+_BUST = re.compile(patterns.source("figures_bust"))
 
 
 def _busted_group(sent: _Sentence, start: int) -> bool:

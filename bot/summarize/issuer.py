@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.summarize import budget, morphology, wordlists
+from bot.summarize import budget, morphology, patterns, wordlists
 from bot.summarize.countries import country_code as _country_code
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
@@ -33,50 +33,36 @@ from bot.summarize.text import normalize
 
 # Past-tense verbs of saying and official acts, masculine and feminine. Present
 # and other forms are left to the morphology analyser when its data is there.
-_VERB_STEMS = (
-    "قال اعلن اكد ادان دان ندد استنكر شجب طالب دعا دعت حث ناشد حذر اعتبر رفض نفي نفت "
-    "اوضح وجه اصدر ذكر افاد صرح هدد اتهم حمل رحب اعرب شدد اشار اضاف تابع كشف نشر ابلغ "
-    "بعث ارسل قدم عبر جدد رد ردت اشاد قرر امر ابدي ابدت لفت طلب وصف اعترف اوعز توعد "
-    "اعربت استدعي استدعت اكدت نوه اردف اختتم ختم اعتزم اكد حملت توجه تقدم جاء اتخذ "
-    "علق حذرت نبه انتقد دافع تعهد تبنت تبني زعم ادعي ادعت عارض"
-).split()
+_VERB_STEMS = list(patterns.ordered("issuer_verb_stems"))
 _VERBS: frozenset[str] = frozenset(
-    {v for s in _VERB_STEMS for v in (s, s + "ت") if not v.endswith("تت")}
-    | {"دعت", "نفت", "ابدت", "ادعت", "استدعت", "ردت"}
+    {
+        v
+        for s in _VERB_STEMS
+        for v in (s, s + patterns.source("issuer_verbs"))
+        if not v.endswith(patterns.source("issuer_verbs_2"))
+    }
+    | set(patterns.ordered("issuer_verbs_3"))
     | wordlists.load("present_speech_verbs")
 )
 _PRESENT_VERBS = wordlists.load("present_speech_verbs")
 _ACT_VERBS: frozenset[str] = wordlists.with_feminine(wordlists.load("official_act_verbs"))
 _VERB_LEMMAS: frozenset[str] = frozenset(_VERB_STEMS)
 # Nouns that make the body next to them a reported speaker.
-_REPORT_NOUNS = frozenset(
-    "بيان بيانا البيان تصريح تصريحات بلاغ قول قوله قولها لسان حساب حسابها حسابه تغريده "
-    "رساله مذكره برقيه خطاب".split()
-)
-_PREPS_REPORTED = frozenset({"عن", "حسب", "بحسب", "وفق", "وفقا", "نقلا", "لسان"})
-_SOURCE_NOUNS = frozenset(
-    {"مصدر", "مصادر", "مسوول", "مسوولا", "مصدرا", "مسؤول", "مسؤولا", "مسؤولون", "مسؤولين"}
-)
+_REPORT_NOUNS = frozenset(list(patterns.ordered("issuer_report_nouns")))
+_PREPS_REPORTED = frozenset(patterns.ordered("issuer_preps_reported"))
+_SOURCE_NOUNS = frozenset(patterns.ordered("issuer_source_nouns"))
 
 # Words that end a body's name: time words, relative pronouns, titles.
-_STOP = frozenset(
-    "اليوم امس الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد الماضي الماضيه الحالي "
-    "الذي التي الذين السابق الاسبق الراحل الجديد الجديده صباح مساء ليل فجر ظهر اول اليوم "
-    "الدكتور الدكتوره الامير الشيخ السيد السيده اللواء العميد العقيد المستشار".split()
-)
+_STOP = frozenset(list(patterns.ordered("issuer_stop")))
 # The domain words of a ministry that may follow وزارة/وزير without the article.
 _CONSTRUCT_DOMAINS = frozenset(
-    "خارجيه داخليه دفاع شوون شؤون صحه عدل اعلام ماليه تخطيط تعليم طاقه اقتصاد زراعه نقل "
-    "اتصالات تجاره عمل خارجيتها خارجيته داخليتها داخليته دفاعها دفاعه".split()
+    list(patterns.ordered("issuer_construct_domains"))
 )  # with a possessive: "وزير خارجيتها" (its foreign minister), after the state named before
 
 # Words of a ministry's name that need the word after them ("الشؤون الخارجية").
-_NEEDS_COMPLEMENT = frozenset("الشوون الشؤون شوون شؤون والشوون والشؤون وشوون وشؤون".split())
+_NEEDS_COMPLEMENT = frozenset(list(patterns.ordered("issuer_needs_complement")))
 # Adjectives that belong to an office's name rather than to the sentence.
-_NAME_ADJECTIVES = frozenset(
-    "الخارجيه الداخليه العامه الاتحاديه الفدراليه الفيدراليه المركزيه الدولي الوطني الاسلاميه "
-    "الاجتماعيه العالي الدينيه المدنيه الاعلي".split()
-)
+_NAME_ADJECTIVES = frozenset(list(patterns.ordered("issuer_name_adjectives")))
 
 # Fixed names that are a country's voice by metonymy (data/words/fixed_bodies.txt).
 _FIXED: dict[tuple[str, ...], str | None] = {
@@ -93,114 +79,38 @@ _INTERNATIONAL: tuple[tuple[str, ...], ...] = tuple(
 )
 
 # Heads of an official body → kind. Complements are read by ``_extent``.
-_HEADS = {
-    "وزاره": "ministry",
-    "وزير": "minister",
-    "وزيره": "minister",
-    "وزيرا": "minister",
-    "وزراء": "minister",
-    "الخارجيه": "ministry_short",
-    "خارجيه": "ministry_short",
-    "الداخليه": "ministry_short",
-    "الدفاع": "ministry_short",
-    "رئاسه": "presidency",
-    "الرئاسه": "presidency",
-    "رئيس": "head",
-    "الرئيس": "head",
-    "مسوول": "head",
-    "مسؤول": "head",
-    "مسوولون": "head",
-    "مسؤولون": "head",
-    "مسوولين": "head",
-    "مسؤولين": "head",
-    "اداره": "head",
-    "محافظ": "head",
-    "رئيسه": "head",
-    "الرئيسه": "head",
-    "الشرطه": "army",
-    "شرطه": "army",
-    "الحكومه": "government",
-    "حكومه": "government",
-    "الجيش": "army",
-    "جيش": "army",
-    "القوات": "army",
-    "القياده": "army",
-    "قياده": "army",
-    "المتحدث": "spokesperson",
-    "المتحدثه": "spokesperson",
-    "الناطق": "spokesperson",
-    "الناطقه": "spokesperson",
-    "متحدث": "spokesperson",
-    "ناطق": "spokesperson",
-    "السفاره": "embassy",
-    "سفاره": "embassy",
-    "السفير": "ambassador",
-    "سفير": "ambassador",
-    "البعثه": "mission",
-    "بعثه": "mission",
-    "الوفد": "mission",
-    "وفد": "mission",
-    "المندوب": "mission",
-    "مندوب": "mission",
-    "المندوبه": "mission",
-    "مندوبه": "mission",
-    "مجلس": "council",
-    "الهيئه": "council",
-    "هيئه": "council",
-    "البنك": "council",
-}
+_HEADS = patterns.table("issuer_heads")
 _HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
-    "رئاسه": {"الوزراء", "الجمهوريه", "الحكومه", "مجلس", "اقليم"},
-    "رئيس": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء", "اركان", "هيئه"},
-    "اداره": {"الرئيس"},  # "إدارة الرئيس الأمريكي", not "إدارة الكنيست"
-    "رئيسه": {"الوزراء", "الجمهوريه", "الحكومه", "الدوله", "مجلس", "وزراء"},
-    "القوات": {"المسلحه"},
-    "القياده": {"العامه"},
-    "قياده": {"القوات", "الجيش", "التحالف", "العمليات"},
-    "الهيئه": {"الوطنيه", "العامه", "العليا"},
-    "هيئه": {"الاركان"},
-    "البنك": {"المركزي"},
-    "مجلس": {"الوزراء"},
+    patterns.source("issuer_head_complement"): set(patterns.ordered("issuer_head_complement_12")),
+    patterns.source("issuer_head_complement_2"): set(patterns.ordered("issuer_head_complement_13")),
+    patterns.source("issuer_head_complement_3"): {
+        patterns.source("issuer_head_complement_14")
+    },  # "إدارة الرئيس الأمريكي", not "إدارة الكنيست"
+    patterns.source("issuer_head_complement_4"): set(patterns.ordered("issuer_head_complement_15")),
+    patterns.source("issuer_head_complement_5"): {patterns.source("issuer_head_complement_16")},
+    patterns.source("issuer_head_complement_6"): {patterns.source("issuer_head_complement_17")},
+    patterns.source("issuer_head_complement_7"): set(patterns.ordered("issuer_head_complement_18")),
+    patterns.source("issuer_head_complement_8"): set(patterns.ordered("issuer_head_complement_19")),
+    patterns.source("issuer_head_complement_9"): {patterns.source("issuer_head_complement_20")},
+    patterns.source("issuer_head_complement_10"): {patterns.source("issuer_head_complement_21")},
+    patterns.source("issuer_head_complement_11"): {patterns.source("issuer_head_complement_22")},
 }
 
 # Words that may stand between a statement verb and the body it governs.
-_PASS_THROUGH = frozenset(
-    {
-        "قد",
-        "ايضا",
-        "كما",
-        "اليوم",
-        "نائب",
-        "نائبه",
-        "مساعد",
-        "مساعده",
-        "دول",
-        "حكومتا",
-        "وزارتا",
-        "بشده",
-        "رسميا",
-        "مجددا",
-        "بدورها",
-        "بدوره",
-        "امس",
-        "مكتب",
-        "قاده",
-        "زعماء",
-    }
-)
+_PASS_THROUGH = frozenset(patterns.ordered("issuer_pass_through"))
 # Object pronouns a statement verb carries when its object comes first ("الذي أدانته الوزارة").
-_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+_OBJECT_SUFFIXES = patterns.ordered("issuer_object_suffixes")
 # Adjectives of an unnamed source ("مصدر رسمي في وزارة الخارجية").
 _SOURCE_ADJECTIVES = frozenset(
-    {"رسمي", "مسوول", "مسؤول", "مطلع", "دبلوماسي", "حكومي", "امني", "عسكري", "مقرب", "رفيع", "بارز"}
-    | {"كبير", "كبار"}
+    set(patterns.ordered("issuer_source_adjectives"))
+    | set(patterns.ordered("issuer_source_adjectives_2"))
 )  # normalize keeps ؤ: both spellings
 # Unnamed officials: official only with their state's adjective ("مسؤولون أمريكيون").
-_OFFICIAL_SOURCES = frozenset({"مسوول", "مسؤول", "مسوولون", "مسؤولون", "مسوولين", "مسؤولين"})
+_OFFICIAL_SOURCES = frozenset(patterns.ordered("issuer_official_sources"))
 
 _WORD = re.compile(r"\w+")
-_PROCLITICS = ("و", "ف")
-_PREP_CLITICS = ("ب", "ل", "ك")
+_PROCLITICS = patterns.ordered("issuer_proclitics")
+_PREP_CLITICS = patterns.ordered("issuer_prep_clitics")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,45 +202,8 @@ def _is_verb(word: str) -> bool:
     return bool(lemmas and lemmas & _VERB_LEMMAS)
 
 
-_MASCULINE_HEADS = frozenset(
-    {
-        "وزير",
-        "رئيس",
-        "الرئيس",
-        "المتحدث",
-        "متحدث",
-        "الناطق",
-        "ناطق",
-        "السفير",
-        "سفير",
-        "المندوب",
-        "مندوب",
-        "الجيش",
-        "جيش",
-        "الوفد",
-        "وفد",
-    }
-)
-_FEMININE_HEADS = frozenset(
-    {
-        "وزاره",
-        "الحكومه",
-        "حكومه",
-        "رئاسه",
-        "الرئاسه",
-        "السفاره",
-        "سفاره",
-        "البعثه",
-        "بعثه",
-        "الخارجيه",
-        "الداخليه",
-        "المتحدثه",
-        "الناطقه",
-        "وزيره",
-        "المندوبه",
-        "مندوبه",
-    }
-)
+_MASCULINE_HEADS = frozenset(patterns.ordered("issuer_masculine_heads"))
+_FEMININE_HEADS = frozenset(patterns.ordered("issuer_feminine_heads"))
 
 
 def _disagrees(verb: str, head: str) -> bool:
@@ -977,25 +850,8 @@ def _office_spoken_for(chosen: Mention, members: list[Mention]) -> Mention:
 
 
 # Definite heads that refer back to a body named before ("باسم الوزارة").
-_ANAPHORIC_BODIES = frozenset({"الوزاره", "للوزاره", "الرئاسه", "للرئاسه"})
-_SPOKESPERSON_WORDS = (
-    frozenset(
-        {
-            "متحدث",
-            "المتحدث",
-            "متحدثه",
-            "المتحدثه",
-            "ناطق",
-            "الناطق",
-            "الناطقه",
-            "ناطقه",
-            "باسم",
-            "الرسمي",
-            "الرسميه",
-        }
-    )
-    | _ANAPHORIC_BODIES
-)
+_ANAPHORIC_BODIES = frozenset(patterns.ordered("issuer_anaphoric_bodies"))
+_SPOKESPERSON_WORDS = frozenset(patterns.ordered("issuer_spokesperson_words")) | _ANAPHORIC_BODIES
 
 
 def _unnamed_office(name: str) -> bool:
@@ -1003,7 +859,7 @@ def _unnamed_office(name: str) -> bool:
     return all(w in _SPOKESPERSON_WORDS for w in normalize(name).split())
 
 
-_STYLE_WORDS = frozenset({"العربيه", "الجمهوريه", "المملكه", "الاسلاميه", "الهاشميه", "الاتحاديه"})
+_STYLE_WORDS = frozenset(patterns.ordered("issuer_style_words"))
 
 
 def _without_adjective(name: str) -> str:
@@ -1031,23 +887,10 @@ def _without_adjective(name: str) -> str:
 
 
 # State news agencies by their short names (normalized), and the government they relay.
-_AGENCIES = {
-    "سانا": "SY",
-    "واس": "SA",
-    "وام": "AE",
-    "كونا": "KW",
-    "بترا": "JO",
-    "ارنا": "IR",
-    "وفا": "PS",
-    "واج": "DZ",
-    "لاماب": "MA",
-    "سونا": "SD",
-    "الاناضول": "TR",
-    "تاس": "RU",
-    "نوفوستي": "RU",
-    "شينخوا": "CN",
-}  # short names that are also common words (بنا، قنا، سبا، وال) are left out
-_AGENCY_HEAD = re.compile(r"وكاله\s+(?:الانباء|انباء)((?:\s+\w+){1,3})")
+_AGENCIES = patterns.table(
+    "issuer_agencies"
+)  # short names that are also common words (بنا، قنا، سبا، وال) are left out
+_AGENCY_HEAD = re.compile(patterns.source("issuer_agency_head"))
 
 
 def _agency_country(lead: list[str]) -> str | None:
@@ -1199,9 +1042,7 @@ def _place_states() -> dict[str, str]:
     return out
 
 
-_OFFICE_FILLER = frozenset(
-    {"وزاره", "وزير", "وزيره", "المتحدث", "الناطق", "باسم", "الرسمي", "الامني", "ال"}
-)
+_OFFICE_FILLER = frozenset(patterns.ordered("issuer_office_filler"))
 
 
 def _office_key(name: str) -> str:

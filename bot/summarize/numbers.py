@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from bot.summarize import patterns
+
+ARABIC_INDIC = str.maketrans(*patterns.ordered("numbers_arabic_indic"))
 
 # kinds of number words
 UNIT = "unit"  # 1..9 (and 10 as عشرة, which can also close a teen)
@@ -98,7 +100,7 @@ WORDS.update(_forms(0.25, FRACTION, "ربع"))
 # the other kinds with the article are ordinals or names ("الذكرى السبعين").
 ARTICLE_OK = frozenset({UNIT, DIGITS})
 # Prefixes a number word may carry: conjunction, prepositions, article.
-_PREFIXES = ("وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ب", "ل", "ف")
+_PREFIXES = patterns.ordered("numbers_prefixes")
 # Prefix letters glued to digits ("و400", "ب3.4", "ال193") come as their own token.
 DIGIT_PREFIXES = frozenset(_PREFIXES)
 
@@ -120,7 +122,7 @@ class Word:
         return "ال" in self.prefix or self.prefix == "لل"
 
 
-_DIGIT_RUN = re.compile(r"^[0-9]+(?:[.,٬٫][0-9]+)*$")
+_DIGIT_RUN = re.compile(patterns.source("numbers_digit_run"))
 
 
 def parse_digits(text: str, before_scale: bool = False) -> float | None:

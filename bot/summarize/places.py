@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from bot.summarize import budget
+from bot.summarize import budget, patterns
 from bot.summarize.countries import PREFIX, country_code, country_names, fold, trie_regex
 from bot.summarize.numbers import WORDS
 from bot.summarize.text import normalize
@@ -35,649 +35,53 @@ __all__ = ["extract_places"]
 
 #: Place words (in folded spelling, as matched) whose name is reported alone
 #: ("مدينة الرقة" → "الرقة").
-_DROP_HEADS = (
-    "مدينه",
-    "بلده",
-    "قريه",
-    "منطقه",
-    "محافظه",
-    "ولايه",
-    "اقليم",
-    "مديريه",
-    "ناحيه",
-    "قضاء",
-    "حي",
-    "سجن",
-    "معتقل",
-    "مدينتي",
-    "بلدتي",
-    "قريتي",
-    "بلدات",
-    "قري",
-    "العاصمه",
-    "محافظتي",
-    "منطقتي",
-    "مدن",
-    "مناطق",
-    "محافظات",
-    "مستوطنه",
-)
+_DROP_HEADS = patterns.ordered("places_drop_heads")
 #: Place words that belong to the name ("جبل الثردة", "مطار صنعاء", "مخيم جنين").
-_KEEP_HEADS = (
-    "جبل",
-    "جبال",
-    "مطار",
-    "ميناء",
-    "معبر",
-    "مخيم",
-    "ريف",
-    "جزيره",
-    "نهر",
-    "سهل",
-    "بحيره",
-    "مضيق",
-    "ملعب",
-    "استاد",
-    "ستاد",
-    "مرفا",
-    "مسجد",
-    "كنيسه",
-    "كاتدرائيه",
-    "مثلث",
-    "شارع",
-    "ميدان",
-    "دوار",
-)
+_KEEP_HEADS = patterns.ordered("places_keep_heads")
 #: Place words trusted to introduce a name the gazetteer lacks; the others
 #: (مديرية، ولاية) are too often "directorate", "guardianship". ناحية counts
 #: only without a proclitic and not after من ("من ناحية أخرى", "لناحية").
-_UNKNOWN_HEADS = frozenset(
-    (
-        "مدينه",
-        "بلده",
-        "قريه",
-        "منطقه",
-        "محافظه",
-        "اقليم",
-        "قضاء",
-        "ناحيه",
-        "حي",
-        "سجن",
-        "معتقل",
-        "مدينتي",
-        "بلدتي",
-        "قريتي",
-        "محافظتي",
-        "جبل",
-        "جبال",
-        "مطار",
-        "ميناء",
-        "معبر",
-        "مخيم",
-        "جزيره",
-        "نهر",
-        "سهل",
-        "بحيره",
-        "مضيق",
-        "مستوطنه",
-        "ملعب",
-        "استاد",
-        "ستاد",
-        "مرفا",
-        "مناطق",
-        "منطقتي",
-        "مسجد",
-        "كنيسه",
-        "كاتدرائيه",
-        "شارع",
-        "ميدان",
-        "دوار",
-    )
-)
+_UNKNOWN_HEADS = frozenset(patterns.ordered("places_unknown_heads"))
 #: Places of worship, named after a saint or an imam ("مسجد الإمام الصادق",
 #: "كنيسة القديس جرجس"): the title goes with the name, and the site is one
 #: place whether or not the title is written.
-_WORSHIP_HEADS = frozenset(("مسجد", "كنيسه", "كاتدرائيه"))
-_TITLES = frozenset(
-    fold(w)
-    for w in (
-        "الإمام",
-        "الامام",
-        "الشيخ",
-        "السيدة",
-        "النبي",
-        "القديس",
-        "القديسة",
-        "الصحابي",
-        "سيدة",
-        "مار",
-        "الملك",
-        "الملكة",
-        "الأمير",
-        "الأميرة",
-        "السلطان",
-        "الشهيد",
-    )
-)
+_WORSHIP_HEADS = frozenset(patterns.ordered("places_worship_heads"))
+_TITLES = frozenset(fold(w) for w in patterns.ordered("places_titles"))
 #: Sites often named after a person, whose name takes two words ("ملعب سالم
 #: العلي", "مطار فهد بن ناصر"): a second word goes with the first.
-_SITE_HEADS = frozenset(("ملعب", "استاد", "ستاد", "مطار", "ميناء", "مرفا"))
+_SITE_HEADS = frozenset(patterns.ordered("places_site_heads"))
 #: Streets and squares: an unknown name after them must be definite.
-_STREET_HEADS = frozenset(("شارع", "ميدان", "دوار"))
+_STREET_HEADS = frozenset(patterns.ordered("places_street_heads"))
 #: Heads of several places: "مناطق X وY" names each.
-_PLURAL_HEADS = frozenset(
-    (
-        "مناطق",
-        "منطقتي",
-        "مدن",
-        "مدينتي",
-        "بلدات",
-        "بلدتي",
-        "قري",
-        "قريتي",
-        "محافظات",
-        "محافظتي",
-    )
-)
+_PLURAL_HEADS = frozenset(patterns.ordered("places_plural_heads"))
 #: Words that place a name relative to another ("منطقة X شمال مدينة Y"): after
 #: an indefinite word ending in ة they make it a name, not an adjective.
-_LOCATORS = frozenset(
-    fold(w)
-    for w in (
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
-        "قرب",
-        "بالقرب",
-        "جنوب شرق",
-        "بريف",
-        "في",
-        "غربي",
-        "بمحافظة",
-        "بمحافظه",
-        "قضاء",
-        "ضمن",
-    )
-)
+_LOCATORS = frozenset(fold(w) for w in patterns.ordered("places_locators"))
 #: Feminine adjectives that follow منطقة in the indefinite ("منطقة آمنة شمال …").
-_FEMININE_ADJECTIVES = frozenset(
-    fold(w)
-    for w in (
-        "آمنة",
-        "عازلة",
-        "محظورة",
-        "منزوعة",
-        "معزولة",
-        "محايدة",
-        "واسعة",
-        "كبيرة",
-        "صغيرة",
-        "جديدة",
-        "مفتوحة",
-        "مغلقة",
-        "خالية",
-        "نائية",
-        "قريبة",
-        "بعيدة",
-        "مجاورة",
-        "متاخمة",
-        "محاذية",
-        "محررة",
-        "محتلة",
-        "مشتركة",
-        "خاصة",
-        "مهمة",
-        "هامة",
-        "حساسة",
-        "ساخنة",
-        "منكوبة",
-        "مأهولة",
-        "آهلة",
-        "مكتظة",
-        "فقيرة",
-        "غنية",
-        "ريفية",
-        "نفطية",
-        "استراتيجية",
-        "متنازع",
-        "واقعة",
-        "تابعة",
-    )
-)
+_FEMININE_ADJECTIVES = frozenset(fold(w) for w in patterns.ordered("places_feminine_adjectives"))
 #: Time words that can follow a name ("مطار X مساء الاثنين").
-_TIME_AFTER = frozenset(
-    fold(w)
-    for w in (
-        "مساء",
-        "صباح",
-        "صباحا",
-        "مساء",
-        "ليلا",
-        "فجر",
-        "فجرا",
-        "ظهر",
-        "ظهرا",
-        "أمس",
-        "اليوم",
-        "يوم",
-        "غدا",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-    )
-)
+_TIME_AFTER = frozenset(fold(w) for w in patterns.ordered("places_time_after"))
 #: Place words after which the name is the same place ("جزيرة سقطرى" = "سقطرى").
-_SAME_PLACE_HEADS = frozenset(("جزيره",))
+_SAME_PLACE_HEADS = frozenset((patterns.source("places_same_place_heads"),))
 #: Words after which a name is part of a body or office, not a place
 #: ("وزير خارجية فرنسا", "سفير الكويت", "بعثة الكويت", "مفتي مصر").
-_BODY_HEADS = frozenset(
-    fold(w)
-    for w in (
-        "وزارة",
-        "وزير",
-        "وزيرة",
-        "وزراء",
-        "خارجية",
-        "داخلية",
-        "دفاع",
-        "سفير",
-        "سفيرة",
-        "سفراء",
-        "سفارة",
-        "سفارات",
-        "بعثة",
-        "مندوب",
-        "مندوبة",
-        "ممثل",
-        "ممثلة",
-        "ممثلية",
-        "قنصل",
-        "قنصلية",
-        "مفتي",
-        "رئيس",
-        "رئيسة",
-        "رئاسة",
-        "حكومة",
-        "حكومات",
-        "ملك",
-        "عاهل",
-        "أمير",
-        "سلطان",
-        "برلمان",
-        "مجلس",
-        "وكالة",
-        "جامعة",
-        "شؤون",
-        "لجنة",
-        "جيش",
-        "حاكم",
-        "محافظ",
-        "بلدية",
-        "نائب",
-        "مفوضية",
-        "هيئة",
-        "منظمة",
-        "اتحاد",
-        "مستشار",
-        "اتفاقية",
-        "اتفاقيات",
-        "معاهدة",
-        "بروتوكول",
-        "ولي",
-        "عهد",
-        "قائد",
-        "شرطة",
-        "مطران",
-        "بطريرك",
-        "إمام",
-        "شيخ",
-        "نظام",
-        "مستشفى",
-        "مدرسة",
-        "دائرة",
-        "إدارة",
-        "مديرية",
-        "نادي",
-        "ريال",
-        "منتخب",
-        "فريق",
-        "شركة",
-        "بنك",
-        "مصرف",
-        "بورصة",
-        "صحيفة",
-        "قناة",
-        "تلفزيون",
-        "إذاعة",
-        "محكمة",
-        "نيابة",
-        "ميثاق",
-        "أحرار",
-        "أنصار",
-        "كتائب",
-        "فيلق",
-        "حزب",
-        "تنظيم",
-    )
-)
+_BODY_HEADS = frozenset(fold(w) for w in patterns.ordered("places_body_heads"))
 #: Body-name links that need an office before them ("وزير شؤون ...").
-_LINK_HEADS = frozenset((fold("شؤون"),))
+_LINK_HEADS = frozenset((fold(patterns.source("places_link_heads")),))
 #: Words after which a weak name (also an ordinary word) is read as a place.
 _PLACE_CONTEXT = (
-    frozenset(
-        fold(w)
-        for w in (
-            "في",
-            "من",
-            "إلى",
-            "الى",
-            "نحو",
-            "قرب",
-            "بين",
-            "حول",
-            "عبر",
-            "شمال",
-            "جنوب",
-            "شرق",
-            "غرب",
-            "شمالي",
-            "جنوبي",
-            "شرقي",
-            "غربي",
-            "أطراف",
-            "ضواحي",
-            "محيط",
-            "ريف",
-            "قطاع",
-            "مركز",
-            "مناطق",
-            "مدن",
-            "محافظات",
-            "بلدات",
-            "قرى",
-            "ضد",
-            "سكان",
-            "أهالي",
-        )
-    )
+    frozenset(fold(w) for w in patterns.ordered("places_place_context"))
     | frozenset(_DROP_HEADS)
     | frozenset(_KEEP_HEADS)
 )
 _PLACE_HEADS = frozenset(_DROP_HEADS) | frozenset(_KEEP_HEADS)
 #: Words that extend an unknown name by the next word ("بيت لاهيا", "كرم أبو سالم").
-_NAME_JOINERS = frozenset(
-    fold(w)
-    for w in (
-        "أبو",
-        "ابو",
-        "أم",
-        "بيت",
-        "بني",
-        "دير",
-        "تل",
-        "عين",
-        "خان",
-        "كفر",
-        "رأس",
-        "جسر",
-        "بئر",
-        "بير",
-        "ظهران",
-        "مرج",
-        "باب",
-        "كرم",
-        "قصر",
-        "سيدي",
-        "حمام",
-        "ابن",
-        "ذي",
-        "ذات",
-        "عرب",
-        "جبل",
-        "وادي",
-        "مزرعة",
-        "نهر",
-        "تلة",
-        "برج",
-        "دوار",
-        "ميدان",
-        "ساحة",
-        "دار",
-        "سان",
-        "سانت",
-        "نيو",
-        "لوس",
-        "لاس",
-        "سيدي",
-        "حي",
-        "قلعة",
-        "معرة",
-        "سوق",
-        "بلاد",
-    )
-)
+_NAME_JOINERS = frozenset(fold(w) for w in patterns.ordered("places_name_joiners"))
 #: Words that follow a place word but are not names ("منطقة عازلة", "مدينة كبيرة").
-_NOT_NAMES = frozenset(
-    fold(w)
-    for w in (
-        "في",
-        "من",
-        "على",
-        "إلى",
-        "الى",
-        "عن",
-        "مع",
-        "التي",
-        "الذي",
-        "هذه",
-        "هذا",
-        "ذلك",
-        "تلك",
-        "أخرى",
-        "آخر",
-        "أي",
-        "كل",
-        "بعض",
-        "حظر",
-        "خفض",
-        "نفوذ",
-        "عمليات",
-        "سيطرة",
-        "اشتباك",
-        "عمل",
-        "المنطقة",
-        "الحدود",
-        "حدود",
-        "العمليات",
-        "الصراع",
-        "النزاع",
-        "النفوذ",
-        "التماس",
-        "الاشتباك",
-        "الحظر",
-        "شرق",
-        "غرب",
-        "شمال",
-        "جنوب",
-        "وسط",
-        "الشرق",
-        "الغرب",
-        "الشمال",
-        "الجنوب",
-        "الوسط",
-        "دولي",
-        "الدولي",
-        "عالمي",
-        "كبير",
-        "صغير",
-        "جديد",
-        "قديم",
-        "واحد",
-        "سكني",
-        "عسكري",
-        "حدودي",
-        "تابع",
-        "التابع",
-        "يقع",
-        "تقع",
-        "المذكور",
-        "نفسه",
-        "نفسها",
-        "ذاتها",
-        "ذاته",
-        "الدولة",
-        "العاصمة",
-        "المدينة",
-        "القرية",
-        "البلدة",
-        "المحافظة",
-        "كان",
-        "كانت",
-        "الأمنية",
-        "الأمن",
-        "الإرهاب",
-        "الاحتلال",
-        "التحالف",
-        "المعارضة",
-        "النظام",
-        "خاص",
-        "خاصة",
-        "مستقل",
-        "مفتوح",
-        "مغلق",
-        "مأهول",
-        "الحرب",
-        "حرب",
-        "سلام",
-        "السلام",
-        "العدو",
-        "الكيان",
-        "المستوطنين",
-        "المستوطنات",
-        "عدة",
-        "عديدة",
-        "مختلفة",
-        "ثانية",
-        "أولى",
-        "وقت",
-        "الوقت",
-        "فترة",
-        "الفترة",
-        "المبدأ",
-        "المبدا",
-        "الشكل",
-        "المضمون",
-        "الجوهر",
-        "قوات",
-        "قوة",
-        "جماعة",
-        "جمعية",
-        "مؤسسة",
-        "كلية",
-        "مقر",
-        "معسكر",
-        "مركز",
-        "مبنى",
-        "عام",
-        "رئيسي",
-        "فرعي",
-        "القتال",
-        "المعركة",
-        "الرماية",
-        "التدريب",
-        "السباق",
-    )
-)
+_NOT_NAMES = frozenset(fold(w) for w in patterns.ordered("places_not_names"))
 #: Particles and pronouns that can follow a place word ("منطقة لا تزال", "مدينة ما").
-_FUNCTION_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "لا",
-        "ما",
-        "لم",
-        "لن",
-        "قد",
-        "كما",
-        "حيث",
-        "إذ",
-        "إذا",
-        "أن",
-        "إن",
-        "أو",
-        "ثم",
-        "بل",
-        "حتى",
-        "منذ",
-        "عند",
-        "لدى",
-        "سوى",
-        "غير",
-        "دون",
-        "ضد",
-        "نحو",
-        "عبر",
-        "بعد",
-        "قبل",
-        "خلال",
-        "تحت",
-        "فوق",
-        "أمام",
-        "خلف",
-        "بين",
-        "مثل",
-        "هو",
-        "هي",
-        "هم",
-        "هما",
-        "هن",
-        "فيها",
-        "فيه",
-        "بها",
-        "به",
-        "لها",
-        "له",
-        "منها",
-        "منه",
-        "عليها",
-        "عليه",
-        "إليها",
-        "تلو",
-        "أيضا",
-        "فقط",
-        "وهي",
-        "وهو",
-        "التي",
-        "الذي",
-        "اللتين",
-        "الذين",
-    )
-)
-_PRONOUN_PREPOSITIONS = frozenset(
-    fold(w)
-    for w in (
-        "عليها",
-        "عليه",
-        "فيها",
-        "فيه",
-        "بها",
-        "به",
-        "إليها",
-        "إليه",
-        "منها",
-        "منه",
-        "لها",
-        "له",
-    )
-)
+_FUNCTION_WORDS = frozenset(fold(w) for w in patterns.ordered("places_function_words"))
+_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in patterns.ordered("places_pronoun_prepositions"))
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _PREV_WORD = re.compile(r"([\u0621-\u064a]+)[^\S\n]*$")
 
@@ -799,7 +203,7 @@ def _inside_body(norm: str, start: int, prev: frozenset[str]) -> bool:
     return bool(m) and bool(_prev_word(norm, m.start()) & (_BODY_HEADS - _LINK_HEADS))
 
 
-_NUMBER_BEFORE = re.compile(r"(?:[0-9٠-٩]+|[\u0621-\u064a]+)[^\S\n]+$")
+_NUMBER_BEFORE = re.compile(patterns.source("places_number_before"))
 
 
 def _after_number(norm: str, start: int) -> bool:
@@ -1085,9 +489,7 @@ def extract_places(sentences: list[str]) -> list[str]:
 
 
 #: Media nouns whose quoted complement is a title ("قناة "روسيا اليوم"", "صحيفة «الأهرام»").
-_MEDIA = re.compile(
-    r"(?:قناه|صحيفه|جريده|مجله|موقع|اذاعه|تلفزيون|شبكه|فضائيه|وكاله|برنامج)[^\S\n]*[\"«“]([^\"«»“”\n]{2,40})[\"»”]"
-)
+_MEDIA = re.compile(patterns.source("places_media"))
 _OPEN_QUOTES = frozenset('"«“')
 _CLOSE = re.compile(r'[^"«»“”\n]{2,40}(?=["»”])')
 
@@ -1113,7 +515,7 @@ def _name_words(written: str) -> tuple[frozenset[str], str]:
     return frozenset(words), " ".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words)
 
 
-_FORMAL = frozenset(("جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "امارات"))
+_FORMAL = frozenset(patterns.ordered("places_formal"))
 
 
 def _same_name(a: tuple[frozenset[str], str], b: tuple[frozenset[str], str]) -> bool:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.arabic import dediac, fold_letters, word_tokens
+from bot.summarize import patterns
 from bot.summarize.markup import looks_like_html, strip_html
 
 MAX_CHARS = 100_000  # 15x the longest of 2,500 corpus news texts (6,733)
@@ -22,8 +23,8 @@ RAW_LIMIT = 4 * MAX_CHARS  # raw input kept before HTML stripping
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]")
-_DIAC_TATWEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
+_DIAC_TATWEEL = re.compile(patterns.source("text_diac_tatweel"))
+_SENTENCE_END = re.compile(patterns.source("text_sentence_end"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
 _HASHTAG = re.compile(r"#(\w+)")
 _SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
@@ -92,7 +93,7 @@ def strip_marks(text: str) -> str:
     return _DIAC_TATWEEL.sub("", text)
 
 
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_FOLD = str.maketrans(patterns.table("text_fold"))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,2 @@
+# (read by bot/summarize/accusations.py as _BACKED; order kept)
+(?:ال)?(?:مدعوم|موال|تابع|مقرب|مرتبط)\w*

@@ -1,0 +1,2 @@
+# (read by bot/summarize/accusations.py as _BAD_CONDUCT; order kept)
+[وف]?[بل]?(?:ال)?(?:سلوك|تصرفات|ممارسات|اساءات)(?!\w)

@@ -1,0 +1,2 @@
+# (read by bot/summarize/attribution.py as _HOLD_FORMS; order kept)
+حمل حملت يحمل تحمل نحمل

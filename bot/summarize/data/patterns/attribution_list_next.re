@@ -1,0 +1,2 @@
+# (read by bot/summarize/attribution.py as _LIST_NEXT; order kept)
+\s*(?:،\s*)?و

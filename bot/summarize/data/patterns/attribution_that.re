@@ -1,0 +1,2 @@
+# (read by bot/summarize/attribution.py as _THAT; order kept)
+ان انه انها بان بانه بانها لان

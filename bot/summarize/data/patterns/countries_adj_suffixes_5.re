@@ -1,0 +1,2 @@
+# (read by bot/summarize/countries.py as _ADJ_SUFFIXES; order kept)
+تان

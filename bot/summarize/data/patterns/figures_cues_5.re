@@ -1,0 +1,2 @@
+# (read by bot/summarize/figures.py as _CUES; order kept)
+^(?:مفقود|مفقودين|مفقودا|فقدان|فقد|اختفاء|مختفين)

@@ -1,0 +1,2 @@
+# (read by bot/summarize/figures.py as _PRONOUN; order kept)
+^(\w{3,}?)(?:ها|هم|هما|كم|نا)$

@@ -1,0 +1,2 @@
+# (read by bot/summarize/figures.py as _QUALIFIERS_BEFORE; order kept)
+(?:^|\s)[وب]?ما\sدون$

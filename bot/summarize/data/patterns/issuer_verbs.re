@@ -1,0 +1,2 @@
+# (read by bot/summarize/issuer.py as _VERBS; order kept)
+ت

@@ -1,0 +1,2 @@
+# (read by bot/summarize/lexicon.py as DEMAND_VERBS; order kept)
+حاثا

@@ -1,0 +1,2 @@
+# (read by bot/summarize/lexicon.py as _PRE; order kept)
+(?:[وف]?[بكل]?)

@@ -1,0 +1,2 @@
+# (read by bot/summarize/lexicon.py as _PRE_NOPREP; order kept)
+(?:[وف]?)
