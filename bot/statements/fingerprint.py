@@ -97,9 +97,6 @@ def similar(a_tokens: list[str], b_tokens: list[str]) -> bool:
     return jaccard(bigrams(a_tokens), bigrams(b_tokens)) >= MIN_JACCARD
 
 
-_POP8 = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
-
-
 class NearDuplicateIndex:
     """Recent statements' SimHashes; answers "which ids are within MAX_DISTANCE bits".
 
@@ -139,8 +136,7 @@ class NearDuplicateIndex:
         if value is None or not self._ids:
             return []
         used = self._array[: len(self._ids)]
-        xor = np.bitwise_xor(used, np.uint64(value & _U64))
-        distances = _POP8[xor.view(np.uint8).reshape(-1, 8)].sum(axis=1, dtype=np.int64)
+        distances = np.bitwise_count(np.bitwise_xor(used, np.uint64(value & _U64)))
         close = np.flatnonzero(distances <= MAX_DISTANCE)
         order = close[np.argsort(distances[close], kind="stable")][: MAX_CANDIDATES + 1]
         return [self._ids[i] for i in order if self._ids[i] != -1]
