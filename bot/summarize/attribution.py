@@ -862,22 +862,32 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
 _CACHE: dict[str, tuple[tuple, Analysis]] = {}
 
 
+_DATELINE = patterns.compiled("attribution_dateline")
+
+
 def lead_issuer(norms: list[str], toks: LazyTokens) -> Issuer | None:
-    """Without a known issuer, the first speaker that names a government leads."""
+    """Without a known issuer, the first speaker that names a government leads.
+
+    Its country is the one named in the speaker's own words after the verb, else the
+    nearest before it; never one of the text's dateline (where the newsroom is).
+    """
     for si, norm in enumerate(norms):
         tk = toks[si]
+        dateline = _DATELINE.match(norm) if si == 0 else None
         for k, _ in _event_candidates(norm, tk):
             j = k + 1
             while j < len(tk) and tk[j].text in L.TIME_WORDS:
                 j += 1
             e = np_end(tk, j) if j < len(tk) else j
-            lo = tk[max(0, k - 8)].start
+            lo = max(tk[max(0, k - 8)].start, dateline.end() if dateline else 0)
             hi = tk[e - 1].end if e > j else tk[k].end
-            refs = L.country_refs(norm, lo, hi)
+            refs = L.country_refs(norm, lo, hi) if lo < hi else []
             if refs:
-                return Issuer(
-                    norm[tk[j].start : hi] if e > j else norm[lo : tk[k].start].strip(), refs[0][2]
-                )
+                after = [r for r in refs if r[0] >= tk[k].end]
+                country = (after or refs[::-1])[0][2]
+                lo_name = max(lo, tk[max(0, k - 8)].start)
+                name = norm[tk[j].start : hi] if e > j else norm[lo_name : tk[k].start].strip()
+                return Issuer(name, country)
         if si > 4:
             break
     return None
