@@ -776,7 +776,7 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     ms = mentions(sentences)
     spoken = [m for m in ms if m.signal]
     if not spoken:
-        return None
+        return _lead_body(ms)
     _LOCAL.sentences = dict(enumerate(sentences))
     # every government (or international body) gets a score; bodies with no country yet
     # inherit the country the lead makes speak, or their own office's country elsewhere.
@@ -819,6 +819,17 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     if country and _is_joint(sentences[chosen.sentence]):
         country = None
     return Issuer(_without_adjective(chosen.name), country)
+
+
+def _lead_body(ms: tuple[Mention, ...]) -> Issuer | None:
+    """No body speaks with a statement verb: the first official body of the lead that names
+    its government ("عرضت وزارة الدفاع الروسية", "تواصل الشرطة الألمانية"), if any."""
+    for m in ms:
+        if m.sentence > 1:
+            break
+        if m.kind != "country" and (m.country or m.international):
+            return Issuer(_without_adjective(m.name), None if m.international else m.country)
+    return None
 
 
 def _speaking_office(members: list[Mention], first_speaker: Mention | None) -> Mention:
