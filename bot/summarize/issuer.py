@@ -444,6 +444,8 @@ def _extent(
                 and kind == "mission"
             ):
                 j += 1
+    if country is None and kind not in ("mission", "ambassador", "embassy") and j < n:
+        country = _country_in(words, j) if clean_gap(j) else None
     # mission / ambassador: "... لدى الأمم المتحدة", "في اليمن"
     if kind in ("mission", "ambassador") and j < n:
         k = j
@@ -475,6 +477,17 @@ def _extent(
         ):
             return -1, None, False
     return last, country, False
+
+
+def _country_in(words: list[tuple[int, int, str]], j: int) -> str | None:
+    """The state a body is "in", right after its name: "الديوان الملكي في الأردن",
+    "وزارة الصحة بقطاع غزة" (not for envoys: "السفير في اليمن" is the host state)."""
+    w = words[j][2]
+    if w == "في" and j + 1 < len(words):
+        return _country_name_at(words, j + 1)[0]
+    if w.startswith("ب") and len(w) > 3:
+        return _country_name_at(words, j)[0]
+    return None
 
 
 def _region_at(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, int]:
