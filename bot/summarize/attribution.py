@@ -862,7 +862,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
 _CACHE: dict[str, tuple[tuple, Analysis]] = {}
 
 
-_DATELINE = patterns.compiled("attribution_dateline")
+_DATELINE = patterns.compiled("dateline")
 
 
 def lead_issuer(norms: list[str], toks: LazyTokens) -> Issuer | None:

@@ -786,6 +786,7 @@ def _is_joint(sentence: str) -> bool:
 
 def find_issuer(sentences: list[str]) -> Issuer | None:
     """The body whose statement the text is, or ``None`` when no official body speaks."""
+    sentences = _without_dateline(sentences)
     ms = mentions(sentences)
     spoken = [m for m in ms if m.signal]
     if not spoken:
@@ -832,6 +833,18 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
     if country and _is_joint(sentences[chosen.sentence]):
         country = None
     return Issuer(_without_adjective(chosen.name), country)
+
+
+_DATELINE = patterns.compiled("dateline")
+
+
+def _without_dateline(sentences: list[str]) -> list[str]:
+    """The first sentence with its dateline blanked (same length: offsets stay valid).
+    "دبي، الإمارات العربية المتحدة (CNN)--" says where the newsroom is, not who speaks."""
+    found = _DATELINE.match(sentences[0]) if sentences else None
+    if found is None:
+        return sentences
+    return [" " * found.end() + sentences[0][found.end() :], *sentences[1:]]
 
 
 def _lead_body(ms: tuple[Mention, ...]) -> Issuer | None:
