@@ -47,22 +47,20 @@ async def _lang_answer(
     return t(chosen, "lang_set"), None
 
 
-async def _apply(update: Update, context: Context, lang: str) -> None:
-    async with session(context) as s:
-        await set_language(s, update.effective_chat.id, lang)
-        await s.commit()
-
-
 async def lang_button(update: Update, context: Context, data: str) -> None:
+    """``lang:<code>`` under /lang's question: one session and one commit, then the answer."""
     query = update.callback_query
     chosen = parse_language(data.split(":", 1)[1])
-    lang = await chat_lang(update, context)
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        allowed = chosen is not None and await may_manage_here(update, context.bot)
+        if allowed:
+            await set_language(s, update.effective_chat.id, chosen)
+        await s.commit()
     if chosen is None:
         await query.answer()
-        return
-    if not await may_manage_here(update, context.bot):
+    elif not allowed:
         await query.answer(t(lang, "group_admins_only"), show_alert=True)
-        return
-    await _apply(update, context, chosen)
-    await query.answer()
-    await edit(query, t(chosen, "lang_set"))
+    else:
+        await query.answer()
+        await edit(query, t(chosen, "lang_set"))

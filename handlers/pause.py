@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.chats import pause, resume
@@ -58,30 +59,37 @@ async def resume_command(update: Update, context: Context) -> None:
 
 
 async def pause_button(update: Update, context: Context, data: str) -> None:
-    """``ps:d:<chat>:<epoch>``: a digest of every subscription since the pause began."""
+    """``ps:d:<chat>:<epoch>``: a digest of every subscription since the pause began
+    (one session and one commit, then the answer)."""
     query = update.callback_query
-    lang = await chat_lang(update, context)
     parts = data.split(":")
     here = update.effective_chat
     if len(parts) != 4 or here is None or parts[2] != str(here.id) or not parts[3].isdigit():
         await query.answer()
         return
-    if not await may_manage_here(update, context.bot):
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        allowed = await may_manage_here(update, context.bot)
+        queued = allowed and await _catch_up(context, s, here.id, int(parts[3]))
+        await s.commit()
+    if not allowed:
         await query.answer(raw(lang, "group_admins_only"), show_alert=True)
         return
-    now = datetime.now(UTC)
-    start = max(datetime.fromtimestamp(int(parts[3]), UTC), now - MAX_CATCH_UP)
-    async with session(context) as s:
-        chat = await chats_repo.chat_with_subscriptions(s, here.id)
-        queued = await enqueue_digest(
-            s,
-            chat,
-            Period(start, now),
-            matcher=digest_matcher,
-            key_suffix=f"resume{now:%Y%m%dT%H%M%S%f}",
-            default_zone=services(context).settings.timezone,
-            modes=BOTH_MODES,
-        )
-        await s.commit()
     await query.answer(raw(lang, "digest_queued" if queued else "digest_empty"))
     await query.edit_message_reply_markup(None)
+
+
+async def _catch_up(context: Context, s: AsyncSession, chat_id: int, since: int) -> bool:
+    """Queue the digest of the pause (uncommitted); whether it holds anything."""
+    now = datetime.now(UTC)
+    start = max(datetime.fromtimestamp(since, UTC), now - MAX_CATCH_UP)
+    chat = await chats_repo.chat_with_subscriptions(s, chat_id)
+    return await enqueue_digest(
+        s,
+        chat,
+        Period(start, now),
+        matcher=digest_matcher,
+        key_suffix=f"resume{now:%Y%m%dT%H%M%S%f}",
+        default_zone=services(context).settings.timezone,
+        modes=BOTH_MODES,
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.i18n import raw, t
@@ -45,35 +46,41 @@ def _pending(context: Context) -> OrderedDict[tuple[int, int], int]:
     return context.application.bot_data.setdefault(PENDING_KEY, OrderedDict())
 
 
-async def _store(update: Update, context: Context, field: str, kind: str, ref: str) -> int:
+async def _store(update: Update, s: AsyncSession, field: str, kind: str, ref: str) -> int:
+    """Record the report in the press's session (uncommitted); its id."""
     shown = query_message = update.callback_query.message
     source = query_message.reply_to_message if isinstance(query_message, Message) else None
-    async with session(context) as s:
-        report = await add_report(
-            s,
-            chat_id=update.effective_chat.id,
-            user_id=update.effective_user.id if update.effective_user else None,
-            field=field,
-            statement_id=int(ref) if kind == "s" else None,
-            text=(source.text or source.caption) if kind == "m" and source else None,
-            shown=shown.text if kind == "m" and isinstance(shown, Message) else None,
-        )
-        await s.commit()
-        return report.id
+    report = await add_report(
+        s,
+        chat_id=update.effective_chat.id,
+        user_id=update.effective_user.id if update.effective_user else None,
+        field=field,
+        statement_id=int(ref) if kind == "s" else None,
+        text=(source.text or source.caption) if kind == "m" and source else None,
+        shown=shown.text if kind == "m" and isinstance(shown, Message) else None,
+    )
+    await s.flush()
+    return report.id
 
 
 async def report_button(update: Update, context: Context, data: str) -> None:
+    """``wx:a:…`` asks which field is wrong; ``wx:f:<field>:…`` records the report (one
+    session and one commit) and asks what is right."""
     query = update.callback_query
-    lang = await chat_lang(update, context)
     parts = data.split(":")
-    if len(parts) == 4 and parts[1] == "a" and parts[2] in "sm" and parts[3].isdigit():
+    asking = len(parts) == 4 and parts[1] == "a" and parts[2] in "sm" and parts[3].isdigit()
+    valid = len(parts) == 5 and parts[1] == "f" and parts[2] in FIELDS and parts[4].isdigit()
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        report_id = await _store(update, s, parts[2], parts[3], parts[4]) if valid else None
+        await s.commit()
+    if asking:
         await query.answer(raw(lang, "wrong_which"))
         await query.edit_message_reply_markup(_fields_keyboard(lang, parts[2], parts[3]))
         return
-    if len(parts) != 5 or parts[1] != "f" or parts[2] not in FIELDS or not parts[4].isdigit():
+    if report_id is None:
         await query.answer()
         return
-    report_id = await _store(update, context, parts[2], parts[3], parts[4])
     await query.answer(raw(lang, "wrong_thanks"))
     await query.edit_message_reply_markup(None)  # one report per button press
     asked = await reply(update, t(lang, "wrong_tell"), ForceReply(selective=True))
@@ -94,6 +101,7 @@ async def report_words(update: Update, context: Context) -> None:
     if report_id is None:
         return
     async with session(context) as s:
+        lang = await chat_lang(update, context, s)
         await add_words(s, report_id, message.text)
         await s.commit()
-    await reply(update, t(await chat_lang(update, context), "wrong_thanks"))
+    await reply(update, t(lang, "wrong_thanks"))

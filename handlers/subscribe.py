@@ -13,6 +13,8 @@ choose the mode · ``sub:t:<id>`` toggle the mode in the list · ``sub:x:<id>`` 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
@@ -99,28 +101,17 @@ def menu_keyboard(lang: str, chat_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-async def _may_manage_chat(update: Update, context: Context, chat_id: int) -> bool:
+async def _may_manage_chat(update: Update, context: Context, chat_id: int, s: AsyncSession) -> bool:
     """For buttons: the presser may manage ``chat_id`` (this chat, or a channel they admin)."""
     here = update.effective_chat
     if here is not None and here.id == chat_id:
         return await may_manage_here(update, context.bot)
     if here is None or here.type != ChatType.PRIVATE:
         return False
-    async with session(context) as s:
-        row = await chats_repo.get_chat(s, chat_id)
+    row = await chats_repo.get_chat(s, chat_id)
     if row is None or row.type != ChatType.CHANNEL:
         return False
     return (await check_channel(context.bot, chat_id, update.effective_user.id)).ok
-
-
-async def _subscribe(
-    update: Update, context: Context, lang: str, target: Target, args: list[str]
-) -> None:
-    """Subscribe ``target`` in a session of its own (the buttons' path), then answer."""
-    async with session(context) as s:
-        answer = await _add(s, update, lang, target, args)
-        await s.commit()
-    await reply(update, *answer)
 
 
 async def _add(
@@ -233,91 +224,111 @@ async def _unsubscribe(
     return (t(lang, "unsub_done", count=removed) if removed else t(lang, "unsub_none")), None
 
 
-async def _refresh_list(update: Update, context: Context, lang: str, chat_id: int) -> None:
-    async with session(context) as s:
-        subs = await list_subscriptions(s, chat_id)
-        label = None
-        if update.effective_chat is not None and update.effective_chat.id != chat_id:
-            row = await chats_repo.get_chat(s, chat_id)
-            label = (
-                f"@{row.username}" if row and row.username else (row.title if row else str(chat_id))
-            )
-    text, markup = list_view(lang, subs, label)
-    await edit(update.callback_query, text, markup)
+async def _list_of(
+    update: Update, s: AsyncSession, lang: str, chat_id: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The subscription list of ``chat_id`` as the menu shows it (read in ``s``)."""
+    subs = await list_subscriptions(s, chat_id)
+    label = None
+    if update.effective_chat is not None and update.effective_chat.id != chat_id:
+        row = await chats_repo.get_chat(s, chat_id)
+        label = f"@{row.username}" if row and row.username else (row.title if row else str(chat_id))
+    return list_view(lang, subs, label)
 
 
 async def subscription_button(update: Update, context: Context, data: str) -> None:
-    """Every ``sub:`` button: pick kind, choose mode, toggle, remove."""
+    """Every ``sub:`` button: pick kind, choose mode, toggle, remove (one session each)."""
     query = update.callback_query
-    lang = await chat_lang(update, context)
     parts = data.split(":")
     action = parts[1] if len(parts) > 1 else ""
     if action == "k" and len(parts) == 4 and parts[2] in KINDS:
-        await _kind_chosen(update, context, lang, parts[2], int(parts[3]))
+        await _kind_chosen(update, context, parts[2], int(parts[3]))
     elif action in ("m", "t", "x") and len(parts) >= 3 and parts[2].isdigit():
-        await _subscription_changed(update, context, lang, parts)
+        await _subscription_changed(update, context, parts)
     else:
         await query.answer()
 
 
-async def _kind_chosen(
-    update: Update, context: Context, lang: str, kind: str, chat_id: int
-) -> None:
+async def _kind_chosen(update: Update, context: Context, kind: str, chat_id: int) -> None:
     """``sub:k:<kind>:<chat>``: "all" subscribes at once; other kinds show an example."""
     query = update.callback_query
-    if not await _may_manage_chat(update, context, chat_id):
+    answer = row = None
+    async with session(context) as s:
+        lang = await chat_lang(update, context, s)
+        allowed = await _may_manage_chat(update, context, chat_id, s)
+        if allowed and update.effective_chat.id != chat_id:
+            row = await chats_repo.get_chat(s, chat_id)
+        if allowed and kind == "all":
+            label = None
+            if update.effective_chat.id != chat_id:
+                label = f"@{row.username}" if row and row.username else str(chat_id)
+            answer = await _add(s, update, lang, Target(chat_id, label), ["all"])
+        await s.commit()
+    if not allowed:
         await query.answer(raw(lang, "group_admins_only"), show_alert=True)
         return
     await query.answer()
-    row = None
-    if update.effective_chat.id != chat_id:
-        async with session(context) as s:
-            row = await chats_repo.get_chat(s, chat_id)
-    if kind == "all":
-        label = None
+    if answer is None:
+        prefix = ""
         if update.effective_chat.id != chat_id:
-            label = f"@{row.username}" if row and row.username else str(chat_id)
-        await _subscribe(update, context, lang, Target(chat_id, label), ["all"])
-        return
-    prefix = ""
-    if update.effective_chat.id != chat_id:
-        prefix = f"@{row.username} " if row and row.username else f"{chat_id} "
-    await reply(update, t(lang, "sub_how", example=EXAMPLES[kind].format(target=prefix)))
+            prefix = f"@{row.username} " if row and row.username else f"{chat_id} "
+        answer = (t(lang, "sub_how", example=EXAMPLES[kind].format(target=prefix)), None)
+    await reply(update, *answer)
 
 
-async def _subscription_changed(
-    update: Update, context: Context, lang: str, parts: list[str]
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """What a mode/toggle/remove press did, for the answers after the commit."""
+
+    refusal: str | None = None
+    sub: Subscription | None = None  # the subscription after a mode change
+    removed: Subscription | None = None
+    listing: tuple[str, InlineKeyboardMarkup | None] | None = None
+
+
+async def _subscription_changed(update: Update, context: Context, parts: list[str]) -> None:
     """``sub:m|t|x:<id>[:d]``: set the mode, toggle it, or remove the subscription."""
     query = update.callback_query
-    action, sub_id = parts[1], int(parts[2])
     async with session(context) as s:
-        sub = await chats_repo.get_subscription(s, sub_id)
-    if sub is None:
-        await query.answer(raw(lang, "sub_gone"), show_alert=True)
-        return
-    chat_id = sub.chat_id
-    if not await _may_manage_chat(update, context, chat_id):
-        await query.answer(raw(lang, "group_admins_only"), show_alert=True)
-        return
-    existing = None
-    async with session(context) as s:
-        if action == "m":
-            mode = "digest" if len(parts) > 3 and parts[3] == "d" else "instant"
-            sub = await set_mode(s, chat_id, sub_id, mode)
-        elif action == "t":
-            sub = await toggle_mode(s, chat_id, sub_id)
-        else:
-            existing = await get_subscription(s, chat_id, sub_id)
-            await remove_subscription(s, chat_id, sub_id)
+        lang = await chat_lang(update, context, s)
+        change = await _change(update, context, s, lang, parts)
         await s.commit()
-    if action == "m" and sub is not None:
+    if change.refusal is not None:
+        await query.answer(change.refusal, show_alert=True)
+        return
+    if change.sub is not None:
+        sub = change.sub
         await query.answer(mode_label(lang, sub.mode))
         what, mode = describe_sub(lang, sub), mode_label(lang, sub.mode)
         await edit(query, t(lang, "sub_added", what=what, mode=mode), mode_keyboard(lang, sub))
         return
-    if action == "x" and existing is not None:
-        await query.answer(describe(lang, existing.kind, existing.value))
+    if change.removed is not None:
+        await query.answer(describe(lang, change.removed.kind, change.removed.value))
     else:
         await query.answer()
-    await _refresh_list(update, context, lang, chat_id)
+    await edit(query, *change.listing)
+
+
+async def _change(
+    update: Update, context: Context, s: AsyncSession, lang: str, parts: list[str]
+) -> _Change:
+    """Apply the press in ``s`` (uncommitted)."""
+    action, sub_id = parts[1], int(parts[2])
+    sub = await chats_repo.get_subscription(s, sub_id)
+    if sub is None:
+        return _Change(refusal=raw(lang, "sub_gone"))
+    chat_id = sub.chat_id
+    if not await _may_manage_chat(update, context, chat_id, s):
+        return _Change(refusal=raw(lang, "group_admins_only"))
+    removed = None
+    if action == "m":
+        mode = "digest" if len(parts) > 3 and parts[3] == "d" else "instant"
+        sub = await set_mode(s, chat_id, sub_id, mode)
+        if sub is not None:
+            return _Change(sub=sub)
+    elif action == "t":
+        await toggle_mode(s, chat_id, sub_id)
+    else:
+        removed = await get_subscription(s, chat_id, sub_id)
+        await remove_subscription(s, chat_id, sub_id)
+    return _Change(removed=removed, listing=await _list_of(update, s, lang, chat_id))

@@ -182,13 +182,29 @@ async def test_an_import_with_its_file_is_one_session_and_one_commit(
     assert units.last() == (1, 1)
 
 
-@pytest.mark.parametrize("data", ["st:999", "sr:999:قصف", "lt:999:3:all:", "pf:a:999"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "st:999",
+        "sr:999:قصف",
+        "lt:999:3:all:",
+        "pf:a:999",
+        "lang:en",
+        "ps:d:1001:0",
+        "wx:a:s:1",
+        "ex:999",
+        "sub:t:999",
+        "sub:k:all:1001",
+        "sub:k:keyword:1001",
+    ],
+)
 async def test_a_button_press_is_one_session_and_one_commit(
     counted: tuple[Bayan, Units],
     alice: FakeChat,  # noqa: F811
     data: str,
 ) -> None:
-    """The statement, search-page, older-page and proposal buttons (here on gone ids)."""
+    """Every kind of button (on gone ids where one is needed): the statement, search-page,
+    older-page, proposal, language, catch-up, report, exclusion and subscription buttons."""
     bayan, units = counted
     [shown] = await say(bayan.fake, alice, "/help")
     answer = await press(bayan.fake, shown, data)
