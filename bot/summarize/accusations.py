@@ -54,6 +54,79 @@ from bot.summarize.model import Accusation, Issuer
 
 log = logging.getLogger(__name__)
 
+# The spelling pieces and function words the accusation rules compare words with live in
+# data/tables/accusations_spelling.json and accusations_particles.json (issue 9: Arabic only in data);
+# each is bound once here, its Arabic shown in the comment.
+_PARTICLES = patterns.table("accusations_particles")
+_AGGRESSION = _PARTICLES["aggression"]  # عدوان
+_ALA = _PARTICLES["ala"]  # علي
+_ALLADHI = _PARTICLES["alladhi"]  # الذي
+_ALLATI = _PARTICLES["allati"]  # التي
+_AN = _PARTICLES["an"]  # عن
+_FI = _PARTICLES["fi"]  # في
+_MIN = _PARTICLES["min"]  # من
+_NAME_GOES_ON_AFTER = tuple(_PARTICLES["name_goes_on_after"])  # في باسم لدي
+_NAMING_VERBS = tuple(_PARTICLES["naming_verbs"])  # يسمي المسمي المسماه يدعي
+_RELATIVES = tuple(_PARTICLES["relatives"])  # الذي التي الذين
+_SIDE_JANIB = _PARTICLES["side_janib"]  # الجانب
+_SIDE_TARAF = _PARTICLES["side_taraf"]  # الطرف
+_SPONSOR_STEM = _PARTICLES["sponsor_stem"]  # راعي
+_SUPPORTER_STEM = _PARTICLES["supporter_stem"]  # داعم
+_SPELLING = patterns.table("accusations_spelling")
+_ALIF = _SPELLING["alif"]  # ا
+_ARABIC_COMMA = _SPELLING["arabic_comma"]  # ،
+_ARTICLE = _SPELLING["article"]  # ال
+_BA = _SPELLING["ba"]  # ب
+_BA_LAM = _SPELLING["ba_lam"]  # بل
+_BARE_ADJECTIVE_ENDINGS = tuple(_SPELLING["bare_adjective_endings"])  # يه يين يون
+_CLITIC_LETTERS = tuple(_SPELLING["clitic_letters"])  # ب ل و ف ك
+_COMMAS = _SPELLING["commas"]  # ،,
+_CONJUNCTIONS = tuple(_SPELLING["conjunctions"])  # و ف
+_FEM_PLURAL = _SPELLING["fem_plural"]  # ات
+_FEMININE_NISBA = _SPELLING["feminine_nisba"]  # يه
+_IMPERFECT_LETTERS = _SPELLING["imperfect_letters"]  # يت
+_LAM = _SPELLING["lam"]  # ل
+_LAM_PREFIXES = tuple(_SPELLING["lam_prefixes"])  # ل لل
+_LIL = _SPELLING["lil"]  # لل
+_NAME_STRIP = _SPELLING["name_strip"]  #  ،,.:؛-
+_NISBA_ENDINGS = tuple(_SPELLING["nisba_endings"])  # يين يون يه ين ون
+_NOT_NAME_ENDINGS = tuple(_SPELLING["not_name_endings"])  # ه ات
+_POSSESSIVE_SUFFIXES = tuple(_SPELLING["possessive_suffixes"])  # هم ها ه
+_PREPOSITION_LETTERS = _SPELLING["preposition_letters"]  # بلك
+_PROCLITIC_LETTERS = _SPELLING["proclitic_letters"]  # بلوفك
+_PROCLITICS_NO_KAF = _SPELLING["proclitics_no_kaf"]  # بلوف
+_QUOTE_STRIP = _SPELLING["quote_strip"]  # "«»“”،,.
+_SCOPE_STRIP = _SPELLING["scope_strip"]  #  .،"«»
+_SCOPE_STRIP_SHORT = _SPELLING["scope_strip_short"]  #  .،
+_SKELETON_CLITICS = _SPELLING["skeleton_clitics"]  # وبلف
+_WA = _SPELLING["wa"]  # و
+_WA_FA = _SPELLING["wa_fa"]  # وف
+_WEAK_LETTERS = _SPELLING["weak_letters"]  # اوىيءئؤه
+_YA = _SPELLING["ya"]  # ي
+# Patterns the rules once wrote inline (data/patterns/accusations_*.re, each headed by its use).
+_BARE_CRIME_WORD = patterns.compiled("accusations_bare_crime_word")
+_CRIME_AGGRESSIVE = patterns.compiled("accusations_crime_aggressive")
+_CRIME_OF_WAR = patterns.compiled("accusations_crime_of_war")
+_AGGRESSION_ON = patterns.compiled("accusations_aggression_on")
+_WHERE_BEFORE = patterns.compiled("accusations_where_before")
+_ALA_WORD = patterns.compiled("accusations_ala_word")
+_LIST_GAP = patterns.compiled("accusations_list_gap")
+_LIST_GAP_WA = patterns.compiled("accusations_list_gap_wa")
+_LIST_GAP_COMMA = patterns.compiled("accusations_list_gap_comma")
+_IN_GAP = patterns.compiled("accusations_in_gap")
+_SOME_OF = patterns.compiled("accusations_some_of")
+_RELATIVE_WORD = patterns.compiled("accusations_relative_word")
+_IMPERFECT_VERB = patterns.compiled("accusations_imperfect_verb")
+_TEAR_GAS_BEFORE = patterns.compiled("accusations_tear_gas_before")
+_CLAUSE_MARK = patterns.compiled("accusations_clause_mark")
+_AGAINST = patterns.compiled("accusations_against")
+_AFFAIRS = patterns.compiled("accusations_affairs")
+_INTERNAL = patterns.compiled("accusations_internal")
+_IYYA = patterns.compiled("accusations_iyya")
+_FOR_THAT = patterns.compiled("accusations_for_that")
+_FALLS_ON = patterns.compiled("accusations_falls_on")
+_AIR_STRIKE = patterns.compiled("accusations_air_strike")
+
 _CIV = L.rx(L.CIVILIANS)
 _INFRA = L.rx(L.INFRASTRUCTURE)
 _FORCES = L.rx(L.FORCES)
@@ -151,7 +224,7 @@ class _Actor:
 
 def _clean(text: str) -> str:
     text = re.sub(r"[\"«»“”()]", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ،,.:؛-")
+    text = re.sub(r"\s+", " ", text).strip(_NAME_STRIP)
     return text
 
 
@@ -167,11 +240,11 @@ def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = No
     if prev is not None and A.bare_noun(prev.text) in _LOCATION_WORDS:
         return False
     if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS or _possessed_head(b):
-        return not (len(w) > 3 and w[0] == "ل" and w[1:3] == "ال") and not w.startswith("لل")
+        return not (len(w) > 3 and w[0] == _LAM and w[1:3] == _ARTICLE) and not w.startswith(_LIL)
     if (
         prev is not None
-        and prev.text in ("يسمي", "المسمي", "المسماه", "يدعي")
-        and w[:1] in "بل"
+        and prev.text in _NAMING_VERBS
+        and w[:1] in _BA_LAM
         and w[1:] in L.ACTOR_HEADS
     ):
         return True
@@ -196,9 +269,9 @@ def _is_name_word(w: str) -> bool:
         and w not in L.TIME_WORDS
         and not A.lexicon_word(w)
         and not L.country_word(w)
-        and not (w[:1] in "بلوفك" and w[1:3] == "ال")
-        and not w.startswith("لل")
-        and not w.endswith(("ه", "ات"))
+        and not (w[:1] in _PROCLITIC_LETTERS and w[1:3] == _ARTICLE)
+        and not w.startswith(_LIL)
+        and not w.endswith(_NOT_NAME_ENDINGS)
     )
 
 
@@ -207,7 +280,7 @@ _LAM_INDEFINITE = wordlists.load("accuse_lam_indefinite")
 
 def _possessed_head(b: str) -> bool:
     """ "تحالفهم", "قواتها": a party's head with a possessive pronoun (named elsewhere in the text)."""
-    for suf in ("هم", "ها", "ه"):
+    for suf in _POSSESSIVE_SUFFIXES:
         if b.endswith(suf) and len(b) - len(suf) >= 3 and b[: -len(suf)] in _POSSESSABLE:
             return True
     return False
@@ -223,10 +296,10 @@ def _object_groups(toks: list[A.Token], words: list[int]) -> list[list[int]]:
         w = toks[j].text
         if (
             groups[-1]
-            and w[:1] == "و"
+            and w[:1] == _WA
             and len(w) > 4
             and not A.is_nisba(w)
-            and (A.is_definite(w[1:]) or w.endswith("ات") or w[1:] in L.ACTOR_HEADS)
+            and (A.is_definite(w[1:]) or w.endswith(_FEM_PLURAL) or w[1:] in L.ACTOR_HEADS)
         ):
             groups.append([])
         groups[-1].append(j)
@@ -252,7 +325,7 @@ def _object_names(
         ):
             return None
         name = _clean(sentence[toks[g[0]].start : toks[g[-1]].end])
-        names.append(name[1:] if len(g) and name[:1] == "و" and names else name)
+        names.append(name[1:] if len(g) and name[:1] == _WA and names else name)
     return names
 
 
@@ -268,15 +341,13 @@ def _act_hits(
         act = kind[4:]
         for m in spans:
             a = act
-            if act == "war_crimes" and re.fullmatch(
-                r"[وفبلك]*(?:ال)?(?:جرائم|جريمه)\w*", m.group()
-            ):
+            if act == "war_crimes" and _BARE_CRIME_WORD.fullmatch(m.group()):
                 nxt = norm[m.end() : m.end() + 25]
                 if _TERROR_ADJ.match(nxt.lstrip()):
                     a = "other"
-                elif re.match(r"\s*(?:ال)?عدواني", nxt):
+                elif _CRIME_AGGRESSIVE.match(nxt):
                     a = "violating_sovereignty"
-                elif re.match(r"\s*(?:حرب|الحرب|ضد)", nxt):
+                elif _CRIME_OF_WAR.match(nxt):
                     continue
                 else:
                     # a bare "crime" names no war crime (GUIDE: war crimes, crimes against
@@ -290,13 +361,11 @@ def _act_hits(
                     )
                     if not a:
                         continue
-            if act == "violating_sovereignty" and "عدوان" in m.group():
+            if act == "violating_sovereignty" and _AGGRESSION in m.group():
                 win = norm[m.end() : m.end() + 40]
                 if _CIV.search(win):
                     a = "killing_civilians"
-                elif re.match(r"(?:\s+\S+)?\s+علي\s+", win) and _LAW.match(
-                    win, win.index("علي") + 4
-                ):
+                elif _AGGRESSION_ON.match(win) and _LAW.match(win, win.index(_ALA) + 4):
                     a = "violating_international_law"  # "العدوان (السافر) على القانون الدولي"
             hits.append((m.start(), m.end(), a, False))
     return hits
@@ -306,9 +375,9 @@ def _border_breached(norm: str, m: _Span, window_end: int, is_violation: bool) -
     """A violation of sovereignty, borders or airspace named after the harm word ("علي")."""
     # ("مقتل 60 فلسطينيا علي الحدود": where they were killed, no breached border)
     for v in _SOV.finditer(norm, m.end(), window_end):
-        if re.search(r"(?<!\w)(?:في|عند|قرب)\s+$", norm[max(0, v.start() - 6) : v.start()]):
+        if _WHERE_BEFORE.search(norm[max(0, v.start() - 6) : v.start()]):
             continue  # "الاعتداءات في الحدود": where it happened, no breached border
-        if is_violation or re.search(r"(?<!\w)علي(?!\w)", norm[m.end() : v.start()]):
+        if is_violation or _ALA_WORD.search(norm[m.end() : v.start()]):
             return True
     return False
 
@@ -324,7 +393,7 @@ def _support_hits(
     reaches it (and it is not taken as the agent)."""
     for m in by_kind.get("support", ()):
         if (
-            m.group()[:1] == "و"
+            m.group()[:1] == _WA
             and _SUPPORT_CHAIN.fullmatch(m.group().split()[0])
             and re.search(r"\w\s+$", norm[max(lo, m.start() - 2) : m.start()])
             and L.TRIGGERS.rx.search(norm, max(lo, m.start() - 14), m.start())
@@ -422,7 +491,7 @@ def _owner_np_end(toks: list[A.Token], k: int, hi: int) -> int:
         e -= 1  # "ممارسات النظام السوري | الوحشيه": the quality of the conduct, not of the owner
     if A.bare_noun(toks[k].text) in _TITLE_HEADS or A.bare_noun(toks[k].text) in L.OFFICE_NOUNS:
         # "المفوض السامي لشؤون اللاجئين فيليبو غراندي": the holder's name after the office
-        e0 = e + 1 if e < len(toks) and toks[e].text in "،," and e + 1 < len(toks) else e
+        e0 = e + 1 if e < len(toks) and toks[e].text in _COMMAS and e + 1 < len(toks) else e
         n = e0
         while (
             n < len(toks)
@@ -486,7 +555,7 @@ def _person_name_end(toks: list[A.Token], k: int) -> int:
         j > k + 1
         and j < n
         and toks[j].is_word
-        and toks[j].text.startswith("ال")
+        and toks[j].text.startswith(_ARTICLE)
         and A.is_nisba(toks[j].text)
     ):
         j += 1  # "... الحربي": a family name with the article
@@ -499,7 +568,7 @@ def _actor_goes_on(toks: list[A.Token], j: int, k: int, prev: str) -> bool:
     w = toks[j].text
     b = A.bare_noun(w)
     pb = A.bare_noun(prev)
-    if prev in ("في", "باسم", "لدي"):
+    if prev in _NAME_GOES_ON_AFTER:
         return True
     if w in _DEMONSTRATIVES and (
         pb in L.INSTRUMENT_HEADS or pb in L.ACTOR_HEADS or not A.is_definite(prev)
@@ -515,15 +584,15 @@ def _actor_goes_on(toks: list[A.Token], j: int, k: int, prev: str) -> bool:
         not A.is_definite(prev)
         and not A.is_definite(w)
         and len(w) >= 5
-        and w.endswith(("يه", "يين", "يون"))
+        and w.endswith(_BARE_ADJECTIVE_ENDINGS)
         and not _lexicon_w(w)
     ):
         return True  # "جماعات شبه عسكريه", "مقاتلات باكستانيه": an adjective without the article
     if w in L.TIME_WORDS or w in L.PREPOSITIONS or w in L.RELATIVES:
         return False
-    if w[0] in "يت" and len(w) > 3 and j > k + 1:
+    if w[0] in _IMPERFECT_LETTERS and len(w) > 3 and j > k + 1:
         return False
-    if w.startswith(("ب", "ل", "و", "ف", "ك")) and len(w) >= 3 and not L.country_word(w):
+    if w.startswith(_CLITIC_LETTERS) and len(w) >= 3 and not L.country_word(w):
         return False
     if w in _FUNCTION_WORDS:
         return False
@@ -550,12 +619,12 @@ def _key(text: str, code: str | None) -> str:
         return "country:" + code
     words = [w for w in words if w not in _DEMONSTRATIVES and w not in L.INSTRUMENT_HEADS] or words
     h = words[0] if words else text
-    for suf in ("هم", "ها", "ه"):
+    for suf in _POSSESSIVE_SUFFIXES:
         if h.endswith(suf) and h[: -len(suf)] in L.ACTOR_HEADS:
             h = h[: -len(suf)]
             break
-    h = h[2:] if h.startswith("ال") else h
-    return h.replace("ي", "")[:4] + (":" + code if code else "")
+    h = h[2:] if h.startswith(_ARTICLE) else h
+    return h.replace(_YA, "")[:4] + (":" + code if code else "")
 
 
 _OWN_FORCES = re.compile(patterns.source("accusations_own_forces"))
@@ -609,22 +678,22 @@ class _Context:
         norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
         w = toks[k].text
         if not (
-            (w.startswith("لل") and "ال" + w[2:] in L.ACTOR_HEADS)
-            or (w[:1] == "ل" and w[1:] in L.ACTOR_HEADS)
-            or (w[:1] == "ل" and w[1:] in _LAM_INDEFINITE)
+            (w.startswith(_LIL) and _ARTICLE + w[2:] in L.ACTOR_HEADS)
+            or (w[:1] == _LAM and w[1:] in L.ACTOR_HEADS)
+            or (w[:1] == _LAM and w[1:] in _LAM_INDEFINITE)
         ):
             return None, k + 1
         e = _actor_end(toks, k)
         words = [x for x in toks[k:e] if x.is_word]
         text = _clean(
             sent[
-                words[0].start + (1 if w[:1] == "ل" and not w.startswith("لل") else 0) : words[
+                words[0].start + (1 if w[:1] == _LAM and not w.startswith(_LIL) else 0) : words[
                     -1
                 ].end
             ]
         )
-        if w.startswith("لل"):
-            text = "ال" + text[2:]
+        if w.startswith(_LIL):
+            text = _ARTICLE + text[2:]
         refs = L.country_refs(norm, words[0].start, words[-1].end)
         code = refs[0][2] if refs else None
         return _Actor(words[0].start, words[-1].end, text, A.bare_noun(w), code, si), e
@@ -683,8 +752,10 @@ class _Context:
             return None, e
         cs = core[0].start
         if (
-            sent[cs : cs + 1] in ("و", "ف") and len(core[0].text) > 3 and core[0].text[1:3] == "ال"
-        ) or (core[0].text[:1] in "بلوف" and core[0].text[1:] in L.ACTOR_HEADS):
+            sent[cs : cs + 1] in _CONJUNCTIONS
+            and len(core[0].text) > 3
+            and core[0].text[1:3] == _ARTICLE
+        ) or (core[0].text[:1] in _PROCLITICS_NO_KAF and core[0].text[1:] in L.ACTOR_HEADS):
             cs += 1
         return _Actor(start, end, _clean(sent[cs : core[-1].end]), head, code, si), e
 
@@ -699,7 +770,7 @@ class _Context:
         base = key.split(":")[0]
         if self._no_ya is None:
             # spelling varies in ي ("ميليشيا", "مليشيات"); keys drop it, so does the probe
-            self._no_ya = [n.replace("ي", "") for n in self.an.norms]
+            self._no_ya = [n.replace(_YA, "") for n in self.an.norms]
         best: dict[str, tuple[int, str]] = {}
         for si, _norm in enumerate(self.an.norms):
             if base not in self._no_ya[si]:
@@ -777,7 +848,7 @@ class _Context:
                 if end >= len(norm) or not norm[end].isalnum():
                     toks = self.an.tokens[si]
                     k = A.token_at(toks, end)
-                    if k < len(toks) and toks[k].text in "،,":
+                    if k < len(toks) and toks[k].text in _COMMAS:
                         k += 1
                     e = k
                     while (
@@ -793,10 +864,10 @@ class _Context:
                         and toks[e].text not in L.SPEECH_VERB_FORMS
                         and A.strip_conj(toks[e].text) == toks[e].text
                         and not L.country_word(toks[e].text)
-                        and toks[e].text[:1] not in "يت"
+                        and toks[e].text[:1] not in _IMPERFECT_LETTERS
                     ):
                         e += 1
-                    if e - k >= 2 or (e - k == 1 and e < len(toks) and toks[e].text in "،,"):
+                    if e - k >= 2 or (e - k == 1 and e < len(toks) and toks[e].text in _COMMAS):
                         name = self.an.sentences[si][toks[k].start : toks[e - 1].end]
                         self.holders[office] = f"{office} {_clean(name)}"
                         return self.holders[office]
@@ -813,7 +884,7 @@ class _Context:
         if self._sides is None:
             self._sides = {}
             for si, norm in enumerate(self.an.norms):
-                if "الطرف" not in norm and "الجانب" not in norm:
+                if _SIDE_TARAF not in norm and _SIDE_JANIB not in norm:
                     continue
                 for m in _SIDE_NAME.finditer(norm):
                     refs = L.country_refs(norm, m.start("adj"), m.end("adj"))
@@ -838,7 +909,7 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     tok = toks[at] if at < len(toks) and toks[at].start == start else None
     if (
         tok is not None
-        and A.strip_conj(tok.text)[:1] in "بلك"
+        and A.strip_conj(tok.text)[:1] in _PREPOSITION_LETTERS
         and L.country_word(tok.text)
         and not L.country_word(A.strip_conj(tok.text))
     ):
@@ -846,15 +917,15 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
     if prev is None:
         return False
     w = prev.text
-    if w == "من" and prev2 is not None and _BACKED.fullmatch(A.strip_conj(prev2.text)):
+    if w == _MIN and prev2 is not None and _BACKED.fullmatch(A.strip_conj(prev2.text)):
         return True  # "الحوثيين المدعومين من ايران": the backer named here is not the act's agent
-    if _BACKED.fullmatch(A.strip_conj(w)) and tok is not None and tok.text[:1] == "ل":
+    if _BACKED.fullmatch(A.strip_conj(w)) and tok is not None and tok.text[:1] == _LAM:
         return True  # "ميليشيا الحوثي التابعة لإيران": likewise the patron
     if (
         w in _VICTIM_PREP
         or _FIGHT_WORD.fullmatch(w)
         or A.bare_noun(w) in _VICTIM_OWNED
-        or (w[:1] in "وف" and A.bare_noun(w[1:]) in _VICTIM_OWNED)
+        or (w[:1] in _WA_FA and A.bare_noun(w[1:]) in _VICTIM_OWNED)
     ):
         return True
     if _OBJECT_MASDARS.fullmatch(w):
@@ -867,15 +938,16 @@ def _victim_position(norm: str, toks: list[A.Token], start: int) -> bool:
             or (L.COUNTRY_RX.match(rest) and head not in L.ACTOR_HEADS)
         ):
             return True
+    if prev2 is not None and prev2.text in _RELATIVES and not _AGENT_VERB.fullmatch(w):
+        return True
     if (
-        prev2 is not None
-        and prev2.text in ("الذي", "التي", "الذين")
-        and not _AGENT_VERB.fullmatch(w)
+        tok is not None
+        and len(tok.text) > 3
+        and tok.text[0] in _BA_LAM
+        and tok.text[1:3] == _ARTICLE
     ):
         return True
-    if tok is not None and len(tok.text) > 3 and tok.text[0] in "لب" and tok.text[1:3] == "ال":
-        return True
-    return bool(tok is not None and tok.text.startswith("لل"))
+    return bool(tok is not None and tok.text.startswith(_LIL))
 
 
 _PAST_HARM_VERBS = wordlists.load("accuse_past_harm_verbs")
@@ -895,8 +967,8 @@ def _victim_flags(norm: str, toks: list[A.Token], actors: list[_Actor]) -> list[
         if (
             not v
             and i
-            and norm[a.start] == "و"
-            and re.fullmatch(r"\s*(?:،\s*)?", norm[actors[i - 1].end : a.start])
+            and norm[a.start] == _WA
+            and _LIST_GAP.fullmatch(norm[actors[i - 1].end : a.start])
         ):
             v = flags[i - 1]
         flags.append(v)
@@ -925,12 +997,12 @@ def _nisba_stems(name: str) -> frozenset[str]:
             or L.country_word(b)
         ):
             continue  # "الدولية", "المسلحة": shared by many parties, names none
-        b = b[2:] if b.startswith("ال") else b
-        for suf in ("يين", "يون", "يه", "ين", "ون"):
+        b = b[2:] if b.startswith(_ARTICLE) else b
+        for suf in _NISBA_ENDINGS:
             if len(b) - len(suf) >= 3 and b.endswith(suf):
                 out.add(
                     b[: -len(suf)]
-                    + ("ي" if (suf[0] == "ي" and len(suf) > 2) or suf == "يه" else "")
+                    + (_YA if (suf[0] == _YA and len(suf) > 2) or suf == _FEMININE_NISBA else "")
                 )
                 break
     return frozenset(out)
@@ -968,9 +1040,9 @@ def _is_party_act(act: str) -> bool:
 def _skeleton(word: str) -> str:
     """The first three consonants of an act word: "الهجوم" and "هجمات" are one kind of act."""
     w = A.bare_noun(word)
-    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
-    w = w.lstrip("وبلف") if len(w) > 4 else w
-    cons = [c for c in w if c not in "اوىيءئؤه"]
+    w = w[2:] if w.startswith(_ARTICLE) and len(w) > 4 else w
+    w = w.lstrip(_SKELETON_CLITICS) if len(w) > 4 else w
+    cons = [c for c in w if c not in _WEAK_LETTERS]
     return "".join(cons[:3])
 
 
@@ -1059,7 +1131,7 @@ class _Finder:
                 if prv.end > cur.start:
                     continue
                 gap = norm[prv.end : cur.start]
-                if norm[cur.start] == "و" and re.fullmatch(r"\s*(?:،\s*)?", gap):
+                if norm[cur.start] == _WA and _LIST_GAP.fullmatch(gap):
                     nm = self.ctx.name(prv)
                     if nm and nm not in names:
                         names.insert(0, nm)
@@ -1075,15 +1147,15 @@ class _Finder:
                     continue
                 gap = norm[cur.end : nxt.start]
                 if (
-                    re.fullmatch(r"\s*(?:،\s*)?و?\s*#?", gap)
-                    or (norm[nxt.start] == "و" and re.fullmatch(r"\s*،?\s*#?", gap))
+                    _LIST_GAP_WA.fullmatch(gap)
+                    or (norm[nxt.start] == _WA and _LIST_GAP_COMMA.fullmatch(gap))
                     or _AMONG_THEM.fullmatch(norm, cur.end, nxt.start)
                 ):
                     nm = self.ctx.name(nxt)
                     if nm and nm not in names:
                         names.append(nm)
                     cur = nxt
-                elif re.fullmatch(r"\s*في\s+", gap):
+                elif _IN_GAP.fullmatch(gap):
                     continue  # "الحرس الثوري في ايران": where the party is, not another party
                 elif nxt.start > cur.end + 3:
                     break
@@ -1186,19 +1258,14 @@ class _Finder:
             gap = norm[te : m.start()]
             if (
                 len(gap.split()) <= 6
-                and "،" not in gap
+                and _ARABIC_COMMA not in gap
                 and "." not in gap
                 and not any(te <= a.start < m.start() for a in actors)
             ):
                 for a in actors:
                     if (
                         a.start >= m.end() - 1
-                        and (
-                            a.start <= m.end() + 2
-                            or re.fullmatch(
-                                r"\s*(?:بعض|احد|عدد\s+من|عناصر)\s*", norm[m.end() : a.start]
-                            )
-                        )
+                        and (a.start <= m.end() + 2 or _SOME_OF.fullmatch(norm[m.end() : a.start]))
                         and ctx.name(a)
                     ):
                         return a, ctx.name(a)  # type: ignore[return-value]
@@ -1218,7 +1285,7 @@ class _Finder:
             k += 1
         if k < len(toks) and toks[k].start < hi:
             t = toks[k]
-            if t.text == "من" and k + 1 < len(toks):
+            if t.text == _MIN and k + 1 < len(toks):
                 t2 = toks[k + 1]
                 for a in actors:
                     if a.start == t2.start and ctx.name(a):
@@ -1227,7 +1294,7 @@ class _Finder:
                 owned = k > 0 and (
                     A.bare_noun(toks[k - 1].text) in _VICTIM_OWNED
                     or (
-                        toks[k - 1].text[:1] in "وف"
+                        toks[k - 1].text[:1] in _WA_FA
                         and A.bare_noun(toks[k - 1].text[1:]) in _VICTIM_OWNED
                     )
                 )
@@ -1235,8 +1302,10 @@ class _Finder:
                     if (
                         a.start == t.start
                         and not owned
-                        and not (len(t.text) > 3 and t.text[0] in "لب" and t.text[1:3] == "ال")
-                        and not t.text.startswith("لل")
+                        and not (
+                            len(t.text) > 3 and t.text[0] in _BA_LAM and t.text[1:3] == _ARTICLE
+                        )
+                        and not t.text.startswith(_LIL)
                         and (
                             genitive_agent
                             or A.bare_noun(t.text) in L.INSTRUMENT_HEADS
@@ -1247,7 +1316,7 @@ class _Finder:
                             return a, ""  # the act's own agent is the issuer's side: no accusation
                         return a, ctx.name(a)  # type: ignore[return-value]
                 if genitive_agent and (
-                    t.text.startswith("لل") or (t.text[:1] == "ل" and t.text[1:3] == "ال")
+                    t.text.startswith(_LIL) or (t.text[:1] == _LAM and t.text[1:3] == _ARTICLE)
                 ):
                     # "الاعتداء العنيف للقوات الاسرائيليه", "لتقاعس القوات": possession by ل
                     for a in ctx.actors_of(si, lam=True):
@@ -1266,7 +1335,7 @@ class _Finder:
         # the adjective of the victim the act names, not of its agent)
         act_words = norm[ts:te].split()
         last = A.bare_noun(act_words[-1]) if act_words else ""
-        last = last[2:] if last.startswith("ال") else last
+        last = last[2:] if last.startswith(_ARTICLE) else last
         if A.is_nisba(t.text) and not (len(act_words) > 1 and last in _VICTIM_OWNED):
             mm = L.COUNTRY_RX.match(norm, t.start)
             if mm and mm.start("c") <= t.start + 3:
@@ -1299,7 +1368,7 @@ class _Finder:
         toks = an.tokens[si]
         k0 = A.token_at(toks, ts)
         for back in range(max(0, k0 - 2), k0):
-            if toks[back].text in ("الذين", "الذي", "التي") and toks[back].start >= lo:
+            if toks[back].text in _RELATIVES and toks[back].start >= lo:
                 pb = back - 1
                 while pb > 0 and toks[pb].text in '"«»“”':
                     pb -= 1
@@ -1336,9 +1405,7 @@ class _Finder:
             if nm:
                 return a, nm
         for a in after:
-            if a.start - te > 80 or re.search(
-                r"(?<!\w)(?:الذي|التي|الذين)(?!\w)", norm[te : a.start]
-            ):
+            if a.start - te > 80 or _RELATIVE_WORD.search(norm[te : a.start]):
                 break  # past a relative clause the parties named are its objects ("الذي استهدف مسجد قوات ...")
             nm = ctx.name(a)
             if nm:
@@ -1353,7 +1420,7 @@ class _Finder:
         each charged to its agent, then the accusing verbs ("اتهم X بـ")."""
         norm = self.ctx.an.norms[si]
         self.condemned(si, lo, hi)
-        if "الذي" in norm or "التي" in norm:
+        if _ALLADHI in norm or _ALLATI in norm:
             self.condemned_relative(si, lo, hi)
         self._supporters(si, lo, hi)
         scan = L.TRIGGERS.scan(norm, lo, hi)
@@ -1379,7 +1446,9 @@ class _Finder:
         """ "الميليشيات وداعمها ايران", "داعمتهم ايران": the supporter of an armed group."""
         norm = self.ctx.an.norms[si]
         for sm in (
-            _SUPPORTER_WORD.finditer(norm, lo, hi) if "داعم" in norm or "راعي" in norm else ()
+            _SUPPORTER_WORD.finditer(norm, lo, hi)
+            if _SUPPORTER_STEM in norm or _SPONSOR_STEM in norm
+            else ()
         ):
             if not _TERROR.search(norm, max(lo, sm.start() - 70), sm.start()):
                 continue
@@ -1407,13 +1476,12 @@ class _Finder:
         is_violation = bool(_VIOLATION_WORDS.fullmatch(m.group()))
         n_before = len(hits)
         verbish = (
-            bool(re.match(r"[وف]?[يت]\w{3,}", m.group()))
-            or A.strip_conj(m.group()) in _PAST_HARM_VERBS
+            bool(_IMPERFECT_VERB.match(m.group())) or A.strip_conj(m.group()) in _PAST_HARM_VERBS
         )
         infra = [
             (v.start(), v.end())
             for v in _INFRA.finditer(norm, m.end(), window_end)
-            if not re.search(r"قنابل\s*$|مسيل\w*\s*$", norm[max(0, v.start() - 10) : v.start()])
+            if not _TEAR_GAS_BEFORE.search(norm[max(0, v.start() - 10) : v.start()])
         ]
         # ("قنابل الغاز": tear gas, not the gas supply)
         for v in _CIV.finditer(norm, m.end(), window_end):
@@ -1428,7 +1496,7 @@ class _Finder:
         if not is_violation and _MISSILE_HARM.fullmatch(m.group()) and self._state_hit(norm, hi, m):
             hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
         if is_violation or (
-            "علي" in norm[m.end() : window_end] and not _KILL_NOUNS.fullmatch(m.group())
+            _ALA in norm[m.end() : window_end] and not _KILL_NOUNS.fullmatch(m.group())
         ):
             if _border_breached(norm, m, window_end, is_violation):
                 hits.append((m.start(), m.end(), "violating_sovereignty", verbish))
@@ -1452,11 +1520,11 @@ class _Finder:
                 if (
                     k + 2 < len(toks)
                     and _BACKED.fullmatch(A.strip_conj(toks[k].text))
-                    and toks[k + 1].text == "من"
+                    and toks[k + 1].text == _MIN
                 ):
                     k += 3
         window_end = toks[min(k + 7, len(toks)) - 1].end if k < len(toks) else m.end()
-        stop = re.search(r"[.،؛:]", norm[m.end() : window_end])
+        stop = _CLAUSE_MARK.search(norm[m.end() : window_end])
         if stop:
             window_end = m.end() + stop.start()
         window_end = min(window_end, hi)
@@ -1472,12 +1540,12 @@ class _Finder:
             refs = L.country_refs(norm, v.start(), min(v.end() + 30, hi))
             if refs and self.ctx.country and refs[0][2] == self.ctx.country:
                 own = True
-            lam_victim = v.group().startswith(("ل", "لل")) and any(
+            lam_victim = v.group().startswith(_LAM_PREFIXES) and any(
                 A.bare_noun(x) not in _QUALITY_ADJ for x in re.findall(r"\w+", pre)
             )
             if (
                 own
-                or re.search(r"(?<!\w)(?:علي|ضد|بحق)(?!\w)", pre)
+                or _AGAINST.search(pre)
                 or lam_victim
                 or (
                     _KILL_NOUNS.fullmatch(m.group())
@@ -1553,11 +1621,9 @@ class _Finder:
         for m in by_kind.get("interfere", ()):
             # "التدخل (الايراني) في الشؤون الداخلية": interference is a breach of sovereignty
             after = norm[m.end() : min(hi, m.end() + 50)]
-            aff = re.search(r"(?<!\w)[وفبل]?(?:ال)?(?:شؤون|شان)(\w*)(?!\w)((?:\s+\S+){0,2})", after)
+            aff = _AFFAIRS.search(after)
             if aff and (
-                aff.group(1)
-                or re.search(r"داخلي|الدول|دول|البلاد|البلدان", aff.group(2))
-                or L.country_refs(aff.group(2))
+                aff.group(1) or _INTERNAL.search(aff.group(2)) or L.country_refs(aff.group(2))
             ):
                 hits.append((m.start(), m.end(), "violating_sovereignty", False))
         for m in by_kind.get("unlawful", ()):
@@ -1569,7 +1635,7 @@ class _Finder:
                     refs
                     and refs[0][3] == "adj"
                     and refs[0][0]
-                    == subj.start("adj") + (1 if norm[subj.start("adj")] in "وف" else 0)
+                    == subj.start("adj") + (1 if norm[subj.start("adj")] in _WA_FA else 0)
                 ):
                     nm = self.ctx.country_name(refs[0][2])
                     if nm:
@@ -1647,9 +1713,9 @@ class _Finder:
         ):
             k += 1
         cut = 0
-        if lam and k < len(toks) and toks[k].text[:1] == "ل" and len(toks[k].text) > 4:
+        if lam and k < len(toks) and toks[k].text[:1] == _LAM and len(toks[k].text) > 4:
             cut = 1
-            if toks[k].text.startswith("لل"):
+            if toks[k].text.startswith(_LIL):
                 return None  # "للمجموعه": keep it simple, the article form is rare here
             if _CONDUCT.fullmatch(toks[k].text):
                 return None
@@ -1693,9 +1759,9 @@ class _Finder:
             norm = an.norms[sj]
             found = []
             for m in _OWNED_WORDS.finditer(norm):
-                if "ال" in m.group()[:4]:
+                if _ARTICLE in m.group()[:4]:
                     continue  # the definite form points back; the owner comes with the bare form
-                got = self._owner_after(sj, m.end(), len(norm), lam=m.group().endswith("ا"))
+                got = self._owner_after(sj, m.end(), len(norm), lam=m.group().endswith(_ALIF))
                 if got:
                     found.append(got[0])
             owners.extend(reversed(found))
@@ -1716,7 +1782,7 @@ class _Finder:
             v = _CONDEMN.search(norm, max(lo, m.start() - 70), m.start())
             condemned = (
                 bool(v)
-                and not re.search(r"[.،؛:]", norm[v.end() : m.start()])
+                and not _CLAUSE_MARK.search(norm[v.end() : m.start()])
                 and len(norm[v.end() : m.start()].split()) <= 7
             )
             if not condemned and not _BAD_CONDUCT.match(norm, m.start()):
@@ -1728,7 +1794,7 @@ class _Finder:
             if not condemned:
                 # "ممارسات النظام الوحشيه": conduct the issuer itself calls brutal, hostile ...
                 q = re.match(r"\s*[\"«»“”]?\s*(\S+)", norm[e_end : min(hi, e_end + 40)])
-                if not q or A.bare_noun(q.group(1).strip('"«»“”،,.')) not in _CONDEMNING_ADJ:
+                if not q or A.bare_noun(q.group(1).strip(_QUOTE_STRIP)) not in _CONDEMNING_ADJ:
                     continue
             tail = norm[e_end : min(hi, e_end + 60)]
             acts = [a for a in self._acts_in(tail) if a != "other"]
@@ -1744,7 +1810,7 @@ class _Finder:
             v = _CONDEMN.search(norm, max(lo, m.start() - 80), m.start())
             if (
                 not v
-                or re.search(r"[.؛:،]", norm[v.end() : m.start()])
+                or _CLAUSE_MARK.search(norm[v.end() : m.start()])
                 or len(norm[v.end() : m.start()].split()) > 6
             ):
                 continue
@@ -1788,9 +1854,9 @@ class _Finder:
         while k + 1 < len(toks) and (
             toks[k].text in L.TIME_WORDS
             or toks[k].text in _ACCUSE_ADVERBS
-            or (toks[k].text == "في" and toks[k + 1].text in L.TIME_WORDS)
+            or (toks[k].text == _FI and toks[k + 1].text in L.TIME_WORDS)
         ):
-            k += 2 if toks[k].text == "في" else 1
+            k += 2 if toks[k].text == _FI else 1
         return k
 
     def _accused_by_name(self, si: int, at: int, hi: int, after: list[_Actor]) -> None:
@@ -1819,10 +1885,10 @@ class _Finder:
                         q = close + 1
                         continue
                 return
-            if t.text[:1] == "ب" and len(t.text) > 3 and words:
+            if t.text[:1] == _BA and len(t.text) > 3 and words:
                 break
             if (
-                t.text == "عن"
+                t.text == _AN
                 and words
                 and q + 1 < len(toks)
                 and not A.is_definite(toks[q + 1].text)
@@ -1856,7 +1922,7 @@ class _Finder:
         actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
         for kind in ("accuse", "hold"):
             for m in by_kind.get(kind, ()):
-                pron = re.match(r"\s*(?:اياها|اياه|اياهم|اياهما)(?!\w)", norm[m.end() :])
+                pron = _IYYA.match(norm[m.end() :])
                 if kind == "accuse" and pron:
                     self._accused_pronoun(si, m.start(), m.end() + pron.end(), hi)
                     continue
@@ -1916,8 +1982,8 @@ class _Finder:
             q = 1
             while (
                 q < len(after) - 1
-                and re.fullmatch(r"\s*(?:،\s*)?", norm[after[q - 1].end : after[q].start])
-                and norm[after[q].start] == "و"
+                and _LIST_GAP.fullmatch(norm[after[q - 1].end : after[q].start])
+                and norm[after[q].start] == _WA
             ):
                 q += 1
             target = after[q]
@@ -1938,16 +2004,14 @@ class _Finder:
         target, rest, r = held
         scope = rest[r.end() : r.end() + 60] or rest
         waiting = [p for p in self.pending if p[0] == si]
-        if waiting and (
-            not scope.strip(' .،"«»') or re.match(r"\s*(?:الكامله\s+)?عن\s+(?:ذلك|هذا|هذه)", scope)
-        ):
+        if waiting and (not scope.strip(_SCOPE_STRIP) or _FOR_THAT.match(scope)):
             # "ادانت الهجوم علي ناقلات النفط، وحملت ايران المسؤوليه": the acts the
             # sentence named without an agent are the held party's
             for _, _, p_act in waiting:
                 self.add(name, p_act, si)
             self.pending = [p for p in self.pending if p[0] != si]
             return
-        if not scope.strip(' .،"«»') and any(
+        if not scope.strip(_SCOPE_STRIP) and any(
             A.name_matches(p.accused, name) or _same_party(p.accused, name, _code_of(name))
             for p in self.out
         ):
@@ -1959,7 +2023,7 @@ class _Finder:
             "killing_civilians"
             if _DEATH.search(scope)
             or _CIVIL_EVENT.search(scope)
-            or (not scope.strip(" .،") and _DEATH.search(norm))
+            or (not scope.strip(_SCOPE_STRIP_SHORT) and _DEATH.search(norm))
             else "other"
         )
         if act == "other" and _LAW.search(scope[:60]):
@@ -1982,7 +2046,7 @@ class _Finder:
         norm = self.ctx.an.norms[si]
         for m in by_kind.get("resp", ()):
             tail = norm[m.end() : min(hi, m.end() + 80)]
-            on = re.search(r"تقع\s+(?:\w+\s+){0,2}?علي\s+", tail)
+            on = _FALLS_ON.search(tail)
             if on:
                 pos = m.end() + on.end()
                 for a in actors:
@@ -2015,7 +2079,7 @@ class _Finder:
                     and len(words) < 3
                     and toks[q].start < hi
                     and toks[q].text not in L.PREPOSITIONS
-                    and toks[q].text[:1] != "و"
+                    and toks[q].text[:1] != _WA
                 ):
                     words.append(toks[q])
                     q += 1
@@ -2049,7 +2113,7 @@ class _Finder:
             elif _FORCES.search(tail):
                 if "attacking_forces" not in acts:
                     acts.append("attacking_forces")
-            elif re.search(r"جوي|غارات|قصف|ضربات", text[:60]):
+            elif _AIR_STRIKE.search(text[:60]):
                 acts.append("violating_sovereignty")
         if _VIOLATE.search(text[:60]) and _LAW.search(text[:80]):
             acts.append("violating_international_law")

@@ -47,6 +47,76 @@ from bot.summarize.model import Demand, Issuer
 
 log = logging.getLogger(__name__)
 
+# The body a meeting is asked of when no target is named (data/tables/demands_meeting_body.json).
+_MEETING_BODY = patterns.table("demands_meeting_body")
+_SECURITY_COUNCIL = _MEETING_BODY["security_council"]  # مجلس الأمن
+# The spelling pieces and function words the demand rules compare words with live in
+# data/tables/demands_spelling.json and demands_particles.json (issue 9: Arabic only in data);
+# each is bound once here, its Arabic shown in the comment.
+_PARTICLES = patterns.table("demands_particles")
+_ACTION_OPENERS = tuple(_PARTICLES["action_openers"])  # الي علي ان بان
+_ACTION_STOPS = tuple(_PARTICLES["action_stops"])  # الي علي في ان بان ب ل
+_AFFAIRS_HEAD = tuple(_PARTICLES["affairs_head"])  # الشؤون
+_ALL_WORDS = tuple(_PARTICLES["all_words"])  # كافه جميعا
+_BAYN = _PARTICLES["bayn"]  # بين
+_DEED_OPENERS = tuple(_PARTICLES["deed_openers"])  # الي علي ان بان ب ل
+_DUTY_PREPOSITIONS = tuple(_PARTICLES["duty_prepositions"])  # تجاه في ازاء نحو
+_FI = _PARTICLES["fi"]  # في
+_FI_BA = tuple(_PARTICLES["fi_ba"])  # في ب
+_FROM_WORDS = tuple(_PARTICLES["from_words"])  # من ومن
+_ILA_ALA = tuple(_PARTICLES["ila_ala"])  # الي علي
+_JANIB = _PARTICLES["janib"]  # جانب
+_LA = _PARTICLES["la"]  # لا
+_LIL_NAME_HEADS = tuple(_PARTICLES["lil_name_heads"])  # الامم الجامعه الشؤون الاسلحه
+_MEMBER_ADJECTIVES = tuple(_PARTICLES["member_adjectives"])  # الاعضاء العامله المعتمده
+_MIN = _PARTICLES["min"]  # من
+_NECESSITY_LEAD = tuple(
+    _PARTICLES["necessity_lead"]
+)  # الي علي بضروره ضروره اهميه باهميه وجوب لضروره
+_NOT_PREFIX = _PARTICLES["not_prefix"]  # عدم
+_OBLIGED_NEXT = tuple(_PARTICLES["obliged_next"])  # في اكثر الان اليوم بان
+_RENEWED = tuple(_PARTICLES["renewed"])  # مجددا
+_SIYYAMA = tuple(_PARTICLES["siyyama"])  # سيما سيّما
+_SIYYAMA_WORD = _PARTICLES["siyyama_word"]  # سيما
+_THAT_PRONOUNS = tuple(_PARTICLES["that_pronouns"])  # انها انه بانها انهم
+_THAT_WORDS = tuple(_PARTICLES["that_words"])  # ان بان
+_SPELLING = patterns.table("demands_spelling")
+_ACTION_STOP_MARKS = _SPELLING["action_stop_marks"]  # ،,.:؛;!؟?
+_ARTICLE = _SPELLING["article"]  # ال
+_BA = _SPELLING["ba"]  # ب
+_BA_LAM = _SPELLING["ba_lam"]  # بل
+_BA_LAM_PREFIXES = tuple(_SPELLING["ba_lam_prefixes"])  # ب ل
+_BA_LAM_WA = tuple(_SPELLING["ba_lam_wa"])  # ب ل و
+_BI_AL = _SPELLING["bi_al"]  # بال
+_CLAUSE_MARKS = _SPELLING["clause_marks"]  # ،,.:؛
+_COMMA_QUOTE_OPEN = _SPELLING["comma_quote_open"]  # ،,"«
+_COMMAS = _SPELLING["commas"]  # ،,
+_CONJUNCTIONS = tuple(_SPELLING["conjunctions"])  # و ف
+_DUAL_ENDING = _SPELLING["dual_ending"]  # تين
+_HARD_MARKS = _SPELLING["hard_marks"]  # .:؛
+_IMPERFECT_LETTERS = _SPELLING["imperfect_letters"]  # يت
+_LAM = _SPELLING["lam"]  # ل
+_LIL = _SPELLING["lil"]  # لل
+_MIM = _SPELLING["mim"]  # م
+_NAME_STRIP = _SPELLING["name_strip"]  #  ،,.:؛-
+_PEOPLE_PLURAL_ENDINGS = tuple(_SPELLING["people_plural_endings"])  # يين ين يون
+_PHRASE_MARKS = _SPELLING["phrase_marks"]  # .؛،,
+_PLURAL_ENDINGS = tuple(_SPELLING["plural_endings"])  # ات ين
+_PRONOUN_SUFFIXES = tuple(_SPELLING["pronoun_suffixes"])  # ها هم
+_QUOTES_COMMAS = _SPELLING["quotes_commas"]  # "«»“”،,
+_SENTENCE_MARKS = _SPELLING["sentence_marks"]  # .؛
+_WA = _SPELLING["wa"]  # و
+_WA_FA = _SPELLING["wa_fa"]  # وف
+_WA_LIL = tuple(_SPELLING["wa_lil"])  # لل و
+_YA = _SPELLING["ya"]  # ي
+# Patterns the rules once wrote inline (data/patterns/demands_*.re, each headed by its use).
+_TRAILING_ADVERB = patterns.compiled("demands_trailing_adverb")
+_NECESSITY_WORD = patterns.compiled("demands_necessity_word")
+_CLAUSE_MARK = patterns.compiled("demands_clause_mark")
+_HER_PRONOUN_WORD = patterns.compiled("demands_her_pronoun_word")
+_CLAUSE_START_BEFORE = patterns.compiled("demands_clause_start_before")
+_MUST_VERB = patterns.compiled("demands_must_verb")
+
 _ACTION_MAX_WORDS = 8
 _LIST_ADVERBS = wordlists.load("demand_list_adverbs")
 _NOT_DEEDS = wordlists.load("demand_not_deeds")
@@ -100,10 +170,10 @@ def _people_word(w: str) -> bool:
     if b in _PEOPLE or A.bare_noun(w) in _PEOPLE:
         return True
     return (
-        b.startswith("ال")
+        b.startswith(_ARTICLE)
         and len(b) > 6
-        and b.endswith(("يين", "ين", "يون"))
-        and not b.endswith("تين")
+        and b.endswith(_PEOPLE_PLURAL_ENDINGS)
+        and not b.endswith(_DUAL_ENDING)
     )
 
 
@@ -121,7 +191,7 @@ def _warned_deed(w: str) -> bool:
     ):
         return False
     return bool(_MASDAR.fullmatch(A.bare_noun(w))) or (
-        A.is_definite(w) and not w.endswith(("ات", "ين"))
+        A.is_definite(w) and not w.endswith(_PLURAL_ENDINGS)
     )
 
 
@@ -131,16 +201,16 @@ def lexicon_word(w: str) -> bool:
 
 def _strip_clitic(word: str) -> str:
     """ "بالتوقف" → "التوقف", "للوقوف" → "الوقوف", "لإرسال" → "إرسال" (as written)."""
-    if len(word) > 4 and word.startswith("لل"):
-        return "ال" + word[2:]
-    if len(word) > 3 and word[0] in "بل":
+    if len(word) > 4 and word.startswith(_LIL):
+        return _ARTICLE + word[2:]
+    if len(word) > 3 and word[0] in _BA_LAM:
         return word[1:]
     return word
 
 
 def _clean(text: str) -> str:
     text = re.sub(r"[\"«»“”()]", "", text)
-    return re.sub(r"\s+", " ", text).strip(" ،,.:؛-")
+    return re.sub(r"\s+", " ", text).strip(_NAME_STRIP)
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -153,11 +223,11 @@ def _deed_words(s: str) -> set[str]:
     out = set()
     for w in L.split_words(s):
         w = A.strip_conj(w)
-        if len(w) > 4 and w.startswith("لل"):
+        if len(w) > 4 and w.startswith(_LIL):
             w = w[2:]
-        elif len(w) > 3 and w[0] in "بل":
+        elif len(w) > 3 and w[0] in _BA_LAM:
             w = w[1:]
-        if w.startswith("ال") and len(w) > 3:
+        if w.startswith(_ARTICLE) and len(w) > 3:
             w = w[2:]
         if len(w) > 2 and w not in _DEED_STOP:
             out.add(w)
@@ -206,16 +276,16 @@ def _punct_inside_target(toks: list[A.Token], end: int) -> bool:
         return True
     nxt = toks[end + 1].text if end + 1 < len(toks) else ""
     return (
-        w in "،,"
+        w in _COMMAS
         and end + 1 < len(toks)
         and toks[end + 1].is_word
         and (
-            (nxt.startswith("و") and _is_target_word(nxt[1:]))
+            (nxt.startswith(_WA) and _is_target_word(nxt[1:]))
             or (
                 not A.is_definite(nxt)
                 and not lexicon_word(nxt)
                 and nxt not in _ACTION_STARTERS
-                and not nxt.startswith(("ب", "ل", "و"))
+                and not nxt.startswith(_BA_LAM_WA)
                 and nxt not in L.PREPOSITIONS
                 and nxt not in L.TIME_WORDS
                 and A.strip_conj(nxt) not in L.PARTICIPLES
@@ -228,7 +298,7 @@ def _word_ends_target(toks: list[A.Token], start: int, end: int) -> int | None:
     """Where who is asked ends when the word at ``end`` is not part of it (the deed, a
     clause or a preposition begins), else None."""
     w = toks[end].text
-    if w in _ACTION_STARTERS or w in ("الي", "علي", "ان", "بان", "ب", "ل") or w in L.TIME_WORDS:
+    if w in _ACTION_STARTERS or w in _DEED_OPENERS or w in L.TIME_WORDS:
         return end
     if (
         end > start
@@ -237,28 +307,28 @@ def _word_ends_target(toks: list[A.Token], start: int, end: int) -> int | None:
         and not _is_target_word(w)
     ):
         return end - 1  # "من الهيئات المعنية "الاسراع بفتح ...": a quoted deed opens after the body
-    if w.startswith("ب") and len(w) > 3 and not _is_target_word(w[1:]) and not _is_target_word(w):
+    if w.startswith(_BA) and len(w) > 3 and not _is_target_word(w[1:]) and not _is_target_word(w):
         return end
     if (
-        w.startswith("ل")
-        and not w.startswith("لل")
+        w.startswith(_LAM)
+        and not w.startswith(_LIL)
         and len(w) > 3
         and not _is_target_word(w[1:])
-        and not A.is_nisba("ال" + w[1:])
+        and not A.is_nisba(_ARTICLE + w[1:])
     ):
         return end
     if (
-        w.startswith("لل")
+        w.startswith(_LIL)
         and len(w) > 4
         and not A.is_nisba(w)
         and A.bare_noun(w) not in L.TARGET_HEADS
-        and A.bare_noun(w) not in ("الامم", "الجامعه", "الشؤون", "الاسلحه")
+        and A.bare_noun(w) not in _LIL_NAME_HEADS
         and end - start > 3
     ):
         return end
-    if w in ("كافه", "جميعا"):
+    if w in _ALL_WORDS:
         return None
-    if w == "لا" and end + 1 < len(toks) and toks[end + 1].text in ("سيما", "سيّما"):
+    if w == _LA and end + 1 < len(toks) and toks[end + 1].text in _SIYYAMA:
         return None  # "لا سيما": a list adverb, as "تحديدا"
     return end if _ends_after_name(toks, start, end) else None
 
@@ -277,7 +347,7 @@ def _ends_after_name(toks: list[A.Token], start: int, end: int) -> bool:
         and A.is_definite(w)
         and not A.is_nisba(w)
         and w not in L.NAME_ADJECTIVES
-        and not w.startswith(("و", "لل"))
+        and not w.startswith(_WA_LIL)
         and not _is_target_word(w)
         and _MASDAR.fullmatch(A.bare_noun(w))
         and end - start >= 1
@@ -292,7 +362,7 @@ def _ends_after_name(toks: list[A.Token], start: int, end: int) -> bool:
         and not A.is_nisba(w)
         and w not in L.NAME_ADJECTIVES
         and " " not in cw.group("c")
-        and not (w[:1] == "و" and (L.country_word(w[1:]) or _is_target_word(w[1:])))
+        and not (w[:1] == _WA and (L.country_word(w[1:]) or _is_target_word(w[1:])))
     ):
         return True  # "روسيا | الدخول في محادثات": a state's name governs no noun after it (but "تركيا والعراق")
     if (
@@ -304,7 +374,7 @@ def _ends_after_name(toks: list[A.Token], start: int, end: int) -> bool:
         and not L.country_word(w)
         and not _is_target_word(w)
         and not (
-            w[:1] == "و"
+            w[:1] == _WA
             and (_is_target_word(w[1:]) or L.country_word(w[1:]) or A.is_definite(w[1:]))
         )
         and w not in _LIST_ADVERBS
@@ -316,9 +386,9 @@ def _ends_after_name(toks: list[A.Token], start: int, end: int) -> bool:
         toks[pe].is_word
         and A.is_definite(pw)
         and not A.is_definite(w)
-        and not w.startswith("و")
+        and not w.startswith(_WA)
         and w not in _LIST_ADVERBS
-        and not (w == "في" and A.bare_noun(pw) in ("الاعضاء", "العامله", "المعتمده"))
+        and not (w == _FI and A.bare_noun(pw) in _MEMBER_ADJECTIVES)
     )
 
 
@@ -330,15 +400,15 @@ def _split_targets(toks: list[A.Token], start: int, end: int) -> list[tuple[int,
     while p < end:
         w = toks[p].text
         if w in _LIST_ADVERBS:
-            cut = p - 1 if w == "سيما" and toks[p - 1].text == "لا" else p
+            cut = p - 1 if w == _SIYYAMA_WORD and toks[p - 1].text == _LA else p
             spans.append((cur, cut))
             cur = p + 1
         elif (
-            w.startswith("و")
+            w.startswith(_WA)
             and len(w) > 3
             and _is_target_word(w[1:])
             and (not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS)
-            and A.bare_noun(w) not in ("الشؤون",)
+            and A.bare_noun(w) not in _AFFAIRS_HEAD
         ):
             spans.append((cur, p))
             cur = p
@@ -382,15 +452,15 @@ class _Demands:
         while q < len(toks) and toks[q].start < hi and len(words) < _ACTION_MAX_WORDS:
             t = toks[q]
             if not t.is_word:
-                if t.text in "،,.:؛;!؟?" or (t.text == "-" and words):
+                if t.text in _ACTION_STOP_MARKS or (t.text == "-" and words):
                     break
                 q += 1
                 continue
-            if words and (A.strip_conj(t.text) in L.PARTICIPLES and t.text not in ("مجددا",)):
+            if words and (A.strip_conj(t.text) in L.PARTICIPLES and t.text not in _RENEWED):
                 break
             w = sent[t.start : t.end]
             if not words:
-                if t.text in ("الي", "علي", "في", "ان", "بان", "ب", "ل") or t.text in L.TIME_WORDS:
+                if t.text in _ACTION_STOPS or t.text in L.TIME_WORDS:
                     q += 1
                     continue
                 w = _strip_clitic(w)
@@ -408,14 +478,14 @@ class _Demands:
         window = []
         for q in range(k, min(len(toks), k + 12)):
             t = toks[q]
-            if t.start >= hi or (not t.is_word and t.text in ".؛"):
+            if t.start >= hi or (not t.is_word and t.text in _SENTENCE_MARKS):
                 break
             if t.is_word:
                 window.append(q)
         if window and window[0] == k:
             w = toks[k].text
             if (
-                w[:1] == "ب"
+                w[:1] == _BA
                 and len(w) > 3
                 and w not in _NOT_DEEDS
                 and not _is_target_word(w[1:])
@@ -423,19 +493,19 @@ class _Demands:
                 and not A.is_nisba(w)
                 and w[1:] not in L.TIME_WORDS
                 and not L.country_word(w)
-                and (not A.prep_word(w) or (w.startswith("بال") and _MASDAR.fullmatch(w[1:])))
+                and (not A.prep_word(w) or (w.startswith(_BI_AL) and _MASDAR.fullmatch(w[1:])))
             ):
                 return (
                     k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
                 )
         for q in window:
             w = toks[q].text
-            if w in ("الي", "علي", "ان", "بان") or w in _ACTION_STARTERS:
+            if w in _ACTION_OPENERS or w in _ACTION_STARTERS:
                 return q
         for q in window:
             w = toks[q].text
             if (
-                w[:1] in "بل"
+                w[:1] in _BA_LAM
                 and len(w) > 3
                 and not A.is_nisba(w)
                 and not _is_target_word(w[1:])
@@ -455,9 +525,9 @@ class _Demands:
         toks = self.an.tokens[si]
         for q in range(k, min(len(toks), k + 8)):
             t = toks[q]
-            if t.start >= hi or (not t.is_word and t.text in ".؛،,"):
+            if t.start >= hi or (not t.is_word and t.text in _PHRASE_MARKS):
                 break
-            if t.is_word and t.text[:1] == "ب" and len(t.text) > 3 and t.text not in _NOT_DEEDS:
+            if t.is_word and t.text[:1] == _BA and len(t.text) > 3 and t.text not in _NOT_DEEDS:
                 return q
         return self.action_start(si, k, hi)
 
@@ -468,15 +538,17 @@ class _Demands:
             return q + 1
         if (
             q + 1 < len(toks)
-            and toks[q].text == "في"
+            and toks[q].text == _FI
             and A.bare_noun(toks[q + 1].text) in _REPORT_NOUNS
         ):
             r = q + 2
-            while r < len(toks) and r - q < 10 and toks[r].start < hi and toks[r].text not in "،,":
+            while (
+                r < len(toks) and r - q < 10 and toks[r].start < hi and toks[r].text not in _COMMAS
+            ):
                 if toks[r].is_word and _is_target_word(toks[r].text) and r == q + 2:
                     break
                 r += 1
-            if r < len(toks) and toks[r].text in "،,":
+            if r < len(toks) and toks[r].text in _COMMAS:
                 return r + 1
             return q + 2
         return q
@@ -494,12 +566,12 @@ class _Demands:
         """Where who is asked starts from ``k`` (past time words, quotes, a report phrase,
         "من"), and whether a body or a people noun stands there."""
         q = k
-        while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
+        while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in _QUOTES_COMMAS):
             q += 1
         q = self._skip_report_phrase(toks, q, hi)
         if (
             q < len(toks)
-            and toks[q].text == "من"
+            and toks[q].text == _MIN
             and q + 1 < len(toks)
             and _is_target_word(toks[q + 1].text)
         ):
@@ -507,25 +579,25 @@ class _Demands:
         if q >= len(toks) or toks[q].start >= hi or not toks[q].is_word:
             return q, False
         first = toks[q].text
-        if self._bi and first[:1] == "ب" and _is_target_word(A.bare_noun(first)):
+        if self._bi and first[:1] == _BA and _is_target_word(A.bare_noun(first)):
             pass  # "اهابت بالمجتمع الدولي": this verb takes who is asked with ب
         elif (
             first in _ACTION_STARTERS
             or first in L.PREPOSITIONS
             or A.prep_word(first)
             or (
-                first.startswith("ب")
+                first.startswith(_BA)
                 and not _is_target_word(first)
                 and not _is_target_word(first[1:])
             )
         ):
             return q, False
-        if first[:1] == "ل" and not first.startswith("لل") and not _is_target_word(first[1:]):
+        if first[:1] == _LAM and not first.startswith(_LIL) and not _is_target_word(first[1:]):
             return q, False
         if (
             not _is_target_word(first)
-            and not (first[:1] in "ل" and _is_target_word(first[1:]))
-            and not (self._bi and first[:1] == "ب")
+            and not (first[:1] in _LAM and _is_target_word(first[1:]))
+            and not (self._bi and first[:1] == _BA)
         ):
             return q, False
         return q, True
@@ -537,28 +609,28 @@ class _Demands:
             return ""
         text = sent[words[0].start : words[-1].end]
         if (
-            text[:1] in "وف"
+            text[:1] in _WA_FA
             and len(words[0].text) > 3
-            and (words[0].text[1:3] == "ال" or _is_target_word(words[0].text[1:]))
+            and (words[0].text[1:3] == _ARTICLE or _is_target_word(words[0].text[1:]))
         ):
             text = text[1:]
-        if text[:1] == "ل" and not text.startswith("لل") and _is_target_word(words[0].text[1:]):
+        if text[:1] == _LAM and not text.startswith(_LIL) and _is_target_word(words[0].text[1:]):
             text = text[1:]
         elif (
-            text.startswith("لل")
+            text.startswith(_LIL)
             and len(words[0].text) > 4
             and _is_target_word(A.bare_noun(words[0].text))
         ):
-            text = "ال" + text[2:]  # "مطالبتها للمجتمع الدولي"
-        elif text.startswith("لل") and _is_target_word("ال" + words[0].text[1:]):
-            text = "ال" + text[1:]  # "تعليمات للجنة العليا": ل + اللجنة
+            text = _ARTICLE + text[2:]  # "مطالبتها للمجتمع الدولي"
+        elif text.startswith(_LIL) and _is_target_word(_ARTICLE + words[0].text[1:]):
+            text = _ARTICLE + text[1:]  # "تعليمات للجنة العليا": ل + اللجنة
         elif (
             self._bi
-            and text[:1] == "ب"
+            and text[:1] == _BA
             and (_is_target_word(A.bare_noun(words[0].text)) or _is_target_word(words[0].text[1:]))
         ):
             text = text[1:]  # "اهابت بالمجتمع الدولي"
-        text = re.sub(r"[\s،,]+(?:تحديدا|خاصه|خاصة)$", "", text)
+        text = _TRAILING_ADVERB.sub("", text)
         return text
 
     # -- shapes ------------------------------------------------------------------------
@@ -575,7 +647,9 @@ class _Demands:
             bare = A.strip_conj(w)
             if self._not_a_demand(si, k, lo):
                 continue
-            self._bi = bare in _BI_VERBS or w in _BI_VERBS or (w[:1] in "وف" and w[1:] in _BI_VERBS)
+            self._bi = (
+                bare in _BI_VERBS or w in _BI_VERBS or (w[:1] in _WA_FA and w[1:] in _BI_VERBS)
+            )
             ev = events.get(k)
             q = self._asked_start(si, k, m, ev)
             spans, act_k = self._verb_targets(si, q, hi, ev)
@@ -584,11 +658,11 @@ class _Demands:
                 if (
                     spans
                     and act_k + 2 < len(toks)
-                    and toks[act_k].text == "في"
+                    and toks[act_k].text == _FI
                     and toks[act_k + 1].is_word
                 ):
                     act_k += 2  # "جميع المتاجر في البلاد بان": where the ordered body is
-                if not spans or act_k >= len(toks) or not toks[act_k].text.startswith("ب"):
+                if not spans or act_k >= len(toks) or not toks[act_k].text.startswith(_BA):
                     continue
             if (bare in _CALL_NOUNS or w in _CALL_NOUNS) and not spans:
                 found = self._call_targets(si, k, q, hi)
@@ -622,7 +696,7 @@ class _Demands:
             and not (
                 bare in _ORDER_NOUNS
                 and toks[nq].is_word
-                and toks[nq].text[:1] == "ب"
+                and toks[nq].text[:1] == _BA
                 and len(toks[nq].text) > 3
             )
             and (
@@ -649,7 +723,7 @@ class _Demands:
         """A demand without a named target: the party of a necessity ("ضرورة أن تلتزم X"),
         the Security Council for a meeting asked of it, else the one contacted (or none)."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
-        if re.match(r"(?:ب|ل)?(?:ضروره|اهميه|وجوب)", A.normalize(action)):
+        if _NECESSITY_WORD.match(A.normalize(action)):
             tgt = self.necessity_target(si, act_k, hi)
             if tgt:
                 self.add(si, tgt, action)
@@ -658,7 +732,7 @@ class _Demands:
             norm, toks[act_k].start if act_k < len(toks) else hi, hi
         )
         if mt:
-            self.add(si, "مجلس الأمن", action)
+            self.add(si, _SECURITY_COUNCIL, action)
             return
         self.add(si, self.contacted_target(si, toks[k].start), action)
 
@@ -678,14 +752,14 @@ class _Demands:
         ):
             return True
         if bare in _PARTICIPLE_FORMS or w in _PARTICIPLE_FORMS:
-            if prev is not None and not (not prev.is_word and prev.text in '،,"«'):
+            if prev is not None and not (not prev.is_word and prev.text in _COMMA_QUOTE_OPEN):
                 return True
         if bare in _CALL_NOUNS or w in _CALL_NOUNS:
             if not _CALL_RENEW.search(norm, max(lo, toks[k].start - 120), toks[k].start):
                 return True
         # "بيان ... يدعو الى": an attribute of some other noun
         return (
-            bare[:1] in "يت"
+            bare[:1] in _IMPERFECT_LETTERS
             and prev is not None
             and prev.is_word
             and w == bare
@@ -693,7 +767,7 @@ class _Demands:
             and prev.text not in _AN
             and not L.country_word(prev.text)
             and not (A.is_definite(prev.text) and A.bare_noun(prev.text) in L.GENERIC_SPEAKER)
-            and prev.text not in ("انها", "انه", "بانها", "انهم")
+            and prev.text not in _THAT_PRONOUNS
             and not (
                 an.issuer_name
                 and A.name_matches(norm[toks[max(0, k - 3)].start : prev.end], an.issuer_name)
@@ -745,7 +819,7 @@ class _Demands:
             ev is not None
             and ev.subject is not None
             and q + 1 < len(toks)
-            and toks[q].text == "في"
+            and toks[q].text == _FI
             and L.country_word(toks[q + 1].text)
         ):
             q += 2  # "أمرت وزارة الاقتصاد في قطر السبت جميع المتاجر": the speaker's place, then who is asked
@@ -781,7 +855,7 @@ class _Demands:
                 continue
             if k >= len(toks) or (
                 k + 1 < len(toks)
-                and toks[k + 1].text == "من"
+                and toks[k + 1].text == _MIN
                 and L.DEMAND_VERBS.match(norm, toks[k].start)
             ):
                 continue  # "طلب من X": the demand verbs read it
@@ -795,14 +869,17 @@ class _Demands:
             q = obj_start = self._after_request_subject(toks, k, events.get(k))
             r = q
             while (
-                r < len(toks) and r - q < 8 and toks[r].start < hi and toks[r].text not in "،,.:؛"
+                r < len(toks)
+                and r - q < 8
+                and toks[r].start < hi
+                and toks[r].text not in _CLAUSE_MARKS
             ):
-                if toks[r].text == "من" and r + 1 < len(toks) and _is_target_word(toks[r + 1].text):
+                if toks[r].text == _MIN and r + 1 < len(toks) and _is_target_word(toks[r + 1].text):
                     break
                 r += 1
             else:
                 continue
-            if r >= len(toks) or toks[r].text != "من" or toks[r].start >= hi:
+            if r >= len(toks) or toks[r].text != _MIN or toks[r].start >= hi:
                 continue
             spans, act_k = self.target_span(si, r + 1, hi)
             if not spans:
@@ -872,8 +949,8 @@ class _Demands:
     def _people_start(toks: list[A.Token], q: int) -> bool:
         w = A.strip_conj(toks[q].text)
         construct = (
-            w[:1] == "م"
-            and w.endswith("ي")
+            w[:1] == _MIM
+            and w.endswith(_YA)
             and len(w) >= 5
             and q + 1 < len(toks)
             and A.is_definite(toks[q + 1].text)
@@ -916,19 +993,15 @@ class _Demands:
             and e - q < 3
             and toks[e].is_word
             and toks[e].start < hi
-            and toks[e].text not in ("الي", "علي", "ان", "بان")
+            and toks[e].text not in _ACTION_OPENERS
             and toks[e].text not in L.PREPOSITIONS
-            and not toks[e].text.startswith(("ب", "ل"))
+            and not toks[e].text.startswith(_BA_LAM_PREFIXES)
             and not lexicon_word(toks[e].text)
             and toks[e].text not in L.TIME_WORDS
             and not A.is_definite(toks[e].text)
         ):
             e += 1
-        if (
-            e > q
-            and e < len(toks)
-            and (toks[e].text in ("الي", "علي") or A.prep_word(toks[e].text))
-        ):
+        if e > q and e < len(toks) and (toks[e].text in _ILA_ALA or A.prep_word(toks[e].text)):
             return [(q, e)], e
         return spans, act_k
 
@@ -938,7 +1011,7 @@ class _Demands:
         """ "ودعت الوزارة الاردنية غراندي إلى": a bare name read into the speaker is the one asked."""
         toks = self.an.tokens[si]
         a, b = subject
-        if b >= len(toks) or not (toks[b].text in ("الي", "علي") or A.prep_word(toks[b].text)):
+        if b >= len(toks) or not (toks[b].text in _ILA_ALA or A.prep_word(toks[b].text)):
             return spans, act_k
         q = b
         while (
@@ -974,7 +1047,7 @@ class _Demands:
         if found is None:
             return ""
         q = A.token_at(toks, found.end())
-        if q < len(toks) and toks[q].text[:1] == "ب" and _is_target_word(toks[q].text[1:]):
+        if q < len(toks) and toks[q].text[:1] == _BA and _is_target_word(toks[q].text[1:]):
             self._bi = True
         spans, _ = self.target_span(si, q, at)
         self._bi = False
@@ -991,16 +1064,7 @@ class _Demands:
         """Every body a "ضرورة أن يتحمل X وY" falls on (a list gives one each)."""
         toks = self.an.tokens[si]
         q = k
-        while q < len(toks) and toks[q].text in (
-            "الي",
-            "علي",
-            "بضروره",
-            "ضروره",
-            "اهميه",
-            "باهميه",
-            "وجوب",
-            "لضروره",
-        ):
+        while q < len(toks) and toks[q].text in _NECESSITY_LEAD:
             q += 1
         for _ in range(3):  # skip "أن" + verb, or the masdar
             if q < len(toks) and toks[q].is_word and not _is_target_word(toks[q].text):
@@ -1024,12 +1088,17 @@ class _Demands:
         toks = self.an.tokens[si]
         q = k
         seen_reciprocal = False
-        while q < len(toks) and q - k < 14 and toks[q].start < hi and toks[q].text not in "،,.:؛":
+        while (
+            q < len(toks)
+            and q - k < 14
+            and toks[q].start < hi
+            and toks[q].text not in _CLAUSE_MARKS
+        ):
             w = A.bare_noun(toks[q].text)
             if w in _RECIPROCAL:
                 seen_reciprocal = True
             elif (
-                toks[q].text == "بين"
+                toks[q].text == _BAYN
                 and seen_reciprocal
                 and q + 1 < len(toks)
                 and _is_target_word(toks[q + 1].text)
@@ -1048,7 +1117,7 @@ class _Demands:
             if not _STANCE_BEFORE.search(before):
                 # "أكدت مدى ...، وضرورة ...": a necessity coordinated with the stance verb's object
                 if not (
-                    norm[m.start()] == "و"
+                    norm[m.start()] == _WA
                     and _STANCE_BEFORE.search(norm, max(lo, m.start() - 140), m.start())
                 ):
                     continue
@@ -1068,14 +1137,14 @@ class _Demands:
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in _DUTY.finditer(norm, lo, hi):
             st = _STANCE_BEFORE.search(norm, max(lo, m.start() - 80), m.start())
-            if not st or re.search(r"[،.:؛]", norm[st.end() : m.start()]):
+            if not st or _CLAUSE_MARK.search(norm[st.end() : m.start()]):
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
             q = end
             while q < len(toks) and not toks[q].is_word and toks[q].text in '"«»“”':
                 q += 1
-            if not spans or q + 1 >= len(toks) or toks[q].text not in ("تجاه", "في", "ازاء", "نحو"):
+            if not spans or q + 1 >= len(toks) or toks[q].text not in _DUTY_PREPOSITIONS:
                 continue
             q += 1
             while q < len(toks) and not toks[q].is_word and toks[q].text in '"«»“”':
@@ -1091,7 +1160,7 @@ class _Demands:
         toks, norm = self.an.tokens[si], self.an.norms[si]
         if (
             k + 1 >= len(toks)
-            or not re.fullmatch(r"\w{3,}(?:ها)", toks[k + 1].text)
+            or not _HER_PRONOUN_WORD.fullmatch(toks[k + 1].text)
             or _is_target_word(toks[k + 1].text)
         ):
             return ""
@@ -1127,7 +1196,9 @@ class _Demands:
                 and not _people_word(toks[ev.subject[0]].text)
             ):
                 q = ev.subject[1]  # "حذرت الوزارة رعاياها": the speaker, then the people warned
-            while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in '"«»“”،,'):
+            while q < len(toks) and (
+                toks[q].text in L.TIME_WORDS or toks[q].text in _QUOTES_COMMAS
+            ):
                 q += 1
             if q >= len(toks) or not (_is_target_word(toks[q].text) or _people_word(toks[q].text)):
                 continue
@@ -1136,21 +1207,21 @@ class _Demands:
                 r + 1 < len(toks)
                 and r - q < 16
                 and toks[r].start < hi
-                and toks[r].text not in ".:؛"
+                and toks[r].text not in _HARD_MARKS
             ):
-                if toks[r].text == "من" and _warned_deed(toks[r + 1].text):
+                if toks[r].text == _MIN and _warned_deed(toks[r + 1].text):
                     break
                 r += 1
             else:
                 continue
-            if toks[r].text != "من":
+            if toks[r].text != _MIN:
                 continue
             pieces: list[tuple[int, int]] = []
             cur = q
             for p in range(q + 1, r):
                 w = toks[p].text
                 if (
-                    w.startswith("و")
+                    w.startswith(_WA)
                     and len(w) > 3
                     and toks[p].is_word
                     and (_is_target_word(w[1:]) or _people_word(w[1:]))
@@ -1159,7 +1230,7 @@ class _Demands:
                     pieces.append((cur, p))
                     cur = p
             pieces.append((cur, r))
-            action = "عدم " + self.action_from(si, r + 1, hi)
+            action = _NOT_PREFIX + self.action_from(si, r + 1, hi)
             for a, b in pieces:
                 self.add(si, self.span_text(si, a, b), action)
 
@@ -1175,20 +1246,20 @@ class _Demands:
                 q < len(toks)
                 and q - k < 6
                 and toks[q].start < hi
-                and toks[q].text not in "،,.:؛"
-                and toks[q].text != "من"
+                and toks[q].text not in _CLAUSE_MARKS
+                and toks[q].text != _MIN
             ):
                 q += 1
-            if q == deed_start or q >= len(toks) or toks[q].text != "من":
+            if q == deed_start or q >= len(toks) or toks[q].text != _MIN:
                 continue
             deed = " ".join(
                 self.an.sentences[si][t.start : t.end] for t in toks[deed_start:q] if t.is_word
             )
             r = q
             while r < len(toks) and toks[r].start < hi and r - q < 40:
-                if toks[r].text in ("من", "ومن") and r + 1 < len(toks):
+                if toks[r].text in _FROM_WORDS and r + 1 < len(toks):
                     a = r + 1
-                    if a < len(toks) and toks[a].text == "جانب":
+                    if a < len(toks) and toks[a].text == _JANIB:
                         a += 1
                     if a < len(toks) and toks[a].text in _DEMONSTRATIVES_D:
                         a += 1
@@ -1225,7 +1296,7 @@ class _Demands:
                 and e - k < 6
                 and toks[e].is_word
                 and A.is_definite(toks[e].text)
-                and not toks[e].text.startswith(("لل", "و"))
+                and not toks[e].text.startswith(_WA_LIL)
             ):
                 e += 1  # "سفير الدولة المجاورة": the adjectives still name who is summoned
             if e >= len(toks) or toks[e].start >= hi:
@@ -1234,11 +1305,11 @@ class _Demands:
             if (
                 not (
                     (
-                        deed.startswith("ل")
-                        and not deed.startswith("لل")
+                        deed.startswith(_LAM)
+                        and not deed.startswith(_LIL)
                         and _MASDAR.fullmatch(deed[1:])
                     )
-                    or (deed.startswith("لل") and _MASDAR.fullmatch(deed[2:]))
+                    or (deed.startswith(_LIL) and _MASDAR.fullmatch(deed[2:]))
                 )
                 or deed[1:] in _NOT_SUMMON_DEEDS
             ):
@@ -1255,7 +1326,7 @@ class _Demands:
             if k >= len(toks) or toks[k].start >= hi:
                 continue
             word = toks[k].text
-            if _MASDAR.fullmatch(A.bare_noun(word)) and not word.endswith(("ها", "هم")):
+            if _MASDAR.fullmatch(A.bare_noun(word)) and not word.endswith(_PRONOUN_SUFFIXES):
                 self.add(si, "", self.action_from(si, k, hi))
 
     def deontic(self, si: int, lo: int, hi: int) -> None:
@@ -1264,16 +1335,16 @@ class _Demands:
             pre = norm[max(lo, m.start() - 3) : m.start()]
             if not (
                 m.start() == lo
-                or re.search(r"[،:\"«.]\s*$|^\s*$", pre)
-                or m.group().startswith(("و", "ف"))
-                or re.match(r"(?:يجب|ينبغي|يتعين)\s", m.group())
+                or _CLAUSE_START_BEFORE.search(pre)
+                or m.group().startswith(_CONJUNCTIONS)
+                or _MUST_VERB.match(m.group())
             ):
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
             if not spans or end >= len(toks):
                 continue
-            if toks[end].text in ("ان", "بان"):
+            if toks[end].text in _THAT_WORDS:
                 action = self.action_from(si, end + 1, hi)
             elif _MASDAR.fullmatch(A.bare_noun(toks[end].text)) and not any(
                 toks[j].text in L.RELATIVES for j in range(k, end)
@@ -1297,13 +1368,13 @@ class _Demands:
             ):
                 continue
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if not (nxt.startswith("ب") or nxt in ("في", "اكثر", "الان", "اليوم", "بان")):
+            if not (nxt.startswith(_BA) or nxt in _OBLIGED_NEXT):
                 continue
             q = k + 1
             while (
                 q < len(toks)
-                and toks[q].text not in ("في", "ب")
-                and not toks[q].text.startswith("ب")
+                and toks[q].text not in _FI_BA
+                and not toks[q].text.startswith(_BA)
                 and q - k < 8
             ):
                 q += 1

@@ -1,0 +1,2 @@
+# "قنابل الغاز", "المسيل للدموع": tear gas, not the gas supply, before an infrastructure word (accusations._harm).
+قنابل\s*$|مسيل\w*\s*$
