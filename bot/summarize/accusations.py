@@ -222,7 +222,22 @@ class _Actor:
     sentence: int = -1
 
 
+@dataclass(frozen=True, slots=True)
+class _ActAt:
+    """An act word at ``ts:te`` of sentence ``si``, read inside clause ``lo:hi``: everything
+    the agent search needs, passed as one value instead of seven arguments."""
+
+    si: int
+    lo: int
+    hi: int
+    ts: int
+    te: int
+    verb: bool = False  # said as a verb: the party right after it is its subject
+    genitive_agent: bool = True  # a genitive after it is its agent, not its object
+
+
 def _clean(text: str) -> str:
+    """A name as reported: quotes and brackets dropped, spaces folded, edge punctuation stripped."""
     text = re.sub(r"[\"«»“”()]", "", text)
     text = re.sub(r"\s+", " ", text).strip(_NAME_STRIP)
     return text
@@ -233,6 +248,7 @@ _LOCATION_WORDS = wordlists.load("accuse_location_words")
 
 
 def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = None) -> bool:
+    """Can a party's name start at ``tok``: an actor head, a named individual, a country (not its adjective)?"""
     w = tok.text
     b = A.bare_noun(w)
     if w in _PERSON_ROLES and nxt is not None and _is_name_word(nxt.text):
@@ -610,10 +626,12 @@ _NAME_TAILS = wordlists.load("accuse_name_tails")
 
 
 def _lexicon_w(w: str) -> bool:
+    """A word some lexicon knows (so it is no part of a bare name)."""
     return A.lexicon_word(w)
 
 
 def _key(text: str, code: str | None) -> str:
+    """One key per party: its country, else the first four letters of its head without ي (spellings vary)."""
     words = [A.bare_noun(w) for w in L.split_words(text)]
     if code and not any(w in L.ACTOR_HEADS for w in words):
         return "country:" + code
@@ -634,6 +652,7 @@ class _Context:
     """Per-text state: actor mentions, the party names in use, the issuer's country."""
 
     def __init__(self, an: A.Analysis, issuer: Issuer | None):
+        """Empty per-text caches; the issuer's country and name say which party is the issuer's own."""
         self.an = an
         self.foreign_adj: dict[int, bool] = {}  # sentence → names another state's adjective
         self.country = an.issuer_country
@@ -801,6 +820,7 @@ class _Context:
         return memo[si]
 
     def name(self, a: _Actor) -> str | None:
+        """The name a party is reported by (its fullest form, a state's name, an office with its holder), or None for the issuer's own side."""
         if a.code and self.country and a.code == self.country:
             return None  # the issuer does not accuse itself
         if not a.code and self.country and _OWN_FORCES.fullmatch(L.normalize(a.text)):
@@ -875,6 +895,7 @@ class _Context:
         return office
 
     def country_name(self, code: str) -> str | None:
+        """The name the text gives a state as a party, else its usual name; None for the issuer's own state."""
         if self.country and code == self.country:
             return None
         return self.sides().get(code) or L.COUNTRY_NAME.get(code)
@@ -897,6 +918,7 @@ class _Context:
 
 
 def _token_end(t: A.Token) -> int:
+    """Sort key for bisecting tokens by where they end."""
     return t.end
 
 
@@ -955,6 +977,7 @@ _PAST_HARM_VERBS = wordlists.load("accuse_past_harm_verbs")
 
 @lru_cache(maxsize=4096)
 def _code_of(name: str) -> str | None:
+    """The country a name refers to, if any (cached: names recur across acts)."""
     refs = L.country_refs(L.normalize(name))
     return refs[0][2] if refs else None
 
@@ -979,6 +1002,7 @@ _GENERIC_ADJ = wordlists.load("accuse_generic_adj")
 
 
 def _is_person(name: str) -> bool:
+    """A name headed by a title (an office holder), blamed apart from the state."""
     words = L.split_words(name)
     return bool(words) and A.bare_noun(words[0]) in _TITLE_HEADS
 
@@ -1026,6 +1050,7 @@ def _same_party(a: str, b: str, code_b: str | None) -> bool:
 
 
 def _is_party_act(act: str) -> bool:
+    """Acts a state commits as a whole, so its organs and its name are one party for them."""
     return act in (
         "war_crimes",
         "occupation_settlement",
@@ -1066,6 +1091,7 @@ class _Span:
 
 class _Finder:
     def __init__(self, ctx: _Context):
+        """Accusations found so far, the party last accused and acts still waiting for an agent."""
         self.ctx = ctx
         self.out: list[Accusation] = []
         self.seen: set[tuple[str, str]] = set()
@@ -1076,6 +1102,7 @@ class _Finder:
         self.victims: dict[tuple[int, int, int], list[bool]] = {}  # per (sentence, lo, hi)
 
     def add(self, accused: str | list[str] | None, act: str, si: int) -> None:
+        """Record an accusation once per (party, act), the party under the one name it was first given."""
         if not accused:
             return
         if isinstance(accused, list):
@@ -1108,18 +1135,10 @@ class _Finder:
 
     # -- agents ----------------------------------------------------------------------
 
-    def agent(
-        self,
-        si: int,
-        lo: int,
-        hi: int,
-        ts: int,
-        te: int,
-        verb: bool = False,
-        genitive_agent: bool = True,
-    ) -> list[str] | None:
+    def agent(self, at: _ActAt) -> list[str] | None:
         """The party (or list of parties) an act at [ts, te) is blamed on, within [lo, hi)."""
-        found = self._agent(si, lo, hi, ts, te, verb, genitive_agent)
+        si = at.si
+        found = self._agent(at)
         if found is None or not found[1]:
             return None
         actor, name = found
@@ -1182,24 +1201,22 @@ class _Finder:
                         return nm
         return None
 
-    def _agent(
-        self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool, genitive_agent: bool
-    ) -> tuple[_Actor | None, str] | None:
+    def _agent(self, at: _ActAt) -> tuple[_Actor | None, str] | None:
         """Who did the act at ``ts:te`` of sentence ``si`` (clause ``lo:hi``): the party, if
         one was found in the sentence, and its name ("" for the issuer's own side). Tried in
         order: "these crimes" (the party just named), the nationality of the fire, an agent
         marker after the act, the possessor, the owner of conduct named before, a relative
         clause's antecedent, the subject around the act, the party just spoken about."""
-        ctx = self.ctx
-        actors = [a for a in ctx.actors_of(si) if lo <= a.start < hi]
+        ctx, si = self.ctx, at.si
+        actors = [a for a in ctx.actors_of(si) if at.lo <= a.start < at.hi]
         steps: tuple[Callable[[], tuple[_Actor | None, str] | None], ...] = (
-            lambda: self._agent_by_demonstrative(si, lo, hi, ts, te),
-            lambda: self._agent_by_fire(si, hi, ts, te),
-            lambda: self._agent_marked_after(si, hi, te, actors),
-            lambda: self._agent_possessor(si, hi, ts, te, actors, genitive_agent),
-            lambda: self._agent_conduct_owner(si, lo, ts),
-            lambda: self._agent_antecedent(si, lo, ts),
-            lambda: self._agent_around(si, lo, hi, ts, te, verb, actors),
+            lambda: self._agent_by_demonstrative(at),
+            lambda: self._agent_by_fire(at),
+            lambda: self._agent_marked_after(at, actors),
+            lambda: self._agent_possessor(at, actors),
+            lambda: self._agent_conduct_owner(at),
+            lambda: self._agent_antecedent(at),
+            lambda: self._agent_around(at, actors),
         )
         for step in steps:  # in order, each only if the ones before found no one
             found = step()
@@ -1210,10 +1227,9 @@ class _Finder:
             return None, self.last_accused[1]
         return None
 
-    def _agent_by_demonstrative(
-        self, si: int, lo: int, hi: int, ts: int, te: int
-    ) -> tuple[_Actor | None, str] | None:
+    def _agent_by_demonstrative(self, at: _ActAt) -> tuple[_Actor | None, str] | None:
         """ "هذه الجرائم": the acts just spoken of, by the party just named."""
+        si, lo, hi, ts, te = at.si, at.lo, at.hi, at.ts, at.te
         an, ctx = self.ctx.an, self.ctx
         if (
             _DEMONSTRATIVE_BEFORE.search(an.norms[si], max(lo, ts - 6), ts)
@@ -1229,10 +1245,9 @@ class _Finder:
                 return None, self.last_accused[1]
         return None
 
-    def _agent_by_fire(
-        self, si: int, hi: int, ts: int, te: int
-    ) -> tuple[_Actor | None, str] | None:
+    def _agent_by_fire(self, at: _ActAt) -> tuple[_Actor | None, str] | None:
         """ "مقتل 60 فلسطينيا ... بنيران اسرائيليه": the weapon's nationality names the agent."""
+        si, hi, ts, te = at.si, at.hi, at.ts, at.te
         an, ctx = self.ctx.an, self.ctx
         norm = an.norms[si]
         if _KILL_NOUNS.fullmatch(norm[ts:te]) or _HARM.fullmatch(norm[ts:te]):
@@ -1246,9 +1261,10 @@ class _Finder:
         return None
 
     def _agent_marked_after(
-        self, si: int, hi: int, te: int, actors: list[_Actor]
+        self, at: _ActAt, actors: list[_Actor]
     ) -> tuple[_Actor | None, str] | None:
         """An explicit agent marker after the act ("من قبل X", "التي ارتكبتها X")."""
+        si, hi, te = at.si, at.hi, at.te
         an, ctx = self.ctx.an, self.ctx
         norm = an.norms[si]
         m = _AGENT_AFTER.search(norm, te, min(hi, te + 90)) or _RELATIVE_SUBJECT.search(
@@ -1272,10 +1288,11 @@ class _Finder:
         return None
 
     def _agent_possessor(
-        self, si: int, hi: int, ts: int, te: int, actors: list[_Actor], genitive_agent: bool
+        self, at: _ActAt, actors: list[_Actor]
     ) -> tuple[_Actor | None, str] | None:
         """The possessor or genitive right after the act (past quality adjectives), "من X",
         possession by ل, or a nationality adjective ("العدوان الاسرائيلي")."""
+        si, hi, te, genitive_agent = at.si, at.hi, at.te, at.genitive_agent
         an, ctx = self.ctx.an, self.ctx
         norm, toks = an.norms[si], an.tokens[si]
         k = A.token_at(toks, te)
@@ -1322,13 +1339,12 @@ class _Finder:
                     for a in ctx.actors_of(si, lam=True):
                         if a.start == t.start:
                             return a, ctx.name(a) or ""  # type: ignore[return-value]
-                return self._agent_adjective(si, ts, te, t)
+                return self._agent_adjective(at, t)
         return None
 
-    def _agent_adjective(
-        self, si: int, ts: int, te: int, t: A.Token
-    ) -> tuple[_Actor | None, str] | None:
+    def _agent_adjective(self, at: _ActAt, t: A.Token) -> tuple[_Actor | None, str] | None:
         """ "العدوان الاسرائيلي" → إسرائيل, "الهجمات الحوثيه" → the party named "الحوثيين"."""
+        si, ts, te = at.si, at.ts, at.te
         norm = self.ctx.an.norms[si]
         ctx = self.ctx
         # nationality adjective: "العدوان الاسرائيلي" → إسرائيل (but "احتلال الاراضي الفلسطينيه":
@@ -1351,8 +1367,9 @@ class _Finder:
                     return None, nm
         return None
 
-    def _agent_conduct_owner(self, si: int, lo: int, ts: int) -> tuple[_Actor | None, str] | None:
+    def _agent_conduct_owner(self, at: _ActAt) -> tuple[_Actor | None, str] | None:
         """ "ان التعليقات معاديه للساميه": the words named before, whose owner was given."""
+        si, lo, ts = at.si, at.lo, at.ts
         an, ctx = self.ctx.an, self.ctx
         norm = an.norms[si]
         dc = _DEF_CONDUCT.search(norm, max(lo, ts - 40), ts)
@@ -1362,8 +1379,9 @@ class _Finder:
                 return None, owner
         return None
 
-    def _agent_antecedent(self, si: int, lo: int, ts: int) -> tuple[_Actor | None, str] | None:
+    def _agent_antecedent(self, at: _ActAt) -> tuple[_Actor | None, str] | None:
         """ "لممثلي دول التحالف الذين امتهنوا قلب الحقائق": the relative clause's antecedent."""
+        si, lo, ts = at.si, at.lo, at.ts
         an, ctx = self.ctx.an, self.ctx
         toks = an.tokens[si]
         k0 = A.token_at(toks, ts)
@@ -1384,11 +1402,10 @@ class _Finder:
                 break
         return None
 
-    def _agent_around(
-        self, si: int, lo: int, hi: int, ts: int, te: int, verb: bool, actors: list[_Actor]
-    ) -> tuple[_Actor | None, str] | None:
+    def _agent_around(self, at: _ActAt, actors: list[_Actor]) -> tuple[_Actor | None, str] | None:
         """The subject of the act's verb, before it ("قوات التحالف ارتكبت"), or the party
         after a verb, not a victim and not past a relative clause."""
+        si, lo, hi, ts, te, verb = at.si, at.lo, at.hi, at.ts, at.te, at.verb
         an, ctx = self.ctx.an, self.ctx
         norm, toks = an.norms[si], an.tokens[si]
         victims = self.victims.get((si, lo, hi))
@@ -1659,7 +1676,7 @@ class _Finder:
         accused_at = [m.end() for m in by_kind.get("accuse", ())]
         for ts, te, act, verbish in ordered:
             if not act:
-                who = self.agent(si, lo, hi, ts, te, False, True)
+                who = self.agent(_ActAt(si, lo, hi, ts, te, False, True))
                 if who:
                     self.last_accused = (si, who[0])
                 continue
@@ -1671,10 +1688,10 @@ class _Finder:
                 # "ويتهم المغرب X بالتوغل": the charge is the accused's (read by accuse_verbs); the
                 # party the issuer spoke of before is not its agent
                 saved, self.last_accused = self.last_accused, None
-                who = self.agent(si, lo, hi, ts, te, verbish, gen)
+                who = self.agent(_ActAt(si, lo, hi, ts, te, verbish, gen))
                 self.last_accused = saved
             else:
-                who = self.agent(si, lo, hi, ts, te, verbish, gen)
+                who = self.agent(_ActAt(si, lo, hi, ts, te, verbish, gen))
             if who and _VERB_FORM.fullmatch(norm[ts:te].split()[0]):
                 seg_last_who = who
             elif not _COORD_VERB.fullmatch(norm[ts:te].split()[0]):
@@ -2089,6 +2106,7 @@ class _Finder:
             self.add(name, "supporting_terrorism", si)
 
     def _acts_in(self, text: str) -> list[str]:
+        """At most two acts named at the start of ``text`` (the charge after an accusing verb)."""
         acts: list[str] = []
         found = [
             (st, en, kind[4:])

@@ -155,6 +155,7 @@ _RECIPROCAL = wordlists.load("demand_reciprocal")
 
 
 def _is_target_word(w: str) -> bool:
+    """A word that can head who is asked: a target or actor head, an office, a country (not its adjective)."""
     b = A.bare_noun(w)
     if b in L.TARGET_HEADS or w in L.TARGET_HEADS or b in L.ACTOR_HEADS:
         return True
@@ -196,6 +197,7 @@ def _warned_deed(w: str) -> bool:
 
 
 def lexicon_word(w: str) -> bool:
+    """A word some lexicon knows (so a bare name has ended)."""
     return A.lexicon_word(w)
 
 
@@ -209,6 +211,7 @@ def _strip_clitic(word: str) -> str:
 
 
 def _clean(text: str) -> str:
+    """A target or action as reported: quotes and brackets dropped, spaces folded, edge punctuation stripped."""
     text = re.sub(r"[\"«»“”()]", "", text)
     return re.sub(r"\s+", " ", text).strip(_NAME_STRIP)
 
@@ -220,6 +223,7 @@ def _same_body(a: str, b: str) -> bool:
 
 
 def _deed_words(s: str) -> set[str]:
+    """The content words of a deed, clitics and article dropped, to tell a paraphrased repeat."""
     out = set()
     for w in L.split_words(s):
         w = A.strip_conj(w)
@@ -419,6 +423,7 @@ def _split_targets(toks: list[A.Token], start: int, end: int) -> list[tuple[int,
 
 class _Demands:
     def __init__(self, an: A.Analysis):
+        """Demands found so far and the analysis' speech events by sentence and token."""
         self.an = an
         self.out: list[Demand] = []
         self._bi = False  # the verb being read takes who is asked with ب (اهاب بـ)
@@ -427,6 +432,7 @@ class _Demands:
             self.events_by_sentence.setdefault(e.sentence, {})[e.token] = e
 
     def add(self, si: int, target: str, action: str) -> None:
+        """Record a demand once per (target, action), as the GUIDE counts them."""
         target, action = _clean(target), _clean(action)
         if not action and not target:
             return
@@ -603,6 +609,7 @@ class _Demands:
         return q, True
 
     def span_text(self, si: int, a: int, b: int) -> str:
+        """The target as written for tokens ``a:b``, its clitic preposition or conjunction dropped."""
         toks, sent = self.an.tokens[si], self.an.sentences[si]
         words = [t for t in toks[a:b] if t.is_word]
         if not words:
@@ -636,6 +643,7 @@ class _Demands:
     # -- shapes ------------------------------------------------------------------------
 
     def verbs(self, si: int, lo: int, hi: int) -> None:
+        """Demands made with a verb of asking (طالب، دعا، حث، ناشد، وجّه ...): who is asked and the deed."""
         an = self.an
         norm, toks = an.norms[si], an.tokens[si]
         events = self.events_by_sentence.get(si, {})
@@ -947,6 +955,7 @@ class _Demands:
 
     @staticmethod
     def _people_start(toks: list[A.Token], q: int) -> bool:
+        """Does a group of people asked start at ``q`` (a construct such as "ممولي الضرائب")?"""
         w = A.strip_conj(toks[q].text)
         construct = (
             w[:1] == _MIM
@@ -1111,6 +1120,7 @@ class _Demands:
         return ""
 
     def necessity(self, si: int, lo: int, hi: int) -> None:
+        """ "أكد على ضرورة ...": a necessity the issuer stresses is a demand on whom it falls on."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.NECESSITY.finditer(norm, lo, hi):
             before = norm[max(lo, m.start() - 40) : m.start()]
@@ -1330,6 +1340,7 @@ class _Demands:
                 self.add(si, "", self.action_from(si, k, hi))
 
     def deontic(self, si: int, lo: int, hi: int) -> None:
+        """ "على X أن ...", "يجب على X ..." and "X مطالب بـ...": X is asked the deed."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.DEONTIC_ON.finditer(norm, lo, hi):
             pre = norm[max(lo, m.start() - 3) : m.start()]
