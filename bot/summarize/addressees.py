@@ -12,6 +12,7 @@ before another office ("... ورئيس مجلس الأمن") so each recipient i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from bot.summarize import budget, patterns, wordlists
 from bot.summarize.text import normalize
@@ -32,15 +33,30 @@ _NEEDS_FORMAL = frozenset(patterns.ordered("addressees_needs_formal"))
 # that may also mean a speech ("خطاب للرئيس" is the president's speech).
 _COUNTERPARTS = frozenset(patterns.ordered("addressees_counterparts"))
 _QUOTES = frozenset("\"«»“”‘’'")
+# Letters, clitics and short word sets compared with one token (data/tables/addressees_*.json).
+_SPELLING = patterns.table("addressees_spelling")
+_ARTICLE = _SPELLING["article"]  # ال
+_LIL = _SPELLING["lil"]  # لل
+_LAM = _SPELLING["lam"]  # ل
+_WA = _SPELLING["wa"]  # و
+_BA = _SPELLING["ba"]  # ب
+_PURPOSE_PREFIX = _SPELLING["purpose_prefix"]  # لا
+_CONJUNCTION_LETTERS = _SPELLING["conjunction_letters"]  # وف
+_DOCUMENT_PROCLITICS = tuple(_SPELLING["document_proclitics"])  # و ف ب
+_PARTICLES = patterns.table("addressees_particles")
+_FORMAL = frozenset(_PARTICLES["formal"])  # رسميه رسمي رسميا
+_JUDICIAL = _PARTICLES["judicial"]  # قضائيه
+_LAM_PRONOUNS = tuple(_PARTICLES["lam_pronouns"])  # لها له لهم
+_APPOSITION = patterns.compiled("addressees_apposition")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MAX_WORDS = 9
 
 
 def _strip_prep(word: str) -> str:
     """Drop the ل of "للحكومة"/"لنظيره" from the first recipient word (as written)."""
-    if word.startswith("لل"):
-        return "ال" + word[2:]
-    if word.startswith("ل") and len(word) > 3:
+    if word.startswith(_LIL):
+        return _ARTICLE + word[2:]
+    if word.startswith(_LAM) and len(word) > 3:
         return word[1:]
     return word
 
@@ -55,13 +71,13 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
             break  # punctuation ends the list
         if (
             tok in _END
-            or (tok[0] in "و" and tok[1:] in _END and len(tok) > 2 and phrases[-1])
+            or (tok[0] in _WA and tok[1:] in _END and len(tok) > 2 and phrases[-1])
             or (phrases[-1] and _bare_word(tok) in _HANDED)
         ):
             break  # "... ممثل إيران في المنامة وسلمته مذكرة": the handing verb ends the envoy
-        if phrases[-1] and tok.startswith("لا") and len(tok) > 5:
+        if phrases[-1] and tok.startswith(_PURPOSE_PREFIX) and len(tok) > 5:
             break  # "لإيقاف ...", "لاتخاذ ...": the purpose, not the recipient
-        if phrases[-1] and tok.startswith("و") and tok[1:] in _NEW_RECIPIENT:
+        if phrases[-1] and tok.startswith(_WA) and tok[1:] in _NEW_RECIPIENT:
             phrases.append([k])
         else:
             phrases[-1].append(k)
@@ -73,7 +89,7 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
         first = p[0]
         text = sentence[tokens[first][0] : tokens[p[-1]][1]]
         word = sentence[tokens[first][0] : tokens[first][1]]
-        if first != start and word.startswith("و"):
+        if first != start and word.startswith(_WA):
             text = text[1:]  # a later recipient: drop its conjunction
         out.append(text.strip())
     return [t for t in out if t]
@@ -110,8 +126,8 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
         tok = tokens[k][2]
         if not tok[0].isalnum():
             return None
-        if tok.startswith("لل") or (
-            tok.startswith("ل") and len(tok) > 3 and tok[1:] in _NEW_RECIPIENT
+        if tok.startswith(_LIL) or (
+            tok.startswith(_LAM) and len(tok) > 3 and tok[1:] in _NEW_RECIPIENT
         ):
             start = k
             break
@@ -170,7 +186,7 @@ def _notified(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list
             not tok[0].isalnum()
             or tok in _END
             or tok in _TIME_WORDS
-            or (tok[0] == "ب" and len(tok) > 3)
+            or (tok[0] == _BA and len(tok) > 3)
         ):
             break
         k += 1
@@ -178,13 +194,13 @@ def _notified(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list
 
 
 def _bare_word(tok: str) -> str:
-    return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+    """The token without a leading و/ف conjunction, as verbs and envoys are listed."""
+    return tok[1:] if len(tok) > 3 and tok[0] in _CONJUNCTION_LETTERS else tok
 
 
 def extract_addressees(sentences: list[str]) -> list[str]:
-    found: list[str] = []
-    seen: list[frozenset[str]] = []
-    aliases: set[str] = set()
+    """The recipients of the documents the text says were sent, each once, in reading order."""
+    found = _Found()
     for sentence in sentences:
         if not budget.spend(budget.words(sentence)):
             break
@@ -193,73 +209,102 @@ def extract_addressees(sentences: list[str]) -> list[str]:
         for i, (_, _, tok) in enumerate(tokens):
             if _bare_word(tok) in _NOTIFYING:
                 for name in _notified(tokens, sentence, i):
-                    key = frozenset(normalize(name).split())
-                    if not any(key <= s or s <= key for s in seen):
-                        seen.append(key)
-                        found.append(name)
+                    found.add_notified(name)
                 continue
-            bare = tok[1:] if tok[:1] in ("و", "ف", "ب") and tok[1:] in _DOCUMENTS else tok
-            if bare not in _DOCUMENTS:
-                continue
-            allow_lam = _DOCUMENTS[bare]
-            j = i + 1
-            skipped = 0
-            while j < len(tokens) and tokens[j][2] in _BETWEEN and skipped < 3:
-                j += 1
-                skipped += 1
-            before = _recipient_before(tokens, sentence, i)
-            if before:
-                names = [before]
-            elif j >= len(tokens):
-                continue
-            elif bare in _NEEDS_FORMAL and not any(
-                tokens[x][2] in {"رسميه", "رسمي", "رسميا"} for x in range(i + 1, j)
-            ):
-                continue  # "دعوة إلى ..." is a call (a demand), "دعوة رسمية إلى ..." a document
-            elif bare in _NEEDS_JUDICIAL and not any(
-                tokens[x][2] == "قضائيه" for x in range(i + 1, j)
-            ):
-                continue
-            else:
-                names = []
-            marker = tokens[j][2] if j < len(tokens) else ""
-            handed = (
-                None
-                if names
-                else (_handed_to(tokens, sentence, i) or _handed_directly(tokens, sentence, i))
-            )
-            if names:
-                pass
-            elif handed:
-                names = [handed]
-            elif marker in _RECIPIENT_MARKERS:
-                k = j + 1
-                while k < len(tokens) and tokens[k][2] in _QUOTES:
-                    k += 1
-                names = _recipients(tokens, sentence, k)
-            elif (
-                (allow_lam or marker in _COUNTERPARTS)
-                and marker.startswith("ل")
-                and len(marker) > 3
-                and marker not in ("لها", "له", "لهم")
-            ):
-                names = _recipients(tokens, sentence, j)
-                if names:
-                    names[0] = _strip_prep(names[0])
-            else:
-                continue
-            for name in _split_names(names):
-                key = frozenset(normalize(name).split())
-                if (
-                    len(normalize(name)) <= 2
-                    or any(key <= s or s <= key for s in seen)
-                    or key <= aliases
-                ):
-                    continue
-                seen.append(key)
-                found.append(name)
-                aliases.update(_apposition(norm, name))
-    return found
+            for name in _split_names(_document_recipients(tokens, sentence, i)):
+                found.add_recipient(name, norm)
+    return found.names
+
+
+@dataclass
+class _Found:
+    """Recipients found so far: a name contained in one already found (or the reverse), or
+    made only of words of an earlier recipient's apposition, is the same recipient again."""
+
+    names: list[str] = field(default_factory=list)
+    seen: list[frozenset[str]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+    def _known(self, key: frozenset[str]) -> bool:
+        """Is a recipient with these words (or a part or a whole of them) already found?"""
+        return any(key <= s or s <= key for s in self.seen)
+
+    def add_notified(self, name: str) -> None:
+        """An office notified by a verb ("أخطرت مجلس الأمن"), unless already found."""
+        key = frozenset(normalize(name).split())
+        if not self._known(key):
+            self.seen.append(key)
+            self.names.append(name)
+
+    def add_recipient(self, name: str, norm: str) -> None:
+        """A document's recipient, unless too short, already found, or an earlier one's alias."""
+        key = frozenset(normalize(name).split())
+        if len(normalize(name)) <= 2 or self._known(key) or key <= self.aliases:
+            return
+        self.seen.append(key)
+        self.names.append(name)
+        self.aliases.update(_apposition(norm, name))
+
+
+def _document_recipients(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list[str]:
+    """The recipients of the document noun at token ``i`` (none when it is no document sent)."""
+    tok = tokens[i][2]
+    bare = tok[1:] if tok[:1] in _DOCUMENT_PROCLITICS and tok[1:] in _DOCUMENTS else tok
+    if bare not in _DOCUMENTS:
+        return []
+    before = _recipient_before(tokens, sentence, i)
+    if before:
+        return [before]
+    j = _marker_index(tokens, i)
+    if j >= len(tokens) or not _is_sent(tokens, bare, i, j):
+        return []
+    handed = _handed_to(tokens, sentence, i) or _handed_directly(tokens, sentence, i)
+    if handed:
+        return [handed]
+    return _marked_recipients(tokens, sentence, j, allow_lam=_DOCUMENTS[bare])
+
+
+def _marker_index(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """Where the recipient marker should stand: after up to three words allowed between."""
+    j = i + 1
+    skipped = 0
+    while j < len(tokens) and tokens[j][2] in _BETWEEN and skipped < 3:
+        j += 1
+        skipped += 1
+    return j
+
+
+def _is_sent(tokens: list[tuple[int, int, str]], bare: str, i: int, j: int) -> bool:
+    """Does the noun name a document here? "دعوة إلى ..." is a call (a demand), "دعوة رسمية
+    إلى ..." a document; "بدعوى" is a pretext unless "قضائية" makes it a lawsuit."""
+    between = [tokens[x][2] for x in range(i + 1, j)]
+    if bare in _NEEDS_FORMAL and not any(w in _FORMAL for w in between):
+        return False
+    return not (bare in _NEEDS_JUDICIAL and _JUDICIAL not in between)
+
+
+def _marked_recipients(
+    tokens: list[tuple[int, int, str]], sentence: str, j: int, allow_lam: bool
+) -> list[str]:
+    """Recipients after the marker at ``j``: "إلى"/"لدى" (quotes skipped), or a bare ل- where
+    the document allows it or a counterpart follows ("خطاب لنظيره")."""
+    marker = tokens[j][2]
+    if marker in _RECIPIENT_MARKERS:
+        k = j + 1
+        while k < len(tokens) and tokens[k][2] in _QUOTES:
+            k += 1
+        return _recipients(tokens, sentence, k)
+    if (
+        (allow_lam or marker in _COUNTERPARTS)
+        and marker.startswith(_LAM)
+        and len(marker) > 3
+        and marker not in _LAM_PRONOUNS
+    ):
+        names = _recipients(tokens, sentence, j)
+        if names:
+            names[0] = _strip_prep(names[0])
+        return names
+    return []
 
 
 def _split_names(names: list[str]) -> list[str]:
@@ -267,7 +312,7 @@ def _split_names(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         words = name.split()
-        if len(words) == 2 and words[1].startswith("و") and len(words[1]) > 3:
+        if len(words) == 2 and words[1].startswith(_WA) and len(words[1]) > 3:
             out.extend([words[0], words[1][1:]])
         else:
             out.append(name)
@@ -284,7 +329,7 @@ def _apposition(norm: str, name: str) -> set[str]:
     if at < 0:
         return set()
     rest = norm[at + len(name) :]
-    m = re.match(r"\s*[،,]\s*((?:\w+\s*){1,3})", rest)
+    m = _APPOSITION.match(rest)
     words = set(normalize(name).split())
     if m:
         words |= set(m.group(1).split())

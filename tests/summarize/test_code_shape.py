@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "bot" / "summarize"
 MAX_LINES = 60
 KNOWN_LONG = {
-    "addressees.py:extract_addressees",
     "attribution.py:np_end",
     "attribution.py:_event",
     "attribution.py:analyse",
@@ -112,7 +111,6 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 # in data/words, data/patterns or data/tables, read through wordlists/patterns).
 # Only shrinks: a module that holds none must leave the list.
 ARABIC_DEBTS = {
-    "addressees.py",
     "attribution.py",
     "blame.py",
     "countries.py",
