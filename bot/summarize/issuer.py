@@ -31,17 +31,61 @@ from bot.summarize.text import normalize
 
 # --- lexicons (normalized spelling: ا for أإآ, ه for ة, ي for ى) -----------------
 
+# The letters, affixes and function words the rules compare words with live in
+# data/tables/issuer_spelling.json and issuer_particles.json (issue 9: Arabic only in
+# data); bound once here, the Arabic shown in a comment.
+_SPELLING = patterns.table("issuer_spelling")
+_ARTICLE = _SPELLING["article"]  # ال
+_WAL = _SPELLING["wal"]  # وال
+_LIL = _SPELLING["lil"]  # لل
+_LAM = _SPELLING["lam"]  # ل
+_BA = _SPELLING["ba"]  # ب
+_WA = _SPELLING["wa"]  # و
+_FEMININE_T = _SPELLING["feminine_t"]  # ت
+_DOUBLE_T = _SPELLING["double_t"]  # تت
+_HA = _SPELLING["ha"]  # ه
+_FEMININE_NISBA = _SPELLING["feminine_nisba"]  # يه
+_ADJECTIVE_ENDINGS = tuple(_SPELLING["adjective_endings"])  # ي يه يين يون
+_LAM_BA = tuple(_SPELLING["lam_ba"])  # ل ب
+_COUNCIL_WORD_STARTS = tuple(_SPELLING["council_word_starts"])  # ال لل وا
+_COMMAS = tuple(_SPELLING["commas"])  # ، ,
+_PARTICLES = patterns.table("issuer_particles")
+_FI = _PARTICLES["fi"]  # في
+_PLACE_PREPOSITIONS = frozenset(_PARTICLES["place_prepositions"])  # في ب
+_BISM = _PARTICLES["bism"]  # باسم
+_SPOKESPERSON_QUALIFIERS = frozenset(_PARTICLES["spokesperson_qualifiers"])  # الرسمي ... باسم
+_MINISTRY = _PARTICLES["ministry"]  # وزاره
+_THE_MINISTRY = _PARTICLES["the_ministry"]  # الوزاره
+_MINISTRY_CONSTRUCT = _PARTICLES["ministry_construct"]  # وزارت
+_MINISTERS = _PARTICLES["ministers"]  # وزراء
+_MINISTRY_BEFORE_SHORT = frozenset(_PARTICLES["ministry_before_short"])  # وزاره وزير الشؤون ...
+_SEVERAL_STATES = frozenset(_PARTICLES["several_states"])  # الدول العرب العربيه
+_REGION = _PARTICLES["region"]  # اقليم
+_HEAD_NAME_WORDS = frozenset(_PARTICLES["head_name_words"])  # الوزراء العامه المشتركه
+_ARMED_FORCES_OF = frozenset(_PARTICLES["armed_forces_of"])  # للقوات للجيش
+_ARMED = _PARTICLES["armed"]  # المسلحه
+_THE_PRESIDENT = tuple(_PARTICLES["the_president"])  # الرئيس الرئيسه
+_PERMANENT = frozenset(_PARTICLES["permanent"])  # الدائمه الدائم
+_LADA = _PARTICLES["lada"]  # لدي
+_MISSION_PLACES = frozenset(_PARTICLES["mission_places"])  # لدي في بالامم
+_THE_UN = tuple(_PARTICLES["the_un"])  # الامم المتحده
+_AT_THE_UN = frozenset(_PARTICLES["at_the_un"])  # لدي الامم الدائمه الدائم
+_SAID = frozenset(_PARTICLES["said"])  # قال قالت
+_LEADERS = frozenset(_PARTICLES["leaders"])  # قاده زعماء رؤساء حكومات
+_KULL = _PARTICLES["kull"]  # كل
+_MIN = _PARTICLES["min"]  # من
+_REPORTED_BY = frozenset(_PARTICLES["reported_by"])  # عن لسان
+_JOINT_STATEMENT = tuple(_PARTICLES["joint_statement"])  # بيان مشترك، البيان المشترك، رساله مشتركه
+_JOINT_WITH = tuple(_PARTICLES["joint_with"])  # مشترك مع، مشتركه مع
+# Nouns of a statement that make the body just before them its speaker ("في بيان").
+_STATEMENT_NOUNS = wordlists.load("issuer_statement_nouns")
+
 # Past-tense verbs of saying and official acts, masculine and feminine. Present
 # and other forms are left to the morphology analyser when its data is there.
 _VERB_STEMS = list(patterns.ordered("issuer_verb_stems"))
 _VERBS: frozenset[str] = frozenset(
-    {
-        v
-        for s in _VERB_STEMS
-        for v in (s, s + patterns.source("issuer_verbs"))
-        if not v.endswith(patterns.source("issuer_verbs_2"))
-    }
-    | set(patterns.ordered("issuer_verbs_3"))
+    {v for s in _VERB_STEMS for v in (s, s + _FEMININE_T) if not v.endswith(_DOUBLE_T)}
+    | wordlists.load("issuer_feminine_verb_forms")
     | wordlists.load("present_speech_verbs")
 )
 _PRESENT_VERBS = wordlists.load("present_speech_verbs")
@@ -80,20 +124,9 @@ _INTERNATIONAL: tuple[tuple[str, ...], ...] = tuple(
 
 # Heads of an official body → kind. Complements are read by ``_extent``.
 _HEADS = patterns.table("issuer_heads")
-_HEAD_COMPLEMENT = {  # what must follow these heads for them to be official
-    patterns.source("issuer_head_complement"): set(patterns.ordered("issuer_head_complement_12")),
-    patterns.source("issuer_head_complement_2"): set(patterns.ordered("issuer_head_complement_13")),
-    patterns.source("issuer_head_complement_3"): {
-        patterns.source("issuer_head_complement_14")
-    },  # "إدارة الرئيس الأمريكي", not "إدارة الكنيست"
-    patterns.source("issuer_head_complement_4"): set(patterns.ordered("issuer_head_complement_15")),
-    patterns.source("issuer_head_complement_5"): {patterns.source("issuer_head_complement_16")},
-    patterns.source("issuer_head_complement_6"): {patterns.source("issuer_head_complement_17")},
-    patterns.source("issuer_head_complement_7"): set(patterns.ordered("issuer_head_complement_18")),
-    patterns.source("issuer_head_complement_8"): set(patterns.ordered("issuer_head_complement_19")),
-    patterns.source("issuer_head_complement_9"): {patterns.source("issuer_head_complement_20")},
-    patterns.source("issuer_head_complement_10"): {patterns.source("issuer_head_complement_21")},
-    patterns.source("issuer_head_complement_11"): {patterns.source("issuer_head_complement_22")},
+# What must follow these heads for them to be official ("إدارة الرئيس", not "إدارة الكنيست").
+_HEAD_COMPLEMENT: dict[str, set[str]] = {
+    head: set(words) for head, words in patterns.table("issuer_head_complements").items()
 }
 
 # Words that may stand between a statement verb and the body it governs.
@@ -174,8 +207,8 @@ def _variants(word: str) -> tuple[str, ...]:
     if len(w) > 3 and w[0] in _PROCLITICS:
         w = w[1:]
         out.append(w)
-    if len(w) > 3 and w.startswith("لل"):
-        out.append("ال" + w[2:])
+    if len(w) > 3 and w.startswith(_LIL):
+        out.append(_ARTICLE + w[2:])
     elif len(w) > 3 and w[0] in _PREP_CLITICS:
         out.append(w[1:])
     return tuple(out)
@@ -195,7 +228,7 @@ def _is_verb(word: str) -> bool:
             stem = b[: -len(suffix)]
             # a bare ه is also the folded ة of a noun ("إدانة" → "ادانه"): only after
             # a feminine past tense ("أدانته") is it surely an object pronoun
-            if stem in _VERBS and (suffix != "ه" or stem.endswith("ت")):
+            if stem in _VERBS and (suffix != _HA or stem.endswith(_FEMININE_T)):
                 return True
             break
     lemmas = morphology.verb_lemmas(word)
@@ -218,9 +251,9 @@ def _disagrees(verb: str, head: str) -> bool:
         return False  # a present tense carries its gender in front (تطالب/يطالب): not judged
     h = _variants(head)[-1] if head not in _MASCULINE_HEADS | _FEMININE_HEADS else head
     if h in _MASCULINE_HEADS:
-        return v.endswith("ت")
+        return v.endswith(_FEMININE_T)
     if h in _FEMININE_HEADS:
-        return not v.endswith("ت")
+        return not v.endswith(_FEMININE_T)
     return False
 
 
@@ -229,7 +262,7 @@ def _adjective_country(words: list[tuple[int, int, str]], j: int) -> tuple[str |
     if j >= len(words):
         return None, 0
     w = words[j][2]
-    if not w.startswith("ال") and not w.startswith("وال"):
+    if not w.startswith(_ARTICLE) and not w.startswith(_WAL):
         return None, 0
     if j + 1 < len(words):
         two = w + " " + words[j + 1][2]
@@ -244,7 +277,7 @@ def _adjective_country(words: list[tuple[int, int, str]], j: int) -> tuple[str |
 
 def _looks_like_name(w: str) -> bool:
     """Country *names* with the article (السعوديه, الاردن) are not adjectives after a body."""
-    return not (w.endswith("ي") or w.endswith("يه") or w.endswith("يين") or w.endswith("يون"))
+    return not w.endswith(_ADJECTIVE_ENDINGS)
 
 
 def _country_name_at(
@@ -265,7 +298,9 @@ def _country_name_at(
                 ),
             }:
                 code = country_of(cand)
-                if code and (loose or n > 1 or _looks_like_name(cand) or not cand.startswith("ال")):
+                if code and (
+                    loose or n > 1 or _looks_like_name(cand) or not cand.startswith(_ARTICLE)
+                ):
                     return code, n
     return None, 0
 
@@ -288,20 +323,18 @@ def _extent(
 
     if kind == "spokesperson":
         j = i + 1
-        if clean_gap(j) and words[j][2] in {"الرسمي", "الامني", "العسكري", "الرسميه", "باسم"} | {
-            "باسم"
-        }:
-            if words[j][2] != "باسم":
+        if clean_gap(j) and words[j][2] in _SPOKESPERSON_QUALIFIERS:
+            if words[j][2] != _BISM:
                 last = j
                 j += 1
-        if clean_gap(j) and (words[j][2] == "باسم" or words[j][2][:1] in ("ل", "ب")):
-            k = j + 1 if words[j][2] == "باسم" else j
+        if clean_gap(j) and (words[j][2] == _BISM or words[j][2][:1] in _LAM_BA):
+            k = j + 1 if words[j][2] == _BISM else j
             # "باسم وزارة ..." / "لوزارة الداخلية" / "باسم الحكومة"
             target = words[k][2] if k < n else ""
             tv = _variants(target)
             head2 = next((v for v in tv if v in _HEADS and _HEADS[v] != "spokesperson"), None)
-            if head2 is None and target.startswith("وزارت"):
-                head2 = "وزاره"
+            if head2 is None and target.startswith(_MINISTRY_CONSTRUCT):
+                head2 = _MINISTRY
             if head2 is not None and k < n:
                 end, country, intl = _extent(words, norm, k, _HEADS.get(head2, "ministry"), head2)
                 return end, country, intl
@@ -321,10 +354,10 @@ def _extent(
             if w in _STOP or w.isdigit():
                 break
             if (
-                w.startswith("وال")
-                or w.startswith("لل")
+                w.startswith(_WAL)
+                or w.startswith(_LIL)
                 or (
-                    w.startswith("ال")
+                    w.startswith(_ARTICLE)
                     and (taken == 0 or words[last][2] in _NEEDS_COMPLEMENT or w in _NAME_ADJECTIVES)
                 )
             ):
@@ -336,7 +369,7 @@ def _extent(
                 j += 1
                 continue
             if (taken == 0 and w in _CONSTRUCT_DOMAINS) or (
-                taken and w[:1] == "و" and w[1:] in _CONSTRUCT_DOMAINS
+                taken and w[:1] == _WA and w[1:] in _CONSTRUCT_DOMAINS
             ):
                 # "وزارة الخارجية وشؤون المغتربين الأردنية": a coordinated domain keeps the name going
                 last = j
@@ -346,65 +379,61 @@ def _extent(
             break
         if taken == 0:
             return -1, None, False
-        if head in ("وزراء",) and any(
-            words[k][2] in {"الدول", "العرب", "العربيه"} for k in range(i, min(n, last + 3))
+        if head == _MINISTERS and any(
+            words[k][2] in _SEVERAL_STATES for k in range(i, min(n, last + 3))
         ):
             return last, None, True  # "وزراء خارجية الدول العربية": several governments
         # "وزير خارجية النرويج", "وزارة الشؤون الخارجية في أفغانستان"
         j = last + 1
-        if j < n and clean_gap(j) and words[j][2] in {"في", "ب"}:
+        if j < n and clean_gap(j) and words[j][2] in _PLACE_PREPOSITIONS:
             j += 1
         if j < n and clean_gap(j):
             code, used = _country_name_at(words, j)
-            if (code and not words[last][2].startswith("ال")) or (
-                code and words[j - 1][2] in {"في", "ب"}
+            if (code and not words[last][2].startswith(_ARTICLE)) or (
+                code and words[j - 1][2] in _PLACE_PREPOSITIONS
             ):
                 country = code
     elif kind in ("presidency", "head", "army", "council"):
         need = _HEAD_COMPLEMENT.get(head)
         j = i + 1
         if need is not None:
-            if not (
-                j < n and clean_gap(j) and _variants(words[j][2])[-1] in need | {w for w in need}
-            ) and not (j < n and words[j][2] in need):
-                if head == "رئيس" or head == "الرئيس":
-                    pass
-                else:
-                    return -1, None, False
+            if not (j < n and clean_gap(j) and _variants(words[j][2])[-1] in need) and not (
+                j < n and words[j][2] in need
+            ):
                 return -1, None, False
             last = j
             j += 1
-            if words[last][2] == "اقليم":
+            if words[last][2] == _REGION:
                 code, used = _region_at(words, last)  # "رئاسة إقليم كردستان العراق"
                 if code:
                     country, last, j = code, last + used - 1, last + used
-            if j < n and clean_gap(j) and words[j][2] in {"الوزراء", "العامه", "المشتركه"}:
+            if j < n and clean_gap(j) and words[j][2] in _HEAD_NAME_WORDS:
                 last = j
                 j += 1
-            if j < n and clean_gap(j) and not words[last][2].startswith("ال"):
+            if j < n and clean_gap(j) and not words[last][2].startswith(_ARTICLE):
                 code, used = _country_name_at(words, j)  # "رئيس وزراء باكستان"
                 if code:
                     country = code
-            if kind == "army" and j < n and clean_gap(j) and words[j][2] in {"للقوات", "للجيش"}:
+            if kind == "army" and j < n and clean_gap(j) and words[j][2] in _ARMED_FORCES_OF:
                 last, j = j, j + 1  # "القيادة العامة للقوات المسلحة"
-                if j < n and clean_gap(j) and words[j][2] == "المسلحه":
+                if j < n and clean_gap(j) and words[j][2] == _ARMED:
                     last, j = j, j + 1
             if kind == "council":
                 while (
                     j < n
                     and clean_gap(j)
                     and j - i < 6
-                    and words[j][2][:2] in ("ال", "لل", "وا")
+                    and words[j][2][:2] in _COUNCIL_WORD_STARTS
                     and words[j][2] not in _STOP
                     and not _adjective_country(words, j)[0]
                 ):
                     last = j
                     j += 1
-            if j + 1 < n and clean_gap(j) and words[j][2] == "في":
+            if j + 1 < n and clean_gap(j) and words[j][2] == _FI:
                 code, used = _country_name_at(words, j + 1)
                 if code:
                     country = code
-        elif head in ("الرئيس", "الرئيسه") or head in _OFFICIAL_SOURCES:
+        elif head in _THE_PRESIDENT or head in _OFFICIAL_SOURCES:
             # "الرئيس الأمريكي", "مسؤولون أمريكيون": official only with the state's adjective
             if head in _OFFICIAL_SOURCES and j < n and words[j][2] in _SOURCE_ADJECTIVES:
                 j += 1  # "مسؤول كبير"/"مسؤول رفيع" before the adjective
@@ -417,17 +446,17 @@ def _extent(
     elif kind in ("ambassador", "embassy", "mission", "government"):
         j = i + 1
         # construct with a country name: "سفير السعودية", "وفد قطر", "حكومة جنوب أفريقيا"
-        if j < n and clean_gap(j) and kind == "government" and words[j][2] == "اقليم":
+        if j < n and clean_gap(j) and kind == "government" and words[j][2] == _REGION:
             code, used = _region_at(words, j)  # "حكومة إقليم كردستان": the region's state
             if code:
                 return j + used - 1, code, False
-        if j < n and clean_gap(j) and not words[i][2].startswith("ال"):
+        if j < n and clean_gap(j) and not words[i][2].startswith(_ARTICLE):
             code, used = _country_name_at(words, j)
             if code:
                 country = code
                 last = j + used - 1
                 j = last + 1
-        if j < n and clean_gap(j) and words[j][2] in {"الدائمه", "الدائم"}:
+        if j < n and clean_gap(j) and words[j][2] in _PERMANENT:
             last = j
             j += 1
     # nationality adjective right after the name ("... السورية", "الجيش الكوري الجنوبي")
@@ -437,33 +466,28 @@ def _extent(
         if code:
             country = code
             j += used
-            if (
-                j < n
-                and clean_gap(j)
-                and words[j][2] in {"الدائمه", "الدائم"}
-                and kind == "mission"
-            ):
+            if j < n and clean_gap(j) and words[j][2] in _PERMANENT and kind == "mission":
                 j += 1
     if country is None and kind not in ("mission", "ambassador", "embassy") and j < n:
         country = _country_in(words, j) if clean_gap(j) else None
     # mission / ambassador: "... لدى الأمم المتحدة", "في اليمن"
     if kind in ("mission", "ambassador") and j < n:
         k = j
-        if words[k][2] in {"الدائمه", "الدائم"}:
+        if words[k][2] in _PERMANENT:
             k += 1
         at_state = (
             k < n
-            and words[k][2].startswith("ب")
+            and words[k][2].startswith(_BA)
             and len(words[k][2]) > 3
             and _country_name_at(words, k)[0]
         )
-        if (k < n and words[k][2] in {"لدي", "في", "بالامم"}) or at_state:
+        if (k < n and words[k][2] in _MISSION_PLACES) or at_state:
             end = k
             if at_state:  # "السفير السعودي بالولايات المتحدة"
                 end = k + _country_name_at(words, k)[1] - 1
-            elif words[k][2] in {"لدي", "في"}:
+            elif words[k][2] in (_LADA, _FI):
                 end = k + 1
-                if end + 1 < n and words[end][2] == "الامم" and words[end + 1][2] == "المتحده":
+                if end + 1 < n and (words[end][2], words[end + 1][2]) == _THE_UN:
                     end += 1
                 elif end < n:
                     _c2, u2 = _country_name_at(words, end)
@@ -472,9 +496,7 @@ def _extent(
                 last = end
     if kind in ("ambassador", "embassy", "mission") and country is None:
         # "بعثة الفريق", "وفد برلماني": official only with a country or at the UN
-        if not any(
-            words[k][2] in {"لدي", "الامم", "الدائمه", "الدائم"} for k in range(i, min(n, last + 1))
-        ):
+        if not any(words[k][2] in _AT_THE_UN for k in range(i, min(n, last + 1))):
             return -1, None, False
     return last, country, False
 
@@ -483,9 +505,9 @@ def _country_in(words: list[tuple[int, int, str]], j: int) -> str | None:
     """The state a body is "in", right after its name: "الديوان الملكي في الأردن",
     "وزارة الصحة بقطاع غزة" (not for envoys: "السفير في اليمن" is the host state)."""
     w = words[j][2]
-    if w == "في" and j + 1 < len(words):
+    if w == _FI and j + 1 < len(words):
         return _country_name_at(words, j + 1)[0]
-    if w.startswith("ب") and len(w) > 3:
+    if w.startswith(_BA) and len(w) > 3:
         return _country_name_at(words, j)[0]
     return None
 
@@ -544,8 +566,8 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
                 back == 1
                 and _disagrees(w, words[i][2])
                 and not (
-                    _bare(w).endswith("ت")
-                    and any(x.endswith("يه") for _, _, x in words[i + 1 : i + 4])
+                    _bare(w).endswith(_FEMININE_T)
+                    and any(x.endswith(_FEMININE_NISBA) for _, _, x in words[i + 1 : i + 4])
                 )
             ):
                 # "ودعت الرئيس الأمريكي": a feminine verb's masculine object, not its subject;
@@ -561,7 +583,7 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             return True, False
         if (
             back == 1
-            and w in {"في", "ب"}
+            and w in _PLACE_PREPOSITIONS
             and k > 0
             and (
                 _bare(words[k - 1][2]) in _SOURCE_NOUNS
@@ -584,7 +606,7 @@ def _signal_around(
     """The speaker signals other than a verb right before: an apposition after the name,
     or a statement noun or verb (SVO) just after the body."""
     # "قال محمد آل جابر، سفير السعودية ...": the speaker's name, a comma, then the office
-    if i > 0 and _gap(norm, words, i).strip() in ("،", ","):
+    if i > 0 and _gap(norm, words, i).strip() in _COMMAS:
         for k in range(i - 1, max(-1, i - 6), -1):
             if k < i - 1 and _gap(norm, words, k + 1).strip():
                 break
@@ -594,10 +616,10 @@ def _signal_around(
     for k in range(last + 1, min(len(words), last + 9)):
         w = words[k][2]
         b = _bare(w)
-        if b in {"بيان", "بيانا", "تصريح", "تصريحات", "بلاغ", "تغريده", "قوله", "قولها"}:
+        if b in _STATEMENT_NOUNS:
             return True, False
         if k <= last + 3 and _is_verb(w) and k > 0 and _gap(norm, words, k).strip() in ("", ","):
-            if b not in {"قال", "قالت"} or k == last + 1:
+            if b not in _SAID or k == last + 1:
                 return True, False
     return False, False
 
@@ -638,9 +660,7 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
                     code, _used = _adjective_country(words, i + 1) if i + 1 < n else (None, 0)
                     prev_verb = i > 0 and _is_verb(words[i - 1][2])
                     if (code or prev_verb) and not (
-                        i > 0
-                        and _variants(words[i - 1][2])[-1]
-                        in {"وزاره", "وزير", "الشوون", "شوون", "الشؤون", "شؤون"}
+                        i > 0 and _variants(words[i - 1][2])[-1] in _MINISTRY_BEFORE_SHORT
                     ):
                         found = (i, code, "ministry", False)
                 else:
@@ -657,12 +677,12 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
             words[i][2] == s[0] for s in _INTERNATIONAL + tuple(_FIXED)
         ):
             v = _variants(words[i][2])
-            start += len(words[i][2]) - len(v[-1]) if v[-1] != "ال" + words[i][2][2:] else 0
-            if words[i][2].startswith("لل") and len(v) > 1:
+            start += len(words[i][2]) - len(v[-1]) if v[-1] != _ARTICLE + words[i][2][2:] else 0
+            if words[i][2].startswith(_LIL) and len(v) > 1:
                 start = words[i][0]  # keep "لل..." rather than mangle it
         name = sentence[start : words[last][1]]
-        if words[i][2].startswith("لل"):
-            name = "ال" + name[2:] if name.startswith("لل") else name
+        if words[i][2].startswith(_LIL):
+            name = _ARTICLE + name[2:] if name.startswith(_LIL) else name
         signal, strong = _signal(words, norm, i, last)
         if strong and _quoted(sentence, start):
             strong = False  # "قال البيان: "قررت حكومة ..."": the statement's words, not its speaker
@@ -703,9 +723,9 @@ def _country_subjects(idx: int, sentence: str) -> tuple[Mention, ...]:
     for i in range(1, len(words)):
         if not _is_verb(words[i - 1][2]):
             continue
-        if words[i][2] in {"قاده", "زعماء", "رؤساء", "حكومات"} and i + 1 < len(words):
+        if words[i][2] in _LEADERS and i + 1 < len(words):
             i += 1  # "أدان قادة كل من فرنسا وألمانيا"
-        if words[i][2] == "كل" and i + 2 < len(words) and words[i + 1][2] == "من":
+        if words[i][2] == _KULL and i + 2 < len(words) and words[i + 1][2] == _MIN:
             i += 2  # "تعهدت كل من السعودية والإمارات"
         code, used = _country_name_at(words, i, loose=True)
         if code:
@@ -714,7 +734,7 @@ def _country_subjects(idx: int, sentence: str) -> tuple[Mention, ...]:
             joint = False
             while (
                 k < len(words)
-                and words[k][2].startswith("و")
+                and words[k][2].startswith(_WA)
                 and _country_name_at(
                     [(a, b, w[1:]) for a, b, w in words[k : k + 3]], 0, loose=True
                 )[0]
@@ -775,10 +795,10 @@ def _weight(m: Mention, first_speaker: bool) -> float:
 def _is_joint(sentence: str) -> bool:
     """A joint statement of several governments (two ministers of one state are not)."""
     n = normalize(sentence)
-    at = max(n.find("بيان مشترك"), n.find("البيان المشترك"), n.find("رساله مشتركه"))
+    at = max(n.find(phrase) for phrase in _JOINT_STATEMENT)
     if at < 0:
         return False
-    if "مشترك مع" in n or "مشتركه مع" in n:
+    if any(phrase in n for phrase in _JOINT_WITH):
         return True  # "في بيان مشترك مع ألمانيا"
     codes = {country_of(w) for w in _WORD.findall(n[:at])} - {None}  # the parties, named before it
     return len(codes) >= 2
@@ -876,7 +896,7 @@ def _speaking_office(members: list[Mention], first_speaker: Mention | None) -> M
 def _office_spoken_for(chosen: Mention, members: list[Mention]) -> Mention:
     """ "وقال متحدث باسم الوزارة": the office it speaks for, named elsewhere in the text."""
     named = [m for m in members if m.kind != "spokesperson" or not _unnamed_office(m.name)]
-    if "الوزاره" in normalize(chosen.name):
+    if _THE_MINISTRY in normalize(chosen.name):
         named = [m for m in named if m.kind == "ministry"]
     before = [m for m in named if (m.sentence, m.start) < (chosen.sentence, chosen.start)]
     if before:
@@ -911,8 +931,8 @@ def _without_adjective(name: str) -> str:
     for k in range(1, len(spans) - 1):
         w = spans[k][2]
         if (
-            w.startswith("ال")
-            and spans[k - 1][2].startswith("ال")
+            w.startswith(_ARTICLE)
+            and spans[k - 1][2].startswith(_ARTICLE)
             and not _looks_like_name(w)
             and country_of(w)
             and spans[k - 1][2] not in _STYLE_WORDS
@@ -936,7 +956,7 @@ def _agency_country(lead: list[str]) -> str | None:
         norm = normalize(sentence)
         for m in _AGENCY_HEAD.finditer(norm):
             for w in m.group(1).split():
-                code = country_of(w) if w.startswith("ال") else None
+                code = country_of(w) if w.startswith(_ARTICLE) else None
                 if code:
                     return code
         for w in _WORD.findall(norm):
@@ -1018,7 +1038,7 @@ def _reported_from(m: Mention) -> str | None:
     if not sentence:
         return None
     before = normalize(sentence[: m.start]).split()
-    if not before or before[-1] not in {"عن", "لسان"}:
+    if not before or before[-1] not in _REPORTED_BY:
         return None
     for w in reversed(before[-6:-1]):
         code = country_of(w)
@@ -1085,6 +1105,6 @@ _OFFICE_FILLER = frozenset(patterns.ordered("issuer_office_filler"))
 def _office_key(name: str) -> str:
     """A body's identity regardless of how it is introduced ("وزارة الخارجية" = "الخارجية")."""
     words = [w for w in normalize(name).split() if w not in _OFFICE_FILLER]
-    words = [w[1:] if w.startswith("ل") and len(w) > 3 else w for w in words]
-    words = ["ال" + w if not w.startswith("ال") else w for w in words]
+    words = [w[1:] if w.startswith(_LAM) and len(w) > 3 else w for w in words]
+    words = [_ARTICLE + w if not w.startswith(_ARTICLE) else w for w in words]
     return words[0] if words else normalize(name)

@@ -115,7 +115,6 @@ ARABIC_DEBTS = {
     "blame.py",
     "countries.py",
     "figures.py",
-    "issuer.py",
     "keys.py",
     "learned/features.py",
     "lexicon.py",

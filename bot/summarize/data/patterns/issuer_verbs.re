@@ -1,2 +1,0 @@
-# (read by bot/summarize/issuer.py as _VERBS; order kept)
-ت
