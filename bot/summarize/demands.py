@@ -70,9 +70,8 @@ _LA = _PARTICLES["la"]  # لا
 _LIL_NAME_HEADS = tuple(_PARTICLES["lil_name_heads"])  # الامم الجامعه الشؤون الاسلحه
 _MEMBER_ADJECTIVES = tuple(_PARTICLES["member_adjectives"])  # الاعضاء العامله المعتمده
 _MIN = _PARTICLES["min"]  # من
-_NECESSITY_LEAD = tuple(
-    _PARTICLES["necessity_lead"]
-)  # الي علي بضروره ضروره اهميه باهميه وجوب لضروره
+# الي علي بضروره ضروره اهميه باهميه وجوب لضروره
+_NECESSITY_LEAD = tuple(_PARTICLES["necessity_lead"])
 _NOT_PREFIX = _PARTICLES["not_prefix"]  # عدم
 _OBLIGED_NEXT = tuple(_PARTICLES["obliged_next"])  # في اكثر الان اليوم بان
 _RENEWED = tuple(_PARTICLES["renewed"])  # مجددا
