@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -220,6 +221,7 @@ def _bare(word: str) -> str:
 
 
 def _is_verb(word: str) -> bool:
+    """Is the word a statement verb (listed, with an object pronoun, or by its lemma)?"""
     b = _bare(word)
     if b in _VERBS or word in _VERBS:
         return True
@@ -310,195 +312,273 @@ def _gap(norm: str, words: list[tuple[int, int, str]], j: int) -> str:
     return norm[words[j - 1][1] : words[j][0]] if j > 0 else ""
 
 
-def _extent(
-    words: list[tuple[int, int, str]], norm: str, i: int, kind: str, head: str
-) -> tuple[int, str | None, bool]:
+_Extent = tuple[int, str | None, bool]  # last word of the name, its country, international
+_NO_BODY: _Extent = (-1, None, False)
+_ENVOY_KINDS = ("ambassador", "embassy", "mission")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence as the name rules read it: as written, normalized, and its words
+    (start, end, normalized word); offsets are the same in both spellings."""
+
+    text: str
+    norm: str
+    words: list[tuple[int, int, str]]
+
+    @classmethod
+    def of(cls, sentence: str) -> _Sentence:
+        """The sentence normalized and cut into words once, for every rule that reads it."""
+        norm = normalize(sentence)
+        return cls(sentence, norm, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)])
+
+    def clean_gap(self, j: int) -> bool:
+        """Is there a word ``j`` with only spaces before it (punctuation breaks a name)?"""
+        return j < len(self.words) and _gap(self.norm, self.words, j).strip() == ""
+
+
+def _extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:
     """Last word index of the body's name starting at ``i``, its country, international flag."""
-    n = len(words)
+    if kind == "spokesperson":
+        return _spokesperson_extent(s, i)
+    if kind in ("ministry", "minister"):
+        return _ministry_extent(s, i, kind, head)
+    if kind in ("presidency", "head", "army", "council"):
+        return _head_extent(s, i, kind, head)
+    if kind in ("ambassador", "embassy", "mission", "government"):
+        return _envoy_extent(s, i, kind)
+    return _with_country_after(s, i, kind, i, None)
+
+
+def _spokesperson_extent(s: _Sentence, i: int) -> _Extent:
+    """A spokesperson's name reaches the body it speaks for ("المتحدث باسم وزارة الخارجية")."""
+    words, n = s.words, len(s.words)
+    last = i
+    j = i + 1
+    if s.clean_gap(j) and words[j][2] in _SPOKESPERSON_QUALIFIERS:
+        if words[j][2] != _BISM:
+            last = j
+            j += 1
+    if s.clean_gap(j) and (words[j][2] == _BISM or words[j][2][:1] in _LAM_BA):
+        k = j + 1 if words[j][2] == _BISM else j
+        # "باسم وزارة ..." / "لوزارة الداخلية" / "باسم الحكومة"
+        target = words[k][2] if k < n else ""
+        tv = _variants(target)
+        head2 = next((v for v in tv if v in _HEADS and _HEADS[v] != "spokesperson"), None)
+        if head2 is None and target.startswith(_MINISTRY_CONSTRUCT):
+            head2 = _MINISTRY
+        if head2 is not None and k < n:
+            return _extent(s, k, _HEADS.get(head2, "ministry"), head2)
+        if target in _ANAPHORIC_BODIES and k < n:
+            return k, None, False  # "متحدث باسم الوزارة": the ministry the text has named
+    return last, None, False
+
+
+def _ministry_extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:
+    """A ministry or minister with its domain ("وزارة الشؤون الخارجية") and its state."""
+    words, n = s.words, len(s.words)
+    last, country = _ministry_domain(s, i)
+    if last == i:
+        return _NO_BODY
+    if head == _MINISTERS and any(
+        words[k][2] in _SEVERAL_STATES for k in range(i, min(n, last + 3))
+    ):
+        return last, None, True  # "وزراء خارجية الدول العربية": several governments
+    # "وزير خارجية النرويج", "وزارة الشؤون الخارجية في أفغانستان"
+    j = last + 1
+    if j < n and s.clean_gap(j) and words[j][2] in _PLACE_PREPOSITIONS:
+        j += 1
+    if j < n and s.clean_gap(j):
+        code, _used = _country_name_at(words, j)
+        if (code and not words[last][2].startswith(_ARTICLE)) or (
+            code and words[j - 1][2] in _PLACE_PREPOSITIONS
+        ):
+            country = code
+    return _with_country_after(s, i, kind, last, country)
+
+
+def _ministry_domain(s: _Sentence, i: int) -> tuple[int, str | None]:
+    """The last word of a ministry's domain (``i`` when it has none) and a state adjective that
+    ends it ("وزارة الخارجية السورية")."""
+    words, n = s.words, len(s.words)
+    last = i
+    j = i + 1
+    taken = 0
+    while j < n and s.clean_gap(j) and taken < 4:
+        w = words[j][2]
+        code, _used = _adjective_country(words, j)
+        if code:
+            return last, code
+        if w in _STOP or w.isdigit():
+            break
+        if (
+            w.startswith(_WAL)
+            or w.startswith(_LIL)
+            or (
+                w.startswith(_ARTICLE)
+                and (taken == 0 or words[last][2] in _NEEDS_COMPLEMENT or w in _NAME_ADJECTIVES)
+            )
+        ) or (
+            (taken == 0 and w in _CONSTRUCT_DOMAINS)
+            or (taken and w[:1] == _WA and w[1:] in _CONSTRUCT_DOMAINS)
+        ):
+            # After its domain a name goes on only by coordination ("والمغتربين"), a
+            # complement ("الشؤون الخارجية") or an adjective of office ("الوطني"):
+            # "أدانت وزارة الخارجية القصف" names the ministry, not "الخارجية القصف";
+            # "وزارة الخارجية وشؤون المغتربين الأردنية": a coordinated domain keeps it going.
+            last = j
+            taken += 1
+            j += 1
+            continue
+        break
+    return last, None
+
+
+def _head_extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:
+    """A presidency, head, army or council: with the complement its head needs, or (for "the
+    president" and unnamed officials) only with its state's adjective."""
+    need = _HEAD_COMPLEMENT.get(head)
+    if need is not None:
+        return _complemented_head(s, i, kind, need)
+    if head in _THE_PRESIDENT or head in _OFFICIAL_SOURCES:
+        # "الرئيس الأمريكي", "مسؤولون أمريكيون": official only with the state's adjective
+        words, n = s.words, len(s.words)
+        j = i + 1
+        if head in _OFFICIAL_SOURCES and j < n and words[j][2] in _SOURCE_ADJECTIVES:
+            j += 1  # "مسؤول كبير"/"مسؤول رفيع" before the adjective
+            if j < n and words[j][2] in _SOURCE_ADJECTIVES:
+                j += 1
+        code, _used = _adjective_country(words, j) if s.clean_gap(j) else (None, 0)
+        if not code:
+            return _NO_BODY
+        return i, code, False
+    return _with_country_after(s, i, kind, i, None)
+
+
+def _complemented_head(s: _Sentence, i: int, kind: str, need: set[str]) -> _Extent:
+    """A head official only with a complement ("رئيس الوزراء", "القيادة العامة للقوات
+    المسلحة"), and the state named with it."""
+    words, n = s.words, len(s.words)
+    country: str | None = None
+    j = i + 1
+    if not (j < n and s.clean_gap(j) and _variants(words[j][2])[-1] in need) and not (
+        j < n and words[j][2] in need
+    ):
+        return _NO_BODY
+    last = j
+    j += 1
+    if words[last][2] == _REGION:
+        code, used = _region_at(words, last)  # "رئاسة إقليم كردستان العراق"
+        if code:
+            country, last, j = code, last + used - 1, last + used
+    if j < n and s.clean_gap(j) and words[j][2] in _HEAD_NAME_WORDS:
+        last = j
+        j += 1
+    if j < n and s.clean_gap(j) and not words[last][2].startswith(_ARTICLE):
+        code, _used = _country_name_at(words, j)  # "رئيس وزراء باكستان"
+        if code:
+            country = code
+    if kind == "army" and j < n and s.clean_gap(j) and words[j][2] in _ARMED_FORCES_OF:
+        last, j = j, j + 1  # "القيادة العامة للقوات المسلحة"
+        if j < n and s.clean_gap(j) and words[j][2] == _ARMED:
+            last, j = j, j + 1
+    if kind == "council":
+        last, j = _council_name_end(s, i, last, j)
+    if j + 1 < n and s.clean_gap(j) and words[j][2] == _FI:
+        code, _used = _country_name_at(words, j + 1)
+        if code:
+            country = code
+    return _with_country_after(s, i, kind, last, country)
+
+
+def _council_name_end(s: _Sentence, i: int, last: int, j: int) -> tuple[int, int]:
+    """A council's name goes on through definite words, up to six from its head."""
+    words, n = s.words, len(s.words)
+    while (
+        j < n
+        and s.clean_gap(j)
+        and j - i < 6
+        and words[j][2][:2] in _COUNCIL_WORD_STARTS
+        and words[j][2] not in _STOP
+        and not _adjective_country(words, j)[0]
+    ):
+        last = j
+        j += 1
+    return last, j
+
+
+def _envoy_extent(s: _Sentence, i: int, kind: str) -> _Extent:
+    """An envoy, embassy, mission or government, in construct with its state ("سفير
+    السعودية", "وفد قطر", "حكومة جنوب أفريقيا") or its region ("حكومة إقليم كردستان")."""
+    words, n = s.words, len(s.words)
     country: str | None = None
     last = i
+    j = i + 1
+    if j < n and s.clean_gap(j) and kind == "government" and words[j][2] == _REGION:
+        code, used = _region_at(words, j)  # "حكومة إقليم كردستان": the region's state
+        if code:
+            return j + used - 1, code, False
+    if j < n and s.clean_gap(j) and not words[i][2].startswith(_ARTICLE):
+        code, used = _country_name_at(words, j)
+        if code:
+            country = code
+            last = j + used - 1
+            j = last + 1
+    if j < n and s.clean_gap(j) and words[j][2] in _PERMANENT:
+        last = j
+    return _with_country_after(s, i, kind, last, country)
 
-    def clean_gap(j: int) -> bool:
-        return j < n and _gap(norm, words, j).strip() == ""
 
-    if kind == "spokesperson":
-        j = i + 1
-        if clean_gap(j) and words[j][2] in _SPOKESPERSON_QUALIFIERS:
-            if words[j][2] != _BISM:
-                last = j
-                j += 1
-        if clean_gap(j) and (words[j][2] == _BISM or words[j][2][:1] in _LAM_BA):
-            k = j + 1 if words[j][2] == _BISM else j
-            # "باسم وزارة ..." / "لوزارة الداخلية" / "باسم الحكومة"
-            target = words[k][2] if k < n else ""
-            tv = _variants(target)
-            head2 = next((v for v in tv if v in _HEADS and _HEADS[v] != "spokesperson"), None)
-            if head2 is None and target.startswith(_MINISTRY_CONSTRUCT):
-                head2 = _MINISTRY
-            if head2 is not None and k < n:
-                end, country, intl = _extent(words, norm, k, _HEADS.get(head2, "ministry"), head2)
-                return end, country, intl
-            if target in _ANAPHORIC_BODIES and k < n:
-                return k, None, False  # "متحدث باسم الوزارة": the ministry the text has named
-        return last, None, False
-
-    if kind in ("ministry", "minister"):
-        j = i + 1
-        taken = 0
-        while j < n and clean_gap(j) and taken < 4:
-            w = words[j][2]
-            code, used = _adjective_country(words, j)
-            if code:
-                country = code
-                break
-            if w in _STOP or w.isdigit():
-                break
-            if (
-                w.startswith(_WAL)
-                or w.startswith(_LIL)
-                or (
-                    w.startswith(_ARTICLE)
-                    and (taken == 0 or words[last][2] in _NEEDS_COMPLEMENT or w in _NAME_ADJECTIVES)
-                )
-            ):
-                # After its domain a name goes on only by coordination ("والمغتربين"), a
-                # complement ("الشؤون الخارجية") or an adjective of office ("الوطني"):
-                # "أدانت وزارة الخارجية القصف" names the ministry, not "الخارجية القصف".
-                last = j
-                taken += 1
-                j += 1
-                continue
-            if (taken == 0 and w in _CONSTRUCT_DOMAINS) or (
-                taken and w[:1] == _WA and w[1:] in _CONSTRUCT_DOMAINS
-            ):
-                # "وزارة الخارجية وشؤون المغتربين الأردنية": a coordinated domain keeps the name going
-                last = j
-                taken += 1
-                j += 1
-                continue
-            break
-        if taken == 0:
-            return -1, None, False
-        if head == _MINISTERS and any(
-            words[k][2] in _SEVERAL_STATES for k in range(i, min(n, last + 3))
-        ):
-            return last, None, True  # "وزراء خارجية الدول العربية": several governments
-        # "وزير خارجية النرويج", "وزارة الشؤون الخارجية في أفغانستان"
-        j = last + 1
-        if j < n and clean_gap(j) and words[j][2] in _PLACE_PREPOSITIONS:
-            j += 1
-        if j < n and clean_gap(j):
-            code, used = _country_name_at(words, j)
-            if (code and not words[last][2].startswith(_ARTICLE)) or (
-                code and words[j - 1][2] in _PLACE_PREPOSITIONS
-            ):
-                country = code
-    elif kind in ("presidency", "head", "army", "council"):
-        need = _HEAD_COMPLEMENT.get(head)
-        j = i + 1
-        if need is not None:
-            if not (j < n and clean_gap(j) and _variants(words[j][2])[-1] in need) and not (
-                j < n and words[j][2] in need
-            ):
-                return -1, None, False
-            last = j
-            j += 1
-            if words[last][2] == _REGION:
-                code, used = _region_at(words, last)  # "رئاسة إقليم كردستان العراق"
-                if code:
-                    country, last, j = code, last + used - 1, last + used
-            if j < n and clean_gap(j) and words[j][2] in _HEAD_NAME_WORDS:
-                last = j
-                j += 1
-            if j < n and clean_gap(j) and not words[last][2].startswith(_ARTICLE):
-                code, used = _country_name_at(words, j)  # "رئيس وزراء باكستان"
-                if code:
-                    country = code
-            if kind == "army" and j < n and clean_gap(j) and words[j][2] in _ARMED_FORCES_OF:
-                last, j = j, j + 1  # "القيادة العامة للقوات المسلحة"
-                if j < n and clean_gap(j) and words[j][2] == _ARMED:
-                    last, j = j, j + 1
-            if kind == "council":
-                while (
-                    j < n
-                    and clean_gap(j)
-                    and j - i < 6
-                    and words[j][2][:2] in _COUNCIL_WORD_STARTS
-                    and words[j][2] not in _STOP
-                    and not _adjective_country(words, j)[0]
-                ):
-                    last = j
-                    j += 1
-            if j + 1 < n and clean_gap(j) and words[j][2] == _FI:
-                code, used = _country_name_at(words, j + 1)
-                if code:
-                    country = code
-        elif head in _THE_PRESIDENT or head in _OFFICIAL_SOURCES:
-            # "الرئيس الأمريكي", "مسؤولون أمريكيون": official only with the state's adjective
-            if head in _OFFICIAL_SOURCES and j < n and words[j][2] in _SOURCE_ADJECTIVES:
-                j += 1  # "مسؤول كبير"/"مسؤول رفيع" before the adjective
-                if j < n and words[j][2] in _SOURCE_ADJECTIVES:
-                    j += 1
-            code, used = _adjective_country(words, j) if clean_gap(j) else (None, 0)
-            if not code:
-                return -1, None, False
-            return i, code, False
-    elif kind in ("ambassador", "embassy", "mission", "government"):
-        j = i + 1
-        # construct with a country name: "سفير السعودية", "وفد قطر", "حكومة جنوب أفريقيا"
-        if j < n and clean_gap(j) and kind == "government" and words[j][2] == _REGION:
-            code, used = _region_at(words, j)  # "حكومة إقليم كردستان": the region's state
-            if code:
-                return j + used - 1, code, False
-        if j < n and clean_gap(j) and not words[i][2].startswith(_ARTICLE):
-            code, used = _country_name_at(words, j)
-            if code:
-                country = code
-                last = j + used - 1
-                j = last + 1
-        if j < n and clean_gap(j) and words[j][2] in _PERMANENT:
-            last = j
-            j += 1
+def _with_country_after(s: _Sentence, i: int, kind: str, last: int, country: str | None) -> _Extent:
+    """The name's state from what follows it (a nationality adjective, "في <state>"), an
+    envoy's post ("لدى الأمم المتحدة"); envoys named with neither are no official body."""
+    words, n = s.words, len(s.words)
     # nationality adjective right after the name ("... السورية", "الجيش الكوري الجنوبي")
     j = last + 1
-    if country is None and j < n and clean_gap(j):
+    if country is None and j < n and s.clean_gap(j):
         code, used = _adjective_country(words, j)
         if code:
             country = code
             j += used
-            if j < n and clean_gap(j) and words[j][2] in _PERMANENT and kind == "mission":
+            if j < n and s.clean_gap(j) and words[j][2] in _PERMANENT and kind == "mission":
                 j += 1
-    if country is None and kind not in ("mission", "ambassador", "embassy") and j < n:
-        country = _country_in(words, j) if clean_gap(j) else None
-    # mission / ambassador: "... لدى الأمم المتحدة", "في اليمن"
+    if country is None and kind not in _ENVOY_KINDS and j < n:
+        country = _country_in(words, j) if s.clean_gap(j) else None
     if kind in ("mission", "ambassador") and j < n:
-        k = j
-        if words[k][2] in _PERMANENT:
-            k += 1
-        at_state = (
-            k < n
-            and words[k][2].startswith(_BA)
-            and len(words[k][2]) > 3
-            and _country_name_at(words, k)[0]
-        )
-        if (k < n and words[k][2] in _MISSION_PLACES) or at_state:
-            end = k
-            if at_state:  # "السفير السعودي بالولايات المتحدة"
-                end = k + _country_name_at(words, k)[1] - 1
-            elif words[k][2] in (_LADA, _FI):
-                end = k + 1
-                if end + 1 < n and (words[end][2], words[end + 1][2]) == _THE_UN:
-                    end += 1
-                elif end < n:
-                    _c2, u2 = _country_name_at(words, end)
-                    end += max(u2 - 1, 0)
-            if end < n:
-                last = end
-    if kind in ("ambassador", "embassy", "mission") and country is None:
+        last = _post_end(words, j, last)
+    if kind in _ENVOY_KINDS and country is None:
         # "بعثة الفريق", "وفد برلماني": official only with a country or at the UN
         if not any(words[k][2] in _AT_THE_UN for k in range(i, min(n, last + 1))):
-            return -1, None, False
+            return _NO_BODY
     return last, country, False
+
+
+def _post_end(words: list[tuple[int, int, str]], j: int, last: int) -> int:
+    """The end of an envoy's post named from word ``j`` ("لدى الأمم المتحدة", "في اليمن",
+    "بالولايات المتحدة"), or ``last`` when none is named."""
+    n = len(words)
+    k = j
+    if words[k][2] in _PERMANENT:
+        k += 1
+    at_state = (
+        k < n
+        and words[k][2].startswith(_BA)
+        and len(words[k][2]) > 3
+        and _country_name_at(words, k)[0]
+    )
+    if not ((k < n and words[k][2] in _MISSION_PLACES) or at_state):
+        return last
+    end = k
+    if at_state:  # "السفير السعودي بالولايات المتحدة"
+        end = k + _country_name_at(words, k)[1] - 1
+    elif words[k][2] in (_LADA, _FI):
+        end = k + 1
+        if end + 1 < n and (words[end][2], words[end + 1][2]) == _THE_UN:
+            end += 1
+        elif end < n:
+            _c2, u2 = _country_name_at(words, end)
+            end += max(u2 - 1, 0)
+    return end if end < n else last
 
 
 def _country_in(words: list[tuple[int, int, str]], j: int) -> str | None:
@@ -526,7 +606,8 @@ def _region_at(words: list[tuple[int, int, str]], j: int) -> tuple[str | None, i
     return None, 0
 
 
-def _index_by_first(seqs) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _index_by_first(seqs: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Names by their first word, longest first: a word is looked up once, not every name."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for seq in seqs:
         index.setdefault(seq[0], []).append(seq)
@@ -540,12 +621,16 @@ _FIXED_BY_FIRST = _index_by_first(_FIXED)
 _INTERESTING = frozenset(_HEADS) | frozenset(_INTERNATIONAL_BY_FIRST) | frozenset(_FIXED_BY_FIRST)
 
 
-def _by_first(variants: tuple[str, ...], index: dict[str, tuple[tuple[str, ...], ...]]):
+def _by_first(
+    variants: tuple[str, ...], index: dict[str, tuple[tuple[str, ...], ...]]
+) -> Iterator[tuple[str, ...]]:
+    """The names that may start at a word, for each of its clitic variants in turn."""
     for v in variants:
         yield from index.get(v, ())
 
 
 def _match_seq(words: list[tuple[int, int, str]], i: int, seq: tuple[str, ...]) -> bool:
+    """Is the name ``seq`` written from word ``i`` (its first word with or without a clitic)?"""
     if i + len(seq) > len(words):
         return False
     if seq[0] not in _variants(words[i][2]):
@@ -553,8 +638,9 @@ def _match_seq(words: list[tuple[int, int, str]], i: int, seq: tuple[str, ...]) 
     return all(words[i + k][2] == seq[k] for k in range(1, len(seq)))
 
 
-def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> tuple[bool, bool]:
+def _signal(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
     """Is the body spanning words ``i..last`` the speaker of its sentence?"""
+    words = s.words
     # VSO: a statement verb right before (one intervening adverb or time word allowed)
     for back in (1, 2):
         k = i - back
@@ -597,14 +683,13 @@ def _signal(words: list[tuple[int, int, str]], norm: str, i: int, last: int) -> 
             return True, False  # "مصدر (رسمي) في وزارة الخارجية"
         if back == 1 and w not in _STOP and w not in _PASS_THROUGH:
             break
-    return _signal_around(words, norm, i, last)
+    return _signal_around(s, i, last)
 
 
-def _signal_around(
-    words: list[tuple[int, int, str]], norm: str, i: int, last: int
-) -> tuple[bool, bool]:
+def _signal_around(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
     """The speaker signals other than a verb right before: an apposition after the name,
     or a statement noun or verb (SVO) just after the body."""
+    words, norm = s.words, s.norm
     # "قال محمد آل جابر، سفير السعودية ...": the speaker's name, a comma, then the office
     if i > 0 and _gap(norm, words, i).strip() in _COMMAS:
         for k in range(i - 1, max(-1, i - 6), -1):
@@ -625,82 +710,112 @@ def _signal_around(
 
 
 def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
-    norm = normalize(sentence)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    """Every official body named in one sentence, in reading order, each with its signal."""
+    s = _Sentence.of(sentence)
     out: list[Mention] = []
     i = 0
-    n = len(words)
-    while i < n:
-        w = words[i][2]
-        variants = _variants(w)
-        if _INTERESTING.isdisjoint(variants):  # most words start no body: skip them cheaply
-            i += 1
-            continue
-        found = None
-        # international bodies and fixed names (longest first), indexed by first word
-        for seq in _by_first(variants, _INTERNATIONAL_BY_FIRST):
-            if _match_seq(words, i, seq):
-                found = (i + len(seq) - 1, None, "international", True)
-                break
-        if found is None:
-            for seq in _by_first(variants, _FIXED_BY_FIRST):
-                code = _FIXED[seq]
-                if _match_seq(words, i, seq):
-                    last = i + len(seq) - 1
-                    if code is None:
-                        code, _ = _adjective_country(words, last + 1)
-                    found = (last, code, "fixed", False)
-                    break
-        if found is None:
-            head = next((v for v in variants if v in _HEADS), None)
-            if head is not None:
-                kind = _HEADS[head]
-                if kind == "ministry_short":
-                    # "الخارجية" alone speaks only as a subject or with its adjective
-                    code, _used = _adjective_country(words, i + 1) if i + 1 < n else (None, 0)
-                    prev_verb = i > 0 and _is_verb(words[i - 1][2])
-                    if (code or prev_verb) and not (
-                        i > 0 and _variants(words[i - 1][2])[-1] in _MINISTRY_BEFORE_SHORT
-                    ):
-                        found = (i, code, "ministry", False)
-                else:
-                    last, code, intl = _extent(words, norm, i, kind, head)
-                    if last >= i:
-                        found = (last, code, kind, intl)
+    while i < len(s.words):
+        found = _body_at(s, i)
         if found is None:
             i += 1
             continue
-        last, code, kind, intl = found
-        start = words[i][0]
-        # drop a leading conjunction/preposition clitic from the name as written
-        if words[i][2] not in _HEADS and not any(
-            words[i][2] == s[0] for s in _INTERNATIONAL + tuple(_FIXED)
-        ):
-            v = _variants(words[i][2])
-            start += len(words[i][2]) - len(v[-1]) if v[-1] != _ARTICLE + words[i][2][2:] else 0
-            if words[i][2].startswith(_LIL) and len(v) > 1:
-                start = words[i][0]  # keep "لل..." rather than mangle it
-        name = sentence[start : words[last][1]]
-        if words[i][2].startswith(_LIL):
-            name = _ARTICLE + name[2:] if name.startswith(_LIL) else name
-        signal, strong = _signal(words, norm, i, last)
-        if strong and _quoted(sentence, start):
-            strong = False  # "قال البيان: "قررت حكومة ..."": the statement's words, not its speaker
-        out.append(
-            Mention(
-                idx,
-                start,
-                words[last][1],
-                name,
-                code,
-                kind,
-                signal,
-                intl or kind == "international",
-                strong,
-            )
-        )
-        i = last + 1
+        out.append(_mention(idx, s, i, found))
+        i = found[0] + 1
     return out
+
+
+# A body found at a word: the last word of its name, its country, kind, international flag.
+_Body = tuple[int, str | None, str, bool]
+
+
+def _body_at(s: _Sentence, i: int) -> _Body | None:
+    """The official body whose name starts at word ``i``, if any: a listed international body
+    or fixed name first (longest first), then a head with its extent."""
+    variants = _variants(s.words[i][2])
+    if _INTERESTING.isdisjoint(variants):  # most words start no body: skip them cheaply
+        return None
+    found = _listed_body_at(s.words, i, variants)
+    if found is not None:
+        return found
+    head = next((v for v in variants if v in _HEADS), None)
+    if head is None:
+        return None
+    kind = _HEADS[head]
+    if kind == "ministry_short":
+        return _short_ministry_at(s.words, i)
+    last, code, intl = _extent(s, i, kind, head)
+    return (last, code, kind, intl) if last >= i else None
+
+
+def _listed_body_at(
+    words: list[tuple[int, int, str]], i: int, variants: tuple[str, ...]
+) -> _Body | None:
+    """An international body or a fixed name (a country's voice by metonymy) at word ``i``."""
+    for seq in _by_first(variants, _INTERNATIONAL_BY_FIRST):
+        if _match_seq(words, i, seq):
+            return i + len(seq) - 1, None, "international", True
+    for seq in _by_first(variants, _FIXED_BY_FIRST):
+        code = _FIXED[seq]
+        if _match_seq(words, i, seq):
+            last = i + len(seq) - 1
+            if code is None:
+                code, _ = _adjective_country(words, last + 1)
+            return last, code, "fixed", False
+    return None
+
+
+def _short_ministry_at(words: list[tuple[int, int, str]], i: int) -> _Body | None:
+    """ "الخارجية" alone speaks only as a subject or with its adjective, and not inside a longer
+    name ("وزير الخارجية" is read from its head)."""
+    n = len(words)
+    code, _used = _adjective_country(words, i + 1) if i + 1 < n else (None, 0)
+    prev_verb = i > 0 and _is_verb(words[i - 1][2])
+    if (code or prev_verb) and not (
+        i > 0 and _variants(words[i - 1][2])[-1] in _MINISTRY_BEFORE_SHORT
+    ):
+        return i, code, "ministry", False
+    return None
+
+
+def _mention(idx: int, s: _Sentence, i: int, found: _Body) -> Mention:
+    """The mention of the body found at word ``i``: its name as written and its signal."""
+    last, code, kind, intl = found
+    words = s.words
+    start = _name_start(words, i)
+    name = s.text[start : words[last][1]]
+    if words[i][2].startswith(_LIL):
+        name = _ARTICLE + name[2:] if name.startswith(_LIL) else name
+    signal, strong = _signal(s, i, last)
+    if strong and _quoted(s.text, start):
+        strong = False  # "قال البيان: "قررت حكومة ..."": the statement's words, not its speaker
+    return Mention(
+        idx,
+        start,
+        words[last][1],
+        name,
+        code,
+        kind,
+        signal,
+        intl or kind == "international",
+        strong,
+    )
+
+
+# First words of listed names, kept with their clitic ("وزارة" is a head, "الأمم" a list's start).
+_LISTED_FIRST_WORDS = frozenset(seq[0] for seq in _INTERNATIONAL + tuple(_FIXED))
+
+
+def _name_start(words: list[tuple[int, int, str]], i: int) -> int:
+    """Where the name starts as written: after a leading conjunction/preposition clitic."""
+    start = words[i][0]
+    w = words[i][2]
+    if w in _HEADS or w in _LISTED_FIRST_WORDS:
+        return start
+    v = _variants(w)
+    start += len(w) - len(v[-1]) if v[-1] != _ARTICLE + w[2:] else 0
+    if w.startswith(_LIL) and len(v) > 1:
+        start = words[i][0]  # keep "لل..." rather than mangle it
+    return start
 
 
 def _quoted(sentence: str, pos: int) -> bool:
@@ -761,6 +876,7 @@ def _country_subjects(idx: int, sentence: str) -> tuple[Mention, ...]:
 
 @lru_cache(maxsize=32)
 def _mentions_cached(sentences: tuple[str, ...]) -> tuple[Mention, ...]:
+    """The text's mentions, the lead's states made to speak among them in reading order."""
     out: list[Mention] = []
     for idx, s in enumerate(sentences):
         here = _sentence_mentions(idx, s)
@@ -1029,6 +1145,7 @@ _LOCAL = threading.local()
 
 
 def _sentences() -> dict[int, str]:
+    """This thread's current text's sentences by index (empty outside :func:`find_issuer`)."""
     return getattr(_LOCAL, "sentences", {})
 
 

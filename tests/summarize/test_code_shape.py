@@ -22,8 +22,6 @@ KNOWN_LONG = {
     "figures.py:_excluded",
     "figures.py:_event_cue",
     "figures.py:_figures_in",
-    "issuer.py:_extent",
-    "issuer.py:_sentence_mentions",
     "numbers.py:parse_phrase",
     "places.py:_unknown_name",
     "places.py:extract_places",
