@@ -34,67 +34,20 @@ FRACTION = "fraction"  # نصف, ربع after a scale: "مليار ونصف"
 DIGITS = "digits"
 
 
-def _forms(value: int | float, kind: str, *words: str) -> dict[str, tuple[float, str]]:
-    return {w: (float(value), kind) for w in words}
-
-
-# The lexicon, folded spelling. Singular and dual scale forms carry their own
-# count (ألفين = 2000); a unit before a scale multiplies it (ثلاثة آلاف).
-WORDS: dict[str, tuple[float, str]] = {}
-WORDS.update(_forms(1, UNIT, "واحد", "واحدا", "واحده"))
-WORDS.update(_forms(2, UNIT, "اثنان", "اثنين", "اثنتان", "اثنتين"))
-for _v, _m, _f in [
-    (3, "ثلاث", "ثلاثه"),
-    (4, "اربع", "اربعه"),
-    (5, "خمس", "خمسه"),
-    (6, "ست", "سته"),
-    (7, "سبع", "سبعه"),
-    (8, "ثمان", "ثمانيه"),
-    (9, "تسع", "تسعه"),
-    (10, "عشر", "عشره"),
-]:
-    WORDS.update(_forms(_v, UNIT, _m, _f))
-WORDS.update(_forms(8, UNIT, "ثماني"))
-WORDS.update(_forms(1, TEEN_HEAD, "احد", "احدي"))
-WORDS.update(_forms(2, TEEN_HEAD, "اثنا", "اثني", "اثنتا", "اثنتي"))
-for _v, _stem in [
-    (20, "عشر"),
-    (30, "ثلاث"),
-    (40, "اربع"),
-    (50, "خمس"),
-    (60, "ست"),
-    (70, "سبع"),
-    (80, "ثمان"),
-    (90, "تسع"),
-]:
-    WORDS.update(_forms(_v, TEN, _stem + "ون", _stem + "ين"))
-WORDS.update(_forms(100, HUNDRED_WORD, "مئه", "مائه", "ميه"))
-WORDS.update(
-    _forms(200, HUNDRED, "مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين", "مائتا", "مائتي")
-)
-for _v, _stems in [
-    (3, ("ثلاث",)),
-    (4, ("اربع",)),
-    (5, ("خمس",)),
-    (6, ("ست",)),
-    (7, ("سبع",)),
-    (8, ("ثمان", "ثماني")),
-    (9, ("تسع",)),
-]:
-    for _s in _stems:
-        WORDS.update(_forms(_v * 100, HUNDRED, _s + "مئه", _s + "مائه"))
-WORDS.update(_forms(1000, SCALE, "الف", "الفا"))
-WORDS.update(_forms(2000, SCALE, "الفان", "الفين", "الفي"))
-WORDS.update(_forms(1000, PLURAL_SCALE, "الاف"))
-WORDS.update(_forms(1_000_000, SCALE, "مليون", "مليونا", "ميلون"))  # ميلون: a common misspelling
-WORDS.update(_forms(2_000_000, SCALE, "مليونان", "مليونين", "مليوني"))
-WORDS.update(_forms(1_000_000, PLURAL_SCALE, "ملايين", "مليين"))  # مليين: a common misspelling
-WORDS.update(_forms(1_000_000_000, SCALE, "مليار", "مليارا", "بليون", "بليونا"))
-WORDS.update(_forms(2_000_000_000, SCALE, "ملياران", "مليارين", "ملياري"))
-WORDS.update(_forms(1_000_000_000, PLURAL_SCALE, "مليارات", "بلايين"))
-WORDS.update(_forms(1_000_000_000_000, SCALE, "ترليون", "تريليون"))
-WORDS.update(_forms(0.5, FRACTION, "نصف"))
-WORDS.update(_forms(0.25, FRACTION, "ربع"))
+# The lexicon, folded spelling, from data/tables/numbers_words.json: rows of
+# [value, kind, spellings] in file order. Singular and dual scale forms carry
+# their own count (ألفين = 2000); a unit before a scale multiplies it (ثلاثة آلاف).
+WORDS: dict[str, tuple[float, str]] = {
+    word: (float(value), kind)
+    for value, kind, spellings in patterns.table("numbers_words")["rows"]
+    for word in spellings
+}
+_SPELLING = patterns.table("numbers_spelling")
+_WA = _SPELLING["wa"]  # و
+_ARTICLE = _SPELLING["article"]  # ال
+_LIL = _SPELLING["lil"]  # لل
+_THOUSANDS_MARK = _SPELLING["thousands_mark"]  # ٬
+_DECIMAL_MARK = _SPELLING["decimal_mark"]  # ٫
 
 # A unit with the article is a cardinal after a plural noun ("الدول الأربع");
 # the other kinds with the article are ordinals or names ("الذكرى السبعين").
@@ -115,11 +68,11 @@ class Word:
 
     @property
     def joined_by_wa(self) -> bool:
-        return self.prefix.startswith("و")
+        return self.prefix.startswith(_WA)
 
     @property
     def has_article(self) -> bool:
-        return "ال" in self.prefix or self.prefix == "لل"
+        return _ARTICLE in self.prefix or self.prefix == _LIL
 
 
 _DIGIT_RUN = re.compile(patterns.source("numbers_digit_run"))
@@ -137,7 +90,7 @@ def parse_digits(text: str, before_scale: bool = False) -> float | None:
     s = text.translate(ARABIC_INDIC)
     if not _DIGIT_RUN.match(s):
         return None
-    s = s.replace("٬", "").replace("٫", ".")
+    s = s.replace(_THOUSANDS_MARK, "").replace(_DECIMAL_MARK, ".")
     if "," in s:
         head, *groups = s.split(",")
         if groups and all(len(g) == 3 for g in groups) and "." not in "".join(groups):
@@ -216,110 +169,134 @@ def parse_phrase(
         and not _fraction_ahead(words, i)
     ):
         return None
-    total = 0.0  # completed groups (each multiplied by its scale)
-    cur = 0.0  # the group being read, below the next scale
-    state = ""  # kind of the last word read
-    last_scale = float("inf")
+    reading = _Reading()
     best: Phrase | None = None
     j = i
-    n = len(words)
-    while j < n:
+    while j < len(words):
         if j in glue and j != i:
             j += 1
             continue
         w = words[j]
-        if w is None:
-            break
-        if w.has_article and j != i:
+        if w is None or (w.has_article and j != i):
             break
         if j == i:
-            if w.kind in (TEEN_HEAD, FRACTION):
-                cur, state = w.value, w.kind  # "أحد عشر", "نصف مليون": only with what follows
-            elif w.kind == SCALE:
-                total, last_scale, state = w.value, _scale_of(w.value), SCALE
-            elif w.kind == HUNDRED_WORD:
-                cur, state = 100.0, HUNDRED
-            else:
-                cur, state = w.value, w.kind
-        elif w.joined_by_wa:
-            if state == UNIT and 0 < cur % 100 < 10 and w.kind == TEN:
-                cur, state = cur + w.value, TEN
-            elif state == HUNDRED and w.kind in (UNIT, TEN, DIGITS, TEEN_HEAD) and w.value < 100:
-                cur, state = cur + w.value, w.kind
-            elif state == SCALE and w.kind == FRACTION:
-                total += w.value * last_scale
-                state = FRACTION
-            elif state == SCALE and w.kind in (
-                UNIT,
-                TEN,
-                HUNDRED,
-                HUNDRED_WORD,
-                DIGITS,
-                SCALE,
-                TEEN_HEAD,
-            ):
-                if w.kind == SCALE:
-                    if _scale_of(w.value) >= last_scale:
-                        break
-                    total, last_scale = total + w.value, _scale_of(w.value)
-                    state = SCALE
-                else:
-                    if w.value >= last_scale:
-                        break
-                    cur, state = (100.0 if w.kind == HUNDRED_WORD else w.value), w.kind
-                    if state == HUNDRED_WORD:
-                        state = HUNDRED
-            else:
-                break
-        else:
-            if w.prefix:
-                break  # "٢٠١٨ بمليار": a prefixed word starts a new number
-            if (
-                w.kind == UNIT
-                and w.value == 10
-                and state in (UNIT, TEEN_HEAD)
-                and 1 <= cur <= 9
-                and _closes_teen(w)
-            ):
-                cur, state = cur + 10, "teen"
-            elif w.kind == HUNDRED_WORD and state == UNIT and 3 <= cur <= 9:
-                cur, state = cur * 100, HUNDRED
-            elif (
-                w.kind in (SCALE, PLURAL_SCALE)
-                and state in (UNIT, "teen", TEN, HUNDRED, DIGITS)
-                and cur > 0
-            ):
-                if w.kind == PLURAL_SCALE and not (3 <= cur <= 10 or state == DIGITS):
-                    break
-                if w.kind == SCALE and w.value != _scale_of(w.value):
-                    break  # ثلاثة ألفين: not a number
-                scale = _scale_of(w.value)
-                if scale >= last_scale:
-                    break
-                total, cur, last_scale, state = total + cur * scale, 0.0, scale, SCALE
-            elif (
-                state == FRACTION
-                and j == i + 1
-                and w.kind == SCALE
-                and w.value == _scale_of(w.value)
-            ):
-                total, cur, last_scale, state = cur * w.value, 0.0, w.value, SCALE  # نصف مليون
-            elif (
-                state == FRACTION
-                and w.kind in (SCALE, PLURAL_SCALE)
-                and _scale_of(w.value) == last_scale
-            ):
-                state = "fraction_scale"  # مليار ونصف مليار: the echo adds nothing
-            else:
-                break
-        if state == TEEN_HEAD or (state == FRACTION and j == i):
+            reading.first(w)
+        elif not (reading.joined(w) if w.joined_by_wa else reading.juxtaposed(w, j == i + 1)):
+            break
+        if reading.state == TEEN_HEAD or (reading.state == FRACTION and j == i):
             j += 1
             continue  # أحد or نصف alone is not a number
-        if cur >= last_scale:
+        if reading.cur >= reading.last_scale:
             break
-        best = Phrase(i, j + 1, total + cur)
+        best = Phrase(i, j + 1, reading.total + reading.cur)
         j += 1
     return best
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A number read word by word: the groups completed and the group below the next scale.
+
+    Each step returns False when the word cannot continue the number, so
+    :func:`parse_phrase` keeps the longest reading that was well formed.
+    """
+
+    total: float = 0.0  # completed groups (each multiplied by its scale)
+    cur: float = 0.0  # the group being read, below the next scale
+    state: str = ""  # kind of the last word read
+    last_scale: float = float("inf")
+
+    def first(self, w: Word) -> None:
+        """The word the phrase starts with."""
+        if w.kind in (TEEN_HEAD, FRACTION):
+            self.cur, self.state = w.value, w.kind  # "أحد عشر", "نصف مليون": only with what follows
+        elif w.kind == SCALE:
+            self.total, self.last_scale, self.state = w.value, _scale_of(w.value), SCALE
+        elif w.kind == HUNDRED_WORD:
+            self.cur, self.state = 100.0, HUNDRED
+        else:
+            self.cur, self.state = w.value, w.kind
+
+    def joined(self, w: Word) -> bool:
+        """A word joined by و: a ten after a unit, a rest after a hundred or a smaller group after a scale."""
+        if self.state == UNIT and 0 < self.cur % 100 < 10 and w.kind == TEN:
+            self.cur, self.state = self.cur + w.value, TEN
+        elif self.state == HUNDRED and w.kind in (UNIT, TEN, DIGITS, TEEN_HEAD) and w.value < 100:
+            self.cur, self.state = self.cur + w.value, w.kind
+        elif self.state == SCALE and w.kind == FRACTION:
+            self.total += w.value * self.last_scale
+            self.state = FRACTION
+        elif self.state == SCALE and w.kind == SCALE:
+            if _scale_of(w.value) >= self.last_scale:
+                return False
+            self.total, self.last_scale = self.total + w.value, _scale_of(w.value)
+        elif self.state == SCALE and w.kind in (
+            UNIT,
+            TEN,
+            HUNDRED,
+            HUNDRED_WORD,
+            DIGITS,
+            TEEN_HEAD,
+        ):
+            if w.value >= self.last_scale:
+                return False
+            self.cur = 100.0 if w.kind == HUNDRED_WORD else w.value
+            self.state = HUNDRED if w.kind == HUNDRED_WORD else w.kind
+        else:
+            return False
+        return True
+
+    def juxtaposed(self, w: Word, second: bool) -> bool:
+        """A word right after the last, without و: closes a teen, multiplies, or scales."""
+        if w.prefix:
+            return False  # "٢٠١٨ بمليار": a prefixed word starts a new number
+        if (
+            w.kind == UNIT
+            and w.value == 10
+            and self.state in (UNIT, TEEN_HEAD)
+            and 1 <= self.cur <= 9
+            and _closes_teen(w)
+        ):
+            self.cur, self.state = self.cur + 10, "teen"
+        elif w.kind == HUNDRED_WORD and self.state == UNIT and 3 <= self.cur <= 9:
+            self.cur, self.state = self.cur * 100, HUNDRED
+        elif (
+            w.kind in (SCALE, PLURAL_SCALE)
+            and self.state in (UNIT, "teen", TEN, HUNDRED, DIGITS)
+            and self.cur > 0
+        ):
+            return self._scaled(w)
+        elif (
+            self.state == FRACTION and second and w.kind == SCALE and w.value == _scale_of(w.value)
+        ):
+            self.total, self.cur, self.last_scale, self.state = (
+                self.cur * w.value,
+                0.0,
+                w.value,
+                SCALE,
+            )
+        elif (
+            self.state == FRACTION
+            and w.kind in (SCALE, PLURAL_SCALE)
+            and _scale_of(w.value) == self.last_scale
+        ):
+            self.state = "fraction_scale"  # مليار ونصف مليار: the echo adds nothing
+        else:
+            return False
+        return True
+
+    def _scaled(self, w: Word) -> bool:
+        """A scale word multiplies the group read so far ("ثلاثة آلاف", "10 ملايين")."""
+        if w.kind == PLURAL_SCALE and not (3 <= self.cur <= 10 or self.state == DIGITS):
+            return False
+        if w.kind == SCALE and w.value != _scale_of(w.value):
+            return False  # ثلاثة ألفين: not a number
+        scale = _scale_of(w.value)
+        if scale >= self.last_scale:
+            return False
+        self.total, self.cur = self.total + self.cur * scale, 0.0
+        self.last_scale, self.state = scale, SCALE
+        return True
 
 
 def _closes_teen(w: Word) -> bool:

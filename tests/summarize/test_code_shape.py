@@ -22,7 +22,6 @@ KNOWN_LONG = {
     "figures.py:_excluded",
     "figures.py:_event_cue",
     "figures.py:_figures_in",
-    "numbers.py:parse_phrase",
     "places.py:_unknown_name",
     "places.py:extract_places",
 }
@@ -116,7 +115,6 @@ ARABIC_DEBTS = {
     "keys.py",
     "learned/features.py",
     "lexicon.py",
-    "numbers.py",
     "places.py",
     "text.py",
     "wordlists.py",
