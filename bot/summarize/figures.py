@@ -30,6 +30,7 @@ from bot.summarize.numbers import (
     DIGITS,
     PLURAL_SCALE,
     SCALE,
+    WORD_PREFIXES,
     WORDS,
     Phrase,
     Word,
@@ -40,35 +41,10 @@ from bot.summarize.numbers import (
 )
 from bot.summarize.text import normalize
 
-_DIGIT_CHARS = patterns.source("figures_digit_chars")
-_TOKEN = re.compile(
-    rf"[{_DIGIT_CHARS}]+(?:[.,٬٫][{_DIGIT_CHARS}]+)*"
-    r"|[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+"
-    r"|[A-Za-z]+"
-    r"|\S"
-)
+_TOKEN = patterns.compiled("figures_token")
 # Every spelling a number word can take with its prefixes: a set look-up per
 # token tells in one pass whether a sentence can hold a number at all.
-_NUMBER_FORMS = frozenset(
-    p + w
-    for w in WORDS
-    for p in (
-        "",
-        patterns.source("figures_number_forms"),
-        patterns.source("figures_number_forms_2"),
-        patterns.source("figures_number_forms_3"),
-        patterns.source("figures_number_forms_4"),
-        patterns.source("figures_number_forms_5"),
-        patterns.source("figures_number_forms_6"),
-        patterns.source("figures_number_forms_7"),
-        patterns.source("figures_number_forms_8"),
-        patterns.source("figures_number_forms_9"),
-        patterns.source("figures_number_forms_10"),
-        patterns.source("figures_number_forms_11"),
-        patterns.source("figures_number_forms_12"),
-        patterns.source("figures_number_forms_13"),
-    )
-)
+_NUMBER_FORMS = frozenset(p + w for w in WORDS for p in ("", *WORD_PREFIXES))
 _DIGIT_START = frozenset(patterns.source("figures_digit_start"))
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
@@ -81,6 +57,49 @@ _QUOTES = frozenset("\"'«»“”‘’")
 _ARTICLE_PREFIX = re.compile(patterns.source("figures_article_prefix"))
 _PRONOUN = re.compile(patterns.source("figures_pronoun"))
 _CONJ_PREFIX = re.compile(patterns.source("figures_conj_prefix"))
+_NOUN_ENDINGS = patterns.source("figures_noun_endings")
+
+# data/tables/figures_spelling.json and figures_particles.json (issue 9: Arabic only in data);
+# each name is bound once here, the Arabic shown in a comment.
+_SPELLING = patterns.table("figures_spelling")
+_ARABIC_FROM = _SPELLING["arabic_letters_from"]  # ء (U+0621)
+_ARABIC_TO = _SPELLING["arabic_letters_to"]  # ۓ (U+06D3)
+_ARTICLE = _SPELLING["article"]  # ال
+_WA = _SPELLING["wa"]  # و
+_BA = _SPELLING["ba"]  # ب
+_ALIF = _SPELLING["alif"]  # ا
+_YA = _SPELLING["ya"]  # ي
+_WAL = _SPELLING["wal"]  # وال
+_CLITIC_LETTERS = _SPELLING["clitic_letters"]  # وبلف
+_PREPOSITIONAL_ARTICLE = tuple(_SPELLING["prepositional_article_prefixes"])  # بال لل فال وال
+_ARTICLE_PREFIXES = tuple(_SPELLING["article_prefixes"])  # ال وال بال لل
+_SPACED_DIGIT_PREFIXES = tuple(_SPELLING["spaced_digit_prefixes"])  # ال و
+_SOUND_PLURAL_ENDINGS = tuple(_SPELLING["sound_plural_endings"])  # ين ون
+_DUAL_PLURAL_ENDINGS = tuple(_SPELLING["dual_plural_endings"])  # ين ون ان
+_SINGULAR_ENDINGS = tuple(_SPELLING["singular_endings"])  # ه ي
+_ZEROS = _SPELLING["zeros"]  # 0٠۰
+_ONE_DIGITS = tuple(_SPELLING["one_digits"])  # 1 ١
+_PERCENT_SIGNS = tuple(_SPELLING["percent_signs"])  # % ٪
+_CLAUSE_STOPS = _SPELLING["clause_stops"]  # .؛;:
+_SENTENCE_STOPS = _SPELLING["sentence_stops"]  # .؛;:!?؟
+_PARTICLES = patterns.table("figures_particles")
+_MIN = _PARTICLES["min"]  # من
+_FI = _PARTICLES["fi"]  # في
+_BAYN = _PARTICLES["bayn"]  # بين
+_BETWEEN = tuple(_PARTICLES["between"])  # بين وبين
+_BETWEEN_ANY = tuple(_PARTICLES["between_any"])  # بين وبين فبين
+_NUMBER_NOUNS = tuple(_PARTICLES["number_nouns"])  # رقم برقم الرقم رقمه رقمها
+_MONTH_NOUN = frozenset({_PARTICLES["month_noun"]})  # شهر
+_OF_COUNT = tuple(_PARTICLES["of_count"])  # من عدد
+_DEMONSTRATIVES = tuple(_PARTICLES["demonstratives"])  # هذه هذا هؤلاء تلك اولئك
+_ALA = tuple(_PARTICLES["ala"])  # علي وعلي
+_THE_LEAST = _PARTICLES["the_least"]  # الاقل
+_APPROXIMATELY = _PARTICLES["approximately"]  # تقريبا
+_CASES = tuple(_PARTICLES["cases"])  # حاله حالات
+_OF_THEM_THINGS = tuple(_PARTICLES["of_them_things"])  # منها منهما
+_OF_THEM_PEOPLE = tuple(_PARTICLES["of_them_people"])  # منهم منهن
+_CONSISTS = tuple(_PARTICLES["consists"])  # تتالف يتالف
+_MA = tuple(_PARTICLES["ma"])  # ما بما فيما
 
 
 @lru_cache(maxsize=16384)
@@ -118,39 +137,22 @@ def _in(word: str, lexicon: frozenset[str]) -> bool:
 
 def _lex(*forms: str) -> re.Pattern[str]:
     """A full-word pattern over bare folded words: stems with the usual suffixes."""
-    return re.compile(r"^(?:" + "|".join(forms) + r")(?:ا|ان|ين|ون|ه|ات|يا|يين|يون|ي)?$")
+    return re.compile(r"^(?:" + "|".join(forms) + r")" + _NOUN_ENDINGS)
 
 
 # What the counted noun itself says.
 _UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
-    ("killed", _lex(*patterns.ordered("figures_unit_category"))),
-    ("injured", _lex(*patterns.ordered("figures_unit_category_2"))),
-    ("displaced", _lex(*patterns.ordered("figures_unit_category_3"))),
-    (
+    (cat, _lex(*patterns.ordered(f"figures_unit_{cat}")))
+    for cat in (
+        "killed",
+        "injured",
+        "displaced",
         "detained",
-        _lex(
-            *patterns.ordered("figures_unit_category_4"),
-        ),
-    ),
-    ("missing", _lex(*patterns.ordered("figures_unit_category_5"))),
-    (
+        "missing",
         "structures",
-        _lex(
-            *patterns.ordered("figures_unit_category_6"),
-        ),
-    ),
-    (
         "attacks",
-        _lex(
-            *patterns.ordered("figures_unit_category_7"),
-        ),
-    ),
-    (
         "money",
-        _lex(
-            *patterns.ordered("figures_unit_category_8"),
-        ),
-    ),
+    )
 ]
 # Units of measure: counted nouns of category other, and never years ("2000 طن").
 _MEASURES = frozenset(list(patterns.ordered("figures_measures")))
@@ -171,25 +173,10 @@ _PARTICIPLE = re.compile(patterns.source("figures_participle"))
 
 # Event words, before or after a count of people, with the category they give.
 # A pronoun suffix is allowed ("توطينهم", "اعتقالهم").
-_SUFFIX = patterns.source("figures_suffix")
+_SUFFIX = patterns.source("figures_cue_suffix")
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "killed",
-        re.compile(patterns.source("figures_cues") + _SUFFIX),
-    ),
-    (
-        "injured",
-        re.compile(patterns.source("figures_cues_2") + _SUFFIX),
-    ),
-    (
-        "displaced",
-        re.compile(patterns.source("figures_cues_3") + _SUFFIX),
-    ),
-    (
-        "detained",
-        re.compile(patterns.source("figures_cues_4") + _SUFFIX),
-    ),
-    ("missing", re.compile(patterns.source("figures_cues_5") + _SUFFIX)),
+    (cat, re.compile(patterns.source(f"figures_cue_{cat}") + _SUFFIX))
+    for cat in ("killed", "injured", "displaced", "detained", "missing")
 ]
 # Weaker hints: exposed to / suffering from (an attack) → injured, unless a
 # clearer word after the count says otherwise ("تعرض 7 جنود للإصابة").
@@ -211,31 +198,10 @@ _STOP_AFTER = frozenset(list(patterns.ordered("figures_stop_after")))
 _YEAR_MARKERS = frozenset(patterns.ordered("figures_year_markers"))
 _SCALE_WORDS = frozenset(w for w, (_, kind) in WORDS.items() if kind in (SCALE, PLURAL_SCALE))
 
+# The first of these that matches the words before a number gives its qualifier.
 _QUALIFIERS_BEFORE: list[tuple[str, re.Pattern[str]]] = [
-    ("at_least", re.compile(patterns.source("figures_qualifiers_before"))),
-    ("at_least", re.compile(patterns.source("figures_qualifiers_before_2"))),
-    (
-        "up_to",
-        re.compile(patterns.source("figures_qualifiers_before_3")),
-    ),
-    ("less_than", re.compile(patterns.source("figures_qualifiers_before_4"))),
-    ("less_than", re.compile(patterns.source("figures_qualifiers_before_5"))),
-    ("more_than", re.compile(patterns.source("figures_qualifiers_before_6"))),
-    (
-        "more_than",
-        re.compile(patterns.source("figures_qualifiers_before_7")),
-    ),
-    (
-        "more_than",
-        re.compile(patterns.source("figures_qualifiers_before_8")),
-    ),
-    ("about", re.compile(patterns.source("figures_qualifiers_before_9"))),
-    ("about", re.compile(patterns.source("figures_qualifiers_before_10"))),
-    (
-        "up_to",
-        re.compile(patterns.source("figures_qualifiers_before_11")),
-    ),
-    ("up_to", re.compile(patterns.source("figures_qualifiers_before_12"))),
+    (qualifier, re.compile(pattern))
+    for qualifier, pattern in patterns.table("figures_qualifiers_before")["rows"]
 ]
 _SPECIFIC = frozenset({"killed", "injured", "displaced", "detained", "missing"})
 _AIRCRAFT = frozenset(patterns.ordered("figures_aircraft"))
@@ -244,7 +210,7 @@ _OTHERS = frozenset(patterns.ordered("figures_others"))
 
 
 def _is_arabic_word(t: str) -> bool:
-    return "\u0621" <= t[0] <= "\u06d3"
+    return _ARABIC_FROM <= t[0] <= _ARABIC_TO
 
 
 @lru_cache(maxsize=16384)
@@ -270,15 +236,15 @@ def _unit_category(word: str) -> str | None:
         return "other"
     if word in _ADVERBS:
         return None  # "القانون رقم 10 ظاهريا": an adverb, not the counted noun
-    if word.startswith("ال") and _is_nationality(word):
+    if word.startswith(_ARTICLE) and _is_nationality(word):
         return "person"  # "أربعة من الروس", "ثلاثة من الأكراد": nationals counted
     if any((_NISBA.match(v) and len(v) >= 4) or _PARTICIPLE.match(v) for v in vs):
         return "person"
     if _sound_masculine_plural(vs[-1]):
         return "person"  # "3 فلسطينين" (misspelt), "5 مستشارين": the sound plural counts men
-    if word[0] == "ي" and len(word) >= 4:
+    if word[0] == _YA and len(word) >= 4:
         return None  # an imperfect verb ("يؤكد"), not a noun
-    if word.startswith(("بال", "لل", "فال", "وال")) or word in _PREPOSITIONAL:
+    if word.startswith(_PREPOSITIONAL_ARTICLE) or word in _PREPOSITIONAL:
         return None  # "بالرصاص", "برصاص": a prepositional phrase, not the counted noun
     return "other"
 
@@ -289,9 +255,9 @@ def _sound_masculine_plural(word: str) -> bool:
     Broken plurals of the فعاليل shape also end in -ين ("قوانين", "سكاكين",
     "ملايين"): six letters, alif third, yeh fifth; they are left out.
     """
-    if len(word) == 6 and word[2] == "ا" and word[4] == "ي":
+    if len(word) == 6 and word[2] == _ALIF and word[4] == _YA:
         return False
-    return len(word) >= 5 and word[-2:] in ("ين", "ون") and word[0] != "ي"
+    return len(word) >= 5 and word[-2:] in _SOUND_PLURAL_ENDINGS and word[0] != _YA
 
 
 @lru_cache(maxsize=4096)
@@ -356,7 +322,9 @@ class _Sentence:
             if (
                 k > 0
                 and self.toks[k - 1] in DIGIT_PREFIXES
-                and (self.ends[k - 1] == self.starts[k] or self.toks[k - 1] in ("ال", "و"))
+                and (
+                    self.ends[k - 1] == self.starts[k] or self.toks[k - 1] in _SPACED_DIGIT_PREFIXES
+                )
             ):
                 prefix = self.toks[k - 1]
                 self.glue.add(k - 1)
@@ -379,7 +347,7 @@ class _Sentence:
         if _LATIN.match(before) or _LATIN.match(after) or before in "-+/:_#" or after in "-+/:_#":
             return True
         digits = self.toks[k]
-        if digits.isdigit() and (len(digits) >= 7 or (len(digits) > 1 and digits[0] in "0٠۰")):
+        if digits.isdigit() and (len(digits) >= 7 or (len(digits) > 1 and digits[0] in _ZEROS)):
             return True  # phone numbers, codes
         toks = self.toks
         if k + 2 < len(toks) and toks[k + 1] == "/" and toks[k + 2][0].isdigit():
@@ -437,11 +405,11 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
     counts_noun = (
         bool(nxt)
         and _is_arabic_word(nxt)
-        and nxt[0] not in "وبلف"
-        and not nxt.startswith("ال")
+        and nxt[0] not in _CLITIC_LETTERS
+        and not nxt.startswith(_ARTICLE)
         and _unit_category(nxt) is not None
     )
-    if prev in ("رقم", "برقم", "الرقم", "رقمه", "رقمها"):
+    if prev in _NUMBER_NOUNS:
         return True  # "القانون رقم 10": a number that names, whatever follows
     if _in(prev, _BEFORE_BLOCK) and not (counts_noun and _in(prev, _REFERENCE_WORDS)):
         return True
@@ -462,12 +430,12 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         return True
     if _in(nxt, _TIME_UNITS) or _in(nxt, _MONTHS):
         return True
-    if prev in ("بين", "وبين") and _range_of_durations(sent, nxt_i):
+    if prev in _BETWEEN and _range_of_durations(sent, nxt_i):
         return True  # "السجن بين 10 و20 عاما": the lower end of a span of time
     if (
-        nxt == "من"
+        nxt == _MIN
         and nxt_i + 1 < len(toks)
-        and (_in(toks[nxt_i + 1], _MONTHS) or _in(toks[nxt_i + 1], frozenset({"شهر"})))
+        and (_in(toks[nxt_i + 1], _MONTHS) or _in(toks[nxt_i + 1], _MONTH_NOUN))
     ):
         return True
     if is_digits and nxt in _YEAR_MARKERS:
@@ -481,7 +449,7 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         and toks[p.start].isdigit()
     ):
         cat = _unit_category(nxt)
-        if cat == "person" and nxt.endswith(("ين", "ون", "ان")):
+        if cat == "person" and nxt.endswith(_DUAL_PLURAL_ENDINGS):
             cat = None  # a dual or plural cannot be counted by 2017: "مارس 2017 وزيرين تركيين"
         if _in(prev, _MONTHS) or not (
             cat in _SPECIFIC | {"structures", "attacks", "money", "person"}
@@ -495,7 +463,7 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
 def _range_of_durations(sent: _Sentence, k: int) -> bool:
     """After "بين X", is "و Y <time unit>" next, so that X counts time too?"""
     toks, words = sent.toks, sent.words
-    if k < len(toks) and toks[k] == "و":
+    if k < len(toks) and toks[k] == _WA:
         k += 1
     if k >= len(toks) or words[k] is None:
         return False
@@ -522,19 +490,19 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     k = _next_word(sent, end)
     if k < len(toks) and toks[k] == ")" and end >= 2 and "(" in toks[max(0, end - 3) : end]:
         k = _next_word(sent, k + 1)  # "(431) شخصا": the counted noun after the bracket
-    if k < len(toks) and toks[k] in ("%", "٪"):
+    if k < len(toks) and toks[k] in _PERCENT_SIGNS:
         return k, k + 1
-    if k + 1 < len(toks) and toks[k] == "في" and toks[k + 1] in _PERCENT:
+    if k + 1 < len(toks) and toks[k] == _FI and toks[k + 1] in _PERCENT:
         return k + 1, k + 2
     if (k < len(toks) and toks[k] in _SCALE_WORDS) or (
-        k < len(toks) and bare(toks[k]) in _SCALE_WORDS and toks[k].startswith("ال")
+        k < len(toks) and bare(toks[k]) in _SCALE_WORDS and toks[k].startswith(_ARTICLE)
     ):
         k = _next_word(sent, k + 1)  # "مليار وربع المليار": the echo of the scale
-    if k < len(toks) and toks[k] in ("من", "عدد"):
+    if k < len(toks) and toks[k] in _OF_COUNT:
         k = _next_word(sent, k + 1)
-        if k < len(toks) and toks[k] in ("هذه", "هذا", "هؤلاء", "تلك", "اولئك"):
+        if k < len(toks) and toks[k] in _DEMONSTRATIVES:
             k += 1  # "ثلاث من هذه الصواريخ"
-        if k < len(toks) and toks[k] == "بين":
+        if k < len(toks) and toks[k] == _BAYN:
             k += 1
     if k >= len(toks):
         return None, end
@@ -542,7 +510,7 @@ def _unit_after(sent: _Sentence, end: int) -> tuple[int | None, int]:
     if not _is_arabic_word(t) or sent.words[k] is not None or k in sent.glue or len(t) < 2:
         return None, end
     # "58 والجرحى": a new conjunct, not the counted noun
-    if t.startswith("وال") or (t[0] == "و" and len(t) > 3 and _cue(t[1:])):
+    if t.startswith(_WAL) or (t[0] == _WA and len(t) > 3 and _cue(t[1:])):
         return None, end
     if t in _STOP_AFTER or _unit_category(t) is None:
         return None, end
@@ -635,8 +603,8 @@ def _unit_before(sent: _Sentence, start: int) -> int | None:
     # "الدول الغربية الثلاث": step over one adjective
     if (
         j >= 1
-        and toks[j].startswith("ال")
-        and toks[j - 1].startswith("ال")
+        and toks[j].startswith(_ARTICLE)
+        and toks[j - 1].startswith(_ARTICLE)
         and _NISBA.match(bare(toks[j]))
         and _unit_category(toks[j - 1]) not in (None, "person")
     ):
@@ -730,10 +698,14 @@ def _figures_in(
             unit_i = _unit_before(sent, qstart)
             unit_end = end
             if first.has_article and (
-                unit_i is None or not toks[unit_i].startswith(("ال", "وال", "بال", "لل"))
+                unit_i is None or not toks[unit_i].startswith(_ARTICLE_PREFIXES)
             ):
                 continue  # "بئر السبع", "يومي ال23": a name or a date, not "الدول الأربع"
-            if first.has_article and first.kind == DIGITS and toks[unit_i].endswith(("ه", "ي")):
+            if (
+                first.has_article
+                and first.kind == DIGITS
+                and toks[unit_i].endswith(_SINGULAR_ENDINGS)
+            ):
                 continue  # "القمة ال29", "الذكرى ال70": an ordinal after a singular noun
             if unit_i is not None:
                 f.text_start = min(f.text_start, unit_i)
@@ -743,18 +715,18 @@ def _figures_in(
         unit_tok = toks[unit_i] if unit_i is not None else ""
         if unit_i is not None:
             f.unit = sent.text[sent.starts[unit_i] : sent.ends[unit_i]]
-            if toks[unit_i] in _PERCENT and toks[unit_i - 1] == "في":
+            if toks[unit_i] in _PERCENT and toks[unit_i - 1] == _FI:
                 f.unit = sent.span(unit_i - 1, unit_i + 1)
         # qualifier after: "ستة مدنيين على الأقل", "… تقريبا"
         tail = toks[unit_end : unit_end + 4]
         for j in range(len(tail) - 1):
             if tail[j] in _CLAUSE_END:
                 break
-            if tail[j] in ("علي", "وعلي") and tail[j + 1] == "الاقل":
+            if tail[j] in _ALA and tail[j + 1] == _THE_LEAST:
                 f.qualifier = "at_least"
                 f.text_end = unit_end + j + 2
                 break
-        if f.qualifier == "exact" and tail[:1] == ["تقريبا"]:
+        if f.qualifier == "exact" and tail[:1] == [_APPROXIMATELY]:
             f.qualifier = "about"
             f.text_end = unit_end + 1
         # category
@@ -770,16 +742,11 @@ def _figures_in(
             ucat in _SPECIFIC
             and unit_i is not None
             and unit_i >= 2
-            and toks[unit_i - 1] == "بين"
-            and toks[unit_i - 2] == "من"
+            and toks[unit_i - 1] == _BAYN
+            and toks[unit_i - 2] == _MIN
         ):
             ucat = "person"  # "48 من بين المقبوض عليهم تلقوا تدريبات": the group says who, not what befell them
-        if (
-            ucat == "other"
-            and unit_tok
-            and bare(unit_tok) in ("حاله", "حالات")
-            and unit_i + 1 < len(toks)
-        ):
+        if ucat == "other" and unit_tok and bare(unit_tok) in _CASES and unit_i + 1 < len(toks):
             case = _cue(toks[unit_i + 1])
             if case and case[1]:
                 ucat = case[0]  # "5 حالات وفاة", "14 حالة اعتقال": cases of what befell people
@@ -796,7 +763,7 @@ def _figures_in(
         if ucat == "attacks" and seized and any(_MUNITIONS.match(v) for v in variants(unit_tok)):
             ucat = "other"  # "المواد التي تم ضبطها: أربع قذائف": seized munitions are items
         after = _next_word(sent, end)
-        if unit_i is None and after < len(toks) and toks[after] in ("منها", "منهما"):
+        if unit_i is None and after < len(toks) and toks[after] in _OF_THEM_THINGS:
             # "ثلاث منها": part of the things just counted, of their kind
             before = found[-1].category if found else antecedent
             f.category = (
@@ -874,7 +841,7 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
         k += 1
     if (
         k < len(toks)
-        and toks[k] in ("منهم", "منهن")
+        and toks[k] in _OF_THEM_PEOPLE
         and found[-1].text_end <= start
         and (start == 0 or toks[start - 1] in _CLAUSE_END)
     ):
@@ -884,8 +851,8 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
         gap = toks[prior.text_end : start]
         if (
             gap
-            and (gap[-1] == "و" or toks[start].startswith("و"))
-            and not any(t in ".؛;:" for t in gap)
+            and (gap[-1] == _WA or toks[start].startswith(_WA))
+            and not any(t in _CLAUSE_STOPS for t in gap)
         ):
             return prior.category
     return None
@@ -899,13 +866,13 @@ def _busted_group(sent: _Sentence, start: int) -> bool:
     """ "ضبط شبكة إرهابية ... تضم 5 مواطنين": the members of a cell busted are held."""
     toks = sent.toks
     j = start - 1
-    if j >= 1 and toks[j] == "من" and bare(toks[j - 1]) in ("تتالف", "يتالف"):
+    if j >= 1 and toks[j] == _MIN and bare(toks[j - 1]) in _CONSISTS:
         j -= 1
     if j < 0 or bare(toks[j]) not in _COMPRISES:
         return False
     for k in range(j - 1, max(-1, j - 14), -1):
         t = toks[k]
-        if t in ".؛;:!?؟":
+        if t in _SENTENCE_STOPS:
             return False
         if any(_BUST.match(v) for v in variants(t)):
             return True
@@ -938,7 +905,7 @@ def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
 def _has_item_one(sent: _Sentence) -> bool:
     toks = sent.toks
     return any(
-        toks[i] == "(" and toks[i + 1] in ("1", "١") and toks[i + 2] == ")"
+        toks[i] == "(" and toks[i + 1] in _ONE_DIGITS and toks[i + 2] == ")"
         for i in range(len(toks) - 2)
     )
 
@@ -960,7 +927,7 @@ def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
         pa, pb = a.phrase, b.phrase
         wb = words[pb.start]
         ka = sent.first_of(pa)
-        if ka < 1 or toks[ka - 1] not in ("بين", "وبين", "فبين"):
+        if ka < 1 or toks[ka - 1] not in _BETWEEN_ANY:
             continue
         if not (wb and wb.joined_by_wa) or sent.first_of(pb) - pa.end > 2:
             continue
@@ -969,7 +936,7 @@ def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
             a.category, a.unit = b.category, b.unit
         elif a.unit and not b.unit:
             b.category, b.unit = a.category, a.unit
-        a.text_start = ka - 1 - (1 if ka >= 2 and toks[ka - 2] in ("ما", "بما", "فيما") else 0)
+        a.text_start = ka - 1 - (1 if ka >= 2 and toks[ka - 2] in _MA else 0)
 
 
 def extract_figures(sentences: list[str]) -> list[Figure]:
@@ -1000,7 +967,7 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
             if (
                 f.phrase.value == 1
                 and f.category not in _SPECIFIC
-                and not (f.category == "attacks" and f.unit and not f.unit.startswith("ب"))
+                and not (f.category == "attacks" and f.unit and not f.unit.startswith(_BA))
             ):
                 continue  # "جهة واحدة", "بضربة واحدة" (at one blow): oneness; "هجوم واحد" is an attack
             w0 = sent.words[f.phrase.start]

@@ -52,8 +52,10 @@ _DECIMAL_MARK = _SPELLING["decimal_mark"]  # ٫
 # A unit with the article is a cardinal after a plural noun ("الدول الأربع");
 # the other kinds with the article are ordinals or names ("الذكرى السبعين").
 ARTICLE_OK = frozenset({UNIT, DIGITS})
-# Prefixes a number word may carry: conjunction, prepositions, article.
-_PREFIXES = patterns.ordered("numbers_prefixes")
+# Prefixes a number word may carry: conjunction, prepositions, article (the
+# longest first: the first that fits is taken).
+WORD_PREFIXES: tuple[str, ...] = patterns.ordered("numbers_prefixes")
+_PREFIXES = WORD_PREFIXES
 # Prefix letters glued to digits ("و400", "ب3.4", "ال193") come as their own token.
 DIGIT_PREFIXES = frozenset(_PREFIXES)
 

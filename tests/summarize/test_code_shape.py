@@ -111,7 +111,6 @@ ARABIC_DEBTS = {
     "attribution.py",
     "blame.py",
     "countries.py",
-    "figures.py",
     "keys.py",
     "learned/features.py",
     "lexicon.py",

@@ -1,2 +1,0 @@
-# (read by bot/summarize/figures.py as _QUALIFIERS_BEFORE; order kept)
-(?:^|\s)[و]?(?:حتي|لغايه)$
