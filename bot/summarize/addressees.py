@@ -20,18 +20,18 @@ from bot.summarize.text import normalize
 # Document nouns (normalized) → may the recipient be marked by a bare ل- prefix?
 _DOCUMENTS = patterns.table("addressees_documents")
 # A lawsuit (دعوى قضائية) is lodged with a court; bare "بدعوى" is "on the pretext of".
-_NEEDS_JUDICIAL = frozenset(patterns.ordered("addressees_needs_judicial"))
+_NEEDS_JUDICIAL = wordlists.load("addressees_needs_judicial")
 # Words allowed between the document noun and its recipient marker.
-_BETWEEN = frozenset(list(patterns.ordered("addressees_between")))
+_BETWEEN = wordlists.load("addressees_between")
 _RECIPIENT_MARKERS = patterns.ordered("addressees_recipient_markers")
 # Words that end a recipient phrase.
-_END = frozenset(list(patterns.ordered("addressees_end")))
+_END = wordlists.load("addressees_end")
 # Heads of a new recipient after "و" ("... ورئيس مجلس الأمن").
-_NEW_RECIPIENT = frozenset(list(patterns.ordered("addressees_new_recipient")))
-_NEEDS_FORMAL = frozenset(patterns.ordered("addressees_needs_formal"))
+_NEW_RECIPIENT = wordlists.load("addressees_new_recipient")
+_NEEDS_FORMAL = wordlists.load("addressees_needs_formal")
 # "خطاب لنظيره": a counterpart after ل is a recipient even after a document noun
 # that may also mean a speech ("خطاب للرئيس" is the president's speech).
-_COUNTERPARTS = frozenset(patterns.ordered("addressees_counterparts"))
+_COUNTERPARTS = wordlists.load("addressees_counterparts")
 _QUOTES = frozenset("\"«»“”‘’'")
 # Letters, clitics and short word sets compared with one token (data/tables/addressees_*.json).
 _SPELLING = patterns.table("addressees_spelling")
@@ -95,8 +95,8 @@ def _recipients(tokens: list[tuple[int, int, str]], sentence: str, start: int) -
     return [t for t in out if t]
 
 
-_HANDED = frozenset(patterns.ordered("addressees_handed"))
-_ENVOYS = frozenset(patterns.ordered("addressees_envoys"))
+_HANDED = wordlists.load("addressees_handed")
+_ENVOYS = wordlists.load("addressees_envoys")
 
 
 def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
@@ -115,8 +115,8 @@ def _handed_to(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str
 
 # Verbs of handing a document over, whose recipient may come before the document
 # ("قدم الفلسطينيون للمحكمة الجنائية الدولية إحالة"), in past and present forms.
-_SENDING = frozenset(list(patterns.ordered("addressees_sending")))
-_TIME_WORDS = frozenset(list(patterns.ordered("addressees_time_words")))
+_SENDING = wordlists.load("addressees_sending")
+_TIME_WORDS = wordlists.load("addressees_time_words")
 
 
 def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
@@ -148,11 +148,11 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
 # The elative أخطر ("the most dangerous") never has an office right after it.
 _NOTIFYING = wordlists.load("notifying_verbs")
 # Subjects that may stand between a verb and its recipient ("سلمت الوزارة السفير ...").
-_SUBJECTS = frozenset(list(patterns.ordered("addressees_subjects")))
+_SUBJECTS = wordlists.load("addressees_subjects")
 # Verbs of handing over or conveying, with the recipient as a direct object
 # ("سلمت الوزارة القائم بالأعمال مذكرة احتجاج", "أبلغ الوزير نظيره رسالة").
-_HANDING = frozenset(list(patterns.ordered("addressees_handing")))
-_DIRECT_RECIPIENTS = frozenset(list(patterns.ordered("addressees_direct_recipients")))
+_HANDING = wordlists.load("addressees_handing")
+_DIRECT_RECIPIENTS = wordlists.load("addressees_direct_recipients")
 
 
 def _handed_directly(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> str | None:
@@ -211,7 +211,10 @@ def extract_addressees(sentences: list[str]) -> list[str]:
                 for name in _notified(tokens, sentence, i):
                     found.add_notified(name)
                 continue
-            for name in _split_names(_document_recipients(tokens, sentence, i)):
+            bare = tok[1:] if tok[:1] in _DOCUMENT_PROCLITICS and tok[1:] in _DOCUMENTS else tok
+            if bare not in _DOCUMENTS:
+                continue  # most words are no document noun: skip them cheaply
+            for name in _split_names(_document_recipients(tokens, sentence, i, bare)):
                 found.add_recipient(name, norm)
     return found.names
 
@@ -246,12 +249,10 @@ class _Found:
         self.aliases.update(_apposition(norm, name))
 
 
-def _document_recipients(tokens: list[tuple[int, int, str]], sentence: str, i: int) -> list[str]:
-    """The recipients of the document noun at token ``i`` (none when it is no document sent)."""
-    tok = tokens[i][2]
-    bare = tok[1:] if tok[:1] in _DOCUMENT_PROCLITICS and tok[1:] in _DOCUMENTS else tok
-    if bare not in _DOCUMENTS:
-        return []
+def _document_recipients(
+    tokens: list[tuple[int, int, str]], sentence: str, i: int, bare: str
+) -> list[str]:
+    """The recipients of the document noun ``bare`` at token ``i`` (none when it is not sent)."""
     before = _recipient_before(tokens, sentence, i)
     if before:
         return [before]

@@ -93,21 +93,20 @@ _PRESENT_VERBS = wordlists.load("present_speech_verbs")
 _ACT_VERBS: frozenset[str] = wordlists.with_feminine(wordlists.load("official_act_verbs"))
 _VERB_LEMMAS: frozenset[str] = frozenset(_VERB_STEMS)
 # Nouns that make the body next to them a reported speaker.
-_REPORT_NOUNS = frozenset(list(patterns.ordered("issuer_report_nouns")))
-_PREPS_REPORTED = frozenset(patterns.ordered("issuer_preps_reported"))
-_SOURCE_NOUNS = frozenset(patterns.ordered("issuer_source_nouns"))
+_REPORT_NOUNS = wordlists.load("issuer_report_nouns")
+_PREPS_REPORTED = wordlists.load("issuer_preps_reported")
+_SOURCE_NOUNS = wordlists.load("issuer_source_nouns")
 
 # Words that end a body's name: time words, relative pronouns, titles.
-_STOP = frozenset(list(patterns.ordered("issuer_stop")))
-# The domain words of a ministry that may follow وزارة/وزير without the article.
-_CONSTRUCT_DOMAINS = frozenset(
-    list(patterns.ordered("issuer_construct_domains"))
-)  # with a possessive: "وزير خارجيتها" (its foreign minister), after the state named before
+_STOP = wordlists.load("issuer_stop")
+# The domain words of a ministry that may follow وزارة/وزير without the article, also with
+# a possessive: "وزير خارجيتها" (its foreign minister), after the state named before.
+_CONSTRUCT_DOMAINS = wordlists.load("issuer_construct_domains")
 
 # Words of a ministry's name that need the word after them ("الشؤون الخارجية").
-_NEEDS_COMPLEMENT = frozenset(list(patterns.ordered("issuer_needs_complement")))
+_NEEDS_COMPLEMENT = wordlists.load("issuer_needs_complement")
 # Adjectives that belong to an office's name rather than to the sentence.
-_NAME_ADJECTIVES = frozenset(list(patterns.ordered("issuer_name_adjectives")))
+_NAME_ADJECTIVES = wordlists.load("issuer_name_adjectives")
 
 # Fixed names that are a country's voice by metonymy (data/words/fixed_bodies.txt).
 _FIXED: dict[tuple[str, ...], str | None] = {
@@ -131,16 +130,13 @@ _HEAD_COMPLEMENT: dict[str, set[str]] = {
 }
 
 # Words that may stand between a statement verb and the body it governs.
-_PASS_THROUGH = frozenset(patterns.ordered("issuer_pass_through"))
+_PASS_THROUGH = wordlists.load("issuer_pass_through")
 # Object pronouns a statement verb carries when its object comes first ("الذي أدانته الوزارة").
 _OBJECT_SUFFIXES = patterns.ordered("issuer_object_suffixes")
 # Adjectives of an unnamed source ("مصدر رسمي في وزارة الخارجية").
-_SOURCE_ADJECTIVES = frozenset(
-    set(patterns.ordered("issuer_source_adjectives"))
-    | set(patterns.ordered("issuer_source_adjectives_2"))
-)  # normalize keeps ؤ: both spellings
+_SOURCE_ADJECTIVES = wordlists.load("issuer_source_adjectives")  # both spellings of مسؤول
 # Unnamed officials: official only with their state's adjective ("مسؤولون أمريكيون").
-_OFFICIAL_SOURCES = frozenset(patterns.ordered("issuer_official_sources"))
+_OFFICIAL_SOURCES = wordlists.load("issuer_official_sources")
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = patterns.ordered("issuer_proclitics")
@@ -237,8 +233,8 @@ def _is_verb(word: str) -> bool:
     return bool(lemmas and lemmas & _VERB_LEMMAS)
 
 
-_MASCULINE_HEADS = frozenset(patterns.ordered("issuer_masculine_heads"))
-_FEMININE_HEADS = frozenset(patterns.ordered("issuer_feminine_heads"))
+_MASCULINE_HEADS = wordlists.load("issuer_masculine_heads")
+_FEMININE_HEADS = wordlists.load("issuer_feminine_heads")
 
 
 def _disagrees(verb: str, head: str) -> bool:
@@ -1023,8 +1019,8 @@ def _office_spoken_for(chosen: Mention, members: list[Mention]) -> Mention:
 
 
 # Definite heads that refer back to a body named before ("باسم الوزارة").
-_ANAPHORIC_BODIES = frozenset(patterns.ordered("issuer_anaphoric_bodies"))
-_SPOKESPERSON_WORDS = frozenset(patterns.ordered("issuer_spokesperson_words")) | _ANAPHORIC_BODIES
+_ANAPHORIC_BODIES = wordlists.load("issuer_anaphoric_bodies")
+_SPOKESPERSON_WORDS = wordlists.load("issuer_spokesperson_words") | _ANAPHORIC_BODIES
 
 
 def _unnamed_office(name: str) -> bool:
@@ -1032,7 +1028,7 @@ def _unnamed_office(name: str) -> bool:
     return all(w in _SPOKESPERSON_WORDS for w in normalize(name).split())
 
 
-_STYLE_WORDS = frozenset(patterns.ordered("issuer_style_words"))
+_STYLE_WORDS = wordlists.load("issuer_style_words")
 
 
 def _without_adjective(name: str) -> str:
@@ -1059,11 +1055,10 @@ def _without_adjective(name: str) -> str:
     return name
 
 
-# State news agencies by their short names (normalized), and the government they relay.
-_AGENCIES = patterns.table(
-    "issuer_agencies"
-)  # short names that are also common words (بنا، قنا، سبا، وال) are left out
-_AGENCY_HEAD = re.compile(patterns.source("issuer_agency_head"))
+# State news agencies by their short names (normalized), and the government they relay;
+# short names that are also common words (بنا، قنا، سبا، وال) are left out.
+_AGENCIES = patterns.table("issuer_agencies")
+_AGENCY_HEAD = patterns.compiled("issuer_agency_head")
 
 
 def _agency_country(lead: list[str]) -> str | None:
@@ -1216,7 +1211,7 @@ def _place_states() -> dict[str, str]:
     return out
 
 
-_OFFICE_FILLER = frozenset(patterns.ordered("issuer_office_filler"))
+_OFFICE_FILLER = wordlists.load("issuer_office_filler")
 
 
 def _office_key(name: str) -> str:
