@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import budget, patterns
@@ -132,6 +134,7 @@ def bare(word: str) -> str:
 
 
 def _in(word: str, lexicon: frozenset[str]) -> bool:
+    """Is any reading of the word (see :func:`variants`) in the lexicon?"""
     return any(v in lexicon for v in variants(word))
 
 
@@ -210,6 +213,7 @@ _OTHERS = frozenset(patterns.ordered("figures_others"))
 
 
 def _is_arabic_word(t: str) -> bool:
+    """Does the token start with an Arabic letter (not a digit, Latin letter or mark)?"""
     return _ARABIC_FROM <= t[0] <= _ARABIC_TO
 
 
@@ -268,6 +272,7 @@ def _is_nationality(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _state_names() -> frozenset[str]:
+    """Folded names and capitals of states, which a nationality noun is not."""
     names: set[str] = set()
     for entry in country_names().values():
         names.update(fold(n) for n in entry.get("names", []) + entry.get("capitals", []))
@@ -310,6 +315,7 @@ class _Sentence:
         ]
 
     def _reading(self, k: int) -> Word | None:
+        """The number reading of token k, gluing a prefix token to digits; None when it is none."""
         t = self.toks[k]
         if t[0].isdigit():
             if self._is_code(k):
@@ -366,6 +372,7 @@ class _Sentence:
 
 
 def _phrases(sent: _Sentence) -> list[Phrase]:
+    """The longest numbers of the sentence, left to right, none overlapping."""
     out: list[Phrase] = []
     k, n = 0, len(sent.toks)
     while k < n:
@@ -386,12 +393,24 @@ def _next_word(sent: _Sentence, k: int) -> int:
     return k
 
 
-def _excluded(sent: _Sentence, p: Phrase) -> bool:
-    """True when the number is a date, year, time, duration, age, reference number, ordinal or name."""
-    toks, words = sent.toks, sent.words
-    first = words[p.start]
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """The tokens around a number that tell what it is, for the exclusion rules."""
+
+    k0: int  # where the number begins, counting a glued prefix
+    prev: str  # the token before it (before an opening bracket, if any)
+    prev2: str  # the token before that
+    nxt_i: int  # the first token after it that is not a quote mark
+    nxt: str  # that token ("" at the end)
+    is_digits: bool  # written in digits, not words
+    has_article: bool  # "الأربع", "ال193"
+
+
+def _around(sent: _Sentence, p: Phrase) -> _Around:
+    """Where number ``p`` stands: its neighbours before and after."""
+    toks = sent.toks
+    first = sent.words[p.start]
     assert first is not None
-    is_digits = first.kind == DIGITS
     k0 = sent.first_of(p)
     prev = toks[k0 - 1] if k0 >= 1 else ""
     prev2 = toks[k0 - 2] if k0 >= 2 else ""
@@ -399,8 +418,20 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         prev, prev2 = prev2, toks[k0 - 3] if k0 >= 3 else ""
     nxt_i = _next_word(sent, p.end)
     nxt = toks[nxt_i] if nxt_i < len(toks) else ""
+    return _Around(k0, prev, prev2, nxt_i, nxt, first.kind == DIGITS, first.has_article)
+
+
+def _excluded(sent: _Sentence, p: Phrase) -> bool:
+    """True when the number is a date, year, time, duration, age, reference number, ordinal or name."""
     if not 0 < p.value <= 1e15:
         return True  # zero, or a run of digits too long to be a count (and not JSON-safe as inf)
+    at = _around(sent, p)
+    return _names_or_ranks(sent, at) or _tells_time(sent, at) or _is_year(sent, p, at)
+
+
+def _names_or_ranks(sent: _Sentence, at: _Around) -> bool:
+    """A number that names (law, resolution, article, a person's number) or ranks (an ordinal)."""
+    prev, nxt = at.prev, at.nxt
     # "القرار 2254" is a reference, but "صوت لصالح القرار 128 دولة" counts states
     counts_noun = (
         bool(nxt)
@@ -413,24 +444,28 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         return True  # "القانون رقم 10": a number that names, whatever follows
     if _in(prev, _BEFORE_BLOCK) and not (counts_noun and _in(prev, _REFERENCE_WORDS)):
         return True
-    if is_digits and prev in _NAME_PREFIX:
+    if at.is_digits and prev in _NAME_PREFIX:
         return True
     # resolution / article numbers: "القرار 2254", "قرار مجلس الأمن رقم 2254"
-    for j in range(k0 - 1, max(-1, k0 - 5), -1):
-        t = toks[j]
+    for j in range(at.k0 - 1, max(-1, at.k0 - 5), -1):
+        t = sent.toks[j]
         if _in(t, _REFERENCE_WORDS) and not counts_noun:
             return True
         if not _in(t, _REFERENCE_FILLERS):
             break
-    # "الساعات الأربع والعشرين", "السنوات السبع": a time noun before an article number
-    if first.has_article and (_in(prev, _TIME_UNITS) or _in(prev2, _TIME_UNITS)):
-        return True
     # ordinals: "الثاني عشر", "الحادي عشر"
-    if not is_digits and _in(prev, _ORDINALS):
+    return not at.is_digits and _in(prev, _ORDINALS)
+
+
+def _tells_time(sent: _Sentence, at: _Around) -> bool:
+    """A number of a time span or a date: "السنوات السبع", "10 أيام", "15 من شهر", "1436 هـ"."""
+    toks, nxt, nxt_i = sent.toks, at.nxt, at.nxt_i
+    # "الساعات الأربع والعشرين", "السنوات السبع": a time noun before an article number
+    if at.has_article and (_in(at.prev, _TIME_UNITS) or _in(at.prev2, _TIME_UNITS)):
         return True
     if _in(nxt, _TIME_UNITS) or _in(nxt, _MONTHS):
         return True
-    if prev in _BETWEEN and _range_of_durations(sent, nxt_i):
+    if at.prev in _BETWEEN and _range_of_durations(sent, nxt_i):
         return True  # "السجن بين 10 و20 عاما": the lower end of a span of time
     if (
         nxt == _MIN
@@ -438,26 +473,29 @@ def _excluded(sent: _Sentence, p: Phrase) -> bool:
         and (_in(toks[nxt_i + 1], _MONTHS) or _in(toks[nxt_i + 1], _MONTH_NOUN))
     ):
         return True
-    if is_digits and nxt in _YEAR_MARKERS:
-        return True
-    # years: 1900-2100 written as a bare run of digits, not counting anything
-    if (
-        is_digits
+    return at.is_digits and nxt in _YEAR_MARKERS
+
+
+def _is_year(sent: _Sentence, p: Phrase, at: _Around) -> bool:
+    """A year: 1900-2100 written as a bare run of digits, not counting anything."""
+    if not (
+        at.is_digits
         and p.end - p.start == 1
         and p.value.is_integer()
         and 1900 <= p.value <= 2100
-        and toks[p.start].isdigit()
+        and sent.toks[p.start].isdigit()
     ):
-        cat = _unit_category(nxt)
-        if cat == "person" and nxt.endswith(_DUAL_PLURAL_ENDINGS):
-            cat = None  # a dual or plural cannot be counted by 2017: "مارس 2017 وزيرين تركيين"
-        if _in(prev, _MONTHS) or not (
-            cat in _SPECIFIC | {"structures", "attacks", "money", "person"}
-            or _in(nxt, _MEASURES)
-            or _qualifier_before(sent, k0)[0] != "exact"
-        ):
-            return True  # "في 2014 قتل …" is a year; "2000 طن", "أكثر من 2000" are counts
-    return False
+        return False
+    nxt = at.nxt
+    cat = _unit_category(nxt)
+    if cat == "person" and nxt.endswith(_DUAL_PLURAL_ENDINGS):
+        cat = None  # a dual or plural cannot be counted by 2017: "مارس 2017 وزيرين تركيين"
+    # "في 2014 قتل …" is a year; "2000 طن", "أكثر من 2000" are counts
+    return _in(at.prev, _MONTHS) or not (
+        cat in _SPECIFIC | {"structures", "attacks", "money", "person"}
+        or _in(nxt, _MEASURES)
+        or _qualifier_before(sent, at.k0)[0] != "exact"
+    )
 
 
 def _range_of_durations(sent: _Sentence, k: int) -> bool:
@@ -536,13 +574,28 @@ def _event_cue(
     number) and counts its reach of 10 tokens from ``reach`` (where the
     qualifier begins), so "إلى ما لا يقل عن" does not use it up.
     """
+    weak, near, far = _cue_before(sent, start, reach, others) if look_before else (None, None, None)
+    if near:
+        return near, far
+    after = _cue_after(sent, unit_end)
+    if after:
+        return after, far
+    return weak, far
+
+
+def _cue_before(
+    sent: _Sentence, start: int, reach: int, others: bool
+) -> tuple[str | None, str | None, str | None]:
+    """(weak, near, far): the first event word before a count, in its clause or the one before.
+
+    A weak hint is kept only within the clause and for "آخرين" (``others``);
+    an aside between dashes is stepped over and not counted against the reach.
+    """
     toks = sent.toks
     weak: str | None = None
-    far: str | None = None
-    near: str | None = None
     crossed = False
     j, lo, skipped = start - 1, max(-1, reach - 14), 0
-    while look_before and j > lo:
+    while j > lo:
         t = toks[j]
         j -= 1
         if t in _DASHES:
@@ -566,20 +619,22 @@ def _event_cue(
                 weak = weak or cat
             continue
         if not crossed and reach - (j + 1) - skipped <= 10:
-            near = cat
-        else:
-            far = cat
-        break
-    if near:
-        return near, far
+            return weak, cat, None
+        return weak, None, cat
+    return weak, None, None
+
+
+def _cue_after(sent: _Sentence, unit_end: int) -> str | None:
+    """A strong event word after the counted noun, in its clause ("484 مدنيا قتلوا")."""
+    toks = sent.toks
     for j in range(unit_end, min(len(toks), unit_end + 7)):
         t = toks[j]
         if t in _CLAUSE_END or sent.words[j] is not None:
             break
         c = _cue(t)
         if c and c[1]:
-            return c[0], far
-    return weak, far
+            return c[0]
+    return None
 
 
 class _Found:
@@ -659,23 +714,10 @@ def _figures_in(
     are items (other), not attacks. ``antecedent``: the category of the last
     figure before this sentence, for "ثلاث منها" at its start.
     """
-    toks = sent.toks
     found: list[_Found] = []
     subsets: set[int] = set()  # ids of figures that count part of an earlier one ("بينهم 5")
-    phrases = _phrases(sent)
-    skip: set[int] = set()
     dropped_end = -1
-    for idx, p in enumerate(phrases):
-        if idx in skip:
-            continue
-        # "(15) خمسة عشر" / "خمسة عشر (15)": one figure
-        end = p.end
-        if idx + 1 < len(phrases):
-            q = phrases[idx + 1]
-            between = toks[p.end : sent.first_of(q)]
-            if q.value == p.value and len(between) <= 2 and all(t in "()[]-" for t in between):
-                skip.add(idx + 1)
-                end = q.end
+    for p, end in _numbers(sent):
         w0 = sent.words[p.start]
         if (
             _excluded(sent, p)
@@ -685,138 +727,188 @@ def _figures_in(
             dropped_end = end  # "القرارين 242 و338": the second goes with the first
             continue
         f = _Found(p)
-        first = sent.words[p.start]
-        assert first is not None
-        qstart = sent.first_of(p)
-        if toks[qstart - 1 : qstart] == ["("]:
-            qstart -= 1
-        f.qualifier, ntok = _qualifier_before(sent, qstart)
-        f.text_start = qstart - ntok
-        # the counted noun
-        unit_i: int | None
-        if first.has_article or (first.kind != DIGITS and first.value == 1):
-            unit_i = _unit_before(sent, qstart)
-            unit_end = end
-            if first.has_article and (
-                unit_i is None or not toks[unit_i].startswith(_ARTICLE_PREFIXES)
-            ):
-                continue  # "بئر السبع", "يومي ال23": a name or a date, not "الدول الأربع"
-            if (
-                first.has_article
-                and first.kind == DIGITS
-                and toks[unit_i].endswith(_SINGULAR_ENDINGS)
-            ):
-                continue  # "القمة ال29", "الذكرى ال70": an ordinal after a singular noun
-            if unit_i is not None:
-                f.text_start = min(f.text_start, unit_i)
-        else:
-            unit_i, unit_end = _unit_after(sent, end)
-        f.text_end = max(unit_end, end)
-        unit_tok = toks[unit_i] if unit_i is not None else ""
-        if unit_i is not None:
-            f.unit = sent.text[sent.starts[unit_i] : sent.ends[unit_i]]
-            if toks[unit_i] in _PERCENT and toks[unit_i - 1] == _FI:
-                f.unit = sent.span(unit_i - 1, unit_i + 1)
-        # qualifier after: "ستة مدنيين على الأقل", "… تقريبا"
-        tail = toks[unit_end : unit_end + 4]
-        for j in range(len(tail) - 1):
-            if tail[j] in _CLAUSE_END:
-                break
-            if tail[j] in _ALA and tail[j + 1] == _THE_LEAST:
-                f.qualifier = "at_least"
-                f.text_end = unit_end + j + 2
-                break
-        if f.qualifier == "exact" and tail[:1] == [_APPROXIMATELY]:
-            f.qualifier = "about"
-            f.text_end = unit_end + 1
-        # category
-        ucat = _unit_category(unit_tok) if unit_tok else None
-        if (
-            unit_i is not None
-            and _in(unit_tok, _AIRCRAFT)
-            and unit_i + 1 < len(toks)
-            and _in(toks[unit_i + 1], _DRONE)
-        ):
-            ucat = "attacks"  # "7 طائرات مسيرة": drones launched at a target
-        if (
-            ucat in _SPECIFIC
-            and unit_i is not None
-            and unit_i >= 2
-            and toks[unit_i - 1] == _BAYN
-            and toks[unit_i - 2] == _MIN
-        ):
-            ucat = "person"  # "48 من بين المقبوض عليهم تلقوا تدريبات": the group says who, not what befell them
-        if ucat == "other" and unit_tok and bare(unit_tok) in _CASES and unit_i + 1 < len(toks):
-            case = _cue(toks[unit_i + 1])
-            if case and case[1]:
-                ucat = case[0]  # "5 حالات وفاة", "14 حالة اعتقال": cases of what befell people
-                f.text_end = max(f.text_end, unit_i + 2)
-        if (
-            ucat == "other"
-            and unit_tok
-            and any(_TARGETS.match(v) for v in variants(unit_tok))
-            and _struck(sent, f.text_start)
-        ):
-            ucat = "structures"  # "ضربت 140 هدفا": struck sites; "خسر بثلاثة أهداف" counts goals
-        if ucat == "structures" and seized and any(_MAGAZINES.match(v) for v in variants(unit_tok)):
-            ucat = "other"  # "رشاش وحامل به خمسة مخازن": ammunition magazines seized, not stores
-        if ucat == "attacks" and seized and any(_MUNITIONS.match(v) for v in variants(unit_tok)):
-            ucat = "other"  # "المواد التي تم ضبطها: أربع قذائف": seized munitions are items
+        c = _count(sent, f, end)
+        if c is None:
+            continue
+        _qualifier_after(sent, f, c.unit_end)
+        ucat = _noun_category(sent, f, c, seized)
         after = _next_word(sent, end)
-        if unit_i is None and after < len(toks) and toks[after] in _OF_THEM_THINGS:
+        if c.unit_i is None and after < len(sent.toks) and sent.toks[after] in _OF_THEM_THINGS:
             # "ثلاث منها": part of the things just counted, of their kind
             before = found[-1].category if found else antecedent
-            f.category = (
-                before if before in ("structures", "attacks", "money", "other") else "other"
-            )
-            found.append(f)
-            continue
-        prior = found[-1] if found else None
-        whole = _whole_of(sent, f.text_start, found, subsets)
-        if ucat == "percent":
-            f.category = "other"
-        elif ucat in ("person", None) and _busted_group(sent, f.text_start):
-            f.category = "detained"  # "ضبط شبكة ... تضم 5 مواطنين"
-        elif ucat in ("person", None) and whole is not None:
-            f.category = (
-                whole  # "مقتل 23 مقاتلا، بينهم 5 من قوات النظام و18 عنصرا": part of the killed
-            )
-            subsets.add(id(f))
-        elif (
-            ucat in ("person", None)
-            and prior is not None
-            and prior.text_end == f.text_start
-            and not (w0 is not None and w0.joined_by_wa)
-        ):
-            # "إصابة 227 آخرين 29 شخصا متورطا": a count right after another, with no و,
-            # starts a new fact; the event before belongs to the first count
-            near, _ = _event_cue(sent, qstart, f.text_start, unit_end, look_before=False)
-            f.category = near or ("people" if ucat == "person" else "other")
-        elif ucat in ("person", None):
-            near, far = _event_cue(
-                sent,
-                qstart,
-                f.text_start,
-                unit_end,
-                others=bool(unit_tok) and _in(unit_tok, _OTHERS),
-            )
-            if near:
-                f.category = near
-            elif ucat == "person":
-                f.category = far or "people"
-            elif _money_context(sent, qstart):
-                f.category = "money"
-            elif found and p.start - found[-1].phrase.end <= 15:
-                f.category = found[-1].category  # elliptical: "بتأييد 62 صوتا مقابل 55"
-            else:
-                f.category = far or "other"
-        elif ucat == "other" and p.value >= 100_000 and _money_context(sent, qstart):
-            f.category = "money"
+            kinds = ("structures", "attacks", "money", "other")
+            f.category = before if before in kinds else "other"
         else:
-            f.category = ucat
+            f.category = _category(sent, f, c, ucat, found, subsets)
         found.append(f)
     _apply_ranges(sent, found)
     return found
+
+
+def _numbers(sent: _Sentence) -> Iterator[tuple[Phrase, int]]:
+    """The numbers of a sentence and where each ends; "(15) خمسة عشر" / "خمسة عشر (15)" is one."""
+    phrases = _phrases(sent)
+    echo = False
+    for idx, p in enumerate(phrases):
+        if echo:
+            echo = False
+            continue
+        end = p.end
+        if idx + 1 < len(phrases):
+            q = phrases[idx + 1]
+            between = sent.toks[p.end : sent.first_of(q)]
+            if q.value == p.value and len(between) <= 2 and all(t in "()[]-" for t in between):
+                echo = True
+                end = q.end
+        yield p, end
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A number kept as a figure: where it, its qualifier and its counted noun stand."""
+
+    phrase: Phrase
+    end: int  # where the number ends (after its echo in brackets, if any)
+    qstart: int  # where the number begins, with a glued prefix or an opening bracket
+    unit_i: int | None  # the counted noun, if any
+    unit_end: int  # where the number and its counted noun end
+    unit_tok: str  # the counted noun, folded ("" when none)
+    joined_by_wa: bool  # the number carries و ("و30")
+
+
+def _count(sent: _Sentence, f: _Found, end: int) -> _Count | None:
+    """Set the qualifier before the number and its counted noun on ``f``; None for a name or date."""
+    toks = sent.toks
+    p = f.phrase
+    first = sent.words[p.start]
+    assert first is not None
+    qstart = sent.first_of(p)
+    if toks[qstart - 1 : qstart] == ["("]:
+        qstart -= 1
+    f.qualifier, ntok = _qualifier_before(sent, qstart)
+    f.text_start = qstart - ntok
+    unit_i: int | None
+    if first.has_article or (first.kind != DIGITS and first.value == 1):
+        unit_i = _unit_before(sent, qstart)
+        unit_end = end
+        if first.has_article and not _counts_noun_before(sent, first, unit_i):
+            return None
+        if unit_i is not None:
+            f.text_start = min(f.text_start, unit_i)
+    else:
+        unit_i, unit_end = _unit_after(sent, end)
+    f.text_end = max(unit_end, end)
+    unit_tok = toks[unit_i] if unit_i is not None else ""
+    if unit_i is not None:
+        f.unit = sent.text[sent.starts[unit_i] : sent.ends[unit_i]]
+        if toks[unit_i] in _PERCENT and toks[unit_i - 1] == _FI:
+            f.unit = sent.span(unit_i - 1, unit_i + 1)
+    return _Count(p, end, qstart, unit_i, unit_end, unit_tok, first.joined_by_wa)
+
+
+def _counts_noun_before(sent: _Sentence, first: Word, unit_i: int | None) -> bool:
+    """Does a number with the article count the definite noun before it ("الدول الأربع")?"""
+    toks = sent.toks
+    if unit_i is None or not toks[unit_i].startswith(_ARTICLE_PREFIXES):
+        return False  # "بئر السبع", "يومي ال23": a name or a date, not "الدول الأربع"
+    # "القمة ال29", "الذكرى ال70": an ordinal after a singular noun
+    return not (first.kind == DIGITS and toks[unit_i].endswith(_SINGULAR_ENDINGS))
+
+
+def _qualifier_after(sent: _Sentence, f: _Found, unit_end: int) -> None:
+    """A qualifier after the counted noun: "ستة مدنيين على الأقل", "… تقريبا"."""
+    tail = sent.toks[unit_end : unit_end + 4]
+    for j in range(len(tail) - 1):
+        if tail[j] in _CLAUSE_END:
+            break
+        if tail[j] in _ALA and tail[j + 1] == _THE_LEAST:
+            f.qualifier = "at_least"
+            f.text_end = unit_end + j + 2
+            break
+    if f.qualifier == "exact" and tail[:1] == [_APPROXIMATELY]:
+        f.qualifier = "about"
+        f.text_end = unit_end + 1
+
+
+def _noun_category(sent: _Sentence, f: _Found, c: _Count, seized: bool) -> str | None:
+    """The category the counted noun gives, read with the word after it and what was seized."""
+    toks, unit_i, unit_tok = sent.toks, c.unit_i, c.unit_tok
+    ucat = _unit_category(unit_tok) if unit_tok else None
+    if unit_i is None:
+        return ucat
+    if _in(unit_tok, _AIRCRAFT) and unit_i + 1 < len(toks) and _in(toks[unit_i + 1], _DRONE):
+        ucat = "attacks"  # "7 طائرات مسيرة": drones launched at a target
+    if ucat in _SPECIFIC and unit_i >= 2 and toks[unit_i - 1] == _BAYN and toks[unit_i - 2] == _MIN:
+        ucat = "person"  # "48 من بين المقبوض عليهم تلقوا تدريبات": the group says who, not what befell them
+    if ucat == "other" and unit_tok and bare(unit_tok) in _CASES and unit_i + 1 < len(toks):
+        case = _cue(toks[unit_i + 1])
+        if case and case[1]:
+            ucat = case[0]  # "5 حالات وفاة", "14 حالة اعتقال": cases of what befell people
+            f.text_end = max(f.text_end, unit_i + 2)
+    if (
+        ucat == "other"
+        and unit_tok
+        and any(_TARGETS.match(v) for v in variants(unit_tok))
+        and _struck(sent, f.text_start)
+    ):
+        ucat = "structures"  # "ضربت 140 هدفا": struck sites; "خسر بثلاثة أهداف" counts goals
+    if ucat == "structures" and seized and any(_MAGAZINES.match(v) for v in variants(unit_tok)):
+        ucat = "other"  # "رشاش وحامل به خمسة مخازن": ammunition magazines seized, not stores
+    if ucat == "attacks" and seized and any(_MUNITIONS.match(v) for v in variants(unit_tok)):
+        ucat = "other"  # "المواد التي تم ضبطها: أربع قذائف": seized munitions are items
+    return ucat
+
+
+def _category(
+    sent: _Sentence,
+    f: _Found,
+    c: _Count,
+    ucat: str | None,
+    found: list[_Found],
+    subsets: set[int],
+) -> str:
+    """The figure's category: its noun's, or for a count of people (or of nothing named) the event's."""
+    if ucat is None or ucat == "person":
+        return _people_category(sent, f, c, ucat, found, subsets)
+    if ucat == "percent":
+        return "other"
+    if ucat == "other" and c.phrase.value >= 100_000 and _money_context(sent, c.qstart):
+        return "money"
+    return ucat
+
+
+def _people_category(
+    sent: _Sentence,
+    f: _Found,
+    c: _Count,
+    ucat: str | None,
+    found: list[_Found],
+    subsets: set[int],
+) -> str:
+    """What befell the people counted (or what a bare count counts): the event words decide."""
+    if _busted_group(sent, f.text_start):
+        return "detained"  # "ضبط شبكة ... تضم 5 مواطنين"
+    whole = _whole_of(sent, f.text_start, found, subsets)
+    if whole is not None:
+        subsets.add(id(f))
+        return whole  # "مقتل 23 مقاتلا، بينهم 5 من قوات النظام و18 عنصرا": part of the killed
+    prior = found[-1] if found else None
+    if prior is not None and prior.text_end == f.text_start and not c.joined_by_wa:
+        # "إصابة 227 آخرين 29 شخصا متورطا": a count right after another, with no و,
+        # starts a new fact; the event before belongs to the first count
+        near, _ = _event_cue(sent, c.qstart, f.text_start, c.unit_end, look_before=False)
+        return near or ("people" if ucat == "person" else "other")
+    others = bool(c.unit_tok) and _in(c.unit_tok, _OTHERS)
+    near, far = _event_cue(sent, c.qstart, f.text_start, c.unit_end, others=others)
+    if near:
+        return near
+    if ucat == "person":
+        return far or "people"
+    if _money_context(sent, c.qstart):
+        return "money"
+    if found and c.phrase.start - found[-1].phrase.end <= 15:
+        return found[-1].category  # elliptical: "بتأييد 62 صوتا مقابل 55"
+    return far or "other"
 
 
 _SUBSET = frozenset(patterns.ordered("figures_subset"))
@@ -903,6 +995,7 @@ def _list_number(sent: _Sentence, p: Phrase, end: int) -> bool:
 
 
 def _has_item_one(sent: _Sentence) -> bool:
+    """Does the sentence hold "(1)", the first item of a numbered list?"""
     toks = sent.toks
     return any(
         toks[i] == "(" and toks[i + 1] in _ONE_DIGITS and toks[i + 2] == ")"
@@ -911,6 +1004,7 @@ def _has_item_one(sent: _Sentence) -> bool:
 
 
 def _money_context(sent: _Sentence, start: int) -> bool:
+    """Does a money word stand within six tokens before ``start``, in the same clause?"""
     for j in range(start - 1, max(-1, start - 7), -1):
         t = sent.toks[j]
         if t in _CLAUSE_END:

@@ -70,10 +70,12 @@ class Word:
 
     @property
     def joined_by_wa(self) -> bool:
+        """Was the word joined by و ("وأربعين", "و400")?"""
         return self.prefix.startswith(_WA)
 
     @property
     def has_article(self) -> bool:
+        """Did the word carry the article ("الأربع", "ال193", "للثلاثة")?"""
         return _ARTICLE in self.prefix or self.prefix == _LIL
 
 
@@ -307,6 +309,7 @@ def _closes_teen(w: Word) -> bool:
 
 
 def _teen_ahead(words: list[Word | None], i: int) -> bool:
+    """Does a teen head (أحد, اثنا) at i stand before a bare عشر?"""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     return bool(
@@ -320,6 +323,7 @@ def _teen_ahead(words: list[Word | None], i: int) -> bool:
 
 
 def _fraction_ahead(words: list[Word | None], i: int) -> bool:
+    """Does a bare fraction (نصف) at i stand before a bare scale word ("نصف مليون")?"""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     return bool(
@@ -334,6 +338,7 @@ def _fraction_ahead(words: list[Word | None], i: int) -> bool:
 
 
 def _scale_of(value: float) -> float:
+    """The largest scale (a thousand, million, billion, trillion) not above the value, else 1."""
     for s in (1e12, 1e9, 1e6, 1e3):
         if value >= s:
             return s

@@ -19,9 +19,6 @@ KNOWN_LONG = {
     "attribution.py:_event",
     "attribution.py:analyse",
     "attribution.py:classify",
-    "figures.py:_excluded",
-    "figures.py:_event_cue",
-    "figures.py:_figures_in",
     "places.py:_unknown_name",
     "places.py:extract_places",
 }
