@@ -9,6 +9,7 @@ open to anyone.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -57,14 +58,23 @@ async def _managed_chat(
     return None if target is None else (lang, target.chat_id, args)
 
 
-async def digest(update: Update, context: Context) -> None:
-    """/digest [time|off|now]: one session and one commit; the answer goes after the commit."""
+SettingAnswer = Callable[[Context, AsyncSession, str, int, list[str]], Awaitable[str]]
+
+
+async def _change_setting(update: Update, context: Context, answer: SettingAnswer) -> None:
+    """A chat-setting command: the managed chat, the change and its answer in one session
+    and one commit; the answer goes out after the commit."""
     async with session(context) as s:
         managed = await _managed_chat(update, context, s)
-        answer = None if managed is None else await _digest_answer(context, s, *managed)
+        text = None if managed is None else await answer(context, s, *managed)
         await s.commit()
-    if answer is not None:
-        await reply(update, answer)
+    if text is not None:
+        await reply(update, text)
+
+
+async def digest(update: Update, context: Context) -> None:
+    """/digest [time|off|now]."""
+    await _change_setting(update, context, _digest_answer)
 
 
 async def _digest_answer(
@@ -114,13 +124,8 @@ async def _digest_now(context: Context, lang: str, chat: ChatRow, s: AsyncSessio
 
 
 async def timezone_command(update: Update, context: Context) -> None:
-    """/timezone [Area/City]: one session and one commit; the answer goes after the commit."""
-    async with session(context) as s:
-        managed = await _managed_chat(update, context, s)
-        answer = None if managed is None else await _zone_answer(context, s, *managed)
-        await s.commit()
-    if answer is not None:
-        await reply(update, answer)
+    """/timezone [Area/City]."""
+    await _change_setting(update, context, _zone_answer)
 
 
 async def _zone_answer(

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.summarize.wordlists import WORDS_DIR
+from bot.summarize import wordlists
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PATTERNS_DIR = DATA_DIR / "patterns"
@@ -32,16 +32,9 @@ TABLES_DIR = DATA_DIR / "tables"
 _WORDS_REF = re.compile(r"\{words:([a-z0-9_]+)\}")
 
 
-@lru_cache(maxsize=256)
 def ordered(name: str) -> tuple[str, ...]:
     """The entries of ``data/words/<name>.txt`` in file order (comments dropped)."""
-    out: list[str] = []
-    with (WORDS_DIR / f"{name}.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            entry = line.split("#", 1)[0].strip()
-            if entry:
-                out.append(entry)
-    return tuple(out)
+    return wordlists.entries(name)
 
 
 @lru_cache(maxsize=512)

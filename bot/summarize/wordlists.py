@@ -14,16 +14,23 @@ from pathlib import Path
 WORDS_DIR = Path(__file__).resolve().parent / "data" / "words"
 
 
-@lru_cache(maxsize=64)
-def load(name: str) -> frozenset[str]:
-    """The entries of ``data/words/<name>.txt``."""
-    out = set()
+@lru_cache(maxsize=512)
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of ``data/words/<name>.txt`` in file order (where order matters: the
+    first matching alternative of a pattern wins)."""
+    out: list[str] = []
     with (WORDS_DIR / f"{name}.txt").open(encoding="utf-8") as fh:
         for line in fh:
             entry = line.split("#", 1)[0].strip()
             if entry:
-                out.add(entry)
-    return frozenset(out)
+                out.append(entry)
+    return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def load(name: str) -> frozenset[str]:
+    """The entries of ``data/words/<name>.txt`` as a set."""
+    return frozenset(entries(name))
 
 
 def with_feminine(stems: frozenset[str]) -> frozenset[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.summarize import patterns
+from bot.summarize import patterns, wordlists
 
 
 @pytest.fixture
@@ -16,11 +16,23 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (tmp_path / sub).mkdir()
     monkeypatch.setattr(patterns, "PATTERNS_DIR", tmp_path / "patterns")
     monkeypatch.setattr(patterns, "TABLES_DIR", tmp_path / "tables")
-    monkeypatch.setattr(patterns, "WORDS_DIR", tmp_path / "words")
-    for cached in (patterns.ordered, patterns.source, patterns.compiled, patterns.table):
+    monkeypatch.setattr(wordlists, "WORDS_DIR", tmp_path / "words")
+    for cached in (
+        wordlists.entries,
+        wordlists.load,
+        patterns.source,
+        patterns.compiled,
+        patterns.table,
+    ):
         cached.cache_clear()
     yield tmp_path
-    for cached in (patterns.ordered, patterns.source, patterns.compiled, patterns.table):
+    for cached in (
+        wordlists.entries,
+        wordlists.load,
+        patterns.source,
+        patterns.compiled,
+        patterns.table,
+    ):
         cached.cache_clear()
 
 
