@@ -21,8 +21,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.summarize import budget, patterns
 from bot.summarize.countries import country_code, country_names, fold
@@ -393,8 +393,7 @@ def _next_word(sent: _Sentence, k: int) -> int:
     return k
 
 
-@dataclass(frozen=True, slots=True)
-class _Around:
+class _Around(NamedTuple):
     """The tokens around a number that tell what it is, for the exclusion rules."""
 
     k0: int  # where the number begins, counting a glued prefix
@@ -763,8 +762,7 @@ def _numbers(sent: _Sentence) -> Iterator[tuple[Phrase, int]]:
         yield p, end
 
 
-@dataclass(frozen=True, slots=True)
-class _Count:
+class _Count(NamedTuple):
     """A number kept as a figure: where it, its qualifier and its counted noun stand."""
 
     phrase: Phrase
