@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.summarize import budget, patterns
+from bot.summarize import budget, patterns, wordlists
 from bot.summarize.countries import country_code, country_names, fold
 from bot.summarize.model import Figure
 from bot.summarize.numbers import (
@@ -47,12 +47,9 @@ _TOKEN = patterns.compiled("figures_token")
 # Every spelling a number word can take with its prefixes: a set look-up per
 # token tells in one pass whether a sentence can hold a number at all.
 _NUMBER_FORMS = frozenset(p + w for w in WORDS for p in ("", *WORD_PREFIXES))
-_DIGIT_START = frozenset(patterns.source("figures_digit_start"))
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 
-# Punctuation that closes a clause: event words do not reach across it first.
-_CLAUSE_END = frozenset(patterns.source("figures_clause_end"))
 _DASHES = frozenset("-–—")
 _QUOTES = frozenset("\"'«»“”‘’")
 
@@ -66,6 +63,9 @@ _NOUN_ENDINGS = patterns.source("figures_noun_endings")
 _SPELLING = patterns.table("figures_spelling")
 _ARABIC_FROM = _SPELLING["arabic_letters_from"]  # ء (U+0621)
 _ARABIC_TO = _SPELLING["arabic_letters_to"]  # ۓ (U+06D3)
+_DIGIT_START = frozenset(_SPELLING["digits"])  # 0-9 in Latin, Arabic-Indic and Persian script
+# Punctuation that closes a clause: event words do not reach across it first.
+_CLAUSE_END = frozenset(_SPELLING["clause_end"])  # ،,؛;:.!?؟()[]
 _ARTICLE = _SPELLING["article"]  # ال
 _WA = _SPELLING["wa"]  # و
 _BA = _SPELLING["ba"]  # ب
@@ -158,10 +158,10 @@ _UNIT_CATEGORY: list[tuple[str, re.Pattern[str]]] = [
     )
 ]
 # Units of measure: counted nouns of category other, and never years ("2000 طن").
-_MEASURES = frozenset(list(patterns.ordered("figures_measures")))
+_MEASURES = wordlists.load("figures_measures")
 # Prepositional phrases that often follow a number without the article.
-_PREPOSITIONAL = frozenset(list(patterns.ordered("figures_prepositional")))
-_PERCENT = frozenset(patterns.ordered("figures_percent"))
+_PREPOSITIONAL = wordlists.load("figures_prepositional")
+_PERCENT = wordlists.load("figures_percent")
 
 # Nouns that count people without saying what happened to them.
 _PERSON = _lex(
@@ -170,7 +170,7 @@ _PERSON = _lex(
 # A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
 _NISBA = re.compile(patterns.source("figures_nisba"))
 # Adverbs in -يا that look like nisba nouns ("رسميا", "يوميا") but count nothing.
-_ADVERBS = frozenset(list(patterns.ordered("figures_adverbs")))
+_ADVERBS = wordlists.load("figures_adverbs")
 # Form V/VI/VIII participles in the plural or accusative ("متمردا", "متورطين") name people.
 _PARTICIPLE = re.compile(patterns.source("figures_participle"))
 
@@ -189,16 +189,16 @@ _WEAK_CUES: list[tuple[str, re.Pattern[str]]] = [
 _MONEY_CUE = re.compile(patterns.source("figures_money_cue"))
 
 # Not figures: what a number is when these stand around it.
-_TIME_UNITS = frozenset(list(patterns.ordered("figures_time_units")))
-_MONTHS = frozenset(list(patterns.ordered("figures_months")))
-_REFERENCE_WORDS = frozenset(list(patterns.ordered("figures_reference_words")))
+_TIME_UNITS = wordlists.load("figures_time_units")
+_MONTHS = wordlists.load("figures_months")
+_REFERENCE_WORDS = wordlists.load("figures_reference_words")
 # Words allowed between a reference word and its number ("القرار الأممي رقم 2254").
-_REFERENCE_FILLERS = frozenset(list(patterns.ordered("figures_reference_fillers")))
-_BEFORE_BLOCK = frozenset(list(patterns.ordered("figures_before_block"))) | _REFERENCE_WORDS
-_ORDINALS = frozenset(list(patterns.ordered("figures_ordinals")))
-_NAME_PREFIX = frozenset(list(patterns.ordered("figures_name_prefix")))
-_STOP_AFTER = frozenset(list(patterns.ordered("figures_stop_after")))
-_YEAR_MARKERS = frozenset(patterns.ordered("figures_year_markers"))
+_REFERENCE_FILLERS = wordlists.load("figures_reference_fillers")
+_BEFORE_BLOCK = wordlists.load("figures_before_block") | _REFERENCE_WORDS
+_ORDINALS = wordlists.load("figures_ordinals")
+_NAME_PREFIX = wordlists.load("figures_name_prefix")
+_STOP_AFTER = wordlists.load("figures_stop_after")
+_YEAR_MARKERS = wordlists.load("figures_year_markers")
 _SCALE_WORDS = frozenset(w for w, (_, kind) in WORDS.items() if kind in (SCALE, PLURAL_SCALE))
 
 # The first of these that matches the words before a number gives its qualifier.
@@ -207,9 +207,9 @@ _QUALIFIERS_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     for qualifier, pattern in patterns.table("figures_qualifiers_before")["rows"]
 ]
 _SPECIFIC = frozenset({"killed", "injured", "displaced", "detained", "missing"})
-_AIRCRAFT = frozenset(patterns.ordered("figures_aircraft"))
-_DRONE = frozenset(patterns.ordered("figures_drone"))
-_OTHERS = frozenset(patterns.ordered("figures_others"))
+_AIRCRAFT = wordlists.load("figures_aircraft")
+_DRONE = wordlists.load("figures_drone")
+_OTHERS = wordlists.load("figures_others")
 
 
 def _is_arabic_word(t: str) -> bool:
@@ -909,7 +909,7 @@ def _people_category(
     return far or "other"
 
 
-_SUBSET = frozenset(patterns.ordered("figures_subset"))
+_SUBSET = wordlists.load("figures_subset")
 
 
 def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int]) -> str | None:
@@ -948,7 +948,7 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
     return None
 
 
-_COMPRISES = frozenset(patterns.ordered("figures_comprises"))
+_COMPRISES = wordlists.load("figures_comprises")
 _BUST = re.compile(patterns.source("figures_bust"))
 
 

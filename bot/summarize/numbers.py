@@ -20,8 +20,6 @@ from functools import lru_cache
 
 from bot.summarize import patterns
 
-ARABIC_INDIC = str.maketrans(*patterns.ordered("numbers_arabic_indic"))
-
 # kinds of number words
 UNIT = "unit"  # 1..9 (and 10 as عشرة, which can also close a teen)
 TEN = "ten"  # 20..90
@@ -48,6 +46,10 @@ _ARTICLE = _SPELLING["article"]  # ال
 _LIL = _SPELLING["lil"]  # لل
 _THOUSANDS_MARK = _SPELLING["thousands_mark"]  # ٬
 _DECIMAL_MARK = _SPELLING["decimal_mark"]  # ٫
+_INDIC_DIGITS = _SPELLING["indic_digits"]  # ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹
+_ASCII_DIGITS = _SPELLING["ascii_digits"]  # 01234567890123456789
+# Arabic-Indic and Persian digits to ASCII ones.
+ARABIC_INDIC = str.maketrans(_INDIC_DIGITS, _ASCII_DIGITS)
 
 # A unit with the article is a cardinal after a plural noun ("الدول الأربع");
 # the other kinds with the article are ordinals or names ("الذكرى السبعين").

@@ -23,7 +23,7 @@ DATA = PACKAGE / "data"
 MODULES = ("figures", "numbers")
 # One file per category, read as f"figures_unit_{cat}" / f"figures_cue_{cat}".
 PER_CATEGORY = ("figures_unit_", "figures_cue_")
-BINDING = r'^(_\w+) = (?:tuple\(|frozenset\(\{)?_\w+\["(\w+)"\]'
+BINDING = r'^(_\w+) = (?:tuple\(|frozenset\(\{?)?_\w+\["(\w+)"\]'
 
 
 def _source(module: str) -> str:
@@ -56,6 +56,8 @@ def test_every_word_list_and_pattern_says_why_and_is_read_by_its_module(module: 
         assert text.startswith("# "), f"{path.name} does not open with why it exists"
         assert any(line and not line.startswith("#") for line in text.splitlines()), path.name
         assert _read_by(path.stem, source), f"{path.name} is read by no one"
+    for path in _files(module, "patterns", "re"):
+        assert patterns.compiled(path.stem).pattern == patterns.source(path.stem)
 
 
 @pytest.mark.parametrize("module", MODULES)
