@@ -137,6 +137,7 @@ _OBJECT_SUFFIXES = patterns.ordered("issuer_object_suffixes")
 _SOURCE_ADJECTIVES = wordlists.load("issuer_source_adjectives")  # both spellings of مسؤول
 # Unnamed officials: official only with their state's adjective ("مسؤولون أمريكيون").
 _OFFICIAL_SOURCES = wordlists.load("issuer_official_sources")
+_HEADS_OF_STATE = wordlists.load("issuer_heads_of_state")
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = patterns.ordered("issuer_proclitics")
@@ -433,6 +434,10 @@ def _ministry_domain(s: _Sentence, i: int) -> tuple[int, str | None]:
 def _head_extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:
     """A presidency, head, army or council: with the complement its head needs, or (for "the
     president" and unnamed officials) only with its state's adjective."""
+    if head in _HEADS_OF_STATE:
+        state = _head_of_state(s, i)
+        if state is not None or head not in _HEAD_COMPLEMENT:
+            return state or _NO_BODY
     need = _HEAD_COMPLEMENT.get(head)
     if need is not None:
         return _complemented_head(s, i, kind, need)
@@ -449,6 +454,15 @@ def _head_extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:
             return _NO_BODY
         return i, code, False
     return _with_country_after(s, i, kind, i, None)
+
+
+def _head_of_state(s: _Sentence, i: int) -> _Extent | None:
+    """ "رئيس نيكاراغوا", "ملك الأردن": the state's name right after the head."""
+    words, j = s.words, i + 1
+    if j >= len(words) or not s.clean_gap(j):
+        return None
+    code, used = _country_name_at(words, j)
+    return (j + used - 1, code, False) if code else None
 
 
 def _complemented_head(s: _Sentence, i: int, kind: str, need: set[str]) -> _Extent:
