@@ -138,6 +138,7 @@ _SOURCE_ADJECTIVES = wordlists.load("issuer_source_adjectives")  # both spelling
 # Unnamed officials: official only with their state's adjective ("مسؤولون أمريكيون").
 _OFFICIAL_SOURCES = wordlists.load("issuer_official_sources")
 _HEADS_OF_STATE = wordlists.load("issuer_heads_of_state")
+_FORMER = wordlists.load("issuer_former")
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = patterns.ordered("issuer_proclitics")
@@ -754,7 +755,14 @@ def _body_at(s: _Sentence, i: int) -> _Body | None:
     if kind == "ministry_short":
         return _short_ministry_at(s.words, i)
     last, code, intl = _extent(s, i, kind, head)
-    return (last, code, kind, intl) if last >= i else None
+    if last < i or _former(s.words, last):
+        return None
+    return last, code, kind, intl
+
+
+def _former(words: list[tuple[int, int, str]], last: int) -> bool:
+    """ "الرئيس الفرنسي السابق": a former holder (right after the name or its adjective)."""
+    return any(w in _FORMER for _, _, w in words[last + 1 : last + 3])
 
 
 def _listed_body_at(
