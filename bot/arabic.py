@@ -67,7 +67,8 @@ def _split_word(word: str) -> list[str]:
     """One whitespace-free word cut at every symbol, the way camel-tools walks it."""
     tokens: list[str] = []
     start = at = 0
-    while at < len(word):
+    while (may := _MAY_START_SYMBOL.search(word, at)) is not None:
+        at = may.start()  # positions where no symbol can start are skipped in one search
         found = _SYMBOL.match(word, pos=at)
         if found is not None and _is_symbol(found[0]):
             if at != start:
@@ -81,12 +82,25 @@ def _split_word(word: str) -> list[str]:
     return tokens
 
 
+def _plain_characters() -> str:
+    """ASCII letters and digits and the Arabic block's letters, digits and marks: no symbol
+    can start at any of them, so a word made of them only is one token."""
+    candidates = [chr(c) for c in range(0x600, 0x700)] + [chr(c) for c in range(0x30, 0x7B)]
+    plain = [c for c in candidates if c.isalnum() or unicodedata.category(c)[0] == "M"]
+    return "".join(c for c in plain if _MAY_START_SYMBOL.search(c) is None)
+
+
+# Checked with ``re`` first: cheaper per word than the ``regex`` property search below.
+_PLAIN_WORD = re.compile(f"[{re.escape(_plain_characters())}]+")
+
+
 def word_tokens(text: str) -> list[str]:
     """camel-tools' ``simple_word_tokenize``: words split at whitespace, punctuation,
     symbols and emoji split off as tokens of their own."""
     tokens: list[str] = []
+    plain = _PLAIN_WORD.fullmatch
     for word in text.split():
-        if _MAY_START_SYMBOL.search(word) is None:
+        if plain(word) is not None or _MAY_START_SYMBOL.search(word) is None:
             tokens.append(word)
         else:
             tokens.extend(_split_word(word))
