@@ -39,6 +39,16 @@ _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": 
 # camel-tools' AR_DIAC_CHARSET: what its dediac_ar removes (no tatweel, no Quranic marks).
 _CAMEL_DIACRITICS = re.compile("[\u064b-\u0652\u0670]")
 
+
+def dediac_fold_table() -> dict[int, str | None]:
+    """One ``str.translate`` table doing :func:`dediac` then :func:`fold_letters`: both are
+    one-character maps on disjoint characters, so one pass gives what the two give."""
+    table: dict[int, str | None] = {c: None for c in range(0x064B, 0x0653)}
+    table[0x0670] = None
+    table.update(_LETTERS)
+    return table
+
+
 # camel-tools' symbol pattern (camel_tools.tokenizers.word): an emoji sequence, a keycap, or
 # one punctuation or symbol character. A match splits a word only if it is a punctuation or
 # symbol character or a known emoji (_is_symbol), as there.
@@ -122,4 +132,4 @@ def fold(text: str) -> str:
     return fold_letters(strip_marks(text))
 
 
-__all__ = ["dediac", "fold", "fold_letters", "strip_marks", "word_tokens"]
+__all__ = ["dediac", "dediac_fold_table", "fold", "fold_letters", "strip_marks", "word_tokens"]

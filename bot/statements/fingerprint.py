@@ -24,7 +24,7 @@ import unicodedata
 
 import numpy as np
 
-from bot.arabic import dediac, fold_letters, word_tokens
+from bot.arabic import dediac_fold_table, word_tokens
 
 MIN_TOKENS = 12  # shorter texts are matched only exactly: too little to judge similarity
 MAX_DISTANCE = 16  # Hamming radius for candidates (measured: two small edits in 80 words ≤ 13)
@@ -32,7 +32,6 @@ MIN_JACCARD = 0.6  # confirmation: share of word bigrams in common
 MAX_CANDIDATES = 5
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_TATWEEL = re.compile("\u0640+")
 _WORD = re.compile(r"\w", re.UNICODE)
 _U64 = 0xFFFFFFFFFFFFFFFF
 
@@ -47,11 +46,14 @@ def normalize_unicode(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_LIGATURES))
 
 
+# camel-tools' dediac_ar and normalize_*_ar folds, tatweel dropped, Arabic-Indic digits as
+# ASCII: one translate pass (all are one-character maps on disjoint characters).
+_FOLDS = {**dediac_fold_table(), **_DIGITS, ord("\u0640"): None}
+
+
 def normalize_tokens(text: str) -> list[str]:
     """Words of ``text`` after camel-tools normalization, punctuation dropped."""
-    text = normalize_unicode(text or "")
-    text = fold_letters(dediac(text))  # camel-tools' dediac_ar and normalize_*_ar folds
-    text = _TATWEEL.sub("", text).translate(_DIGITS).lower()
+    text = normalize_unicode(text or "").translate(_FOLDS).lower()
     return [tok for tok in word_tokens(text) if _WORD.search(tok)]
 
 
