@@ -71,9 +71,10 @@ def simhash(tokens: list[str]) -> int | None:
     """Signed 64-bit SimHash (fits SQL BIGINT), or None when the text is too short."""
     if len(tokens) < MIN_TOKENS:
         return None
-    features = sorted(set(tokens) | bigrams(tokens))
+    features = set(tokens) | bigrams(tokens)  # the votes add up the same in any order
+    blake2b = hashlib.blake2b
     digests = np.frombuffer(
-        b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest() for f in features),
+        b"".join([blake2b(f.encode(), digest_size=8).digest() for f in features]),
         dtype=np.uint8,
     )
     bits = np.unpackbits(
