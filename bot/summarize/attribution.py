@@ -89,6 +89,47 @@ _HOLD_FORMS = frozenset(L.split_words(patterns.source("attribution_hold_forms"))
 _RESPONSIBILITY = re.compile(patterns.source("attribution_responsibility"))
 _LIST_NEXT = re.compile(patterns.source("attribution_list_next"))
 _PLURAL_OTHERS = frozenset(L.split_words(patterns.source("attribution_plural_others")))
+_HEAD_MENTION = patterns.source("attribution_head_mention")
+# Letters, affixes, punctuation and function words: data/tables/attribution_{spelling,particles}.json
+# (issue 9: Arabic only in data), bound once at import, the Arabic shown in a comment.
+_SPELLING = patterns.table("attribution_spelling")
+_ARABIC_COMMA = _SPELLING["arabic_comma"]  # ،
+_ARTICLE = _SPELLING["article"]  # ال
+_ARTICLE_AFTER_CLITIC = _SPELLING["article_after_clitic"]  # لل
+_BA = _SPELLING["ba"]  # ب
+_CLAUSE_OPEN_MARKS = _SPELLING["clause_open_marks"]  # ,،:;؛-("«“
+_COMMAS = _SPELLING["commas"]  # ،,
+_CONJ_LETTERS = _SPELLING["conj_letters"]  # وف
+_IMPERFECT_LETTERS = _SPELLING["imperfect_letters"]  # يت
+_LAM = _SPELLING["lam"]  # ل
+_NAME_STRIP_MARKS = _SPELLING["name_strip_marks"]  # ،,.:()
+_NISBA_ENDINGS = tuple(_SPELLING["nisba_endings"])  # ي يه يين يون
+_OBJECT_CLITICS = tuple(_SPELLING["object_clitics"])  # ب ل
+_OBJECT_WORD_PREFIXES = tuple(_SPELLING["object_word_prefixes"])  # است بال لل
+_PREP_CLITIC_LETTERS = _SPELLING["prep_clitic_letters"]  # بلك
+_SUBJECT_STRIP_MARKS = _SPELLING["subject_strip_marks"]  # ،,.:؛()
+_WA = _SPELLING["wa"]  # و
+_PARTICLES = patterns.table("attribution_particles")
+_AN = _PARTICLES["an"]  # عن
+_BA_MASDARS = tuple(_PARTICLES["ba_masdars"])  # ضروره اهميه وجوب
+_DEMONSTRATIVES = tuple(_PARTICLES["demonstratives"])  # هذا هذه
+_EXPRESS_VERBS = tuple(_PARTICLES["express_verbs"])  # عبر يعبر تعبر
+_FI = _PARTICLES["fi"]  # في
+_FOLLOW_VERBS = tuple(_PARTICLES["follow_verbs"])  # تابع تابعت
+_KANA = tuple(_PARTICLES["kana"])  # كان كانت
+_MEMBER_WORDS = tuple(_PARTICLES["member_words"])  # الاعضاء اعضاء العامله المقيمه المعتمدين
+_NAME_LINKS = tuple(_PARTICLES["name_links"])  # باسم لدي
+_NOT_A_SPEAKER_BEFORE = tuple(_PARTICLES["not_a_speaker_before"])  # ان انه لن لم لا قد كان كانت
+_PREP_PREFIXES = tuple(
+    _PARTICLES["prep_prefixes"]
+)  # بال بان بضروره بشان بسبب بعد بين بحسب بناء بهدف
+_QAD = _PARTICLES["qad"]  # قد
+_QUANTIFIERS = tuple(_PARTICLES["quantifiers"])  # كافه جميع كل
+_REGION_HEADS = tuple(_PARTICLES["region_heads"])  # اقليم منطقه
+# "باسم", "لدي" and "في" carry a name on ("الناطق باسم", "السفير لدي", "الاعضاء في")
+_NAME_GOES_ON_AFTER = (*_NAME_LINKS, _FI)
+# a verb after a relative, "أن", a negation or "كان"/"قد" reports no new speaker
+_NO_SPEAKER_BEFORE = L.RELATIVES | frozenset(_NOT_A_SPEAKER_BEFORE)
 
 
 @dataclass(slots=True)
@@ -190,9 +231,9 @@ def token_at(toks: list[Token], offset: int) -> int:
 
 def prep_word(w: str) -> bool:
     """ "بالتوقف", "بان", "بشان": a preposition-led word, not a noun like "بيان" or "بغداد"."""
-    return w.startswith(
-        ("بال", "بان", "بضروره", "بشان", "بسبب", "بعد", "بين", "بحسب", "بناء", "بهدف")
-    ) or (w.startswith("ب") and len(w) > 3 and w[1:] in ("ضروره", "اهميه", "وجوب"))
+    return w.startswith(_PREP_PREFIXES) or (
+        w.startswith(_BA) and len(w) > 3 and w[1:] in _BA_MASDARS
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -203,7 +244,7 @@ def lexicon_word(w: str) -> bool:
         or L.DEMAND_VERBS.fullmatch(w)
         or w in L.TIME_WORDS
         or strip_conj(w) in _COMMON_OBJECT_NOUNS
-        or w.startswith(("است", "بال", "لل"))
+        or w.startswith(_OBJECT_WORD_PREFIXES)
         or _MASDAR_LIKE.fullmatch(w)
     )
 
@@ -215,9 +256,9 @@ def strip_conj(w: str) -> str:
     Only when what is left is a word we know or starts with the article:
     "وزراء", "وفد", "وكالة" begin with و/ف of their own.
     """
-    if len(w) > 3 and w[0] in "وف":
+    if len(w) > 3 and w[0] in _CONJ_LETTERS:
         rest = w[1:]
-        if rest.startswith("ال") or rest in _KNOWN_AFTER_CONJ or L.country_word(rest):
+        if rest.startswith(_ARTICLE) or rest in _KNOWN_AFTER_CONJ or L.country_word(rest):
             return rest
     return w
 
@@ -226,15 +267,15 @@ def strip_conj(w: str) -> str:
 def bare_noun(w: str) -> str:
     """A noun without conjunction and preposition clitics (لل → ال)."""
     w = strip_conj(w)
-    if len(w) > 4 and w.startswith("لل"):
-        return "ال" + w[2:]
-    if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
+    if len(w) > 4 and w.startswith(_ARTICLE_AFTER_CLITIC):
+        return _ARTICLE + w[2:]
+    if len(w) > 4 and w[0] in _PREP_CLITIC_LETTERS and w[1:3] == _ARTICLE:
         return w[1:]
     return w
 
 
 def is_definite(w: str) -> bool:
-    return bare_noun(w).startswith("ال")
+    return bare_noun(w).startswith(_ARTICLE)
 
 
 _NISBA_LOOKALIKES = frozenset(list(patterns.ordered("attribution_nisba_lookalikes")))
@@ -249,17 +290,17 @@ def is_nisba(w: str) -> bool:
     b = strip_conj(w)
     return (
         len(b) >= 5
-        and b.startswith("ال")
+        and b.startswith(_ARTICLE)
         and b not in _NISBA_LOOKALIKES
-        and (b.endswith("ي") or b.endswith("يه") or b.endswith("يين") or b.endswith("يون"))
+        and b.endswith(_NISBA_ENDINGS)
     )
 
 
 def content_words(s: str) -> set[str]:
     out = set()
     for w in normalize(s).split():
-        w = bare_noun(w.strip(_QUOTES + "،,.:()"))
-        if w.startswith("ال") and len(w) > 3:
+        w = bare_noun(w.strip(_QUOTES + _NAME_STRIP_MARKS))
+        if w.startswith(_ARTICLE) and len(w) > 3:
             w = w[2:]
         if len(w) > 1:
             out.add(w)
@@ -297,20 +338,20 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
                 continue
             break
         b = bare_noun(w)
-        if prev in ("باسم", "لدي", "في"):
+        if prev in _NAME_GOES_ON_AFTER:
             j += 1
             prev = w
             continue
         if w in L.TIME_WORDS or b in L.TIME_WORDS or w in _BOUNDARY_WORDS:
             break
         if (
-            w in ("كافه", "جميع", "كل")
+            w in _QUANTIFIERS
             and j + 1 < n
             and toks[j + 1].is_word
             and is_definite(toks[j + 1].text)
         ):
             break  # "دعت الوزاره | كافه الاطراف": a quantifier before a noun starts a new phrase
-        if w in ("باسم", "لدي"):
+        if w in _NAME_LINKS:
             j += 1
             prev = w
             continue
@@ -331,7 +372,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
                 j += 1
                 names += 1
             break
-        if w == "في" and bare_noun(prev) in ("الاعضاء", "اعضاء", "العامله", "المقيمه", "المعتمدين"):
+        if w == _FI and bare_noun(prev) in _MEMBER_WORDS:
             j += 1
             prev = w
             continue
@@ -341,7 +382,11 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             or strip_conj(w) in L.SPEECH_VERB_FORMS
         ):
             break
-        if w.startswith("لل") or (w.startswith("ل") and w[1:3] == "ال") or w in ("هذا", "هذه"):
+        if (
+            w.startswith(_ARTICLE_AFTER_CLITIC)
+            or (w.startswith(_LAM) and w[1:3] == _ARTICLE)
+            or w in _DEMONSTRATIVES
+        ):
             j += 1
             prev = w
             continue
@@ -349,15 +394,15 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             j += 1
             prev = w
             continue
-        if L.country_word(w) and not is_definite(prev) and prev not in ("هذا", "هذه"):
+        if L.country_word(w) and not is_definite(prev) and prev not in _DEMONSTRATIVES:
             if bare_noun(prev) not in _GOV_CONSTRUCT and not (
-                j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه")
+                j >= 2 and bare_noun(toks[j - 2].text) in _REGION_HEADS
             ):
                 break  # "اتهم مادورو | كولومبيا": a name does not govern a country ("اقليم كردستان العراق" does)
             j += 1
             prev = w
             continue
-        if w.startswith("و") and len(w) > 3 and w[1:3] == "ال" and not is_nisba(w):
+        if w.startswith(_WA) and len(w) > 3 and w[1:3] == _ARTICLE and not is_nisba(w):
             # "الخارجيه والمغتربين": coordination inside a name; lists are split later.
             j += 1
             prev = w
@@ -366,7 +411,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
         if (
             L.country_word(w)
             and pb not in _GOV_CONSTRUCT
-            and not (j >= 2 and bare_noun(toks[j - 2].text) in ("اقليم", "منطقه"))
+            and not (j >= 2 and bare_noun(toks[j - 2].text) in _REGION_HEADS)
         ):
             break
         cw = L.country_word(prev)
@@ -378,8 +423,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
         ):
             break  # "تدعو فرنسا | جميع الافرقاء"
         if (
-            not pb.startswith("ال")
-            and prev not in ("باسم", "لدي", "في")
+            not pb.startswith(_ARTICLE)
+            and prev not in _NAME_GOES_ON_AFTER
             and not L.country_word(prev)
         ):
             # Indefinite head: the next noun is its genitive ("وزير خارجية", "قوات الاحتلال").
@@ -387,7 +432,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
             prev = w
             continue
         if (
-            not b.startswith("ال")
+            not b.startswith(_ARTICLE)
             and b not in L.OFFICE_NOUNS
             and b not in L.TARGET_HEADS
             and b not in L.ACTOR_HEADS
@@ -429,7 +474,7 @@ class _Speakers:
         span = norm[start:end]
         if not span.strip():
             return None
-        words = [bare_noun(w.strip(_QUOTES + "،,.:؛()")) for w in span.split()]
+        words = [bare_noun(w.strip(_QUOTES + _SUBJECT_STRIP_MARKS)) for w in span.split()]
         words = [w for w in words if w]
         if words and words[0] in _PLURAL_OTHERS:
             return OTHER
@@ -479,9 +524,9 @@ class _Speakers:
                 and self.recent
             ):
                 # "وحثت الوزارة": the ministry last named with its country
-                head = words[0][2:] if words[0].startswith("ال") else words[0]
+                head = words[0][2:] if words[0].startswith(_ARTICLE) else words[0]
                 for prev_norm in reversed(self.recent):
-                    for mm in re.finditer(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}\w*", prev_norm):
+                    for mm in re.finditer(_HEAD_MENTION + re.escape(head) + r"\w*", prev_norm):
                         nxt = prev_norm[mm.end() : mm.end() + 60].split()[:3]
                         refs = [r for r in L.country_refs(" ".join(nxt)) if r[3] == "adj"]
                         if refs:
@@ -508,7 +553,7 @@ def _pluperfect_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     """ "وكان وزير الداخلية قد أكد": the subject between a clause-opening كان and قد before the verb."""
     q = k - 2
     while q >= 0 and k - q <= 16 and toks[q].is_word:
-        if strip_conj(toks[q].text) in ("كان", "كانت"):
+        if strip_conj(toks[q].text) in _KANA:
             return (q + 1, k - 1) if q + 1 < k - 1 and (q == 0 or not toks[q - 1].is_word) else None
         q -= 1
     return None
@@ -529,12 +574,8 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
         if w in L.SPEECH_VERB_FORMS:
             b = w
         prev = toks[k - 1] if k > 0 else None
-        if (
-            prev is not None
-            and prev.is_word
-            and prev.text in L.RELATIVES | {"ان", "انه", "لن", "لم", "لا", "قد", "كان", "كانت"}
-        ):
-            if not (prev.text == "قد" and _pluperfect_subject(toks, k)):
+        if prev is not None and prev.is_word and prev.text in _NO_SPEAKER_BEFORE:
+            if not (prev.text == _QAD and _pluperfect_subject(toks, k)):
                 continue
             out.append((k, False))  # "وكان الوزير قد أكد": the pluperfect of reporting
             seen_verb = True
@@ -542,7 +583,7 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
         clause_initial = (
             k == first_word
             or prev is None
-            or (not prev.is_word and prev.text in ',،:;؛-("«“')
+            or (not prev.is_word and prev.text in _CLAUSE_OPEN_MARKS)
             or (
                 prev.is_word
                 and (prev.text in L.CONNECTIVES or strip_conj(prev.text) in L.CONNECTIVES)
@@ -565,8 +606,8 @@ def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
                 continue
             if prev is not None and not prev.is_word and prev.text in _QUOTES + "(":
                 continue  # '"نقل السفارة': a quoted masdar, not "he reported"
-            if b.startswith(("عبر", "يعبر", "تعبر")) and not any(
-                x.text == "عن" for x in toks[k + 1 : k + 18]
+            if b.startswith(_EXPRESS_VERBS) and not any(
+                x.text == _AN for x in toks[k + 1 : k + 18]
             ):
                 continue
         elif not (clause_initial or early):
@@ -595,7 +636,7 @@ def _event(
     verb = strip_conj(tk[k].text) if tk[k].text not in L.SPEECH_VERB_FORMS else tk[k].text
     # the explicit subject after the verb
     j = k + 1
-    while j < len(tk) and (tk[j].text in L.TIME_WORDS or tk[j].text in "،,"):
+    while j < len(tk) and (tk[j].text in L.TIME_WORDS or tk[j].text in _COMMAS):
         j += 1
     subj: tuple[int, int] | None = None
     if (
@@ -606,8 +647,8 @@ def _event(
         and not prep_word(tk[j].text)
         and tk[j].text not in _PRONOUN_PREPS
         and not (
-            tk[j].text[:1] == "ب"
-            and (tk[j].text.startswith("بال") or _MASDAR_LIKE.fullmatch(tk[j].text))
+            tk[j].text[:1] == _BA
+            and (tk[j].text.startswith(_BA + _ARTICLE) or _MASDAR_LIKE.fullmatch(tk[j].text))
             and not L.country_word(tk[j].text)
         )
         and verb not in L.FIRST_PERSON_VERBS
@@ -629,7 +670,7 @@ def _event(
     if that != -1:
         pre_all = pre_all[that + 1 :]  # the subject starts after "أن"
     conn_start = pre_all[0].start if pre_all else tk[k].start
-    plu = _pluperfect_subject(tk, k) if k > 1 and tk[k - 1].text == "قد" else None
+    plu = _pluperfect_subject(tk, k) if k > 1 and tk[k - 1].text == _QAD else None
     if plu is not None:
         subj = None
         pre_all = tk[plu[0] : plu[1]]
@@ -660,7 +701,7 @@ def _event(
         # "ودعت جميع اطراف الصراع الى": one asked body, the speaker is the verb's pronoun
         nx = subj[1]
         while nx < len(tk) and (
-            tk[nx].text in L.TIME_WORDS or (not tk[nx].is_word and tk[nx].text in _QUOTES + "،,")
+            tk[nx].text in L.TIME_WORDS or (not tk[nx].is_word and tk[nx].text in _QUOTES + _COMMAS)
         ):
             nx += 1
         if (
@@ -668,7 +709,7 @@ def _event(
             or not tk[nx].is_word
             or tk[nx].text in L.PREPOSITIONS
             or prep_word(tk[nx].text)
-            or tk[nx].text.startswith(("ب", "ل"))
+            or tk[nx].text.startswith(_OBJECT_CLITICS)
         ):
             subj = None
     if subj is not None and (verb in _ACCUSE_FORMS or verb in _HOLD_FORMS):
@@ -681,7 +722,7 @@ def _event(
             and (
                 (
                     verb in _ACCUSE_FORMS
-                    and tk[nx].text.startswith("ب")
+                    and tk[nx].text.startswith(_BA)
                     and len(tk[nx].text) > 2
                     and not L.country_word(tk[nx].text)
                 )
@@ -691,7 +732,7 @@ def _event(
             # "اتهمت الدوحة بدعم ...", "وحملت ايران المسؤوليه": the charge follows the accused,
             # the speaker is the verb's unnamed subject
             subj = None
-    imperfect = verb[:1] in "يت" and verb not in ("تابع", "تابعت")
+    imperfect = verb[:1] in _IMPERFECT_LETTERS and verb not in _FOLLOW_VERBS
     if subj is not None and imperfect and object_verb:
         # "تطالب مجلس الامن ب..." — one phrase before the action is the object.
         nx = subj[1]
@@ -702,7 +743,7 @@ def _event(
             if nx < len(tk)
             and tk[nx].is_word
             and tk[nx].text not in L.PREPOSITIONS
-            and not tk[nx].text.startswith(("ب", "ل"))
+            and not tk[nx].text.startswith(_OBJECT_CLITICS)
             and tk[nx].text not in _BOUNDARY_WORDS
             else nx
         )
@@ -717,7 +758,7 @@ def _event(
         # an appositive after a comma often says who a named person is
         if (
             subj[1] < len(tk)
-            and tk[subj[1]].text in "،,"
+            and tk[subj[1]].text in _COMMAS
             and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER
         ):
             e3 = np_end(tk, subj[1] + 1, limit=8)
@@ -800,7 +841,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
                 ):
                     # another speaker cited inside the issuer's own quotation ("جددت المحكمة
                     # اتهامها ...، ولا يزال قاتلوه ..."): only up to the end of that clause
-                    comma = norm.find("،", tk[a.token].end, end)
+                    comma = norm.find(_ARABIC_COMMA, tk[a.token].end, end)
                     if comma != -1:
                         an.segments.append(Segment(si, a.clause_start, comma, a.side))
                         an.segments.append(Segment(si, comma, end, first.side))
@@ -827,7 +868,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             else:
                 last_side = NARRATIVE
             an.segments.append(Segment(si, 0, len(norm), last_side))
-        for ma in _APPOSITIVE.finditer(norm) if "،" in norm else ():
+        for ma in _APPOSITIVE.finditer(norm) if _ARABIC_COMMA in norm else ():
             title = bare_noun(ma.group("title"))
             if title not in L.OFFICE_NOUNS and title not in L.GENERIC_SPEAKER:
                 continue
