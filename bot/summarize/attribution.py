@@ -316,6 +316,10 @@ def name_matches(a: str, b: str) -> bool:
     return common > 0 and common * 2 >= min(len(wa), len(wb))
 
 
+# np_end's verdict on one word: the phrase goes on, stops before it, or an honorific leads a name
+_GO, _STOP, _HONORIFIC = 0, 1, 2
+
+
 def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
     """End (exclusive) of the noun phrase starting at token ``i``.
 
@@ -331,120 +335,121 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
     prev = toks[i].text
     while j < n and j - i < limit:
         t = toks[j]
-        w = t.text
         if not t.is_word:
-            if w in _QUOTES:
+            if t.text in _QUOTES:
                 j += 1
                 continue
             break
-        b = bare_noun(w)
-        if prev in _NAME_GOES_ON_AFTER:
-            j += 1
-            prev = w
-            continue
-        if w in L.TIME_WORDS or b in L.TIME_WORDS or w in _BOUNDARY_WORDS:
+        step = _np_step(toks, j, prev)
+        if step == _HONORIFIC:
+            return _name_after_honorific(toks, j + 1)
+        if step == _STOP:
             break
-        if (
-            w in _QUANTIFIERS
-            and j + 1 < n
-            and toks[j + 1].is_word
-            and is_definite(toks[j + 1].text)
-        ):
-            break  # "دعت الوزاره | كافه الاطراف": a quantifier before a noun starts a new phrase
-        if w in _NAME_LINKS:
-            j += 1
-            prev = w
-            continue
-        if b in _HONORIFICS:
-            # "رئيس الوزراء الدكتور هاني الملقي": an honorific and the name after it
-            j += 1
-            names = 0
-            while (
-                j < n
-                and names < 3
-                and toks[j].is_word
-                and toks[j].text not in L.TIME_WORDS
-                and not lexicon_word(toks[j].text)
-                and bare_noun(toks[j].text) not in L.TARGET_HEADS
-                and toks[j].text not in L.PREPOSITIONS
-                and toks[j].text not in _BOUNDARY_WORDS
-            ):
-                j += 1
-                names += 1
-            break
-        if w == _FI and bare_noun(prev) in _MEMBER_WORDS:
-            j += 1
-            prev = w
-            continue
-        if (
-            w in L.PREPOSITIONS
-            or L.DEMAND_VERBS.fullmatch(w)
-            or strip_conj(w) in L.SPEECH_VERB_FORMS
-        ):
-            break
-        if (
-            w.startswith(_ARTICLE_AFTER_CLITIC)
-            or (w.startswith(_LAM) and w[1:3] == _ARTICLE)
-            or w in _DEMONSTRATIVES
-        ):
-            j += 1
-            prev = w
-            continue
-        if is_nisba(w) or b in L.NAME_ADJECTIVES or w in L.NAME_ADJECTIVES:
-            j += 1
-            prev = w
-            continue
-        if L.country_word(w) and not is_definite(prev) and prev not in _DEMONSTRATIVES:
-            if bare_noun(prev) not in _GOV_CONSTRUCT and not (
-                j >= 2 and bare_noun(toks[j - 2].text) in _REGION_HEADS
-            ):
-                break  # "اتهم مادورو | كولومبيا": a name does not govern a country ("اقليم كردستان العراق" does)
-            j += 1
-            prev = w
-            continue
-        if w.startswith(_WA) and len(w) > 3 and w[1:3] == _ARTICLE and not is_nisba(w):
-            # "الخارجيه والمغتربين": coordination inside a name; lists are split later.
-            j += 1
-            prev = w
-            continue
-        pb = bare_noun(prev)
-        if (
-            L.country_word(w)
-            and pb not in _GOV_CONSTRUCT
-            and not (j >= 2 and bare_noun(toks[j - 2].text) in _REGION_HEADS)
-        ):
-            break
-        cw = L.country_word(prev)
-        if (
-            cw
-            and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
-            and not is_nisba(w)
-            and b not in L.NAME_ADJECTIVES
-        ):
-            break  # "تدعو فرنسا | جميع الافرقاء"
-        if (
-            not pb.startswith(_ARTICLE)
-            and prev not in _NAME_GOES_ON_AFTER
-            and not L.country_word(prev)
-        ):
-            # Indefinite head: the next noun is its genitive ("وزير خارجية", "قوات الاحتلال").
-            j += 1
-            prev = w
-            continue
-        if (
-            not b.startswith(_ARTICLE)
-            and b not in L.OFFICE_NOUNS
-            and b not in L.TARGET_HEADS
-            and b not in L.ACTOR_HEADS
-            and (is_nisba(prev) or pb in L.NAME_ADJECTIVES)
-            and not lexicon_word(w)
-        ):
-            # A personal name after title + adjective ("الفلسطيني رياض المالكي").
-            j += 1
-            prev = w
-            continue
-        break
+        j += 1
+        prev = t.text
     return j
+
+
+def _name_after_honorific(toks: list[Token], j: int) -> int:
+    """End of the name after an honorific ("رئيس الوزراء الدكتور هاني الملقي"): at most three
+    words, none a time word, trigger, target head, preposition or boundary; the phrase ends there."""
+    n = len(toks)
+    names = 0
+    while (
+        j < n
+        and names < 3
+        and toks[j].is_word
+        and toks[j].text not in L.TIME_WORDS
+        and not lexicon_word(toks[j].text)
+        and bare_noun(toks[j].text) not in L.TARGET_HEADS
+        and toks[j].text not in L.PREPOSITIONS
+        and toks[j].text not in _BOUNDARY_WORDS
+    ):
+        j += 1
+        names += 1
+    return j
+
+
+def _after_region_head(toks: list[Token], j: int) -> bool:
+    """Is ``toks[j]`` the second word after "اقليم"/"منطقه" ("اقليم كردستان العراق")? Such a
+    region's name governs the country after it."""
+    return j >= 2 and bare_noun(toks[j - 2].text) in _REGION_HEADS
+
+
+def _np_step(toks: list[Token], j: int, prev: str) -> int:
+    """Whether the word ``toks[j]`` carries the phrase on after ``prev`` (_GO), ends it (_STOP)
+    or is an honorific before a person's name (_HONORIFIC); the first rule that fits decides.
+
+    These rules are about the word itself (what it is, what it may follow); the ones about
+    which noun may govern which are :func:`_np_genitive_step`.
+    """
+    w = toks[j].text
+    b = bare_noun(w)
+    if prev in _NAME_GOES_ON_AFTER:
+        return _GO
+    if w in L.TIME_WORDS or b in L.TIME_WORDS or w in _BOUNDARY_WORDS:
+        return _STOP
+    if (
+        w in _QUANTIFIERS
+        and j + 1 < len(toks)
+        and toks[j + 1].is_word
+        and is_definite(toks[j + 1].text)
+    ):
+        return _STOP  # "دعت الوزاره | كافه الاطراف": a quantifier before a noun starts a new phrase
+    if w in _NAME_LINKS:
+        return _GO
+    if b in _HONORIFICS:
+        return _HONORIFIC
+    if w == _FI and bare_noun(prev) in _MEMBER_WORDS:
+        return _GO
+    if w in L.PREPOSITIONS or L.DEMAND_VERBS.fullmatch(w) or strip_conj(w) in L.SPEECH_VERB_FORMS:
+        return _STOP
+    if (
+        w.startswith(_ARTICLE_AFTER_CLITIC)
+        or (w.startswith(_LAM) and w[1:3] == _ARTICLE)
+        or w in _DEMONSTRATIVES
+    ):
+        return _GO
+    if is_nisba(w) or b in L.NAME_ADJECTIVES or w in L.NAME_ADJECTIVES:
+        return _GO
+    if L.country_word(w) and not is_definite(prev) and prev not in _DEMONSTRATIVES:
+        # "اتهم مادورو | كولومبيا": a name does not govern a country ("اقليم كردستان العراق" does)
+        return _GO if bare_noun(prev) in _GOV_CONSTRUCT or _after_region_head(toks, j) else _STOP
+    if w.startswith(_WA) and len(w) > 3 and w[1:3] == _ARTICLE and not is_nisba(w):
+        return _GO  # "الخارجيه والمغتربين": coordination inside a name; lists are split later.
+    return _np_genitive_step(toks, j, prev, b)
+
+
+def _np_genitive_step(toks: list[Token], j: int, prev: str, b: str) -> int:
+    """The rest of :func:`_np_step`: may ``prev`` govern ``toks[j]`` (``b`` its bare noun)?
+
+    An indefinite head takes a genitive ("وزير خارجية"); a country name governs nothing;
+    after a title and its adjective a personal name follows ("الفلسطيني رياض المالكي").
+    """
+    w = toks[j].text
+    pb = bare_noun(prev)
+    if L.country_word(w) and pb not in _GOV_CONSTRUCT and not _after_region_head(toks, j):
+        return _STOP
+    cw = L.country_word(prev)
+    if (
+        cw
+        and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
+        and not is_nisba(w)
+        and b not in L.NAME_ADJECTIVES
+    ):
+        return _STOP  # "تدعو فرنسا | جميع الافرقاء"
+    if not pb.startswith(_ARTICLE) and prev not in _NAME_GOES_ON_AFTER and not L.country_word(prev):
+        return _GO  # Indefinite head: the next noun is its genitive ("قوات الاحتلال").
+    if (
+        not b.startswith(_ARTICLE)
+        and b not in L.OFFICE_NOUNS
+        and b not in L.TARGET_HEADS
+        and b not in L.ACTOR_HEADS
+        and (is_nisba(prev) or pb in L.NAME_ADJECTIVES)
+        and not lexicon_word(w)
+    ):
+        return _GO  # A personal name after title + adjective.
+    return _STOP
 
 
 class _Speakers:
@@ -471,6 +476,13 @@ class _Speakers:
         self.recent: list[str] = []  # the last sentences, for "الوزارة" → which ministry
 
     def classify(self, norm: str, start: int, end: int) -> str | None:
+        """The side of the speaker named in ``norm[start:end]``, None when it names none.
+
+        A country named first decides, unless an international body or a
+        non-government speaker comes before it; else the issuer's own name, a
+        personal name met earlier, or the ministry last named with its country.
+        A side found is remembered for the span's names.
+        """
         span = norm[start:end]
         if not span.strip():
             return None
@@ -480,73 +492,93 @@ class _Speakers:
             return OTHER
         refs = L.country_refs(norm, start, end)
         intl = L.INTL_RX.search(norm, start, end)
-        if self.joint_open:
-            self.joint_open = False  # only the first speaker can name the joint issuer's members
-            listed = {r[2] for r in refs if r[2] and r[3] in ("name", "capital")}
-            pos = end
-            while listed:  # "هولندا | واستراليا": the list runs on past the subject's first name
-                mm = _LIST_NEXT.match(norm, pos)
-                nxt = (
-                    L.country_refs(norm, mm.end() - 1, min(len(norm), mm.end() + 30)) if mm else []
-                )
-                if not nxt or nxt[0][0] > mm.end() or nxt[0][3] not in ("name", "capital"):  # type: ignore[union-attr]
-                    break
-                listed.add(nxt[0][2])
-                pos = nxt[0][1]
-            if len(listed) >= 2 and not intl:
-                self.members = frozenset(listed)
-                return ISSUER
+        if self.joint_open and self._names_joint_members(norm, end, refs, intl):
+            return ISSUER
         first_country = refs[0] if refs else None
         name_hit = self.issuer is not None and name_matches(span, self.issuer.name)
         side: str | None = None
         if L.NONGOV_RX.search(norm, start, end) and not (name_hit and not first_country):
             side = OTHER
         elif first_country and (not intl or first_country[0] < intl.start()):
-            side = ISSUER if first_country[2] == self.country and self.country else OTHER
-            if self.country is None and first_country[2] in self.members:
-                side = ISSUER
-            if self.country is None and name_hit:
-                side = ISSUER
+            side = self._country_side(first_country[2], name_hit)
         elif intl:
             side = ISSUER if (name_hit and self.country is None) else OTHER
         elif name_hit:
             side = ISSUER
         else:
-            for w in words:
-                if w in self.aliases:
-                    side = self.aliases[w]
-                    break
-            if (
-                side is None
-                and words
-                and words[0] in L.GENERIC_SPEAKER
-                and words[0] not in _NOT_BODIES
-                and self.recent
-            ):
-                # "وحثت الوزارة": the ministry last named with its country
-                head = words[0][2:] if words[0].startswith(_ARTICLE) else words[0]
-                for prev_norm in reversed(self.recent):
-                    for mm in re.finditer(_HEAD_MENTION + re.escape(head) + r"\w*", prev_norm):
-                        nxt = prev_norm[mm.end() : mm.end() + 60].split()[:3]
-                        refs = [r for r in L.country_refs(" ".join(nxt)) if r[3] == "adj"]
-                        if refs:
-                            side = ISSUER if refs[0][2] == self.country and self.country else OTHER
-                    if side is not None:
-                        break
+            side = self._recalled_side(words)
         if side is not None:
-            for w in words:
-                if (
-                    len(w) > 2
-                    and w not in L.GENERIC_SPEAKER
-                    and w not in L.OFFICE_NOUNS
-                    and w not in L.NAME_ADJECTIVES
-                    and not L.country_word(w)
-                    and w not in L.TIME_WORDS
-                    and w not in L.PREPOSITIONS
-                    and not is_nisba(w)
-                ):
-                    self.aliases.setdefault(w, side)
+            self._remember(words, side)
         return side
+
+    def _names_joint_members(self, norm: str, end: int, refs: list, intl: re.Match | None) -> bool:
+        """Does the first speaker of a joint statement list its member governments
+        ("هولندا | واستراليا")? Then they are the issuer's members. Asked once: only the
+        first speaker can name them."""
+        self.joint_open = False
+        listed = {r[2] for r in refs if r[2] and r[3] in ("name", "capital")}
+        pos = end
+        while listed:  # the list runs on past the subject's first name
+            mm = _LIST_NEXT.match(norm, pos)
+            nxt = L.country_refs(norm, mm.end() - 1, min(len(norm), mm.end() + 30)) if mm else []
+            if not nxt or nxt[0][0] > mm.end() or nxt[0][3] not in ("name", "capital"):  # type: ignore[union-attr]
+                break
+            listed.add(nxt[0][2])
+            pos = nxt[0][1]
+        if len(listed) >= 2 and not intl:
+            self.members = frozenset(listed)
+            return True
+        return False
+
+    def _country_side(self, country: str | None, name_hit: bool) -> str:
+        """The side of a speaker whose first country is ``country``: the issuer's own country,
+        a member of a joint issuer, or (for an issuer without a country) its own name."""
+        side = ISSUER if country == self.country and self.country else OTHER
+        if self.country is None and country in self.members:
+            side = ISSUER
+        if self.country is None and name_hit:
+            side = ISSUER
+        return side
+
+    def _recalled_side(self, words: list[str]) -> str | None:
+        """A speaker named without a country: a name met earlier with a side, or a body
+        ("وحثت الوزارة") that the last sentences named with its country."""
+        for w in words:
+            if w in self.aliases:
+                return self.aliases[w]
+        if words and words[0] in L.GENERIC_SPEAKER and words[0] not in _NOT_BODIES and self.recent:
+            return self._last_named_body_side(words[0])
+        return None
+
+    def _last_named_body_side(self, word: str) -> str | None:
+        """The side of the ministry or body ``word`` last named with its country (the latest
+        mention in the most recent sentence that has one)."""
+        head = word[2:] if word.startswith(_ARTICLE) else word
+        side: str | None = None
+        for prev_norm in reversed(self.recent):
+            for mm in re.finditer(_HEAD_MENTION + re.escape(head) + r"\w*", prev_norm):
+                nxt = prev_norm[mm.end() : mm.end() + 60].split()[:3]
+                refs = [r for r in L.country_refs(" ".join(nxt)) if r[3] == "adj"]
+                if refs:
+                    side = ISSUER if refs[0][2] == self.country and self.country else OTHER
+            if side is not None:
+                break
+        return side
+
+    def _remember(self, words: list[str], side: str) -> None:
+        """The personal names of a classified span keep its side ("وقال المالكي" later)."""
+        for w in words:
+            if (
+                len(w) > 2
+                and w not in L.GENERIC_SPEAKER
+                and w not in L.OFFICE_NOUNS
+                and w not in L.NAME_ADJECTIVES
+                and not L.country_word(w)
+                and w not in L.TIME_WORDS
+                and w not in L.PREPOSITIONS
+                and not is_nisba(w)
+            ):
+                self.aliases.setdefault(w, side)
 
 
 def _pluperfect_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
@@ -634,11 +666,37 @@ def _event(
     it instead ("تطالب مجلس الامن"), which is told apart by what comes next.
     """
     verb = strip_conj(tk[k].text) if tk[k].text not in L.SPEECH_VERB_FORMS else tk[k].text
-    # the explicit subject after the verb
+    subj = _subject_after(tk, k, verb)
+    pre_all = _words_before(tk, k, events, body_start)
+    conn_start = pre_all[0].start if pre_all else tk[k].start
+    plu = _pluperfect_subject(tk, k) if k > 1 and tk[k - 1].text == _QAD else None
+    if plu is not None:
+        subj = None
+        pre_all = tk[plu[0] : plu[1]]
+    pre_tokens = _subject_words_before(pre_all, clause_initial, plu is not None)
+    if subj is not None and _is_object(
+        norm, tk, subj, verb, bool(pre_tokens) and not clause_initial
+    ):
+        subj = None
+    side = _named_side(norm, tk, subj, pre_tokens, clause_initial, plu is not None, speakers)
+    if side is None and subj is None and not events:
+        side = _sentence_head_side(norm, tk, k, body_start, speakers)
+    explicit = side is not None
+    if side is None:
+        side = current
+    clause_start = conn_start if (pre_tokens or len(pre_all) <= 3) else tk[k].start
+    return verb, subj, clause_start, side, explicit
+
+
+def _subject_after(tk: list[Token], k: int, verb: str) -> tuple[int, int] | None:
+    """The explicit subject after the verb ``tk[k]`` (Arabic's usual order), as a token span.
+
+    A preposition, a boundary word or a deed with بـ ("وطالبت بتوضيح") is no subject, and a
+    verb in the first person has none after it.
+    """
     j = k + 1
     while j < len(tk) and (tk[j].text in L.TIME_WORDS or tk[j].text in _COMMAS):
         j += 1
-    subj: tuple[int, int] | None = None
     if (
         j < len(tk)
         and tk[j].is_word
@@ -652,11 +710,16 @@ def _event(
             and not L.country_word(tk[j].text)
         )
         and verb not in L.FIRST_PERSON_VERBS
-    ):  # ("وطالبت بتوضيح": a deed with بـ is no subject)
+    ):
         e = np_end(tk, j)
         if e > j:
-            subj = (j, e)
-    # the subject before the verb ("X اعتبر أن ...")
+            return (j, e)
+    return None
+
+
+def _words_before(tk: list[Token], k: int, events: list[Event], body_start: int) -> list[Token]:
+    """The tokens before the verb ``tk[k]`` that may hold its subject ("X اعتبر أن ..."): after
+    the previous speaker's verb, the last punctuation (quotes aside) and the last "أن"."""
     pre_start = body_start
     if events:
         pre_start = max(pre_start, tk[events[-1].token].end)
@@ -669,11 +732,14 @@ def _event(
     that = max((q for q, t in enumerate(pre_all) if t.text in _THAT), default=-1)
     if that != -1:
         pre_all = pre_all[that + 1 :]  # the subject starts after "أن"
-    conn_start = pre_all[0].start if pre_all else tk[k].start
-    plu = _pluperfect_subject(tk, k) if k > 1 and tk[k - 1].text == _QAD else None
-    if plu is not None:
-        subj = None
-        pre_all = tk[plu[0] : plu[1]]
+    return pre_all
+
+
+def _subject_words_before(
+    pre_all: list[Token], clause_initial: bool, pluperfect: bool
+) -> list[Token]:
+    """The words of a subject before the verb: none for a clause-initial verb or more than
+    nine words (unless a pluperfect "كان X قد" frames them), none for a topic phrase."""
     pre_tokens = [
         t
         for t in pre_all
@@ -682,80 +748,114 @@ def _event(
         and strip_conj(t.text) not in L.CONNECTIVES
         and t.text not in L.TIME_WORDS
     ]
-    if (clause_initial or len(pre_tokens) > 9) and plu is None:
-        pre_tokens = []
+    if (clause_initial or len(pre_tokens) > 9) and not pluperfect:
+        return []
     if pre_tokens and strip_conj(pre_tokens[0].text) in _TOPIC_PREPS:
-        pre_tokens = []  # "وعن تحذير الخارجية الأميركية قال": what is spoken about, not who speaks
-    side: str | None = None
+        return []  # "وعن تحذير الخارجية الأميركية قال": what is spoken about, not who speaks
+    return pre_tokens
+
+
+def _is_object(
+    norm: str, tk: list[Token], subj: tuple[int, int], verb: str, subject_before: bool
+) -> bool:
+    """Is the phrase ``subj`` after the verb its object rather than its subject?
+
+    A transitive verb of asking, accusing or holding responsible names the one
+    asked or accused right after it; the speaker is then the verb's pronoun (or
+    the subject before it, ``subject_before``).
+    """
     object_verb = verb in L.OBJECT_VERB_FORMS
-    if subj is not None and object_verb and pre_tokens and not clause_initial:
-        subj = None  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
-    if (
-        subj is not None
-        and object_verb
-        and bare_noun(tk[subj[0]].text) in L.TARGET_HEADS
-        and bare_noun(tk[subj[0]].text) not in L.GENERIC_SPEAKER
-        and bare_noun(tk[subj[0]].text) not in L.OFFICE_NOUNS
-        and not L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)
-    ):
-        # "ودعت جميع اطراف الصراع الى": one asked body, the speaker is the verb's pronoun
-        nx = subj[1]
-        while nx < len(tk) and (
-            tk[nx].text in L.TIME_WORDS or (not tk[nx].is_word and tk[nx].text in _QUOTES + _COMMAS)
-        ):
-            nx += 1
-        if (
-            nx >= len(tk)
-            or not tk[nx].is_word
-            or tk[nx].text in L.PREPOSITIONS
-            or prep_word(tk[nx].text)
-            or tk[nx].text.startswith(_OBJECT_CLITICS)
-        ):
-            subj = None
-    if subj is not None and (verb in _ACCUSE_FORMS or verb in _HOLD_FORMS):
-        nx = subj[1]
-        while nx < len(tk) and not tk[nx].is_word and tk[nx].text in _QUOTES:
-            nx += 1
-        if (
-            nx < len(tk)
-            and tk[nx].is_word
-            and (
-                (
-                    verb in _ACCUSE_FORMS
-                    and tk[nx].text.startswith(_BA)
-                    and len(tk[nx].text) > 2
-                    and not L.country_word(tk[nx].text)
-                )
-                or (verb in _HOLD_FORMS and _RESPONSIBILITY.fullmatch(tk[nx].text))
-            )
-        ):
-            # "اتهمت الدوحة بدعم ...", "وحملت ايران المسؤوليه": the charge follows the accused,
-            # the speaker is the verb's unnamed subject
-            subj = None
+    if object_verb and subject_before:
+        return True  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
+    if object_verb and _asked_body(norm, tk, subj):
+        return True
+    if (verb in _ACCUSE_FORMS or verb in _HOLD_FORMS) and _charge_follows(tk, subj, verb):
+        return True
     imperfect = verb[:1] in _IMPERFECT_LETTERS and verb not in _FOLLOW_VERBS
-    if subj is not None and imperfect and object_verb:
-        # "تطالب مجلس الامن ب..." — one phrase before the action is the object.
-        nx = subj[1]
-        while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or tk[nx].text in _QUOTES):
-            nx += 1
-        e2 = (
-            np_end(tk, nx)
-            if nx < len(tk)
-            and tk[nx].is_word
-            and tk[nx].text not in L.PREPOSITIONS
-            and not tk[nx].text.startswith(_OBJECT_CLITICS)
-            and tk[nx].text not in _BOUNDARY_WORDS
-            else nx
+    return imperfect and object_verb and _object_before_action(norm, tk, subj)
+
+
+def _asked_body(norm: str, tk: list[Token], subj: tuple[int, int]) -> bool:
+    """ "ودعت جميع اطراف الصراع الى": a target body (no speaker, no country) followed by
+    the deed asked of it; the speaker is the verb's pronoun."""
+    head = bare_noun(tk[subj[0]].text)
+    if (
+        head not in L.TARGET_HEADS
+        or head in L.GENERIC_SPEAKER
+        or head in L.OFFICE_NOUNS
+        or L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end)
+    ):
+        return False
+    nx = subj[1]
+    while nx < len(tk) and (
+        tk[nx].text in L.TIME_WORDS or (not tk[nx].is_word and tk[nx].text in _QUOTES + _COMMAS)
+    ):
+        nx += 1
+    return (
+        nx >= len(tk)
+        or not tk[nx].is_word
+        or tk[nx].text in L.PREPOSITIONS
+        or prep_word(tk[nx].text)
+        or tk[nx].text.startswith(_OBJECT_CLITICS)
+    )
+
+
+def _charge_follows(tk: list[Token], subj: tuple[int, int], verb: str) -> bool:
+    """ "اتهمت الدوحة بدعم ...", "وحملت ايران المسؤوليه": the charge follows the accused, so
+    the phrase after the verb is the accused and the speaker is the verb's unnamed subject."""
+    nx = subj[1]
+    while nx < len(tk) and not tk[nx].is_word and tk[nx].text in _QUOTES:
+        nx += 1
+    return (
+        nx < len(tk)
+        and tk[nx].is_word
+        and (
+            (
+                verb in _ACCUSE_FORMS
+                and tk[nx].text.startswith(_BA)
+                and len(tk[nx].text) > 2
+                and not L.country_word(tk[nx].text)
+            )
+            or bool(verb in _HOLD_FORMS and _RESPONSIBILITY.fullmatch(tk[nx].text))
         )
-        looks_subject = (
-            bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end))
-            or bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
-        )
-        if e2 == nx and not looks_subject:
-            subj = None
+    )
+
+
+def _object_before_action(norm: str, tk: list[Token], subj: tuple[int, int]) -> bool:
+    """ "تطالب مجلس الامن ب...": after an imperfect verb of asking, one phrase before the
+    action is the object, unless it looks like a speaker (a country, a generic speaker)."""
+    nx = subj[1]
+    while nx < len(tk) and (tk[nx].text in L.TIME_WORDS or tk[nx].text in _QUOTES):
+        nx += 1
+    e2 = (
+        np_end(tk, nx)
+        if nx < len(tk)
+        and tk[nx].is_word
+        and tk[nx].text not in L.PREPOSITIONS
+        and not tk[nx].text.startswith(_OBJECT_CLITICS)
+        and tk[nx].text not in _BOUNDARY_WORDS
+        else nx
+    )
+    looks_subject = (
+        bool(L.country_refs(norm, tk[subj[0]].start, tk[subj[1] - 1].end))
+        or bare_noun(tk[subj[0]].text) in L.GENERIC_SPEAKER
+    )
+    return e2 == nx and not looks_subject
+
+
+def _named_side(
+    norm: str,
+    tk: list[Token],
+    subj: tuple[int, int] | None,
+    pre_tokens: list[Token],
+    clause_initial: bool,
+    pluperfect: bool,
+    speakers: _Speakers,
+) -> str | None:
+    """The side of the subject after the verb (with an appositive after a comma, which
+    often says who a named person is), else of the subject before it."""
     if subj is not None:
         s0, s1 = tk[subj[0]].start, tk[subj[1] - 1].end
-        # an appositive after a comma often says who a named person is
         if (
             subj[1] < len(tk)
             and tk[subj[1]].text in _COMMAS
@@ -767,18 +867,20 @@ def _event(
         side = speakers.classify(norm, s0, s1)
         if side is None and pre_tokens and not clause_initial:
             side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
-    elif pre_tokens and (len(pre_tokens) <= 9 or plu is not None):
-        side = speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
-    if side is None and subj is None and not events:
-        # "وكان السفير السعودي ...، قال في وقت سابق": the subject opens the sentence
-        head_words = [t for t in tk[:k] if t.start >= body_start and t.is_word]
-        if 0 < len(head_words) <= 25 and strip_conj(head_words[0].text) not in _TOPIC_PREPS:
-            side = speakers.classify(norm, head_words[0].start, head_words[-1].end)
-    explicit = side is not None
-    if side is None:
-        side = current
-    clause_start = conn_start if (pre_tokens or len(pre_all) <= 3) else tk[k].start
-    return verb, subj, clause_start, side, explicit
+        return side
+    if pre_tokens and (len(pre_tokens) <= 9 or pluperfect):
+        return speakers.classify(norm, pre_tokens[0].start, pre_tokens[-1].end)
+    return None
+
+
+def _sentence_head_side(
+    norm: str, tk: list[Token], k: int, body_start: int, speakers: _Speakers
+) -> str | None:
+    """ "وكان السفير السعودي ...، قال في وقت سابق": the first verb's subject opens the sentence."""
+    head_words = [t for t in tk[:k] if t.start >= body_start and t.is_word]
+    if 0 < len(head_words) <= 25 and strip_conj(head_words[0].text) not in _TOPIC_PREPS:
+        return speakers.classify(norm, head_words[0].start, head_words[-1].end)
+    return None
 
 
 def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
@@ -806,91 +908,21 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
     any_event = False
     for si, norm in enumerate(norms):
         speakers.recent = norms[max(0, si - 2) : si]
-        m = _DATELINE.match(norm) if si == 0 or len(norm) > 60 else None
-        body_start = m.end() if m and ("--" in m.group() or "—" in m.group()) else 0
-        if _SPEECH_RX.search(norm):
-            tk = toks[si]
-            cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]
-        else:
-            tk = []
-            cands = []
-        events: list[Event] = []
-        for k, clause_initial in cands:
-            verb, subj, clause_start, side, explicit = _event(
-                norm, tk, k, clause_initial, events, body_start, speakers, current
-            )
-            if explicit and not events:
-                current = side
-            events.append(Event(si, k, verb, subj, clause_start, side))
-        # segments
+        body_start = _body_start(si, norm)
+        tk, events, current = _sentence_events(si, norm, toks, body_start, speakers, current)
         if events:
             any_event = True
-            first = events[0]
-            if first.clause_start > body_start:
-                carry = prev_open_quote or _FIRST_PERSON.search(norm, 0, first.clause_start)
-                an.segments.append(
-                    Segment(si, 0, first.clause_start, prev_side if carry else NARRATIVE)
-                )
-            for a, b in zip(events, [*events[1:], None], strict=False):  # type: ignore[operator]
-                end = b.clause_start if b is not None else len(norm)
-                if (
-                    a is not first
-                    and a.side != first.side
-                    and first.side == ISSUER
-                    and _inside_quote(norm, tk[a.token].start)
-                ):
-                    # another speaker cited inside the issuer's own quotation ("جددت المحكمة
-                    # اتهامها ...، ولا يزال قاتلوه ..."): only up to the end of that clause
-                    comma = norm.find(_ARABIC_COMMA, tk[a.token].end, end)
-                    if comma != -1:
-                        an.segments.append(Segment(si, a.clause_start, comma, a.side))
-                        an.segments.append(Segment(si, comma, end, first.side))
-                        continue
-                an.segments.append(Segment(si, a.clause_start, end, a.side))
+            an.segments.extend(
+                _event_segments(si, norm, tk, events, body_start, prev_open_quote, prev_side)
+            )
             an.events.extend(events)
             last_side = events[-1].side
         else:
-            fw = _FIRST_WORD.match(norm)
-            first_w = fw.group(1) if fw else ""
-            per = _ACCORDING_TO.match(norm)
-            per_side = speakers.classify(norm, per.start("who"), per.end("who")) if per else None
-            if per_side is not None:
-                last_side = (
-                    per_side  # "وحسب الوزير، فإن ...": the words are the one they are credited to
-                )
-            elif (
-                prev_open_quote
-                or _FIRST_PERSON.search(norm)
-                or strip_conj(first_w) in L.PARTICIPLES
-                or (any_event and _SPEECH_OPENING.match(norm))
-            ):
-                last_side = prev_side if prev_side != NARRATIVE else current
-            else:
-                last_side = NARRATIVE
+            run_on = prev_side if prev_side != NARRATIVE else current
+            last_side = _eventless_side(norm, speakers, prev_open_quote, run_on, any_event)
             an.segments.append(Segment(si, 0, len(norm), last_side))
-        for ma in _APPOSITIVE.finditer(norm) if _ARABIC_COMMA in norm else ():
-            title = bare_noun(ma.group("title"))
-            if title not in L.OFFICE_NOUNS and title not in L.GENERIC_SPEAKER:
-                continue
-            rest_start = ma.start("title")
-            side_a = speakers.classify(norm, rest_start, min(len(norm), ma.end()))
-            if side_a is not None:
-                for w in norm[max(0, ma.start() - 40) : ma.start()].split()[-3:]:
-                    w = bare_noun(w)
-                    if (
-                        len(w) > 2
-                        and w not in L.GENERIC_SPEAKER
-                        and w not in L.OFFICE_NOUNS
-                        and not L.country_word(w)
-                    ):
-                        speakers.aliases.setdefault(w, side_a)
-        opens = sum(norm.count(q) for q in '"“”')
-        guil = norm.count("«") - norm.count("»")
-        prev_open_quote = (opens % 2 == 1) != prev_open_quote if opens % 2 == 1 else prev_open_quote
-        if guil > 0:
-            prev_open_quote = True
-        elif guil < 0:
-            prev_open_quote = False
+        _learn_appositives(norm, speakers)
+        prev_open_quote = _quote_open_after(norm, prev_open_quote)
         prev_side = last_side
     if not any_event:
         # A bare statement with no reporting frame: all of it is the issuer's.
@@ -898,6 +930,127 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             seg.side = ISSUER
     _CACHE["slot"] = (key, an)  # one assignment: a reader in another thread sees a whole pair
     return an
+
+
+def _body_start(si: int, norm: str) -> int:
+    """Where a sentence's body starts after a dateline ("غزة (وكالات) -- "): the newsroom's
+    place is nobody's words."""
+    m = _DATELINE.match(norm) if si == 0 or len(norm) > 60 else None
+    return m.end() if m and ("--" in m.group() or "—" in m.group()) else 0
+
+
+def _sentence_events(
+    si: int, norm: str, toks: LazyTokens, body_start: int, speakers: _Speakers, current: str
+) -> tuple[list[Token], list[Event], str]:
+    """The sentence's tokens (none when no verb of saying occurs), its speaker events, and the
+    side of the last explicit speaker after it (the first event of a sentence that names its
+    side sets it)."""
+    if _SPEECH_RX.search(norm):
+        tk = toks[si]
+        cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]
+    else:
+        tk = []
+        cands = []
+    events: list[Event] = []
+    for k, clause_initial in cands:
+        verb, subj, clause_start, side, explicit = _event(
+            norm, tk, k, clause_initial, events, body_start, speakers, current
+        )
+        if explicit and not events:
+            current = side
+        events.append(Event(si, k, verb, subj, clause_start, side))
+    return tk, events, current
+
+
+def _event_segments(
+    si: int,
+    norm: str,
+    tk: list[Token],
+    events: list[Event],
+    body_start: int,
+    prev_open_quote: bool,
+    prev_side: str,
+) -> list[Segment]:
+    """The segments of a sentence with speaker events: each event's clause is its speaker's;
+    the text before the first is narrative unless a quotation or the first person carries
+    the previous sentence's speaker on."""
+    out: list[Segment] = []
+    first = events[0]
+    if first.clause_start > body_start:
+        carry = prev_open_quote or _FIRST_PERSON.search(norm, 0, first.clause_start)
+        out.append(Segment(si, 0, first.clause_start, prev_side if carry else NARRATIVE))
+    for a, b in zip(events, [*events[1:], None], strict=False):  # type: ignore[operator]
+        end = b.clause_start if b is not None else len(norm)
+        if (
+            a is not first
+            and a.side != first.side
+            and first.side == ISSUER
+            and _inside_quote(norm, tk[a.token].start)
+        ):
+            # another speaker cited inside the issuer's own quotation ("جددت المحكمة
+            # اتهامها ...، ولا يزال قاتلوه ..."): only up to the end of that clause
+            comma = norm.find(_ARABIC_COMMA, tk[a.token].end, end)
+            if comma != -1:
+                out.append(Segment(si, a.clause_start, comma, a.side))
+                out.append(Segment(si, comma, end, first.side))
+                continue
+        out.append(Segment(si, a.clause_start, end, a.side))
+    return out
+
+
+def _eventless_side(
+    norm: str, speakers: _Speakers, open_quote: bool, run_on: str, any_event: bool
+) -> str:
+    """Whose words a sentence without a verb of saying is: the one it is credited to ("وحسب
+    الوزير، فإن ..."); ``run_on``, the last speaker, when a quotation runs on, it speaks in
+    the first person or it opens in the mood of reported speech; else the reporter's."""
+    fw = _FIRST_WORD.match(norm)
+    first_w = fw.group(1) if fw else ""
+    per = _ACCORDING_TO.match(norm)
+    per_side = speakers.classify(norm, per.start("who"), per.end("who")) if per else None
+    if per_side is not None:
+        return per_side
+    if (
+        open_quote
+        or _FIRST_PERSON.search(norm)
+        or strip_conj(first_w) in L.PARTICIPLES
+        or (any_event and _SPEECH_OPENING.match(norm))
+    ):
+        return run_on
+    return NARRATIVE
+
+
+def _learn_appositives(norm: str, speakers: _Speakers) -> None:
+    """A name before an appositive title with a side ("المالكي، وزير الخارجية الفلسطيني")
+    keeps that side for later sentences that name the person alone."""
+    for ma in _APPOSITIVE.finditer(norm) if _ARABIC_COMMA in norm else ():
+        title = bare_noun(ma.group("title"))
+        if title not in L.OFFICE_NOUNS and title not in L.GENERIC_SPEAKER:
+            continue
+        rest_start = ma.start("title")
+        side_a = speakers.classify(norm, rest_start, min(len(norm), ma.end()))
+        if side_a is not None:
+            for w in norm[max(0, ma.start() - 40) : ma.start()].split()[-3:]:
+                w = bare_noun(w)
+                if (
+                    len(w) > 2
+                    and w not in L.GENERIC_SPEAKER
+                    and w not in L.OFFICE_NOUNS
+                    and not L.country_word(w)
+                ):
+                    speakers.aliases.setdefault(w, side_a)
+
+
+def _quote_open_after(norm: str, was_open: bool) -> bool:
+    """Is a quotation still open at the end of the sentence (it runs on into the next)?"""
+    opens = sum(norm.count(q) for q in '"“”')
+    guil = norm.count("«") - norm.count("»")
+    is_open = (opens % 2 == 1) != was_open if opens % 2 == 1 else was_open
+    if guil > 0:
+        return True
+    if guil < 0:
+        return False
+    return is_open
 
 
 _CACHE: dict[str, tuple[tuple, Analysis]] = {}

@@ -15,10 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "bot" / "summarize"
 MAX_LINES = 60
 KNOWN_LONG = {
-    "attribution.py:np_end",
-    "attribution.py:_event",
-    "attribution.py:analyse",
-    "attribution.py:classify",
     "places.py:_unknown_name",
     "places.py:extract_places",
 }
