@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -82,6 +82,40 @@ _NOT_NAMES = frozenset(fold(w) for w in patterns.ordered("places_not_names"))
 #: Particles and pronouns that can follow a place word ("منطقة لا تزال", "مدينة ما").
 _FUNCTION_WORDS = frozenset(fold(w) for w in patterns.ordered("places_function_words"))
 _PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in patterns.ordered("places_pronoun_prepositions"))
+# Letters, affixes, punctuation and function words: data/tables/places_{spelling,particles}.json
+# (issue 9: Arabic only in data), bound once at import, the Arabic shown in a comment.
+_SPELLING = patterns.table("places_spelling")
+_ADJECTIVE_ENDINGS = tuple(_SPELLING["adjective_endings"])  # ي ه
+_ALIF = _SPELLING["alif"]  # ا
+_ARTICLE = _SPELLING["article"]  # ال
+_ARTICLE_AFTER_CLITIC = _SPELLING["article_after_clitic"]  # لل
+_ARTICLE_CLITIC_PREFIXES = tuple(_SPELLING["article_clitic_prefixes"])  # بال وال فال كال
+_ARTICLE_TA = _SPELLING["article_ta"]  # الت
+_CONJ_LETTERS = _SPELLING["conj_letters"]  # وف
+_FEM_PLURAL_NISBA = _SPELLING["fem_plural_nisba"]  # يات
+_GAP_MARKS = _SPELLING["gap_marks"]  # space ، ,
+_LAM = _SPELLING["lam"]  # ل
+_LIST_AND = _SPELLING["list_and"]  # " و"
+_NISBA_ENDINGS = tuple(_SPELLING["nisba_endings"])  # ي يه
+_NISBA_FEM = _SPELLING["nisba_fem"]  # يه
+_NISBA_PLURALS = tuple(_SPELLING["nisba_plurals"])  # يين يون
+_NOT_SECOND_NAME_LETTERS = _SPELLING["not_second_name_letters"]  # يو
+_PREP_CLITIC_LETTERS = _SPELLING["prep_clitic_letters"]  # بلك
+_SOUND_PLURAL_ENDINGS = tuple(_SPELLING["sound_plural_endings"])  # ين ون
+_TA_MARBUTA = _SPELLING["ta_marbuta"]  # ه (ة folded)
+_VERB_LETTERS = _SPELLING["verb_letters"]  # تن
+_WA = _SPELLING["wa"]  # و
+_YA = _SPELLING["ya"]  # ي
+_PARTICLES = patterns.table("places_particles")
+_ADJECTIVE_LIKE = tuple(_PARTICLES["adjective_like"])  # السعودية سورية لسعودية
+_FI = _PARTICLES["fi"]  # في
+_INDEFINITE_NAME_HEADS = tuple(_PARTICLES["indefinite_name_heads"])  # منطقه مناطق منطقتي قريه بلده
+_INTERNATIONAL = _PARTICLES["international"]  # " الدولي"
+_LOCATED_HEADS = tuple(_PARTICLES["located_heads"])  # منطقه حي قريه بلده
+_MIN = _PARTICLES["min"]  # من
+_NAHIA = _PARTICLES["nahia"]  # ناحيه
+_PORT_HEADS = tuple(_PARTICLES["port_heads"])  # مطار ميناء
+_SHUUN_WITH_LAM = _PARTICLES["shuun_with_lam"]  # لشؤون
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _PREV_WORD = re.compile(r"([\u0621-\u064a]+)[^\S\n]*$")
 
@@ -135,15 +169,15 @@ def _lexicon() -> _Lexicon:
             place_of.setdefault(form, target)
     contracted: set[str] = set()
     for form, pid in list(place_of.items()):
-        short = "ل" + form[2:]
-        if form.startswith("ال") and len(form) > 3 and short not in place_of:
+        short = _LAM + form[2:]
+        if form.startswith(_ARTICLE) and len(form) > 3 and short not in place_of:
             place_of[short] = pid
             contracted.add(short)
     weak = {fold(w) for w in data.get("weak", [])}
-    weak |= {"ل" + w[2:] for w in weak if w.startswith("ال")}
+    weak |= {_LAM + w[2:] for w in weak if w.startswith(_ARTICLE)}
     head_only = {fold(w) for w in data.get("head_only", [])}
-    head_only |= {"ل" + w[2:] for w in head_only if w.startswith("ال")}
-    adjective_like = {fold("السعودية"), fold("سورية"), fold("لسعودية")}
+    head_only |= {_LAM + w[2:] for w in head_only if w.startswith(_ARTICLE)}
+    adjective_like = {fold(w) for w in _ADJECTIVE_LIKE}
     not_before = {
         fold(k): tuple(fold(v) for v in vs) for k, vs in data.get("not_before", {}).items()
     }
@@ -180,11 +214,11 @@ def _prev_word(norm: str, start: int) -> frozenset[str]:
         return frozenset()
     word = m.group(1)
     out = {word}
-    if len(word) > 3 and word[0] in "وف":
+    if len(word) > 3 and word[0] in _CONJ_LETTERS:
         word = word[1:]
         out.add(word)
-    if len(word) > 3 and word[0] in "بلك":
-        out.add("ال" + word[2:] if word.startswith("لل") else word[1:])
+    if len(word) > 3 and word[0] in _PREP_CLITIC_LETTERS:
+        out.add(_ARTICLE + word[2:] if word.startswith(_ARTICLE_AFTER_CLITIC) else word[1:])
     return frozenset(out)
 
 
@@ -197,7 +231,7 @@ def _inside_body(norm: str, start: int, prev: frozenset[str]) -> bool:
     heads = prev & _BODY_HEADS
     if not heads:
         return False
-    if heads - _LINK_HEADS or "لشؤون" in prev:  # "المبعوث الخاص لشؤون سوريا"
+    if heads - _LINK_HEADS or _SHUUN_WITH_LAM in prev:  # "المبعوث الخاص لشؤون سوريا"
         return True
     m = _PREV_WORD.search(norm, max(0, start - 60), start)
     return bool(m) and bool(_prev_word(norm, m.start()) & (_BODY_HEADS - _LINK_HEADS))
@@ -214,14 +248,14 @@ def _after_number(norm: str, start: int) -> bool:
     word = m.group().strip()
     if word[0].isdigit():
         return True
-    word = word[1:] if word[0] == "و" and len(word) > 3 else word
+    word = word[1:] if word[0] == _WA and len(word) > 3 else word
     return word in WORDS
 
 
 def _as_written(text: str, pre: str, start: int, end: int, contracted: bool) -> str:
     """Original spelling of a hit; "للعراق" gives back its article: "العراق"."""
     if contracted:
-        return "ال" + text[start + 1 : end]
+        return _ARTICLE + text[start + 1 : end]
     return text[start:end]
 
 
@@ -240,54 +274,74 @@ def _unknown_name(
     if len(word) < 2 or word in _NOT_NAMES or word in _FUNCTION_WORDS:
         return None
     # A name in construct with the place word carries no proclitic ("منطقة بالقرب").
-    if word[:3] in ("بال", "وال", "فال", "كال") or word.startswith("لل"):
+    if word[:3] in _ARTICLE_CLITIC_PREFIXES or word.startswith(_ARTICLE_AFTER_CLITIC):
         return None
     nxt = _WORD.match(norm, m.end() + 1)
     follows = nxt.group() if nxt and nxt.start() == m.end() + 1 else ""
-    # A verb opening a relative clause: "منطقة يسيطر عليها التنظيم".
-    if word[0] == "ي" or (word[0] in "تن" and follows in _PRONOUN_PREPOSITIONS):
+    if _verb_or_common_noun(word, follows) or _agreeing_adjective(word, follows, head, conjunct):
         return None
-    if word.startswith("و") and (
+    return _name_span(norm, m, nxt, head, follows)
+
+
+def _verb_or_common_noun(word: str, follows: str) -> bool:
+    """Is the word after a place word a verb, a second place word, a verbal noun or a plural
+    (none of them a name)? ``follows`` is the word right after it."""
+    # A verb opening a relative clause: "منطقة يسيطر عليها التنظيم".
+    if word[0] == _YA or (word[0] in _VERB_LETTERS and follows in _PRONOUN_PREPOSITIONS):
+        return True
+    if word.startswith(_WA) and (
         word[1:] in _NOT_NAMES or word[1:] in _DROP_HEADS or word[1:] in _KEEP_HEADS
     ):
-        return None  # "مطار وميناء سقطرى": a second place word, not a name
-    bare = word[2:] if word.startswith("ال") else word
+        return True  # "مطار وميناء سقطرى": a second place word, not a name
+    bare = word[2:] if word.startswith(_ARTICLE) else word
     # Verbal nouns ("منطقة الانتظار", "لناحية إبلاغ") and plurals are not names.
-    if len(bare) >= 5 and bare[0] == "ا" and bare[-2] == "ا":
-        return None
-    if word.startswith("الت") and word[-2] == "ي":
-        return None
-    if word.startswith("ال") and len(word) > 6 and word[-2:] in ("ين", "ون"):
-        return None
-    if word.startswith("ال") and word.endswith("يات") and len(word) > 6:
-        return None  # plurals of -ية nouns: "مناطق القوميات", "مناطق الأقليات"
+    if len(bare) >= 5 and bare[0] == _ALIF and bare[-2] == _ALIF:
+        return True
+    if word.startswith(_ARTICLE_TA) and word[-2] == _YA:
+        return True
+    if word.startswith(_ARTICLE) and len(word) > 6 and word[-2:] in _SOUND_PLURAL_ENDINGS:
+        return True
+    # plurals of -ية nouns: "مناطق القوميات", "مناطق الأقليات"
+    return word.startswith(_ARTICLE) and word.endswith(_FEM_PLURAL_NISBA) and len(word) > 6
+
+
+def _agreeing_adjective(word: str, follows: str, head: str, conjunct: bool) -> bool:
+    """Is the word an adjective agreeing with the place word ("منطقة عازلة", "المنطقة
+    الحدودية") rather than a name? A locator after it ("شمال") makes it a name."""
+    bare = word[2:] if word.startswith(_ARTICLE) else word
     # "منطقة السودانية شمال غرب المدينة": a definite word after the indefinite place
     # word, placed by a locator, is the area's name, not an adjective
     located = (
-        word.startswith("ال")
-        and head in ("منطقه", "حي", "قريه", "بلده")
+        word.startswith(_ARTICLE)
+        and head in _LOCATED_HEADS
         and follows in _LOCATORS
-        and follows != "في"
+        and follows != _FI
     )
-    # Adjectives agreeing with the place word ("منطقة عازلة", "المنطقة الحدودية").
-    if (word.endswith("يه") and not located) or word.endswith("يين") or word.endswith("يون"):
-        return None
-    if not word.startswith("ال") and word.endswith("ه"):
+    if (word.endswith(_NISBA_FEM) and not located) or word.endswith(_NISBA_PLURALS):
+        return True
+    if not word.startswith(_ARTICLE) and word.endswith(_TA_MARBUTA):
         # "منطقة X شمال مدينة Y": a locator after it makes it a name
         if (
             word in _FEMININE_ADJECTIVES
             or follows not in _LOCATORS
-            or head not in ("منطقه", "مناطق", "منطقتي", "قريه", "بلده")
+            or head not in _INDEFINITE_NAME_HEADS
         ):
-            return None
-    if (
-        word.startswith("ال")
-        and (bare.endswith("ي") or bare.endswith("ه"))
+            return True
+    return (
+        word.startswith(_ARTICLE)
+        and bare.endswith(_ADJECTIVE_ENDINGS)
         and len(bare) > 4
         and not conjunct
         and not located
-    ):
-        return None
+    )
+
+
+def _name_span(
+    norm: str, m: re.Match[str], nxt: re.Match[str] | None, head: str, follows: str
+) -> tuple[int, int]:
+    """The span of an unknown name whose first word is ``m`` (``nxt`` the word match after
+    it): joiners take the next word ("بيت لاهيا"), a site's person name two words."""
+    word = m.group()
     start, end = m.span()
     while norm[start:end].split(" ")[-1] in _NAME_JOINERS:
         nxt = _WORD.match(norm, end + 1) if norm[end : end + 1] == " " else None
@@ -297,10 +351,10 @@ def _unknown_name(
     if (
         head in _SITE_HEADS
         and end == m.end()
-        and not word.startswith("ال")
+        and not word.startswith(_ARTICLE)
         and _second_name_word(follows)
     ):
-        end = nxt.end()  # "ملعب سالم العلي"
+        end = nxt.end()  # type: ignore[union-attr]  # "ملعب سالم العلي": follows is nxt
     return start, end
 
 
@@ -323,18 +377,22 @@ def _worship_name(norm: str, span: tuple[int, int]) -> tuple[tuple[int, int], in
         ):
             end = m.end()
     last = norm[start:end].replace("(", " ").replace(")", " ").split()[-1]
-    return (start, end), end, last[2:] if last.startswith("ال") else last
+    return (start, end), end, last[2:] if last.startswith(_ARTICLE) else last
 
 
 def _second_name_word(word: str) -> bool:
     """Can ``word`` continue a person's name after a site's first name word?"""
     if len(word) < 3 or word in _NOT_NAMES or word in _FUNCTION_WORDS or word in _TIME_AFTER:
         return False
-    if word[:3] in ("بال", "وال", "فال", "كال") or word.startswith("لل") or word[0] in "يو":
+    if (
+        word[:3] in _ARTICLE_CLITIC_PREFIXES
+        or word.startswith(_ARTICLE_AFTER_CLITIC)
+        or word[0] in _NOT_SECOND_NAME_LETTERS
+    ):
         return False  # a prepositional phrase, the next clause, or a verb
     if word in _DROP_HEADS or word in _KEEP_HEADS:
         return False
-    return not (word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")))  # "العسكري"
+    return not (word.startswith(_ARTICLE) and word.endswith(_NISBA_ENDINGS))  # "العسكري"
 
 
 def extract_places(sentences: list[str]) -> list[str]:
@@ -345,9 +403,6 @@ def extract_places(sentences: list[str]) -> list[str]:
     budget.spend(budget.words(text))
     norm = normalize(text)
     lex = _lexicon()
-    hits: list[tuple[int, object, str]] = []  # (position, dedup key, as written)
-    accepted_ends: set[int] = set()  # where accepted names end: lists go on from there
-
     name_at: dict[int, re.Match[str]] = {}
     heads: list[re.Match[str]] = []
     for m in lex.names.finditer(norm):
@@ -355,68 +410,123 @@ def extract_places(sentences: list[str]) -> list[str]:
             name_at[m.start()] = m
         else:
             heads.append(m)
-
+    scan = _Scan(text, norm, lex, name_at)
     for h in heads:
-        head = h.group(3)
-        pos = h.end() + 1
-        g = name_at.get(pos)
-        if g is not None and not g.group(1):
-            span = (g.start(2), g.end(2))
-            key: object = lex.place_of[g.group(2)]
-        else:
-            if head not in _UNKNOWN_HEADS:
-                continue
-            if head == "ناحيه" and (h.group(1) or "من" in _prev_word(norm, h.start())):
-                continue
-            span = _unknown_name(norm, pos, head)
-            if span is None:
-                continue
-            if head in _STREET_HEADS and not norm.startswith("ال", span[0]):
-                continue  # "شارع مزدحم": an adjective; named streets take the article ("شارع الحمراء")
-            key = norm[span[0] : span[1]].replace(" ", "")
-            key = key[2:] if key.startswith("ال") else key
-        name_start = h.start(3) if head in _KEEP_HEADS else span[0]
-        if head in _KEEP_HEADS:
-            end = span[1]
-            if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
-                end += len(" الدولي")
-            if (
-                (head in _WORSHIP_HEADS or head in _SITE_HEADS)
-                and g is None
-                and norm[span[0] : span[1]] in _TITLES
-            ):
-                span, end, key = _worship_name(norm, span)  # "مطار الملكة علياء الدولي"
-                if head in ("مطار", "ميناء") and norm.startswith(" الدولي", end):
-                    end += len(" الدولي")
-            elif head in _WORSHIP_HEADS and g is None:
-                span, end, key = _worship_name(norm, span)
-            key = key if head in _SAME_PLACE_HEADS else (head, key)
-            written = text[name_start:end]
-        else:
-            written = text[span[0] : span[1]]
-        for inner in range(span[0], span[1]):  # "قرية كفر حلوان" hides "حلوان"
-            name_at.pop(inner, None)
-        hits.append((name_start, key, written))
-        accepted_ends.add(span[1])
-        if head in _PLURAL_HEADS and g is None:  # "مناطق X وY": each conjunct is a place too
-            end = span[1]
-            while norm[end : end + 2] == " و" and end + 2 not in name_at:
-                more = _unknown_name(norm, end + 2, head, conjunct=True)
-                if more is None:
-                    break
-                hits.append((more[0], norm[more[0] : more[1]], text[more[0] : more[1]]))
-                end = more[1]
+        _head_hit(scan, h)
+    _name_hits(scan)
+    return _first_mentions(text, scan.hits)
 
+
+@dataclass(slots=True)
+class _Scan:
+    """One text's place search: what the place-word pass and the known-name pass share."""
+
+    text: str
+    norm: str
+    lex: _Lexicon
+    name_at: dict[int, re.Match[str]]  # known names by start, less those inside a place's name
+    hits: list[tuple[int, object, str]] = field(default_factory=list)  # (position, key, written)
+    accepted_ends: set[int] = field(default_factory=set)  # where accepted names end: lists go on
+
+
+def _head_hit(scan: _Scan, h: re.Match[str]) -> None:
+    """The name a place word ``h`` introduces, known or not ("قرية كوبار"), as a hit; the
+    known names inside it leave ``name_at`` ("قرية كفر حلوان" hides "حلوان")."""
+    head = h.group(3)
+    g = scan.name_at.get(h.end() + 1)
+    found = _head_name(scan, h, g)
+    if found is None:
+        return
+    span, key = found
+    name_start = h.start(3) if head in _KEEP_HEADS else span[0]
+    if head in _KEEP_HEADS:
+        span, key, written = _kept_name(scan, head, span, key, g, name_start)
+    else:
+        written = scan.text[span[0] : span[1]]
+    for inner in range(span[0], span[1]):
+        scan.name_at.pop(inner, None)
+    scan.hits.append((name_start, key, written))
+    scan.accepted_ends.add(span[1])
+    if head in _PLURAL_HEADS and g is None:  # "مناطق X وY": each conjunct is a place too
+        _conjunct_hits(scan, head, span[1])
+
+
+def _head_name(
+    scan: _Scan, h: re.Match[str], g: re.Match[str] | None
+) -> tuple[tuple[int, int], object] | None:
+    """The span and dedup key of the name after the place word ``h``: the known name ``g``
+    right after it, else an unknown name after a place word trusted to introduce one."""
+    head = h.group(3)
+    norm = scan.norm
+    if g is not None and not g.group(1):
+        return (g.start(2), g.end(2)), scan.lex.place_of[g.group(2)]
+    if head not in _UNKNOWN_HEADS:
+        return None
+    if head == _NAHIA and (h.group(1) or _MIN in _prev_word(norm, h.start())):
+        return None
+    span = _unknown_name(norm, h.end() + 1, head)
+    if span is None:
+        return None
+    if head in _STREET_HEADS and not norm.startswith(_ARTICLE, span[0]):
+        return None  # "شارع مزدحم": an adjective; named streets take the article ("شارع الحمراء")
+    key = norm[span[0] : span[1]].replace(" ", "")
+    return span, key[2:] if key.startswith(_ARTICLE) else key
+
+
+def _kept_name(
+    scan: _Scan,
+    head: str,
+    span: tuple[int, int],
+    key: object,
+    g: re.Match[str] | None,
+    name_start: int,
+) -> tuple[tuple[int, int], object, str]:
+    """A name written with its place word ("مطار صنعاء الدولي", "مسجد الإمام الصادق"): its
+    span (a title's name after it), its key (the place word's own, unless the name alone is
+    the same place) and the text as written from the place word on."""
+    norm = scan.norm
+    end = span[1]
+    if head in _PORT_HEADS and norm.startswith(_INTERNATIONAL, end):
+        end += len(_INTERNATIONAL)
+    if (
+        (head in _WORSHIP_HEADS or head in _SITE_HEADS)
+        and g is None
+        and norm[span[0] : span[1]] in _TITLES
+    ):
+        span, end, key = _worship_name(norm, span)  # "مطار الملكة علياء الدولي"
+        if head in _PORT_HEADS and norm.startswith(_INTERNATIONAL, end):
+            end += len(_INTERNATIONAL)
+    elif head in _WORSHIP_HEADS and g is None:
+        span, end, key = _worship_name(norm, span)
+    key = key if head in _SAME_PLACE_HEADS else (head, key)
+    return span, key, scan.text[name_start:end]
+
+
+def _conjunct_hits(scan: _Scan, head: str, end: int) -> None:
+    """The further unknown names of a list after a plural place word ("مناطق X وY")."""
+    norm = scan.norm
+    while norm[end : end + 2] == _LIST_AND and end + 2 not in scan.name_at:
+        more = _unknown_name(norm, end + 2, head, conjunct=True)
+        if more is None:
+            break
+        scan.hits.append((more[0], norm[more[0] : more[1]], scan.text[more[0] : more[1]]))
+        end = more[1]
+
+
+def _name_hits(scan: _Scan) -> None:
+    """The known names not inside a place word's name, in text order, as hits; a name inside
+    a body's name ("وزير خارجية مصر") and the names coordinated with it are not places."""
+    norm, lex = scan.norm, scan.lex
     titles = _titles(norm) if '"' in norm or "«" in norm or "“" in norm else frozenset()
     excluded_end: int | None = None
-    for _start, m in sorted(name_at.items()):
+    for _start, m in sorted(scan.name_at.items()):
         pre, form = m.group(1), m.group(2)
         contracted = form in lex.contracted
-        if contracted and not (pre.endswith("ل") or form.startswith("لل")):
+        if contracted and not (pre.endswith(_LAM) or form.startswith(_ARTICLE_AFTER_CLITIC)):
             continue  # ل + article only after the preposition ("للعراق", "للاذقية")
         prev = _prev_word(norm, m.start())
         if (
-            pre.startswith("و")
+            pre.startswith(_WA)
             and excluded_end is not None
             and not norm[excluded_end : m.start()].strip()
         ):
@@ -425,48 +535,67 @@ def extract_places(sentences: list[str]) -> list[str]:
         if not pre and _inside_body(norm, m.start(), prev):
             excluded_end = m.end()
             continue
-        gap = m.start()
-        while gap > 0 and norm[gap - 1] in " ،,":
-            gap -= 1
-        listed = pre.startswith("و") and gap in accepted_ends
-        if form in lex.head_only and not (prev & _PLACE_HEADS or listed):
-            continue  # unless it closes a list of places: "مدن كبيسة وهيت والقائم"
-        if norm[m.start(2) - 1 : m.start(2)] == "«" and norm[m.end(2) : m.end(2) + 1] == "»":
-            continue  # "لـ«الشرق الأوسط»": a name alone in guillemets is a title (a paper, a channel)
-        if (
-            titles
-            and norm[m.start(2) - 1 : m.start(2)] in _OPEN_QUOTES
-            and _quoted_at(norm, m.start(2)) in titles
-        ):
-            continue  # قناة "روسيا اليوم" and later mentions of that title: a channel, not the state
-        if _after_number(norm, m.start()) and form.endswith("ا") and country_code(form[:-1]):
-            continue  # "43 ماليزيا": 43 Malaysians, a nationality counted, not the state
-        if form in lex.weak and not (prev & _PLACE_CONTEXT or listed):
-            continue  # unless in a list of places: "في صعدة وحجة وعمران"
-        if (
-            form in lex.adjective_like
-            and not pre
-            and any(
-                w.startswith("ال") if form.startswith("ال") else w.endswith("ه")
-                for w in prev
-                if w not in _PLACE_CONTEXT
-            )
-        ):
-            continue  # "الخارجية السعودية" is an adjective, not the state
-        after = lex.not_before.get(form)
-        if after:
-            nxt = _WORD.match(norm, m.end() + 1)
-            if nxt and nxt.start() == m.end() + 1 and nxt.group() in after:
-                continue  # "مسقط رأسه" is a birthplace, not Muscat
-        accepted_ends.add(m.end())
-        hits.append(
+        if _not_the_place(scan, m, prev, titles):
+            continue
+        scan.accepted_ends.add(m.end())
+        scan.hits.append(
             (
                 m.start(2),
                 lex.place_of[form],
-                _as_written(text, pre, m.start(2), m.end(2), contracted),
+                _as_written(scan.text, pre, m.start(2), m.end(2), contracted),
             )
         )
 
+
+def _not_the_place(
+    scan: _Scan, m: re.Match[str], prev: frozenset[str], titles: frozenset[str]
+) -> bool:
+    """Does the known name ``m`` (``prev`` the word before it) stand for something else here:
+    a weak or head-only name out of place context, a title, a counted nationality, an
+    adjective, a fixed phrase ("مسقط رأسه")?"""
+    norm, lex = scan.norm, scan.lex
+    pre, form = m.group(1), m.group(2)
+    gap = m.start()
+    while gap > 0 and norm[gap - 1] in _GAP_MARKS:
+        gap -= 1
+    listed = pre.startswith(_WA) and gap in scan.accepted_ends
+    if form in lex.head_only and not (prev & _PLACE_HEADS or listed):
+        return True  # unless it closes a list of places: "مدن كبيسة وهيت والقائم"
+    if norm[m.start(2) - 1 : m.start(2)] == "«" and norm[m.end(2) : m.end(2) + 1] == "»":
+        return (
+            True  # "لـ«الشرق الأوسط»": a name alone in guillemets is a title (a paper, a channel)
+        )
+    if (
+        titles
+        and norm[m.start(2) - 1 : m.start(2)] in _OPEN_QUOTES
+        and _quoted_at(norm, m.start(2)) in titles
+    ):
+        return True  # قناة "روسيا اليوم" and later mentions of that title: a channel, not the state
+    if _after_number(norm, m.start()) and form.endswith(_ALIF) and country_code(form[:-1]):
+        return True  # "43 ماليزيا": 43 Malaysians, a nationality counted, not the state
+    if form in lex.weak and not (prev & _PLACE_CONTEXT or listed):
+        return True  # unless in a list of places: "في صعدة وحجة وعمران"
+    if (
+        form in lex.adjective_like
+        and not pre
+        and any(
+            w.startswith(_ARTICLE) if form.startswith(_ARTICLE) else w.endswith(_TA_MARBUTA)
+            for w in prev
+            if w not in _PLACE_CONTEXT
+        )
+    ):
+        return True  # "الخارجية السعودية" is an adjective, not the state
+    after = lex.not_before.get(form)
+    if after:
+        nxt = _WORD.match(norm, m.end() + 1)
+        if nxt and nxt.start() == m.end() + 1 and nxt.group() in after:
+            return True  # "مسقط رأسه" is a birthplace, not Muscat
+    return False
+
+
+def _first_mentions(text: str, hits: list[tuple[int, object, str]]) -> list[str]:
+    """Each place once, as first written: later spellings of a name already listed, and a
+    second name glossing the one before it in brackets, are dropped."""
     hits.sort(key=lambda h: h[0])
     seen: dict[object, list[tuple[frozenset[str], str]]] = {}
     seen_text: set[str] = set()
@@ -474,7 +603,7 @@ def extract_places(sentences: list[str]) -> list[str]:
     prev_key, prev_end = None, -1
     for pos, key, written in hits:
         flat = fold(written).replace(" ", "")
-        flat = flat[2:] if flat.startswith("ال") else flat
+        flat = flat[2:] if flat.startswith(_ARTICLE) else flat
         words = _name_words(written)
         gloss = key == prev_key and text[prev_end:pos].strip() == "("
         prev_key, prev_end = key, pos + len(written)
@@ -511,8 +640,10 @@ def _name_words(written: str) -> tuple[frozenset[str], str]:
     "سوريا" and "سورية" are one name; "أمريكا" and "الولايات المتحدة" are
     two names of one state, and the GUIDE lists every name as written.
     """
-    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in fold(written).split()]
-    return frozenset(words), " ".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words)
+    words = [w[2:] if w.startswith(_ARTICLE) and len(w) > 3 else w for w in fold(written).split()]
+    return frozenset(words), " ".join(
+        w[:-1] + _TA_MARBUTA if w.endswith(_ALIF) else w for w in words
+    )
 
 
 _FORMAL = frozenset(patterns.ordered("places_formal"))

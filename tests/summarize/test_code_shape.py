@@ -14,10 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "bot" / "summarize"
 MAX_LINES = 60
-KNOWN_LONG = {
-    "places.py:_unknown_name",
-    "places.py:extract_places",
-}
+KNOWN_LONG: set[str] = set()  # every debt paid (issue 9); a function over 60 lines fails
 
 
 def trees() -> dict[str, ast.Module]:
@@ -106,7 +103,6 @@ ARABIC_DEBTS = {
     "keys.py",
     "learned/features.py",
     "lexicon.py",
-    "places.py",
     "text.py",
     "wordlists.py",
 }
