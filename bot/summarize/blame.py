@@ -24,11 +24,18 @@ _WORD = re.compile(r"\w+")
 
 
 _PREFIX = patterns.source("blame_prefix")
+# Letters, clitics and punctuation: data/tables/blame_spelling.json (issue 9: Arabic only in
+# data), bound once at import, the Arabic shown in a comment.
+_SPELLING = patterns.table("blame_spelling")
+_ARABIC_COMMA = _SPELLING["arabic_comma"]  # ،
+_ARTICLE = _SPELLING["article"]  # ال
+_ARTICLE_AFTER_CLITIC = _SPELLING["article_after_clitic"]  # لل
+_CLITIC_LETTERS = _SPELLING["clitic_letters"]  # وبلف
 
 
 def _core(phrase: str) -> str:
     """A cue without its article: the prefix group of :func:`cue_regex` supplies it."""
-    return phrase[2:] if phrase.startswith("ال") and len(phrase) > 4 else phrase
+    return phrase[2:] if phrase.startswith(_ARTICLE) and len(phrase) > 4 else phrase
 
 
 @lru_cache(maxsize=1)
@@ -64,23 +71,23 @@ def _party(sentence: str, norm: str, ref: tuple[int, int, str, str], cue_end: in
     word = noun.group()
     head = (
         word[2:]
-        if word.startswith("لل")
+        if word.startswith(_ARTICLE_AFTER_CLITIC)
         else word[1:]
-        if word[:1] in "وبلف" and word[1:3] == "ال"
+        if word[:1] in _CLITIC_LETTERS and word[1:3] == _ARTICLE
         else word
     )
     if head not in L.ACTOR_HEADS:
         return None
     offset = noun.start() + len(word) - len(head)
     written = sentence[offset:end].strip()
-    return "ال" + written[2:] if word.startswith("لل") else written
+    return _ARTICLE + written[2:] if word.startswith(_ARTICLE_AFTER_CLITIC) else written
 
 
 def _governed(norm: str, cue_end: int, start: int) -> bool:
     """Does the cue govern the name at ``start``: no comma between, and no preposition
     or attached clitic that makes the name a place or a victim ("مجازر في البوسنة")?"""
     gap = norm[cue_end:start]
-    if "،" in gap or (start > 0 and norm[start - 1].isalpha()):
+    if _ARABIC_COMMA in gap or (start > 0 and norm[start - 1].isalpha()):
         return False
     words = gap.split()
     return not (words and words[-1] in VICTIM_PREPOSITIONS)
