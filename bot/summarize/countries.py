@@ -22,7 +22,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from bot.summarize import patterns
+from bot.summarize import patterns, wordlists
 from bot.summarize.text import normalize, strip_marks
 
 __all__ = ["adjective_forms", "country_code", "country_names", "find_country", "fold", "trie_regex"]
@@ -42,6 +42,18 @@ _ADJ_SUFFIXES = (
     patterns.source("countries_adj_suffixes_8"),
 )
 _PUNCT = re.compile(patterns.source("countries_punct"))
+#: Metonyms valid only as a whole phrase ("المملكه"), in folded spelling.
+_WHOLE_ONLY = wordlists.load("countries_whole_only")
+# Letters, clitics and the article: data/tables/countries_spelling.json (issue 9: Arabic only
+# in data), bound once at import, the Arabic shown in a comment.
+_SPELLING = patterns.table("countries_spelling")
+_ADJECTIVE_ENDING = _SPELLING["adjective_ending"]  # ي
+_ARTICLE = _SPELLING["article"]  # ال
+_ARTICLE_AFTER_CLITIC = _SPELLING["article_after_clitic"]  # لل
+_CONJ_LETTERS = _SPELLING["conj_letters"]  # وف
+_LAM = _SPELLING["lam"]  # ل
+_PREP_CLITIC_LETTERS = _SPELLING["prep_clitic_letters"]  # بلك
+_SPACED_ARTICLE = _SPELLING["spaced_article"]  # " ال"
 _SPACES = re.compile(r"\s+")
 
 
@@ -88,12 +100,12 @@ def adjective_forms(stem: str) -> set[str]:
     words = fold(stem).split()
     out: set[str] = set()
     for suffix in _ADJ_SUFFIXES:
-        bare = [w + suffix if w.endswith("ي") else w for w in words]
+        bare = [w + suffix if w.endswith(_ADJECTIVE_ENDING) else w for w in words]
         out.add(" ".join(bare))
-        out.add(" ".join("ال" + w for w in bare))
+        out.add(" ".join(_ARTICLE + w for w in bare))
         if len(bare) == 2:  # "جنوب الأفريقية", "الجنوب أفريقية": usage varies
-            out.add(bare[0] + " ال" + bare[1])
-            out.add("ال" + bare[0] + " " + bare[1])
+            out.add(bare[0] + _SPACED_ARTICLE + bare[1])
+            out.add(_ARTICLE + bare[0] + " " + bare[1])
     return out
 
 
@@ -144,11 +156,11 @@ def _forms() -> tuple[dict[str, str | None], dict[str, str | None], frozenset[st
                 span.setdefault(form, code)
         for name in entry.get("metonyms", []):
             form = fold(name)
-            (whole if form == "المملكه" else span)[form] = code
+            (whole if form in _WHOLE_ONLY else span)[form] = code
     contracted: set[str] = set()
     for form, code in list(span.items()):
-        short = "ل" + form[2:]
-        if form.startswith("ال") and len(form) > 3 and short not in span:
+        short = _LAM + form[2:]
+        if form.startswith(_ARTICLE) and len(form) > 3 and short not in span:
             span[short] = code
             contracted.add(short)
     return span, whole, frozenset(contracted)
@@ -179,15 +191,15 @@ def country_code(phrase: str) -> str | None:
         return None
     span, whole, contracted = _forms()
     candidates = [form]
-    if form[0] in "وف" and len(form) > 3:
+    if form[0] in _CONJ_LETTERS and len(form) > 3:
         candidates.append(form[1:])
     for cand in list(candidates):
-        if cand[:1] in "بلك" and len(cand) > 3:
+        if cand[:1] in _PREP_CLITIC_LETTERS and len(cand) > 3:
             candidates.append(cand[1:])
     for i, cand in enumerate(candidates):
         if cand in whole:
             return whole[cand]
-        if cand in span and (cand not in contracted or (i and candidates[i - 1][:1] == "ل")):
+        if cand in span and (cand not in contracted or (i and candidates[i - 1][:1] == _LAM)):
             return span[cand]
     return None
 
@@ -203,7 +215,9 @@ def find_country(text: str) -> str | None:
     span, _, contracted = _forms()
     for m in _span_regex().finditer(fold(text)):
         pre, form = m.group(1), m.group(2)
-        if form in contracted and not (pre.endswith("ل") or form.startswith("لل")):
+        if form in contracted and not (
+            pre.endswith(_LAM) or form.startswith(_ARTICLE_AFTER_CLITIC)
+        ):
             continue
         code = span.get(form)
         if code:
