@@ -22,6 +22,17 @@ from bot.summarize import patterns, wordlists
 from bot.summarize.text import normalize
 
 _DATA = Path(__file__).with_name("data")
+# The article, clitics, adjective endings and the country index's special names:
+# data/tables/lexicon_{spelling,particles}.json and data/patterns/lexicon_clitics.re
+# (issue 9: Arabic only in data), bound once at import, the Arabic shown in a comment.
+_SPELLING = patterns.table("lexicon_spelling")
+_ADJECTIVE_ENDINGS = tuple(_SPELLING["adjective_endings"])  # "" ه ين ون ان
+_ARTICLE = _SPELLING["article"]  # ال
+_ARTICLE_AFTER_CLITIC = _SPELLING["article_after_clitic"]  # لل
+_PARTICLES = patterns.table("lexicon_particles")
+_AMMAN_OMAN = _PARTICLES["amman_oman"]  # عمان
+_WHOLE_ONLY_METONYMS = tuple(_PARTICLES["whole_only_metonyms"])  # المملكة
+_CLITICS = patterns.source("lexicon_clitics")  # (?:[وف]?[بكل]?)
 
 
 def _n(s: str) -> str:
@@ -70,8 +81,8 @@ def _word_alt(phrases: list[str] | tuple[str, ...], allow_prep: bool = True) -> 
         if not p:
             continue
         forms.add(p)
-        if allow_prep and p.startswith("ال") and len(p) > 3:
-            forms.add("لل" + p[2:])
+        if allow_prep and p.startswith(_ARTICLE) and len(p) > 3:
+            forms.add(_ARTICLE_AFTER_CLITIC + p[2:])
     return trie_regex(forms)
 
 
@@ -109,8 +120,8 @@ class TriggerIndex:
             for p in _PHRASES[src]:
                 f = _n(p.strip())
                 forms = {f}
-                if f.startswith("ال") and len(f) > 3:
-                    forms.add("لل" + f[2:])
+                if f.startswith(_ARTICLE) and len(f) > 3:
+                    forms.add(_ARTICLE_AFTER_CLITIC + f[2:])
                 for form in forms:
                     kinds.setdefault(form, set()).add(kind)
         self.kinds = {k: tuple(sorted(v)) for k, v in kinds.items()}
@@ -125,7 +136,7 @@ class TriggerIndex:
             if extra:
                 self.prefixes[form] = tuple(extra)
         alt = _word_alt(list(self.kinds), allow_prep=False)
-        self.rx = re.compile(rf"(?<!\w)(?:[وف]?[بكل]?)(?P<t>{alt})(?!\w)")
+        self.rx = re.compile(rf"(?<!\w){_CLITICS}(?P<t>{alt})(?!\w)")
 
     def scan(self, norm: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
@@ -157,10 +168,10 @@ def split_words(s: str) -> list[str]:
 def _adj_forms(stem: str) -> list[str]:
     """Every gender/number form of a nationality adjective stem (one or two words)."""
     res: set[str] = set()
-    for end in ("", "ه", "ين", "ون", "ان"):
+    for end in _ADJECTIVE_ENDINGS:
         words = [w + end for w in stem.split()]
         res.add(" ".join(words))
-        res.add(" ".join("ال" + w for w in words))
+        res.add(" ".join(_ARTICLE + w for w in words))
     return sorted(res)
 
 
@@ -200,13 +211,13 @@ def _build_country_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, s
             surface.setdefault(_n(cap), code)
             kind.setdefault(_n(cap), "capital")
         for met in entry.get("metonyms", []):
-            if " " in met or (met.startswith("ال") and met not in ("المملكة",)):
+            if " " in met or (met.startswith(_ARTICLE) and met not in _WHOLE_ONLY_METONYMS):
                 surface.setdefault(_n(met), code)
                 kind.setdefault(_n(met), "metonym")
     # Bare "عمان" is Oman and Amman at once; a dateline "وفي عمان" means Jordan more often.
-    surface[_n("عمان")] = "JO" if "JO" in name_of else surface.get(_n("عمان"), "OM")
+    surface[_n(_AMMAN_OMAN)] = "JO" if "JO" in name_of else surface.get(_n(_AMMAN_OMAN), "OM")
     pattern = re.compile(
-        rf"(?<!\w)(?:[وف]?[بكل]?)(?P<c>{_word_alt(list(surface), allow_prep=False)})(?!\w)"
+        rf"(?<!\w){_CLITICS}(?P<c>{_word_alt(list(surface), allow_prep=False)})(?!\w)"
     )
     return pattern, surface, name_of, kind  # type: ignore[return-value]
 
