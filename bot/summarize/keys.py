@@ -8,7 +8,7 @@ order of value, and give them back in text order and exactly as written.
 
 from __future__ import annotations
 
-from bot.summarize import budget
+from bot.summarize import budget, patterns
 from bot.summarize.model import Summary
 
 MAX_KEYS = 3
@@ -58,6 +58,10 @@ def key_sentences(sentences: list[str], summary: Summary) -> list[str]:
 
 
 MAX_KEY_CHARS = 600
+# Punctuation before the ellipsis of a cut key sentence: data/tables/keys_spelling.json
+# (issue 9: Arabic only in data).
+_SPELLING = patterns.table("keys_spelling")
+_TRAILING_MARKS = _SPELLING["trailing_marks"]  # ، , ؛ ; and space
 
 
 def _cap(sentence: str) -> str:
@@ -66,4 +70,7 @@ def _cap(sentence: str) -> str:
     if len(sentence) <= MAX_KEY_CHARS:
         return sentence
     cut = sentence.rfind(" ", 0, MAX_KEY_CHARS)
-    return sentence[: cut if cut > MAX_KEY_CHARS // 2 else MAX_KEY_CHARS].rstrip("،,؛; ") + " …"
+    return (
+        sentence[: cut if cut > MAX_KEY_CHARS // 2 else MAX_KEY_CHARS].rstrip(_TRAILING_MARKS)
+        + " …"
+    )
