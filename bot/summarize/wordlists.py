@@ -33,6 +33,9 @@ def load(name: str) -> frozenset[str]:
     return frozenset(entries(name))
 
 
+_FEMININE_SUFFIX = entries("wordlists_feminine_suffix")[0]  # ت (issue 9: Arabic only in data)
+
+
 def with_feminine(stems: frozenset[str]) -> frozenset[str]:
     """Past-tense stems and their feminine forms (+ت), as written in news."""
-    return stems | {s + "ت" for s in stems if not s.endswith("ت")}
+    return stems | {s + _FEMININE_SUFFIX for s in stems if not s.endswith(_FEMININE_SUFFIX)}

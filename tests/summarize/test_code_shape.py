@@ -100,7 +100,6 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 ARABIC_DEBTS = {
     "learned/features.py",
     "text.py",
-    "wordlists.py",
 }
 
 
