@@ -27,6 +27,10 @@ _DIAC_TATWEEL = re.compile(patterns.source("text_diac_tatweel"))
 _SENTENCE_END = re.compile(patterns.source("text_sentence_end"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
 _HASHTAG = re.compile(r"#(\w+)")
+# Marks cut at and folded away: data/tables/text_spelling.json (issue 9: Arabic only in data).
+_SPELLING = patterns.table("text_spelling")
+_ARABIC_COMMA = _SPELLING["arabic_comma"]  # ،
+_TATWEEL = _SPELLING["tatweel"]  # U+0640
 _SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 
 
@@ -75,7 +79,9 @@ def _pieces(sentence: str) -> list[str]:
     """Cut an over-long run at the last comma (else space) before each limit."""
     out = []
     while len(sentence) > MAX_SENTENCE:
-        cut = max(sentence.rfind("،", 0, MAX_SENTENCE), sentence.rfind(",", 0, MAX_SENTENCE))
+        cut = max(
+            sentence.rfind(_ARABIC_COMMA, 0, MAX_SENTENCE), sentence.rfind(",", 0, MAX_SENTENCE)
+        )
         if cut < MAX_SENTENCE // 2:
             cut = sentence.rfind(" ", 0, MAX_SENTENCE)
         if cut < MAX_SENTENCE // 2:
@@ -99,7 +105,7 @@ _FOLD = str.maketrans(patterns.table("text_fold"))
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """Fold one word the way lexicons are written (camel-tools' folds, via bot.arabic)."""
-    return fold_letters(dediac(word).replace("\u0640", ""))
+    return fold_letters(dediac(word).replace(_TATWEEL, ""))
 
 
 @lru_cache(maxsize=8192)
