@@ -138,3 +138,20 @@ def test_writing_to_an_office_and_its_notification_make_it_an_addressee():
     assert s.addressees == ["الأمين العام للأمم المتحدة"]
     s = summarize("وقالت وزارة الخارجية الأردنية إنها راسلت مجلس الأمن الدولي بشأن الاعتداءات.")
     assert s.addressees == ["مجلس الأمن الدولي"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووجه الرئيس رسالة شديدة اللهجة للذين ينتقدون بلاده.",
+        "وبعث الوزير رسالة إلى الذين يعارضون الاتفاق.",
+    ],
+)
+def test_a_relative_clause_is_no_recipient(text: str) -> None:
+    """A letter "to those who ..." names no recipient: a relative pronoun ends the phrase."""
+    assert extract_addressees([text]) == []
+
+
+def test_a_relative_clause_ends_the_recipient_it_describes() -> None:
+    text = "وبعثت الوزارة رسالة إلى حكومة الإقليم التي تسيطر على الميناء."
+    assert extract_addressees([text]) == ["حكومة الإقليم"]

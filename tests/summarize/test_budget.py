@@ -1,9 +1,10 @@
 """Work units: the summarizer's cost grows linearly with the text, counted, not timed.
 
-Each adversarial text is summarized at 1x, 2x and 4x its size; the units it
-costs must grow by the same factors (within 10 %). A quadratic path charged to
-the meter (the issuer's grouping, per-sentence extractor passes) would show as
-4x and 16x here, whatever the machine's speed.
+Each adversarial text is summarized at 1x, 2x and 4x its size; the units the
+second doubling adds must be twice the first's (within 10 %): linear growth, with
+at most a small fixed cost per text. A quadratic path charged to the meter (the
+issuer's grouping, per-sentence extractor passes) would add four times as much,
+whatever the machine's speed.
 """
 
 from __future__ import annotations
@@ -31,9 +32,12 @@ def test_work_units_grow_linearly(name: str) -> None:
     unit = ADVERSARIAL[name]
     base = unit * (6000 // len(unit))
     costs = [summarize_counted(base * k)[1] for k in (1, 2, 4)]
-    assert costs[0] > 0
-    assert costs[1] / costs[0] == pytest.approx(2, rel=0.1)
-    assert costs[2] / costs[0] == pytest.approx(4, rel=0.1)
+    first, second = costs[1] - costs[0], costs[2] - costs[1]  # units of 1x more, then of 2x more
+    assert first > 0
+    assert second / first == pytest.approx(2, rel=0.1)  # quadratic: 4
+    # a fixed cost per text (the learned models' text-level passes) may come on top, but
+    # it stays below the cost of the text itself
+    assert costs[0] - first < first / 2
 
 
 def test_a_statement_spends_a_small_share_of_its_budget() -> None:
