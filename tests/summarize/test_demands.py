@@ -464,3 +464,9 @@ def test_an_impersonal_duty_is_a_demand_with_no_target_but_not_inside_a_noun_phr
     assert [(d.target, d.action) for d in s.demands] == [("", "محاسبة المسؤولين عن الهجوم")]
     s = summarize("وقالت وزارة الخارجية الأردنية إن الخطوات التي يجب اتخاذها واضحة.")
     assert s.demands == []
+
+
+def test_a_leader_asked_by_the_name_of_his_office_is_the_target():
+    """ "حث الزعيم ... على": a leader, like a body, can be asked (data/words/lexicon_target_heads.txt)."""
+    got = targets("وحثت وزارة الخارجية الأردنية الزعيم الكوري الشمالي على العودة إلى المفاوضات.")
+    assert got == ["الزعيم الكوري الشمالي"]
