@@ -40,7 +40,6 @@ party per act; an office carries its holder's name where the text gives it.
 
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -51,8 +50,6 @@ from bot.summarize import attribution as A
 from bot.summarize import blame, budget, patterns, wordlists
 from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
-
-log = logging.getLogger(__name__)
 
 # The spelling pieces and function words the accusation rules compare words with live in
 # data/tables/accusations_spelling.json and accusations_particles.json (issue 9: Arabic only in data);
@@ -2164,17 +2161,13 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
     """Accusations the issuer makes, one per (accused, act), evidence = the sentence."""
     if not sentences:
         return []
-    try:
-        an = A.analyse(sentences, issuer)
-        finder = _Finder(_Context(an, issuer))
-        for seg in an.issuer_segments():
-            hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
-            if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
-                break
-            finder.segment(seg.sentence, seg.start, hi)
-            finder.support_received(seg.sentence, seg.start, hi)
-        _add_blames(finder, an)
-        return finder.out
-    except Exception:
-        log.warning("accusations: extraction failed on one text, none reported", exc_info=True)
-        return []
+    an = A.analyse(sentences, issuer)
+    finder = _Finder(_Context(an, issuer))
+    for seg in an.issuer_segments():
+        hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
+        if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
+            break
+        finder.segment(seg.sentence, seg.start, hi)
+        finder.support_received(seg.sentence, seg.start, hi)
+    _add_blames(finder, an)
+    return finder.out

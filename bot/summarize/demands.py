@@ -37,15 +37,12 @@ country, an office); otherwise the target is left empty rather than guessed.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from bot.summarize import attribution as A
 from bot.summarize import budget, patterns, wordlists
 from bot.summarize import lexicon as L
 from bot.summarize.model import Demand, Issuer
-
-log = logging.getLogger(__name__)
 
 # The body a meeting is asked of when no target is named (data/tables/demands_meeting_body.json).
 _MEETING_BODY = patterns.table("demands_meeting_body")
@@ -1395,23 +1392,19 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
     """Demands the issuer makes, one per (target, action)."""
     if not sentences:
         return []
-    try:
-        an = A.analyse(sentences, issuer)
-        d = _Demands(an)
-        for seg in an.issuer_segments():
-            hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
-            if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
-                break
-            d.verbs(seg.sentence, seg.start, hi)
-            d.requests(seg.sentence, seg.start, hi)
-            d.necessity(seg.sentence, seg.start, hi)
-            d.duty(seg.sentence, seg.start, hi)
-            d.deontic(seg.sentence, seg.start, hi)
-            d.impersonal(seg.sentence, seg.start, hi)
-            d.warnings(seg.sentence, seg.start, hi)
-            d.summons(seg.sentence, seg.start, hi)
-            d.requires(seg.sentence, seg.start, hi)
-        return d.out
-    except Exception:
-        log.warning("demands: extraction failed on one text, none reported", exc_info=True)
-        return []
+    an = A.analyse(sentences, issuer)
+    d = _Demands(an)
+    for seg in an.issuer_segments():
+        hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
+        if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
+            break
+        d.verbs(seg.sentence, seg.start, hi)
+        d.requests(seg.sentence, seg.start, hi)
+        d.necessity(seg.sentence, seg.start, hi)
+        d.duty(seg.sentence, seg.start, hi)
+        d.deontic(seg.sentence, seg.start, hi)
+        d.impersonal(seg.sentence, seg.start, hi)
+        d.warnings(seg.sentence, seg.start, hi)
+        d.summons(seg.sentence, seg.start, hi)
+        d.requires(seg.sentence, seg.start, hi)
+    return d.out

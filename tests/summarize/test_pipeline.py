@@ -149,3 +149,25 @@ def test_cli_jsonl_streams_each_answer_before_the_input_ends():
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("module", "step"), [("accusations", "_Finder.segment"), ("demands", "_Demands.verbs")]
+)
+def test_a_bug_in_an_extractor_is_raised_not_turned_into_an_empty_list(
+    module: str, step: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extractor that fails must not return "no accusations" as if the text held none:
+    the error reaches the caller, whose per-item boundary stores the item as failed
+    (bot.feeds.ingest) or answers its line with the error (bayan summarize --jsonl)."""
+    import importlib
+
+    mod = importlib.import_module(f"bot.summarize.{module}")
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("injected")
+
+    owner, name = step.split(".")
+    monkeypatch.setattr(getattr(mod, owner), name, broken)
+    with pytest.raises(RuntimeError, match="injected"):
+        summarize(SEED.read_text(encoding="utf-8"))
