@@ -150,8 +150,14 @@ class Phrase:
 
 
 def as_number(value: float) -> int | float:
-    """Integers stay integers in the JSON ("43", not "43.0"; 4.1 مليار is 4100000000)."""
-    value = round(float(value), 6)
+    """Integers stay integers in the JSON ("43", not "43.0"; 4.1 مليار is 4100000000).
+
+    Twelve significant digits, not six decimals: a decimal times a scale carries the
+    binary error of the decimal (8.06 × 10⁹ = 8060000000.000001), and a figure is read
+    and compared as the number the text wrote, which never has more digits than that."""
+    value = float(value)
+    if not value.is_integer():
+        value = float(f"{value:.12g}")
     return int(value) if value.is_integer() else value
 
 

@@ -546,3 +546,9 @@ def test_cases_counted_take_the_event_named_after_them():
         (200, "missing"),
     ]
     assert [(v, c) for v, _, c in triples("وسجلت المستشفيات 40 حالة جديدة.")] == [(40, "other")]
+
+
+def test_a_clock_time_is_no_figure() -> None:
+    """ "10 بتوقيت غرينتش" is an hour of the day, not ten of anything."""
+    got = figures("وقع الانفجار عند 10 بتوقيت غرينتش وقتل 5 مدنيين.")
+    assert [(f.value, f.category) for f in got] == [(5, "killed")]

@@ -136,3 +136,19 @@ def test_millions_misspelt_without_the_alif_is_the_plural_scale():
 
     word = lookup_word("مليين")
     assert word is not None and word.kind == PLURAL_SCALE and word.value == 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        (8.06, 8_060_000_000),
+        (128.7, 128_700_000_000),
+        (16.6, 16_600_000_000),
+        (8.126, 8_126_000_000),
+    ],
+)
+def test_a_decimal_times_a_scale_is_the_number_written(written: float, value: int) -> None:
+    """8.06 × 10⁹ is 8060000000.000001 in binary floats: the scorer compares numbers
+    exactly, so the figure must be the integer the text means."""
+    got = as_number(written * 1_000_000_000)
+    assert got == value and isinstance(got, int)
