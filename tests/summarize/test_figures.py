@@ -552,3 +552,8 @@ def test_a_clock_time_is_no_figure() -> None:
     """ "10 بتوقيت غرينتش" is an hour of the day, not ten of anything."""
     got = figures("وقع الانفجار عند 10 بتوقيت غرينتش وقتل 5 مدنيين.")
     assert [(f.value, f.category) for f in got] == [(5, "killed")]
+
+
+@pytest.mark.parametrize("text", ["أدانت المحكمة تسعة قضاة.", "زار المدينة نحو سبعة ملايين معتمر."])
+def test_people_counted_by_their_role_are_people(text: str) -> None:
+    assert [f.category for f in figures(text)] == ["people"]
