@@ -98,6 +98,7 @@ _ALA = tuple(_PARTICLES["ala"])  # علي وعلي
 _THE_LEAST = _PARTICLES["the_least"]  # الاقل
 _APPROXIMATELY = _PARTICLES["approximately"]  # تقريبا
 _CASES = tuple(_PARTICLES["cases"])  # حاله حالات
+_DATE_LINKS = frozenset(_PARTICLES["date_links"])  # و الي حتي - /
 _OF_THEM_THINGS = tuple(_PARTICLES["of_them_things"])  # منها منهما
 _OF_THEM_PEOPLE = tuple(_PARTICLES["of_them_people"])  # منهم منهن
 _CONSISTS = tuple(_PARTICLES["consists"])  # تتالف يتالف
@@ -464,6 +465,8 @@ def _tells_time(sent: _Sentence, at: _Around) -> bool:
         return True
     if _in(nxt, _TIME_UNITS) or _in(nxt, _MONTHS):
         return True
+    if at.is_digits and nxt in _DATE_LINKS and _listed_days_end_in_a_month(sent, nxt_i):
+        return True  # "في 22 و23 مارس", "من 26 إلى 28 مارس": the first day of a list
     if at.prev in _BETWEEN and _range_of_durations(sent, nxt_i):
         return True  # "السجن بين 10 و20 عاما": the lower end of a span of time
     if (
@@ -473,6 +476,18 @@ def _tells_time(sent: _Sentence, at: _Around) -> bool:
     ):
         return True
     return at.is_digits and nxt in _YEAR_MARKERS
+
+
+def _listed_days_end_in_a_month(sent: _Sentence, k: int) -> bool:
+    """From token ``k`` (a link after a number), do links and numbers alone lead to a month?"""
+    toks, words = sent.toks, sent.words
+    numbers = 0
+    for j in range(k, min(len(toks), k + 9)):
+        if words[j] is not None:
+            numbers += 1
+        elif toks[j] not in _DATE_LINKS:
+            return numbers > 0 and _in(toks[j], _MONTHS)
+    return False
 
 
 def _is_year(sent: _Sentence, p: Phrase, at: _Around) -> bool:

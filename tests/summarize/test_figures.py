@@ -557,3 +557,20 @@ def test_a_clock_time_is_no_figure() -> None:
 @pytest.mark.parametrize("text", ["أدانت المحكمة تسعة قضاة.", "زار المدينة نحو سبعة ملايين معتمر."])
 def test_people_counted_by_their_role_are_people(text: str) -> None:
     assert [f.category for f in figures(text)] == ["people"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعقد القمة في 22 و23 مارس.",
+        "وصوت المغتربون أيام 16 و17 و18 مارس.",
+        "وتجرى الانتخابات من 26 إلى 28 مارس.",
+        "وتسري الهدنة من التاسعة صباحا (07,00 ت غ).",
+    ],
+)
+def test_days_listed_before_a_month_and_clock_times_are_no_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_count_listed_before_its_noun_is_still_a_figure() -> None:
+    assert [f.value for f in figures("وقتل 22 و23 جنديا.")] == [22, 23]
