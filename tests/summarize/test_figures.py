@@ -574,3 +574,8 @@ def test_days_listed_before_a_month_and_clock_times_are_no_figures(text: str) ->
 
 def test_a_count_listed_before_its_noun_is_still_a_figure() -> None:
     assert [f.value for f in figures("وقتل 22 و23 جنديا.")] == [22, 23]
+
+
+@pytest.mark.parametrize("text", ["وتشرد أكثر من مليوني نسمة.", "وتم إخراج 145 مدنيا من البلدة."])
+def test_people_driven_out_are_displaced(text: str) -> None:
+    assert [f.category for f in figures(text)] == ["displaced"]
