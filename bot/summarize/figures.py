@@ -478,6 +478,12 @@ def _tells_time(sent: _Sentence, at: _Around) -> bool:
     return at.is_digits and nxt in _YEAR_MARKERS
 
 
+def _is_percent(unit: str) -> bool:
+    """ "1%", "1 في المئة": a share, which one is as much as any other number."""
+    words = unit.split()
+    return bool(words) and _in(normalize(words[-1]), _PERCENT)
+
+
 def _listed_days_end_in_a_month(sent: _Sentence, k: int) -> bool:
     """From token ``k`` (a link after a number), do links and numbers alone lead to a month?"""
     toks, words = sent.toks, sent.words
@@ -1075,6 +1081,7 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
                 f.phrase.value == 1
                 and f.category not in _SPECIFIC
                 and not (f.category == "attacks" and f.unit and not f.unit.startswith(_BA))
+                and not _is_percent(f.unit)
             ):
                 continue  # "جهة واحدة", "بضربة واحدة" (at one blow): oneness; "هجوم واحد" is an attack
             w0 = sent.words[f.phrase.start]

@@ -579,3 +579,11 @@ def test_a_count_listed_before_its_noun_is_still_a_figure() -> None:
 @pytest.mark.parametrize("text", ["وتشرد أكثر من مليوني نسمة.", "وتم إخراج 145 مدنيا من البلدة."])
 def test_people_driven_out_are_displaced(text: str) -> None:
     assert [f.category for f in figures(text)] == ["displaced"]
+
+
+@pytest.mark.parametrize(
+    "text", ["وارتفع التضخم أكثر من 1% خلال العام.", "ونما الاقتصاد 1 في المئة."]
+)
+def test_one_percent_is_a_figure(text: str) -> None:
+    """One of something is often no count ("جهة واحدة"), but one percent is a share."""
+    assert [f.value for f in figures(text)] == [1]
