@@ -128,6 +128,41 @@ def test_best_span_equals_the_sum_of_the_training_features() -> None:
     assert math.isclose(p, scorer.sigmoid(want[0]), rel_tol=1e-9)
 
 
+def test_party_probs_equal_binary_over_the_training_features() -> None:
+    """Inference scores a sentence's tokens from per-word role weights; training fits
+    party_features: every token's probability must be the very same float, for the
+    shipped token models and for a table where every feature weighs (edges, flags,
+    cuts, bags reaching past the sentence's ends)."""
+    sents = sentences_of(STATEMENT + " " + SPORTS)
+    toks = [F.tokens(s) for s in sents]
+    flags = [[("c", "n:2") if k % 3 == 0 else ("n:1",) for k in range(len(t))] for t in toks]
+    names = sorted(
+        {
+            f
+            for t, fl in zip(toks, flags, strict=True)
+            for k in range(len(t))
+            for f in F.party_features(t, k, fl[k])
+        }
+    )
+    dense = {"w": {f: math.sin(n) for n, f in enumerate(names)}, "b": -0.25}
+    model = scorer.model()
+    assert model is not None
+    for part in (model["tok"], model["dtk"], dense):
+        for t, fl in zip(toks, flags, strict=True):
+            want = [scorer.binary(part, F.party_features(t, k, fl[k])) for k in range(len(t))]
+            assert scorer.party_probs(part, t, fl) == want
+    assert (
+        len(
+            {
+                round(p, 9)
+                for t, fl in zip(toks, flags, strict=True)
+                for p in scorer.party_probs(dense, t, fl)
+            }
+        )
+        > 10
+    )
+
+
 def test_fill_targets_names_who_is_asked_in_an_empty_target_demand() -> None:
     """A rules' demand without a target gets the party the target token model finds in its
     sentence; the issuer's own name is passed over; ``fill`` above 1 turns it off."""

@@ -155,7 +155,7 @@ def scored_parties(
 ) -> list[tuple[float, str]]:
     """:func:`parties` with each run's best token probability."""
     budget.spend(len(t) * 4)
-    probs = [scorer.binary(part, F.party_features(t, k, flags[k])) for k in range(len(t))]
+    probs = scorer.party_probs(part, t, flags)  # binary() over F.party_features, per token
     runs: list[tuple[float, int, int]] = []
     k = 0
     while k < len(t):

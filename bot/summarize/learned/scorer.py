@@ -107,3 +107,86 @@ def _role_scores(
         role: sum(w.get(f, 0.0) for f in feats)
         for role, feats in F.token_features(t, k, flags).items()
     }
+
+
+# --- the token model, one sentence at a time ------------------------------------------------
+#
+# ``party_probs`` gives exactly ``[binary(part, F.party_features(t, k, flags[k])) for k]``
+# (the same weights added in the same order, so the same floats) without building each
+# token's ~25 feature strings: a word's weight in every role it can play (itself, its
+# ending, a neighbour at distance 1-3 on either side, a word in the bag on either side)
+# is looked up once per model and kept, and each token's sum reads them by position.
+
+# after t, s and x: p1, n1, p2, n2, ... (the order party_features adds them), then lb, rb
+_WORD_ROLES = (*(f"{s}{d}:" for d in range(1, F.WINDOW + 1) for s in "pn"), "lb:", "rb:")
+_LB, _RB = 3 + 2 * F.WINDOW, 4 + 2 * F.WINDOW
+_MAX_CACHED_WORDS = 200_000  # a bot's lifetime of distinct words; cleared when passed
+_ROLE_CACHES: dict[
+    int, tuple[dict[str, float], dict[str, tuple[float, ...]], dict[str, float]]
+] = {}
+
+
+def _role_cache(w: dict[str, float]) -> tuple[dict[str, tuple[float, ...]], dict[str, float]]:
+    """Per weight table: each word's role weights, and each flag's weight. The table
+    itself is kept in the entry, so its id cannot be reused while the entry lives."""
+    entry = _ROLE_CACHES.get(id(w))
+    if entry is None or entry[0] is not w:
+        if len(_ROLE_CACHES) >= 8:  # cross-validation folds: a few tables at a time
+            _ROLE_CACHES.clear()
+        entry = (w, {}, {})
+        _ROLE_CACHES[id(w)] = entry
+    return entry[1], entry[2]
+
+
+def _word_weights(
+    w: dict[str, float], cache: dict[str, tuple[float, ...]], word: str
+) -> tuple[float, ...]:
+    """The (t, s, x, p1, n1, ..., lb, rb) weights of one folded word."""
+    got = cache.get(word)
+    if got is None:
+        if len(cache) >= _MAX_CACHED_WORDS:
+            cache.clear()
+        got = (
+            w.get("t:" + word, 0.0),
+            w.get("s:" + word[-2:], 0.0),
+            w.get("x:" + str(len(word) > 2), 0.0),
+            *(w.get(role + word, 0.0) for role in _WORD_ROLES),
+        )
+        cache[word] = got
+    return got
+
+
+def party_probs(part: dict[str, Any], t: F.Tokens, flags: list[tuple[str, ...]]) -> list[float]:
+    """Each token's probability under a token model (``tok``, ``dtk``), as
+    :func:`binary` over :func:`features.party_features` gives it."""
+    w = part["w"]
+    words_cache, flag_cache = _role_cache(w)
+    ws, n, cuts = t.words, len(t.words), t.cut_before
+    rows = [_word_weights(w, words_cache, x) for x in ws]
+    get = w.get
+    window = range(1, F.WINDOW + 1)
+    before = [0.0, *(get(f"p{d}:^", 0.0) for d in window)]  # no word d back: "^"
+    after = [0.0, *(get(f"n{d}:$", 0.0) for d in window)]  # none d ahead: "$"
+    cb = [get("cb:" + str(c), 0.0) for c in cuts]
+    ca = [get("ca:" + str(k + 1 < n and cuts[k + 1]), 0.0) for k in range(n)]
+    lb = [r[_LB] for r in rows]
+    rb = [r[_RB] for r in rows]
+    bias = part["b"]
+    out: list[float] = []
+    for k in range(n):
+        row = rows[k]
+        vals = [row[0], row[1], row[2]]
+        for f in flags[k]:
+            fw = flag_cache.get(f)
+            if fw is None:
+                fw = flag_cache[f] = get("x:" + f, 0.0)
+            vals.append(fw)
+        for d in window:
+            vals.append(rows[k - d][2 * d + 1] if k >= d else before[d])
+            vals.append(rows[k + d][2 * d + 2] if k + d < n else after[d])
+        vals += lb[max(0, k - F.BAG) : k]
+        vals += rb[k + 1 : k + 1 + F.BAG]
+        vals.append(cb[k])
+        vals.append(ca[k])
+        out.append(sigmoid(bias + sum(vals)))
+    return out
