@@ -220,6 +220,16 @@ def _bare(word: str) -> str:
 
 def _is_verb(word: str) -> bool:
     """Is the word a statement verb (listed, with an object pronoun, or by its lemma)?"""
+    if _listed_verb(word):
+        return True
+    lemmas = morphology.verb_lemmas(word)  # cached there (and forgotten with its data)
+    return bool(lemmas and lemmas & _VERB_LEMMAS)
+
+
+@lru_cache(maxsize=65536)
+def _listed_verb(word: str) -> bool:
+    """A listed statement verb, or one with an object pronoun (the lists only: cached,
+    as the issuer asks it of nearly every word)."""
     b = _bare(word)
     if b in _VERBS or word in _VERBS:
         return True
@@ -228,11 +238,8 @@ def _is_verb(word: str) -> bool:
             stem = b[: -len(suffix)]
             # a bare ه is also the folded ة of a noun ("إدانة" → "ادانه"): only after
             # a feminine past tense ("أدانته") is it surely an object pronoun
-            if stem in _VERBS and (suffix != _HA or stem.endswith(_FEMININE_T)):
-                return True
-            break
-    lemmas = morphology.verb_lemmas(word)
-    return bool(lemmas and lemmas & _VERB_LEMMAS)
+            return stem in _VERBS and (suffix != _HA or stem.endswith(_FEMININE_T))
+    return False
 
 
 _MASCULINE_HEADS = wordlists.load("issuer_masculine_heads")
@@ -725,14 +732,21 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
     s = _Sentence.of(sentence)
     out: list[Mention] = []
     i = 0
-    while i < len(s.words):
-        found = _body_at(s, i)
-        if found is None:
-            i += 1
-            continue
-        out.append(_mention(idx, s, i, found))
-        i = found[0] + 1
+    for k in [k for k, (_, _, w) in enumerate(s.words) if _may_start_body(w)]:
+        if k < i:
+            continue  # inside the name just read
+        found = _body_at(s, k)
+        if found is not None:
+            out.append(_mention(idx, s, k, found))
+            i = found[0] + 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _may_start_body(word: str) -> bool:
+    """Can a body's name start at this word? Most words start none: the sentence's scan
+    visits only those that may (what :func:`_body_at` checks first)."""
+    return not _INTERESTING.isdisjoint(_variants(word))
 
 
 # A body found at a word: the last word of its name, its country, kind, international flag.

@@ -93,8 +93,10 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(p for p in pairs if p[0]))
 
 
+@lru_cache(maxsize=32768)
 def verb_lemmas(word: str) -> frozenset[str]:
-    """Lemmas of the word's verb readings ("تطالب" → {"طالب"})."""
+    """Lemmas of the word's verb readings ("تطالب" → {"طالب"}); cached, as the issuer
+    asks it of every word before a body."""
     return frozenset(lemma for lemma, pos in analyses(word) if pos == "verb")
 
 
@@ -103,3 +105,4 @@ def reset() -> None:
     _state["loaded"] = False
     _state["analyzer"] = None
     analyses.cache_clear()
+    verb_lemmas.cache_clear()
