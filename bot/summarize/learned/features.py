@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,13 +72,23 @@ class Tokens:
 
 def tokens(sentence: str) -> Tokens:
     """Words of a sentence with offsets into it (``normalize`` keeps offsets)."""
+    words, starts, ends, cuts = _token_parts(sentence)
+    return Tokens(list(words), list(starts), list(ends), list(cuts))
+
+
+@lru_cache(maxsize=8192)
+def _token_parts(
+    sentence: str,
+) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
+    """:func:`tokens`' lists, cached as tuples: one text asks for a sentence's words, and
+    for a party's name, several times (each caller gets lists of its own)."""
     norm = normalize(sentence)
     spans = [m.span() for m in _WORD.finditer(norm)]
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
     words = [fold(norm[a:b]) for a, b in spans]
     cuts = [not norm[b:a].isspace() and a > b for b, a in zip([0, *ends], starts, strict=False)]
-    return Tokens(words, starts, ends, cuts)
+    return tuple(words), tuple(starts), tuple(ends), tuple(cuts)
 
 
 def ngrams(prefix: str, words: list[str]) -> set[str]:
@@ -121,10 +132,19 @@ def cues(sentence: str) -> frozenset[str]:
     """The lexicon classes a sentence's words belong to: the accusation triggers (acts,
     harm, violation, support, accusation and holding verbs) and the demand cues, one
     regex pass each, as ``lx:`` features."""
+    return frozenset("lx:" + kind for _, kind in _cue_hits(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _cue_hits(sentence: str) -> tuple[tuple[int, str], ...]:
+    """(offset, class) of every lexicon cue in a sentence: the accusation triggers, then
+    each demand cue's matches. :func:`cues` and :func:`context_flags` both read them,
+    so a sentence is scanned once."""
     norm = normalize(sentence)
-    found = {"lx:" + kind for _, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))}
-    found.update("lx:" + name for name, rx in _DEMAND_CUES if rx.search(norm))
-    return frozenset(found)
+    hits = [(s, kind) for s, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))]
+    for name, rx in _DEMAND_CUES:
+        hits.extend((m.start(), name) for m in rx.finditer(norm))
+    return tuple(hits)
 
 
 CUE_REACH = 6  # tokens between a cue and a party it may govern
@@ -134,34 +154,28 @@ def context_flags(sentence: str, t: Tokens, counts: dict[str, int]) -> list[tupl
     """Per token: the lexicon cues within ``CUE_REACH`` tokens before (``tl:``), after
     (``tr:``) or on it (``ti:``), and how often its word occurs in the whole text (a party
     blamed is named again and again)."""
-    norm = normalize(sentence)
-    hits = [(s, kind) for s, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))]
-    for name, rx in _DEMAND_CUES:
-        hits.extend((m.start(), name) for m in rx.finditer(norm))
-    at = [(bisect.bisect_right(t.starts, s) - 1, kind) for s, kind in hits]
+    n = len(t.words)
+    near: dict[int, set[str]] = {}  # token -> its cue flags (most tokens have none)
+    for s, kind in _cue_hits(sentence):
+        j = bisect.bisect_right(t.starts, s) - 1  # the token the cue starts in (-1: before all)
+        for k in range(max(0, j - CUE_REACH), min(n, j + CUE_REACH + 1)):
+            side = "tl:" if k > j else "tr:" if k < j else "ti:"
+            near.setdefault(k, set()).add(side + kind)
     out: list[tuple[str, ...]] = []
     for k, w in enumerate(t.words):
-        n = counts.get(w, 0)
-        flags = {"n:" + ("1" if n <= 1 else "2" if n == 2 else "3")}
-        for j, kind in at:
-            d = k - j
-            if 0 < d <= CUE_REACH:
-                flags.add("tl:" + kind)
-            elif -CUE_REACH <= d < 0:
-                flags.add("tr:" + kind)
-            elif d == 0:
-                flags.add("ti:" + kind)
-        out.append(tuple(sorted(flags)))
+        c = counts.get(w, 0)
+        often = _OFTEN[min(c, 3)]
+        flags = near.get(k)
+        out.append((often,) if flags is None else tuple(sorted({often, *flags})))
     return out
+
+
+_OFTEN = ("n:1", "n:1", "n:2", "n:3")  # by a word's count in the text (0 or 1, 2, 3 or more)
 
 
 def word_counts(toks: list[Tokens]) -> dict[str, int]:
     """How often each folded word occurs in a text."""
-    counts: dict[str, int] = {}
-    for t in toks:
-        for w in t.words:
-            counts[w] = counts.get(w, 0) + 1
-    return counts
+    return Counter(itertools.chain.from_iterable(t.words for t in toks))
 
 
 def doc_features(toks: list[Tokens], rules: dict[str, bool]) -> set[str]:

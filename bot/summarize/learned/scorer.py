@@ -60,12 +60,10 @@ def binary(part: dict[str, Any], feats: set[str] | list[str]) -> float:
 
 def classes(part: dict[str, Any], feats: set[str]) -> dict[str, float]:
     """Class probabilities of a multinomial model (softmax over the class rows)."""
-    w = part["w"]
-    z = list(part["b"])
-    for f in feats:
-        row = w.get(f)
-        if row is not None:
-            z = [a + b for a, b in zip(z, row, strict=True)]
+    rows = [row for row in map(part["w"].get, feats) if row is not None]
+    # each class: its bias, then its weight in each row in feature order, added one by one
+    # (sum() over a column adds in that order: the same floats as a running total per row)
+    z = [sum(col) for col in zip(part["b"], *rows, strict=True)]
     top = max(z)
     e = [math.exp(v - top) for v in z]
     s = sum(e)
