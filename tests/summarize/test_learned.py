@@ -214,6 +214,37 @@ def test_pair_model_ships_and_adds_only_pairs_it_accepts() -> None:
     )
 
 
+def test_shared_sentence_memo_changes_no_pair() -> None:
+    """The pair pass reads the scores the token model's pass left in the memo; keyed by
+    what they depend on (the rules' blamed words grow in between), they are the scores
+    a fresh pass computes: the same pairs with the same features either way."""
+    model = scorer.model()
+    assert model is not None
+    sents = sentences_of(STATEMENT)
+    toks = [F.tokens(s) for s in sents]
+    who = Issuer("وزارة الخارجية", "SY")
+    sides = learned.sentence_sides(sents, who)
+    summary = Summary(is_statement=True, issuer=who)
+    sfeats = candidates.sentence_feature_sets(sents, toks, sides, summary)
+    ally = "t:" + F.tokens("التحالف").words[0]
+    model = {  # every sentence blames, and the token model knows one party
+        **model,
+        "det": {**model["det"], "b": 10.0},
+        "tok": {**model["tok"], "w": {ally: 10.0}, "b": -5.0},
+    }
+    args = (sents, toks, sides, who, summary, model, 1.0, sfeats)
+    memo = candidates.SentenceMemo()
+    summary.accusations += candidates.accusations(*args, memo)
+    assert summary.accusations  # the token pass found a party, so "known" grew
+    shared = pairs.candidates(*args, memo)
+    fresh = pairs.candidates(*args)
+    assert shared and shared == fresh
+    calls = []
+    assert memo.get(("x",), lambda: calls.append(1) or 0.5) == 0.5
+    assert memo.get(("x",), lambda: calls.append(1) or 0.7) == 0.5
+    assert calls == [1]
+
+
 def test_pairs_are_proposed_only_where_the_model_may_speak() -> None:
     """With ``pair.skip_other`` another speaker's sentence, and with ``pair.silent`` 2 a
     sentence the rules found an accusation in, propose no pair."""

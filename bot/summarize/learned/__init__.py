@@ -58,10 +58,13 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
     sides = sentence_sides(sentences, who)
     blame = scorer.binary(model["blm"], feats)
     sfeats = C.sentence_feature_sets(sentences, toks, sides, summary)
-    summary.accusations += C.accusations(sentences, toks, sides, who, summary, model, blame, sfeats)
+    memo = C.SentenceMemo()  # the two accusation passes share sentence scores
+    summary.accusations += C.accusations(
+        sentences, toks, sides, who, summary, model, blame, sfeats, memo
+    )
     if "pair" in model:
         summary.accusations += pairs.accusations(
-            sentences, toks, sides, who, summary, model, blame, sfeats
+            sentences, toks, sides, who, summary, model, blame, sfeats, memo
         )
     C.fill_targets(sentences, toks, who, summary, model)
     summary.demands += C.demands(sentences, toks, sides, summary, model, sfeats)

@@ -9,6 +9,7 @@ matching name, or a matching demand target) is not added twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -40,6 +41,70 @@ def sentence_rules(sentence: str, summary: Summary) -> dict[str, bool]:
         "acc": any(a.evidence == sentence for a in summary.accusations),
         "dem": any(d.evidence == sentence for d in summary.demands),
     }
+
+
+class SentenceMemo:
+    """One text's per-sentence scores that both the token model's finds
+    (:func:`accusations`) and the pair model (:mod:`.pairs`) ask for: each is computed
+    once. A key names everything its value depends on besides the text (the sentence's
+    index; for token flags, the rules' blamed and issuer words, which grow between the
+    two passes), so a value read back is the value that would be computed."""
+
+    __slots__ = ("_got",)
+
+    def __init__(self) -> None:
+        self._got: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """The value under ``key``, made by ``make()`` the first time."""
+        if key not in self._got:
+            self._got[key] = make()
+        return self._got[key]
+
+
+def detect(model: dict[str, Any], sfeats: list[set[str]], si: int, memo: SentenceMemo) -> float:
+    """The blaming-sentence detector's probability for sentence ``si``."""
+    return memo.get(("det", si), lambda: scorer.binary(model["det"], sfeats[si]))  # type: ignore[no-any-return]
+
+
+def act_probs(
+    model: dict[str, Any], sfeats: list[set[str]], si: int, memo: SentenceMemo
+) -> dict[str, float]:
+    """The act classifier's class probabilities for sentence ``si`` (read only)."""
+    return memo.get(("act", si), lambda: scorer.classes(model["act"], sfeats[si]))  # type: ignore[no-any-return]
+
+
+def accusation_flags(
+    sentences: list[str],
+    toks: list[F.Tokens],
+    si: int,
+    who: Issuer | None,
+    known: tuple[frozenset[str], frozenset[str]],
+    counts: dict[str, int],
+    memo: SentenceMemo,
+) -> list[tuple[str, ...]]:
+    """Per token of sentence ``si``: the rules' marks (:func:`token_flags`) and its cue
+    context (:func:`features.context_flags`), the token model's flags for an accused."""
+
+    def make() -> list[tuple[str, ...]]:
+        flags = token_flags(sentences[si], toks[si], who, known)
+        more = F.context_flags(sentences[si], toks[si], counts)
+        return [a + b for a, b in zip(flags, more, strict=True)]
+
+    return memo.get(("flags", si, known), make)  # type: ignore[no-any-return]
+
+
+def accused_probs(
+    part: dict[str, Any],
+    t: F.Tokens,
+    flags: list[tuple[str, ...]],
+    key: tuple[Any, ...],
+    memo: SentenceMemo,
+) -> list[float]:
+    """The accused token model's per-token probabilities (``part``'s weights and bias;
+    the pair model's lower bars change neither), once per ``key``: the sentence and
+    what its flags were made of."""
+    return memo.get(("tok", *key), lambda: scorer.party_probs(part, t, flags))  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=16384)
@@ -103,16 +168,19 @@ def accusations(
     model: dict[str, Any],
     blame: float,
     sfeats: list[set[str]],
+    memo: SentenceMemo | None = None,
 ) -> list[Accusation]:
     """Accusations of the sentences the model finds blaming (in a text whose probability
     of blaming anyone is ``blame``): each act the sentence names, charged to each party
     the token model finds in it, unless the rules already hold that (act, party).
     ``tok.rules_only_silent``: 1, only in texts the rules found no accusation in; 2, only
-    in sentences they found none in; 0, anywhere."""
+    in sentences they found none in; 0, anywhere. ``memo`` shares sentence scores with
+    the pair model's pass over the same text."""
     silent = model["tok"]["rules_only_silent"]
     if blame < model["blm"]["t"] or (summary.accusations and silent == 1):
         return []
     det_m, act_m = model["det"], model["act"]
+    memo = SentenceMemo() if memo is None else memo
     out: list[Accusation] = []
     have = list(summary.accusations)
     known = party_words(who, summary)
@@ -125,15 +193,14 @@ def accusations(
         feats = sfeats[si]
         if silent == 2 and "r:acc" in feats:
             continue
-        if scorer.binary(det_m, feats) < det_m["t"]:
+        if detect(model, sfeats, si, memo) < det_m["t"]:
             continue
-        probs = scorer.classes(act_m, feats)
+        probs = act_probs(model, sfeats, si, memo)
         top = max(probs, key=probs.__getitem__)
         acts = [c for c, p in probs.items() if c == top or p >= act_m["t"]]
-        flags = token_flags(sent, toks[si], who, known)
-        more = F.context_flags(sent, toks[si], counts)
-        flags = [a + b for a, b in zip(flags, more, strict=True)]
-        for name in parties(sent, toks[si], flags, model["tok"]):
+        flags = accusation_flags(sentences, toks, si, who, known, counts, memo)
+        tok = accused_probs(model["tok"], toks[si], flags, (si, known), memo)
+        for _, name in scored_parties(sent, toks[si], flags, model["tok"], tok):
             for act in acts:
                 if not any(a.act == act and same_party(a.accused, name) for a in have):
                     have.append(Accusation(name, act, sent))
@@ -151,11 +218,17 @@ def parties(
 
 
 def scored_parties(
-    sentence: str, t: F.Tokens, flags: list[tuple[str, ...]], part: dict[str, Any]
+    sentence: str,
+    t: F.Tokens,
+    flags: list[tuple[str, ...]],
+    part: dict[str, Any],
+    probs: list[float] | None = None,
 ) -> list[tuple[float, str]]:
-    """:func:`parties` with each run's best token probability."""
+    """:func:`parties` with each run's best token probability (``probs``: the token
+    probabilities under ``part``, when already known)."""
     budget.spend(len(t) * 4)
-    probs = scorer.party_probs(part, t, flags)  # binary() over F.party_features, per token
+    if probs is None:
+        probs = scorer.party_probs(part, t, flags)  # binary() over F.party_features, per token
     runs: list[tuple[float, int, int]] = []
     k = 0
     while k < len(t):
@@ -196,11 +269,12 @@ def demands(
             continue
         if len(toks[si]) > MAX_TOKENS:
             continue  # a run-on text the splitter could not cut: no sentence to read a demand in
-        if scorer.binary(dem_m, feats) < dem_m["t"]:
+        p_dem = scorer.binary(dem_m, feats)
+        if p_dem < dem_m["t"]:
             continue
         t = toks[si]
         found = parties(sent, t, F.context_flags(sent, t, counts), model["dtk"])
-        if not found and scorer.binary(dem_m, feats) < model["dtk"]["empty"]:
+        if not found and p_dem < model["dtk"]["empty"]:
             continue  # a demand without a named target only where the model is sure
         for target in found or [""]:
             if any(same_party(d.target, target) or d.target == target == "" for d in have):

@@ -100,9 +100,12 @@ def candidates(
     model: dict[str, Any],
     blame: float,
     sfeats: list[set[str]],
+    memo: C.SentenceMemo | None = None,
 ) -> list[Pair]:
     """Every (party, act) pair the base models propose with a low bar, with features, in
-    the sentences the model may speak in (:func:`open_sentences`)."""
+    the sentences the model may speak in (:func:`open_sentences`); ``memo``: the scores
+    the token model's pass (:func:`candidates.accusations`) already made."""
+    memo = C.SentenceMemo() if memo is None else memo
     known = C.party_words(who, summary)
     counts = F.word_counts(toks)
     out: list[Pair] = []
@@ -112,16 +115,15 @@ def candidates(
             break
         if len(toks[si]) > MAX_TOKENS:
             continue
-        det = scorer.binary(model["det"], sfeats[si])
+        det = C.detect(model, sfeats, si, memo)
         if det < DETECT_FLOOR:
             continue
-        probs = scorer.classes(model["act"], sfeats[si])
+        probs = C.act_probs(model, sfeats, si, memo)
         acts = [a for a in sorted(probs, key=lambda a: (-probs[a], a))[:TOP_ACTS]]
         acts = [a for a in acts if probs[a] >= ACT_FLOOR]
-        flags = C.token_flags(sent, toks[si], who, known)
-        more = F.context_flags(sent, toks[si], counts)
-        flags = [a + b for a, b in zip(flags, more, strict=True)]
-        runs = C.scored_parties(sent, toks[si], flags, {**model["tok"], **RUNS})
+        flags = C.accusation_flags(sentences, toks, si, who, known, counts, memo)
+        tok = C.accused_probs(model["tok"], toks[si], flags, (si, known), memo)
+        runs = C.scored_parties(sent, toks[si], flags, {**model["tok"], **RUNS}, tok)
         for tok_p, name in runs:
             context = _context(sides[si], sfeats[si], blame, _name_flags(toks[si], flags, name))
             for act in acts:
@@ -139,6 +141,7 @@ def accusations(
     model: dict[str, Any],
     blame: float,
     sfeats: list[set[str]],
+    memo: C.SentenceMemo | None = None,
 ) -> list[Accusation]:
     """The pairs the pair model accepts (at least ``pair.t``), once per (party, act),
     never one the rules or the token model already hold.
@@ -148,7 +151,7 @@ def accusations(
     silent = model["tok"]["rules_only_silent"]
     if blame < model["blm"]["t"] or (summary.accusations and silent == 1):
         return []
-    found = candidates(sentences, toks, sides, who, summary, model, blame, sfeats)
+    found = candidates(sentences, toks, sides, who, summary, model, blame, sfeats, memo)
     have, out = list(summary.accusations), []
     for pair in found:
         if scorer.binary(part, pair.feats) < part["t"]:
