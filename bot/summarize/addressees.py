@@ -205,6 +205,8 @@ def extract_addressees(sentences: list[str]) -> list[str]:
         if not budget.spend(budget.words(sentence)):
             break
         norm = normalize(sentence)
+        if _CUE_FORMS.isdisjoint(_TOKEN.findall(norm)):
+            continue  # no notifying verb and no document noun: nothing is sent here
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
         for i, (_, _, tok) in enumerate(tokens):
             if _bare_word(tok) in _NOTIFYING:
@@ -217,6 +219,15 @@ def extract_addressees(sentences: list[str]) -> list[str]:
             for name in _split_names(_document_recipients(tokens, sentence, i, bare)):
                 found.add_recipient(name, norm)
     return found.names
+
+
+# Every spelling of a token the loop above acts on: a notifying verb, alone or after و/ف
+# (:func:`_bare_word`), a document noun, alone or after its proclitic. A sentence with
+# none of them is passed over without cutting it into positioned tokens.
+_CUE_FORMS = frozenset(
+    {*_NOTIFYING, *(c + v for c in _CONJUNCTION_LETTERS for v in _NOTIFYING)}
+    | {*_DOCUMENTS, *(p + d for p in _DOCUMENT_PROCLITICS for d in _DOCUMENTS)}
+)
 
 
 @dataclass

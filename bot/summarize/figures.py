@@ -1052,6 +1052,15 @@ def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
         a.text_start = ka - 1 - (1 if ka >= 2 and toks[ka - 2] in _MA else 0)
 
 
+def _may_count(norm: str) -> bool:
+    """Does any token start with a digit or spell a number? (A sentence with neither cites
+    no figure; the set tests run in C, the per-token test only where a digit is.)"""
+    toks = _TOKEN.findall(norm)
+    if not _NUMBER_FORMS.isdisjoint(toks):
+        return True
+    return not _DIGIT_START.isdisjoint(norm) and any(t[0] in _DIGIT_START for t in toks)
+
+
 def extract_figures(sentences: list[str]) -> list[Figure]:
     """Every explicit count the text cites, once per fact, in order of first mention.
 
@@ -1071,7 +1080,7 @@ def extract_figures(sentences: list[str]) -> list[Figure]:
             norm = _URL.sub(lambda m: " " * len(m.group()), norm)
         if seizure_context(norm):
             seized_at = i
-        if not any(t[0] in _DIGIT_START or t in _NUMBER_FORMS for t in _TOKEN.findall(norm)):
+        if not _may_count(norm):
             continue
         sent = _Sentence(s, norm)
         for f in _figures_in(
