@@ -246,26 +246,37 @@ _LOCATION_WORDS = wordlists.load("accuse_location_words")
 
 def _is_actor_start(tok: A.Token, prev: A.Token | None, nxt: A.Token | None = None) -> bool:
     """Can a party's name start at ``tok``: an actor head, a named individual, a country (not its adjective)?"""
-    w = tok.text
-    b = A.bare_noun(w)
-    if w in _PERSON_ROLES and nxt is not None and _is_name_word(nxt.text):
+    role, head, named, country = _start_word(tok.text)
+    if role and nxt is not None and _is_name_word(nxt.text):
         return True  # "المواطن فواز ...", "المتهم محمد ...": a named individual
-    if prev is not None and A.bare_noun(prev.text) in _LOCATION_WORDS:
+    if prev is not None and _location_word(prev.text):
         return False
-    if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS or _possessed_head(b):
-        return not (len(w) > 3 and w[0] == _LAM and w[1:3] == _ARTICLE) and not w.startswith(_LIL)
-    if (
-        prev is not None
-        and prev.text in _NAMING_VERBS
-        and w[:1] in _BA_LAM
-        and w[1:] in L.ACTOR_HEADS
-    ):
+    if head is not None:
+        return head
+    if named and prev is not None and prev.text in _NAMING_VERBS:
         return True
+    return country
+
+
+@lru_cache(maxsize=65536)
+def _start_word(w: str) -> tuple[bool, bool | None, bool, bool]:
+    """What :func:`_is_actor_start` reads of the word itself, once per word (the scan
+    asks it of every word of every sentence): a person's role, the answer when it is an
+    actor head (None when not), a head after بـ/لـ (taken after a naming verb), and the
+    answer when it is a country word."""
+    b = A.bare_noun(w)
+    head = None
+    if b in L.ACTOR_HEADS or w in L.ACTOR_HEADS or _possessed_head(b):
+        head = not (len(w) > 3 and w[0] == _LAM and w[1:3] == _ARTICLE) and not w.startswith(_LIL)
     m = L.country_word(w)
-    if m:
-        kind = L.COUNTRY_KIND.get(m.group("c"), "name")
-        return kind != "adj"
-    return False
+    country = m is not None and L.COUNTRY_KIND.get(m.group("c"), "name") != "adj"
+    return w in _PERSON_ROLES, head, w[:1] in _BA_LAM and w[1:] in L.ACTOR_HEADS, country
+
+
+@lru_cache(maxsize=65536)
+def _location_word(w: str) -> bool:
+    """ "في منطقة X": no party's name starts after a word of place."""
+    return A.bare_noun(w) in _LOCATION_WORDS
 
 
 # Definite nouns for an individual that a ministry names next ("المواطن فلان", "المدعو فلان").
@@ -627,6 +638,7 @@ def _lexicon_w(w: str) -> bool:
     return A.lexicon_word(w)
 
 
+@lru_cache(maxsize=16384)
 def _key(text: str, code: str | None) -> str:
     """One key per party: its country, else the first four letters of its head without ي (spellings vary)."""
     words = [A.bare_noun(w) for w in L.split_words(text)]
@@ -719,18 +731,16 @@ class _Context:
         any, and the token after it."""
         norm, toks, sent = self.an.norms[si], self.an.tokens[si], self.an.sentences[si]
         t = toks[k]
+        mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
         if not _is_actor_start(
             t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None
+        ) and not (
+            mm0
+            and " " in mm0.group("c")
+            and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
+            and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)
         ):
-            mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
-            if not (
-                mm0
-                and " " in mm0.group("c")
-                and L.COUNTRY_KIND.get(mm0.group("c")) != "adj"
-                and not (k and A.bare_noun(toks[k - 1].text) in _LOCATION_WORDS)
-            ):
-                return None, k + 1
-        mm0 = L.COUNTRY_RX.match(norm, t.start) if L.may_start_country(t.text) else None
+            return None, k + 1
         m = mm0 if mm0 and (mm0.end() == len(norm) or not norm[mm0.end()].isalnum()) else None
         if m and L.COUNTRY_KIND.get(m.group("c"), "name") == "adj":
             m = None
