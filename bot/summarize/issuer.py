@@ -342,6 +342,13 @@ class _Sentence:
         return j < len(self.words) and _gap(self.norm, self.words, j).strip() == ""
 
 
+@lru_cache(maxsize=16)
+def _sentence(sentence: str) -> _Sentence:
+    """:meth:`_Sentence.of`, kept for the lead's sentences, which the mention scan and
+    :func:`_country_subjects` both read."""
+    return _Sentence.of(sentence)
+
+
 def _extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:
     """Last word index of the body's name starting at ``i``, its country, international flag."""
     if kind == "spokesperson":
@@ -729,7 +736,7 @@ def _signal_around(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
 
 def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
     """Every official body named in one sentence, in reading order, each with its signal."""
-    s = _Sentence.of(sentence)
+    s = _sentence(sentence)
     out: list[Mention] = []
     i = 0
     for k in [k for k, (_, _, w) in enumerate(s.words) if _may_start_body(w)]:
@@ -864,8 +871,7 @@ def _country_subjects(idx: int, sentence: str) -> tuple[Mention, ...]:
 
     Cached: the issuer search asks again for every body named in the sentence.
     """
-    norm = normalize(sentence)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    words = _sentence(sentence).words  # read only
     out = []
     for i in range(1, len(words)):
         if not _is_verb(words[i - 1][2]):
