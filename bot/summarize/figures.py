@@ -19,6 +19,7 @@ every offset, so ``text`` and ``unit`` are cut from the sentence as written.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -1052,13 +1053,16 @@ def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
         a.text_start = ka - 1 - (1 if ka >= 2 and toks[ka - 2] in _MA else 0)
 
 
+_FIRST = operator.itemgetter(0)
+
+
 def _may_count(norm: str) -> bool:
     """Does any token start with a digit or spell a number? (A sentence with neither cites
     no figure; the set tests run in C, the per-token test only where a digit is.)"""
     toks = _TOKEN.findall(norm)
     if not _NUMBER_FORMS.isdisjoint(toks):
         return True
-    return not _DIGIT_START.isdisjoint(norm) and any(t[0] in _DIGIT_START for t in toks)
+    return not _DIGIT_START.isdisjoint(norm) and not _DIGIT_START.isdisjoint(map(_FIRST, toks))
 
 
 def extract_figures(sentences: list[str]) -> list[Figure]:

@@ -19,6 +19,8 @@ computed once per text (``mentions`` is cached on the sentence tuple).
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -739,7 +741,8 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
     s = _sentence(sentence)
     out: list[Mention] = []
     i = 0
-    for k in [k for k, (_, _, w) in enumerate(s.words) if _may_start_body(w)]:
+    may = map(_may_start_body, map(_TEXT, s.words))  # run in C: most words start none
+    for k in itertools.compress(range(len(s.words)), may):
         if k < i:
             continue  # inside the name just read
         found = _body_at(s, k)
@@ -747,6 +750,9 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
             out.append(_mention(idx, s, k, found))
             i = found[0] + 1
     return out
+
+
+_TEXT = operator.itemgetter(2)  # a word's normalized text in _Sentence.words
 
 
 @lru_cache(maxsize=65536)

@@ -76,7 +76,7 @@ def tokens(sentence: str) -> Tokens:
     return Tokens(list(words), list(starts), list(ends), list(cuts))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=512)  # one text's sentences and names; not the corpus (a bench pass)
 def _token_parts(
     sentence: str,
 ) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
@@ -135,7 +135,7 @@ def cues(sentence: str) -> frozenset[str]:
     return frozenset("lx:" + kind for _, kind in _cue_hits(sentence))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # one text's sentences, asked again by context_flags
 def _cue_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """(offset, class) of every lexicon cue in a sentence: the accusation triggers, then
     each demand cue's matches. :func:`cues` and :func:`context_flags` both read them,
