@@ -163,6 +163,29 @@ def test_party_probs_equal_binary_over_the_training_features() -> None:
     )
 
 
+def test_cues_and_context_flags_read_one_scan_as_two_did() -> None:
+    """cues() and context_flags() share one scan of a sentence: cues() must be the set
+    the two regex passes built, iterating in the same order (the scores add up over it),
+    and each token's flags the cues within reach of it."""
+    from bot.summarize import lexicon as L
+    from bot.summarize.text import normalize
+
+    text = STATEMENT + " وطالبت الوزارة بضرورة وقف الاعتداءات ويتعين على المجتمع الدولي التحرك."
+    for sent in sentences_of(text):
+        norm = normalize(sent)
+        old = {"lx:" + kind for _, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))}
+        old.update("lx:" + name for name, rx in F._DEMAND_CUES if rx.search(norm))
+        assert list(F.cues(sent)) == list(frozenset(old))
+        t = F.tokens(sent)
+        flags = F.context_flags(sent, t, F.word_counts([t]))
+        for fl in flags:
+            assert fl == tuple(sorted(fl)) and sum(f.startswith("n:") for f in fl) == 1
+            for cue in (f[3:] for f in fl if f[:3] in ("tl:", "tr:", "ti:")):
+                assert "lx:" + cue in F.cues(sent)
+        if F.cues(sent):  # every cue lies within reach of some token
+            assert any(f[:3] in ("tl:", "tr:", "ti:") for fl in flags for f in fl)
+
+
 def test_fill_targets_names_who_is_asked_in_an_empty_target_demand() -> None:
     """A rules' demand without a target gets the party the target token model finds in its
     sentence; the issuer's own name is passed over; ``fill`` above 1 turns it off."""

@@ -132,19 +132,27 @@ def cues(sentence: str) -> frozenset[str]:
     """The lexicon classes a sentence's words belong to: the accusation triggers (acts,
     harm, violation, support, accusation and holding verbs) and the demand cues, one
     regex pass each, as ``lx:`` features."""
-    return frozenset("lx:" + kind for _, kind in _cue_hits(sentence))
+    triggers, demand = _cue_hits(sentence)
+    # built as before the hits were shared (the triggers' set, then each demand cue found,
+    # then frozen), so the set iterates in the same order and the scores add up the same
+    found = {"lx:" + kind for _, kind in triggers}
+    named = {name for _, name in demand}
+    found.update("lx:" + name for name, _ in _DEMAND_CUES if name in named)
+    return frozenset(found)
+
+
+_Hits = tuple[tuple[int, str], ...]
 
 
 @lru_cache(maxsize=512)  # one text's sentences, asked again by context_flags
-def _cue_hits(sentence: str) -> tuple[tuple[int, str], ...]:
-    """(offset, class) of every lexicon cue in a sentence: the accusation triggers, then
+def _cue_hits(sentence: str) -> tuple[_Hits, _Hits]:
+    """(offset, class) of every lexicon cue in a sentence: the accusation triggers, and
     each demand cue's matches. :func:`cues` and :func:`context_flags` both read them,
     so a sentence is scanned once."""
     norm = normalize(sentence)
-    hits = [(s, kind) for s, _, kind in L.TRIGGERS.scan(norm, 0, len(norm))]
-    for name, rx in _DEMAND_CUES:
-        hits.extend((m.start(), name) for m in rx.finditer(norm))
-    return tuple(hits)
+    triggers = tuple((s, kind) for s, _, kind in L.TRIGGERS.scan(norm, 0, len(norm)))
+    demand = tuple((m.start(), name) for name, rx in _DEMAND_CUES for m in rx.finditer(norm))
+    return triggers, demand
 
 
 CUE_REACH = 6  # tokens between a cue and a party it may govern
@@ -156,7 +164,7 @@ def context_flags(sentence: str, t: Tokens, counts: dict[str, int]) -> list[tupl
     blamed is named again and again)."""
     n = len(t.words)
     near: dict[int, set[str]] = {}  # token -> its cue flags (most tokens have none)
-    for s, kind in _cue_hits(sentence):
+    for s, kind in itertools.chain.from_iterable(_cue_hits(sentence)):
         j = bisect.bisect_right(t.starts, s) - 1  # the token the cue starts in (-1: before all)
         for k in range(max(0, j - CUE_REACH), min(n, j + CUE_REACH + 1)):
             side = "tl:" if k > j else "tr:" if k < j else "ti:"
