@@ -124,7 +124,13 @@ def stem(word: str) -> str:
 
 def stem_features(words: list[str]) -> set[str]:
     """The light stems of a sentence's words, as ``st:`` features."""
-    return {"st:" + stem(w) for w in words if len(w) > 2}
+    return {_stem_feature(w) for w in words if len(w) > 2}
+
+
+@lru_cache(maxsize=65536)
+def _stem_feature(word: str) -> str:
+    """ "st:" and the word's light stem, made once per word."""
+    return "st:" + stem(word)
 
 
 @lru_cache(maxsize=4096)

@@ -160,7 +160,7 @@ def party_probs(part: dict[str, Any], t: F.Tokens, flags: list[tuple[str, ...]])
     w = part["w"]
     words_cache, flag_cache = _role_cache(w)
     ws, n, cuts = t.words, len(t.words), t.cut_before
-    rows = [_word_weights(w, words_cache, x) for x in ws]
+    rows = [words_cache.get(x) or _word_weights(w, words_cache, x) for x in ws]
     get = w.get
     window = range(1, F.WINDOW + 1)
     before = [0.0, *(get(f"p{d}:^", 0.0) for d in window)]  # no word d back: "^"
