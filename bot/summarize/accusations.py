@@ -1872,8 +1872,10 @@ class _Finder:
         if after and A.token_at(toks, after[0].start) == k:
             k = A.token_at(toks, after[0].end)  # the issuer's own state as the subject
         for ev in an.events:
-            if ev.sentence == si and ev.subject is not None and ev.subject[0] == k:
-                k = ev.subject[1]  # the speaker in verb-first order, then the accused
+            if ev.sentence == si and ev.subject is not None and ev.subject[0] <= k < ev.subject[1]:
+                # the speaker in verb-first order (an office and its holder's name: "وزير
+                # الداخليه الالماني هورست زيهوفر"), then the accused
+                k = ev.subject[1]
                 break
         while k + 1 < len(toks) and (
             toks[k].text in L.TIME_WORDS

@@ -317,16 +317,21 @@ def name_matches(a: str, b: str) -> bool:
 
 
 # np_end's verdict on one word: the phrase goes on, stops before it, or an honorific leads a name
-_GO, _STOP, _HONORIFIC = 0, 1, 2
+_GO, _STOP, _HONORIFIC, _NAME, _HOLDER = 0, 1, 2, 3, 4
 
 
-def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
+def np_end(toks: list[Token], i: int, limit: int = 9, party_after: bool = False) -> int:
     """End (exclusive) of the noun phrase starting at token ``i``.
 
     Arabic names of bodies are chains of construct nouns and adjectives
     ("وزارة الخارجية والمغتربين الفلسطينية"), optionally followed by a person's
     name. A definite noun cannot govern another noun, so a definite noun after
     a definite head starts a new phrase ("دعا البيان | المجتمع الدولي").
+
+    ``party_after``: the phrase is the subject of a verb whose object is a party (اتهم, حمّل),
+    so the holder's name after an office ends where that party begins ("وزير الداخليه
+    الالماني هورست زيهوفر | الاتحاد الاوروبي") and an office with a state takes its holder's
+    name ("رئيس نيكاراغوا دانيال اورتيغا").
     """
     n = len(toks)
     if i >= n or not toks[i].is_word:
@@ -343,6 +348,10 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
         step = _np_step(toks, j, prev)
         if step == _HONORIFIC:
             return _name_after_honorific(toks, j + 1)
+        if step in (_NAME, _HOLDER) and party_after:
+            return _name_after_honorific(toks, j, party_stops=True)
+        if step == _HOLDER:
+            break
         if step == _STOP:
             break
         j += 1
@@ -350,9 +359,13 @@ def np_end(toks: list[Token], i: int, limit: int = 9) -> int:
     return j
 
 
-def _name_after_honorific(toks: list[Token], j: int) -> int:
+def _name_after_honorific(toks: list[Token], j: int, party_stops: bool = False) -> int:
     """End of the name after an honorific ("رئيس الوزراء الدكتور هاني الملقي"): at most three
-    words, none a time word, trigger, target head, preposition or boundary; the phrase ends there."""
+    words, none a time word, trigger, target head, preposition or boundary; the phrase ends there.
+
+    ``party_stops``: the name after an office ("وزير الداخليه الالماني هورست زيهوفر") also ends
+    where a party begins (a state, an actor or office head: "... زيهوفر | الاتحاد الاوروبي"),
+    since after the speaker's name verb-first order puts the one accused or asked."""
     n = len(toks)
     names = 0
     while (
@@ -364,10 +377,57 @@ def _name_after_honorific(toks: list[Token], j: int) -> int:
         and bare_noun(toks[j].text) not in L.TARGET_HEADS
         and toks[j].text not in L.PREPOSITIONS
         and toks[j].text not in _BOUNDARY_WORDS
+        and not (party_stops and names and _party_starts(toks, j))
     ):
         j += 1
         names += 1
     return j
+
+
+def _party_starts(toks: list[Token], j: int) -> bool:
+    """Does a party's name start at ``toks[j]``: a state (one word or several, "الولايات
+    المتحده"), or an actor or office head ("قوات", "وزير")?"""
+    b = bare_noun(toks[j].text)
+    return b in L.ACTOR_HEADS or b in L.OFFICE_NOUNS or _country_at(toks, j)
+
+
+def _bare_name_word(w: str) -> bool:
+    """Could ``w`` be a word of a personal name: indefinite, and no head, state, time word,
+    preposition or trigger the lexicons know ("لافروف", "دانيال")."""
+    b = bare_noun(w)
+    return not (
+        is_definite(w)
+        or b in _GOV_CONSTRUCT
+        or b in L.ACTOR_HEADS
+        or b in L.TARGET_HEADS
+        or b in L.GENERIC_SPEAKER
+        or b in L.INSTRUMENT_HEADS
+        or w in L.PREPOSITIONS
+        or w in _BOUNDARY_WORDS
+        or w in _QUANTIFIERS
+        or w in _DEMONSTRATIVES
+        or prep_word(w)
+        or lexicon_word(w)
+        or L.country_word(w)
+    )
+
+
+def _country_at(toks: list[Token], j: int) -> bool:
+    """Does a state's name start at ``toks[j]``, in one word or several ("الولايات المتحده")?"""
+    w = toks[j].text
+    if L.country_word(w):
+        return True
+    if not L.may_start_country(w):
+        return False
+    words = [t.text for t in toks[j : j + 4] if t.is_word]
+    text = " ".join(words)
+    m = L.COUNTRY_RX.match(text)
+    return bool(
+        m
+        and " " in m.group("c")
+        and m.start("c") < len(w)
+        and (m.end() == len(text) or text[m.end()] == " ")
+    )
 
 
 def _after_region_head(toks: list[Token], j: int) -> bool:
@@ -434,6 +494,14 @@ def _np_genitive_step(toks: list[Token], j: int, prev: str, b: str) -> int:
     if (
         cw
         and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
+        and j >= 2
+        and bare_noun(toks[j - 2].text) in L.OFFICE_NOUNS
+        and _bare_name_word(w)
+    ):
+        return _HOLDER  # "رئيس نيكاراغوا دانيال اورتيغا": the holder's name after office + state
+    if (
+        cw
+        and L.COUNTRY_KIND.get(cw.group("c")) != "adj"
         and not is_nisba(w)
         and b not in L.NAME_ADJECTIVES
     ):
@@ -448,7 +516,7 @@ def _np_genitive_step(toks: list[Token], j: int, prev: str, b: str) -> int:
         and (is_nisba(prev) or pb in L.NAME_ADJECTIVES)
         and not lexicon_word(w)
     ):
-        return _GO  # A personal name after title + adjective.
+        return _NAME  # A personal name after title + adjective.
     return _STOP
 
 
@@ -711,7 +779,14 @@ def _subject_after(tk: list[Token], k: int, verb: str) -> tuple[int, int] | None
         )
         and verb not in L.FIRST_PERSON_VERBS
     ):
-        e = np_end(tk, j)
+        accuse = verb in _ACCUSE_FORMS or verb in _HOLD_FORMS
+        e = np_end(tk, j, party_after=accuse)
+        # "اتهم لافروف الولايات المتحده": a bare personal name, then the party accused
+        q = j + 1
+        while accuse and q < min(e, j + 3) and _bare_name_word(tk[q - 1].text):
+            if _party_starts(tk, q) and _charge_near(tk, q + 1, verb):
+                return (j, q)
+            q += 1
         if e > j:
             return (j, e)
     return None
@@ -819,6 +894,22 @@ def _charge_follows(tk: list[Token], subj: tuple[int, int], verb: str) -> bool:
             or bool(verb in _HOLD_FORMS and _RESPONSIBILITY.fullmatch(tk[nx].text))
         )
     )
+
+
+def _charge_near(tk: list[Token], nx: int, verb: str) -> bool:
+    """Does the charge (بـ after اتهم, المسؤولية after حمّل) follow within five words of
+    ``tk[nx]`` with no punctuation or preposition between: the party's own words, a time
+    word, an adverb or a second party after و ("الولايات المتحده وحلفاءها بـ")?"""
+    for q in range(nx, min(len(tk), nx + 5)):
+        if not tk[q].is_word:
+            if tk[q].text in _QUOTES:
+                continue
+            return False
+        if tk[q].text in L.PREPOSITIONS or tk[q].text in _BOUNDARY_WORDS:
+            return False
+        if _charge_follows(tk, (q, q), verb):
+            return True
+    return False
 
 
 def _object_before_action(norm: str, tk: list[Token], subj: tuple[int, int]) -> bool:

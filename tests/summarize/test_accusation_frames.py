@@ -1,0 +1,68 @@
+"""Explicit accusation frames (اتهم، حمّل المسؤولية، متهما إياه): the accused is found past the
+speaker's office and name, a parenthetical, a bare personal name, and behind a pronoun.
+
+The sentences are made up, in the shapes reports use; the speaker is the issuer."""
+
+from __future__ import annotations
+
+from bot.summarize import attribution as A
+from bot.summarize.accusations import extract_accusations
+from bot.summarize.model import Issuer
+from bot.summarize.text import prepare, split_sentences
+
+
+def accuse(text: str, issuer: Issuer | None) -> set[tuple[str, str]]:
+    sents = split_sentences(prepare(text)[0])
+    return {(a.accused, a.act) for a in extract_accusations(sents, issuer)}
+
+
+def subject(text: str) -> str | None:
+    """The explicit subject of the first speaker event, as its normalized words."""
+    an = A.analyse(split_sentences(prepare(text)[0]), None)
+    ev = an.events[0]
+    if ev.subject is None:
+        return None
+    return " ".join(t.text for t in an.tokens[0][ev.subject[0] : ev.subject[1]])
+
+
+# --- the speaker's subject: office, adjective, holder's name --------------------------------
+
+
+def test_the_holders_name_after_an_office_ends_where_the_accused_state_begins():
+    text = "اتهم وزير الخارجية النمساوي كارل شتاينر الاتحاد الأوروبي بانتهاج سياسة متعالية."
+    assert subject(text) == "وزير الخارجيه النمساوي كارل شتاينر"
+
+
+def test_an_office_of_a_state_takes_its_holders_name():
+    text = "اتهم رئيس بوليفيا خوان مونتيرو الجمعة المعارضة بالتآمر على الحكومة."
+    assert subject(text) == "رئيس بوليفيا خوان مونتيرو"
+
+
+def test_a_bare_personal_name_is_the_subject_and_the_state_after_it_the_accused():
+    text = "اتهم شتاينر الولايات المتحدة بعرقلة المفاوضات."
+    assert subject(text) == "شتاينر"
+
+
+def test_a_leader_of_a_party_keeps_its_genitive():
+    # no charge after the party: "زعيم المعارضة" is one phrase, not a name and an accused
+    text = "اتهم زعيم المعارضة الليبرالية في البرلمان، كارل شتاينر، الحكومة بالفساد."
+    assert subject(text) == "زعيم المعارضه الليبراليه"
+
+
+def test_a_demand_verbs_subject_is_unchanged():
+    # the holder's name after an office and a state is cut only for accusing verbs
+    text = "دعا رئيس بوليفيا خوان مونتيرو إلى الحوار."
+    assert subject(text) == "رئيس بوليفيا"
+
+
+# --- the accused ----------------------------------------------------------------------------
+
+
+def test_the_accused_after_the_speakers_office_and_name():
+    text = "اتهم وزير الخارجية النمساوي كارل شتاينر الاتحاد الأوروبي بانتهاج سياسة متعالية."
+    assert accuse(text, Issuer("وزير الخارجية", "AT")) == {("الاتحاد الأوروبي", "other")}
+
+
+def test_the_accused_after_a_holders_name_and_a_day():
+    text = "اتهم رئيس بوليفيا خوان مونتيرو الجمعة الأساقفة بالتآمر."
+    assert accuse(text, Issuer("رئيس بوليفيا", "BO")) == {("الأساقفة", "other")}
