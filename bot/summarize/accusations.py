@@ -1096,6 +1096,29 @@ class _Span:
         return self._norm[self._s : self._e]
 
 
+def _held_party(sentence: str, norm: str, target: _Actor) -> _Actor:
+    """ "وحملت حركة حماس المسؤولية": the party held ends before the responsibility, which a
+    name with no genitive of its own seems to govern."""
+    r = _RESP.search(norm, target.start, target.end)
+    if r is None or r.start() <= target.start:
+        return target
+    end = target.start + len(norm[target.start : r.start()].rstrip())
+    return _Actor(
+        target.start,
+        end,
+        _clean(sentence[target.start : end]),
+        target.head,
+        target.code,
+        target.sentence,
+    )
+
+
+def _held_name(name: str) -> str:
+    """The held party's name without the responsibility its fullest form ran into."""
+    r = _RESP.search(L.normalize(name))
+    return name[: r.start()].rstrip() if r and r.start() > 0 else name
+
+
 class _Finder:
     def __init__(self, ctx: _Context):
         """Accusations found so far, the party last accused and acts still waiting for an agent."""
@@ -1961,11 +1984,15 @@ class _Finder:
                 if not after:
                     continue
                 target = self._verb_object(norm, after)
+                if kind == "hold":
+                    target = _held_party(an.sentences[si], norm, target)
                 if target.code and target.code == ctx.country:
                     continue
                 name = ctx.name(target)
                 if not name:
                     continue
+                if kind == "hold":
+                    name = _held_name(name)
                 rest = norm[target.end : min(hi, target.end + 120)]
                 r = _RESP.search(rest)
                 if kind == "hold" or (r and r.start() <= 3):

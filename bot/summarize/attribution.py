@@ -331,7 +331,7 @@ def np_end(toks: list[Token], i: int, limit: int = 9, party_after: bool = False)
     ``party_after``: the phrase is the subject of a verb whose object is a party (اتهم, حمّل),
     so the holder's name after an office ends where that party begins ("وزير الداخليه
     الالماني هورست زيهوفر | الاتحاد الاوروبي") and an office with a state takes its holder's
-    name ("رئيس نيكاراغوا دانيال اورتيغا").
+    name ("رئيس نيكاراغوا دانيال اورتيغا"); the responsibility one is held for ends it.
     """
     n = len(toks)
     if i >= n or not toks[i].is_word:
@@ -345,6 +345,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9, party_after: bool = False)
                 j += 1
                 continue
             break
+        if party_after and _RESPONSIBILITY.fullmatch(t.text):
+            break  # "وحملت حركه حماس | المسؤوليه": the charge, not the party's genitive
         step = _np_step(toks, j, prev)
         if step == _HONORIFIC:
             return _name_after_honorific(toks, j + 1)

@@ -16,10 +16,10 @@ def accuse(text: str, issuer: Issuer | None) -> set[tuple[str, str]]:
     return {(a.accused, a.act) for a in extract_accusations(sents, issuer)}
 
 
-def subject(text: str) -> str | None:
-    """The explicit subject of the first speaker event, as its normalized words."""
+def subject(text: str, event: int = 0) -> str | None:
+    """The explicit subject of a speaker event (the first by default), as its normalized words."""
     an = A.analyse(split_sentences(prepare(text)[0]), None)
-    ev = an.events[0]
+    ev = an.events[event]
     if ev.subject is None:
         return None
     return " ".join(t.text for t in an.tokens[0][ev.subject[0] : ev.subject[1]])
@@ -66,3 +66,12 @@ def test_the_accused_after_the_speakers_office_and_name():
 def test_the_accused_after_a_holders_name_and_a_day():
     text = "اتهم رئيس بوليفيا خوان مونتيرو الجمعة الأساقفة بالتآمر."
     assert accuse(text, Issuer("رئيس بوليفيا", "BO")) == {("الأساقفة", "other")}
+
+
+# --- held responsible -----------------------------------------------------------------------
+
+
+def test_holding_a_party_responsible_without_an_object_of_the_blame():
+    text = "رفضت الوزارة القرار الأخير وحملت حركة النهضة المسؤولية."
+    assert subject(text, event=1) is None  # the party held is no speaker: the verb's pronoun speaks
+    assert accuse(text, Issuer("وزارة الداخلية", "TN")) == {("حركة النهضة", "other")}
