@@ -1119,6 +1119,12 @@ def _held_name(name: str) -> str:
     return name[: r.start()].rstrip() if r and r.start() > 0 else name
 
 
+# Heads of a person or body an object pronoun (إياه) may stand for.
+_ANTECEDENT_HEADS = (
+    L.OFFICE_NOUNS | L.ACTOR_HEADS | L.TARGET_HEADS | _TITLE_HEADS | _PERSON_ROLES | _GROUP_NOUNS
+)
+
+
 class _Finder:
     def __init__(self, ctx: _Context):
         """Accusations found so far, the party last accused and acts still waiting for an agent."""
@@ -2006,20 +2012,81 @@ class _Finder:
         self._responsibility_on(si, hi, by_kind, actors)
 
     def _accused_pronoun(self, si: int, verb_at: int, after: int, hi: int) -> None:
-        """ "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before."""
-        an, ctx = self.ctx.an, self.ctx
+        """ "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before (with the
+        parties listed with it, "X وY ... متهما إياهما"), else the person or body the clause's
+        verb acts on ("أمرت ممثل منظمة X بمغادرة البلاد، متهمة إياه"), else the last party of
+        the sentence before."""
+        an = self.ctx.an
+        names: list[str] = []
+        for sj, at in ((si, verb_at), (si - 1, len(an.norms[si - 1]) if si else 0)):
+            if sj < 0 or names:
+                break
+            parties = self._parties_before(sj, at)
+            phrase = self._antecedent_phrase(sj, at)
+            if phrase and (not parties or phrase[0] > parties[-1][0]):
+                names = [phrase[1]]  # a body no lexicon knows as a party, named last
+            elif parties:
+                names = [n for _, n in (parties if sj == si else parties[-1:])]
+        for name in names:
+            for act in self._acts_in(an.norms[si][after : min(hi, after + 120)]) or ["other"]:
+                self.add(name, act, si)
+
+    def _parties_before(self, si: int, at: int) -> list[tuple[int, str]]:
+        """(start, name) of the last party before ``at`` in sentence ``si`` (no speaker, not
+        the issuer's own state) and of the parties listed before it with و."""
+        ctx = self.ctx
+        norm = ctx.an.norms[si]
         before = [
             a
             for a in ctx.actors_of(si)
-            if a.end <= verb_at
-            and verb_at - a.end < 70
+            if a.end <= at
+            and at - a.end < 70
             and not (a.code and a.code == ctx.country)
             and (a.start, a.end) not in ctx.speaker_spans
         ]
-        name = ctx.name(before[-1]) if before else None
-        if name:
-            for act in self._acts_in(an.norms[si][after : min(hi, after + 120)]) or ["other"]:
-                self.add(name, act, si)
+        group = before[-1:]
+        for a in reversed(before[:-1]):
+            gap = norm[a.end : group[0].start]
+            if not (_LIST_GAP.fullmatch(gap) and norm[group[0].start] == _WA):
+                break
+            group.insert(0, a)
+        return [(a.start, n) for a in group if (n := ctx.name(a))]
+
+    def _antecedent_phrase(self, si: int, verb_at: int) -> tuple[int, str] | None:
+        """(start, name) of the last person or body named before ``verb_at`` by a phrase of its
+        own (read left to right, so a genitive stays in its phrase; not after a preposition or
+        a masdar with ب/ل), outside the speaker's own name."""
+        an, ctx = self.ctx.an, self.ctx
+        toks = an.tokens[si]
+        k_verb = A.token_at(toks, verb_at)
+        spoken = [ev.subject for ev in an.events if ev.sentence == si and ev.subject]
+        k, found = max(0, k_verb - 16), None
+        while k < k_verb:
+            t = toks[k]
+            prev = toks[k - 1] if k else None
+            if (
+                t.is_word
+                and A.bare_noun(t.text) == t.text
+                and t.text in _ANTECEDENT_HEADS
+                and not any(sp[0] <= k < sp[1] for sp in spoken)
+                and not (
+                    prev is not None
+                    and prev.is_word
+                    and (prev.text in L.PREPOSITIONS or prev.text.startswith(_CLITIC_LETTERS[:2]))
+                )
+            ):
+                e = min(A.np_end(toks, k, limit=6), k_verb)
+                found = (k, e)
+                k = e
+                continue
+            k += 1
+        if found is None:
+            return None
+        start = toks[found[0]].start
+        name = _clean(an.sentences[si][start : toks[found[1] - 1].end])
+        if not name or A.name_matches(name, ctx.issuer_name):
+            return None
+        return start, name
 
     def _verb_object(self, norm: str, after: list[_Actor]) -> _Actor:
         """The accusing verb's object among the parties after it: past the subject in

@@ -75,3 +75,29 @@ def test_holding_a_party_responsible_without_an_object_of_the_blame():
     text = "رفضت الوزارة القرار الأخير وحملت حركة النهضة المسؤولية."
     assert subject(text, event=1) is None  # the party held is no speaker: the verb's pronoun speaks
     assert accuse(text, Issuer("وزارة الداخلية", "TN")) == {("حركة النهضة", "other")}
+
+
+# --- a pronoun object (إياه، إياها، إياهم، إياهما) ------------------------------------------
+
+
+def test_a_pronoun_object_is_the_body_the_verb_acted_on():
+    text = (
+        'قالت وزارة الداخلية إنها أمرت مدير منظمة "أطباء العالم" بمغادرة البلاد خلال أسبوع، '
+        "متهمة إياه بدعم المقاطعة."
+    )
+    assert accuse(text, Issuer("وزارة الداخلية", "XX")) == {("مدير منظمة أطباء العالم", "other")}
+
+
+def test_a_dual_pronoun_object_is_both_parties_listed_before_it():
+    text = "وهدد القائد الولايات المتحدة وإسرائيل برد مدمر، متهماً إياهما بالتآمر على البلاد."
+    got = accuse(text, Issuer("وزارة الدفاع", "XX"))
+    assert {"الولايات المتحدة", "إسرائيل"} <= {who for who, _ in got}
+
+
+def test_a_pronoun_object_with_no_party_before_it_is_the_last_party_of_the_sentence_before():
+    text = (
+        "وكانت الحكومة قد طردت منظمة الإغاثة الدولية الشهر الماضي.\n"
+        "وأصدرت الوزارة بيانا أمس متهمة إياها بالتجسس."
+    )
+    got = accuse(text, Issuer("وزارة الداخلية", "XX"))
+    assert ("منظمة الإغاثة الدولية", "other") in got
