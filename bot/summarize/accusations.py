@@ -1125,6 +1125,58 @@ _ANTECEDENT_HEADS = (
 )
 
 
+def _is_aside(toks: list[A.Token], subject: tuple[int, int], close: int) -> bool:
+    """Is what stands between commas after the subject an aside, not the object? A relative
+    clause or a phrase with a preposition ("، الذي كان يتحدث ...،", "، في بيان،"), or the
+    holder's name after an office that names none ("وزير الخارجيه، خالد بدر،"); a phrase
+    after a subject that is complete ("رئيس الوزراء يوسف الشاهد، X،") is the object."""
+    first = toks[subject[1] + 1].text
+    if first in L.RELATIVES or first in L.PREPOSITIONS or A.prep_word(first):
+        return True
+    words = [t.text for t in toks[subject[1] + 1 : close] if t.is_word]
+    return (
+        len(words) <= 4
+        and A.is_definite(toks[subject[1] - 1].text)
+        and A.bare_noun(toks[subject[0]].text) in _TITLE_HEADS | L.OFFICE_NOUNS
+        and not any(A.is_definite(w) or L.country_word(w) or A.lexicon_word(w) for w in words)
+    )
+
+
+def _past_mark(toks: list[A.Token], q: int, named: bool) -> int | None:
+    """Where the object of اتهم goes on past the mark ``toks[q]``, or None where it ends: a
+    quote; after a name (``named``), an aside in brackets ("X (اختصارها)") or an apposition
+    between commas before the charge ('"X"، وهي منظمة خيرية، بتضليل').
+    """
+    mark = toks[q].text
+    if mark in '"«»“”':
+        return q + 1
+    if not named:
+        return None
+    if mark == "(":
+        close = next((j for j in range(q + 1, min(len(toks), q + 8)) if toks[j].text == ")"), None)
+        return None if close is None else close + 1
+    if mark in _COMMAS:
+        for j in range(q + 1, min(len(toks) - 1, q + 12)):
+            if not toks[j].is_word:
+                nxt = toks[j + 1].text
+                ok = toks[j].text in _COMMAS and nxt[:1] == _BA and len(nxt) > 3
+                return j + 1 if ok else None
+    return None
+
+
+def _quoted_object(sentence: str, toks: list[A.Token], words: list[int]) -> list[str] | None:
+    """'منظمة "اطباء الغد"': an object with a quoted name is a name, however indefinite."""
+    if not words or len(words) > 5 or any(A.prep_word(toks[j].text) for j in words):
+        return None
+    span = range(words[0], words[-1] + 1)
+    if not any(toks[j].text in '"«»“”' for j in span) and not (
+        words[0] > 0 and toks[words[0] - 1].text in '"«»“”'
+    ):
+        return None
+    name = _clean(sentence[toks[words[0]].start : toks[words[-1]].end])
+    return [name] if name else None
+
+
 class _Finder:
     def __init__(self, ctx: _Context):
         """Accusations found so far, the party last accused and acts still waiting for an agent."""
@@ -1906,6 +1958,19 @@ class _Finder:
                 # الداخليه الالماني هورست زيهوفر"), then the accused
                 k = ev.subject[1]
                 break
+        else:
+            e = A.np_end(toks, k, party_after=True)
+            if (
+                e > k
+                and self.ctx.issuer_name
+                and A.name_matches(
+                    an.sentences[si][toks[k].start : toks[e - 1].end], self.ctx.issuer_name
+                )
+            ):
+                k = e  # the issuer named as the subject where no speaker was found
+        aside = self._aside(si, at)
+        if aside is not None:
+            k = A.token_at(toks, aside[1])  # "اتهم X، الذي كان يتحدث في جنيف، Y بـ"
         while k + 1 < len(toks) and (
             toks[k].text in L.TIME_WORDS
             or toks[k].text in _ACCUSE_ADVERBS
@@ -1913,6 +1978,38 @@ class _Finder:
         ):
             k += 2 if toks[k].text == _FI else 1
         return k
+
+    def _aside(self, si: int, at: int) -> tuple[int, int] | None:
+        """The aside between an accusing verb's subject and its object, as a character span:
+        "اتهم وزير الخارجيه، خالد بدر، ايران" or "واتهم لافروف، الذي كان يتحدث امام
+        البرلمان، الولايات المتحده": from the comma after the subject to the next one."""
+        an = self.ctx.an
+        toks = an.tokens[si]
+        k = A.token_at(toks, at)
+        ev = next(
+            (
+                e
+                for e in an.events
+                if e.sentence == si and e.subject is not None and e.subject[0] == k
+            ),
+            None,
+        )
+        if ev is None or ev.subject is None:
+            return None
+        c = ev.subject[1]
+        if c >= len(toks) or toks[c].text not in _COMMAS:
+            return None
+        for q in range(c + 2, min(len(toks), c + 18)):
+            if not toks[q].is_word and toks[q].text not in '"«»“”()':
+                if (
+                    toks[q].text in _COMMAS
+                    and q + 1 < len(toks)
+                    and toks[q + 1].is_word
+                    and _is_aside(toks, ev.subject, q)
+                ):
+                    return toks[c].start, toks[q].end
+                return None
+        return None
 
     def _accused_by_name(self, si: int, at: int, hi: int, after: list[_Actor]) -> None:
         """ "ويتهم المغرب البوليساريو بالتوغل": the object of اتهم is the accused even when it is a bare
@@ -1927,19 +2024,11 @@ class _Finder:
         while q < len(toks) and toks[q].start < hi and len(words) <= 10:
             t = toks[q]
             if not t.is_word:
-                if t.text in '"«»“”':
-                    q += 1
-                    continue
-                if t.text == "(" and words:
-                    # "X (اختصارها)": an aside after a name is not part of the object
-                    close = next(
-                        (j for j in range(q + 1, min(len(toks), q + 8)) if toks[j].text == ")"),
-                        None,
-                    )
-                    if close is not None:
-                        q = close + 1
-                        continue
-                return
+                nq = _past_mark(toks, q, bool(words))
+                if nq is None:
+                    return
+                q = nq
+                continue
             if t.text[:1] == _BA and len(t.text) > 3 and words:
                 break
             if (
@@ -1966,6 +2055,8 @@ class _Finder:
             return
         acts = self._acts_in(an.norms[si][toks[q].start : min(hi, toks[q].start + 120)])
         names = _object_names(an.sentences[si], toks, _object_groups(toks, words), with_of)
+        if names is None:
+            names = _quoted_object(an.sentences[si], toks, words)
         for name in names or []:
             for act in acts or ["other"]:
                 self.add(name, act, si)
@@ -1982,6 +2073,9 @@ class _Finder:
                     self._accused_pronoun(si, m.start(), m.end() + pron.end(), hi)
                     continue
                 after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
+                aside = self._aside(si, m.end())
+                if aside is not None:
+                    after = [a for a in after if not aside[0] <= a.start < aside[1]]
                 if kind == "accuse" and (
                     not after
                     or (len(after) == 1 and after[0].code and after[0].code == ctx.country)
@@ -2006,10 +2100,51 @@ class _Finder:
                     if r and r.start() <= 40:
                         self._held_responsible(si, norm, name, (target, rest, r), actors)
                     continue
-                # the act named after "ب"
-                for act in self._acts_in(rest) or ["other"]:
-                    self.add(name, act, si)
+                # the act named after "ب", charged to each party of a listed object
+                listed, end = self._listed_after(si, target.end, after, hi)
+                acts = self._acts_in(norm[end : min(hi, end + 120)]) or ["other"]
+                for nm in [name, *listed]:
+                    for act in acts:
+                        self.add(nm, act, si)
         self._responsibility_on(si, hi, by_kind, actors)
+
+    def _listed_after(
+        self, si: int, end: int, after: list[_Actor], hi: int
+    ) -> tuple[list[str], int]:
+        """ "اتهم X دمشق وموسكو بـ", "اتهم X الولايات المتحدة وحلفاءها بـ": the parties listed
+        with the accused before the charge (each is accused), and where the list ends."""
+        an, ctx = self.ctx.an, self.ctx
+        norm, toks = an.norms[si], an.tokens[si]
+        names: list[str] = []
+        while end < hi:
+            nxt = next((a for a in after if a.start >= end), None)
+            gap = norm[end : nxt.start] if nxt else ""
+            if nxt and (
+                _LIST_GAP_WA.fullmatch(gap)
+                or (norm[nxt.start] == _WA and _LIST_GAP_COMMA.fullmatch(gap))
+            ):
+                nm = ctx.name(nxt)
+                if nm:
+                    names.append(nm)
+                end = nxt.end
+                continue
+            k = A.token_at(toks, end)
+            if not (k + 1 < len(toks) and toks[k].is_word and toks[k].text[:1] == _WA):
+                break
+            charge = k + 1
+            while charge < len(toks) - 1 and toks[charge].text in '"«»“”':
+                charge += 1
+            w = toks[k].text
+            if len(w) < 4 or toks[charge].text[:1] != _BA or A.lexicon_word(w[1:]):
+                break  # "وحلفاءها بـ": one word after و, then the charge
+            names.append(_clean(an.sentences[si][toks[k].start + 1 : toks[k].end]))
+            end = toks[k].end
+        k = A.token_at(toks, end)
+        while k < len(toks) - 1 and toks[k].text in '"«»“”':
+            k += 1
+        if k >= len(toks) or toks[k].text[:1] != _BA:
+            return [], end  # no charge after the list: its parties are not said to be accused
+        return names, end
 
     def _accused_pronoun(self, si: int, verb_at: int, after: int, hi: int) -> None:
         """ "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before (with the
@@ -2076,6 +2211,15 @@ class _Finder:
                 )
             ):
                 e = min(A.np_end(toks, k, limit=6), k_verb)
+                e = next(
+                    (
+                        q
+                        for q in range(k + 1, e)
+                        if toks[q].text.startswith(_CLITIC_LETTERS[:2])
+                        and not L.country_word(toks[q].text)
+                    ),
+                    e,
+                )  # "ممثل المنظمة | بمغادرة البلاد": a masdar with ب/ل ends the phrase
                 found = (k, e)
                 k = e
                 continue

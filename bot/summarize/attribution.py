@@ -341,6 +341,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9, party_after: bool = False)
     while j < n and j - i < limit:
         t = toks[j]
         if not t.is_word:
+            if party_after and t.text in _QUOTES and is_definite(prev):
+                break  # 'اتهمت الوزاره البريطانيه | "X"': a quoted name is the one accused
             if t.text in _QUOTES:
                 j += 1
                 continue

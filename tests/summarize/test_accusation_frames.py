@@ -101,3 +101,46 @@ def test_a_pronoun_object_with_no_party_before_it_is_the_last_party_of_the_sente
     )
     got = accuse(text, Issuer("وزارة الداخلية", "XX"))
     assert ("منظمة الإغاثة الدولية", "other") in got
+
+
+# --- an aside between the speaker and the accused; a quoted or listed accused --------------
+
+
+def test_a_relative_clause_aside_is_not_the_accused():
+    text = (
+        "واتهم وزير الخارجية، الذي كان يتحدث أمام البرلمان في عمان، إيران بالتدخل في "
+        "الشؤون الداخلية."
+    )
+    got = accuse(text, Issuer("وزارة الخارجية", "JO"))
+    assert ("إيران", "violating_sovereignty") in got
+    assert not {who for who, _ in got} - {"إيران"}  # nothing named in the aside is accused
+
+
+def test_a_holders_name_between_commas_is_an_aside():
+    text = "اتهم وزير الخارجية الأردني، خالد بدر، إيران بالتدخل في الشؤون الداخلية."
+    got = accuse(text, Issuer("وزارة الخارجية", "JO"))
+    assert ("إيران", "violating_sovereignty") in got
+
+
+def test_a_name_between_commas_after_a_named_speaker_is_the_accused():
+    # the subject already names its holder: what follows between commas is the object
+    text = "اتهم رئيس الوزراء الأردني خالد بدر، وزير المالية السابق، بالفساد."
+    assert subject(text) == "رئيس الوزراء الاردني خالد بدر"
+
+
+def test_a_quoted_accused_with_an_apposition_before_the_charge():
+    text = (
+        'اتهمت وزارة الخارجية البريطانية "أطباء الغد"، وهي منظمة خيرية كبيرة، بتضليل الرأي العام.'
+    )
+    assert accuse(text, Issuer("وزارة الخارجية", "GB")) == {("أطباء الغد", "disinformation")}
+
+
+def test_a_quoted_name_after_an_indefinite_head_is_the_accused():
+    text = 'اتهمت وزارة الخارجية البريطانية منظمة "أطباء الغد" بتضليل الرأي العام.'
+    assert accuse(text, Issuer("وزارة الخارجية", "GB")) == {("منظمة أطباء الغد", "disinformation")}
+
+
+def test_each_party_of_a_listed_object_is_accused():
+    text = "واتهم الوزير، الذي كان يتحدث في جنيف، الولايات المتحدة وحلفاءها بعرقلة المفاوضات."
+    got = {who for who, _ in accuse(text, Issuer("وزير الخارجية", "JO"))}
+    assert {"الولايات المتحدة", "حلفاءها"} <= got
