@@ -2076,10 +2076,9 @@ class _Finder:
                 aside = self._aside(si, m.end())
                 if aside is not None:
                     after = [a for a in after if not aside[0] <= a.start < aside[1]]
-                if kind == "accuse" and (
-                    not after
-                    or (len(after) == 1 and after[0].code and after[0].code == ctx.country)
-                ):
+                if kind == "accuse":
+                    after = self._before_charge(si, m.end(), after, hi)
+                if kind == "accuse" and self._only_speakers(after):
                     self._accused_by_name(si, m.end(), hi, after)
                 if not after:
                     continue
@@ -2145,6 +2144,34 @@ class _Finder:
         if k >= len(toks) or toks[k].text[:1] != _BA:
             return [], end  # no charge after the list: its parties are not said to be accused
         return names, end
+
+    def _before_charge(self, si: int, at: int, after: list[_Actor], hi: int) -> list[_Actor]:
+        """The parties after اتهم that stand before its charge: "اتهم رئيس X خوان مونتيرو
+        الاساقفه بالتامر على الحكومه" accuses the bishops, not the government in the charge."""
+        toks = self.ctx.an.tokens[si]
+        q0 = self._object_start(si, at, after)
+        for q in range(q0 + 1, len(toks)):
+            if toks[q].start >= hi or (not toks[q].is_word and toks[q].text not in '"«»“”'):
+                break
+            w = toks[q].text
+            if (
+                w[:1] == _BA
+                and len(w) > 3
+                and not L.country_word(w)
+                and toks[q - 1].is_word
+                and toks[q - 1].text not in L.PREPOSITIONS  # "في بيان": no charge
+            ):
+                return [a for a in after if a.start < toks[q].start]
+        return after
+
+    def _only_speakers(self, after: list[_Actor]) -> bool:
+        """Are the parties after اتهم none, or only its speaker (the issuer's own state, a
+        subject in verb-first order)? Then the accused is a name no lexicon knows."""
+        ctx = self.ctx
+        return not after or all(
+            (a.code and a.code == ctx.country) or (a.start, a.end) in ctx.speaker_spans
+            for a in after
+        )
 
     def _accused_pronoun(self, si: int, verb_at: int, after: int, hi: int) -> None:
         """ "رفعت دعوى ضد X متهمة إياها بـ...": إياها is the party named just before (with the

@@ -144,3 +144,13 @@ def test_each_party_of_a_listed_object_is_accused():
     text = "واتهم الوزير، الذي كان يتحدث في جنيف، الولايات المتحدة وحلفاءها بعرقلة المفاوضات."
     got = {who for who, _ in accuse(text, Issuer("وزير الخارجية", "JO"))}
     assert {"الولايات المتحدة", "حلفاءها"} <= got
+
+
+def test_a_party_inside_the_charge_is_not_the_accused():
+    text = "اتهم رئيس بوليفيا خوان مونتيرو الجمعة الأساقفة بالتآمر على الحكومة."
+    assert accuse(text, Issuer("رئيس بوليفيا", "BO")) == {("الأساقفة", "other")}
+
+
+def test_the_party_accused_of_pressing_another_is_the_accused():
+    text = "وتتهم الوزارة الحكومة الإيطالية بالضغط على بنما لسحب العلم."
+    assert {who for who, _ in accuse(text, Issuer("وزارة الخارجية", "ES"))} == {"الحكومة الإيطالية"}
