@@ -2072,8 +2072,10 @@ class _Finder:
                 if kind == "accuse" and pron:
                     self._accused_pronoun(si, m.start(), m.end() + pron.end(), hi)
                     continue
-                after = [a for a in actors if a.start >= m.end() and a.start - m.end() < 70]
                 aside = self._aside(si, m.end())
+                # the object follows within 70 characters of the verb, or of an aside after it
+                reach = m.end() + 70 + (aside[1] - aside[0] if aside else 0)
+                after = [a for a in actors if m.end() <= a.start < reach]
                 if aside is not None:
                     after = [a for a in after if not aside[0] <= a.start < aside[1]]
                 if kind == "accuse":

@@ -154,3 +154,11 @@ def test_a_party_inside_the_charge_is_not_the_accused():
 def test_the_party_accused_of_pressing_another_is_the_accused():
     text = "وتتهم الوزارة الحكومة الإيطالية بالضغط على بنما لسحب العلم."
     assert {who for who, _ in accuse(text, Issuer("وزارة الخارجية", "ES"))} == {"الحكومة الإيطالية"}
+
+
+def test_the_party_held_after_a_long_aside_is_still_the_object():
+    text = (
+        "حملت الحكومة، على لسان كبير المستشارين الاقتصاديين في مكتب رئيس الوزراء سامي داود، "
+        "رئيس الوزراء الكندي مسؤولية فشل القمة."
+    )
+    assert accuse(text, Issuer("الحكومة", "JO")) == {("رئيس الوزراء الكندي", "other")}
