@@ -120,6 +120,7 @@ _AGAINST = patterns.compiled("accusations_against")
 _AFFAIRS = patterns.compiled("accusations_affairs")
 _INTERNAL = patterns.compiled("accusations_internal")
 _IYYA = patterns.compiled("accusations_iyya")
+_SO_CALLED = patterns.compiled("accusations_so_called")
 _FOR_THAT = patterns.compiled("accusations_for_that")
 _FALLS_ON = patterns.compiled("accusations_falls_on")
 _AIR_STRIKE = patterns.compiled("accusations_air_strike")
@@ -2072,6 +2073,8 @@ class _Finder:
                 if kind == "accuse" and pron:
                     self._accused_pronoun(si, m.start(), m.end() + pron.end(), hi)
                     continue
+                if self._so_called(si, kind, m.end(), hi, actors):
+                    continue
                 aside = self._aside(si, m.end())
                 # the object follows within 70 characters of the verb, or of an aside after it
                 reach = m.end() + 70 + (aside[1] - aside[0] if aside else 0)
@@ -2146,6 +2149,49 @@ class _Finder:
         if k >= len(toks) or toks[k].text[:1] != _BA:
             return [], end  # no charge after the list: its parties are not said to be accused
         return names, end
+
+    def _so_called(self, si: int, kind: str, at: int, hi: int, actors: list[_Actor]) -> bool:
+        """ "وحمّل المتحدث ما سماه "العدوان الارهابي" مسؤولية الانفجار", "اتهم ما وصفهم
+        بانفصاليين عرب بـ": the accused is what the speaker calls so (quoted, or up to three
+        words before a preposition, participle or the charge). True when it was read."""
+        an = self.ctx.an
+        norm, toks = an.norms[si], an.tokens[si]
+        q = self._object_start(si, at, [])
+        m = _SO_CALLED.match(norm, toks[q].start) if q < len(toks) else None
+        if m is None:
+            return False
+        k = A.token_at(toks, m.end())
+        quoted = k < len(toks) and toks[k].text in '"«»“”'
+        k += 1 if quoted else 0
+        e = k
+        while e < len(toks) and toks[e].is_word and e - k < (6 if quoted else 3):
+            w = toks[e].text
+            nxt = toks[e + 1].text if e + 1 < len(toks) else ""
+            if (
+                not quoted
+                and e > k
+                and (
+                    w in L.PREPOSITIONS
+                    or nxt in L.PREPOSITIONS  # "مدعومين من": a participle and its agent
+                    or w[:1] == _BA
+                    or _RESP.fullmatch(w)
+                )
+            ):
+                break
+            e += 1
+        if e == k:
+            return False
+        start = toks[k].start + (1 if not quoted and toks[k].text[:1] == _BA else 0)
+        name = _clean(an.sentences[si][start : toks[e - 1].end])
+        rest = norm[toks[e - 1].end : min(hi, toks[e - 1].end + 120)]
+        r = _RESP.search(rest)
+        if kind == "hold" and r and r.start() <= 40:
+            held = _Actor(start, toks[e - 1].end, name, "", None, si)
+            self._held_responsible(si, norm, name, (held, rest, r), actors)
+        elif kind == "accuse":
+            for act in self._acts_in(rest) or ["other"]:
+                self.add(name, act, si)
+        return True
 
     def _before_charge(self, si: int, at: int, after: list[_Actor], hi: int) -> list[_Actor]:
         """The parties after اتهم that stand before its charge: "اتهم رئيس X خوان مونتيرو

@@ -162,3 +162,16 @@ def test_the_party_held_after_a_long_aside_is_still_the_object():
         "رئيس الوزراء الكندي مسؤولية فشل القمة."
     )
     assert accuse(text, Issuer("الحكومة", "JO")) == {("رئيس الوزراء الكندي", "other")}
+
+
+# --- what the speaker calls so (ما سماه، ما وصفهم بـ) ----------------------------------------
+
+
+def test_the_quoted_name_the_speaker_gives_is_the_party_held():
+    text = 'وحمّل المتحدث ما سماه "الإرهاب المنظم" مسؤولية انهيار الجسر.'
+    assert {who for who, _ in accuse(text, Issuer("وزارة الداخلية", "JO"))} == {"الإرهاب المنظم"}
+
+
+def test_what_the_speaker_describes_is_the_accused():
+    text = "واتهم الرئيس ما وصفهم بمتمردين أجانب مدعومين من دولة مجاورة بالضلوع في الهجوم."
+    assert {who for who, _ in accuse(text, Issuer("الرئاسة", "JO"))} == {"متمردين أجانب"}
