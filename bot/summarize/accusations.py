@@ -1132,7 +1132,12 @@ def _is_aside(toks: list[A.Token], subject: tuple[int, int], close: int) -> bool
     holder's name after an office that names none ("وزير الخارجيه، خالد بدر،"); a phrase
     after a subject that is complete ("رئيس الوزراء يوسف الشاهد، X،") is the object."""
     first = toks[subject[1] + 1].text
-    if first in L.RELATIVES or first in L.PREPOSITIONS or A.prep_word(first):
+    if (
+        toks[subject[1]].text in L.RELATIVES
+        or first in L.RELATIVES
+        or first in L.PREPOSITIONS
+        or A.prep_word(first)
+    ):
         return True
     words = [t.text for t in toks[subject[1] + 1 : close] if t.is_word]
     return (
@@ -1998,9 +2003,11 @@ class _Finder:
         if ev is None or ev.subject is None:
             return None
         c = ev.subject[1]
-        if c >= len(toks) or toks[c].text not in _COMMAS:
-            return None
-        for q in range(c + 2, min(len(toks), c + 18)):
+        if c >= len(toks) or not (toks[c].text in _COMMAS or toks[c].text in L.RELATIVES):
+            return None  # "، خالد بدر،" or "الذي اعيد انتخابه،": an aside opens here
+        if _SO_CALLED.match(an.norms[si], toks[c - 1].end):
+            return None  # "ما سماه X": the object itself
+        for q in range(c + 1, min(len(toks), c + 18)):
             if not toks[q].is_word and toks[q].text not in '"«»“”()':
                 if (
                     toks[q].text in _COMMAS

@@ -175,3 +175,12 @@ def test_the_quoted_name_the_speaker_gives_is_the_party_held():
 def test_what_the_speaker_describes_is_the_accused():
     text = "واتهم الرئيس ما وصفهم بمتمردين أجانب مدعومين من دولة مجاورة بالضلوع في الهجوم."
     assert {who for who, _ in accuse(text, Issuer("الرئاسة", "JO"))} == {"متمردين أجانب"}
+
+
+def test_a_relative_clause_after_the_speaker_without_a_comma_is_an_aside():
+    text = (
+        "واتهم المتحدث باسم الوزارة التي تسيطر عليها ميليشيا النصر، سامي داود، "
+        "التحالف الدولي بقصف المدينة."
+    )
+    got = {who for who, _ in accuse(text, Issuer("المتحدث باسم الوزارة", "YE"))}
+    assert got == {"التحالف الدولي"}  # not the militia named in the aside
