@@ -153,7 +153,7 @@ _RECIPROCAL = wordlists.load("demand_reciprocal")
 def _is_target_word(w: str) -> bool:
     """A word that can head who is asked: a target or actor head, an office, a country (not its adjective)."""
     b = A.bare_noun(w)
-    if b in L.TARGET_HEADS or w in L.TARGET_HEADS or b in L.ACTOR_HEADS:
+    if b in L.TARGET_HEADS or w in L.TARGET_HEADS or b in L.ACTOR_HEADS or w in _LEADER_HEADS:
         return True
     if b in L.OFFICE_NOUNS:
         return True
@@ -175,6 +175,7 @@ def _people_word(w: str) -> bool:
 
 
 _PEOPLE = wordlists.load("demand_people")
+_LEADER_HEADS = wordlists.load("demands_leader_heads")
 
 
 def _warned_deed(w: str) -> bool:
