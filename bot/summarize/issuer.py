@@ -741,10 +741,11 @@ def _sentence_mentions(idx: int, sentence: str) -> list[Mention]:
     s = _sentence(sentence)
     out: list[Mention] = []
     i = 0
-    may = map(_may_start_body, map(_TEXT, s.words))  # run in C: most words start none
+    # selected in C: most words are no spelling of a body's first word
+    may = map(_BODY_START_FORMS.__contains__, map(_TEXT, s.words))
     for k in itertools.compress(range(len(s.words)), may):
-        if k < i:
-            continue  # inside the name just read
+        if k < i or not _may_start_body(s.words[k][2]):
+            continue  # inside the name just read, or a spelling too short to strip
         found = _body_at(s, k)
         if found is not None:
             out.append(_mention(idx, s, k, found))
@@ -760,6 +761,23 @@ def _may_start_body(word: str) -> bool:
     """Can a body's name start at this word? Most words start none: the sentence's scan
     visits only those that may (what :func:`_body_at` checks first)."""
     return not _INTERESTING.isdisjoint(_variants(word))
+
+
+def _body_start_forms() -> frozenset[str]:
+    """Every spelling of a word one of whose :func:`_variants` may start a body: each
+    first word, after ب/ل/ك or as لل for ال, and any of those after و/ف (the length
+    conditions of ``_variants`` left out: a superset, which :func:`_may_start_body`
+    then decides)."""
+    inner: set[str] = set()
+    for v in _INTERESTING:
+        inner.add(v)
+        inner.update(q + v for q in _PREP_CLITICS)
+        if v.startswith(_ARTICLE):
+            inner.add(_LIL + v[len(_ARTICLE) :])
+    return frozenset(inner | {p + x for p in _PROCLITICS for x in inner})
+
+
+_BODY_START_FORMS = _body_start_forms()
 
 
 # A body found at a word: the last word of its name, its country, kind, international flag.

@@ -348,3 +348,26 @@ def test_one_threads_text_is_never_read_from_another_threads_sentences() -> None
     other.start()
     other.join()
     assert mine and issuer._sentences() == mine
+
+
+def test_body_scan_selects_every_word_that_may_start_a_body() -> None:
+    """The mention scan looks only at words spelled like a body's first word; any word
+    whose clitic-stripped variants reach a first word must be among those spellings,
+    or a body would go unseen."""
+    from bot.summarize import issuer as I
+
+    clitics = ["", *I._PROCLITICS]
+    inner = ["", *I._PREP_CLITICS]
+    tried = 0
+    for v in sorted(I._INTERESTING):
+        bases = [q + v for q in inner]
+        if v.startswith(I._ARTICLE):
+            bases.append(I._LIL + v[len(I._ARTICLE) :])
+        for w in (p + b for p in clitics for b in bases):
+            tried += 1
+            if I._may_start_body(w):
+                assert w in I._BODY_START_FORMS, w
+    assert tried > 100
+    assert {"اليوم", "قال", "في"}.isdisjoint(I._BODY_START_FORMS)  # common words are skipped
+    found = find_issuer(split_sentences(prepare("وقالت وزارة الخارجية في بيان إن الوضع خطير.")[0]))
+    assert found is not None and "وزارة الخارجية" in found.name
