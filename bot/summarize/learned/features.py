@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import lexicon as L
-from bot.summarize import wordlists
+from bot.summarize import patterns, wordlists
 from bot.summarize.text import normalize
 
 _DEMAND_CUES = (
@@ -39,6 +39,12 @@ _DEMAND_CUES = (
 LEAD_SENTENCES = 3
 MAX_SPAN = 4
 
+# The clitics and articles fold drops (data/tables/features_spelling.json: Arabic only in data).
+_SPELLING = patterns.table("features_spelling")
+_CLITIC_LETTERS = _SPELLING["clitic_letters"]  # وفبل
+_ARTICLE = _SPELLING["article"]  # ال
+_LIL = _SPELLING["lil"]  # لل
+
 _WORD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -48,11 +54,11 @@ def fold(word: str) -> str:
     """A normalized word without و/ف/ب/ل + ال or ال/لل, as the scorer compares words."""
     if word.isdigit():
         return "0"
-    if len(word) > 3 and word[0] in "وفبل" and word[1:3] == "ال":
+    if len(word) > 3 and word[0] in _CLITIC_LETTERS and word[1:3] == _ARTICLE:
         word = word[1:]
-    if len(word) > 3 and word.startswith("ال"):
+    if len(word) > 3 and word.startswith(_ARTICLE):
         return word[2:]
-    if len(word) > 3 and word.startswith("لل"):
+    if len(word) > 3 and word.startswith(_LIL):
         return word[2:]
     return _DIGITS.sub("0", word)
 
