@@ -791,9 +791,25 @@ def _subject_after(tk: list[Token], k: int, verb: str) -> tuple[int, int] | None
             if _party_starts(tk, q) and _charge_near(tk, q + 1, verb):
                 return (j, q)
             q += 1
+        if accuse:
+            e = _before_charge(tk, j, e, verb)
         if e > j:
             return (j, e)
     return None
+
+
+def _before_charge(tk: list[Token], j: int, e: int, verb: str) -> int:
+    """Where the phrase ``tk[j:e]`` after اتهم/حمّل ends at the latest: before the charge
+    ("كما اتهمت الميليشيات الانفصاليه | بفرض حصار"), which is no part of a name; the phrase is
+    then the accused (:func:`_is_object`), not the speaker. Only a run of definite words is
+    cut so: an office with its holder's name ("رئيس الوزراء ... خالد بدر") and "المتحدث باسم"
+    keep their بـ words."""
+    for q in range(j + 1, e):
+        if not is_definite(tk[q - 1].text):
+            return e
+        if tk[q].text not in _NAME_LINKS and _charge_follows(tk, (j, q), verb):
+            return q
+    return e
 
 
 def _words_before(tk: list[Token], k: int, events: list[Event], body_start: int) -> list[Token]:

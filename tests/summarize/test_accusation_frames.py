@@ -6,6 +6,7 @@ The sentences are made up, in the shapes reports use; the speaker is the issuer.
 from __future__ import annotations
 
 from bot.summarize import attribution as A
+from bot.summarize import summarize
 from bot.summarize.accusations import extract_accusations
 from bot.summarize.model import Issuer
 from bot.summarize.text import prepare, split_sentences
@@ -184,3 +185,14 @@ def test_a_relative_clause_after_the_speaker_without_a_comma_is_an_aside():
     )
     got = {who for who, _ in accuse(text, Issuer("المتحدث باسم الوزارة", "YE"))}
     assert got == {"التحالف الدولي"}  # not the militia named in the aside
+
+
+def test_the_accused_right_after_the_verb_is_not_taken_for_its_speaker():
+    """ "كما اتهمت X بفرض ...": the charge follows X, so X is the accused and the speaker is
+    the verb's unnamed subject (the issuer), even late in a sentence of the issuer's."""
+    text = (
+        "وحمّلت وزارة الخارجية السورية التحالف الدولي المسؤولية عن جرائم الحرب، "
+        "كما اتهمت الميليشيات الانفصالية بفرض حصار خانق على مدينة الحسكة."
+    )
+    got = [(a.accused, a.act) for a in summarize(text).accusations]
+    assert ("الميليشيات الانفصالية", "siege_starvation") in got
