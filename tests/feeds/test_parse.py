@@ -202,3 +202,26 @@ def test_external_entities_are_never_read() -> None:
     (item,) = parse_feed(body.encode(), {}, NOW).items
 
     assert item.title == "ab"
+
+
+class _Recorder:
+    """A meta-path finder that only notes which modules an import looked for."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        self.names.append(name)
+
+
+def test_parsing_does_not_look_for_a_libxml2_driver_on_every_feed() -> None:
+    import sys
+
+    recorder = _Recorder()
+    sys.meta_path.insert(0, recorder)
+    try:
+        for _ in range(3):
+            parse_feed(S.rss20([ITEM]).encode(), {}, NOW)
+    finally:
+        sys.meta_path.remove(recorder)
+    assert "drv_libxml2" not in recorder.names
