@@ -23,6 +23,11 @@ With ``--pin`` (the default on a machine with 2+ CPUs) the server runs on
 CPU 0 and the measured processes on CPU 1, so the two sides get the same core.
 Printed: medians over ``--repeat`` runs, and Bayan/reader throughput ratios
 (> 1: Bayan is faster).
+
+Which Bayan is measured: the checkout this file is in. Every Bayan process runs with
+``PYTHONPATH`` = this checkout's root, then whatever ``PYTHONPATH`` the bench was given, so
+a worktree's bench measures the worktree's code even with a Bayan wheel installed in the
+interpreter; the first line printed names the ``bot`` package the processes import.
 """
 
 from __future__ import annotations
@@ -113,7 +118,7 @@ def timed(cmd: list[str], env: dict[str, str], cwd: str, cpu: int | None) -> flo
 def bayan_env(db: str) -> dict[str, str]:
     return {
         **os.environ,
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
         "DATABASE_URL": f"sqlite+aiosqlite:///{db}",
         "BAYAN_ALLOW_PRIVATE_HOSTS": "1",
         "BAYAN_FULLTEXT_MIN_CHARS": "0",
@@ -161,6 +166,21 @@ async def main(port, feeds):
     print(json.dumps(out))
 asyncio.run(main(int(sys.argv[1]), int(sys.argv[2])))
 """
+
+
+def bayan_package() -> str:
+    """The ``bot`` package a measured Bayan process imports (it must be this checkout's)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import bot; print(bot.__file__)"],
+        env=bayan_env(os.devnull),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    path = done.stdout.strip()
+    if not Path(path).resolve().is_relative_to(ROOT):
+        raise SystemExit(f"the Bayan processes would import {path}, not {ROOT}")
+    return path
 
 
 def bayan_round(port: int, feeds: int, cpu: int | None) -> dict[str, float]:
@@ -265,6 +285,8 @@ def main() -> None:
             f"{'server on CPU 0, clients on CPU 1' if pin else 'unpinned'}",
             file=sys.stderr,
         )
+        if args.only != "reader":
+            print(f"Bayan: {bayan_package()}", file=sys.stderr)
         bayan, reader = [], []
         for n in range(args.repeat):
             if args.only != "reader":

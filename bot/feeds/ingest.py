@@ -37,7 +37,6 @@ from bot.feeds.fulltext import full_text
 from bot.feeds.info import FeedInfo
 from bot.feeds.links import normalize_link
 from bot.feeds.parse import ParsedItem
-from bot.metrics import SUMMARIZE_SECONDS
 from bot.render.view import StatementView
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
@@ -121,7 +120,10 @@ def _summary_text(item: ParsedItem, body: str) -> str:
 def _summarize_one(text: str) -> Summary:
     """A summarizer bug on one item must not fail its feed's whole poll: that item would
     block every later one of the feed, retried and failing forever. It is stored with an
-    empty summary instead (a ministry's own feed still alerts it)."""
+    empty summary instead (a ministry's own feed still alerts it). The metrics registry
+    (prometheus_client) is imported at the first summary, not by a poll that stores none."""
+    from bot.metrics import SUMMARIZE_SECONDS
+
     try:
         with SUMMARIZE_SECONDS.time():
             return summarize(text)

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.guard import poller_lock
 from bot.feeds.info import FeedInfo
-from bot.feeds.parse import NotAFeed, parse_feed
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
 from bot.redact import mask_url
 from bot.services import Services
@@ -244,7 +243,7 @@ async def _poll_feed(
                 rng=rng,
             ),
         )
-    except (FetchError, NotAFeed) as exc:
+    except FetchError as exc:
         _failed(
             values,
             outcome,
@@ -279,13 +278,19 @@ async def _store(
 ) -> int | None:
     """Parse a fetched body and ingest its items; returns the feed's own TTL, if it has one.
 
-    Raises :class:`FetchError` when an item could not be stored, so the feed is
-    retried (its validators are not saved).
+    Raises :class:`FetchError` when the body is not a feed (its message) or an item could
+    not be stored, so the feed is retried (its validators are not saved). The parser
+    (feedparser, lxml) is imported here: a cycle of 304s never needs it.
     """
+    from bot.feeds.parse import NotAFeed, parse_feed
+
     # The feed's own address is the base for relative item links.
     headers = {"content-location": result.url, **result.headers}
-    async with parse_slots:
-        parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
+    try:
+        async with parse_slots:
+            parsed = await asyncio.to_thread(parse_feed, result.content, headers, started)
+    except NotAFeed as exc:
+        raise FetchError(str(exc)) from exc
     if parsed.bozo:
         log.info(
             "feed #%s is malformed (%s); using the %d items it yields",

@@ -114,7 +114,8 @@ def test_a_current_database_opens_without_alembic(tmp_path: Path) -> None:
 
 def test_the_poller_loads_ingest_only_for_a_feed_with_content(tmp_path: Path) -> None:
     """A cycle of 304s (every cron run of ``bayan poll --once --all`` on quiet feeds) needs
-    neither the summarizer, nor camel-tools, nor the full-text extractor, nor delivery."""
+    neither the summarizer, nor camel-tools, nor the full-text extractor, nor delivery, nor
+    the feed parser (feedparser, lxml), nor the metrics registry."""
     script = (
         "import json, sys\n"
         "import bot.feeds.poller, bot.commands.poll\n"
@@ -129,5 +130,26 @@ def test_the_poller_loads_ingest_only_for_a_feed_with_content(tmp_path: Path) ->
     )
     loaded = set(json.loads(done.stdout))
     heavy = {"camel_tools", "trafilatura", "bot.summarize", "bot.feeds.ingest", "bot.delivery"}
+    heavy |= {"feedparser", "lxml", "bot.feeds.parse", "prometheus_client", "bot.metrics"}
     assert not heavy & loaded, heavy & loaded
     assert "bot.feeds.info" in loaded  # the due-feed snapshot's own small module
+
+
+def test_ingest_loads_the_page_extractor_and_metrics_only_when_used() -> None:
+    """A first poll stores its backlog without summarizing or fetching pages: trafilatura
+    (0.14 s) and prometheus_client wait for the first page and the first summary."""
+    script = (
+        "import json, sys\n"
+        "import bot.feeds.ingest\n"
+        "print(json.dumps(sorted(m for m in sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    loaded = set(json.loads(done.stdout))
+    late = {"trafilatura", "prometheus_client", "bot.metrics"}
+    assert not late & loaded, late & loaded
