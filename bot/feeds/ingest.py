@@ -47,7 +47,6 @@ from bot.store import statements as statement_rows
 from bot.store.db import Database
 from bot.store.locks import STATEMENT_WRITER, held
 from bot.store.models import Entry, Statement, SummaryRow, utcnow
-from bot.store.retention import pruned_guids
 from bot.summarize import SUMMARIZER_VERSION, Summary, summarize
 
 log = logging.getLogger(__name__)
@@ -188,7 +187,9 @@ class Ingestor:
             news = [_Item(i, normalize_link(i.link), i.guid in alerting) for i in fresh]
             news.sort(key=lambda w: w.item.published)  # oldest first: ids follow publication
             seen_writes = self.db.statement_writes
-            await self._match_links(s, news)  # before full text: a known link needs no fetch
+            early = self._work_before_writing(news)
+            if early:  # before full text and summaries: a known link needs neither
+                await self._match_links(s, news)
         outcome.unchanged += sum(isinstance(i, decide.Unchanged) for i in intents)
         if not fresh and not changed:
             if not feed.seeded:
@@ -209,10 +210,12 @@ class Ingestor:
             if shared:  # other instances may have stored statements since the index was read
                 await self._refresh_index()
             # Statements stored since the read pass (by another feed of this process, or by
-            # other instances): look at links again, in the write transaction.
-            recheck = shared or self.db.statement_writes != seen_writes
+            # other instances): look at links again, in the write transaction. Links not
+            # matched before (nothing to fetch or summarize first) are matched only here.
+            recheck = shared or not early or self.db.statement_writes != seen_writes
             self._batch_fps = {}
             if not await self._write_batch(outcome, feed, news, edits, recheck=recheck):
+                await self._rematch_links(news)
                 for work in news:
                     await self._guarded(outcome, feed, work, self._write_new)
                 for work in edits:
@@ -228,16 +231,9 @@ class Ingestor:
     ) -> list[decide.Intent]:
         """What the store knows of these items, and what each one therefore is."""
         guids = list(dict.fromkeys(i.guid for i in items[:MAX_ITEMS]))
-        known = await self._known_entries(s, feed_id, guids)
-        unknown = [g for g in guids if g not in known]
-        pruned = await pruned_guids(s, feed_id, unknown) if unknown else set()
+        rows, pruned = await entry_rows.known_and_pruned(s, feed_id, guids)
+        known = {guid: decide.Known(*row) for guid, row in rows.items()}
         return decide.decide(items, known, pruned)
-
-    async def _known_entries(
-        self, s: AsyncSession, feed_id: int, guids: list[str]
-    ) -> dict[str, decide.Known]:
-        rows = await entry_rows.known_entries(s, feed_id, guids)
-        return {guid: decide.Known(*row) for guid, row in rows.items()}
 
     async def _match_links(self, s: AsyncSession, news: list[_Item]) -> None:
         if not news:
@@ -256,14 +252,30 @@ class Ingestor:
         for w in news:
             w.statement_id = decide.known_statement(w.link, w.item.guid, by_link, by_guid)
 
+    async def _rematch_links(self, news: list[_Item]) -> None:
+        """After a failed batch, before the item-by-item retry: links stored meanwhile, and
+        links the batch had not matched yet, lead to their statements."""
+        async with self.db.sessions() as s:
+            await self._match_links(s, [w for w in news if w.statement_id is None])
+
+    def _fetches_page(self, item: ParsedItem) -> bool:
+        return (
+            self.client is not None
+            and bool(self.fulltext_min_chars)
+            and item.is_excerpt(self.fulltext_min_chars)
+        )
+
+    def _work_before_writing(self, news: list[_Item]) -> bool:
+        """Will an item be summarized or have its page fetched before the write? Then its
+        link is matched first, so a known link costs neither. Otherwise (a first poll's
+        backlog) links are matched once, in the write transaction, where they must be
+        matched anyway: two queries a feed fewer."""
+        return any(w.alert or self._fetches_page(w.item) for w in news)
+
     async def _load_texts(self, work: list[_Item]) -> None:
         async def one(w: _Item) -> None:
             text = w.item.text
-            if (
-                self.client is not None
-                and self.fulltext_min_chars
-                and w.item.is_excerpt(self.fulltext_min_chars)
-            ):
+            if self.client is not None and self._fetches_page(w.item):
                 text = await full_text(self.client, w.item.link or "", text)
             w.prepare(text)
 

@@ -13,10 +13,11 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Integer, String, cast, null, or_, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import Entry, Statement
+from bot.store.models import Entry, SeenItem, Statement
+from bot.store.retention import guid_key
 
 CHUNK = 400
 
@@ -26,20 +27,32 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield values[start : start + CHUNK]
 
 
-async def known_entries(
+async def known_and_pruned(
     s: AsyncSession, feed_id: int, guids: Sequence[str]
-) -> dict[str, tuple[int, str | None, str | None, int | None]]:
-    """guid → (entry id, content hash, text fingerprint, statement id) of the feed's entries."""
+) -> tuple[dict[str, tuple[int, str | None, str | None, int | None]], set[str]]:
+    """guid → (entry id, content hash, text fingerprint, statement id) of the feed's entries
+    among ``guids``, and which of the other ``guids`` retention pruned (see
+    :func:`bot.store.retention.pruned_guids`), in one query per chunk instead of two."""
     found: dict[str, tuple[int, str | None, str | None, int | None]] = {}
+    pruned_keys: set[str] = set()
     for part in _chunks(guids):
-        rows = await s.execute(
-            select(
-                Entry.guid, Entry.id, Entry.content_hash, Entry.text_fingerprint, Entry.statement_id
-            ).where(Entry.feed_id == feed_id, Entry.guid.in_(part))
-        )
-        for guid, *rest in rows:
-            found[guid] = tuple(rest)  # type: ignore[assignment]
-    return found
+        entries = select(
+            Entry.guid, Entry.id, Entry.content_hash, Entry.text_fingerprint, Entry.statement_id
+        ).where(Entry.feed_id == feed_id, Entry.guid.in_(part))
+        seen = select(
+            SeenItem.guid_hash,
+            cast(null(), Integer),
+            cast(null(), String),
+            cast(null(), String),
+            cast(null(), Integer),
+        ).where(SeenItem.feed_id == feed_id, SeenItem.guid_hash.in_([guid_key(g) for g in part]))
+        for key, entry_id, *rest in await s.execute(union_all(entries, seen)):
+            if entry_id is None:  # a seen_items row: its key, not a guid
+                pruned_keys.add(key)
+            else:
+                found[key] = (entry_id, *rest)  # type: ignore[assignment]
+    pruned = {g for g in guids if g not in found and guid_key(g) in pruned_keys}
+    return found, pruned
 
 
 async def statements_by_link(s: AsyncSession, links: Sequence[str]) -> list[tuple[str, int]]:
@@ -115,7 +128,7 @@ async def update_entry(s: AsyncSession, entry_id: int, values: dict[str, Any]) -
 __all__ = [
     "by_fingerprint",
     "entries_leading_to_statements",
-    "known_entries",
+    "known_and_pruned",
     "simhashes",
     "statements_by_link",
     "texts",
