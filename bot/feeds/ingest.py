@@ -273,13 +273,21 @@ class Ingestor:
         return any(w.alert or self._fetches_page(w.item) for w in news)
 
     async def _load_texts(self, work: list[_Item]) -> None:
-        async def one(w: _Item) -> None:
-            text = w.item.text
-            if self.client is not None and self._fetches_page(w.item):
-                text = await full_text(self.client, w.item.link or "", text)
-            w.prepare(text)
+        """Each item's text and identity; pages are fetched concurrently, and an item with
+        no page to fetch (every item of most feeds) needs no task of its own."""
 
-        await asyncio.gather(*(one(w) for w in work))
+        async def fetched(w: _Item, client: FeedClient) -> None:
+            w.prepare(await full_text(client, w.item.link or "", w.item.text))
+
+        client = self.client
+        pages = [w for w in work if client is not None and self._fetches_page(w.item)]
+        with_page = {id(w) for w in pages}  # identity: items may compare equal
+        for w in work:
+            if id(w) not in with_page:
+                w.prepare(w.item.text)
+        if pages:
+            assert client is not None
+            await asyncio.gather(*(fetched(w, client) for w in pages))
 
     async def _near_index(self) -> fp.NearDuplicateIndex:
         if self._index is None:
@@ -427,21 +435,31 @@ class Ingestor:
         if not created:
             return
         now = utcnow()
-        statements = [_new_statement(feed, w, w.summary, now) for w in created]
+        # Only a statement that may alert is an ORM object (the hook and the report read it);
+        # a backlog item's row is its column values.
         rows = [
-            records.NewRecord(st, w.summary, w.item.link or w.item.guid, feed.id)
-            for st, w in zip(statements, created, strict=True)
+            records.NewRecord(
+                _new_statement(feed, w, w.summary, now)
+                if w.alert and w.summary is not None
+                else _statement_values(feed, w, w.summary, now),
+                w.summary,
+                w.item.link or w.item.guid,
+                feed.id,
+            )
+            for w in created
         ]
         stored = await records.create_statements(s, rows, now)
-        entries = [self._entry(feed, w, st.id) for w, st in zip(created, statements, strict=True)]
-        await bulk.insert_rows(s, Entry.__table__, [bulk.column_values(e) for e in entries])
+        ids = [r.statement["id"] if isinstance(r.statement, dict) else r.statement.id for r in rows]
+        entries = [_entry_values(feed, w, sid) for w, sid in zip(created, ids, strict=True)]
+        await bulk.insert_rows(s, Entry.__table__, entries)
         index = await self._near_index()
-        for work, statement, data in zip(created, statements, stored, strict=True):
-            work.statement_id = statement.id
-            index.add(statement.id, work.simhash)
-            self._remember_tokens(statement.id, work.tokens)
-            self._added.append(statement.id)
-            if work.alert and statement.is_statement and work.summary is not None:
+        for work, row, sid, data in zip(created, rows, ids, stored, strict=True):
+            work.statement_id = sid
+            index.add(sid, work.simhash)
+            self._remember_tokens(sid, work.tokens)
+            self._added.append(sid)
+            statement = row.statement
+            if isinstance(statement, Statement) and statement.is_statement:
                 await self._announce(s, outcome, feed, work, statement, data)
         outcome.stored += len(created)
 
@@ -487,19 +505,7 @@ class Ingestor:
             self._added = []
 
     def _entry(self, feed: FeedInfo, work: _Item, statement_id: int) -> Entry:
-        item = work.item
-        return Entry(
-            feed_id=feed.id,
-            guid=item.guid,
-            link=item.link,
-            normalized_link=work.link,
-            title=item.title or None,
-            content_hash=item.content_hash,
-            text_fingerprint=work.fingerprint or None,
-            published_at=item.published,
-            fetched_at=utcnow(),
-            statement_id=statement_id,
-        )
+        return Entry(**_entry_values(feed, work, statement_id))
 
     async def _write_new(
         self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item
@@ -604,6 +610,24 @@ class Ingestor:
             await feed_rows.mark_seeded(s, feed_id)
 
 
+def _entry_values(feed: FeedInfo, work: _Item, statement_id: int) -> dict[str, Any]:
+    """An entries row as column values: a batch inserts them as they are (an ORM object per
+    row cost 37 µs, 0.75 ms a first-polled feed), one item builds its Entry from them."""
+    item = work.item
+    return {
+        "feed_id": feed.id,
+        "guid": item.guid,
+        "link": item.link,
+        "normalized_link": work.link,
+        "title": item.title or None,
+        "content_hash": item.content_hash,
+        "text_fingerprint": work.fingerprint or None,
+        "published_at": item.published,
+        "fetched_at": utcnow(),
+        "statement_id": statement_id,
+    }
+
+
 def _view(statement: Statement, sources: list[str], summary: Summary) -> StatementView:
     view = StatementView.of(statement, sources)
     view.first_seen_at, view.text, view.summary = statement.first_seen_at, statement.text, summary
@@ -613,24 +637,32 @@ def _view(statement: Statement, sources: list[str], summary: Summary) -> Stateme
 def _new_statement(
     feed: FeedInfo, work: _Item, summary: Summary | None, now: datetime
 ) -> Statement:
+    """The statement row of a new item, as an ORM object (see :func:`_statement_values`)."""
+    return Statement(**_statement_values(feed, work, summary, now))
+
+
+def _statement_values(
+    feed: FeedInfo, work: _Item, summary: Summary | None, now: datetime
+) -> dict[str, Any]:
     """The statement row of a new item; a ministry's own feed (``all_statements``) vouches
     for it and names the issuer when the summarizer found none. Without a summary (a backlog
     item) it is not a statement until summarized, so /latest, search, Atom and digests never
     show an unsummarized item."""
     item, vouched = work.item, feed.all_statements
     issuer = summary.issuer if summary is not None else None
-    return Statement(
-        url=item.link,
-        normalized_link=work.link,
-        title=item.title or None,
-        text=work.text,
-        fingerprint=work.fingerprint,
-        simhash=work.simhash,
-        is_statement=summary is not None and (summary.is_statement or vouched),
-        issuer_name=issuer.name if issuer else (feed.name if vouched else None),
-        issuer_country=(issuer.country if issuer else None) or (feed.country if vouched else None),
-        revision=1,
-        published_at=item.published,
-        first_seen_at=now,
-        updated_at=now,
-    )
+    return {
+        "url": item.link,
+        "normalized_link": work.link,
+        "title": item.title or None,
+        "text": work.text,
+        "fingerprint": work.fingerprint,
+        "simhash": work.simhash,
+        "is_statement": summary is not None and (summary.is_statement or vouched),
+        "issuer_name": issuer.name if issuer else (feed.name if vouched else None),
+        "issuer_country": (issuer.country if issuer else None)
+        or (feed.country if vouched else None),
+        "revision": 1,
+        "published_at": item.published,
+        "first_seen_at": now,
+        "updated_at": now,
+    }
