@@ -64,7 +64,7 @@ MATERIAL_JACCARD = decide.MATERIAL_JACCARD
 MAX_ITEMS = decide.MAX_ITEMS
 SUMMARY_FAILED = "summarizer_failed"  # notice on an item stored without a summary
 SUMMARY_BATCH = 16  # texts per thread hop: keeps the event loop (and the bot) responsive
-TOKEN_CACHE = 4096  # statements whose words the ingestor keeps (see Ingestor._tokens)
+GRAM_CACHE = 32768  # statements whose bigram digests the ingestor keeps (see Ingestor._grams)
 
 
 @dataclass(slots=True, frozen=True)
@@ -97,6 +97,7 @@ class _Item:
     tokens: list[str] = field(default_factory=list)
     fingerprint: str = ""
     simhash: int | None = None
+    grams: fp.Grams = None  # bigram digests, for confirming a near match (fp.similar_grams)
     statement_id: int | None = None  # matched statement
     summary: Summary | None = None
     entry: decide.Known | None = None  # the known entry of a changed item
@@ -105,7 +106,7 @@ class _Item:
         self.text = text
         self.tokens = fp.normalize_tokens(text or self.item.title)
         self.fingerprint = fp.fingerprint(self.tokens)
-        self.simhash = fp.simhash(self.tokens)
+        self.simhash, self.grams = fp.identity(self.tokens)
 
 
 def _summary_text(item: ParsedItem, body: str) -> str:
@@ -171,9 +172,10 @@ class Ingestor:
         self._index_upto = 0  # the newest statement id the index has read
         self._added: list[int] = []  # index entries of the open transaction, undone on rollback
         self._batch_fps: dict[str, int] = {}  # statements created by the current write pass
-        # Words of statements this ingestor wrote, so a near-duplicate check against them
-        # does not normalize their stored text again (the costliest step of a first poll).
-        self._tokens: OrderedDict[int, list[str]] = OrderedDict()
+        # Bigram digests of statements this ingestor wrote, so a near-duplicate check against
+        # them does not normalize their stored text again (the costliest step of a first
+        # poll). About 700 bytes a statement: a 10,000-item first poll keeps all of them.
+        self._grams: OrderedDict[int, fp.Grams] = OrderedDict()
 
     # -- public -------------------------------------------------------------
 
@@ -319,7 +321,7 @@ class Ingestor:
 
         Candidates come from the SimHash index (``only`` restricts them to those ids);
         the texts of all items' candidates are read in one query, and the words of
-        statements this ingestor wrote are not read at all (see ``_tokens``).
+        statements this ingestor wrote are not read at all (see ``_grams``).
         """
         index = await self._near_index()
         wanted: list[tuple[_Item, list[int]]] = []
@@ -328,24 +330,24 @@ class Ingestor:
             found = [c for c in found if only is None or c in only]
             if found:
                 wanted.append((w, found))
-        unread = sorted({c for _, found in wanted for c in found if c not in self._tokens})
+        unread = sorted({c for _, found in wanted for c in found if c not in self._grams})
         texts = await entry_rows.texts(s, unread)
         for w, found in wanted:
             w.statement_id = next((sid for sid in found if self._confirms(w, sid, texts)), None)
 
     def _confirms(self, w: _Item, statement_id: int, texts: dict[int, str]) -> bool:
         """The candidate's words share enough bigrams with the item's (nearest first)."""
-        tokens = self._tokens.get(statement_id)
-        if tokens is None:
+        grams = self._grams.get(statement_id)
+        if grams is None:
             if statement_id not in texts:
                 return False
-            tokens = fp.normalize_tokens(texts[statement_id])
-        return fp.similar(w.tokens, tokens)
+            grams = fp.gram_digests(fp.normalize_tokens(texts[statement_id]))
+        return fp.similar_grams(w.grams, grams)
 
-    def _remember_tokens(self, statement_id: int, tokens: list[str]) -> None:
-        self._tokens[statement_id] = tokens
-        if len(self._tokens) > TOKEN_CACHE:
-            self._tokens.popitem(last=False)
+    def _remember_grams(self, statement_id: int, grams: fp.Grams) -> None:
+        self._grams[statement_id] = grams
+        if len(self._grams) > GRAM_CACHE:
+            self._grams.popitem(last=False)
 
     async def _match_texts(self, s: AsyncSession, news: list[_Item]) -> None:
         if not news:
@@ -407,7 +409,7 @@ class Ingestor:
     def _forget_added(self) -> None:
         """A transaction rolled back: its statements leave the near-duplicate index."""
         for sid in self._added:
-            self._tokens.pop(sid, None)
+            self._grams.pop(sid, None)
             if self._index is not None:
                 self._index.remove(sid)
         self._batch_fps = {fp_: i for fp_, i in self._batch_fps.items() if i not in self._added}
@@ -456,7 +458,7 @@ class Ingestor:
         for work, row, sid, data in zip(created, rows, ids, stored, strict=True):
             work.statement_id = sid
             index.add(sid, work.simhash)
-            self._remember_tokens(sid, work.tokens)
+            self._remember_grams(sid, work.grams)
             self._added.append(sid)
             statement = row.statement
             if isinstance(statement, Statement) and statement.is_statement:
@@ -533,7 +535,7 @@ class Ingestor:
         work.statement_id = statement.id
         self._batch_fps[work.fingerprint] = statement.id
         (await self._near_index()).add(statement.id, work.simhash)
-        self._remember_tokens(statement.id, work.tokens)
+        self._remember_grams(statement.id, work.grams)
         self._added.append(statement.id)
 
     async def _join(
@@ -590,7 +592,7 @@ class Ingestor:
         material = decide.is_material(previous, summary, statement.text, work.tokens)
         now = utcnow()
         new_text = records.Text(work.text, work.item.title or None, work.fingerprint, work.simhash)
-        self._tokens.pop(statement.id, None)  # its text changes: words read again when needed
+        self._grams.pop(statement.id, None)  # its text changes: read again when needed
         records.update_text(statement, new_text, now)
         if not material:  # typo fixed, markup changed: keep the text current, quietly
             if row is not None:

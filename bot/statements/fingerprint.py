@@ -21,6 +21,8 @@ import hashlib
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -34,6 +36,7 @@ MAX_CANDIDATES = 5
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _WORD = re.compile(r"\w", re.UNICODE)
 _U64 = 0xFFFFFFFFFFFFFFFF
+Grams = Any  # a sorted numpy array of distinct uint64 bigram digests (gram_digests)
 
 
 # camel-tools' normalize_unicode maps these two ligatures with a per-character Python loop,
@@ -52,9 +55,10 @@ _FOLDS = {**dediac_fold_table(), **_DIGITS, ord("\u0640"): None}
 
 
 def normalize_tokens(text: str) -> list[str]:
-    """Words of ``text`` after camel-tools normalization, punctuation dropped."""
+    """Words of ``text`` after camel-tools normalization, punctuation dropped (a token of
+    letters and digits only has a word character: the regex looks at the others)."""
     text = normalize_unicode(text or "").translate(_FOLDS).lower()
-    return [tok for tok in word_tokens(text) if _WORD.search(tok)]
+    return [tok for tok in word_tokens(text) if tok.isalnum() or _WORD.search(tok)]
 
 
 def fingerprint(tokens: list[str]) -> str:
@@ -67,22 +71,55 @@ def bigrams(tokens: list[str]) -> set[str]:
     return {f"{a} {b}" for a, b in itertools.pairwise(tokens)}
 
 
+def _digests(features: Iterable[str]) -> bytes:
+    blake2b = hashlib.blake2b
+    return b"".join([blake2b(f.encode(), digest_size=8).digest() for f in features])
+
+
 def simhash(tokens: list[str]) -> int | None:
     """Signed 64-bit SimHash (fits SQL BIGINT), or None when the text is too short."""
+    return identity(tokens)[0]
+
+
+def identity(tokens: list[str]) -> tuple[int | None, Grams]:
+    """The SimHash and the bigram digests (:func:`gram_digests`) of ``tokens``, with one
+    digest per feature: the SimHash's features are the words and the bigrams (disjoint: a
+    token has no space, a bigram has one), the confirmation's are the bigrams."""
+    grams = bigrams(tokens)
+    gram_bytes = _digests(grams)
     if len(tokens) < MIN_TOKENS:
-        return None
-    features = set(tokens) | bigrams(tokens)  # the votes add up the same in any order
-    blake2b = hashlib.blake2b
-    digests = np.frombuffer(
-        b"".join([blake2b(f.encode(), digest_size=8).digest() for f in features]),
-        dtype=np.uint8,
-    )
-    bits = np.unpackbits(
-        digests.reshape(-1, 8), axis=1
-    )  # one row of 64 bits per feature, MSB first
-    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(features)
+        return None, _distinct(gram_bytes)
+    words = set(tokens)  # 12+ tokens: their bigrams are pairs, no word is one
+    features = np.frombuffer(gram_bytes + _digests(words), dtype=np.uint8)
+    bits = np.unpackbits(features.reshape(-1, 8), axis=1)  # 64 bits a feature, MSB first
+    votes = bits.sum(axis=0, dtype=np.int64) * 2 - (len(grams) + len(words))
     value = int.from_bytes(np.packbits(votes > 0).tobytes(), "big")
-    return value - (1 << 64) if value >= (1 << 63) else value
+    return (value - (1 << 64) if value >= (1 << 63) else value), _distinct(gram_bytes)
+
+
+def _distinct(digests: bytes) -> Grams:
+    """Sorted digests of distinct bigrams: distinct already but for a 2^-64 collision, which
+    a sort shows (np.unique sorts and masks: 15 times a sort's cost)."""
+    ordered = np.sort(np.frombuffer(digests, dtype=np.uint64))
+    if ordered.size > 1 and bool((ordered[1:] == ordered[:-1]).any()):
+        return np.unique(ordered)
+    return ordered
+
+
+def gram_digests(tokens: list[str]) -> Grams:
+    """The word bigrams of ``tokens`` as sorted, distinct 64-bit digests (blake2b, as the
+    SimHash's features): 8 bytes a bigram where the strings take 100, so the ingestor can
+    keep those of every statement of a large first poll for :func:`similar_grams`."""
+    return _distinct(_digests(bigrams(tokens)))
+
+
+def similar_grams(a: Grams, b: Grams) -> bool:
+    """:func:`similar` on bigram digests: the same answer unless two different bigrams share
+    a 64-bit digest (2^-64 a pair)."""
+    if not a.size or not b.size:
+        return False
+    shared = np.intersect1d(a, b, assume_unique=True).size
+    return shared / (a.size + b.size - shared) >= MIN_JACCARD
 
 
 def hamming(a: int, b: int) -> int:

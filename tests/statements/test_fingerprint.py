@@ -73,3 +73,35 @@ def test_the_index_grows_past_its_first_block_and_still_finds_the_nearest() -> N
     assert index.candidates(target)[0] == 2999
     index.remove(2999)
     assert 2999 not in index.candidates(target)
+
+
+def test_simhashes_stay_those_already_stored() -> None:
+    """Statements store their SimHash: computing it with the bigram digests must not move it
+    (values from the implementation before bigram digests were kept)."""
+    values = {
+        name: fp.simhash(fp.normalize_tokens(getattr(S, name)))
+        for name in ("BORDER", "ENERGY", "WATER")
+    }
+    assert values == {
+        "BORDER": -4422285753501825926,
+        "ENERGY": -1418735282372704581,
+        "WATER": -8631739289274742522,
+    }
+
+
+def test_bigram_digests_confirm_exactly_what_the_words_confirm() -> None:
+    texts = [S.ENERGY, S.WATER, S.BORDER, S.BORDER_RETYPED, S.WEATHER, S.ENERGY_REVISED]
+    texts += [S.distinct_text(n) for n in range(6)]
+    tokens = [fp.normalize_tokens(t) for t in texts]
+    # Near copies: the first text with ever more of its words dropped, down to a different text.
+    for cut in range(0, 40, 3):
+        tokens.append(tokens[0][cut:])
+    answers = []
+    for a in tokens:
+        for b in tokens:
+            words = fp.similar(a, b)
+            assert fp.similar_grams(fp.gram_digests(a), fp.gram_digests(b)) == words, (a, b)
+            answers.append(words)
+    assert True in answers and False in answers  # both answers were exercised
+    simhash, grams = fp.identity(tokens[0])
+    assert simhash == fp.simhash(tokens[0]) and (grams == fp.gram_digests(tokens[0])).all()
