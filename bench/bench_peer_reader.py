@@ -22,7 +22,9 @@ Each side is measured two ways:
 With ``--pin`` (the default on a machine with 2+ CPUs) the server runs on
 CPU 0 and the measured processes on CPU 1, so the two sides get the same core.
 Printed: medians over ``--repeat`` runs, and Bayan/reader throughput ratios
-(> 1: Bayan is faster).
+(> 1: Bayan is faster), of wall time and of CPU time (user + system of the
+process and all its threads: on a machine shared with other work, the wall
+times of one side can double from one round to the next, CPU times much less).
 
 Which Bayan is measured: the checkout this file is in. Every Bayan process runs with
 ``PYTHONPATH`` = this checkout's root, then whatever ``PYTHONPATH`` the bench was given, so
@@ -36,6 +38,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,6 +53,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_feeds import serve  # noqa: E402
 
 READER_VERSION = "3.26"
+CPU_SPENT: dict[str, float] = {}  # the last timed process's CPU seconds (see timed)
 
 READER_CHILD = r"""
 import json, sys, time
@@ -69,9 +73,10 @@ elif action == "inprocess":  # both cycles timed inside one process
         reader.add_feed(url(f))
     out = {}
     for label in ("first", "unchanged"):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         reader.update_feeds(workers=workers, scheduled=False)
         out[label] = time.perf_counter() - start
+        out["cpu_" + label] = time.process_time() - cpu
     out["entries"] = reader.get_entry_counts().total
     print(json.dumps(out))
 reader.close()
@@ -98,15 +103,19 @@ def reader_python() -> str:
 
 
 def timed(cmd: list[str], env: dict[str, str], cwd: str, cpu: int | None) -> float:
-    """Wall time of one whole process; it must exit 0."""
+    """Wall time of one whole process; it must exit 0. Its CPU time (user + system, all its
+    threads) is added to :data:`CPU_SPENT` under the command."""
 
     def pin() -> None:
         if cpu is not None:
             os.sched_setaffinity(0, {cpu})
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, env=env, cwd=cwd, preexec_fn=pin, capture_output=True, text=True)
     took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SPENT["last"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         raise SystemExit(f"{cmd[:4]} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return took
@@ -157,9 +166,10 @@ async def main(port, feeds):
     out = {}
     async with FeedClient.from_settings(settings) as client:
         for label, every in (("first", False), ("unchanged", True)):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             report = await poll_once(services, all_feeds=every, on_statement=enqueue_for_statement, client=client)
             out[label] = time.perf_counter() - start
+            out["cpu_" + label] = time.process_time() - cpu
             assert not report.failed, report.failed[0].error
             assert len(report.outcomes) == feeds, len(report.outcomes)
     await services.close()
@@ -190,7 +200,9 @@ def bayan_round(port: int, feeds: int, cpu: int | None) -> dict[str, float]:
         timed([sys.executable, "-c", BAYAN_ADD, str(port), str(feeds)], env, tmp, cpu)
         poll = [sys.executable, "-m", "bot", "poll", "--once"]
         out["whole_first"] = timed(poll, env, tmp, cpu)
+        out["cpu_whole_first"] = CPU_SPENT["last"]
         out["whole_unchanged"] = timed([*poll, "--all"], env, tmp, cpu)
+        out["cpu_whole_unchanged"] = CPU_SPENT["last"]
         env = bayan_env(f"{tmp}/inprocess.db")
         out.update(
             inprocess([sys.executable, "-c", BAYAN_INPROCESS, str(port), str(feeds)], env, tmp, cpu)
@@ -211,9 +223,11 @@ def reader_round(
         db = f"{tmp}/whole.sqlite"
         timed([python, "-c", READER_CHILD, db, "add", *args], env, tmp, cpu)
         out["whole_first"] = timed([python, "-c", READER_CHILD, db, "update", *args], env, tmp, cpu)
+        out["cpu_whole_first"] = CPU_SPENT["last"]
         out["whole_unchanged"] = timed(
             [python, "-c", READER_CHILD, db, "update", *args], env, tmp, cpu
         )
+        out["cpu_whole_unchanged"] = CPU_SPENT["last"]
         db = f"{tmp}/inprocess.sqlite"
         found = inprocess([python, "-c", READER_CHILD, db, "inprocess", *args], env, tmp, cpu)
         if found.pop("entries") != feeds * 20:
@@ -231,7 +245,14 @@ def inprocess(cmd: list[str], env: dict[str, str], cwd: str, cpu: int | None) ->
     if done.returncode != 0:
         raise SystemExit(f"in-process run failed:\n{done.stderr[-3000:]}")
     timings = json.loads(done.stdout.strip().splitlines()[-1])
-    return {("in_" + k if k != "entries" else k): v for k, v in timings.items()}
+    return {_in_key(k): v for k, v in timings.items()}
+
+
+def _in_key(key: str) -> str:
+    """first → in_first, cpu_first → cpu_in_first; entries stays."""
+    if key == "entries":
+        return key
+    return f"cpu_in_{key[4:]}" if key.startswith("cpu_") else f"in_{key}"
 
 
 # -- report --------------------------------------------------------------------
@@ -249,6 +270,10 @@ def report(feeds: int, bayan: list[dict[str, float]], reader: list[dict[str, flo
         ("whole_unchanged", "unchanged, whole process"),
         ("in_first", "first poll, in-process"),
         ("in_unchanged", "unchanged, in-process"),
+        ("cpu_whole_first", "first poll, whole, CPU"),
+        ("cpu_whole_unchanged", "unchanged, whole, CPU"),
+        ("cpu_in_first", "first poll, in-proc., CPU"),
+        ("cpu_in_unchanged", "unchanged, in-proc., CPU"),
     ):
         b, r = med["bayan"][key], med["reader"][key]
         ratios[key] = r / b  # throughput ratio: same feeds, so time(reader) / time(Bayan)
