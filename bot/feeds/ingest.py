@@ -237,22 +237,31 @@ class Ingestor:
         known = {guid: decide.Known(*row) for guid, row in rows.items()}
         return decide.decide(items, known, pruned)
 
-    async def _match_links(self, s: AsyncSession, news: list[_Item]) -> None:
+    async def _match_links(
+        self, s: AsyncSession, news: list[_Item], *, then_texts: bool = False
+    ) -> None:
+        """Items whose link (or global guid) leads to a stored statement; with ``then_texts``,
+        the others by their text (:meth:`_match_texts`), the exact fingerprints read in the
+        same query as the links."""
         if not news:
             return
         links = [w.link for w in news if w.link]
         guids = [w.item.guid for w in news if decide.guid_is_global(w.item.guid)]
+        fps = list({w.fingerprint for w in news if w.tokens}) if then_texts else []
+        found = await entry_rows.matches(s, links, guids, fps)
         by_link: dict[str, int] = {}
         by_guid: dict[str, int] = {}
-        for link, sid in await entry_rows.statements_by_link(s, links):
+        for link, sid in found.by_link:
             by_link.setdefault(link, sid)
-        for link, guid, sid in await entry_rows.entries_leading_to_statements(s, links, guids):
+        for link, guid, sid in found.entries:
             if link:
                 by_link.setdefault(link, sid)
             if decide.guid_is_global(guid):
                 by_guid.setdefault(guid, sid)
         for w in news:
             w.statement_id = decide.known_statement(w.link, w.item.guid, by_link, by_guid)
+        if then_texts:
+            await self._match_texts(s, [w for w in news if w.statement_id is None], found)
 
     async def _rematch_links(self, news: list[_Item]) -> None:
         """After a failed batch, before the item-by-item retry: links stored meanwhile, and
@@ -349,12 +358,20 @@ class Ingestor:
         if len(self._grams) > GRAM_CACHE:
             self._grams.popitem(last=False)
 
-    async def _match_texts(self, s: AsyncSession, news: list[_Item]) -> None:
+    async def _match_texts(
+        self, s: AsyncSession, news: list[_Item], found: entry_rows.Matches | None = None
+    ) -> None:
+        """Items whose text is a stored statement's: exact fingerprint (read here, or already
+        in ``found``), then a confirmed near match."""
         if not news:
             return
         by_fp: dict[str, int] = {}
-        fps = list({w.fingerprint for w in news if w.tokens})
-        for fingerprint, sid in await entry_rows.by_fingerprint(s, fps):
+        if found is None:
+            fps = list({w.fingerprint for w in news if w.tokens})
+            rows = await entry_rows.by_fingerprint(s, fps)
+        else:
+            rows = found.by_fingerprint
+        for fingerprint, sid in rows:
             by_fp.setdefault(fingerprint, sid)
         for w in news:
             w.statement_id = by_fp.get(w.fingerprint)
@@ -382,9 +399,11 @@ class Ingestor:
         self._added = []
         try:
             async with self.db.sessions() as s, s.begin():
-                if recheck:
-                    await self._match_links(s, [w for w in news if w.statement_id is None])
-                await self._match_texts(s, [w for w in news if w.statement_id is None])
+                unmatched = [w for w in news if w.statement_id is None]
+                if recheck:  # links, then texts: fingerprints come with the links' query
+                    await self._match_links(s, unmatched, then_texts=True)
+                else:
+                    await self._match_texts(s, unmatched)
                 matched = [w.statement_id for w in news]
                 await self._write_all(s, attempt, feed, news)
                 for work in edits:

@@ -10,10 +10,11 @@ chunks of :data:`CHUNK` (SQLite's variable limit on old builds is 999).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, null, or_, select, union_all, update
+from sqlalchemy import Integer, String, cast, literal, null, or_, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Entry, SeenItem, Statement
@@ -55,34 +56,59 @@ async def known_and_pruned(
     return found, pruned
 
 
-async def statements_by_link(s: AsyncSession, links: Sequence[str]) -> list[tuple[str, int]]:
-    """(normalized link, statement id) of statements first stored under one of ``links``."""
-    if not links:
-        return []
-    rows = await s.execute(
-        select(Statement.normalized_link, Statement.id).where(Statement.normalized_link.in_(links))
-    )
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+@dataclass(slots=True)
+class Matches:
+    """What recognizes a batch's items, from one query: see :func:`matches`."""
+
+    by_link: list[tuple[str, int]] = field(default_factory=list)
+    entries: list[tuple[str | None, str, int]] = field(default_factory=list)
+    by_fingerprint: list[tuple[str, int]] = field(default_factory=list)
 
 
-async def entries_leading_to_statements(
-    s: AsyncSession, links: Sequence[str], guids: Sequence[str]
-) -> list[tuple[str | None, str, int]]:
-    """(normalized link, guid, statement id) of any feed's entries with one of ``links`` or
-    ``guids`` that carry a statement (an item seen on another feed)."""
+async def matches(
+    s: AsyncSession, links: Sequence[str], guids: Sequence[str], fingerprints: Sequence[str]
+) -> Matches:
+    """What recognizes items again, in one UNION ALL (one round trip instead of three, each
+    several hops to the database driver's thread; a ``kind`` column tells the rows apart):
+    (normalized link, id) of statements first stored under one of ``links``; (normalized
+    link, guid, statement id) of any feed's entries with one of ``links`` or ``guids`` that
+    carry a statement (an item seen on another feed); (fingerprint, id) of statements with
+    one of these exact text ``fingerprints``."""
+    parts = []
+    if links:
+        parts.append(
+            select(literal(0), Statement.normalized_link, cast(null(), String), Statement.id).where(
+                Statement.normalized_link.in_(links)
+            )
+        )
     conds = []
     if links:
         conds.append(Entry.normalized_link.in_(links))
     if guids:
         conds.append(Entry.guid.in_(guids))
-    if not conds:
-        return []
-    rows = await s.execute(
-        select(Entry.normalized_link, Entry.guid, Entry.statement_id).where(
-            or_(*conds), Entry.statement_id.is_not(None)
+    if conds:
+        parts.append(
+            select(literal(1), Entry.normalized_link, Entry.guid, Entry.statement_id).where(
+                or_(*conds), Entry.statement_id.is_not(None)
+            )
         )
-    )
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    if fingerprints:
+        parts.append(
+            select(literal(2), Statement.fingerprint, cast(null(), String), Statement.id).where(
+                Statement.fingerprint.in_(fingerprints)
+            )
+        )
+    found = Matches()
+    if not parts:
+        return found
+    for kind, key, guid, sid in await s.execute(union_all(*parts)):
+        if kind == 0:
+            found.by_link.append((key, sid))
+        elif kind == 1:
+            found.entries.append((key, guid, sid))
+        else:
+            found.by_fingerprint.append((key, sid))
+    return found
 
 
 async def simhashes(
@@ -126,11 +152,11 @@ async def update_entry(s: AsyncSession, entry_id: int, values: dict[str, Any]) -
 
 
 __all__ = [
+    "Matches",
     "by_fingerprint",
-    "entries_leading_to_statements",
     "known_and_pruned",
+    "matches",
     "simhashes",
-    "statements_by_link",
     "texts",
     "update_entry",
 ]
