@@ -100,6 +100,7 @@ _THE_LEAST = _PARTICLES["the_least"]  # الاقل
 _APPROXIMATELY = _PARTICLES["approximately"]  # تقريبا
 _CASES = tuple(_PARTICLES["cases"])  # حاله حالات
 _DATE_LINKS = frozenset(_PARTICLES["date_links"])  # و الي حتي - /
+_UNTIL = _PARTICLES["until"]  # حتي
 _OF_THEM_THINGS = tuple(_PARTICLES["of_them_things"])  # منها منهما
 _OF_THEM_PEOPLE = tuple(_PARTICLES["of_them_people"])  # منهم منهن
 _CONSISTS = tuple(_PARTICLES["consists"])  # تتالف يتالف
@@ -193,6 +194,7 @@ _MONEY_CUE = re.compile(patterns.source("figures_money_cue"))
 # Not figures: what a number is when these stand around it.
 _TIME_UNITS = wordlists.load("figures_time_units")
 _MONTHS = wordlists.load("figures_months")
+_MULTIPLIERS = wordlists.load("figures_multipliers")
 _REFERENCE_WORDS = wordlists.load("figures_reference_words")
 # Words allowed between a reference word and its number ("القرار الأممي رقم 2254").
 _REFERENCE_FILLERS = wordlists.load("figures_reference_fillers")
@@ -464,7 +466,7 @@ def _tells_time(sent: _Sentence, at: _Around) -> bool:
     # "الساعات الأربع والعشرين", "السنوات السبع": a time noun before an article number
     if at.has_article and (_in(at.prev, _TIME_UNITS) or _in(at.prev2, _TIME_UNITS)):
         return True
-    if _in(nxt, _TIME_UNITS) or _in(nxt, _MONTHS):
+    if _in(nxt, _TIME_UNITS) or _in(nxt, _MONTHS) or _in(nxt, _MULTIPLIERS):
         return True
     if at.is_digits and nxt in _DATE_LINKS and _listed_days_end_in_a_month(sent, nxt_i):
         return True  # "في 22 و23 مارس", "من 26 إلى 28 مارس": the first day of a list
@@ -515,7 +517,9 @@ def _is_year(sent: _Sentence, p: Phrase, at: _Around) -> bool:
     return _in(at.prev, _MONTHS) or not (
         cat in _SPECIFIC | {"structures", "attacks", "money", "person"}
         or _in(nxt, _MEASURES)
-        or _qualifier_before(sent, at.k0)[0] != "exact"
+        or (
+            _qualifier_before(sent, at.k0)[0] != "exact" and not (at.prev == _UNTIL and cat is None)
+        )
     )
 
 

@@ -587,3 +587,21 @@ def test_people_driven_out_are_displaced(text: str) -> None:
 def test_one_percent_is_a_figure(text: str) -> None:
     """One of something is often no count ("جهة واحدة"), but one percent is a share."""
     assert [f.value for f in figures(text)] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت المنظمة إن عدد القتلى أكبر بثلاثة أضعاف من الرقم المعلن.",
+        "ويمر عبر الميناء ثلاثة أرباع واردات البلاد.",
+        "وكانت تطبق برنامجا سريا حتى 2003، بحسب الوزير.",
+    ],
+)
+def test_ratios_and_a_year_after_until_are_no_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_up_to_a_count_is_still_a_figure() -> None:
+    assert [(f.value, f.qualifier) for f in figures("وارتفع عدد القتلى حتى 2000 قتيل.")] == [
+        (2000, "up_to")
+    ]
