@@ -195,6 +195,7 @@ _MONEY_CUE = re.compile(patterns.source("figures_money_cue"))
 _TIME_UNITS = wordlists.load("figures_time_units")
 _MONTHS = wordlists.load("figures_months")
 _MULTIPLIERS = wordlists.load("figures_multipliers")
+_THEIR_NUMBER = wordlists.load("figures_their_number")
 _REFERENCE_WORDS = wordlists.load("figures_reference_words")
 # Words allowed between a reference word and its number ("القرار الأممي رقم 2254").
 _REFERENCE_FILLERS = wordlists.load("figures_reference_fillers")
@@ -892,6 +893,8 @@ def _category(
     subsets: set[int],
 ) -> str:
     """The figure's category: its noun's, or for a count of people (or of nothing named) the event's."""
+    if ucat is None and c.qstart > 0 and sent.toks[c.qstart - 1] in _THEIR_NUMBER:
+        ucat = "person"  # "وعددهم نحو 15 ألفا": people counted without a noun
     if ucat is None or ucat == "person":
         return _people_category(sent, f, c, ucat, found, subsets)
     if ucat == "percent":

@@ -605,3 +605,10 @@ def test_up_to_a_count_is_still_a_figure() -> None:
     assert [(f.value, f.qualifier) for f in figures("وارتفع عدد القتلى حتى 2000 قتيل.")] == [
         (2000, "up_to")
     ]
+
+
+def test_their_number_counts_people() -> None:
+    """ "وعددهم 2800": the people just named, counted without a noun after the number."""
+    assert [f.category for f in figures("ويقيم في ماليزيا آلاف اليمنيين وعددهم 2800.")] == [
+        "people"
+    ]
