@@ -612,3 +612,7 @@ def test_their_number_counts_people() -> None:
     assert [f.category for f in figures("ويقيم في ماليزيا آلاف اليمنيين وعددهم 2800.")] == [
         "people"
     ]
+
+
+def test_people_taken_to_hospital_are_injured() -> None:
+    assert [f.category for f in figures("وتم نقل 187 شخصا إلى المستشفيات.")] == ["injured"]
