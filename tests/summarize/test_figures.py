@@ -616,3 +616,7 @@ def test_their_number_counts_people() -> None:
 
 def test_people_taken_to_hospital_are_injured() -> None:
     assert [f.category for f in figures("وتم نقل 187 شخصا إلى المستشفيات.")] == ["injured"]
+
+
+def test_two_who_were_killed_in_the_dual_are_killed() -> None:
+    assert [f.category for f in figures("وأضاف أن اثنين من أفراد الشرطة قتلا أيضا.")] == ["killed"]
