@@ -47,16 +47,62 @@ def _delivery_hook() -> Any:
     return enqueue
 
 
+def _print_report(report: Any, jsonl: bool) -> int:
+    """The new statements on standard output, the counts on standard error; the exit code
+    (1 when every polled feed failed)."""
+    failed = len(report.failed)
+    for new in report.new_statements:
+        if jsonl:
+            sys.stdout.write(json.dumps(jsonl_line(new), ensure_ascii=False) + "\n")
+        else:
+            st = new.statement
+            print(f"#{st.id} [{new.feed}] {st.title or st.url or ''}")
+    sys.stdout.flush()
+    if not jsonl:
+        print(
+            f"{len(report.outcomes)} feed(s) polled: {len(report.new_statements)} new statement(s), "
+            f"{len(report.revised)} revised, {failed} failed",
+            file=sys.stderr,
+        )
+    return 1 if failed and failed == len(report.outcomes) else 0
+
+
+async def _poll_quick(args: argparse.Namespace, settings: Any) -> int | None:
+    """``--once`` on a SQLite file: feeds that answer 304 never load SQLAlchemy
+    (:mod:`bot.feeds.quick`); None when the store needs the usual path."""
+    from bot.feeds.fetch import FeedClient
+    from bot.feeds.guard import PollerBusy
+    from bot.feeds.quick import poll_once_quick
+
+    async with FeedClient.from_settings(settings) as client:
+        try:
+            report = await poll_once_quick(
+                settings,
+                client,
+                all_feeds=args.all,
+                on_statement=_delivery_hook(),
+                wait=POLLER_WAIT,
+            )
+        except PollerBusy as exc:
+            raise CliError(f"{exc}; waited {POLLER_WAIT} s") from None
+    return None if report is None else _print_report(report, args.jsonl)
+
+
 async def _poll(args: argparse.Namespace) -> int:
     from bot.feeds.fetch import FeedClient
     from bot.feeds.guard import PollerBusy
+
+    settings = settings_and_logging()
+    if args.once:
+        code = await _poll_quick(args, settings)
+        if code is not None:
+            return code
     from bot.feeds.poller import poll_once
     from bot.services import open_services
 
-    settings = settings_and_logging()
     services = await open_services(settings)
     hook = _delivery_hook()
-    failed = 0
+    code = 0
     try:
         async with FeedClient.from_settings(settings) as client:
             while True:
@@ -70,20 +116,7 @@ async def _poll(args: argparse.Namespace) -> int:
                     )
                 except PollerBusy as exc:
                     raise CliError(f"{exc}; waited {POLLER_WAIT} s") from None
-                failed = len(report.failed)
-                for new in report.new_statements:
-                    if args.jsonl:
-                        sys.stdout.write(json.dumps(jsonl_line(new), ensure_ascii=False) + "\n")
-                    else:
-                        st = new.statement
-                        print(f"#{st.id} [{new.feed}] {st.title or st.url or ''}")
-                sys.stdout.flush()
-                if not args.jsonl:
-                    print(
-                        f"{len(report.outcomes)} feed(s) polled: {len(report.new_statements)} new statement(s), "
-                        f"{len(report.revised)} revised, {failed} failed",
-                        file=sys.stderr,
-                    )
+                code = _print_report(report, args.jsonl)
                 if args.once:
                     break
                 from bot.feeds.backlog import summarize_backlog
@@ -95,7 +128,7 @@ async def _poll(args: argparse.Namespace) -> int:
                 await asyncio.sleep(tick_seconds(settings.poll_interval))
     finally:
         await services.close()
-    return 1 if failed and failed == len(report.outcomes) else 0
+    return code
 
 
 def _nothing_due(args: argparse.Namespace, settings: Any) -> bool:

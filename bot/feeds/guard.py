@@ -26,7 +26,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from bot.store.peek import sqlite_file
 
 RETRY_SECONDS = 0.2
 
@@ -36,7 +36,15 @@ class PollerBusy(Exception):
 
 
 def lock_path(database_url: str) -> Path | None:
-    """``<database file>.poll.lock`` for a SQLite file, None for memory or a server database."""
+    """``<database file>.poll.lock`` for a SQLite file, None for memory or a server database.
+
+    A plain SQLite file's URL is read without SQLAlchemy (the one-shot poll of
+    :mod:`bot.feeds.quick` never imports it); any other URL is parsed by SQLAlchemy."""
+    plain = sqlite_file(database_url)
+    if plain is not None:
+        return Path(f"{plain}.poll.lock")
+    from sqlalchemy.engine import make_url
+
     url = make_url(database_url)
     if not url.drivername.startswith("sqlite") or not url.database or url.database == ":memory:":
         return None

@@ -2,15 +2,19 @@
 
 Its own small module so that the poller can list due feeds without importing
 ingest (the summarizer, fingerprints, full-text extraction): a cycle where
-every feed answers 304 never needs them.
+every feed answers 304 never needs them; nor SQLAlchemy, which the one-shot
+poll's 304 pass (:mod:`bot.feeds.quick`) does without.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.redact import mask_url
-from bot.store.models import Feed
+
+if TYPE_CHECKING:
+    from bot.store.models import Feed  # a row is read by attribute: no ORM import needed
 
 
 @dataclass(slots=True, frozen=True)

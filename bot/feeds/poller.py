@@ -6,6 +6,11 @@ slow, broken, hostile or huge feed costs one concurrency slot until its
 deadline and nothing else. Health (validators, failures, next poll) is
 written for all feeds in one transaction at the end of the cycle, *after*
 their items were ingested: a crash in between refetches, it never skips.
+
+Where the due feeds come from and where health goes is a :class:`CycleStore`:
+the store's repositories (:func:`poll_once`), or plain ``sqlite3`` for a one-shot
+poll (:mod:`bot.feeds.quick`), which opens the database for ingest only once a
+feed has content. This module imports no database library itself.
 """
 
 from __future__ import annotations
@@ -14,22 +19,21 @@ import asyncio
 import logging
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.feeds.fetch import FeedClient, FetchError
 from bot.feeds.guard import poller_lock
 from bot.feeds.info import FeedInfo
 from bot.feeds.timing import max_age, next_after_failure, next_after_success, retry_after
 from bot.redact import mask_url
-from bot.services import Services
-from bot.store import feeds as feed_rows
-from bot.store.feed_lease import lease_due, shared
-from bot.store.models import utcnow
 
 if TYPE_CHECKING:
+    from bot.config import Settings
     from bot.feeds.ingest import IngestOutcome, NewStatement, StatementHook
     from bot.feeds.parse import ParsedItem
+    from bot.services import Services
+    from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 PARSE_THREADS = 1
@@ -61,7 +65,9 @@ class PollReport:
 
 
 @dataclass(slots=True)
-class _Snapshot:
+class Snapshot:
+    """A due feed as read at the start of a cycle."""
+
     info: FeedInfo
     interval: int
     etag: str | None
@@ -69,11 +75,57 @@ class _Snapshot:
     failures: int
 
 
+def utcnow() -> datetime:
+    return datetime.now(UTC)  # bot.store.models.utcnow, without importing the ORM
+
+
+class CycleStore(Protocol):
+    """What a cycle reads and writes besides ingest."""
+
+    settings: Settings
+
+    async def due(self, *, all_feeds: bool, now: datetime, leased: int | None) -> list[Snapshot]:
+        """The feeds to poll (see :func:`due_feeds`)."""
+        ...
+
+    async def save_health(self, updates: list[dict[str, Any]]) -> None:
+        """Each feed's poll results, ``{"id": …, column: value, …}``, in one transaction."""
+        ...
+
+    async def database(self) -> Database:
+        """The database ingest writes to (opened on first use where it is not open yet)."""
+        ...
+
+
+class ServicesStore:
+    """A cycle's store through the store's repositories (SQLAlchemy), any database."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.settings = services.settings
+
+    async def due(self, *, all_feeds: bool, now: datetime, leased: int | None) -> list[Snapshot]:
+        return await due_feeds(self.services, all_feeds=all_feeds, now=now, leased=leased)
+
+    async def save_health(self, updates: list[dict[str, Any]]) -> None:
+        from bot.store import feeds as feed_rows
+
+        db = self.services.db
+        async with db.write_lock, db.sessions() as s, s.begin():
+            await feed_rows.save_health(s, updates)
+
+    async def database(self) -> Database:
+        return self.services.db
+
+
 async def due_feeds(
     services: Services, *, all_feeds: bool, now: datetime, leased: int | None = None
-) -> list[_Snapshot]:
+) -> list[Snapshot]:
     """The feeds to poll; with ``leased`` (PostgreSQL), up to that many, claimed for this
     instance (see :mod:`bot.store.feed_lease`)."""
+    from bot.store import feeds as feed_rows
+    from bot.store.feed_lease import lease_due
+
     async with services.db.sessions() as s:
         ids = None
         if leased is not None:
@@ -81,7 +133,7 @@ async def due_feeds(
                 ids = await lease_due(s, now=now, limit=leased, lease=services.settings.feed_lease)
         feeds = await feed_rows.due(s, now=now, all_feeds=all_feeds, ids=ids)
         return [
-            _Snapshot(
+            Snapshot(
                 FeedInfo.of(f),
                 f.interval_seconds or services.settings.poll_interval,
                 f.etag,
@@ -110,14 +162,17 @@ async def poll_once(
     SQLite database is waited for up to ``wait`` seconds, then
     :class:`~bot.feeds.guard.PollerBusy` is raised (see :mod:`bot.feeds.guard`).
     """
+    from bot.store.feed_lease import shared
+
+    store = ServicesStore(services)
     if not all_feeds and shared(services.db.engine.dialect.name):
-        return await _leased_cycles(services, on_statement, client, busy, rng)
+        return await _leased_cycles(store, on_statement, client, busy, rng)
     async with poller_lock(services.settings.database_url, wait):
-        return await _cycle(services, all_feeds, on_statement, client, busy, rng)
+        return await run_cycle(store, all_feeds, on_statement, client, busy, rng)
 
 
 async def _leased_cycles(
-    services: Services,
+    store: ServicesStore,
     on_statement: StatementHook | None,
     client: FeedClient | None,
     busy: set[int] | None,
@@ -126,9 +181,9 @@ async def _leased_cycles(
     """PostgreSQL: batch after batch of leased feeds until none is due (other instances
     take batches meanwhile)."""
     report = PollReport()
-    batch = services.settings.fetch_concurrency
+    batch = store.settings.fetch_concurrency
     while True:
-        part = await _cycle(services, False, on_statement, client, busy, rng, leased=batch)
+        part = await run_cycle(store, False, on_statement, client, busy, rng, leased=batch)
         if not part.outcomes:
             break
         report.outcomes.extend(part.outcomes)
@@ -137,8 +192,8 @@ async def _leased_cycles(
     return report
 
 
-async def _cycle(
-    services: Services,
+async def run_cycle(
+    store: CycleStore,
     all_feeds: bool,
     on_statement: StatementHook | None,
     client: FeedClient | None,
@@ -146,14 +201,12 @@ async def _cycle(
     rng: random.Random | None,
     leased: int | None = None,
 ) -> PollReport:
-    settings = services.settings
+    """One cycle over ``store``'s due feeds (the caller holds the poller guard)."""
+    settings = store.settings
     now = utcnow()
     busy = busy if busy is not None else set()
-    snapshots = [
-        f
-        for f in await due_feeds(services, all_feeds=all_feeds, now=now, leased=leased)
-        if f.info.id not in busy
-    ]
+    due = await store.due(all_feeds=all_feeds, now=now, leased=leased)
+    snapshots = [f for f in due if f.info.id not in busy]
     ids = {f.info.id for f in snapshots}
     busy |= ids  # no await between the check above and this claim
     report = PollReport()
@@ -162,7 +215,7 @@ async def _cycle(
     own_client = client is None
     client = client or FeedClient.from_settings(settings)
     ingestor = LazyIngestor(
-        services.db,
+        store,
         client=client,
         on_statement=on_statement,
         backfill=settings.backfill,
@@ -174,7 +227,7 @@ async def _cycle(
         # thread hop of the event loop (database, summarizer) wait for its turn.
         parse_slots = asyncio.Semaphore(PARSE_THREADS)
         results = await asyncio.gather(
-            *(_poll_feed(services, client, ingestor, f, rng, parse_slots) for f in snapshots)
+            *(_poll_feed(settings, client, ingestor, f, rng, parse_slots) for f in snapshots)
         )
     finally:
         busy -= ids
@@ -184,7 +237,8 @@ async def _cycle(
     for outcome, values in results:
         report.outcomes.append(outcome)
         updates.append(values)
-    await _save_health(services, updates)
+    if updates:
+        await store.save_health(updates)
     _log_failures(report.outcomes)
     # Statements in the order they were stored, whatever feed finished first.
     report.new_statements = sorted(
@@ -207,14 +261,13 @@ def _log_failures(outcomes: list[FeedOutcome]) -> None:
 
 
 async def _poll_feed(
-    services: Services,
+    settings: Settings,
     client: FeedClient,
     ingestor: LazyIngestor,
-    feed: _Snapshot,
+    feed: Snapshot,
     rng: random.Random,
     parse_slots: asyncio.Semaphore,
 ) -> tuple[FeedOutcome, dict[str, Any]]:
-    settings = services.settings
     info = feed.info
     started = utcnow()
     values: dict[str, Any] = {"id": info.id, "last_polled_at": started}
@@ -309,7 +362,7 @@ async def _store(
 def _failed(
     values: dict[str, Any],
     outcome: FeedOutcome,
-    feed: _Snapshot,
+    feed: Snapshot,
     message: str,
     retry_after_s: float | None,
     cap: int,
@@ -328,28 +381,25 @@ def _failed(
     )
 
 
-async def _save_health(services: Services, updates: list[dict[str, Any]]) -> None:
-    if updates:
-        async with services.db.write_lock, services.db.sessions() as s, s.begin():
-            await feed_rows.save_health(s, updates)
-
-
 class LazyIngestor:
     """The cycle's :class:`~bot.feeds.ingest.Ingestor`, built on the first feed with content.
 
     Ingest imports the summarizer, camel-tools and the full-text extractor (about 1.5 s of
     CPU); a cycle where every feed answers 304 (most cycles, and every cron run of
-    ``bayan poll --once``) never needs them.
+    ``bayan poll --once``) never needs them, nor (:mod:`bot.feeds.quick`) the database.
     """
 
-    def __init__(self, db: Any, **options: Any) -> None:
-        self._args = (db, options)
+    def __init__(self, store: CycleStore, **options: Any) -> None:
+        self._args = (store, options)
         self._ingestor: Any = None
+        self._building = asyncio.Lock()  # feeds parsed together build one Ingestor
 
     async def ingest(self, feed: FeedInfo, items: list[ParsedItem]) -> IngestOutcome:
         if self._ingestor is None:
-            from bot.feeds.ingest import Ingestor
+            async with self._building:
+                if self._ingestor is None:
+                    from bot.feeds.ingest import Ingestor
 
-            db, options = self._args
-            self._ingestor = Ingestor(db, **options)
+                    store, options = self._args
+                    self._ingestor = Ingestor(await store.database(), **options)
         return await self._ingestor.ingest(feed, items)

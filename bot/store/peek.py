@@ -22,7 +22,7 @@ head, so adding a migration without raising it fails there, not in production.""
 _SQLITE_PREFIX = "sqlite+aiosqlite:///"
 # How SQLAlchemy's SQLite dialect stores a DateTime (UTCDateTime converts to UTC first),
 # so a text comparison orders it as the ORM's query does.
-_STORED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+STORED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -59,7 +59,7 @@ def due_feed_count(url: str, now: datetime) -> int | None:
         return None
     path = sqlite_file(url)
     assert path is not None
-    stamp = now.astimezone(UTC).strftime(_STORED_FORMAT)
+    stamp = now.astimezone(UTC).strftime(STORED_FORMAT)
     [(count,)] = _read(
         path,
         "SELECT count(*) FROM feeds WHERE enabled = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?)",
@@ -69,4 +69,4 @@ def due_feed_count(url: str, now: datetime) -> int | None:
     return count
 
 
-__all__ = ["SCHEMA_HEAD", "due_feed_count", "schema_is_current", "sqlite_file"]
+__all__ = ["SCHEMA_HEAD", "STORED_FORMAT", "due_feed_count", "schema_is_current", "sqlite_file"]

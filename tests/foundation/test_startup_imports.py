@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -74,12 +75,15 @@ def test_poll_once_with_nothing_due_loads_no_database_library(tmp_path: Path) ->
     assert not modules & {*HEAVY, "camel_tools"}, modules & {*HEAVY, "camel_tools"}
 
 
-def test_poll_once_with_a_feed_due_takes_the_full_path(tmp_path: Path) -> None:
-    """The fast path answers only "nothing due": a due feed is polled (and refused here)."""
+def test_poll_once_with_a_feed_due_records_its_failure_without_a_database_library(
+    tmp_path: Path,
+) -> None:
+    """A due feed that fails (or answers 304) is polled and its health written with sqlite3
+    (bot.feeds.quick): SQLAlchemy waits for a feed with content."""
     url = f"sqlite+aiosqlite:///{tmp_path}/bayan.db"
     asyncio.run(_database_with_a_feed(url, datetime.now(UTC) - timedelta(seconds=1)))
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "poll", "--once", "--jsonl"],
+        [sys.executable, "-c", RUN_AND_LIST, "poll", "--once", "--jsonl"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -88,6 +92,18 @@ def test_poll_once_with_a_feed_due_takes_the_full_path(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr  # its only feed failed
     assert "feed #1" in done.stderr
+    out, _, listed = done.stdout.rpartition("\nMODULES ")
+    assert out.strip() == ""  # --jsonl: nothing but new statements on standard output
+    loaded = set(json.loads(listed))
+    assert not loaded & {"sqlalchemy", "alembic", "aiosqlite", "camel_tools"}, loaded
+    conn = sqlite3.connect(tmp_path / "bayan.db")
+    try:
+        row = conn.execute("SELECT consecutive_failures, last_error, next_poll_at FROM feeds")
+        failures, error, next_poll_at = row.fetchone()
+    finally:
+        conn.close()
+    assert failures == 1 and "refused" in error
+    assert next_poll_at > datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def test_a_current_database_opens_without_alembic(tmp_path: Path) -> None:
