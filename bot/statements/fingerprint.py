@@ -45,19 +45,47 @@ _LIGATURES = str.maketrans({"\ufdfc": "ريال", "\ufdfd": "بسم الله ا�
 
 
 def normalize_unicode(text: str) -> str:
-    """camel-tools' ``normalize_unicode`` (compatibility form), character for character."""
-    return unicodedata.normalize("NFKC", text.translate(_LIGATURES))
+    """camel-tools' ``normalize_unicode`` (compatibility form), character for character.
+
+    The ligatures are looked for first: ``str.translate`` looks every character of a
+    non-ASCII text up in its table (29 µs for a 500-character item), ``in`` scans in C."""
+    if "\ufdfc" in text or "\ufdfd" in text:
+        text = text.translate(_LIGATURES)
+    return unicodedata.normalize("NFKC", text)
 
 
 # camel-tools' dediac_ar and normalize_*_ar folds, tatweel dropped, Arabic-Indic digits as
-# ASCII: one translate pass (all are one-character maps on disjoint characters).
-_FOLDS = {**dediac_fold_table(), **_DIGITS, ord("\u0640"): None}
+# ASCII: one pass (all are one-character maps on disjoint characters, or deletions).
+FOLDS = {**dediac_fold_table(), **_DIGITS, ord("\u0640"): None}
+_FOLD_LIMIT = max(FOLDS) + 1  # every folded character is below this code point
+_DELETED = np.uint32(0xFFFFFFFF)  # not a code point
+
+
+def _fold_map() -> Any:
+    """``FOLDS`` as an array: code point → its fold (itself when unmapped, or _DELETED)."""
+    table = np.arange(_FOLD_LIMIT, dtype=np.uint32)
+    for code, value in FOLDS.items():
+        table[code] = _DELETED if value is None else ord(value) if isinstance(value, str) else value
+    return table
+
+
+_FOLD_MAP = _fold_map()
+
+
+def fold_text(text: str) -> str:
+    """``text.translate(FOLDS)``, as code points in numpy: ``str.translate`` looks every
+    character of a non-ASCII text up in a dict (40 µs for a 500-character item, 12 here)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    low = points < _FOLD_LIMIT
+    folded = points.copy()
+    folded[low] = _FOLD_MAP[points[low]]
+    return folded[folded != _DELETED].tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def normalize_tokens(text: str) -> list[str]:
     """Words of ``text`` after camel-tools normalization, punctuation dropped (a token of
     letters and digits only has a word character: the regex looks at the others)."""
-    text = normalize_unicode(text or "").translate(_FOLDS).lower()
+    text = fold_text(normalize_unicode(text or "")).lower()
     return [tok for tok in word_tokens(text) if tok.isalnum() or _WORD.search(tok)]
 
 

@@ -92,3 +92,14 @@ def test_words_glued_to_punctuation_are_split() -> None:
         "الوزارة،أكدت (بيان) 3.5%"
     )
     assert arabic.word_tokens("الوزارة،أكدت") == ["الوزارة", "،", "أكدت"]
+
+
+ARABIC_BLOCK = st.sampled_from([chr(c) for c in range(0x600, 0x700)] + ["\ud800", "\udfff"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PIECES, ARABIC_BLOCK, st.text(max_size=3)), max_size=60).map("".join))
+def test_the_fold_in_numpy_equals_the_translate_table(text: str) -> None:
+    """``fold_text`` (code points in numpy) folds exactly as ``str.translate`` with the table,
+    lone surrogates included (a feed's character reference may produce one)."""
+    assert fp.fold_text(text) == text.translate(fp.FOLDS)
