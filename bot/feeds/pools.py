@@ -9,13 +9,15 @@ walk covers that origin's two or three connections.
 
 Idle connections stay bounded: at most ``origins`` pools are kept (the least recently
 used one without a request in flight is closed when a new origin needs a pool), each
-keeping at most ``per_origin`` idle connections. The TLS context is built once, at the
+keeping at most ``per_origin`` idle connections, and a pool unused for longer than the
+keep-alive expiry (all its connections expired) is closed at the next request. The TLS context is built once, at the
 first ``https`` origin, and shared by every pool (loading the CA bundle is ~15 ms).
 """
 
 from __future__ import annotations
 
 import ssl
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 
@@ -50,6 +52,7 @@ class OriginPools(httpx.AsyncBaseTransport):
 
     def __init__(self, *, origins: int, per_origin: int, keepalive_expiry: float = 30.0) -> None:
         self.origins = max(1, origins)
+        self.keepalive_expiry = keepalive_expiry
         self._limits = httpx.Limits(
             max_connections=None,  # in-flight requests are bounded by the fetcher's semaphores
             max_keepalive_connections=per_origin,
@@ -57,10 +60,12 @@ class OriginPools(httpx.AsyncBaseTransport):
         )
         self._pools: OrderedDict[Origin, httpx.AsyncHTTPTransport] = OrderedDict()
         self._active: dict[Origin, int] = {}
+        self._used: dict[Origin, float] = {}  # last request, monotonic; _pools is in this order
         self._tls: ssl.SSLContext | None = None
         self._plain: ssl.SSLContext | None = None
 
     def _pool(self, origin: Origin) -> httpx.AsyncHTTPTransport:
+        self._used[origin] = time.monotonic()
         pool = self._pools.get(origin)
         if pool is not None:
             self._pools.move_to_end(origin)
@@ -82,10 +87,21 @@ class OriginPools(httpx.AsyncBaseTransport):
             self._tls = httpx.create_ssl_context(trust_env=False)
         return self._tls
 
+    def _stale(self) -> bool:
+        """The least recently used pool's connections have all expired."""
+        oldest = next(iter(self._pools), None)
+        return oldest is not None and self._used[oldest] < time.monotonic() - self.keepalive_expiry
+
     async def _evict(self) -> None:
-        """Close the least recently used pools with nothing in flight, down to ``origins``."""
+        """Close the least recently used pools with nothing in flight, down to ``origins``,
+        and every pool with nothing in flight unused for longer than the keep-alive expiry."""
         surplus = len(self._pools) - self.origins
-        for origin in [o for o in self._pools if not self._active.get(o)][: max(0, surplus)]:
+        expired = time.monotonic() - self.keepalive_expiry
+        for origin in [o for o in self._pools if not self._active.get(o)]:
+            if surplus <= 0 and self._used[origin] >= expired:
+                break
+            surplus -= 1
+            del self._used[origin]
             await self._pools.pop(origin).aclose()
 
     @property
@@ -107,7 +123,7 @@ class OriginPools(httpx.AsyncBaseTransport):
         pool = self._pool(origin)
         self._active[origin] = self._active.get(origin, 0) + 1  # first: never evicts itself
         try:
-            if len(self._pools) > self.origins:
+            if len(self._pools) > self.origins or self._stale():
                 await self._evict()
             response = await pool.handle_async_request(request)
         except BaseException:
@@ -123,5 +139,6 @@ class OriginPools(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), OrderedDict()
+        self._used = {}
         for pool in pools:
             await pool.aclose()

@@ -3,6 +3,7 @@ addresses: connections are reused, idle pools are bounded, a pool in use is neve
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import httpx
@@ -111,3 +112,14 @@ async def test_a_failed_connection_leaves_nothing_in_flight(peer_server: PeerSer
         assert pools.open_origins == 1  # the refused origin's pool was idle, so it went
     first, second = (port for host, port in peer_server.peers if host == HOSTS[1])
     assert first == second  # the pool that stayed is the live origin's
+
+
+async def test_a_pool_unused_past_the_keepalive_expiry_is_closed(peer_server: PeerServer) -> None:
+    pools = OriginPools(origins=8, per_origin=2, keepalive_expiry=0.2)
+    async with httpx.AsyncClient(transport=pools) as client:
+        await client.get(peer_server.url(HOSTS[0]))
+        await client.get(peer_server.url(HOSTS[1]))
+        await asyncio.sleep(0.3)  # both idle past the expiry
+        await client.get(peer_server.url(HOSTS[2]))
+
+        assert pools.open_origins == 1  # far under the cap of 8: the expired two went
