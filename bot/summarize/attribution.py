@@ -83,6 +83,7 @@ _GOV_CONSTRUCT = L.OFFICE_NOUNS | frozenset(
     L.split_words(patterns.source("attribution_gov_construct"))
 )
 _NOT_BODIES = frozenset(L.split_words(patterns.source("attribution_not_bodies")))
+_TOLD_MEDIA = frozenset(patterns.ordered("attribution_told_media"))
 _APPOSITIVE = re.compile(patterns.source("attribution_appositive"))
 _ACCUSE_FORMS = frozenset(L.split_words(patterns.source("attribution_accuse_forms")))
 _HOLD_FORMS = frozenset(L.split_words(patterns.source("attribution_hold_forms")))
@@ -349,6 +350,8 @@ def np_end(toks: list[Token], i: int, limit: int = 9, party_after: bool = False)
             break
         if party_after and _RESPONSIBILITY.fullmatch(t.text):
             break  # "وحملت حركه حماس | المسؤوليه": the charge, not the party's genitive
+        if t.text in _TOLD_MEDIA:
+            break  # "وقالت ناطقه باسم الجيش | لوكاله فرانس برس": who was told, not who speaks
         step = _np_step(toks, j, prev)
         if step == _HONORIFIC:
             return _name_after_honorific(toks, j + 1)
@@ -555,17 +558,45 @@ class _Speakers:
         personal name met earlier, or the ministry last named with its country.
         A side found is remembered for the span's names.
         """
-        span = norm[start:end]
-        if not span.strip():
+        words = self._words(norm, start, end)
+        if words is None:
             return None
-        words = [bare_noun(w.strip(_QUOTES + _SUBJECT_STRIP_MARKS)) for w in span.split()]
-        words = [w for w in words if w]
         if words and words[0] in _PLURAL_OTHERS:
             return OTHER
         refs = L.country_refs(norm, start, end)
         intl = L.INTL_RX.search(norm, start, end)
         if self.joint_open and self._names_joint_members(norm, end, refs, intl):
             return ISSUER
+        side = self._side(norm, start, end, words, refs, intl)
+        if side is not None:
+            self._remember(words, side)
+        return side
+
+    def peek(self, norm: str, start: int, end: int) -> str | None:
+        """The side :meth:`classify` gives a span, changing nothing: a phrase that nobody
+        speaks in neither opens a joint statement nor lends its words a side."""
+        words = self._words(norm, start, end)
+        if words is None:
+            return None
+        if words and words[0] in _PLURAL_OTHERS:
+            return OTHER
+        refs = L.country_refs(norm, start, end)
+        return self._side(norm, start, end, words, refs, L.INTL_RX.search(norm, start, end))
+
+    @staticmethod
+    def _words(norm: str, start: int, end: int) -> list[str] | None:
+        """The bare words of ``norm[start:end]``; None for a blank span."""
+        span = norm[start:end]
+        if not span.strip():
+            return None
+        words = [bare_noun(w.strip(_QUOTES + _SUBJECT_STRIP_MARKS)) for w in span.split()]
+        return [w for w in words if w]
+
+    def _side(
+        self, norm: str, start: int, end: int, words: list[str], refs: list, intl: re.Match | None
+    ) -> str | None:
+        """The side a span's country, international body, name or remembered words give it."""
+        span = norm[start:end]
         first_country = refs[0] if refs else None
         name_hit = self.issuer is not None and name_matches(span, self.issuer.name)
         side: str | None = None
@@ -579,8 +610,6 @@ class _Speakers:
             side = ISSUER
         else:
             side = self._recalled_side(words)
-        if side is not None:
-            self._remember(words, side)
         return side
 
     def _names_joint_members(self, norm: str, end: int, refs: list, intl: re.Match | None) -> bool:
@@ -1033,6 +1062,7 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             last_side = _eventless_side(norm, speakers, prev_open_quote, run_on, any_event)
             an.segments.append(Segment(si, 0, len(norm), last_side))
         _learn_appositives(norm, speakers)
+        _learn_holders(norm, toks, si, speakers)
         prev_open_quote = _quote_open_after(norm, prev_open_quote)
         prev_side = last_side
     if not any_event:
@@ -1150,6 +1180,39 @@ def _learn_appositives(norm: str, speakers: _Speakers) -> None:
                     and not L.country_word(w)
                 ):
                     speakers.aliases.setdefault(w, side_a)
+
+
+def _learn_holders(norm: str, toks: LazyTokens, si: int, speakers: _Speakers) -> None:
+    """An office named with its holder ("وزير الخارجيه الايراني محمد جواد ظريف", "المبعوث
+    الامريكي الخاص بايران براين هوك") gives the holder the office's side, in any sentence,
+    speech or not, so that a later sentence naming the person alone ("واضاف هوك") is heard on
+    that side instead of running on from the last speaker."""
+    if not any(w in L.OFFICE_NOUNS for w in map(bare_noun, norm.split())):
+        return
+    tk = toks[si]
+    for k, t in enumerate(tk):
+        if not t.is_word or bare_noun(t.text) not in L.OFFICE_NOUNS:
+            continue
+        e = np_end(tk, k)
+        names = _holder_after(tk, e)
+        if e > k and (names or e - k > 1):
+            side = speakers.peek(norm, t.start, tk[e - 1].end)
+            for w in names if side is not None else ():
+                speakers.aliases.setdefault(w, side)
+
+
+def _holder_after(tk: list[Token], e: int) -> list[str]:
+    """The personal name (up to three words) right after an office phrase ending at ``e``,
+    past one state it is charged with ("المبعوث الامريكي الخاص | بايران | براين هوك")."""
+    names: list[str] = []
+    if e < len(tk) and tk[e].text[:1] in _PREP_CLITIC_LETTERS and L.country_word(tk[e].text[1:]):
+        e += 1
+    while e < len(tk) and len(names) < 3 and tk[e].is_word and _bare_name_word(tk[e].text):
+        b = bare_noun(tk[e].text)
+        if len(b) > 2:
+            names.append(b)
+        e += 1
+    return names
 
 
 def _quote_open_after(norm: str, was_open: bool) -> bool:
