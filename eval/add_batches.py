@@ -7,7 +7,7 @@ Checks every line of the new batches (valid JSON, the GUIDE's fields and values,
 accusation's and demand's sentence index inside ``eval/sentences.py``'s numbering of its
 text); appends the ids of the valid ones that neither split holds yet to
 ``annotations/train.ids`` (in batch order), and prints what it skipped and why. Ids of
-the blind split (``test.ids``) are never added. Then rebuild pool-train with
+the blind splits (``test.ids``, ``test2.ids``) are never added. Then rebuild pool-train with
 ``merge_annotations.py`` over every batch file (the README says how).
 """
 
@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
     with (SHARED / "corpus" / "pool.jsonl").open(encoding="utf-8") as fh:
         texts.update((r["id"], r["text"]) for r in map(json.loads, fh))
     ann = HERE / "annotations"
-    test = set((ann / "test.ids").read_text(encoding="utf-8").split())
+    test = {i for f in sorted(ann.glob("test*.ids")) for i in f.read_text(encoding="utf-8").split()}
     train_ids = (ann / "train.ids").read_text(encoding="utf-8").split()
     known, new = set(train_ids), []
     for path in map(Path, argv):
