@@ -35,6 +35,7 @@ _COUNTERPARTS = wordlists.load("addressees_counterparts")
 _QUOTES = frozenset("\"«»“”‘’'")
 # Letters, clitics and short word sets compared with one token (data/tables/addressees_*.json).
 _SPELLING = patterns.table("addressees_spelling")
+_COMMAS = frozenset(_SPELLING["commas"])  # ، ,
 _ARTICLE = _SPELLING["article"]  # ال
 _LIL = _SPELLING["lil"]  # لل
 _LAM = _SPELLING["lam"]  # ل
@@ -277,13 +278,45 @@ def _document_recipients(
 
 
 def _marker_index(tokens: list[tuple[int, int, str]], i: int) -> int:
-    """Where the recipient marker should stand: after up to three words allowed between."""
+    """Where the recipient marker should stand: after up to three words allowed between,
+    and after a clause saying who sent the document, if one follows."""
     j = i + 1
     skipped = 0
     while j < len(tokens) and tokens[j][2] in _BETWEEN and skipped < 3:
         j += 1
         skipped += 1
+    return _after_sender(tokens, j)
+
+
+_RELATIVES = wordlists.load("addressees_relatives")
+_OBJECT_SUFFIXES = patterns.ordered("addressees_object_suffixes")
+_CLAUSE_STOPS = frozenset(_SPELLING["clause_stops"]) | _QUOTES  # . : ؛ ! ? and quotes
+_SENDER_WORDS = 8  # words (commas aside) of the sender's name, an aside, a date
+
+
+def _after_sender(tokens: list[tuple[int, int, str]], j: int) -> int:
+    """The recipient marker after a sending clause that names the sender ("رساله بعثت بها X
+    الي", "الرساله التي وجهتها سفاره تايلاند في لندن، في 5 يوليو، الي"), else ``j``."""
+    k = j + 1 if j < len(tokens) and tokens[j][2] in _COMMAS else j
+    k += 1 if k < len(tokens) and tokens[k][2] in _RELATIVES else 0
+    if k >= len(tokens) or not _is_sending_form(tokens[k][2]):
+        return j
+    words = 0
+    for m in range(k + 1, len(tokens)):
+        tok = tokens[m][2]
+        if tok in _RECIPIENT_MARKERS:
+            return m
+        words += tok not in _COMMAS
+        if words > _SENDER_WORDS or tok in _CLAUSE_STOPS or tok in _DOCUMENTS:
+            break
     return j
+
+
+def _is_sending_form(tok: str) -> bool:
+    """A sending verb, bare or with the document as its object ("بعثت", "وجهتها", "بعثها")."""
+    if tok in _SENDING:
+        return True
+    return any(tok.endswith(s) and tok[: -len(s)] in _SENDING for s in _OBJECT_SUFFIXES)
 
 
 def _is_sent(tokens: list[tuple[int, int, str]], bare: str, i: int, j: int) -> bool:

@@ -155,3 +155,32 @@ def test_a_relative_clause_is_no_recipient(text: str) -> None:
 def test_a_relative_clause_ends_the_recipient_it_describes() -> None:
     text = "وبعثت الوزارة رسالة إلى حكومة الإقليم التي تسيطر على الميناء."
     assert extract_addressees([text]) == ["حكومة الإقليم"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the sender named in a clause between the document and its recipient
+        (
+            "وأكدت الحكومة في رسالة بعثت بها إلى مجلس الأمن الدولي، التزامها بالهدنة.",
+            ["مجلس الأمن الدولي"],
+        ),
+        (
+            "وأشار إلى الرسالة التي بعث بها الوزير إلى نظيره الأردني أيمن الصفدي.",
+            ["نظيره الأردني أيمن الصفدي"],
+        ),
+        ("جاء ذلك في رسالة، وجهها الوزير العراقي، إلى مؤتمر الطاقة.", ["مؤتمر الطاقة"]),
+        (
+            "وتفيد المذكرة، التي وجهتها السفارة في لندن، في 5 يوليو، إلى وزارة الخارجية البريطانية أن الطلب قائم.",
+            ["وزارة الخارجية البريطانية"],
+        ),
+    ],
+)
+def test_a_sending_clause_between_document_and_recipient_is_skipped(text, expected):
+    assert addressees(text) == expected
+
+
+def test_a_sending_clause_does_not_reach_past_the_sentences_end_or_a_long_aside():
+    # "إلى" nine words after the verb is no longer the document's recipient marker
+    text = "وذكر في الرسالة التي بعث بها رئيس الوزراء خلال زيارته الطويلة أمس لمدينة بعيدة جدا ثم عاد إلى العاصمة."
+    assert addressees(text) == []
