@@ -231,6 +231,15 @@ _CUE_FORMS = frozenset(
 )
 
 
+def _key(name: str) -> frozenset[str]:
+    """A recipient's words without their article: "المنظمة" again after "منظمة التجارة
+    العالمية" is the same recipient."""
+    words = normalize(name).split()
+    return frozenset(
+        w[len(_ARTICLE) :] if w.startswith(_ARTICLE) and len(w) > 3 else w for w in words
+    )
+
+
 @dataclass
 class _Found:
     """Recipients found so far: a name contained in one already found (or the reverse), or
@@ -246,19 +255,19 @@ class _Found:
 
     def add_notified(self, name: str) -> None:
         """An office notified by a verb ("أخطرت مجلس الأمن"), unless already found."""
-        key = frozenset(normalize(name).split())
+        key = _key(name)
         if not self._known(key):
             self.seen.append(key)
             self.names.append(name)
 
     def add_recipient(self, name: str, norm: str) -> None:
         """A document's recipient, unless too short, already found, or an earlier one's alias."""
-        key = frozenset(normalize(name).split())
+        key = _key(name)
         if len(normalize(name)) <= 2 or self._known(key) or key <= self.aliases:
             return
         self.seen.append(key)
         self.names.append(name)
-        self.aliases.update(_apposition(norm, name))
+        self.aliases.update(_key(" ".join(_apposition(norm, name))))
 
 
 def _document_recipients(

@@ -184,3 +184,23 @@ def test_a_sending_clause_does_not_reach_past_the_sentences_end_or_a_long_aside(
     # "إلى" nine words after the verb is no longer the document's recipient marker
     text = "وذكر في الرسالة التي بعث بها رئيس الوزراء خلال زيارته الطويلة أمس لمدينة بعيدة جدا ثم عاد إلى العاصمة."
     assert addressees(text) == []
+
+
+def test_the_recipient_named_again_with_its_article_is_one_recipient():
+    text = (
+        "قدمت الحكومة شكوى إلى منظمة التجارة العالمية بسبب الرسوم.\n"
+        "وقالت في رسالة إلى المنظمة إن الرسوم غير قانونية."
+    )
+    assert addressees(text) == ["منظمة التجارة العالمية"]
+
+
+def test_a_complaint_lodged_with_a_pronoun_and_two_cables_of_condolence():
+    assert addressees("وتم رفع شكوى بها إلى منظمة الطيران المدني الدولي.") == [
+        "منظمة الطيران المدني الدولي"
+    ]
+    assert addressees("وبعث الرئيس برقيتي عزاء لذوي الضحايا.") == ["ذوي الضحايا"]
+
+
+def test_an_adverb_after_the_recipient_ends_it():
+    text = "وأرسلت الوزارة مذكرة احتجاج إلى السفارة الأمريكية ردا على التصريحات."
+    assert addressees(text) == ["السفارة الأمريكية"]
