@@ -150,6 +150,55 @@ _NOT_SUMMON_DEEDS = wordlists.load("demand_not_summon_deeds")
 _RECIPROCAL = wordlists.load("demand_reciprocal")
 
 
+_TARGET_MARKERS = wordlists.load("demands_target_markers")
+_MARKER_REACH = 20  # tokens from the verb to the deed's marker: speaker, name, date, asides
+_SEGMENT_WORDS = 6  # the longest target kept: its first words (lists are split after)
+_QUOTE_MARKS = "".join(c for c in _QUOTES_COMMAS if c not in _COMMAS)
+
+
+def _before_marker(
+    toks: list[A.Token], q: int, hi: int
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Who is asked when no rule named it: the last phrase before the deed's marker that
+    opens with a party's word, past the speaker's name, asides and dates set off by commas
+    ("دعا وزير الخارجية الإيراني، جواد ظريف، | الرئيس الأمريكي، دونالد ترامب، إلى الحذر",
+    "طالب ...، الجمعة، | إيران بالكف"). None: no marker in reach, or no such phrase.
+    Returns the target spans and where the deed starts."""
+    j = _marker_at(toks, q, hi)
+    if j is None:
+        return None
+    segments: list[list[int]] = [[]]
+    for p in range(q, j):
+        if toks[p].text in _COMMAS or toks[p].text in L.TIME_WORDS:
+            segments.append([])
+        elif toks[p].is_word:
+            segments[-1].append(p)
+    for seg in reversed(segments):
+        if seg and _party_start(toks[seg[0]].text):
+            end = seg[min(len(seg), _SEGMENT_WORDS) - 1] + 1
+            return _split_targets(toks, seg[0], end), j
+    return None
+
+
+def _marker_at(toks: list[A.Token], q: int, hi: int) -> int | None:
+    """The first deed marker (إلى، على، or a بـ word) within reach after ``q``, before any
+    clause mark or quote; None when there is none."""
+    for p in range(q, min(len(toks), q + _MARKER_REACH)):
+        t = toks[p]
+        if t.start >= hi or (not t.is_word and t.text in _HARD_MARKS + _QUOTE_MARKS):
+            return None
+        if t.text in _TARGET_MARKERS or (
+            p > q and t.text[:1] == _BA and len(t.text) > 3 and not _is_target_word(t.text)
+        ):
+            return p
+    return None
+
+
+def _party_start(w: str) -> bool:
+    """Can who is asked start with ``w``: a body, office, state or people noun."""
+    return _is_target_word(w) or _people_word(w)
+
+
 def _is_target_word(w: str) -> bool:
     """A word that can head who is asked: a target or actor head, an office, a country (not its adjective)."""
     b = A.bare_noun(w)
@@ -841,6 +890,8 @@ class _Demands:
             spans, act_k = self.named_target(si, q, hi, spans, act_k)
             if not spans:
                 spans, act_k = self.name_closing_subject(si, ev.subject, spans, act_k)
+        if not spans:
+            spans, act_k = _before_marker(self.an.tokens[si], q, hi) or (spans, act_k)
         return spans, act_k
 
     def requests(self, si: int, lo: int, hi: int) -> None:

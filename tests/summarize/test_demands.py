@@ -470,3 +470,26 @@ def test_a_leader_asked_by_the_name_of_his_office_is_the_target():
     """ "حث الزعيم ... على": a leader, like a body, can be asked (data/words/lexicon_target_heads.txt)."""
     got = targets("وحثت وزارة الخارجية الأردنية الزعيم الكوري الشمالي على العودة إلى المفاوضات.")
     assert got == ["الزعيم الكوري الشمالي"]
+
+
+IR = Issuer("وزير الخارجية", "IR")
+US_TREASURY = Issuer("وزارة الخزانة", "US")
+
+
+def test_the_target_after_the_speakers_name_and_a_date_set_off_by_commas():
+    text = "طالب وزير الخارجية الأردني، أيمن الصفدي، الجمعة، إيران بالكف عن تهديداتها."
+    assert targets(text) == ["إيران"]
+
+
+def test_the_last_party_phrase_before_the_marker_past_an_appositive_name():
+    text = "دعا وزير الخارجية الإيراني، جواد ظريف، الرئيس الأمريكي، دونالد ترامب، إلى الحذر."
+    assert targets(text, IR) == ["الرئيس الأمريكي"]
+
+
+def test_a_date_repeated_after_the_target_does_not_hide_it():
+    text = "دعت وزارة الخزانة الأميركية، الثلاثاء، الحكومات الأوروبية، الثلاثاء، إلى بذل جهود أكبر."
+    assert targets(text, US_TREASURY) == ["الحكومات الأوروبية"]
+
+
+def test_an_aside_that_opens_with_a_preposition_names_no_target():
+    assert demands("ودعت الوزارة الأردنية، في بيان، إلى وقف القتال.") == [("", "وقف القتال")]
