@@ -180,6 +180,26 @@ def _before_marker(
     return None
 
 
+_TITLE_WORDS = 8  # words of a speaker's title set off by commas after the name
+
+
+def _past_speaker_title(toks: list[A.Token], q: int) -> int:
+    """Past the speaker's title set off by commas after the name ("دعا خالد الفالح، | وزير
+    الطاقة السعودي، | الدول المنتجة"): it is the speaker's, not who is asked."""
+    if not (
+        q + 1 < len(toks)
+        and toks[q].text in _COMMAS
+        and A.bare_noun(toks[q + 1].text) in L.OFFICE_NOUNS
+    ):
+        return q
+    for m in range(q + 2, min(len(toks), q + 2 + _TITLE_WORDS)):
+        if toks[m].text in _COMMAS:
+            return m + 1
+        if not toks[m].is_word:
+            break
+    return q
+
+
 def _marker_at(toks: list[A.Token], q: int, hi: int) -> int | None:
     """The first deed marker (إلى، على، or a بـ word) within reach after ``q``, before any
     clause mark or quote; None when there is none."""
@@ -877,6 +897,8 @@ class _Demands:
             and L.country_word(toks[q + 1].text)
         ):
             q += 2  # "أمرت وزارة الاقتصاد في قطر السبت جميع المتاجر": the speaker's place, then who is asked
+        if ev is not None and ev.subject is not None:
+            q = _past_speaker_title(toks, q)
         return q
 
     def _verb_targets(

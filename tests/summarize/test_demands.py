@@ -493,3 +493,11 @@ def test_a_date_repeated_after_the_target_does_not_hide_it():
 
 def test_an_aside_that_opens_with_a_preposition_names_no_target():
     assert demands("ودعت الوزارة الأردنية، في بيان، إلى وقف القتال.") == [("", "وقف القتال")]
+
+
+SA_ENERGY = Issuer("وزير الطاقة", "SA")
+
+
+def test_the_speakers_title_after_his_name_is_not_who_is_asked():
+    text = "دعا خالد الفالح، وزير الطاقة السعودي، الدول المنتجة للنفط إلى تمديد التعاون."
+    assert targets(text, SA_ENERGY) == ["الدول المنتجة للنفط"]
