@@ -406,7 +406,8 @@ FLOOR_SAFE = {
     "dtk.grow": 0.2,
     "dtk.most": 1,
     "dtk.empty": 1.0,
-    "dtk.fill": 0.5,
+    # 0.5 on 1,080 texts names who is asked in a gold-dev demand that has none (0.927)
+    "dtk.fill": 0.7,
 }
 STEPS = [
     ("doc.lo", "doc.hi"),
