@@ -45,7 +45,7 @@ _CLITIC_LETTERS = _SPELLING["clitic_letters"]  # وفبل
 _ARTICLE = _SPELLING["article"]  # ال
 _LIL = _SPELLING["lil"]  # لل
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"([^\W_]+)")  # a group: split keeps the words between the gaps
 _DIGITS = re.compile(r"\d+")
 
 
@@ -88,13 +88,13 @@ def _token_parts(
 ) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
     """:func:`tokens`' lists, cached as tuples: one text asks for a sentence's words, and
     for a party's name, several times (each caller gets lists of its own)."""
-    norm = normalize(sentence)
-    spans = [m.span() for m in _WORD.finditer(norm)]
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
-    words = [fold(norm[a:b]) for a, b in spans]
-    cuts = [not norm[b:a].isspace() and a > b for b, a in zip([0, *ends], starts, strict=False)]
-    return tuple(words), tuple(starts), tuple(ends), tuple(cuts)
+    # one split: [text before word 1, word 1, text before word 2, ..., text after the last];
+    # the running lengths are the offsets (no match object per word)
+    parts = _WORD.split(normalize(sentence))
+    offsets = list(itertools.accumulate(map(len, parts)))
+    words = tuple(map(fold, parts[1::2]))
+    cuts = tuple(gap != "" and not gap.isspace() for gap in parts[0:-1:2])
+    return words, tuple(offsets[0:-1:2]), tuple(offsets[1::2]), cuts
 
 
 def ngrams(prefix: str, words: list[str]) -> set[str]:
