@@ -47,8 +47,8 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
     if not sentences:
         return summary
     toks = [F.tokens(s) for s in sentences]
-    feats = F.doc_features(toks, C.doc_rules(who, summary))
-    p = scorer.binary(model["doc"], feats)
+    feats, words = F.doc_parts(toks, C.doc_rules(who, summary))  # F.doc_features in two
+    p = scorer.binary_parts(model["doc"], feats, F.DOC_WORD, words)
     doc = model["doc"]
     summary.is_statement = p >= doc["hi"] if not summary.is_statement else p >= doc["lo"]
     if not summary.is_statement:
@@ -56,7 +56,7 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
         return summary
     summary.issuer = summary.issuer or who or lead_issuer(sentences)
     sides = sentence_sides(sentences, who)
-    blame = scorer.binary(model["blm"], feats)
+    blame = scorer.binary_parts(model["blm"], feats, F.DOC_WORD, words)
     sfeats = C.sentence_feature_sets(sentences, toks, sides, summary)
     memo = C.SentenceMemo()  # the two accusation passes share sentence scores
     summary.accusations += C.accusations(

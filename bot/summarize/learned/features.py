@@ -200,12 +200,22 @@ def word_counts(toks: list[Tokens]) -> dict[str, int]:
 
 def doc_features(toks: list[Tokens], rules: dict[str, bool]) -> set[str]:
     """A text: n-grams of its lead, words of the whole, and what the rules decided."""
+    feats, words = doc_parts(toks, rules)
+    feats.update(DOC_WORD + w for w in words)
+    return feats
+
+
+DOC_WORD = "u:"  # the prefix of a word of the whole text among doc_features
+
+
+def doc_parts(toks: list[Tokens], rules: dict[str, bool]) -> tuple[set[str], set[str]]:
+    """:func:`doc_features` in two parts: the rules' and the lead's features, and the
+    distinct words of the whole (each is the feature ``DOC_WORD`` + word), so a scorer
+    can add the words' weights from a per-word cache without building their strings."""
     feats = {"r:" + k for k, v in rules.items() if v}
     for t in toks[:LEAD_SENTENCES]:
         feats |= ngrams("l:", t.words)
-    for t in toks:
-        feats.update("u:" + w for w in t.words)
-    return feats
+    return feats, set(itertools.chain.from_iterable(t.words for t in toks))
 
 
 def sentence_features(

@@ -58,6 +58,37 @@ def binary(part: dict[str, Any], feats: set[str] | list[str]) -> float:
     return sigmoid(part["b"] + sum(map(part["w"].get, feats, repeat(0.0))))
 
 
+def binary_parts(part: dict[str, Any], feats: set[str], prefix: str, words: set[str]) -> float:
+    """:func:`binary` over ``feats`` and the features ``prefix + word`` of ``words`` (none
+    of them in ``feats``): the words' weights come from a per-word cache, so their feature
+    strings are neither built nor looked up again. The sum adds the same weights as
+    :func:`binary` over the union, in another order (a set's order is its strings' hashes',
+    which already differ from process to process)."""
+    w = part["w"]
+    cache = _prefixed_cache(w, prefix)
+    for x in words:
+        if x not in cache:
+            cache[x] = w.get(prefix + x, 0.0)
+    z = part["b"] + sum(map(w.get, feats, repeat(0.0))) + sum(map(cache.__getitem__, words))
+    return sigmoid(z)
+
+
+_PREFIXED: dict[tuple[int, str], tuple[dict[str, float], dict[str, float]]] = {}
+
+
+def _prefixed_cache(w: dict[str, float], prefix: str) -> dict[str, float]:
+    """Per weight table and prefix: each word's weight as ``prefix + word``. The table is
+    kept in the entry, so its id cannot be reused while the entry lives."""
+    entry = _PREFIXED.get((id(w), prefix))
+    if entry is None or entry[0] is not w:
+        if len(_PREFIXED) >= 16:  # cross-validation folds: a few tables at a time
+            _PREFIXED.clear()
+        entry = _PREFIXED[(id(w), prefix)] = (w, {})
+    if len(entry[1]) >= _MAX_CACHED_WORDS:
+        entry[1].clear()
+    return entry[1]
+
+
 def classes(part: dict[str, Any], feats: set[str]) -> dict[str, float]:
     """Class probabilities of a multinomial model (softmax over the class rows)."""
     rows = [row for row in map(part["w"].get, feats) if row is not None]

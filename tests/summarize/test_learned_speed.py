@@ -1,0 +1,64 @@
+"""The learned scorer's faster sums add the same weights as the plain ones.
+
+Speed-ups of :mod:`bot.summarize.learned.scorer` must not change what a feature is named
+or which weights a score adds up: these tests compare each faster path with
+:func:`scorer.binary` over the training features (:mod:`..features`). The order of
+the additions may differ (a set of strings iterates in its hashes' order, which differs
+from process to process anyway), so sums agree to rounding, not to the last bit.
+The fixture texts are written for this test (no corpus text).
+"""
+
+from __future__ import annotations
+
+import math
+
+from bot.summarize.learned import features as F
+from bot.summarize.learned import scorer
+from bot.summarize.text import prepare, split_sentences
+
+TEXT = (
+    "دمشق - قالت وزارة الخارجية في بيان اليوم إنها تدين بشدة القصف الذي نفذته طائرات "
+    "التحالف على قرية في ريف المحافظة وأدى إلى مقتل عشرين مدنيا. "
+    "وحملت الوزارة التحالف المسؤولية الكاملة عن هذه الجريمة، واتهمته بدعم الجماعات الإرهابية. "
+    "وطالبت الوزارة مجلس الأمن بالتحرك الفوري لوقف هذه الاعتداءات. "
+    "وأكدت الوزارة أن الوزارة ستواصل جهودها مع مجلس الأمن."
+)
+RULES = {"stmt": True, "who": True, "cc": False, "acc": True, "dem": False, "addr": False}
+
+
+def _toks() -> list[F.Tokens]:
+    return [F.tokens(s) for s in split_sentences(prepare(TEXT)[0])]
+
+
+def test_doc_parts_are_doc_features_in_two() -> None:
+    toks = _toks()
+    feats, words = F.doc_parts(toks, RULES)
+    assert not any(f.startswith(F.DOC_WORD) for f in feats)
+    assert feats | {F.DOC_WORD + w for w in words} == F.doc_features(toks, RULES)
+    assert len(words) < sum(len(t) for t in toks)  # a repeated word is one feature
+
+
+def test_binary_parts_adds_the_weights_binary_adds() -> None:
+    toks = _toks()
+    full = F.doc_features(toks, RULES)
+    feats, words = F.doc_parts(toks, RULES)
+    model = scorer.model()
+    assert model is not None
+    dense = {"w": {f: math.sin(n) for n, f in enumerate(sorted(full))}, "b": -0.25}
+    for part in (model["doc"], model["blm"], dense, dense):  # twice: from the cache
+        want = scorer.binary(part, full)
+        got = scorer.binary_parts(part, feats, F.DOC_WORD, words)
+        assert abs(got - want) < 1e-12
+    assert 0.01 < scorer.binary_parts(dense, feats, F.DOC_WORD, words) < 0.99
+
+
+def test_binary_parts_reads_no_stale_weights_of_another_table() -> None:
+    """A cross-validation fold's table has its own words' weights (the cache is per table)."""
+    toks = _toks()
+    feats, words = F.doc_parts(toks, RULES)
+    word = sorted(words)[0]
+    low = {"w": {F.DOC_WORD + word: -3.0}, "b": 0.0}
+    high = {"w": {F.DOC_WORD + word: 3.0}, "b": 0.0}
+    assert scorer.binary_parts(low, feats, F.DOC_WORD, words) == scorer.sigmoid(-3.0)
+    assert scorer.binary_parts(high, feats, F.DOC_WORD, words) == scorer.sigmoid(3.0)
+    assert scorer.binary_parts(low, feats, F.DOC_WORD, words) == scorer.sigmoid(-3.0)
