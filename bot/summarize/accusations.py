@@ -275,6 +275,15 @@ def _start_word(w: str) -> tuple[bool, bool | None, bool, bool]:
 
 
 @lru_cache(maxsize=65536)
+def _no_actor_at(w: str) -> bool:
+    """No party starts at this word, whatever its neighbours: :func:`_is_actor_start` is
+    false for it (no role, head, head after بـ/لـ or country) and no country name begins
+    with it, so ``_Context._actor_at`` would give none (most words of a sentence)."""
+    role, head, named, country = _start_word(w)
+    return not (role or head is not None or named or country) and not L.may_start_country(w)
+
+
+@lru_cache(maxsize=65536)
 def _location_word(w: str) -> bool:
     """ "في منطقة X": no party's name starts after a word of place."""
     return A.bare_noun(w) in _LOCATION_WORDS
@@ -688,8 +697,8 @@ class _Context:
         out: list[_Actor] = []
         k = 0
         while k < len(toks):
-            if not toks[k].is_word:
-                k += 1
+            if not toks[k].is_word or (not lam and _no_actor_at(toks[k].text)):
+                k += 1  # _actor_at would find none here: one cached look-up per word
                 continue
             actor, k = self._lam_actor(si, k) if lam else self._actor_at(si, k)
             if actor is not None:
