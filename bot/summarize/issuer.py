@@ -220,12 +220,16 @@ def _bare(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in _PROCLITICS else word
 
 
+@lru_cache(maxsize=65536)  # asked of nearly every word (the country-subject scan); per word
 def _is_verb(word: str) -> bool:
     """Is the word a statement verb (listed, with an object pronoun, or by its lemma)?"""
     if _listed_verb(word):
         return True
     lemmas = morphology.verb_lemmas(word)  # cached there (and forgotten with its data)
     return bool(lemmas and lemmas & _VERB_LEMMAS)
+
+
+morphology.on_reset(_is_verb.cache_clear)  # its lemma answers go with the analyser
 
 
 @lru_cache(maxsize=65536)

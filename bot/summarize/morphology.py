@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -100,9 +101,19 @@ def verb_lemmas(word: str) -> frozenset[str]:
     return frozenset(lemma for lemma, pos in analyses(word) if pos == "verb")
 
 
+_DEPENDENT_CACHES: list[Callable[[], None]] = []
+
+
+def on_reset(clear: Callable[[], None]) -> None:
+    """Have :func:`reset` also clear another module's cache of answers built on these."""
+    _DEPENDENT_CACHES.append(clear)
+
+
 def reset() -> None:
     """Forget the loaded analyser (tests switch data directories)."""
     _state["loaded"] = False
     _state["analyzer"] = None
     analyses.cache_clear()
     verb_lemmas.cache_clear()
+    for clear in _DEPENDENT_CACHES:
+        clear()
