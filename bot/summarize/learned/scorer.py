@@ -66,11 +66,13 @@ def binary_parts(part: dict[str, Any], feats: set[str], prefix: str, words: set[
     which already differ from process to process)."""
     w = part["w"]
     cache = _prefixed_cache(w, prefix)
-    for x in words:
-        if x not in cache:
+    try:
+        known = sum(map(cache.__getitem__, words))  # one pass in C once every word is known
+    except KeyError:
+        for x in words.difference(cache):  # the words not seen yet, looked up once
             cache[x] = w.get(prefix + x, 0.0)
-    z = part["b"] + sum(map(w.get, feats, repeat(0.0))) + sum(map(cache.__getitem__, words))
-    return sigmoid(z)
+        known = sum(map(cache.__getitem__, words))
+    return sigmoid(part["b"] + sum(map(w.get, feats, repeat(0.0))) + known)
 
 
 _PREFIXED: dict[tuple[int, str], tuple[dict[str, float], dict[str, float]]] = {}
