@@ -62,3 +62,15 @@ def test_binary_parts_reads_no_stale_weights_of_another_table() -> None:
     assert scorer.binary_parts(low, feats, F.DOC_WORD, words) == scorer.sigmoid(-3.0)
     assert scorer.binary_parts(high, feats, F.DOC_WORD, words) == scorer.sigmoid(3.0)
     assert scorer.binary_parts(low, feats, F.DOC_WORD, words) == scorer.sigmoid(-3.0)
+
+
+def test_word_counts_are_made_once_per_token_list() -> None:
+    """The passes over one text share its counts; another text's list gets its own."""
+    toks = _toks()
+    counts = F.word_counts(toks)
+    assert counts is F.word_counts(toks)
+    assert dict(counts) == {w: sum(t.words.count(w) for t in toks) for t in toks for w in t.words}
+    assert max(counts.values()) >= 3  # "الوزارة" recurs
+    first = toks[:1]
+    assert dict(F.word_counts(first)) != dict(counts)
+    assert dict(F.word_counts(toks)) == dict(counts)  # back to the first text: its counts

@@ -194,8 +194,18 @@ _OFTEN = ("n:1", "n:1", "n:2", "n:3")  # by a word's count in the text (0 or 1, 
 
 
 def word_counts(toks: list[Tokens]) -> dict[str, int]:
-    """How often each folded word occurs in a text."""
-    return Counter(itertools.chain.from_iterable(t.words for t in toks))
+    """How often each folded word occurs in a text (read only). The last text's counts are
+    kept: the scorer's passes over one text (accusations, pairs, demands, targets) each
+    ask for them with the same token list, which no pass changes."""
+    last = _LAST_COUNTS.get("slot")
+    if last is not None and last[0] is toks:
+        return last[1]
+    counts = Counter(itertools.chain.from_iterable(t.words for t in toks))
+    _LAST_COUNTS["slot"] = (toks, counts)  # one assignment: another thread sees a whole pair
+    return counts
+
+
+_LAST_COUNTS: dict[str, tuple[list[Tokens], dict[str, int]]] = {}
 
 
 def doc_features(toks: list[Tokens], rules: dict[str, bool]) -> set[str]:
