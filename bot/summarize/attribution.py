@@ -572,17 +572,6 @@ class _Speakers:
             self._remember(words, side)
         return side
 
-    def peek(self, norm: str, start: int, end: int) -> str | None:
-        """The side :meth:`classify` gives a span, changing nothing: a phrase that nobody
-        speaks in neither opens a joint statement nor lends its words a side."""
-        words = self._words(norm, start, end)
-        if words is None:
-            return None
-        if words and words[0] in _PLURAL_OTHERS:
-            return OTHER
-        refs = L.country_refs(norm, start, end)
-        return self._side(norm, start, end, words, refs, L.INTL_RX.search(norm, start, end))
-
     @staticmethod
     def _words(norm: str, start: int, end: int) -> list[str] | None:
         """The bare words of ``norm[start:end]``; None for a blank span."""
@@ -1062,7 +1051,6 @@ def analyse(sentences: list[str], issuer: Issuer | None) -> Analysis:
             last_side = _eventless_side(norm, speakers, prev_open_quote, run_on, any_event)
             an.segments.append(Segment(si, 0, len(norm), last_side))
         _learn_appositives(norm, speakers)
-        _learn_holders(norm, toks, si, speakers)
         prev_open_quote = _quote_open_after(norm, prev_open_quote)
         prev_side = last_side
     if not any_event:
@@ -1180,39 +1168,6 @@ def _learn_appositives(norm: str, speakers: _Speakers) -> None:
                     and not L.country_word(w)
                 ):
                     speakers.aliases.setdefault(w, side_a)
-
-
-def _learn_holders(norm: str, toks: LazyTokens, si: int, speakers: _Speakers) -> None:
-    """An office named with its holder ("وزير الخارجيه الايراني محمد جواد ظريف", "المبعوث
-    الامريكي الخاص بايران براين هوك") gives the holder the office's side, in any sentence,
-    speech or not, so that a later sentence naming the person alone ("واضاف هوك") is heard on
-    that side instead of running on from the last speaker."""
-    if not any(w in L.OFFICE_NOUNS for w in map(bare_noun, norm.split())):
-        return
-    tk = toks[si]
-    for k, t in enumerate(tk):
-        if not t.is_word or bare_noun(t.text) not in L.OFFICE_NOUNS:
-            continue
-        e = np_end(tk, k)
-        names = _holder_after(tk, e)
-        if e > k and (names or e - k > 1):
-            side = speakers.peek(norm, t.start, tk[e - 1].end)
-            for w in names if side is not None else ():
-                speakers.aliases.setdefault(w, side)
-
-
-def _holder_after(tk: list[Token], e: int) -> list[str]:
-    """The personal name (up to three words) right after an office phrase ending at ``e``,
-    past one state it is charged with ("المبعوث الامريكي الخاص | بايران | براين هوك")."""
-    names: list[str] = []
-    if e < len(tk) and tk[e].text[:1] in _PREP_CLITIC_LETTERS and L.country_word(tk[e].text[1:]):
-        e += 1
-    while e < len(tk) and len(names) < 3 and tk[e].is_word and _bare_name_word(tk[e].text):
-        b = bare_noun(tk[e].text)
-        if len(b) > 2:
-            names.append(b)
-        e += 1
-    return names
 
 
 def _quote_open_after(norm: str, was_open: bool) -> bool:
