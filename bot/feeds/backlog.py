@@ -11,6 +11,13 @@ false, so /latest, search, Atom and digests skip it.
 at a time (``bayan run``'s polling job gives it a time budget after each
 cycle); :func:`settle` summarizes one at once, for ingest when another feed
 or an edit touches a pending statement.
+
+Ingest does not work out a backlog item's SimHash either (the near-duplicate
+identity, most of the text identity's cost): the item is recognized by guid,
+link and exact fingerprint. Before summarizing, :func:`merge_twins` finds the
+backlog statements that nearly repeat another statement (a retyped copy in
+another new feed, or in the same one) and merges them into it, as ingest
+would have joined them; until then they are invisible (no summary).
 """
 
 from __future__ import annotations
@@ -19,18 +26,23 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.statements import fingerprint as fp
 from bot.statements import records
+from bot.store import entries as entry_rows
 from bot.store import statements as statement_rows
 from bot.store.db import Database
-from bot.store.models import Statement, SummaryRow
+from bot.store.models import Statement, SummaryRow, utcnow
 from bot.summarize import SUMMARIZER_VERSION, Summary, summarize
 
 log = logging.getLogger(__name__)
 BATCH = 16  # texts per thread hop, as in ingest: the event loop (and the bot) stays responsive
 SUMMARY_FAILED = "summarizer_failed"
+DEDUP_WINDOW = timedelta(days=30)  # near-duplicates are looked for among this recent past
 
 
 def summary_text(title: str | None, body: str | None) -> str:
@@ -92,20 +104,103 @@ async def settle(s: AsyncSession, statement: Statement) -> Summary:
     return summary
 
 
-async def _pending(db: Database, limit: int) -> list[tuple[int, str]]:
+Pending = list[tuple[int, int | None, str]]  # (id, SimHash if stored, text) of the backlog
+
+
+def _identities(
+    settled: list[tuple[int, int]], pending: Pending
+) -> tuple[dict[int, tuple[int | None, Any]], set[int]]:
+    """SimHash and bigram digests of the backlog statements stored without a SimHash, and
+    the summarized statements that are candidates for any of them (whose texts confirm a
+    match). CPU only: run in a thread."""
+    computed: dict[int, tuple[int | None, Any]] = {}
+    index = fp.NearDuplicateIndex()
+    for sid, value in settled:
+        index.add(sid, value)
+    candidates: set[int] = set()
+    for sid, simhash, text in pending:
+        if simhash is None:
+            computed[sid] = fp.identity(fp.normalize_tokens(text))
+            simhash = computed[sid][0]
+        candidates.update(index.candidates(simhash))
+    return computed, candidates
+
+
+def _find_twins(
+    settled: list[tuple[int, int]],
+    pending: Pending,
+    computed: dict[int, tuple[int | None, Any]],
+    texts: dict[int, str],
+) -> dict[int, int]:
+    """Backlog statement → the statement it nearly repeats (confirmed by word bigrams, as
+    ingest confirms): a summarized one, or an earlier backlog statement that repeats none
+    (oldest first, so the first stored of two copies stays, as in one poll)."""
+    index = fp.NearDuplicateIndex()
+    for sid, value in settled:
+        index.add(sid, value)
+    grams = {sid: g for sid, (_, g) in computed.items()}
+    twins: dict[int, int] = {}
+
+    def grams_of(sid: int) -> Any:
+        if sid not in grams:
+            grams[sid] = fp.gram_digests(fp.normalize_tokens(texts.get(sid, "")))
+        return grams[sid]
+
+    for sid, stored, _ in pending:
+        simhash = computed[sid][0] if stored is None else stored
+        match = next(
+            (c for c in index.candidates(simhash) if fp.similar_grams(grams_of(sid), grams_of(c))),
+            None,
+        )
+        if match is None:
+            index.add(sid, simhash)
+        else:
+            twins[sid] = match
+    return twins
+
+
+async def merge_twins(db: Database) -> tuple[int, int]:
+    """Merge backlog statements that nearly repeat another statement into it; store the
+    SimHashes ingest deferred. Runs before the backlog is summarized (a merged statement is
+    never summarized nor shown). Returns how many were merged, and the highest statement id
+    when it read them: statements stored later are summarized only after the next check."""
     async with db.sessions() as s:
-        rows = await statement_rows.unsummarized(s, limit)
+        upto = await statement_rows.highest_id(s)
+        settled, pending = await entry_rows.backlog_identities(s, utcnow() - DEDUP_WINDOW)
+    if not pending:
+        return 0, upto
+    computed, candidates = await asyncio.to_thread(_identities, settled, pending)
+    texts = {sid: text for sid, _, text in pending}
+    if candidates:  # summarized statements a backlog one may repeat: their words confirm it
+        async with db.sessions() as s:
+            texts.update(await entry_rows.texts(s, sorted(candidates)))
+    twins = await asyncio.to_thread(_find_twins, settled, pending, computed, texts)
+    hashes = [(sid, h) for sid, (h, _) in computed.items() if h is not None and sid not in twins]
+    async with db.write_lock, db.sessions() as s, s.begin():  # the feed side's one writer
+        summarized = await statement_rows.summarized_among(s, list(twins))
+        for twin, into in twins.items():
+            if twin not in summarized:  # ingest may have summarized it meanwhile: it stays
+                await entry_rows.merge_into(s, twin, into)
+        await entry_rows.set_simhashes(s, hashes)
+    return len(twins), upto
+
+
+async def _pending(db: Database, limit: int, upto: int) -> list[tuple[int, str]]:
+    async with db.sessions() as s:
+        rows = await statement_rows.unsummarized(s, limit, upto)
     return [(sid, summary_text(title, text)) for sid, title, text in rows]
 
 
 async def summarize_backlog(db: Database, *, budget_seconds: float, batch: int = BATCH) -> int:
     """Summarize pending statements, newest first, until none is left or the budget is spent.
 
-    The summarizer runs outside any transaction; each batch is then written in one, skipping
-    a statement that ingest settled meanwhile. Returns how many were summarized."""
+    The backlog's near duplicates are merged first (:func:`merge_twins`). The summarizer runs
+    outside any transaction; each batch is then written in one, skipping a statement that
+    ingest settled meanwhile. Returns how many were summarized."""
     done = 0
     deadline = time.monotonic() + budget_seconds
-    while time.monotonic() < deadline and (pending := await _pending(db, batch)):
+    _, upto = await merge_twins(db)
+    while time.monotonic() < deadline and (pending := await _pending(db, batch, upto)):
         summaries = await summarize_texts([text for _, text in pending])
         ids = [sid for sid, _ in pending]
         async with db.write_lock, db.sessions() as s, s.begin():  # the feed side's one writer
@@ -157,4 +252,11 @@ async def resummarize(
     return done
 
 
-__all__ = ["resummarize", "settle", "summarize_backlog", "summarize_texts", "summary_text"]
+__all__ = [
+    "merge_twins",
+    "resummarize",
+    "settle",
+    "summarize_backlog",
+    "summarize_texts",
+    "summary_text",
+]

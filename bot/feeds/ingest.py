@@ -26,7 +26,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -59,7 +59,7 @@ feed's first poll (beyond the backfill count) nor for non-statements. It must no
 must keep its effects inside ``session``: if the transaction rolls back (the hook or another
 item raised), the items are retried one per transaction and the hook runs again for them."""
 
-DEDUP_WINDOW = timedelta(days=30)  # near-duplicates are looked for among this recent past
+DEDUP_WINDOW = backlog.DEDUP_WINDOW  # near-duplicates are looked for among this recent past
 MATERIAL_JACCARD = decide.MATERIAL_JACCARD
 MAX_ITEMS = decide.MAX_ITEMS
 SUMMARY_FAILED = "summarizer_failed"  # notice on an item stored without a summary
@@ -101,12 +101,22 @@ class _Item:
     statement_id: int | None = None  # matched statement
     summary: Summary | None = None
     entry: decide.Known | None = None  # the known entry of a changed item
+    deferred: bool = False  # a backlog item stored without its SimHash (see prepare)
 
     def prepare(self, text: str) -> None:
+        """The item's text and exact fingerprint; its near-duplicate identity (SimHash and
+        bigram digests, 70 % of the text identity's CPU) only when it may alert or revises a
+        statement. A first poll's backlog is recognized by its guid, link and fingerprint;
+        its SimHash is worked out when a later item is compared against it
+        (``Ingestor._settle_pending``), and its near duplicates are merged before it is
+        summarized (:func:`bot.feeds.backlog.merge_twins`)."""
         self.text = text
         self.tokens = fp.normalize_tokens(text or self.item.title)
         self.fingerprint = fp.fingerprint(self.tokens)
-        self.simhash, self.grams = fp.identity(self.tokens)
+        if self.alert or self.entry is not None:
+            self.simhash, self.grams = fp.identity(self.tokens)
+        else:
+            self.deferred = len(self.tokens) >= fp.MIN_TOKENS
 
 
 def _summary_text(item: ParsedItem, body: str) -> str:
@@ -171,6 +181,9 @@ class Ingestor:
         self._index: fp.NearDuplicateIndex | None = None
         self._index_upto = 0  # the newest statement id the index has read
         self._added: list[int] = []  # index entries of the open transaction, undone on rollback
+        # Backlog statements stored without a SimHash (by this ingestor, or found at the
+        # index's load): worked out before an item is next compared (_settle_pending).
+        self._pending: set[int] = set()
         self._batch_fps: dict[str, int] = {}  # statements created by the current write pass
         # Bigram digests of statements this ingestor wrote, so a near-duplicate check against
         # them does not normalize their stored text again (the costliest step of a first
@@ -319,9 +332,28 @@ class Ingestor:
         assert self._index is not None
         async with self.db.sessions() as s:
             rows = await entry_rows.simhashes(s, since=since, after_id=after_id)
-            for sid, value in rows:
-                self._index.add(sid, value)
-                self._index_upto = max(self._index_upto, sid)
+            pending = await entry_rows.pending_near(s, since=since, after_id=after_id)
+        for sid, value in rows:
+            self._index.add(sid, value)
+            self._index_upto = max(self._index_upto, sid)
+        self._pending.update(pending)
+        self._index_upto = max([self._index_upto, *pending])
+
+    async def _settle_pending(self, s: AsyncSession, index: fp.NearDuplicateIndex) -> None:
+        """The SimHashes of backlog statements stored without one, now that an item is
+        compared against them; written back in this transaction, so that no later cycle
+        works them out again (on a rollback the next ingestor finds them pending again)."""
+        ids, self._pending = sorted(self._pending), set()
+        texts = await entry_rows.texts(s, ids)
+        values: list[tuple[int, int]] = []
+        for sid in ids:
+            if sid in texts:
+                simhash, grams = fp.identity(fp.normalize_tokens(texts[sid]))
+                if simhash is not None:
+                    index.add(sid, simhash)
+                    self._remember_grams(sid, grams)
+                    values.append((sid, simhash))
+        await entry_rows.set_simhashes(s, values)
 
     async def _near_matches(
         self, s: AsyncSession, news: list[_Item], *, only: set[int] | None = None
@@ -333,6 +365,8 @@ class Ingestor:
         statements this ingestor wrote are not read at all (see ``_grams``).
         """
         index = await self._near_index()
+        if self._pending and any(w.tokens and w.simhash is not None for w in news):
+            await self._settle_pending(s, index)
         wanted: list[tuple[_Item, list[int]]] = []
         for w in news:
             found = index.candidates(w.simhash) if w.tokens else []
@@ -429,6 +463,7 @@ class Ingestor:
         """A transaction rolled back: its statements leave the near-duplicate index."""
         for sid in self._added:
             self._grams.pop(sid, None)
+            self._pending.discard(sid)
             if self._index is not None:
                 self._index.remove(sid)
         self._batch_fps = {fp_: i for fp_, i in self._batch_fps.items() if i not in self._added}
@@ -476,9 +511,7 @@ class Ingestor:
         index = await self._near_index()
         for work, row, sid, data in zip(created, rows, ids, stored, strict=True):
             work.statement_id = sid
-            index.add(sid, work.simhash)
-            self._remember_grams(sid, work.grams)
-            self._added.append(sid)
+            self._index_new(index, sid, work)
             statement = row.statement
             if isinstance(statement, Statement) and statement.is_statement:
                 await self._announce(s, outcome, feed, work, statement, data)
@@ -553,9 +586,16 @@ class Ingestor:
         outcome.stored += 1
         work.statement_id = statement.id
         self._batch_fps[work.fingerprint] = statement.id
-        (await self._near_index()).add(statement.id, work.simhash)
-        self._remember_grams(statement.id, work.grams)
-        self._added.append(statement.id)
+        self._index_new(await self._near_index(), statement.id, work)
+
+    def _index_new(self, index: fp.NearDuplicateIndex, statement_id: int, work: _Item) -> None:
+        """A statement just written: in the index with its SimHash, or pending without it."""
+        if work.deferred:
+            self._pending.add(statement_id)
+        else:
+            index.add(statement_id, work.simhash)
+            self._remember_grams(statement_id, work.grams)
+        self._added.append(statement_id)
 
     async def _join(
         self, s: AsyncSession, outcome: IngestOutcome, feed: FeedInfo, work: _Item
@@ -613,6 +653,7 @@ class Ingestor:
         new_text = records.Text(work.text, work.item.title or None, work.fingerprint, work.simhash)
         self._grams.pop(statement.id, None)  # its text changes: read again when needed
         records.update_text(statement, new_text, now)
+        self._pending.discard(statement.id)  # its SimHash is the new text's now
         if not material:  # typo fixed, markup changed: keep the text current, quietly
             if row is not None:
                 row.data = summary.to_dict()

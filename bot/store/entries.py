@@ -14,10 +14,30 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, literal, null, or_, select, union_all, update
+from sqlalchemy import (
+    Integer,
+    String,
+    bindparam,
+    cast,
+    delete,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import Entry, SeenItem, Statement
+from bot.store import search
+from bot.store.models import (
+    Entry,
+    SeenItem,
+    Statement,
+    StatementRevision,
+    StatementSource,
+    SummaryRow,
+)
 from bot.store.retention import guid_key
 
 CHUNK = 400
@@ -124,6 +144,86 @@ async def simhashes(
     return [tuple(r) for r in await s.execute(query)]  # type: ignore[misc]
 
 
+async def pending_near(
+    s: AsyncSession, *, since: datetime | None = None, after_id: int | None = None
+) -> list[int]:
+    """Ids of backlog statements (no summary yet) stored without a SimHash, first seen since
+    ``since`` or stored after id ``after_id``: ingest defers a backlog item's near-duplicate
+    identity, and works it out when an item is compared against them (a text too short
+    for a SimHash is among them too, until summarized: computing it again is cheap)."""
+    query = (
+        select(Statement.id)
+        .outerjoin(SummaryRow, SummaryRow.statement_id == Statement.id)
+        .where(SummaryRow.statement_id.is_(None), Statement.simhash.is_(None))
+    )
+    if since is not None:
+        query = query.where(Statement.first_seen_at >= since)
+    if after_id is not None:
+        query = query.where(Statement.id > after_id)
+    return list(await s.scalars(query))
+
+
+async def backlog_identities(
+    s: AsyncSession, since: datetime
+) -> tuple[list[tuple[int, int]], list[tuple[int, int | None, str]]]:
+    """What merging the backlog's near duplicates reads: (id, SimHash) of summarized
+    statements first seen since ``since``, and (id, SimHash or None, text or title) of the
+    unsummarized ones (a first poll's backlog), oldest first."""
+    summarized = select(SummaryRow.statement_id)
+    settled = await s.execute(
+        select(Statement.id, Statement.simhash).where(
+            Statement.simhash.is_not(None),
+            Statement.first_seen_at >= since,
+            Statement.id.in_(summarized),
+        )
+    )
+    pending = await s.execute(
+        select(Statement.id, Statement.simhash, Statement.text, Statement.title)
+        .where(Statement.first_seen_at >= since, Statement.id.not_in(summarized))
+        .order_by(Statement.id)
+    )
+    return (
+        [tuple(r) for r in settled],  # type: ignore[misc]
+        [(sid, value, text or title or "") for sid, value, text, title in pending],
+    )
+
+
+async def set_simhashes(s: AsyncSession, values: Sequence[tuple[int, int]]) -> None:
+    """Store SimHashes worked out after the statements were written (one executemany)."""
+    if values:
+        table = Statement.__table__
+        await s.execute(
+            update(table).where(table.c.id == bindparam("sid")).values(simhash=bindparam("sh")),
+            [{"sid": sid, "sh": value} for sid, value in values],
+        )
+
+
+async def merge_into(s: AsyncSession, twin: int, into: int) -> None:
+    """A backlog statement (never summarized, never alerted) that repeats statement ``into``:
+    its entries and addresses become ``into``'s, as if it had joined it when polled, and the
+    statement and its first revision are deleted."""
+    await s.execute(update(Entry).where(Entry.statement_id == twin).values(statement_id=into))
+    known = set(
+        await s.scalars(select(StatementSource.url).where(StatementSource.statement_id == into))
+    )
+    moved = await s.execute(
+        select(StatementSource.feed_id, StatementSource.url, StatementSource.seen_at).where(
+            StatementSource.statement_id == twin
+        )
+    )
+    rows = []
+    for feed_id, url, seen_at in moved:
+        if url not in known:
+            known.add(url)
+            rows.append({"statement_id": into, "feed_id": feed_id, "url": url, "seen_at": seen_at})
+    await s.execute(delete(StatementSource).where(StatementSource.statement_id == twin))
+    if rows:
+        await s.execute(StatementSource.__table__.insert(), rows)
+    await s.execute(delete(StatementRevision).where(StatementRevision.statement_id == twin))
+    await s.execute(delete(Statement).where(Statement.id == twin))
+    await search.forget(s, twin)
+
+
 async def texts(s: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
     """Statement id → its text (its title when it has none), for confirming a near match."""
     out: dict[int, str] = {}
@@ -153,9 +253,13 @@ async def update_entry(s: AsyncSession, entry_id: int, values: dict[str, Any]) -
 
 __all__ = [
     "Matches",
+    "backlog_identities",
     "by_fingerprint",
     "known_and_pruned",
     "matches",
+    "merge_into",
+    "pending_near",
+    "set_simhashes",
     "simhashes",
     "texts",
     "update_entry",

@@ -87,6 +87,12 @@ async def sync_index(session: AsyncSession, *, max_batches: int | None = None) -
     return done
 
 
+async def forget(session: AsyncSession, statement_id: int) -> None:
+    """Drop a deleted statement's row from the index (a merged backlog copy): on SQLite a
+    later statement may get its id, and must not find an old row that looks current."""
+    await session.execute(_backend(session).FORGET_SQL, {"id": statement_id})
+
+
 async def search_ids(
     session: AsyncSession,
     query: str,
@@ -126,6 +132,7 @@ __all__ = [
     "TABLE",
     "build_match",
     "fold",
+    "forget",
     "is_postgresql",
     "search_ids",
     "sync_index",

@@ -27,6 +27,7 @@ STATE = (
     "CAST(s.revision AS TEXT) || ':' || COALESCE(CAST(sm.revision AS TEXT), '-') "
     "|| ':' || COALESCE(CAST(sm.created_at AS TEXT), '')"
 )
+FORGET_SQL = text(f"DELETE FROM {TABLE} WHERE statement_id = :id")
 STALE_SQL = text(
     f"SELECT s.id AS id, s.title AS title, s.text AS text, s.issuer_name AS issuer_name, "
     f"sm.data AS data, {STATE} AS state "
@@ -70,4 +71,4 @@ def select_sql(*, statements_only: bool, paged: bool) -> str:
     return sql + " ORDER BY f.statement_id DESC LIMIT :limit"
 
 
-__all__ = ["STALE_SQL", "TABLE", "UPSERT_SQL", "build_tsquery", "select_sql"]
+__all__ = ["FORGET_SQL", "STALE_SQL", "TABLE", "UPSERT_SQL", "build_tsquery", "select_sql"]

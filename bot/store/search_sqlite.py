@@ -33,6 +33,7 @@ STALE_SQL = text(
     f"WHERE f.rowid IS NULL OR f.state IS NOT {STATE} "
     f"ORDER BY s.id LIMIT :limit"
 )
+FORGET_SQL = text(f"DELETE FROM {TABLE} WHERE rowid = :id")
 UPSERT_SQL = text(
     f"INSERT OR REPLACE INTO {TABLE}(rowid, body, summary, accused, issuer, state) "
     "VALUES (:id, :body, :summary, :accused, :issuer, :state)"
@@ -70,6 +71,7 @@ def select_sql(*, statements_only: bool, paged: bool) -> str:
 __all__ = [
     "CREATE_SQL",
     "DROP_SQL",
+    "FORGET_SQL",
     "STALE_SQL",
     "TABLE",
     "UPSERT_SQL",

@@ -123,16 +123,25 @@ async def set_revision_summary(
     )
 
 
-async def unsummarized(s: AsyncSession, limit: int) -> list[tuple[int, str | None, str | None]]:
-    """(id, title, text) of the newest statements without a summary (a first poll's backlog)."""
-    rows = await s.execute(
+async def unsummarized(
+    s: AsyncSession, limit: int, upto: int | None = None
+) -> list[tuple[int, str | None, str | None]]:
+    """(id, title, text) of the newest statements without a summary (a first poll's backlog),
+    with ids up to ``upto`` when given."""
+    query = (
         select(Statement.id, Statement.title, Statement.text)
         .outerjoin(SummaryRow, SummaryRow.statement_id == Statement.id)
         .where(SummaryRow.statement_id.is_(None))
-        .order_by(Statement.id.desc())
-        .limit(limit)
     )
+    if upto is not None:
+        query = query.where(Statement.id <= upto)
+    rows = await s.execute(query.order_by(Statement.id.desc()).limit(limit))
     return [tuple(r) for r in rows]
+
+
+async def highest_id(s: AsyncSession) -> int:
+    """The newest statement's id (0 when there is none)."""
+    return (await s.scalar(select(func.max(Statement.id)))) or 0
 
 
 async def summarized_among(s: AsyncSession, ids: list[int]) -> set[int]:
@@ -163,6 +172,7 @@ __all__ = [
     "count",
     "first_feed_vouches",
     "has_source",
+    "highest_id",
     "newest_ids",
     "set_revision_summary",
     "source_urls",
