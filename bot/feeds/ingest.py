@@ -40,13 +40,14 @@ from bot.feeds.parse import ParsedItem
 from bot.render.view import StatementView
 from bot.statements import decide, records
 from bot.statements import fingerprint as fp
-from bot.store import bulk
+from bot.store import backlog_sqlite, bulk
 from bot.store import entries as entry_rows
 from bot.store import feeds as feed_rows
 from bot.store import statements as statement_rows
 from bot.store.db import Database
 from bot.store.locks import STATEMENT_WRITER, held
 from bot.store.models import Entry, Statement, SummaryRow, utcnow
+from bot.store.peek import sqlite_file
 from bot.summarize import SUMMARIZER_VERSION, Summary, summarize
 
 log = logging.getLogger(__name__)
@@ -171,8 +172,13 @@ class Ingestor:
         on_statement: StatementHook | None = None,
         backfill: int = 0,
         fulltext_min_chars: int = 300,
+        direct_sqlite: bool = True,
     ) -> None:
         self.db = db
+        # A backlog-only feed's write pass in plain sqlite3 (store/backlog_sqlite.py), on a
+        # SQLite file; False keeps every write on SQLAlchemy (tests compare the two).
+        url = db.engine.url.render_as_string(hide_password=False)
+        self._sqlite_path = sqlite_file(url) if direct_sqlite else None
         self.client = client
         self.on_statement = on_statement
         self.backfill = backfill
@@ -229,6 +235,8 @@ class Ingestor:
             # matched before (nothing to fetch or summarize first) are matched only here.
             recheck = shared or not early or self.db.statement_writes != seen_writes
             self._batch_fps = {}
+            if not early and not edits and await self._write_backlog(outcome, feed, news):
+                return outcome
             if not await self._write_batch(outcome, feed, news, edits, recheck=recheck):
                 await self._rematch_links(news)
                 for work in news:
@@ -246,7 +254,12 @@ class Ingestor:
     ) -> list[decide.Intent]:
         """What the store knows of these items, and what each one therefore is."""
         guids = list(dict.fromkeys(i.guid for i in items[:MAX_ITEMS]))
-        rows, pruned = await entry_rows.known_and_pruned(s, feed_id, guids)
+        if self._sqlite_path is not None:  # one thread call, no SQLAlchemy statement
+            rows, pruned = await asyncio.to_thread(
+                backlog_sqlite.known_and_pruned, self._sqlite_path, feed_id, guids
+            )
+        else:
+            rows, pruned = await entry_rows.known_and_pruned(s, feed_id, guids)
         known = {guid: decide.Known(*row) for guid, row in rows.items()}
         return decide.decide(items, known, pruned)
 
@@ -262,15 +275,7 @@ class Ingestor:
         guids = [w.item.guid for w in news if decide.guid_is_global(w.item.guid)]
         fps = list({w.fingerprint for w in news if w.tokens}) if then_texts else []
         found = await entry_rows.matches(s, links, guids, fps)
-        by_link: dict[str, int] = {}
-        by_guid: dict[str, int] = {}
-        for link, sid in found.by_link:
-            by_link.setdefault(link, sid)
-        for link, guid, sid in found.entries:
-            if link:
-                by_link.setdefault(link, sid)
-            if decide.guid_is_global(guid):
-                by_guid.setdefault(guid, sid)
+        by_link, by_guid = _link_maps(found)
         for w in news:
             w.statement_id = decide.known_statement(w.link, w.item.guid, by_link, by_guid)
         if then_texts:
@@ -457,6 +462,40 @@ class Ingestor:
         outcome.stored += attempt.stored
         outcome.joined += attempt.joined
         outcome.revised += attempt.revised
+        return True
+
+    async def _write_backlog(
+        self, outcome: IngestOutcome, feed: FeedInfo, news: list[_Item]
+    ) -> bool:
+        """A feed whose new items are all backlog (nothing alerts, nothing to fetch), on a
+        SQLite file: matched and written in one worker-thread call on a sqlite3 connection
+        (:mod:`bot.store.backlog_sqlite`) instead of eight statements through SQLAlchemy and
+        aiosqlite. They are matched by link, guid and exact fingerprint only, as any
+        backlog item is (their SimHashes are deferred). False when the path does not apply
+        or its transaction failed: the caller then writes through SQLAlchemy."""
+        if self._sqlite_path is None or any(w.statement_id is not None for w in news):
+            return False
+        lookup = backlog_sqlite.Lookup(
+            links=list({w.link for w in news if w.link}),
+            guids=list({w.item.guid for w in news if decide.guid_is_global(w.item.guid)}),
+            fingerprints=list({w.fingerprint for w in news if w.tokens}),
+            plan=lambda found, first: _plan_backlog(feed, news, found, first),
+        )
+        try:
+            rows = await asyncio.to_thread(backlog_sqlite.write, self._sqlite_path, lookup)
+        except backlog_sqlite.BacklogWriteFailed as exc:
+            log.warning("feed #%s: backlog write failed (%s); writing it again", feed.id, exc)
+            for w in news:
+                w.statement_id = None
+            return False
+        self.db.statement_writes += 1
+        created = {row["id"] for row in rows.statements}
+        for w in news:
+            assert w.statement_id is not None
+            if w.deferred and w.statement_id in created:
+                self._pending.add(w.statement_id)
+        outcome.stored += len(created)
+        outcome.joined += len(news) - len(created)
         return True
 
     def _forget_added(self) -> None:
@@ -670,6 +709,59 @@ class Ingestor:
     async def _mark_seeded(self, feed_id: int) -> None:
         async with self.db.sessions() as s, s.begin():
             await feed_rows.mark_seeded(s, feed_id)
+
+
+def _plan_backlog(
+    feed: FeedInfo, news: list[_Item], found: entry_rows.Matches, first_id: int
+) -> backlog_sqlite.Rows:
+    """The rows of a backlog-only feed (see ``Ingestor._write_backlog``), given what its
+    links, guids and fingerprints found and the first free statement id: what
+    ``_write_batch`` writes for the same items (a known link, guid or text joins its
+    statement, a repeat within the batch joins the first copy, the rest are new)."""
+    by_link, by_guid = _link_maps(found)
+    by_fp: dict[str, int] = {}
+    for fingerprint, sid in found.by_fingerprint:
+        by_fp.setdefault(fingerprint, sid)
+    for w in news:
+        w.statement_id = decide.known_statement(w.link, w.item.guid, by_link, by_guid)
+        if w.statement_id is None and w.tokens:
+            w.statement_id = by_fp.get(w.fingerprint)
+    fresh = [w for w in news if w.statement_id is None]
+    twins = decide.batch_twins([decide.Text(w.fingerprint, w.simhash, w.tokens) for w in fresh])
+    now = utcnow()
+    rows = backlog_sqlite.Rows(seeded_feed=None if feed.seeded else feed.id)
+    for position, w in enumerate(fresh):
+        if position not in twins:
+            w.statement_id = first_id + len(rows.statements)
+            values = _statement_values(feed, w, None, now) | {"id": w.statement_id}
+            rows.statements.append(values)
+            rows.revisions.append(
+                {"statement_id": w.statement_id, "revision": 1, "text": values["text"]}
+                | {"summary": None, "created_at": now}
+            )
+    for position, first in twins.items():
+        fresh[position].statement_id = fresh[first].statement_id
+    for w in news:
+        url = w.item.link or w.item.guid
+        rows.sources.append(
+            {"statement_id": w.statement_id, "feed_id": feed.id, "url": url, "seen_at": now}
+        )
+        rows.entries.append(_entry_values(feed, w, w.statement_id))  # type: ignore[arg-type]
+    return rows
+
+
+def _link_maps(found: entry_rows.Matches) -> tuple[dict[str, int], dict[str, int]]:
+    """Statement ids by normalized link and by global guid, from :func:`entries.matches`."""
+    by_link: dict[str, int] = {}
+    by_guid: dict[str, int] = {}
+    for link, sid in found.by_link:
+        by_link.setdefault(link, sid)
+    for link, guid, sid in found.entries:
+        if link:
+            by_link.setdefault(link, sid)
+        if decide.guid_is_global(guid):
+            by_guid.setdefault(guid, sid)
+    return by_link, by_guid
 
 
 def _entry_values(feed: FeedInfo, work: _Item, statement_id: int) -> dict[str, Any]:

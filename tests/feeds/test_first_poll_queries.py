@@ -12,6 +12,7 @@ from sqlalchemy import event
 
 from bot.feeds.poller import poll_once
 from bot.services import Services
+from bot.store import backlog_sqlite
 from bot.store import entries as entry_rows
 from bot.store.models import Entry, SeenItem, utcnow
 from bot.store.retention import guid_key
@@ -67,18 +68,24 @@ async def test_a_backlog_reads_links_once_and_still_joins_a_known_link(
     await add(services, server.url("/b.xml"))
     queries: Counter[str] = Counter()
 
-    def count(conn, cursor, statement: str, *args) -> None:  # type: ignore[no-untyped-def]
+    def observe(statement: str) -> None:
         flat = " ".join(statement.split())
         if "normalized_link IN" in flat:
             queries["by link"] += 1
         if "statements.fingerprint IN" in flat:
             queries["by fingerprint"] += 1
 
+    def count(conn, cursor, statement: str, *args) -> None:  # type: ignore[no-untyped-def]
+        observe(statement)
+
+    # Through SQLAlchemy, or on a SQLite file through plain sqlite3 (store/backlog_sqlite.py).
     event.listen(services.db.engine.sync_engine, "before_cursor_execute", count)
+    backlog_sqlite.TRACE.append(observe)
     try:
         report = await poll_once(services)
     finally:
         event.remove(services.db.engine.sync_engine, "before_cursor_execute", count)
+        backlog_sqlite.TRACE.remove(observe)
 
     assert not report.failed and report.new_statements == []  # a backlog alerts nothing
     assert queries == {"by link": 1, "by fingerprint": 1}  # links and texts: one query
