@@ -110,17 +110,9 @@ def _matches(conn: sqlite3.Connection, lookup: Lookup) -> Matches:
             f" WHERE statements.fingerprint IN ({_marks(len(fps))})"
         )
         params.extend(fps)
-    found = Matches()
     if not parts:
-        return found
-    for kind, key, guid, sid in conn.execute(" UNION ALL ".join(parts), params):
-        if kind == 0:
-            found.by_link.append((key, sid))
-        elif kind == 1:
-            found.entries.append((key, guid, sid))
-        else:
-            found.by_fingerprint.append((key, sid))
-    return found
+        return Matches()
+    return Matches.from_rows(conn.execute(" UNION ALL ".join(parts), params))
 
 
 def known_and_pruned(

@@ -9,7 +9,7 @@ chunks of :data:`CHUNK` (SQLite's variable limit on old builds is 999).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -84,6 +84,20 @@ class Matches:
     entries: list[tuple[str | None, str, int]] = field(default_factory=list)
     by_fingerprint: list[tuple[str, int]] = field(default_factory=list)
 
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[Any]]) -> Matches:
+        """Sort the rows of the UNION ALL by their ``kind`` column (0 link, 1 entry, 2
+        fingerprint); the SQLAlchemy and the plain ``sqlite3`` paths read the same rows."""
+        found = cls()
+        for kind, key, guid, sid in rows:
+            if kind == 0:
+                found.by_link.append((key, sid))
+            elif kind == 1:
+                found.entries.append((key, guid, sid))
+            else:
+                found.by_fingerprint.append((key, sid))
+        return found
+
 
 async def matches(
     s: AsyncSession, links: Sequence[str], guids: Sequence[str], fingerprints: Sequence[str]
@@ -118,17 +132,9 @@ async def matches(
                 Statement.fingerprint.in_(fingerprints)
             )
         )
-    found = Matches()
     if not parts:
-        return found
-    for kind, key, guid, sid in await s.execute(union_all(*parts)):
-        if kind == 0:
-            found.by_link.append((key, sid))
-        elif kind == 1:
-            found.entries.append((key, guid, sid))
-        else:
-            found.by_fingerprint.append((key, sid))
-    return found
+        return Matches()
+    return Matches.from_rows(await s.execute(union_all(*parts)))
 
 
 async def simhashes(
