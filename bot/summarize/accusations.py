@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import attribution as A
-from bot.summarize import blame, budget, patterns, wordlists
+from bot.summarize import blame, patterns, wordlists
 from bot.summarize import lexicon as L
 from bot.summarize.model import Accusation, Issuer
 
@@ -2504,11 +2504,8 @@ def extract_accusations(sentences: list[str], issuer: Issuer | None) -> list[Acc
         return []
     an = A.analyse(sentences, issuer)
     finder = _Finder(_Context(an, issuer))
-    for seg in an.issuer_segments():
-        hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
-        if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
-            break
-        finder.segment(seg.sentence, seg.start, hi)
-        finder.support_received(seg.sentence, seg.start, hi)
+    for si, lo, hi in an.issuer_clauses():
+        finder.segment(si, lo, hi)
+        finder.support_received(si, lo, hi)
     _add_blames(finder, an)
     return finder.out

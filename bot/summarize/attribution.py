@@ -30,6 +30,7 @@ as the sentence, so spans are valid in the text as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -173,6 +174,16 @@ class Analysis:
 
     def issuer_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.side == ISSUER]
+
+    def issuer_clauses(self) -> Iterator[tuple[int, int, int]]:
+        """(sentence, start, end) of each stretch the issuer speaks, at most
+        ``MAX_CLAUSE_CHARS`` long, each charged to the text's work budget: the extractors
+        that read the issuer's words stop together when the budget runs out."""
+        for seg in self.issuer_segments():
+            hi = min(seg.end, seg.start + MAX_CLAUSE_CHARS)
+            if not budget.spend(budget.words(self.norms[seg.sentence][seg.start : hi])):
+                return
+            yield seg.sentence, seg.start, hi
 
     def side_at(self, sentence: int, offset: int) -> str:
         for seg in self.segments:

@@ -40,8 +40,8 @@ from __future__ import annotations
 import re
 
 from bot.summarize import attribution as A
-from bot.summarize import budget, patterns, wordlists
 from bot.summarize import lexicon as L
+from bot.summarize import patterns, wordlists
 from bot.summarize.model import Demand, Issuer
 
 # The body a meeting is asked of when no target is named (data/tables/demands_meeting_body.json).
@@ -1468,17 +1468,14 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
         return []
     an = A.analyse(sentences, issuer)
     d = _Demands(an)
-    for seg in an.issuer_segments():
-        hi = min(seg.end, seg.start + A.MAX_CLAUSE_CHARS)
-        if not budget.spend(budget.words(an.norms[seg.sentence][seg.start : hi])):
-            break
-        d.verbs(seg.sentence, seg.start, hi)
-        d.requests(seg.sentence, seg.start, hi)
-        d.necessity(seg.sentence, seg.start, hi)
-        d.duty(seg.sentence, seg.start, hi)
-        d.deontic(seg.sentence, seg.start, hi)
-        d.impersonal(seg.sentence, seg.start, hi)
-        d.warnings(seg.sentence, seg.start, hi)
-        d.summons(seg.sentence, seg.start, hi)
-        d.requires(seg.sentence, seg.start, hi)
+    for si, lo, hi in an.issuer_clauses():
+        d.verbs(si, lo, hi)
+        d.requests(si, lo, hi)
+        d.necessity(si, lo, hi)
+        d.duty(si, lo, hi)
+        d.deontic(si, lo, hi)
+        d.impersonal(si, lo, hi)
+        d.warnings(si, lo, hi)
+        d.summons(si, lo, hi)
+        d.requires(si, lo, hi)
     return d.out
