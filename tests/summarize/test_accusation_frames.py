@@ -196,3 +196,10 @@ def test_the_accused_right_after_the_verb_is_not_taken_for_its_speaker():
     )
     got = [(a.accused, a.act) for a in summarize(text).accusations]
     assert ("الميليشيات الانفصالية", "siege_starvation") in got
+
+
+def test_criticizing_a_party_for_a_deed_blames_it():
+    """Criticism is blame (the GUIDE's `other` unless a listed act is named): the party criticized,
+    past the speaker in verb-first order, is the accused; the cause after بسبب is not."""
+    text = "وانتقدت وزارة الخارجية التركية الولايات المتحدة بسبب رسائل متضاربة بشأن سوريا."
+    assert accuse(text, Issuer("وزارة الخارجية", "TR")) == {("الولايات المتحدة", "other")}
