@@ -214,6 +214,27 @@ def _marker_at(toks: list[A.Token], q: int, hi: int) -> int | None:
     return None
 
 
+def _ba_deed_first(toks: list[A.Token], k: int, window: list[int]) -> bool:
+    """Is the ب-word at ``k``, right after the asked body, the deed itself? Not after a comma
+    when an explicit particle follows: "دعا ... رئيس النظام، بشار الأسد، إلى طرد ..." names the
+    body's holder (بشار) in an apposition, and the deed starts at إلى."""
+    w = toks[k].text
+    if k > 0 and toks[k - 1].text in _COMMAS:
+        if any(toks[q].text in _ACTION_OPENERS for q in window[1:]):
+            return False
+    return (
+        w[:1] == _BA
+        and len(w) > 3
+        and w not in _NOT_DEEDS
+        and not _is_target_word(w[1:])
+        and not _is_target_word(w)
+        and not A.is_nisba(w)
+        and w[1:] not in L.TIME_WORDS
+        and not L.country_word(w)
+        and (not A.prep_word(w) or (w.startswith(_BI_AL) and _MASDAR.fullmatch(w[1:])))
+    )
+
+
 def _party_start(w: str) -> bool:
     """Can who is asked start with ``w``: a body, office, state or people noun."""
     return _is_target_word(w) or _people_word(w)
@@ -554,22 +575,8 @@ class _Demands:
                 break
             if t.is_word:
                 window.append(q)
-        if window and window[0] == k:
-            w = toks[k].text
-            if (
-                w[:1] == _BA
-                and len(w) > 3
-                and w not in _NOT_DEEDS
-                and not _is_target_word(w[1:])
-                and not _is_target_word(w)
-                and not A.is_nisba(w)
-                and w[1:] not in L.TIME_WORDS
-                and not L.country_word(w)
-                and (not A.prep_word(w) or (w.startswith(_BI_AL) and _MASDAR.fullmatch(w[1:])))
-            ):
-                return (
-                    k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
-                )
+        if window and window[0] == k and _ba_deed_first(toks, k, window):
+            return k  # "مفوضية ... بإرسال فريق إلى": a ب-masdar right after the body is the deed
         for q in window:
             w = toks[q].text
             if w in _ACTION_OPENERS or w in _ACTION_STARTERS:

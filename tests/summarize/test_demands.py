@@ -501,3 +501,9 @@ SA_ENERGY = Issuer("وزير الطاقة", "SA")
 def test_the_speakers_title_after_his_name_is_not_who_is_asked():
     text = "دعا خالد الفالح، وزير الطاقة السعودي، الدول المنتجة للنفط إلى تمديد التعاون."
     assert targets(text, SA_ENERGY) == ["الدول المنتجة للنفط"]
+
+
+def test_a_holders_name_after_the_asked_office_is_not_the_deed():
+    """ "بشار" after the comma opens the office holder's name (an apposition), not a ب-deed."""
+    text = 'دعا وزير الدفاع، أفيغدور ليبرمان، الجمعة، رئيس النظام السوري، بشار الأسد، إلى "طرد المقاتلين الأجانب".'
+    assert demands(text) == [("رئيس النظام السوري", "طرد المقاتلين الأجانب")]
