@@ -103,6 +103,7 @@ _CLAUSE_OPEN_MARKS = _SPELLING["clause_open_marks"]  # ,،:;؛-("«“
 _COMMAS = _SPELLING["commas"]  # ،,
 _CONJ_LETTERS = _SPELLING["conj_letters"]  # وف
 _IMPERFECT_LETTERS = _SPELLING["imperfect_letters"]  # يت
+_TA = _SPELLING["ta"]  # ت
 _LAM = _SPELLING["lam"]  # ل
 _NAME_STRIP_MARKS = _SPELLING["name_strip_marks"]  # ،,.:()
 _NISBA_ENDINGS = tuple(_SPELLING["nisba_endings"])  # ي يه يين يون
@@ -290,6 +291,8 @@ def is_definite(w: str) -> bool:
     return bare_noun(w).startswith(_ARTICLE)
 
 
+_MASCULINE_BODIES = frozenset(patterns.ordered("attribution_masculine_bodies"))
+_NEVER_SPEAKERS = frozenset(patterns.ordered("attribution_never_speakers"))
 _NISBA_LOOKALIKES = frozenset(list(patterns.ordered("attribution_nisba_lookalikes")))
 
 
@@ -891,12 +894,22 @@ def _is_object(
     object_verb = verb in L.OBJECT_VERB_FORMS
     if object_verb and subject_before:
         return True  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
+    if object_verb and _cannot_be_subject(verb, bare_noun(tk[subj[0]].text)):
+        return True
     if object_verb and _asked_body(norm, tk, subj):
         return True
     if (verb in _ACCUSE_FORMS or verb in _HOLD_FORMS) and _charge_follows(tk, subj, verb):
         return True
     imperfect = verb[:1] in _IMPERFECT_LETTERS and verb not in _FOLLOW_VERBS
     return imperfect and object_verb and _object_before_action(norm, tk, subj)
+
+
+def _cannot_be_subject(verb: str, head: str) -> bool:
+    """Can the body headed by ``head`` not be the subject of the verb of asking ``verb``? A
+    feminine verb does not agree with a masculine body ("ودعت مجلس الأمن الى"), and some bodies
+    never speak ("ودعا المجتمع الدولي"): the body is the one asked."""
+    feminine = verb.endswith(_TA) or verb.startswith(_TA)
+    return head in _NEVER_SPEAKERS or (feminine and head in _MASCULINE_BODIES)
 
 
 def _asked_body(norm: str, tk: list[Token], subj: tuple[int, int]) -> bool:

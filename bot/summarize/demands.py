@@ -1025,6 +1025,7 @@ class _Demands:
             and e - q < 3
             and toks[e].is_word
             and A.is_definite(toks[e].text)
+            and toks[e].text not in _ACTION_OPENERS  # "الي" (إلى) looks definite
             and toks[e].start < hi
         ):
             e += 1

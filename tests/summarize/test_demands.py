@@ -507,3 +507,22 @@ def test_a_holders_name_after_the_asked_office_is_not_the_deed():
     """ "بشار" after the comma opens the office holder's name (an apposition), not a ب-deed."""
     text = 'دعا وزير الدفاع، أفيغدور ليبرمان، الجمعة، رئيس النظام السوري، بشار الأسد، إلى "طرد المقاتلين الأجانب".'
     assert demands(text) == [("رئيس النظام السوري", "طرد المقاتلين الأجانب")]
+
+
+def test_people_asked_end_before_the_deeds_particle():
+    """ "إلى" normalizes to a word that looks definite; it opens the deed, not more of the people."""
+    assert demands("ودعت القيادة العامة للجيش السكان إلى الخروج من المنطقة.") == [
+        ("السكان", "الخروج من المنطقة")
+    ]
+
+
+def test_a_masculine_body_after_a_feminine_verb_is_the_one_asked():
+    """A feminine verb cannot take "مجلس" as its subject: the speaker is the verb's pronoun."""
+    assert demands("ودعت مجلس الأمن إلى التحرك الفوري.") == [("مجلس الأمن", "التحرك الفوري")]
+    assert demands("ودعا مجلس الأمن إلى التحرك الفوري.") == []  # the Council speaks here
+
+
+def test_the_international_community_never_speaks_so_it_is_asked():
+    got = demands("وطالبت المجتمع الدولي بإدانة الانتهاكات.")
+    assert got == [("المجتمع الدولي", "إدانة الانتهاكات")]
+    assert targets("ودعا المجتمع الدولي إلى التحرك العاجل.") == ["المجتمع الدولي"]
