@@ -520,6 +520,8 @@ def test_a_masculine_body_after_a_feminine_verb_is_the_one_asked():
     """A feminine verb cannot take "مجلس" as its subject: the speaker is the verb's pronoun."""
     assert demands("ودعت مجلس الأمن إلى التحرك الفوري.") == [("مجلس الأمن", "التحرك الفوري")]
     assert demands("ودعا مجلس الأمن إلى التحرك الفوري.") == []  # the Council speaks here
+    assert targets("وطالبت الجيش الإسرائيلي بوقف اقتحام المسجد.") == ["الجيش الإسرائيلي"]
+    assert targets("وحثت الرئيس الأمريكي على التراجع عن قراره.") == ["الرئيس الأمريكي"]
 
 
 def test_the_international_community_never_speaks_so_it_is_asked():
