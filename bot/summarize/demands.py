@@ -497,8 +497,8 @@ def _split_targets(toks: list[A.Token], start: int, end: int) -> list[tuple[int,
         elif (
             w.startswith(_WA)
             and len(w) > 3
-            and _is_target_word(w[1:])
-            and (not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS)
+            and (_is_target_word(w[1:]) or _people_word(w[1:]))
+            and (not A.is_nisba(w[1:]) or w[1:] in L.TARGET_HEADS or w[1:] in _PEOPLE)
             and A.bare_noun(w) not in _AFFAIRS_HEAD
         ):
             spans.append((cur, p))
@@ -691,7 +691,11 @@ class _Demands:
         if (
             text[:1] in _WA_FA
             and len(words[0].text) > 3
-            and (words[0].text[1:3] == _ARTICLE or _is_target_word(words[0].text[1:]))
+            and (
+                words[0].text[1:3] == _ARTICLE
+                or _is_target_word(words[0].text[1:])
+                or _people_word(words[0].text[1:])
+            )
         ):
             text = text[1:]
         if text[:1] == _LAM and not text.startswith(_LIL) and _is_target_word(words[0].text[1:]):

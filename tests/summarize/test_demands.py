@@ -528,3 +528,9 @@ def test_the_international_community_never_speaks_so_it_is_asked():
     got = demands("وطالبت المجتمع الدولي بإدانة الانتهاكات.")
     assert got == [("المجتمع الدولي", "إدانة الانتهاكات")]
     assert targets("ودعا المجتمع الدولي إلى التحرك العاجل.") == ["المجتمع الدولي"]
+
+
+def test_allies_and_partners_asked_are_listed_one_by_one():
+    text = "دعت وزارة الخزانة، الثلاثاء، حلفاء الأردن وشركاءه إلى بذل جهود أكبر."
+    assert targets(text) == ["حلفاء الأردن", "شركاءه"]
+    assert targets("ودعا الوزير المواطنين والمقيمين إلى الحذر.") == ["المواطنين", "المقيمين"]
