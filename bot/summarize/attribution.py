@@ -293,6 +293,7 @@ def is_definite(w: str) -> bool:
 
 _MASCULINE_BODIES = frozenset(patterns.ordered("attribution_masculine_bodies"))
 _NEVER_SPEAKERS = frozenset(patterns.ordered("attribution_never_speakers"))
+_MASCULINE_STATES = frozenset(patterns.ordered("attribution_masculine_states"))
 _NISBA_LOOKALIKES = frozenset(list(patterns.ordered("attribution_nisba_lookalikes")))
 
 
@@ -894,7 +895,7 @@ def _is_object(
     object_verb = verb in L.OBJECT_VERB_FORMS
     if object_verb and subject_before:
         return True  # "الحكومة السورية دعت المنظمة ...": the phrase after is the object
-    if object_verb and _cannot_be_subject(verb, bare_noun(tk[subj[0]].text)):
+    if object_verb and _cannot_be_subject(verb, tk[subj[0]].text):
         return True
     if object_verb and _asked_body(norm, tk, subj):
         return True
@@ -904,12 +905,24 @@ def _is_object(
     return imperfect and object_verb and _object_before_action(norm, tk, subj)
 
 
-def _cannot_be_subject(verb: str, head: str) -> bool:
-    """Can the body headed by ``head`` not be the subject of the verb of asking ``verb``? A
-    feminine verb does not agree with a masculine body ("ودعت مجلس الأمن الى"), and some bodies
-    never speak ("ودعا المجتمع الدولي"): the body is the one asked."""
-    feminine = verb.endswith(_TA) or verb.startswith(_TA)
-    return head in _NEVER_SPEAKERS or (feminine and head in _MASCULINE_BODIES)
+def _cannot_be_subject(verb: str, first: str) -> bool:
+    """Can the phrase opening with the word ``first`` not be the subject of the verb of asking
+    ``verb``? A verb agrees in gender with a subject right after it: a feminine verb does not
+    take a masculine body ("ودعت مجلس الأمن الى"), a masculine one not a state or city, which are
+    feminine but for a few ("ودعا إسرائيل الى"); and some bodies never speak ("ودعا المجتمع
+    الدولي"). Such a phrase is the one asked; the speaker is the verb's pronoun."""
+    head = bare_noun(first)
+    if head in _NEVER_SPEAKERS:
+        return True
+    if verb.endswith(_TA) or verb.startswith(_TA):
+        return head in _MASCULINE_BODIES
+    m = L.country_word(first)
+    return bool(
+        m
+        and L.COUNTRY_KIND.get(m.group("c"), "name") in ("name", "capital")
+        and m.group("c") == first
+        and m.group("c") not in _MASCULINE_STATES
+    )
 
 
 def _asked_body(norm: str, tk: list[Token], subj: tuple[int, int]) -> bool:

@@ -534,3 +534,10 @@ def test_allies_and_partners_asked_are_listed_one_by_one():
     text = "دعت وزارة الخزانة، الثلاثاء، حلفاء الأردن وشركاءه إلى بذل جهود أكبر."
     assert targets(text) == ["حلفاء الأردن", "شركاءه"]
     assert targets("ودعا الوزير المواطنين والمقيمين إلى الحذر.") == ["المواطنين", "المقيمين"]
+
+
+def test_a_state_right_after_a_masculine_verb_of_asking_is_the_one_asked():
+    """States are feminine but for a few: "دعا إسرائيل" asks Israel, "دعا العراق" is Iraq asking."""
+    assert targets("ودعا إسرائيل إلى وقف استخدام القوة المفرطة.") == ["إسرائيل"]
+    assert targets("ويدعو روسيا إلى وقف القصف.") == ["روسيا"]
+    assert demands("ودعا العراق إلى التهدئة.") == []  # Iraq speaks (not the issuer: not its demand)
