@@ -136,6 +136,7 @@ _CLAUSE_OPENING = re.compile(patterns.source("demands_clause_opening"))
 _MASDAR = re.compile(patterns.source("demands_masdar"))
 _DUTY = re.compile(patterns.source("demands_duty"))
 _ADVERBS = wordlists.load("demand_adverbs")
+_ADVERBIAL_PHRASES = tuple(tuple(p.split()) for p in patterns.ordered("demand_adverbial_phrases"))
 _BI_VERBS = wordlists.load("demand_bi_verbs")
 _AN = wordlists.load("demand_an")
 _FROM_PRONOUNS = wordlists.load("demand_from_pronouns")
@@ -233,6 +234,22 @@ def _ba_deed_first(toks: list[A.Token], k: int, window: list[int]) -> bool:
         and not L.country_word(w)
         and (not A.prep_word(w) or (w.startswith(_BI_AL) and _MASDAR.fullmatch(w[1:])))
     )
+
+
+def _past_adverbials(toks: list[A.Token], q: int) -> int:
+    """Past time words, quotes, commas and adverbial phrases ("في الوقت نفسه", "من جهتها")
+    that stand between a verb of asking and who is asked."""
+    while q < len(toks):
+        if toks[q].text in L.TIME_WORDS or toks[q].text in _QUOTES_COMMAS:
+            q += 1
+            continue
+        for phrase in _ADVERBIAL_PHRASES:
+            if tuple(t.text for t in toks[q : q + len(phrase)]) == phrase:
+                q += len(phrase)
+                break
+        else:
+            return q
+    return q
 
 
 def _party_start(w: str) -> bool:
@@ -644,9 +661,7 @@ class _Demands:
     def _target_start(self, toks: list[A.Token], k: int, hi: int) -> tuple[int, bool]:
         """Where who is asked starts from ``k`` (past time words, quotes, a report phrase,
         "من"), and whether a body or a people noun stands there."""
-        q = k
-        while q < len(toks) and (toks[q].text in L.TIME_WORDS or toks[q].text in _QUOTES_COMMAS):
-            q += 1
+        q = _past_adverbials(toks, k)
         q = self._skip_report_phrase(toks, q, hi)
         if (
             q < len(toks)

@@ -541,3 +541,13 @@ def test_a_state_right_after_a_masculine_verb_of_asking_is_the_one_asked():
     assert targets("ودعا إسرائيل إلى وقف استخدام القوة المفرطة.") == ["إسرائيل"]
     assert targets("ويدعو روسيا إلى وقف القصف.") == ["روسيا"]
     assert demands("ودعا العراق إلى التهدئة.") == []  # Iraq speaks (not the issuer: not its demand)
+
+
+def test_an_office_or_forces_can_be_asked():
+    assert targets('وقال البيان: "نطالب مكتب المدعي العام بالتحقيق."') == ["مكتب المدعي العام"]
+    assert targets("وطالب الوزير القوات المسلحة بتعزيز قدراتها.") == ["القوات المسلحة"]
+
+
+def test_an_adverbial_phrase_before_who_is_asked_is_skipped():
+    assert targets("مطالبا في الوقت نفسه القوات المسلحة بتعزيز قدراتها.") == ["القوات المسلحة"]
+    assert targets("ودعت من جهتها الولايات المتحدة إلى التهدئة.") == ["الولايات المتحدة"]
