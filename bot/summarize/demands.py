@@ -115,6 +115,7 @@ _MUST_VERB = patterns.compiled("demands_must_verb")
 
 _ACTION_MAX_WORDS = 8
 _LIST_ADVERBS = wordlists.load("demand_list_adverbs")
+_INCLUDING = tuple(tuple(p.split()) for p in patterns.ordered("demand_including_phrases"))
 _NOT_DEEDS = wordlists.load("demand_not_deeds")
 _REPORT_PP = wordlists.load("demand_report_pp")
 _REPORT_NOUNS = wordlists.load("demand_report_nouns")
@@ -244,12 +245,33 @@ def _past_adverbials(toks: list[A.Token], q: int) -> int:
             q += 1
             continue
         for phrase in _ADVERBIAL_PHRASES:
-            if tuple(t.text for t in toks[q : q + len(phrase)]) == phrase:
+            if _tokens_are(toks, q, phrase):
                 q += len(phrase)
                 break
         else:
             return q
     return q
+
+
+def _members_named(toks: list[A.Token], end: int, hi: int) -> list[tuple[int, int]]:
+    """Members of those asked named a few words on, after "بما في ذلك" and the like, one
+    span each, up to where the deed begins; none when no such phrase is in reach."""
+    for q in range(end, min(len(toks), end + 12)):
+        if toks[q].start >= hi or toks[q].text in _SENTENCE_MARKS:
+            return []
+        size = next((len(p) for p in _INCLUDING if _tokens_are(toks, q, p)), 0)
+        if not size:
+            continue
+        start = q + size
+        if start >= len(toks) or not _party_start(toks[start].text):
+            return []
+        stop = _target_end(toks, start, hi)
+        return _split_targets(toks, start, stop)
+    return []
+
+
+def _tokens_are(toks: list[A.Token], q: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(t.text for t in toks[q : q + len(phrase)]) == phrase
 
 
 def _party_start(w: str) -> bool:
@@ -407,6 +429,8 @@ def _word_ends_target(toks: list[A.Token], start: int, end: int) -> int | None:
     clause or a preposition begins), else None."""
     w = toks[end].text
     if w in _ACTION_STARTERS or w in _DEED_OPENERS or w in L.TIME_WORDS:
+        return end
+    if w in L.RELATIVES and len(w) > 3:  # "كل الأطراف المعنية | التي تعمل في ...": a clause on it
         return end
     if (
         end > start
@@ -656,7 +680,7 @@ class _Demands:
         if not ok:
             return [], start
         end = _target_end(toks, start, hi)
-        return _split_targets(toks, start, end), end
+        return _split_targets(toks, start, end) + _members_named(toks, end, hi), end
 
     def _target_start(self, toks: list[A.Token], k: int, hi: int) -> tuple[int, bool]:
         """Where who is asked starts from ``k`` (past time words, quotes, a report phrase,

@@ -551,3 +551,8 @@ def test_an_office_or_forces_can_be_asked():
 def test_an_adverbial_phrase_before_who_is_asked_is_skipped():
     assert targets("مطالبا في الوقت نفسه القوات المسلحة بتعزيز قدراتها.") == ["القوات المسلحة"]
     assert targets("ودعت من جهتها الولايات المتحدة إلى التهدئة.") == ["الولايات المتحدة"]
+
+
+def test_members_named_after_a_clause_on_those_asked_are_asked_too():
+    text = "تدعو الوزارة كل الأطراف المعنية التي تعمل في الشمال بما في ذلك تركيا وروسيا للسماح بدخول المنظمات."
+    assert targets(text) == ["كل الأطراف المعنية", "تركيا", "روسيا"]  # the relative clause is cut
