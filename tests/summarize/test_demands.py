@@ -546,6 +546,7 @@ def test_a_state_right_after_a_masculine_verb_of_asking_is_the_one_asked():
 def test_an_office_or_forces_can_be_asked():
     assert targets('وقال البيان: "نطالب مكتب المدعي العام بالتحقيق."') == ["مكتب المدعي العام"]
     assert targets("وطالب الوزير القوات المسلحة بتعزيز قدراتها.") == ["القوات المسلحة"]
+    assert targets("طالب الرئيس، محمود عباس، الغرب بالالتفات إلى الضحايا.") == ["الغرب"]
 
 
 def test_an_adverbial_phrase_before_who_is_asked_is_skipped():
