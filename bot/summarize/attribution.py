@@ -880,6 +880,8 @@ def _subject_words_before(
         return []
     if pre_tokens and strip_conj(pre_tokens[0].text) in _TOPIC_PREPS:
         return []  # "وعن تحذير الخارجية الأميركية قال": what is spoken about, not who speaks
+    if pre_tokens and strip_conj(pre_tokens[0].text) in L.PREPOSITIONS:
+        return []  # "في دعوة جديدة حث الوزير": a fronted phrase, no subject
     return pre_tokens
 
 

@@ -557,3 +557,9 @@ def test_an_adverbial_phrase_before_who_is_asked_is_skipped():
 def test_members_named_after_a_clause_on_those_asked_are_asked_too():
     text = "تدعو الوزارة كل الأطراف المعنية التي تعمل في الشمال بما في ذلك تركيا وروسيا للسماح بدخول المنظمات."
     assert targets(text) == ["كل الأطراف المعنية", "تركيا", "روسيا"]  # the relative clause is cut
+
+
+def test_a_fronted_phrase_is_no_subject_so_the_speaker_after_the_verb_is():
+    """ "في دعوة جديدة" before the verb is no subject: the office after the verb speaks."""
+    text = "في دعوة جديدة حث وزير الخارجية الأردني أيمن الصفدي الصين على الكشف عن المعتقلين."
+    assert targets(text) == ["الصين"]
