@@ -902,3 +902,9 @@ def test_accusing_her_blames_the_party_named_just_before():
     assert accuse(
         "وقالت وزارة الخارجية الأردنية إنها رفعت دعوى ضد إسرائيل متهمة إياها بخرق القانون الدولي."
     ) == {("إسرائيل", "violating_international_law")}
+
+
+def test_a_partys_activities_called_destabilizing_are_blamed_on_it():
+    """Activities and policies are conduct: with a condemning adjective they blame their owner."""
+    got = accuse("وأكدت الوزارة ضرورة التصدي لأنشطة إيران المزعزعة للاستقرار في المنطقة.")
+    assert got == {("إيران", "other")}
