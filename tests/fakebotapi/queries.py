@@ -15,6 +15,12 @@ from .model import (
 )
 
 
+# How long a test waits for the bot before it fails: returned from as soon as the condition
+# holds, so only a failing test pays it. Generous because the suite runs its tests in
+# parallel on small shared machines, where one command (a chart's first render) took 5 s.
+WAIT_SECONDS = 20.0
+
+
 class Queries:
     """What tests read back and wait for: messages, calls, answers, commands (a part of :class:`FakeBotAPI`; its state is set up there)."""
 
@@ -39,7 +45,7 @@ class Queries:
         return sorted((m for ms in self._sent.values() for m in ms), key=lambda m: m.sent_at)
 
     async def wait_for_messages(
-        self, chat: ChatRef, n: int = 1, timeout: float = 5.0
+        self, chat: ChatRef, n: int = 1, timeout: float = WAIT_SECONDS
     ) -> list[SentMessage]:
         """Wait until the bot has sent at least ``n`` messages to ``chat``; return them all."""
         await self.wait_until(
@@ -52,7 +58,7 @@ class Queries:
         )
         return self.messages(chat)
 
-    async def wait_for_call(self, method: str, n: int = 1, timeout: float = 5.0) -> None:
+    async def wait_for_call(self, method: str, n: int = 1, timeout: float = WAIT_SECONDS) -> None:
         """Wait until ``method`` has been called ``n`` times in total."""
         await self.wait_until(
             lambda: self.calls[method] >= n,
@@ -60,7 +66,7 @@ class Queries:
             lambda: f"{method} called {self.calls[method]} of {n} times",
         )
 
-    async def wait_for_callback_answer(self, query_id: str, timeout: float = 5.0) -> JSONDict:
+    async def wait_for_callback_answer(self, query_id: str, timeout: float = WAIT_SECONDS) -> JSONDict:
         await self.wait_until(
             lambda: query_id in self.callback_answers,
             timeout,
@@ -68,7 +74,7 @@ class Queries:
         )
         return self.callback_answers[query_id]
 
-    async def wait_for_inline_answer(self, query_id: str, timeout: float = 5.0) -> JSONDict:
+    async def wait_for_inline_answer(self, query_id: str, timeout: float = WAIT_SECONDS) -> JSONDict:
         await self.wait_until(
             lambda: query_id in self.inline_answers,
             timeout,
@@ -76,7 +82,7 @@ class Queries:
         )
         return self.inline_answers[query_id]
 
-    async def wait_until_delivered(self, timeout: float = 5.0) -> None:
+    async def wait_until_delivered(self, timeout: float = WAIT_SECONDS) -> None:
         """Wait until the bot has fetched every queued update."""
         await self.wait_until(
             lambda: not self._delivered_pending(),
@@ -87,7 +93,7 @@ class Queries:
     def _delivered_pending(self) -> bool:
         return any(u["update_id"] > self._last_delivered for u in self._updates)
 
-    async def wait_until(self, predicate: Any, timeout: float = 5.0, describe: Any = None) -> None:
+    async def wait_until(self, predicate: Any, timeout: float = WAIT_SECONDS, describe: Any = None) -> None:
         """Event-based wait: re-checks ``predicate`` whenever the server state changes."""
         try:
             async with asyncio.timeout(timeout):
