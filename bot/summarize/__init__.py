@@ -55,7 +55,7 @@ def summarize_counted(text: str) -> tuple[Summary, int]:
         result = Summary(
             is_statement=statement.is_statement(sentences, who),
             issuer=who,
-            addressees=addressees.extract_addressees(sentences),
+            addressees=addressees.extract_addressees(sentences, who),
             accusations=accusations.extract_accusations(sentences, who),
             demands=demands.extract_demands(sentences, who),
             figures=figures.extract_figures(sentences),

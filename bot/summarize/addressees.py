@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.summarize import budget, patterns, wordlists
+from bot.summarize import lexicon as L
+from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
 
 # Document nouns (normalized) → may the recipient be marked by a bare ل- prefix?
@@ -41,6 +43,8 @@ _LIL = _SPELLING["lil"]  # لل
 _LAM = _SPELLING["lam"]  # ل
 _WA = _SPELLING["wa"]  # و
 _BA = _SPELLING["ba"]  # ب
+_FI = _SPELLING["fi"]  # في
+_PLACE_CLITICS = _SPELLING["place_clitics"]  # ب ل: "بالقاهرة" is where, not whose
 _PURPOSE_PREFIX = _SPELLING["purpose_prefix"]  # لا
 _CONJUNCTION_LETTERS = _SPELLING["conjunction_letters"]  # وف
 _DOCUMENT_PROCLITICS = tuple(_SPELLING["document_proclitics"])  # و ف ب
@@ -199,8 +203,9 @@ def _bare_word(tok: str) -> str:
     return tok[1:] if len(tok) > 3 and tok[0] in _CONJUNCTION_LETTERS else tok
 
 
-def extract_addressees(sentences: list[str]) -> list[str]:
-    """The recipients of the documents the text says were sent, each once, in reading order."""
+def extract_addressees(sentences: list[str], issuer: Issuer | None = None) -> list[str]:
+    """The recipients of the documents the text says were sent, each once, in reading order;
+    not those of a document another government's sender is named sending (the issuer's)."""
     found = _Found()
     for sentence in sentences:
         if not budget.spend(budget.words(sentence)):
@@ -217,9 +222,45 @@ def extract_addressees(sentences: list[str]) -> list[str]:
             bare = tok[1:] if tok[:1] in _DOCUMENT_PROCLITICS and tok[1:] in _DOCUMENTS else tok
             if bare not in _DOCUMENTS:
                 continue  # most words are no document noun: skip them cheaply
+            if _sent_by_another_state(tokens, norm, i, issuer):
+                continue
             for name in _split_names(_document_recipients(tokens, sentence, i, bare)):
                 found.add_recipient(name, norm)
     return found.names
+
+
+_SENDER_REACH = 10  # tokens back from a document noun to its sending verb
+
+
+def _sent_by_another_state(
+    tokens: list[tuple[int, int, str]], norm: str, i: int, issuer: Issuer | None
+) -> bool:
+    """Is the document at token ``i`` sent by a sender named between its sending verb and it
+    that belongs to a state other than the issuer's ("بعث عاهل البحرين برقية الى", "وجه قائد
+    فيلق القدس في الحرس الثوري الايراني رساله الى")? Such a letter is not the issuer's."""
+    if issuer is None or not issuer.country:
+        return False
+    for v in range(i - 1, max(-1, i - _SENDER_REACH), -1):
+        if tokens[v][2] in _CLAUSE_STOPS:
+            return False
+        if _is_sending_form(_bare_word(tokens[v][2])):
+            if v + 1 >= i:
+                return False
+            codes = _sender_states(norm, tokens[v + 1][0], tokens[i - 1][1])
+            return bool(codes) and issuer.country not in codes
+    return False
+
+
+def _sender_states(norm: str, start: int, end: int) -> set[str]:
+    """States the sender phrase ``norm[start:end]`` belongs to: nationality adjectives and
+    state names, not a place it sits in ("سفارتنا بالقاهرة", "في لندن")."""
+    codes = set()
+    for s, _e, code, kind in L.country_refs(norm, start, end):
+        clitic = s > 0 and norm[s - 1] != " "
+        after_in = norm[max(0, s - 4) : s] == _FI + " "
+        if kind != "capital" and not after_in and not (clitic and norm[s - 1] in _PLACE_CLITICS):
+            codes.add(code)
+    return codes
 
 
 # Every spelling of a token the loop above acts on: a notifying verb, alone or after و/ف

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.summarize.addressees import extract_addressees
+from bot.summarize.model import Issuer
 from bot.summarize.text import prepare, split_sentences
 
 SEED = Path(__file__).parent / "data" / "seed-ministry-letter.txt"
@@ -204,3 +205,14 @@ def test_a_complaint_lodged_with_a_pronoun_and_two_cables_of_condolence():
 def test_an_adverb_after_the_recipient_ends_it():
     text = "وأرسلت الوزارة مذكرة احتجاج إلى السفارة الأمريكية ردا على التصريحات."
     assert addressees(text) == ["السفارة الأمريكية"]
+
+
+def test_a_letter_another_states_sender_sent_is_not_the_issuers():
+    """The issuer is the UAE: the cables of Bahrain's king are theirs, not the issuer's; a sender
+    sitting in a capital ("سفارتنا بالقاهرة") still belongs to the issuer."""
+    ae, sd = Issuer("وزارة الخارجية", "AE"), Issuer("وزارة الخارجية", "SD")
+    text = "وبعث عاهل البحرين ببرقية إلى العاهل السعودي أعرب فيها عن استنكاره."
+    assert extract_addressees(split_sentences(prepare(text)[0]), ae) == []
+    assert extract_addressees(split_sentences(prepare(text)[0])) == ["العاهل السعودي"]
+    ours = "وقدمت سفارتنا بالقاهرة احتجاجا رسميا لدى وزارة الخارجية المصرية."
+    assert extract_addressees(split_sentences(prepare(ours)[0]), sd) == ["وزارة الخارجية المصرية"]
