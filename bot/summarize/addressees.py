@@ -152,6 +152,7 @@ def _recipient_before(tokens: list[tuple[int, int, str]], sentence: str, i: int)
 # ("أخطرت مجلس الأمن بالتوغلات"): the notice itself is the document sent.
 # The elative أخطر ("the most dangerous") never has an office right after it.
 _NOTIFYING = wordlists.load("notifying_verbs")
+_NEGATIONS = wordlists.load("addressees_negations")
 # Subjects that may stand between a verb and its recipient ("سلمت الوزارة السفير ...").
 _SUBJECTS = wordlists.load("addressees_subjects")
 # Verbs of handing over or conveying, with the recipient as a direct object
@@ -216,6 +217,8 @@ def extract_addressees(sentences: list[str], issuer: Issuer | None = None) -> li
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
         for i, (_, _, tok) in enumerate(tokens):
             if _bare_word(tok) in _NOTIFYING:
+                if i and tokens[i - 1][2] in _NEGATIONS:
+                    continue  # "دون إبلاغ حكومة X": no one was notified
                 for name in _notified(tokens, sentence, i):
                     found.add_notified(name)
                 continue

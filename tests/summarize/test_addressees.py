@@ -216,3 +216,7 @@ def test_a_letter_another_states_sender_sent_is_not_the_issuers():
     assert extract_addressees(split_sentences(prepare(text)[0])) == ["العاهل السعودي"]
     ours = "وقدمت سفارتنا بالقاهرة احتجاجا رسميا لدى وزارة الخارجية المصرية."
     assert extract_addressees(split_sentences(prepare(ours)[0]), sd) == ["وزارة الخارجية المصرية"]
+
+
+def test_no_one_is_notified_without_notice():
+    assert addressees("ونشرت قواتها دون إبلاغ حكومة الإقليم التي تسيطر على الجزيرة.") == []
