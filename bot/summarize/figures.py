@@ -215,6 +215,7 @@ _SPECIFIC = frozenset({"killed", "injured", "displaced", "detained", "missing"})
 _AIRCRAFT = wordlists.load("figures_aircraft")
 _DRONE = wordlists.load("figures_drone")
 _OTHERS = wordlists.load("figures_others")
+_UNIT_BODIES = wordlists.load("figures_unit_bodies")
 
 
 def _is_arabic_word(t: str) -> bool:
@@ -233,6 +234,8 @@ def _unit_category(word: str) -> str | None:
     if len(word) < 2:
         return None
     vs = variants(word)
+    if vs[0] in _UNIT_BODIES:
+        return "other"  # "القوى الست": states and powers counted
     if any(v in _STOP_AFTER for v in vs[:1]):
         return None
     for v in vs:

@@ -128,7 +128,10 @@ def lookup_word(word: str) -> Word | None:
     if hit is not None:
         return Word(hit[0], hit[1], "")
     for p in _PREFIXES:
-        if len(word) > len(p) + 2 and word.startswith(p):
+        # two letters after a bare clitic are too short to trust ("لست" is "I am not"), but
+        # after the article they are a number ("الدول الست")
+        short_ok = p.endswith(_ARTICLE) and len(word) == len(p) + 2
+        if (len(word) > len(p) + 2 or short_ok) and word.startswith(p):
             hit = WORDS.get(word[len(p) :])
             if hit is not None:
                 w = Word(hit[0], hit[1], p)

@@ -620,3 +620,10 @@ def test_people_taken_to_hospital_are_injured() -> None:
 
 def test_two_who_were_killed_in_the_dual_are_killed() -> None:
     assert [f.category for f in figures("وأضاف أن اثنين من أفراد الشرطة قتلا أيضا.")] == ["killed"]
+
+
+def test_a_two_letter_number_word_with_the_article_counts_the_states_before_it():
+    """ "الست" (six) is two letters after the article; "لست" (I am not) is no number."""
+    got = [(f.value, f.category, f.text) for f in figures("وأكد أن القوى الست الكبرى وافقت.")]
+    assert got == [(6, "other", "القوى الست")]
+    assert figures("وقال الوزير لست متأكدا من ذلك.") == []
