@@ -804,6 +804,13 @@ class _Count(NamedTuple):
     joined_by_wa: bool  # the number carries و ("و30")
 
 
+def _percent_at(toks: list[str], i: int) -> bool:
+    """Does a percent sign or word ("%", "بالمئة", "في المئة") stand at token ``i``?"""
+    here = toks[i] if i < len(toks) else ""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    return here in _PERCENT or (here == _FI and after in _PERCENT)
+
+
 def _count(sent: _Sentence, f: _Found, end: int) -> _Count | None:
     """Set the qualifier before the number and its counted noun on ``f``; None for a name or date."""
     toks = sent.toks
@@ -816,7 +823,8 @@ def _count(sent: _Sentence, f: _Found, end: int) -> _Count | None:
     f.qualifier, ntok = _qualifier_before(sent, qstart)
     f.text_start = qstart - ntok
     unit_i: int | None
-    if first.has_article or (first.kind != DIGITS and first.value == 1):
+    percent = first.has_article and _percent_at(sent.toks, end)  # "يتجاوز الـ10%": a share
+    if (first.has_article and not percent) or (first.kind != DIGITS and first.value == 1):
         unit_i = _unit_before(sent, qstart)
         unit_end = end
         if first.has_article and not _counts_noun_before(sent, first, unit_i):

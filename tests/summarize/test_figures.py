@@ -627,3 +627,12 @@ def test_a_two_letter_number_word_with_the_article_counts_the_states_before_it()
     got = [(f.value, f.category, f.text) for f in figures("وأكد أن القوى الست الكبرى وافقت.")]
     assert got == [(6, "other", "القوى الست")]
     assert figures("وقال الوزير لست متأكدا من ذلك.") == []
+
+
+def test_a_percentage_with_the_article_is_a_figure_and_a_date_is_not():
+    got = [
+        (f.value, f.qualifier, f.category)
+        for f in figures("وقالت إن التضخم يتجاوز الـ10% هذا العام.")
+    ]
+    assert got == [(10, "more_than", "other")]
+    assert figures("وذلك في الـ16 من الشهر الجاري.") == []
