@@ -325,3 +325,8 @@ def test_named_streets_and_squares_are_sites_but_common_phrases_are_not():
 def test_bayt_al_maqdis_is_jerusalem_but_not_inside_a_groups_name():
     assert places("وتقع بيت المقدس في قلب فلسطين.") == ["بيت المقدس", "فلسطين"]
     assert places("وأعلنت جماعة أنصار بيت المقدس مسؤوليتها.") == []
+
+
+def test_a_news_dateline_city_is_a_place():
+    text = "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قال وزير الخارجية إن الهجوم مدان."
+    assert places(text)[:2] == ["أتلانتا", "الولايات المتحدة الأمريكية"]
