@@ -330,3 +330,8 @@ def test_bayt_al_maqdis_is_jerusalem_but_not_inside_a_groups_name():
 def test_a_news_dateline_city_is_a_place():
     text = "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قال وزير الخارجية إن الهجوم مدان."
     assert places(text)[:2] == ["أتلانتا", "الولايات المتحدة الأمريكية"]
+
+
+def test_a_direction_or_a_common_noun_after_a_place_word_is_no_name():
+    assert places("وعثر عليهما في بلدة جنوبي بريطانيا.") == ["بريطانيا"]
+    assert places("وأطلقت صاروخا في منطقة تدريب قرب الحدود.") == []
