@@ -335,3 +335,8 @@ def test_a_news_dateline_city_is_a_place():
 def test_a_direction_or_a_common_noun_after_a_place_word_is_no_name():
     assert places("وعثر عليهما في بلدة جنوبي بريطانيا.") == ["بريطانيا"]
     assert places("وأطلقت صاروخا في منطقة تدريب قرب الحدود.") == []
+
+
+def test_the_month_ab_is_not_the_yemeni_city_ibb():
+    assert places("ومنذ كشف القضية في آب/أغسطس الفائت، تحرص الإدارة.") == []
+    assert places("وقصفت الطائرات محافظة إب وسط اليمن.") == ["إب", "اليمن"]
