@@ -188,17 +188,30 @@ _TITLE_WORDS = 8  # words of a speaker's title set off by commas after the name
 def _past_speaker_title(toks: list[A.Token], q: int) -> int:
     """Past the speaker's title set off by commas after the name ("دعا خالد الفالح، | وزير
     الطاقة السعودي، | الدول المنتجة"): it is the speaker's, not who is asked."""
-    if not (
-        q + 1 < len(toks)
-        and toks[q].text in _COMMAS
-        and A.bare_noun(toks[q + 1].text) in L.OFFICE_NOUNS
-    ):
+    if not (q + 1 < len(toks) and toks[q].text in _COMMAS):
         return q
+    if A.bare_noun(toks[q + 1].text) not in L.OFFICE_NOUNS:
+        return _past_holder_name(toks, q)
     for m in range(q + 2, min(len(toks), q + 2 + _TITLE_WORDS)):
         if toks[m].text in _COMMAS:
             return m + 1
         if not toks[m].is_word:
             break
+    return q
+
+
+_NAME_WORDS = 4  # words of the speaker's personal name (or a day) set off by commas
+
+
+def _past_holder_name(toks: list[A.Token], q: int) -> int:
+    """Past the speaker's name set off by commas at ``q`` ("دعا وزير الخارجية، | علي فلان، |
+    الدول ..."): none of its words names a party; its words (علي، لاريجاني) are no deed."""
+    for m in range(q + 1, min(len(toks), q + 2 + _NAME_WORDS)):
+        t = toks[m]
+        if t.text in _COMMAS:
+            return m + 1 if m > q + 1 else q
+        if not t.is_word or _party_start(t.text):
+            return q
     return q
 
 

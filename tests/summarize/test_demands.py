@@ -563,3 +563,11 @@ def test_a_fronted_phrase_is_no_subject_so_the_speaker_after_the_verb_is():
     """ "في دعوة جديدة" before the verb is no subject: the office after the verb speaks."""
     text = "في دعوة جديدة حث وزير الخارجية الأردني أيمن الصفدي الصين على الكشف عن المعتقلين."
     assert targets(text) == ["الصين"]
+
+
+def test_the_speakers_name_between_commas_is_skipped_even_when_it_looks_like_a_particle():
+    """ "علي" is the name, not على; "لاريجاني" is no ل-deed."""
+    ir = Issuer("وزير الخارجية", "IR")
+    for name in ("علي خامنئي", "علي لاريجاني"):
+        text = f"دعا وزير الخارجية الإيراني، {name}، الدول الإسلامية إلى الوحدة."
+        assert demands(text, ir) == [("الدول الإسلامية", "الوحدة")]
