@@ -215,6 +215,25 @@ def _past_holder_name(toks: list[A.Token], q: int) -> int:
     return q
 
 
+def _people_end(toks: list[A.Token], e: int, limit: int, hi: int) -> int:
+    """End of a people noun's phrase from ``e``: the definite words after it, up to ``limit``."""
+    while (
+        e < len(toks)
+        and e < limit
+        and toks[e].is_word
+        and A.is_definite(toks[e].text)
+        and toks[e].text not in _ACTION_OPENERS  # "الي" (إلى) looks definite
+        and toks[e].start < hi
+    ):
+        e += 1
+    return e
+
+
+def _conjoined_party(w: str) -> bool:
+    """ "وشركاءه", "والمستثمرين": one more of those asked, joined by و."""
+    return w.startswith(_WA) and len(w) > 3 and _party_start(w[1:])
+
+
 def _marker_at(toks: list[A.Token], q: int, hi: int) -> int | None:
     """The first deed marker (إلى، على، or a بـ word) within reach after ``q``, before any
     clause mark or quote; None when there is none."""
@@ -1075,17 +1094,10 @@ class _Demands:
             or not self._people_start(toks, q)
         ):
             return spans, act_k
-        e = q + 1
-        while (
-            e < len(toks)
-            and e - q < 3
-            and toks[e].is_word
-            and A.is_definite(toks[e].text)
-            and toks[e].text not in _ACTION_OPENERS  # "الي" (إلى) looks definite
-            and toks[e].start < hi
-        ):
-            e += 1
-        return [(q, e)], e
+        e = _people_end(toks, q + 1, q + 3, hi)
+        while e < len(toks) and toks[e].start < hi and _conjoined_party(toks[e].text):
+            e = _people_end(toks, e + 1, e + 3, hi)  # "حلفاء الأردن وشركاءه"
+        return _split_targets(toks, q, e), e
 
     @staticmethod
     def _people_start(toks: list[A.Token], q: int) -> bool:
