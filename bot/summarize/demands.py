@@ -115,6 +115,7 @@ _MUST_VERB = patterns.compiled("demands_must_verb")
 
 _ACTION_MAX_WORDS = 8
 _LIST_ADVERBS = wordlists.load("demand_list_adverbs")
+_OPEN_HEADS = wordlists.load("demand_open_heads")
 _INCLUDING = tuple(tuple(p.split()) for p in patterns.ordered("demand_including_phrases"))
 _NOT_DEEDS = wordlists.load("demand_not_deeds")
 _REPORT_PP = wordlists.load("demand_report_pp")
@@ -232,6 +233,12 @@ def _people_end(toks: list[A.Token], e: int, limit: int, hi: int) -> int:
 def _conjoined_party(w: str) -> bool:
     """ "وشركاءه", "والمستثمرين": one more of those asked, joined by و."""
     return w.startswith(_WA) and len(w) > 3 and _party_start(w[1:])
+
+
+def _body_head(w: str) -> bool:
+    """A body's head noun that can open who is asked ("المفوضية"), not a state's name or
+    adjective that goes on the speaker's name ("المملكة العربية | السعودية")."""
+    return A.bare_noun(w) in L.TARGET_HEADS and not L.country_word(w)
 
 
 def _marker_at(toks: list[A.Token], q: int, hi: int) -> int | None:
@@ -481,6 +488,8 @@ def _word_ends_target(toks: list[A.Token], start: int, end: int) -> int | None:
         and not A.is_nisba(_ARTICLE + w[1:])
     ):
         return end
+    if w.startswith(_LIL) and len(w) > 4 and A.bare_noun(toks[start].text) in _OPEN_HEADS:
+        return end  # "المجتمع الدولي | للتحرك": the deed
     if (
         w.startswith(_LIL)
         and len(w) > 4
@@ -939,7 +948,9 @@ class _Demands:
             q = ev.subject[1]
             a0 = ev.subject[0]
             for j in range(a0 + 2, ev.subject[1]):
-                if A.is_nisba(toks[j - 1].text) and self._people_start(toks, j):
+                if A.is_nisba(toks[j - 1].text) and (
+                    self._people_start(toks, j) or _body_head(toks[j].text)
+                ):
                     q = j  # "طالبت الوزارة الاردنية مستخدمي الطرق": the speaker ends at its nisba
                     break
                 # "دعا وزير الخارجية المصري سامح شكري | المفوضية السامية": a body after the

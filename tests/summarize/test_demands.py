@@ -571,3 +571,15 @@ def test_the_speakers_name_between_commas_is_skipped_even_when_it_looks_like_a_p
     for name in ("علي خامنئي", "علي لاريجاني"):
         text = f"دعا وزير الخارجية الإيراني، {name}، الدول الإسلامية إلى الوحدة."
         assert demands(text, ir) == [("الدول الإسلامية", "الوحدة")]
+
+
+def test_a_lil_deed_after_the_international_community_is_the_deed():
+    assert demands("ويدعو المجتمع الدولي للتحرك لمنع مواجهة عسكرية.") == [
+        ("المجتمع الدولي", "التحرك لمنع مواجهة عسكرية")
+    ]
+
+
+def test_a_body_asked_right_after_the_speakers_nisba():
+    iq = Issuer("وزارة الخارجية", "IQ")
+    text = "ودعت وزارة الخارجية العراقية المفوضية العليا للانتخابات إلى الحياد."
+    assert demands(text, iq) == [("المفوضية العليا للانتخابات", "الحياد")]
