@@ -1784,6 +1784,8 @@ class _Finder:
                     self.last_accused = (si, who[0])
                 continue
             gen = not _OBJECT_MASDARS.fullmatch(norm[ts:te].split()[0])
+            if self._lam_object_after(si, te):
+                gen, verbish = True, False  # "قصف اسرائيل للمدنيين": a masdar, its doer next
             if seg_last_who and _COORD_VERB.fullmatch(norm[ts:te].split()[0]):
                 # "إيران تدعم الميليشيات وتتدخل في ...": a coordinated verb shares the first verb's subject
                 who = seg_last_who
@@ -1819,6 +1821,20 @@ class _Finder:
                 for p_act in seg_pending:
                     self.add(who, p_act, si)
                 seg_pending = []
+
+    def _lam_object_after(self, si: int, te: int) -> bool:
+        """Does a party follow the act word ending at ``te``, then its object with لـ ("قصف
+        الجيش الاسرائيلي | للمدنيين")? Then the word is a verbal noun whose genitive is the
+        doer: a verb takes its object without لـ."""
+        toks = self.ctx.an.tokens[si]
+        k = A.token_at(toks, te)  # the first token after the act word
+        if k >= len(toks):
+            return False
+        gen = next((a for a in self.ctx.actors_of(si) if a.start == toks[k].start), None)
+        if gen is None:
+            return False
+        j = A.token_at(toks, gen.end)
+        return j < len(toks) and toks[j].text[:1] == _LAM and len(toks[j].text) > 3
 
     def _owner_after(self, si: int, at: int, hi: int, lam: bool = False) -> tuple[str, int] | None:
         """The party owning the conduct noun that ends at ``at`` ("تصريحات | المفوض ... غراندي").

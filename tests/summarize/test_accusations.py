@@ -908,3 +908,14 @@ def test_a_partys_activities_called_destabilizing_are_blamed_on_it():
     """Activities and policies are conduct: with a condemning adjective they blame their owner."""
     got = accuse("وأكدت الوزارة ضرورة التصدي لأنشطة إيران المزعزعة للاستقرار في المنطقة.")
     assert got == {("إيران", "other")}
+
+
+def test_an_act_noun_whose_object_takes_lam_has_its_doer_as_genitive():
+    """ "قصف" can be a verb, but a verb takes its object without لـ: in "قصف الجيش الإسرائيلي
+    للمدنيين" it is a verbal noun and the army after it is the doer."""
+    ps = Issuer("وزارة الخارجية", "PS")
+    got = accuse("ودانت الوزارة قصف الجيش الإسرائيلي للمدنيين في غزة.", ps)
+    assert got == {("الجيش الإسرائيلي", "killing_civilians")}
+    assert accuse("ودانت الوزارة قصف إسرائيل للمدنيين في غزة.", ps) == {
+        ("إسرائيل", "killing_civilians")
+    }
