@@ -919,3 +919,11 @@ def test_an_act_noun_whose_object_takes_lam_has_its_doer_as_genitive():
     assert accuse("ودانت الوزارة قصف إسرائيل للمدنيين في غزة.", ps) == {
         ("إسرائيل", "killing_civilians")
     }
+
+
+def test_plural_harm_verbs_and_terrorist_groups_as_doers():
+    sy = Issuer("وزارة الخارجية", "SY")
+    got = accuse("وقالت الوزارة إن الإرهابيين استهدفوا المدنيين بالقذائف.", sy)
+    assert got == {("الإرهابيين", "killing_civilians")}
+    got = accuse("وقالت الوزارة إن المجموعات الإرهابية استهدفت المدنيين بالقذائف.", sy)
+    assert got == {("المجموعات الإرهابية", "killing_civilians")}
