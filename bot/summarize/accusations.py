@@ -73,6 +73,9 @@ _SPELLING = patterns.table("accusations_spelling")
 _ALIF = _SPELLING["alif"]  # ا
 _ARABIC_COMMA = _SPELLING["arabic_comma"]  # ،
 _ARTICLE = _SPELLING["article"]  # ال
+_TATWEEL = _SPELLING["tatweel"]  # ـ
+_BA_THAT = frozenset(_SPELLING["ba_that"])  # انه انها ...: "بأنها" opens a label
+_LABEL_STOPS = _SPELLING["label_stops"]  # . ؛ :
 _BA = _SPELLING["ba"]  # ب
 _BA_LAM = _SPELLING["ba_lam"]  # بل
 _BARE_ADJECTIVE_ENDINGS = tuple(_SPELLING["bare_adjective_endings"])  # يه يين يون
@@ -183,6 +186,10 @@ _BY_FIRE = re.compile(patterns.source("accusations_by_fire"))
 _BACKED = re.compile(patterns.source("accusations_backed"))
 _BAD_CONDUCT = re.compile(patterns.source("accusations_bad_conduct"))
 _CONDEMNING_ADJ = wordlists.load("accuse_condemning_adj")
+_LABEL_VERBS = wordlists.load("accuse_label_verbs")
+_NEGATIVE_LABELS = wordlists.load("accuse_negative_labels")
+_LABEL_REACH = 14  # tokens from a labelling verb to its بـ label
+_LABEL_WORDS = 5  # words of the label read
 _SOME = wordlists.load("accuse_some")
 # Events whose victims are civilians by their nature: blame for them is blame for the deaths.
 _CIVIL_EVENT = L.rx(
@@ -1540,6 +1547,7 @@ class _Finder:
         each charged to its agent, then the accusing verbs ("اتهم X بـ")."""
         norm = self.ctx.an.norms[si]
         self.condemned(si, lo, hi)
+        self.labelled(si, lo, hi)
         if _ALLADHI in norm or _ALLATI in norm:
             self.condemned_relative(si, lo, hi)
         self._supporters(si, lo, hi)
@@ -1936,6 +1944,41 @@ class _Finder:
             acts = [a for a in self._acts_in(tail) if a != "other"]
             for act in acts or ["other"]:
                 self.add(owner, act, si)
+
+    def labelled(self, si: int, lo: int, hi: int) -> None:
+        """ "وصفت الوزارة تصريحات X بالكاذبة", "واصفا هذه الشخصيات بالوقحين": the party
+        labelled, or the owner of the conduct labelled, is blamed when the label condemns;
+        the act is the one the label names ("بالخرق السافر لاتفاقية"), else other."""
+        toks = self.ctx.an.tokens[si]
+        for k, t in enumerate(toks):
+            if t.start < lo or t.start >= hi or A.strip_conj(t.text) not in _LABEL_VERBS:
+                continue
+            b = _label_at(toks, k, hi)
+            if b is None:
+                continue
+            label = " ".join(x.text for x in toks[b : b + _LABEL_WORDS] if x.is_word)
+            acts = [a for a in self._acts_in(label) if a != "other"]
+            if not acts and not _condemning_label(toks, b):
+                continue
+            who = self._labelled_party(si, k, b, hi)
+            for act in acts or ["other"]:
+                if who:
+                    self.add(who, act, si)
+
+    def _labelled_party(self, si: int, k: int, b: int, hi: int) -> str | None:
+        """Who the labelling verb at ``k`` labels before its label at ``b``: the owner of a
+        conduct noun, else the first party that is not the speaker."""
+        ctx, toks = self.ctx, self.ctx.an.tokens[si]
+        for c in range(k + 1, b):
+            if toks[c].is_word and _CONDUCT.fullmatch(toks[c].text):
+                found = self._owner_after(si, toks[c].end, hi)
+                return found[0] if found else None
+        for a in ctx.actors_of(si):
+            if toks[k].end <= a.start and a.end <= toks[b].start:
+                if (a.code and a.code == ctx.country) or (a.start, a.end) in ctx.speaker_spans:
+                    continue
+                return ctx.name(a)
+        return None
 
     def condemned_relative(self, si: int, lo: int, hi: int) -> None:
         """ "استنكرت الاستطلاع الذي قامت به القناة", "أدانت الهجوم الذي نفذته X": the one who did the
@@ -2490,6 +2533,34 @@ class _Finder:
         if _VIOLATE.search(text[:60]) and _LAW.search(text[:80]):
             acts.append("violating_international_law")
         return acts[:2]
+
+
+def _label_at(toks: list[A.Token], k: int, hi: int) -> int | None:
+    """The first word of the بـ label after the labelling verb at ``k`` ("بـ"الوقحين"",
+    "بالكاذبة", "بأنها"), within reach and the clause; None when there is none."""
+    for q in range(k + 1, min(len(toks), k + _LABEL_REACH)):
+        t = toks[q]
+        if t.start >= hi or t.text in _LABEL_STOPS:
+            return None
+        w = t.text.rstrip(_TATWEEL)
+        if w == _BA:
+            nxt = next((j for j in range(q + 1, min(len(toks), q + 3)) if toks[j].is_word), None)
+            return nxt
+        if t.is_word and w[:1] == _BA and (w[1:3] == _ARTICLE or w[1:] in _BA_THAT):
+            return q
+    return None
+
+
+def _condemning_label(toks: list[A.Token], b: int) -> bool:
+    """Does the label from ``b`` condemn ("بالكاذبة", "بـ"الوقحين"", "بأنها دعاية")?"""
+    for t in toks[b : b + _LABEL_WORDS]:
+        if not t.is_word:
+            continue
+        w = t.text[1:] if t.text[:1] == _BA else t.text
+        bare = w[2:] if w.startswith(_ARTICLE) else w
+        if w in _CONDEMNING_ADJ or bare in _NEGATIVE_LABELS or w in _NEGATIVE_LABELS:
+            return True
+    return False
 
 
 def _add_blames(finder: _Finder, an: A.Analysis) -> None:

@@ -927,3 +927,10 @@ def test_plural_harm_verbs_and_terrorist_groups_as_doers():
     assert got == {("الإرهابيين", "killing_civilians")}
     got = accuse("وقالت الوزارة إن المجموعات الإرهابية استهدفت المدنيين بالقذائف.", sy)
     assert got == {("المجموعات الإرهابية", "killing_civilians")}
+
+
+def test_labelling_a_partys_words_with_a_condemning_name_blames_it():
+    sy = Issuer("وزارة الخارجية", "SY")
+    got = accuse("ووصفت الوزارة تصريحات الوزير الفرنسي بالكاذبة.", sy)
+    assert got == {("الوزير الفرنسي", "disinformation")}
+    assert accuse("ووصفت الوزارة المحادثات مع الوزير الفرنسي بالإيجابية.", sy) == set()
