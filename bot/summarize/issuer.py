@@ -141,6 +141,10 @@ _SOURCE_ADJECTIVES = wordlists.load("issuer_source_adjectives")  # both spelling
 _OFFICIAL_SOURCES = wordlists.load("issuer_official_sources")
 _HEADS_OF_STATE = wordlists.load("issuer_heads_of_state")
 _FORMER = wordlists.load("issuer_former")
+# Office holders before the body they serve ("مستشار للرئيس", "رئيس المجلس الأوروبي"), and
+# their adjectives ("كبير مستشاري", "المدير العام بوزارة").
+_TITLES_BEFORE_BODY = wordlists.load("issuer_titles_before_body")
+_TITLE_ADJECTIVES = wordlists.load("issuer_title_adjectives") | _SOURCE_ADJECTIVES
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = patterns.ordered("issuer_proclitics")
@@ -669,9 +673,27 @@ def _match_seq(words: list[tuple[int, int, str]], i: int, seq: tuple[str, ...]) 
     return all(words[i + k][2] == seq[k] for k in range(1, len(seq)))
 
 
+def _title_start(s: _Sentence, i: int) -> int:
+    """The first word of an office holder's title right before the body at ``i`` ("قال
+    مستشار للرئيس", "أعلن السكرتير الإعلامي للبيت الأبيض"), or ``i`` when there is none:
+    the holder speaks for the body, so a verb before the title makes the body speak."""
+    words = s.words
+    k = i
+    noun = False
+    while k > 0 and i - k < 3 and s.clean_gap(k):
+        w = _bare(words[k - 1][2])
+        if w in _TITLES_BEFORE_BODY:
+            noun = True
+        elif w not in _TITLE_ADJECTIVES:
+            break
+        k -= 1
+    return k if noun else i
+
+
 def _signal(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
     """Is the body spanning words ``i..last`` the speaker of its sentence?"""
     words = s.words
+    i = _title_start(s, i)
     # VSO: a statement verb right before (one intervening adverb or time word allowed)
     for back in (1, 2):
         k = i - back

@@ -1,0 +1,38 @@
+"""Issuer constructions of issue 9's fourth issuer pass: who speaks when a title, a name
+or a second office stands between the statement verb and the body (made-up sentences)."""
+
+import pytest
+
+from bot.summarize.issuer import find_issuer, mentions
+from bot.summarize.text import prepare, split_sentences
+
+
+def sentences_of(text: str) -> list[str]:
+    return split_sentences(prepare(text)[0])
+
+
+def issuer_of(text: str):
+    return find_issuer(sentences_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, body, country",
+    [
+        ("قال مستشار للرئيس المصري إن المحادثات تسير بصورة جيدة.", "الرئيس", "EG"),
+        ("أعلن السكرتير الإعلامي للبيت الأبيض تأييد الخطة الجديدة للسلام.", "البيت الأبيض", "US"),
+        ("حذر كبير مستشاري الجيش الباكستاني جيرانه من أي تصعيد.", "الجيش", "PK"),
+        ("قال رئيس المجلس الأوروبي إن القمة ستناقش الميزانية.", "المجلس الأوروبي", None),
+        ("قال مسؤول كبير بوزارة الخارجية اليابانية إن الزيارة ألغيت.", "وزارة الخارجية", "JP"),
+    ],
+)
+def test_a_verb_before_an_office_holders_title_makes_the_body_speak(text, body, country):
+    spoken = [m for m in mentions(sentences_of(text)) if m.signal]
+    assert spoken and body in spoken[0].name
+    who = issuer_of(text)
+    assert who is not None and body in who.name and who.country == country
+
+
+def test_a_title_without_a_statement_verb_before_it_does_not_make_the_body_speak():
+    """The title only lets the verb reach past it: an arrival is no statement."""
+    ms = mentions(sentences_of("وصل مستشار الرئيس الفرنسي إلى القاهرة مساء أمس."))
+    assert ms and not [m for m in ms if m.signal]
