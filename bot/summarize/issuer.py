@@ -145,6 +145,15 @@ _FORMER = wordlists.load("issuer_former")
 # their adjectives ("كبير مستشاري", "المدير العام بوزارة").
 _TITLES_BEFORE_BODY = wordlists.load("issuer_titles_before_body")
 _TITLE_ADJECTIVES = wordlists.load("issuer_title_adjectives") | _SOURCE_ADJECTIVES
+# Verbs of saying whose next words are their subject: a person's name, then the office.
+_APPOSITION_VERBS = wordlists.with_feminine(wordlists.load("issuer_apposition_verbs"))
+_NAME_BREAKERS = (
+    wordlists.load("issuer_name_breakers")
+    | wordlists.load("lexicon_prepositions")
+    | wordlists.load("lexicon_time_words")
+    | wordlists.load("lexicon_connectives")
+)
+_NAME_WORDS_MAX = 4  # "قال ستيفان دوغاريك المتحدث باسم ...": a person's name, up to four words
 
 _WORD = re.compile(r"\w+")
 _PROCLITICS = patterns.ordered("issuer_proclitics")
@@ -736,7 +745,26 @@ def _signal(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
             return True, False  # "مصدر (رسمي) في وزارة الخارجية"
         if back == 1 and w not in _STOP and w not in _PASS_THROUGH:
             break
+    if _named_before(s, i):
+        return True, True
     return _signal_around(s, i, last)
+
+
+def _named_before(s: _Sentence, i: int) -> bool:
+    """ "قال فلان الفلاني المدير العام بوزارة التخطيط": a verb of saying, the speaker's name,
+    then the office in apposition (definite, no punctuation between)."""
+    words = s.words
+    if not words[i][2].startswith(_ARTICLE):
+        return False
+    for k in range(i - 1, max(-1, i - _NAME_WORDS_MAX - 2), -1):
+        if not s.clean_gap(k + 1):
+            return False
+        w = _bare(words[k][2])
+        if w in _APPOSITION_VERBS:
+            return k < i - 1
+        if w in _NAME_BREAKERS or w.isdigit() or _is_verb(w) or country_of(w) or w in _HEADS:
+            return False
+    return False
 
 
 def _signal_around(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:

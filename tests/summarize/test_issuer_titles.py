@@ -36,3 +36,26 @@ def test_a_title_without_a_statement_verb_before_it_does_not_make_the_body_speak
     """The title only lets the verb reach past it: an arrival is no statement."""
     ms = mentions(sentences_of("وصل مستشار الرئيس الفرنسي إلى القاهرة مساء أمس."))
     assert ms and not [m for m in ms if m.signal]
+
+
+@pytest.mark.parametrize(
+    "text, body, country",
+    [
+        (
+            "قال سامي يوسف المدير العام بوزارة الزراعة المغربية إن المحصول تضاعف.",
+            "وزارة الزراعة",
+            "MA",
+        ),
+        ("أكدت هالة سعيد الناطقة باسم الحكومة الأردنية أن الأسعار لن ترتفع.", "الحكومة", "JO"),
+    ],
+)
+def test_a_verb_of_saying_then_a_name_then_the_office_in_apposition(text, body, country):
+    who = issuer_of(text)
+    assert who is not None and body in who.name and who.country == country
+
+
+def test_words_of_a_phrase_are_no_name_before_an_office_after_the_verb():
+    """ "قال خلال كلمته أمام الأمم المتحدة": the UN is where he spoke, not the speaker."""
+    text = "وقال خلال كلمته أمام الأمم المتحدة في نيويورك إن الحل السياسي هو الطريق الوحيد."
+    ms = mentions(sentences_of(text))
+    assert ms and not [m for m in ms if m.signal]
