@@ -588,8 +588,8 @@ def _with_country_after(s: _Sentence, i: int, kind: str, last: int, country: str
                 j += 1
     if country is None and kind not in _ENVOY_KINDS and j < n:
         country = _country_in(words, j) if s.clean_gap(j) else None
-    if kind in ("mission", "ambassador") and j < n:
-        last = _post_end(words, j, last)
+    if kind in ("mission", "ambassador") and j < n and s.clean_gap(j):
+        last = _post_end(words, j, last)  # "السفير لدى ...", not "السفيرة، في جلسة ..."
     if kind in _ENVOY_KINDS and country is None:
         # "بعثة الفريق", "وفد برلماني": official only with a country or at the UN
         if not any(words[k][2] in _AT_THE_UN for k in range(i, min(n, last + 1))):

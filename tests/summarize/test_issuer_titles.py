@@ -59,3 +59,24 @@ def test_words_of_a_phrase_are_no_name_before_an_office_after_the_verb():
     text = "وقال خلال كلمته أمام الأمم المتحدة في نيويورك إن الحل السياسي هو الطريق الوحيد."
     ms = mentions(sentences_of(text))
     assert ms and not [m for m in ms if m.signal]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("قالت السفيرة البريطانية لدى الأمم المتحدة إن القرار متوازن.", "السفيرة", "GB"),
+        ("ذكرت قوى الأمن التونسية في بيان أنها أوقفت خمسة أشخاص.", "قوى الأمن", "TN"),
+        ("قال جهاز الأمن الداخلي الإسرائيلي إنه أحبط عملية.", "جهاز الأمن الداخلي", "IL"),
+        ("أعلن سلاح الجو الأردني أنه أسقط طائرة مسيرة.", "سلاح الجو", "JO"),
+    ],
+)
+def test_more_official_heads_speak(text, name, country):
+    who = issuer_of(text)
+    assert who is not None and who.name.startswith(name) and who.country == country
+
+
+def test_an_envoys_post_is_not_read_across_a_comma():
+    """ "وقالت السفيرة، في جلسة ...": the session is no part of her title."""
+    text = "وقالت السفيرة الكندية، في جلسة طارئة، إن بلادها تدين الهجوم."
+    who = issuer_of(text)
+    assert who is not None and who.name == "السفيرة" and who.country == "CA"
