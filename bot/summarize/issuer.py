@@ -688,15 +688,23 @@ def _title_start(s: _Sentence, i: int) -> int:
     the holder speaks for the body, so a verb before the title makes the body speak."""
     words = s.words
     k = i
+    if k > 1 and words[k - 1][2] == _FI and s.clean_gap(k):
+        k -= 1  # "ضابط كبير في الجيش"
+    top = k
     noun = False
-    while k > 0 and i - k < 3 and s.clean_gap(k):
+    while k > 0 and top - k < 3 and s.clean_gap(k):
         w = _bare(words[k - 1][2])
         if w in _TITLES_BEFORE_BODY:
             noun = True
-        elif w not in _TITLE_ADJECTIVES:
+        elif w not in _TITLE_ADJECTIVES and not (noun is False and k == top and _nisba(w)):
             break
         k -= 1
     return k if noun else i
+
+
+def _nisba(word: str) -> bool:
+    """A definite relative adjective ("الاقتصاديين"), as a title's domain may be written."""
+    return word.startswith(_ARTICLE) and word.endswith(_ADJECTIVE_ENDINGS) and len(word) > 5
 
 
 def _signal(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
