@@ -775,6 +775,24 @@ def _named_before(s: _Sentence, i: int) -> bool:
     return False
 
 
+def _verb_after_apposition(s: _Sentence, last: int) -> bool:
+    """ "الرئيس الصيني، شي جين بينغ، نبه ...": the body, its holder's name between commas,
+    then the statement verb of which it is the subject."""
+    words, norm, n = s.words, s.norm, len(s.words)
+    j = last + 1
+    _code, used = _adjective_country(words, j) if s.clean_gap(j) else (None, 0)
+    j += used  # "الرئيس الصيني،": the state's adjective still belongs to the body
+    if j >= n or _gap(norm, words, j).strip() not in _COMMAS:
+        return False
+    for k in range(j + 1, min(n, j + _NAME_WORDS_MAX + 1)):
+        gap = _gap(norm, words, k).strip()
+        if gap in _COMMAS:
+            return _is_verb(words[k][2])
+        if gap:
+            return False
+    return False
+
+
 def _signal_around(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
     """The speaker signals other than a verb right before: an apposition after the name,
     or a statement noun or verb (SVO) just after the body."""
@@ -786,6 +804,8 @@ def _signal_around(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
                 break
             if _is_verb(words[k][2]):
                 return True, True
+    if _verb_after_apposition(s, last):
+        return True, False
     # body followed within a few words by "في بيان", a verb (SVO) or "قوله"
     for k in range(last + 1, min(len(words), last + 9)):
         w = words[k][2]

@@ -24,7 +24,11 @@ def issuer_of(text: str):
         ("قال رئيس المجلس الأوروبي إن القمة ستناقش الميزانية.", "المجلس الأوروبي", None),
         ("قال مسؤول كبير بوزارة الخارجية اليابانية إن الزيارة ألغيت.", "وزارة الخارجية", "JP"),
         ("اعترف ضابط كبير في الجيش الكندي بأن الطائرة سقطت.", "الجيش", "CA"),
-        ("اعتبر كبير المستشارين الاقتصاديين في البيت الأبيض أن الرسوم مؤقتة.", "البيت الأبيض", "US"),
+        (
+            "اعتبر كبير المستشارين الاقتصاديين في البيت الأبيض أن الرسوم مؤقتة.",
+            "البيت الأبيض",
+            "US",
+        ),
     ],
 )
 def test_a_verb_before_an_office_holders_title_makes_the_body_speak(text, body, country):
@@ -82,3 +86,11 @@ def test_an_envoys_post_is_not_read_across_a_comma():
     text = "وقالت السفيرة الكندية، في جلسة طارئة، إن بلادها تدين الهجوم."
     who = issuer_of(text)
     assert who is not None and who.name == "السفيرة" and who.country == "CA"
+
+
+def test_the_body_then_its_holders_name_between_commas_then_the_verb():
+    text = "ذكرت وسائل إعلام، أن الرئيس الفنزويلي، نيكولاس مادورو، حذر من أي تدخل."
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("الرئيس", "VE")
+    body = next(m for m in mentions(sentences_of(text)) if m.name == "الرئيس")
+    assert body.signal
