@@ -301,6 +301,13 @@ def _adjective_country(words: list[tuple[int, int, str]], j: int) -> tuple[str |
     return None, 0
 
 
+def _indefinite_adjective_country(w: str) -> str | None:
+    """Country of an indefinite nationality adjective ("أمريكي", "تركية", "روسيون")."""
+    if w.startswith(_ARTICLE) or _looks_like_name(w):
+        return None
+    return country_of(w)
+
+
 def _looks_like_name(w: str) -> bool:
     """Country *names* with the article (السعوديه, الاردن) are not adjectives after a body."""
     return not w.endswith(_ADJECTIVE_ENDINGS)
@@ -484,6 +491,8 @@ def _head_extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:
             if j < n and words[j][2] in _SOURCE_ADJECTIVES:
                 j += 1
         code, _used = _adjective_country(words, j) if s.clean_gap(j) else (None, 0)
+        if not code and not words[i][2].startswith(_ARTICLE) and s.clean_gap(j):
+            code = _indefinite_adjective_country(words[j][2])  # "مسؤول أمريكي", "مصدر تركي"
         if not code:
             return _NO_BODY
         return i, code, False
@@ -1049,6 +1058,8 @@ def _weight(m: Mention, first_speaker: bool) -> float:
         w += 0.75
     if first_speaker:
         w += 2.0
+    if _unnamed_source(m):
+        w /= 2  # "مسؤول أمريكي" tells whose side speaks, less than a named office does
     return w
 
 
@@ -1139,7 +1150,9 @@ def _lead_body(ms: tuple[Mention, ...]) -> Issuer | None:
 
 
 def _speaking_office(members: list[Mention], first_speaker: Mention | None) -> Mention:
-    """The office of the chosen government that speaks most (then earliest)."""
+    """The office of the chosen government that speaks most (then earliest); an unnamed
+    source ("مسؤول أمريكي") only when the text names no office of that government."""
+    members = [m for m in members if not _unnamed_source(m)] or members
     counts: dict[str, float] = {}
     order: dict[str, int] = {}
     for pos, m in enumerate(members):
@@ -1151,6 +1164,13 @@ def _speaking_office(members: list[Mention], first_speaker: Mention | None) -> M
     office = max(counts, key=lambda k: (counts[k], -order[k]))
     strong = [m for m in members if m.strong]
     return strong[0] if strong else next(m for m in members if _office_key(m.name) == office)
+
+
+def _unnamed_source(m: Mention) -> bool:
+    """ "مسؤول أمريكي", "مصادر تركية": an official left unnamed, who tells the state but
+    not its office."""
+    words = normalize(m.name).split()
+    return len(words) == 1 and words[0] in _SOURCE_NOUNS
 
 
 def _office_spoken_for(chosen: Mention, members: list[Mention]) -> Mention:

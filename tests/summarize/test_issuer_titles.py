@@ -94,3 +94,17 @@ def test_the_body_then_its_holders_name_between_commas_then_the_verb():
     assert who is not None and (who.name, who.country) == ("الرئيس", "VE")
     body = next(m for m in mentions(sentences_of(text)) if m.name == "الرئيس")
     assert body.signal
+
+
+def test_an_unnamed_source_with_an_indefinite_adjective_tells_the_state():
+    who = issuer_of("نفى مصدر دبلوماسي تركي صحة التقارير عن إغلاق المعبر.")
+    assert who is not None and (who.name, who.country) == ("مصدر", "TR")
+
+
+def test_a_named_office_of_the_same_state_is_preferred_to_an_unnamed_source():
+    text = (
+        "قال مسؤول أمريكي إن العقوبات ستشمل شركات جديدة.\n"
+        "وقالت وزارة الخزانة الأمريكية في بيان إن القائمة تضم عشرين شركة."
+    )
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("وزارة الخزانة", "US")
