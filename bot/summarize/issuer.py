@@ -639,9 +639,21 @@ def _country_in(words: list[tuple[int, int, str]], j: int) -> str | None:
     "وزارة الصحة بقطاع غزة" (not for envoys: "السفير في اليمن" is the host state)."""
     w = words[j][2]
     if w == _FI and j + 1 < len(words):
-        return _country_name_at(words, j + 1)[0]
+        return _country_name_at(words, j + 1)[0] or _town_state(words, j + 1, "")
     if w.startswith(_BA) and len(w) > 3:
-        return _country_name_at(words, j)[0]
+        return _country_name_at(words, j)[0] or _town_state(words, j, _BA)
+    return None
+
+
+def _town_state(words: list[tuple[int, int, str]], j: int, clitic: str) -> str | None:
+    """The state of a town or region named at ``j`` ("وزارة الصحة في غزة", "بقطاع غزة")."""
+    homes = _place_states()
+    first = words[j][2][len(clitic) :]
+    for size in (2, 1):
+        if j + size <= len(words):
+            phrase = " ".join([first, *(w for _, _, w in words[j + 1 : j + size])])
+            if phrase in homes:
+                return homes[phrase]
     return None
 
 

@@ -108,3 +108,15 @@ def test_a_named_office_of_the_same_state_is_preferred_to_an_unnamed_source():
     )
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("وزارة الخزانة", "US")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت وزارة الصحة في غزة إن المستشفيات تعاني نقصا حادا في الوقود.",
+        "وقالت وزارة الصحة بقطاع غزة إن المستشفيات تعاني نقصا حادا في الوقود.",
+    ],
+)
+def test_a_body_in_a_town_speaks_for_the_state_the_town_lies_in(text):
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("وزارة الصحة", "PS")
