@@ -113,10 +113,11 @@ def test_a_named_office_of_the_same_state_is_preferred_to_an_unnamed_source():
 @pytest.mark.parametrize(
     "text",
     [
-        "وقالت وزارة الصحة في غزة إن المستشفيات تعاني نقصا حادا في الوقود.",
-        "وقالت وزارة الصحة بقطاع غزة إن المستشفيات تعاني نقصا حادا في الوقود.",
+        "وقالت وزارة الصحة في غزة إن الجيش الإسرائيلي قصف المستشفى، وإن إسرائيل تمنع الوقود.",
+        "وقالت وزارة الصحة بقطاع غزة إن الجيش الإسرائيلي قصف المستشفى، وإن إسرائيل تمنع الوقود.",
     ],
 )
 def test_a_body_in_a_town_speaks_for_the_state_the_town_lies_in(text):
+    """Not for the state the text names most (here the party it blames)."""
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("وزارة الصحة", "PS")
