@@ -58,6 +58,8 @@ def test_a_title_without_a_statement_verb_before_it_does_not_make_the_body_speak
 def test_a_verb_of_saying_then_a_name_then_the_office_in_apposition(text, body, country):
     who = issuer_of(text)
     assert who is not None and body in who.name and who.country == country
+    spoken = [m for m in mentions(sentences_of(text)) if m.signal]
+    assert spoken and body in spoken[0].name and spoken[0].strong
 
 
 def test_words_of_a_phrase_are_no_name_before_an_office_after_the_verb():
