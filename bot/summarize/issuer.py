@@ -90,6 +90,7 @@ _VERBS: frozenset[str] = frozenset(
     {v for s in _VERB_STEMS for v in (s, s + _FEMININE_T) if not v.endswith(_DOUBLE_T)}
     | wordlists.load("issuer_feminine_verb_forms")
     | wordlists.load("present_speech_verbs")
+    | wordlists.load("issuer_relative_verb_forms")
 )
 _PRESENT_VERBS = wordlists.load("present_speech_verbs")
 _ACT_VERBS: frozenset[str] = wordlists.with_feminine(wordlists.load("official_act_verbs"))

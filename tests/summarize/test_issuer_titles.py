@@ -123,3 +123,16 @@ def test_a_body_in_a_town_speaks_for_the_state_the_town_lies_in(text):
     """Not for the state the text names most (here the party it blames)."""
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("وزارة الصحة", "PS")
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("سقط ثلاثة جرحى في انفجار، وفقا لما قاله المتحدث باسم وزارة الداخلية التونسية.", "وزارة"),
+        ("قتل خمسة في حادث سير، وفق ما أعلن عنه وزير النقل التونسي.", "وزير النقل"),
+        ("تحدث وزير الخارجية التونسي عن خطة جديدة للهجرة.", "وزير الخارجية"),
+    ],
+)
+def test_relative_and_other_verbs_of_saying_make_the_body_speak(text, body):
+    spoken = [m for m in mentions(sentences_of(text)) if m.signal]
+    assert spoken and body in spoken[0].name and spoken[0].country in (None, "TN")
