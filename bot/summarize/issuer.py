@@ -1176,7 +1176,24 @@ def _speaking_office(members: list[Mention], first_speaker: Mention | None) -> M
         order.setdefault(k, pos)
     office = max(counts, key=lambda k: (counts[k], -order[k]))
     strong = [m for m in members if m.strong]
-    return strong[0] if strong else next(m for m in members if _office_key(m.name) == office)
+    chosen = strong[0] if strong else next(m for m in members if _office_key(m.name) == office)
+    return _office_for_government(chosen, members)
+
+
+def _office_for_government(chosen: Mention, members: list[Mention]) -> Mention:
+    """ "طالبت الحكومة اليمنية ... وحذرت وزارة الثقافة اليمنية، في بيان": the government
+    named generically speaks through the office that issued the statement, when that office
+    is the subject of a statement verb in the next sentences."""
+    if chosen.kind != "government" or len(normalize(chosen.name).split()) != 1:
+        return chosen
+    offices = [
+        m
+        for m in members
+        if m.strong
+        and m.kind in ("ministry", "minister")
+        and chosen.sentence <= m.sentence <= chosen.sentence + 2
+    ]
+    return offices[0] if offices else chosen
 
 
 def _unnamed_source(m: Mention) -> bool:

@@ -136,3 +136,22 @@ def test_a_body_in_a_town_speaks_for_the_state_the_town_lies_in(text):
 def test_relative_and_other_verbs_of_saying_make_the_body_speak(text, body):
     spoken = [m for m in mentions(sentences_of(text)) if m.signal]
     assert spoken and body in spoken[0].name and spoken[0].country in (None, "TN")
+
+
+def test_the_government_named_generically_speaks_through_the_ministry_that_issued_it():
+    text = (
+        "طالبت الحكومة التونسية المنظمات الدولية بدعم قطاع السياحة.\n"
+        "وقالت وزارة السياحة التونسية في بيان إن عدد الزوار تراجع هذا العام."
+    )
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("وزارة السياحة", "TN")
+
+
+def test_a_ministry_only_reported_through_its_statement_leaves_the_government_speaking():
+    """ "وأوضح بيان لوزارة ...": the ministry is no subject of a verb; the government leads."""
+    text = (
+        "أكدت الحكومة التونسية أنها قررت رفع أسعار الوقود.\n"
+        "وأوضح بيان لوزارة الطاقة التونسية أن الأسعار سترتفع الأحد."
+    )
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("الحكومة", "TN")
