@@ -410,7 +410,21 @@ def _spokesperson_extent(s: _Sentence, i: int) -> _Extent:
             return _extent(s, k, _HEADS.get(head2, "ministry"), head2)
         if target in _ANAPHORIC_BODIES and k < n:
             return k, None, False  # "متحدث باسم الوزارة": the ministry the text has named
+        if words[j][2] == _BISM:
+            return _body_after_name(s, k) or (last, None, False)
     return last, None, False
+
+
+def _body_after_name(s: _Sentence, k: int) -> _Extent | None:
+    """ "المتحدث باسم أنطونيو غوتيريش الأمين العام للأمم المتحدة": the body a spokesperson
+    speaks for, after its holder's name (a few words, no punctuation between)."""
+    for j in range(k, min(len(s.words), k + _NAME_WORDS_MAX)):
+        if j > k and not s.clean_gap(j):
+            return None
+        found = _body_at(s, j)
+        if found is not None and found[2] != "spokesperson":
+            return found[0], found[1], found[3] or found[2] == "international"
+    return None
 
 
 def _ministry_extent(s: _Sentence, i: int, kind: str, head: str) -> _Extent:

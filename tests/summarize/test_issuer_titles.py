@@ -155,3 +155,19 @@ def test_a_ministry_only_reported_through_its_statement_leaves_the_government_sp
     )
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("الحكومة", "TN")
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("قال المتحدث باسم الكرملين إن الرئيس سيزور الصين.", "المتحدث باسم الكرملين", "RU"),
+        (
+            "قال ستيفان ديفيس المتحدث باسم كارلوس رينا الأمين العام للأمم المتحدة إن التصعيد خطير.",
+            "المتحدث باسم كارلوس رينا الأمين العام للأمم المتحدة",
+            None,
+        ),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_body_named_after_bism(text, name, country):
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == (name, country)
