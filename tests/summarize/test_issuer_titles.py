@@ -171,3 +171,8 @@ def test_a_ministry_only_reported_through_its_statement_leaves_the_government_sp
 def test_a_spokesperson_speaks_for_the_body_named_after_bism(text, name, country):
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == (name, country)
+
+
+def test_the_european_central_bank_speaks_for_no_single_state():
+    who = issuer_of("قال البنك المركزي الأوروبي إن التضخم في ألمانيا سيتراجع قبل نهاية العام.")
+    assert who is not None and (who.name, who.country) == ("البنك المركزي الأوروبي", None)
