@@ -145,6 +145,7 @@ _FORMER = wordlists.load("issuer_former")
 # Office holders before the body they serve ("مستشار للرئيس", "رئيس المجلس الأوروبي"), and
 # their adjectives ("كبير مستشاري", "المدير العام بوزارة").
 _TITLES_BEFORE_BODY = wordlists.load("issuer_titles_before_body")
+_ROYAL_TITLES = wordlists.load("issuer_royal_titles")
 _TITLE_ADJECTIVES = wordlists.load("issuer_title_adjectives") | _SOURCE_ADJECTIVES
 # Verbs of saying whose next words are their subject: a person's name, then the office.
 _APPOSITION_VERBS = wordlists.with_feminine(wordlists.load("issuer_apposition_verbs"))
@@ -940,7 +941,10 @@ def _listed_body_at(
         if _match_seq(words, i, seq):
             last = i + len(seq) - 1
             if code is None:
-                code, _ = _adjective_country(words, last + 1)
+                code, used = _adjective_country(words, last + 1)
+                k = last + used + 1
+                if used and k < len(words) and words[k][2] in _ROYAL_TITLES:
+                    last = k  # "العاهل البحريني الملك": the monarch's title too
             return last, code, "fixed", False
     return None
 

@@ -176,3 +176,9 @@ def test_a_spokesperson_speaks_for_the_body_named_after_bism(text, name, country
 def test_the_european_central_bank_speaks_for_no_single_state():
     who = issuer_of("قال البنك المركزي الأوروبي إن التضخم في ألمانيا سيتراجع قبل نهاية العام.")
     assert who is not None and (who.name, who.country) == ("البنك المركزي الأوروبي", None)
+
+
+def test_the_monarchs_title_after_al_ahil_stays_in_the_name():
+    """Annotators name the office "العاهل" or "الملك": the name keeps both words."""
+    who = issuer_of("أكد العاهل المغربي الملك محمد السادس أن بلاده تدعم الحوار.")
+    assert who is not None and (who.name, who.country) == ("العاهل الملك", "MA")
