@@ -167,6 +167,13 @@ def _forms() -> tuple[dict[str, str | None], dict[str, str | None], frozenset[st
 
 
 @cache
+def broken_plurals() -> frozenset[str]:
+    """Irregular nationality forms (folded): broken plurals such as "الأتراك", "ألمان", which
+    do not end like an adjective yet are one ("مسؤولون ألمان")."""
+    return frozenset(fold(n) for e in _data().values() for n in e.get("adj_extra", []))
+
+
+@cache
 def _span_regex() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + PREFIX + r")(" + trie_regex(set(_forms()[0])) + r")(?!\w)")
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.summarize import budget, morphology, patterns, wordlists
+from bot.summarize.countries import broken_plurals
 from bot.summarize.countries import country_code as _country_code
 from bot.summarize.model import Issuer
 from bot.summarize.text import normalize
@@ -311,8 +312,9 @@ def _indefinite_adjective_country(w: str) -> str | None:
 
 
 def _looks_like_name(w: str) -> bool:
-    """Country *names* with the article (السعوديه, الاردن) are not adjectives after a body."""
-    return not w.endswith(_ADJECTIVE_ENDINGS)
+    """Country *names* with the article (السعوديه, الاردن) are not adjectives after a body;
+    broken plurals ("الاتراك", "المان") are, though they do not end like one."""
+    return not w.endswith(_ADJECTIVE_ENDINGS) and w not in broken_plurals()
 
 
 def _country_name_at(
@@ -1149,6 +1151,9 @@ def find_issuer(sentences: list[str]) -> Issuer | None:
         chosen = _speaking_office(members, first_speaker)
     if chosen.kind == "spokesperson" and _unnamed_office(chosen.name):
         chosen = _office_spoken_for(chosen, members)
+    if _unnamed_source(chosen):
+        # "ذكر مسؤولون ألمان ... وأفادت الشرطة": the office named without a state speaks
+        chosen = next((m for m in spoken if group_of[id(m)].startswith("?")), chosen)
     country = None if best.startswith("#") else best
     if chosen.international:
         country = None

@@ -182,3 +182,12 @@ def test_the_monarchs_title_after_al_ahil_stays_in_the_name():
     """Annotators name the office "العاهل" or "الملك": the name keeps both words."""
     who = issuer_of("أكد العاهل المغربي الملك محمد السادس أن بلاده تدعم الحوار.")
     assert who is not None and (who.name, who.country) == ("العاهل الملك", "MA")
+
+
+def test_a_broken_plural_nationality_tells_the_unnamed_sources_state():
+    text = (
+        "ذكر مسؤولون ألمان أن رجلا فر من البلاد إلى العراق بعد الجريمة.\n"
+        "وأفادت الشرطة بأن التحقيق مستمر مع شركائه في العراق."
+    )
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("الشرطة", "DE")
