@@ -604,6 +604,8 @@ def _with_country_after(s: _Sentence, i: int, kind: str, last: int, country: str
     """The name's state from what follows it (a nationality adjective, "في <state>"), an
     envoy's post ("لدى الأمم المتحدة"); envoys named with neither are no official body."""
     words, n = s.words, len(s.words)
+    if country is None and last == i and kind in ("army", "council"):
+        last = _construct_end(s, i)  # "شرطة الحدود الإسرائيلية"
     # nationality adjective right after the name ("... السورية", "الجيش الكوري الجنوبي")
     j = last + 1
     if country is None and j < n and s.clean_gap(j):
@@ -622,6 +624,22 @@ def _with_country_after(s: _Sentence, i: int, kind: str, last: int, country: str
         if not any(words[k][2] in _AT_THE_UN for k in range(i, min(n, last + 1))):
             return _NO_BODY
     return last, country, False
+
+
+def _construct_end(s: _Sentence, i: int) -> int:
+    """An indefinite head in construct with one definite noun that its state's adjective
+    follows ("شرطة الحدود الإسرائيلية"): the name ends at that noun; else at the head."""
+    words = s.words
+    head, j = words[i][2], i + 1
+    if (
+        head.startswith(_ARTICLE)
+        or head[:1] in _LAM_BA
+        or not (s.clean_gap(j) and s.clean_gap(j + 1))
+    ):
+        return i
+    if not (words[j][2].startswith(_ARTICLE) and words[j][2] not in _STOP):
+        return i
+    return j if _adjective_country(words, j + 1)[0] else i
 
 
 def _post_end(words: list[tuple[int, int, str]], j: int, last: int) -> int:

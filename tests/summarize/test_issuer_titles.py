@@ -191,3 +191,9 @@ def test_a_broken_plural_nationality_tells_the_unnamed_sources_state():
     )
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("الشرطة", "DE")
+
+
+def test_an_indefinite_head_in_construct_takes_the_adjective_after_its_noun():
+    text = "ألقت شرطة الحدود الأردنية القبض على مهربين، بحسب ما أعلنت في بيان. وقال سكان إن العراق قريب."
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("شرطة الحدود", "JO")
