@@ -197,3 +197,9 @@ def test_an_indefinite_head_in_construct_takes_the_adjective_after_its_noun():
     text = "ألقت شرطة الحدود الأردنية القبض على مهربين، بحسب ما أعلنت في بيان. وقال سكان إن العراق قريب."
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("شرطة الحدود", "JO")
+
+
+def test_an_official_act_in_the_lead_makes_the_body_speak():
+    text = "عرضت وزارة الدفاع الكورية الجنوبية صورا لصاروخ جديد."
+    spoken = [m for m in mentions(sentences_of(text)) if m.signal]
+    assert spoken and spoken[0].name == "وزارة الدفاع" and spoken[0].country == "KR"
