@@ -94,7 +94,9 @@ _VERBS: frozenset[str] = frozenset(
     | wordlists.load("issuer_relative_verb_forms")
 )
 _PRESENT_VERBS = wordlists.load("present_speech_verbs")
-_ACT_VERBS: frozenset[str] = wordlists.with_feminine(wordlists.load("official_act_verbs"))
+_ACT_VERBS: frozenset[str] = wordlists.with_feminine(
+    wordlists.load("official_act_verbs")
+) | wordlists.load("issuer_present_act_verbs")
 _VERB_LEMMAS: frozenset[str] = frozenset(_VERB_STEMS)
 # Nouns that make the body next to them a reported speaker.
 _REPORT_NOUNS = wordlists.load("issuer_report_nouns")

@@ -203,3 +203,9 @@ def test_an_official_act_in_the_lead_makes_the_body_speak():
     text = "عرضت وزارة الدفاع الكورية الجنوبية صورا لصاروخ جديد."
     spoken = [m for m in mentions(sentences_of(text)) if m.signal]
     assert spoken and spoken[0].name == "وزارة الدفاع" and spoken[0].country == "KR"
+
+
+def test_a_present_tense_official_act_in_the_lead_makes_the_body_speak():
+    text = "تواصل الشرطة النمساوية تحقيقاتها في الهجوم على المطعم."
+    spoken = [m for m in mentions(sentences_of(text)) if m.signal]
+    assert spoken and spoken[0].name == "الشرطة" and spoken[0].country == "AT"
