@@ -209,3 +209,9 @@ def test_a_present_tense_official_act_in_the_lead_makes_the_body_speak():
     text = "تواصل الشرطة النمساوية تحقيقاتها في الهجوم على المطعم."
     spoken = [m for m in mentions(sentences_of(text)) if m.signal]
     assert spoken and spoken[0].name == "الشرطة" and spoken[0].country == "AT"
+
+
+def test_a_scottish_body_speaks_for_the_united_kingdom():
+    text = "قالت الشرطة الاسكتلندية إنها تبحث عن رجل هبط بمظلة قرب منتجع الرئيس الأمريكي."
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("الشرطة", "GB")
