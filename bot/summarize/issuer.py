@@ -818,11 +818,9 @@ def _signal(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
 
 
 def _named_before(s: _Sentence, i: int) -> bool:
-    """ "قال فلان الفلاني المدير العام بوزارة التخطيط": a verb of saying, the speaker's name,
-    then the office in apposition (definite, no punctuation between)."""
+    """ "قال فلان الفلاني المدير العام بوزارة التخطيط", "قال فلان وزير العدل": a verb of
+    saying, the speaker's name, then the office in apposition (no punctuation between)."""
     words = s.words
-    if not words[i][2].startswith(_ARTICLE):
-        return False
     for k in range(i - 1, max(-1, i - _NAME_WORDS_MAX - 2), -1):
         if not s.clean_gap(k + 1):
             return False

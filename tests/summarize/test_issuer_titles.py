@@ -53,6 +53,7 @@ def test_a_title_without_a_statement_verb_before_it_does_not_make_the_body_speak
             "MA",
         ),
         ("أكدت هالة سعيد الناطقة باسم الحكومة الأردنية أن الأسعار لن ترتفع.", "الحكومة", "JO"),
+        ("قال سامر خالد وزير العدل التونسي إن القانون سيعدل.", "وزير العدل", "TN"),
     ],
 )
 def test_a_verb_of_saying_then_a_name_then_the_office_in_apposition(text, body, country):
@@ -215,3 +216,9 @@ def test_a_scottish_body_speaks_for_the_united_kingdom():
     text = "قالت الشرطة الاسكتلندية إنها تبحث عن رجل هبط بمظلة قرب منتجع الرئيس الأمريكي."
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("الشرطة", "GB")
+
+
+def test_a_particle_after_the_verb_is_no_speakers_name():
+    """ "أفاد دبلوماسيون بأن مجلس الأمن أرجأ ...": the council is what they report on."""
+    text = "أفاد دبلوماسيون بأن مجلس الأمن الدولي أرجأ التصويت إلى السبت."
+    assert not [m for m in mentions(sentences_of(text)) if m.strong]
