@@ -222,3 +222,14 @@ def test_a_particle_after_the_verb_is_no_speakers_name():
     """ "أفاد دبلوماسيون بأن مجلس الأمن أرجأ ...": the council is what they report on."""
     text = "أفاد دبلوماسيون بأن مجلس الأمن الدولي أرجأ التصويت إلى السبت."
     assert not [m for m in mentions(sentences_of(text)) if m.strong]
+
+
+def test_the_authorities_of_a_state_speak_for_it_and_yield_to_a_named_office():
+    who = issuer_of("نفت السلطات التونسية اتهامات بتوقيف مهاجرين في البحر.")
+    assert who is not None and (who.name, who.country) == ("السلطات", "TN")
+    text = (
+        "أعلنت السلطات الصينية خططا لتنظيم سوق الألعاب الإلكترونية.\n"
+        "وأصدرت وزارة التعليم الصينية سياساتها الجديدة يوم الخميس."
+    )
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("وزارة التعليم", "CN")
