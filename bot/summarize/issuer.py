@@ -416,8 +416,20 @@ def _spokesperson_extent(s: _Sentence, i: int) -> _Extent:
         if target in _ANAPHORIC_BODIES and k < n:
             return k, None, False  # "متحدث باسم الوزارة": the ministry the text has named
         if words[j][2] == _BISM:
-            return _body_after_name(s, k) or (last, None, False)
+            return _body_after_name(s, k) or (_spoken_for_end(s, k, last), None, False)
     return last, None, False
+
+
+def _spoken_for_end(s: _Sentence, k: int, last: int) -> int:
+    """ "المتحدث باسم حاكم ولاية ننغرهار": whom a spokesperson speaks for, when no listed
+    body is named, is the words after باسم up to punctuation, a verb or a time word."""
+    end = last
+    for j in range(k, min(len(s.words), k + 3)):
+        w = s.words[j][2]
+        if not s.clean_gap(j) or w in _STOP or w in _NAME_BREAKERS or _is_verb(w):
+            break
+        end = j
+    return end
 
 
 def _body_after_name(s: _Sentence, k: int) -> _Extent | None:

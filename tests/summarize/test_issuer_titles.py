@@ -233,3 +233,9 @@ def test_the_authorities_of_a_state_speak_for_it_and_yield_to_a_named_office():
     )
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("وزارة التعليم", "CN")
+
+
+def test_a_spokesperson_for_an_unlisted_office_keeps_whom_it_speaks_for():
+    text = "وقال المتحدث باسم حاكم ولاية قندهار إن المسلحين هاجموا المبنى."
+    who = issuer_of(text)
+    assert who is not None and who.name == "المتحدث باسم حاكم ولاية قندهار"
