@@ -767,6 +767,15 @@ def _title_start(s: _Sentence, i: int) -> int:
         w = _bare(words[k - 1][2])
         if w in _TITLES_BEFORE_BODY:
             noun = True
+        elif (
+            k == top
+            and k > 1
+            and w.startswith(_ARTICLE)
+            and s.clean_gap(k - 1)
+            and _bare(words[k - 2][2]) in _TITLES_BEFORE_BODY
+        ):
+            k -= 1  # "مدير الاتصالات في الرئاسة": the title's own domain, then the body
+            continue
         elif w not in _TITLE_ADJECTIVES and not (noun is False and k == top and _nisba(w)):
             break
         k -= 1

@@ -239,3 +239,9 @@ def test_a_spokesperson_for_an_unlisted_office_keeps_whom_it_speaks_for():
     text = "وقال المتحدث باسم حاكم ولاية قندهار إن المسلحين هاجموا المبنى."
     who = issuer_of(text)
     assert who is not None and who.name == "المتحدث باسم حاكم ولاية قندهار"
+
+
+def test_a_title_with_its_own_domain_before_in_and_the_body():
+    text = "قال كمال عمر، مدير الإعلام في الرئاسة التونسية، إن الزيارة تأجلت."
+    body = next(m for m in mentions(sentences_of(text)) if m.name == "الرئاسة")
+    assert body.signal and body.country == "TN"
