@@ -981,7 +981,10 @@ def _listed_body_at(
         code = _FIXED[seq]
         if _match_seq(words, i, seq):
             last = i + len(seq) - 1
-            if code is None:
+            if code is None and not words[last][2].startswith(_ARTICLE):
+                code, used = _country_name_at(words, last + 1)  # "ولي عهد أبوظبي"
+                last += used
+            elif code is None:
                 code, used = _adjective_country(words, last + 1)
                 k = last + used + 1
                 if used and k < len(words) and words[k][2] in _ROYAL_TITLES:

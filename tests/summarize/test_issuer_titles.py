@@ -245,3 +245,9 @@ def test_a_title_with_its_own_domain_before_in_and_the_body():
     text = "قال كمال عمر، مدير الإعلام في الرئاسة التونسية، إن الزيارة تأجلت."
     body = next(m for m in mentions(sentences_of(text)) if m.name == "الرئاسة")
     assert body.signal and body.country == "TN"
+
+
+def test_a_crown_prince_named_with_his_state_in_construct():
+    text = "استقبل ولي عهد البحرين في المنامة وزير الخارجية الفرنسي."
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("ولي عهد البحرين", "BH")
