@@ -50,6 +50,7 @@ _DOUBLE_T = _SPELLING["double_t"]  # تت
 _HA = _SPELLING["ha"]  # ه
 _FEMININE_NISBA = _SPELLING["feminine_nisba"]  # يه
 _ADJECTIVE_ENDINGS = tuple(_SPELLING["adjective_endings"])  # ي يه يين يون
+_PLURAL_ENDINGS = tuple(e for e in _ADJECTIVE_ENDINGS if len(e) == 3)  # يين يون
 _LAM_BA = tuple(_SPELLING["lam_ba"])  # ل ب
 _COUNCIL_WORD_STARTS = tuple(_SPELLING["council_word_starts"])  # ال لل وا
 _COMMAS = tuple(_SPELLING["commas"])  # ، ,
@@ -311,6 +312,11 @@ def _indefinite_adjective_country(w: str) -> str | None:
     if w.startswith(_ARTICLE) or _looks_like_name(w):
         return None
     return country_of(w)
+
+
+def _people(w: str) -> bool:
+    """A plural nationality ("الايرانيون", "الارمن"): a people rather than a state."""
+    return w.endswith(_PLURAL_ENDINGS) or not broken_plurals().isdisjoint(_variants(w))
 
 
 def _looks_like_name(w: str) -> bool:
@@ -1071,6 +1077,8 @@ def _country_subjects(idx: int, sentence: str) -> tuple[Mention, ...]:
         if words[i][2] == _KULL and i + 2 < len(words) and words[i + 1][2] == _MIN:
             i += 2  # "تعهدت كل من السعودية والإمارات"
         code, used = _country_name_at(words, i, loose=True)
+        if code and used == 1 and _people(words[i][2]):
+            code = None  # "أكد الإيرانيون": a people, not its government
         if code:
             end = words[i + used - 1][1]
             k = i + used

@@ -251,3 +251,13 @@ def test_a_crown_prince_named_with_his_state_in_construct():
     text = "استقبل ولي عهد البحرين في المنامة وزير الخارجية الفرنسي."
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("ولي عهد البحرين", "BH")
+
+
+def test_a_people_named_by_its_plural_nationality_is_not_its_government():
+    text = (
+        "صادق البرلمان الهولندي على مذكرة بشأن أحداث عام 1915.\n"
+        "ويؤكد الأرمن أن مليون شخص قتلوا.\n"
+        "وأدانت وزارة الخارجية التركية قرار البرلمان الهولندي."
+    )
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("وزارة الخارجية", "TR")
