@@ -261,3 +261,9 @@ def test_a_people_named_by_its_plural_nationality_is_not_its_government():
     )
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("وزارة الخارجية", "TR")
+
+
+def test_two_ministries_named_together_speak():
+    text = "أطلقت وزارتا الزراعة والتجارة في تونس حملة لخفض الأسعار."
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("وزارتا الزراعة والتجارة", "TN")
