@@ -626,6 +626,9 @@ def _with_country_after(s: _Sentence, i: int, kind: str, last: int, country: str
     words, n = s.words, len(s.words)
     if country is None and last == i and kind in ("army", "council"):
         last = _construct_end(s, i)  # "شرطة الحدود الإسرائيلية"
+        town = _town_state(words, i + 1, "") if last == i and _construct_head(s, i) else None
+        if town:
+            last, country = i + 1, town  # "شرطة عدن": the town's police
     # nationality adjective right after the name ("... السورية", "الجيش الكوري الجنوبي")
     j = last + 1
     if country is None and j < n and s.clean_gap(j):
@@ -646,16 +649,17 @@ def _with_country_after(s: _Sentence, i: int, kind: str, last: int, country: str
     return last, country, False
 
 
+def _construct_head(s: _Sentence, i: int) -> bool:
+    """An indefinite head ("شرطة", not "الشرطة" nor "لشرطة") with a word joined after it."""
+    head = s.words[i][2]
+    return not head.startswith(_ARTICLE) and head[:1] not in _LAM_BA and s.clean_gap(i + 1)
+
+
 def _construct_end(s: _Sentence, i: int) -> int:
     """An indefinite head in construct with one definite noun that its state's adjective
     follows ("شرطة الحدود الإسرائيلية"): the name ends at that noun; else at the head."""
-    words = s.words
-    head, j = words[i][2], i + 1
-    if (
-        head.startswith(_ARTICLE)
-        or head[:1] in _LAM_BA
-        or not (s.clean_gap(j) and s.clean_gap(j + 1))
-    ):
+    words, j = s.words, i + 1
+    if not (_construct_head(s, i) and s.clean_gap(j + 1)):
         return i
     if not (words[j][2].startswith(_ARTICLE) and words[j][2] not in _STOP):
         return i

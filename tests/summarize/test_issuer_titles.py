@@ -267,3 +267,9 @@ def test_two_ministries_named_together_speak():
     text = "أطلقت وزارتا الزراعة والتجارة في تونس حملة لخفض الأسعار."
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("وزارتا الزراعة والتجارة", "TN")
+
+
+def test_a_towns_police_speaks_for_the_state_the_town_lies_in():
+    text = "وقالت شرطة عدن في بيان إن قوات الأمن أوقفت مسلحين قدموا من السعودية والسعودية."
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == ("شرطة عدن", "YE")
