@@ -887,7 +887,7 @@ def _signal_around(s: _Sentence, i: int, last: int) -> tuple[bool, bool]:
     words, norm = s.words, s.norm
     # "قال محمد آل جابر، سفير السعودية ...": the speaker's name, a comma, then the office
     if i > 0 and _gap(norm, words, i).strip() in _COMMAS:
-        for k in range(i - 1, max(-1, i - 6), -1):
+        for k in range(i - 1, max(-1, i - _NAME_WORDS_MAX - 3), -1):  # a name of up to five words
             if k < i - 1 and _gap(norm, words, k + 1).strip():
                 break
             if _is_verb(words[k][2]):

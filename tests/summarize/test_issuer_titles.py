@@ -273,3 +273,11 @@ def test_a_towns_police_speaks_for_the_state_the_town_lies_in():
     text = "وقالت شرطة عدن في بيان إن قوات الأمن أوقفت مسلحين قدموا من السعودية والسعودية."
     who = issuer_of(text)
     assert who is not None and (who.name, who.country) == ("شرطة عدن", "YE")
+
+
+def test_a_long_name_then_a_comma_then_the_office():
+    text = (
+        "اعتبر الدكتور سالم بن محمد الهاشمي، وزير الدولة العماني للشؤون الخارجية، أن الحوار ضروري."
+    )
+    body = next(m for m in mentions(sentences_of(text)) if m.name.startswith("وزير"))
+    assert body.signal and body.strong and body.country == "OM"
