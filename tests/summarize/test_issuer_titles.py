@@ -281,3 +281,15 @@ def test_a_long_name_then_a_comma_then_the_office():
     )
     body = next(m for m in mentions(sentences_of(text)) if m.name.startswith("وزير"))
     assert body.signal and body.strong and body.country == "OM"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("أعلن مركز الملك سلمان للإغاثة وصول قافلة إلى تعز.", "مركز الملك سلمان"),
+        ("وجه خادم الحرمين الشريفين بصرف مكافأة للطلاب.", "خادم الحرمين الشريفين"),
+    ],
+)
+def test_saudi_bodies_known_by_name(text, name):
+    who = issuer_of(text)
+    assert who is not None and (who.name, who.country) == (name, "SA")
