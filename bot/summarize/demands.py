@@ -141,6 +141,8 @@ _ADVERBS = wordlists.load("demand_adverbs")
 _ADVERBIAL_PHRASES = tuple(tuple(p.split()) for p in patterns.ordered("demand_adverbial_phrases"))
 _BI_VERBS = wordlists.load("demand_bi_verbs")
 _AN = wordlists.load("demand_an")
+_HOPE_VERBS = wordlists.load("demand_hope_verbs")
+_COPULAS = wordlists.load("demand_copulas")
 _FROM_PRONOUNS = wordlists.load("demand_from_pronouns")
 _CONTACT = re.compile(patterns.source("demands_contact"))
 _REQUIRES = re.compile(patterns.source("demands_requires"))
@@ -1296,6 +1298,17 @@ class _Demands:
             for target in self.necessity_targets(si, k, hi) or [self.pronoun_target(si, k, lo)]:
                 self.add(si, target, action)
 
+    def hopes(self, si: int, lo: int, hi: int) -> None:
+        """ "نأمل أن يتخذ مجلس الأمن ...": a hope that a named body acts is a demand on it."""
+        toks = self.an.tokens[si]
+        for k, t in enumerate(toks):
+            if t.start < lo or t.start >= hi or A.strip_conj(t.text) not in _HOPE_VERBS:
+                continue
+            if k + 2 >= len(toks) or toks[k + 1].text not in _AN or toks[k + 2].text in _COPULAS:
+                continue  # a hope with أن and a deed, not "أن يكون" (a state of things)
+            for target in self.necessity_targets(si, k + 1, hi):
+                self.add(si, target, self.action_from(si, k + 2, hi))
+
     def duty(self, si: int, lo: int, hi: int) -> None:
         """ "أكد/أشار إلى مسؤولية X تجاه/في حماية ...": the issuer holds X to a duty — a demand on X.
 
@@ -1559,6 +1572,7 @@ def extract_demands(sentences: list[str], issuer: Issuer | None) -> list[Demand]
         d.verbs(si, lo, hi)
         d.requests(si, lo, hi)
         d.necessity(si, lo, hi)
+        d.hopes(si, lo, hi)
         d.duty(si, lo, hi)
         d.deontic(si, lo, hi)
         d.impersonal(si, lo, hi)

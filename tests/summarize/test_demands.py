@@ -583,3 +583,10 @@ def test_a_body_asked_right_after_the_speakers_nisba():
     iq = Issuer("وزارة الخارجية", "IQ")
     text = "ودعت وزارة الخارجية العراقية المفوضية العليا للانتخابات إلى الحياد."
     assert demands(text, iq) == [("المفوضية العليا للانتخابات", "الحياد")]
+
+
+def test_a_hope_that_a_named_body_acts_is_a_demand_on_it():
+    sy = Issuer("وزارة الخارجية", "SY")
+    assert targets("وقال الوزير إنه يأمل أن تلتزم إسرائيل بالقرار.", sy) == ["إسرائيل"]
+    assert demands("وقال الوزير إنه يتمنى أن يكون في البلاد نظام مستقر.", sy) == []
+    assert demands("وقال الوزير إنه يأمل أن تنتهي الأزمة قريبا.", sy) == []
