@@ -14,7 +14,7 @@ import math
 
 from bot.summarize.learned import features as F
 from bot.summarize.learned import scorer
-from bot.summarize.text import prepare, split_sentences
+from bot.summarize.text import normalize, prepare, split_sentences
 
 TEXT = (
     "دمشق - قالت وزارة الخارجية في بيان اليوم إنها تدين بشدة القصف الذي نفذته طائرات "
@@ -74,3 +74,32 @@ def test_word_counts_are_made_once_per_token_list() -> None:
     first = toks[:1]
     assert dict(F.word_counts(first)) != dict(counts)
     assert dict(F.word_counts(toks)) == dict(counts)  # back to the first text: its counts
+
+
+def test_token_and_sentence_features_equal_their_plain_definitions() -> None:
+    """The per-word caches (``_Memo``) and the C-level maps make the same words, cuts and
+    feature strings as the plain per-word definitions."""
+    for sentence in split_sentences(prepare(TEXT)[0]):
+        t = F.tokens(sentence)
+        raw = [normalize(sentence)[a:b] for a, b in zip(t.starts, t.ends, strict=True)]
+        assert t.words == [F.fold(w) for w in raw]
+        plain = {"w:" + w for w in t.words}
+        plain |= {f"w:{a}_{b}" for a, b in zip(t.words, t.words[1:], strict=False)}
+        assert F.ngrams("w:", t.words) == plain
+        assert F.stem_features(t.words) == {"st:" + F.stem(w) for w in t.words if len(w) > 2}
+    cut = F.tokens("قال الوزير، اليوم: إن")
+    assert cut.cut_before == [False, False, True, True]
+
+
+def test_memo_is_bounded_and_recomputes_after_clearing() -> None:
+    calls: list[str] = []
+
+    def make(key: str) -> str:
+        calls.append(key)
+        return key.upper()
+
+    memo = F._Memo(make, most=2)
+    assert list(map(memo.__getitem__, ["a", "b", "a"])) == ["A", "B", "A"]
+    assert calls == ["a", "b"]
+    assert memo["c"] == "C" and len(memo) == 1  # full: cleared, then the new key kept
+    assert memo["a"] == "A" and calls == ["a", "b", "c", "a"]

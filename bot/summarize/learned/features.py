@@ -21,8 +21,10 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from bot.summarize import lexicon as L
 from bot.summarize import patterns, wordlists
@@ -63,6 +65,35 @@ def fold(word: str) -> str:
     return _DIGITS.sub("0", word)
 
 
+class _Memo(dict):  # type: ignore[type-arg]
+    """A bounded cache of a one-argument function: ``map(memo.__getitem__, words)`` maps a
+    sentence's words in C, a hit costing one dict look-up instead of an ``lru_cache`` call.
+    Keyed by words (and gaps between words), never by sentences: it helps within one text.
+    Cleared when full."""
+
+    __slots__ = ("_make", "_most")
+
+    def __init__(self, make: Callable[[str], Any], most: int = 65536) -> None:
+        super().__init__()
+        self._make = make
+        self._most = most
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self._most:
+            self.clear()
+        value = self[key] = self._make(key)
+        return value
+
+
+def _is_cut(gap: str) -> bool:
+    """Is there punctuation (not only spaces) in the gap before a word?"""
+    return gap != "" and not gap.isspace()
+
+
+_FOLDED = _Memo(fold.__wrapped__)
+_CUTS = _Memo(_is_cut, 4096)
+
+
 @dataclass(slots=True)
 class Tokens:
     """The words of one sentence: folded forms, raw offsets, and where punctuation cuts."""
@@ -92,15 +123,15 @@ def _token_parts(
     # the running lengths are the offsets (no match object per word)
     parts = _WORD.split(normalize(sentence))
     offsets = list(itertools.accumulate(map(len, parts)))
-    words = tuple(map(fold, parts[1::2]))
-    cuts = tuple(gap != "" and not gap.isspace() for gap in parts[0:-1:2])
+    words = tuple(map(_FOLDED.__getitem__, parts[1::2]))
+    cuts = tuple(map(_CUTS.__getitem__, parts[0:-1:2]))
     return words, tuple(offsets[0:-1:2]), tuple(offsets[1::2]), cuts
 
 
 def ngrams(prefix: str, words: list[str]) -> set[str]:
     """Unigram and bigram features of a word list, each once."""
-    out = {prefix + w for w in words}
-    out.update(f"{prefix}{a}_{b}" for a, b in itertools.pairwise(words))
+    out = set(map(prefix.__add__, words))  # each in C: no Python frame per word
+    out.update(map(prefix.__add__, map("_".join, itertools.pairwise(words))))
     return out
 
 
@@ -130,13 +161,18 @@ def stem(word: str) -> str:
 
 def stem_features(words: list[str]) -> set[str]:
     """The light stems of a sentence's words, as ``st:`` features."""
-    return {_stem_feature(w) for w in words if len(w) > 2}
+    out = set(map(_STEM_FEATURES.__getitem__, words))
+    out.discard(None)  # the words of one or two letters
+    return out  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=65536)
-def _stem_feature(word: str) -> str:
-    """ "st:" and the word's light stem, made once per word."""
-    return "st:" + stem(word)
+def _stem_feature(word: str) -> str | None:
+    """ "st:" and the word's light stem, made once per word; None for a word of one or two
+    letters, which has no stem feature."""
+    return "st:" + stem(word) if len(word) > 2 else None
+
+
+_STEM_FEATURES = _Memo(_stem_feature)
 
 
 @lru_cache(maxsize=4096)
