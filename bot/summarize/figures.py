@@ -19,7 +19,6 @@ every offset, so ``text`` and ``unit`` are cut from the sentence as written.
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -1071,16 +1070,20 @@ def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
         a.text_start = ka - 1 - (1 if ka >= 2 and toks[ka - 2] in _MA else 0)
 
 
-_FIRST = operator.itemgetter(0)
+# figures_token's Arabic-word branch alone: an Arabic token is a whole run of these letters
+# (the other branches take none of them), and every number form is spelled in them
+_ARABIC_RUN = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+")
 
 
 def _may_count(norm: str) -> bool:
     """Does any token start with a digit or spell a number? (A sentence with neither cites
-    no figure; the set tests run in C, the per-token test only where a digit is.)"""
-    toks = _TOKEN.findall(norm)
-    if not _NUMBER_FORMS.isdisjoint(toks):
+    no figure.) A digit anywhere starts a token (figures_token's first branch takes every
+    digit, no other branch any), so one set test in C answers the first question, and the
+    number words are looked for among the Arabic runs only (one simple scan, not the four
+    branches' tokens)."""
+    if not _DIGIT_START.isdisjoint(norm):
         return True
-    return not _DIGIT_START.isdisjoint(norm) and not _DIGIT_START.isdisjoint(map(_FIRST, toks))
+    return not _NUMBER_FORMS.isdisjoint(_ARABIC_RUN.findall(norm))
 
 
 def extract_figures(sentences: list[str]) -> list[Figure]:
