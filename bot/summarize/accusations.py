@@ -145,46 +145,48 @@ _VIOLATION_WORDS = L.rx(
         *patterns.ordered("accusations_violation_words"),
     )
 )
-_MISSILE_HARM = re.compile(patterns.source("accusations_missile_harm"))
-_TOWARDS = re.compile(patterns.source("accusations_towards"))
+_MISSILE_HARM = patterns.prefiltered(re.compile(patterns.source("accusations_missile_harm")))
+_TOWARDS = patterns.prefiltered(re.compile(patterns.source("accusations_towards")))
 _COORD_VERB = re.compile(
     patterns.source("accusations_coord_verb")
 )  # "وتتدخل", "ويدعم": an imperfect verb after و
-_VERB_FORM = re.compile(patterns.source("accusations_verb_form"))
-_REL_DOER = re.compile(patterns.source("accusations_rel_doer"))
-_ATTACK_MASDAR = re.compile(patterns.source("accusations_attack_masdar"))
-_DEATH_CAUSED = re.compile(patterns.source("accusations_death_caused"))
-_LAND_OF = re.compile(patterns.source("accusations_land_of"))
-_OWN_STATE = re.compile(patterns.source("accusations_own_state"))
-_BY_AGENT = re.compile(patterns.source("accusations_by_agent"))
+_VERB_FORM = patterns.prefiltered(re.compile(patterns.source("accusations_verb_form")))
+_REL_DOER = patterns.prefiltered(re.compile(patterns.source("accusations_rel_doer")))
+_ATTACK_MASDAR = patterns.prefiltered(re.compile(patterns.source("accusations_attack_masdar")))
+_DEATH_CAUSED = patterns.prefiltered(re.compile(patterns.source("accusations_death_caused")))
+_LAND_OF = patterns.prefiltered(re.compile(patterns.source("accusations_land_of")))
+_OWN_STATE = patterns.prefiltered(re.compile(patterns.source("accusations_own_state")))
+_BY_AGENT = patterns.prefiltered(re.compile(patterns.source("accusations_by_agent")))
 _BARE_CRIME = ""
 # "منظمات الدفاع عن حقوق الانسان": a name whose head takes its object with عن
 _DEFENCE_OF = wordlists.load("accuse_defence_of")
 # Support told from the receivers' side; the giver follows the match. Not the epithet
 # "الحوثيين المدعومين من إيران": news style describes, it does not charge.
-_RECEIVED_SUPPORT = re.compile(patterns.source("accusations_received_support"))
-_ARMED_RECEIVERS = re.compile(patterns.source("accusations_armed_receivers"))
+_RECEIVED_SUPPORT = patterns.prefiltered(
+    re.compile(patterns.source("accusations_received_support"))
+)
+_ARMED_RECEIVERS = patterns.prefiltered(re.compile(patterns.source("accusations_armed_receivers")))
 # "اتهمت سابقا X": adverbs that may stand between اتهم and its object
 _ACCUSE_ADVERBS = wordlists.load("accuse_accuse_adverbs")
 # Coordinated support masdars and the nouns that stand before a supported group's name.
-_STANDS_BEHIND = re.compile(patterns.source("accusations_stands_behind"))
+_STANDS_BEHIND = patterns.prefiltered(re.compile(patterns.source("accusations_stands_behind")))
 # "X واذرعه الخارجيه ومنها Y": the parties a list names after "among them" are each blamed
-_AMONG_THEM = re.compile(patterns.source("accusations_among_them"))
-_SUPPORTER = re.compile(patterns.source("accusations_supporter"))
+_AMONG_THEM = patterns.prefiltered(re.compile(patterns.source("accusations_among_them")))
+_SUPPORTER = patterns.prefiltered(re.compile(patterns.source("accusations_supporter")))
 _SUPPORTER_WORD = re.compile(_SUPPORTER.pattern[3:])
-_SUPPORT_CHAIN = re.compile(patterns.source("accusations_support_chain"))
+_SUPPORT_CHAIN = patterns.prefiltered(re.compile(patterns.source("accusations_support_chain")))
 _GROUP_NOUNS = wordlists.load("accuse_group_nouns")
 # Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
-_CONDEMN = re.compile(patterns.source("accusations_condemn"))
-_CONDUCT = re.compile(patterns.source("accusations_conduct"))
-_DEF_CONDUCT = re.compile(patterns.source("accusations_def_conduct"))
+_CONDEMN = patterns.prefiltered(re.compile(patterns.source("accusations_condemn")))
+_CONDUCT = patterns.prefiltered(re.compile(patterns.source("accusations_conduct")))
+_DEF_CONDUCT = patterns.prefiltered(re.compile(patterns.source("accusations_def_conduct")))
 # Words and reports whose owner is named with them ("تقريرا لمجموعه خبراء"), for "التقرير" later.
-_OWNED_WORDS = re.compile(patterns.source("accusations_owned_words"))
-_NISBA_SUBJECT = re.compile(patterns.source("accusations_nisba_subject"))
-_SIDE_NAME = re.compile(patterns.source("accusations_side_name"))
-_BY_FIRE = re.compile(patterns.source("accusations_by_fire"))
-_BACKED = re.compile(patterns.source("accusations_backed"))
-_BAD_CONDUCT = re.compile(patterns.source("accusations_bad_conduct"))
+_OWNED_WORDS = patterns.prefiltered(re.compile(patterns.source("accusations_owned_words")))
+_NISBA_SUBJECT = patterns.prefiltered(re.compile(patterns.source("accusations_nisba_subject")))
+_SIDE_NAME = patterns.prefiltered(re.compile(patterns.source("accusations_side_name")))
+_BY_FIRE = patterns.prefiltered(re.compile(patterns.source("accusations_by_fire")))
+_BACKED = patterns.prefiltered(re.compile(patterns.source("accusations_backed")))
+_BAD_CONDUCT = patterns.prefiltered(re.compile(patterns.source("accusations_bad_conduct")))
 _CONDEMNING_ADJ = wordlists.load("accuse_condemning_adj")
 _LABEL_VERBS = wordlists.load("accuse_label_verbs")
 _NEGATIVE_LABELS = wordlists.load("accuse_negative_labels")
@@ -200,17 +202,21 @@ _CIVIL_EVENT = L.rx(
 _KILL_NOUNS = L.rx(L.terms(*patterns.ordered("accusations_kill_nouns")))
 
 # The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
-_AGENT_AFTER = re.compile(patterns.source("accusations_agent_after"))
-_OBJECT_MASDARS = re.compile(patterns.source("accusations_object_masdars"))
-_FIGHT_WORD = re.compile(patterns.source("accusations_fight_word"))
-_AGENT_VERB = re.compile(patterns.source("accusations_agent_verb"))
-_DEMONSTRATIVE_BEFORE = re.compile(patterns.source("accusations_demonstrative_before"))
+_AGENT_AFTER = patterns.prefiltered(re.compile(patterns.source("accusations_agent_after")))
+_OBJECT_MASDARS = patterns.prefiltered(re.compile(patterns.source("accusations_object_masdars")))
+_FIGHT_WORD = patterns.prefiltered(re.compile(patterns.source("accusations_fight_word")))
+_AGENT_VERB = patterns.prefiltered(re.compile(patterns.source("accusations_agent_verb")))
+_DEMONSTRATIVE_BEFORE = patterns.prefiltered(
+    re.compile(patterns.source("accusations_demonstrative_before"))
+)
 # "الاغتيالات التي دأبت انظمه الغدر على ...": the subject of a relative clause on the act is its agent
-_RELATIVE_SUBJECT = re.compile(patterns.source("accusations_relative_subject"))
+_RELATIVE_SUBJECT = patterns.prefiltered(
+    re.compile(patterns.source("accusations_relative_subject"))
+)
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
 _VICTIM_OWNED = wordlists.load("accuse_victim_owned")
 # Acts named inside someone's claim are the claim's content, not the issuer's accusation.
-_CLAIM_NOUN = re.compile(patterns.source("accusations_claim_noun"))
+_CLAIM_NOUN = patterns.prefiltered(re.compile(patterns.source("accusations_claim_noun")))
 _VICTIM_PREP = wordlists.load("accuse_victim_prep")
 _QUALITY_ADJ = wordlists.load("accuse_quality_adj")
 _DEMONSTRATIVES = wordlists.load("accuse_demonstratives")
@@ -671,7 +677,7 @@ def _key(text: str, code: str | None) -> str:
     return h.replace(_YA, "")[:4] + (":" + code if code else "")
 
 
-_OWN_FORCES = re.compile(patterns.source("accusations_own_forces"))
+_OWN_FORCES = patterns.prefiltered(re.compile(patterns.source("accusations_own_forces")))
 
 
 class _Context:

@@ -155,7 +155,8 @@ class TriggerIndex:
 
 
 def rx(src: str) -> re.Pattern[str]:
-    return re.compile(src)
+    """A lexicon's regex, behind its literal prefilter (:func:`patterns.prefiltered`)."""
+    return patterns.prefiltered(re.compile(src))
 
 
 def split_words(s: str) -> list[str]:

@@ -237,7 +237,7 @@ def _inside_body(norm: str, start: int, prev: frozenset[str]) -> bool:
     return bool(m) and bool(_prev_word(norm, m.start()) & (_BODY_HEADS - _LINK_HEADS))
 
 
-_NUMBER_BEFORE = re.compile(patterns.source("places_number_before"))
+_NUMBER_BEFORE = patterns.prefiltered(re.compile(patterns.source("places_number_before")))
 
 
 def _after_number(norm: str, start: int) -> bool:
@@ -618,7 +618,7 @@ def _first_mentions(text: str, hits: list[tuple[int, object, str]]) -> list[str]
 
 
 #: Media nouns whose quoted complement is a title ("قناة "روسيا اليوم"", "صحيفة «الأهرام»").
-_MEDIA = re.compile(patterns.source("places_media"))
+_MEDIA = patterns.prefiltered(re.compile(patterns.source("places_media")))
 _OPEN_QUOTES = frozenset('"«“')
 _CLOSE = re.compile(r'[^"«»“”\n]{2,40}(?=["»”])')
 
