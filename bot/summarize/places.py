@@ -203,16 +203,31 @@ def _lexicon() -> _Lexicon:
     )
 
 
+_LETTERS = "".join(map(chr, range(0x621, 0x64B)))  # _PREV_WORD's letters, for str.rstrip
+
+
+def _last_word(norm: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """(start, word) of ``_PREV_WORD.search(norm, lo, hi)``: the letter run that ends
+    ``norm[lo:hi]`` but for spaces (not a line break) and one final line break, found from
+    the end (the regex tries every position of the window, and a whole run at each
+    letter). ``0 <= lo <= hi <= len(norm)``."""
+    end = hi - 1 if hi > lo and norm[hi - 1] == "\n" else hi  # "$" before a final "\n"
+    while end > lo and norm[end - 1] != "\n" and norm[end - 1].isspace():
+        end -= 1
+    start = lo + len(norm[lo:end].rstrip(_LETTERS))
+    return None if start == end else (start, norm[start:end])
+
+
 def _prev_word(norm: str, start: int) -> frozenset[str]:
     """The word before ``start`` on the same line, as is and without proclitics.
 
     Both readings are kept because a leading ب/ل/و may be a proclitic
     ("لوزير") or the word's own letter ("بعثة").
     """
-    m = _PREV_WORD.search(norm, max(0, start - 40), start)
-    if not m:
+    found = _last_word(norm, max(0, start - 40), start)
+    if not found:
         return frozenset()
-    word = m.group(1)
+    word = found[1]
     out = {word}
     if len(word) > 3 and word[0] in _CONJ_LETTERS:
         word = word[1:]
@@ -233,8 +248,8 @@ def _inside_body(norm: str, start: int, prev: frozenset[str]) -> bool:
         return False
     if heads - _LINK_HEADS or _SHUUN_WITH_LAM in prev:  # "المبعوث الخاص لشؤون سوريا"
         return True
-    m = _PREV_WORD.search(norm, max(0, start - 60), start)
-    return bool(m) and bool(_prev_word(norm, m.start()) & (_BODY_HEADS - _LINK_HEADS))
+    found = _last_word(norm, max(0, start - 60), start)
+    return bool(found) and bool(_prev_word(norm, found[0]) & (_BODY_HEADS - _LINK_HEADS))
 
 
 _NUMBER_BEFORE = patterns.prefiltered(re.compile(patterns.source("places_number_before")))
