@@ -32,6 +32,7 @@ _SPELLING = patterns.table("text_spelling")
 _ARABIC_COMMA = _SPELLING["arabic_comma"]  # ،
 _TATWEEL = _SPELLING["tatweel"]  # U+0640
 _SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]")  # _SPACES but " "
 
 
 def arabic_ratio(text: str) -> float:
@@ -52,8 +53,9 @@ def clean(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     # "#الرئيس_الفلبيني" (feeds tag words inline): the words, as a reader reads them
     text = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), text)
-    text = _SPACES.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    if "  " in text or _ODD_SPACE.search(text):  # else every run is one " ", as sub makes it
+        text = _SPACES.sub(" ", text)
+    return "\n".join(map(str.strip, text.split("\n")))
 
 
 def split_sentences(text: str) -> list[str]:
