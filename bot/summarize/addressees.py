@@ -212,7 +212,7 @@ def extract_addressees(sentences: list[str], issuer: Issuer | None = None) -> li
         if not budget.spend(budget.words(sentence)):
             break
         norm = normalize(sentence)
-        if _CUE_FORMS.isdisjoint(_TOKEN.findall(norm)):
+        if not _may_cue(norm):
             continue  # no notifying verb and no document noun: nothing is sent here
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
         for i, (_, _, tok) in enumerate(tokens):
@@ -273,6 +273,18 @@ _CUE_FORMS = frozenset(
     {*_NOTIFYING, *(c + v for c in _CONJUNCTION_LETTERS for v in _NOTIFYING)}
     | {*_DOCUMENTS, *(p + d for p in _DOCUMENT_PROCLITICS for d in _DOCUMENTS)}
 )
+# Every cue form holds one of these (a form holding another is dropped), so a sentence
+# without any holds no cue token: a few substring tests in C before any tokenizing.
+_CUE_CORES = tuple(sorted(f for f in _CUE_FORMS if not any(o != f and o in f for o in _CUE_FORMS)))
+_WORDS = re.compile(r"\w+")  # _TOKEN's word tokens: every cue form is one
+
+
+def _may_cue(norm: str) -> bool:
+    """Does a token of the sentence spell a cue form (:data:`_CUE_FORMS`)?"""
+    for core in _CUE_CORES:
+        if core in norm:
+            return not _CUE_FORMS.isdisjoint(_WORDS.findall(norm))
+    return False
 
 
 def _key(name: str) -> frozenset[str]:
