@@ -178,7 +178,8 @@ class Ingestor:
         # A backlog-only feed's write pass in plain sqlite3 (store/backlog_sqlite.py), on a
         # SQLite file; False keeps every write on SQLAlchemy (tests compare the two).
         url = db.engine.url.render_as_string(hide_password=False)
-        self._sqlite_path = sqlite_file(url) if direct_sqlite else None
+        path = sqlite_file(url) if direct_sqlite else None
+        self._direct = backlog_sqlite.Connections(path) if path is not None else None
         self.client = client
         self.on_statement = on_statement
         self.backfill = backfill
@@ -197,6 +198,11 @@ class Ingestor:
         self._grams: OrderedDict[int, fp.Grams] = OrderedDict()
 
     # -- public -------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the plain ``sqlite3`` connections kept for the cycle (if any)."""
+        if self._direct is not None:
+            self._direct.close()
 
     async def ingest(self, feed: FeedInfo, items: list[ParsedItem]) -> IngestOutcome:
         outcome = IngestOutcome()
@@ -254,9 +260,9 @@ class Ingestor:
     ) -> list[decide.Intent]:
         """What the store knows of these items, and what each one therefore is."""
         guids = list(dict.fromkeys(i.guid for i in items[:MAX_ITEMS]))
-        if self._sqlite_path is not None:  # one thread call, no SQLAlchemy statement
+        if self._direct is not None:  # one thread call, no SQLAlchemy statement
             rows, pruned = await asyncio.to_thread(
-                backlog_sqlite.known_and_pruned, self._sqlite_path, feed_id, guids
+                backlog_sqlite.known_and_pruned, self._direct, feed_id, guids
             )
         else:
             rows, pruned = await entry_rows.known_and_pruned(s, feed_id, guids)
@@ -473,7 +479,7 @@ class Ingestor:
         aiosqlite. They are matched by link, guid and exact fingerprint only, as any
         backlog item is (their SimHashes are deferred). False when the path does not apply
         or its transaction failed: the caller then writes through SQLAlchemy."""
-        if self._sqlite_path is None or any(w.statement_id is not None for w in news):
+        if self._direct is None or any(w.statement_id is not None for w in news):
             return False
         lookup = backlog_sqlite.Lookup(
             links=list({w.link for w in news if w.link}),
@@ -482,7 +488,7 @@ class Ingestor:
             plan=lambda found, first: _plan_backlog(feed, news, found, first),
         )
         try:
-            rows = await asyncio.to_thread(backlog_sqlite.write, self._sqlite_path, lookup)
+            rows = await asyncio.to_thread(backlog_sqlite.write, self._direct, lookup)
         except backlog_sqlite.BacklogWriteFailed as exc:
             log.warning("feed #%s: backlog write failed (%s); writing it again", feed.id, exc)
             for w in news:

@@ -231,6 +231,7 @@ async def run_cycle(
         )
     finally:
         busy -= ids
+        ingestor.close()
         if own_client:
             await client.aclose()
     updates = []
@@ -403,3 +404,8 @@ class LazyIngestor:
                     store, options = self._args
                     self._ingestor = Ingestor(await store.database(), **options)
         return await self._ingestor.ingest(feed, items)
+
+    def close(self) -> None:
+        """The cycle is over: the ingestor's own connections close (see ``Ingestor.close``)."""
+        if self._ingestor is not None:
+            self._ingestor.close()

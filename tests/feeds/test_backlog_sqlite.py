@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from bot.feeds.ingest import FeedInfo, Ingestor
@@ -139,9 +140,64 @@ async def test_known_and_pruned_in_sqlite3_answers_as_the_orm_query(tmp_path: Pa
         guids += [f"g-{n}" for n in range(entry_rows.CHUNK + 5)]  # two chunks
         async with db.sessions() as s:
             orm = await entry_rows.known_and_pruned(s, feed.id, guids)
-        direct = backlog_sqlite.known_and_pruned(tmp_path / "k.db", feed.id, guids)
+        connections = backlog_sqlite.Connections(tmp_path / "k.db")
+        direct = backlog_sqlite.known_and_pruned(connections, feed.id, guids)
+        again = backlog_sqlite.known_and_pruned(connections, feed.id, guids)  # a kept connection
+        connections.close()
     finally:
         await db.dispose()
 
-    assert direct == orm
+    assert direct == orm == again
     assert set(direct[0]) == {"g-known", "g-fp"} and direct[1] == {"g-pruned"}
+
+
+def _lookup(plan: Any) -> backlog_sqlite.Lookup:
+    return backlog_sqlite.Lookup(links=["https://a.example/1"], guids=[], fingerprints=[], plan=plan)
+
+
+async def test_kept_connections_hold_no_transaction_and_a_failed_one_is_not_reused(
+    tmp_path: Path,
+) -> None:
+    db = await open_database(f"sqlite+aiosqlite:///{tmp_path}/c.db")
+    try:
+        async with db.sessions() as s, s.begin():
+            feed = Feed(url="https://a.example/rss")
+            s.add(feed)
+            await s.flush()
+            feed_id = feed.id
+    finally:
+        await db.dispose()
+    connections = backlog_sqlite.Connections(tmp_path / "c.db")
+    seen: list[sqlite3.Connection] = []
+
+    def plan(rows: backlog_sqlite.Rows) -> Any:
+        def planned(found: entry_rows.Matches, first: int) -> backlog_sqlite.Rows:
+            return rows
+
+        return planned
+
+    with connections.connection() as conn:
+        seen.append(conn)
+    backlog_sqlite.write(connections, _lookup(plan(backlog_sqlite.Rows(seeded_feed=feed_id))))
+    with connections.connection() as conn:
+        seen.append(conn)
+        assert not conn.in_transaction
+    assert seen[0] is seen[1]  # kept and handed out again
+    other = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # no transaction is left open on the kept connection
+    other.execute("ROLLBACK")
+    # A foreign key that does not hold: the transaction rolls back, the connection goes.
+    broken = backlog_sqlite.Rows(
+        entries=[{"feed_id": feed_id + 99, "guid": "g", "fetched_at": NOW}], seeded_feed=None
+    )
+    with pytest.raises(backlog_sqlite.BacklogWriteFailed):
+        backlog_sqlite.write(connections, _lookup(plan(broken)))
+    with connections.connection() as conn:
+        assert conn is not seen[0]
+        assert conn.execute("SELECT count(*) FROM entries").fetchone() == (0,)
+        assert conn.execute("SELECT seeded FROM feeds").fetchone() == (1,)
+        seen.append(conn)
+    connections.close()
+    other.close()
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        seen[-1].execute("SELECT 1")
