@@ -103,3 +103,75 @@ def test_the_fold_in_numpy_equals_the_translate_table(text: str) -> None:
     """``fold_text`` (code points in numpy) folds exactly as ``str.translate`` with the table,
     lone surrogates included (a feed's character reference may produce one)."""
     assert fp.fold_text(text) == text.translate(fp.FOLDS)
+
+
+def _tokens_the_long_way(text: str) -> list[str]:
+    """``normalize_tokens`` as it was: every word through ``word_tokens``, then the filter."""
+    text = fp.fold_text(fp.normalize_unicode(text or "")).lower()
+    return [t for t in arabic.word_tokens(text) if t.isalnum() or fp._WORD.search(t)]
+
+
+WORDS_AND_SPACES = st.lists(
+    st.one_of(PIECES, ARABIC_BLOCK, st.sampled_from(["\u2028", "\x1c", "\u3000", "\u200b"])),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TEXT, WORDS_AND_SPACES))
+def test_normalize_tokens_asks_word_tokens_only_for_words_besides_letters(text: str) -> None:
+    assert fp.normalize_tokens(text) == _tokens_the_long_way(text)
+
+
+RUNS_ONLY = st.lists(
+    st.sampled_from(
+        [
+            *fp.PUNCTUATION,
+            "وزارة",
+            "الخارجية",
+            "é",
+            "Ωμ",
+            "2026",
+            "٣",
+            " ",
+            "\n",
+            "\u00a0",
+            "\u3000",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(RUNS_ONLY)
+def test_a_text_of_letters_digits_and_punctuation_gives_its_runs_as_word_tokens_would(
+    text: str,
+) -> None:
+    assert fp.normalize_tokens(text) == _tokens_the_long_way(text)
+
+
+def test_the_punctuation_of_the_short_way_is_split_off_alone_and_dropped() -> None:
+    letters = [chr(c) for c in range(0x700) if chr(c).isalpha()]
+    for mark in fp.PUNCTUATION:
+        for around in ("ب", "7", "z"):
+            assert arabic.word_tokens(f"{around}{mark}{mark}{around}") == [
+                around,
+                mark,
+                mark,
+                around,
+            ], mark
+        assert not mark.isalnum() and fp._WORD.search(mark) is None
+    for letter in letters:  # a letter never starts a symbol: it stays inside its word
+        assert arabic._MAY_START_SYMBOL.search(letter) is None, hex(ord(letter))
+    assert fp.normalize_tokens("أكدت الوزارة، في بيانها رقم ٣-4: «متابعة» الأمر.") == [
+        "اكدت",
+        "الوزاره",
+        "في",
+        "بيانها",
+        "رقم",
+        "3",
+        "4",
+        "متابعه",
+        "الامر",
+    ]
