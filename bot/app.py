@@ -33,7 +33,7 @@ from bot.delivery.budget import SharedBudget
 from bot.delivery.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
 from bot.delivery.matching import digest_matcher, enqueue_for_statement
 from bot.delivery.membership import on_migrate, on_my_chat_member
-from bot.delivery.sender import Sender
+from bot.delivery.sender import Sender, claim_batch_for
 from bot.digest.schedule import schedule_digests
 from bot.feeds.schedule import schedule_polling, stop_polling
 from bot.logs import RedactSecrets
@@ -121,10 +121,12 @@ def build_application(
 
 def _sender(app: Application, services: Services, console: bool, workers: int | None) -> Sender:
     settings = services.settings
+    count = workers or _workers(services)
     sender = Sender(
         app.bot,
         services.db,
-        workers=workers or _workers(services),
+        workers=count,
+        claim_batch=claim_batch_for(settings.send_rate, count),
         per_chat_rate=settings.rate_per_chat,
         console=console,
         default_zone=settings.timezone,

@@ -20,7 +20,7 @@ from sqlalchemy import func, select, update
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.delivery.sender import CLAIM_BATCH
+from bot.delivery.sender import CLAIM_BATCH, claim_batch_for
 from bot.feeds.registry import add_feed
 from bot.logs import setup_logging
 from bot.services import open_services
@@ -185,6 +185,8 @@ async def test_sender_killed_mid_batch_then_restarted_loses_nothing_and_repeats_
     ids = await subscribers(fake_api, db, list(range(3001, 3013)))
     crash = fake_api.crash_on("sendMessage", nth=5, mode="hang")
     await bayan.start(workers=1)
+    # the application sizes the claim by the configured rate: about a second of sends
+    assert bayan.sender.claim_batch == claim_batch_for(services.settings.send_rate, 1)
     await store_statement(db)
     await asyncio.wait_for(crash.triggered.wait(), 15)
     await bayan.crash()
