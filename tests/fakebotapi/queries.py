@@ -14,7 +14,6 @@ from .model import (
     SentMessage,
 )
 
-
 # How long a test waits for the bot before it fails: returned from as soon as the condition
 # holds, so only a failing test pays it. Generous because the suite runs its tests in
 # parallel on small shared machines, where one command (a chart's first render) took 5 s.
@@ -66,7 +65,9 @@ class Queries:
             lambda: f"{method} called {self.calls[method]} of {n} times",
         )
 
-    async def wait_for_callback_answer(self, query_id: str, timeout: float = WAIT_SECONDS) -> JSONDict:
+    async def wait_for_callback_answer(
+        self, query_id: str, timeout: float = WAIT_SECONDS
+    ) -> JSONDict:
         await self.wait_until(
             lambda: query_id in self.callback_answers,
             timeout,
@@ -74,7 +75,9 @@ class Queries:
         )
         return self.callback_answers[query_id]
 
-    async def wait_for_inline_answer(self, query_id: str, timeout: float = WAIT_SECONDS) -> JSONDict:
+    async def wait_for_inline_answer(
+        self, query_id: str, timeout: float = WAIT_SECONDS
+    ) -> JSONDict:
         await self.wait_until(
             lambda: query_id in self.inline_answers,
             timeout,
@@ -93,7 +96,9 @@ class Queries:
     def _delivered_pending(self) -> bool:
         return any(u["update_id"] > self._last_delivered for u in self._updates)
 
-    async def wait_until(self, predicate: Any, timeout: float = WAIT_SECONDS, describe: Any = None) -> None:
+    async def wait_until(
+        self, predicate: Any, timeout: float = WAIT_SECONDS, describe: Any = None
+    ) -> None:
         """Event-based wait: re-checks ``predicate`` whenever the server state changes."""
         try:
             async with asyncio.timeout(timeout):

@@ -152,7 +152,9 @@ async def test_known_and_pruned_in_sqlite3_answers_as_the_orm_query(tmp_path: Pa
 
 
 def _lookup(plan: Any) -> backlog_sqlite.Lookup:
-    return backlog_sqlite.Lookup(links=["https://a.example/1"], guids=[], fingerprints=[], plan=plan)
+    return backlog_sqlite.Lookup(
+        links=["https://a.example/1"], guids=[], fingerprints=[], plan=plan
+    )
 
 
 async def test_kept_connections_hold_no_transaction_and_a_failed_one_is_not_reused(

@@ -48,8 +48,12 @@ async def test_304s_failures_and_content_in_one_quick_cycle(
     assert statuses == {quiet: "not_modified", busy: "ok", broken: "error"}
     assert [n.statement.title for n in report.new_statements] == [BORDER.title]
     assert [(c[1], c[3]) for c in hook.calls] == [(BORDER.title, False)]
-    stored = await titles(services)  # the first cycle fetches both feeds at once: either may land first
-    assert sorted(stored[:2]) == sorted([ENERGY.title, WATER.title]) and stored[2:] == [BORDER.title]
+    stored = await titles(
+        services
+    )  # the first cycle fetches both feeds at once: either may land first
+    assert sorted(stored[:2]) == sorted([ENERGY.title, WATER.title]) and stored[2:] == [
+        BORDER.title
+    ]
     paths = [path for path, _ in server.requests]
     assert [paths.count(p) for p in ("/quiet", "/busy", "/broken")] == [2, 2, 2]  # one GET a cycle
     now = utcnow()
