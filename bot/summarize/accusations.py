@@ -145,48 +145,46 @@ _VIOLATION_WORDS = L.rx(
         *patterns.ordered("accusations_violation_words"),
     )
 )
-_MISSILE_HARM = patterns.prefiltered(re.compile(patterns.source("accusations_missile_harm")))
-_TOWARDS = patterns.prefiltered(re.compile(patterns.source("accusations_towards")))
+_MISSILE_HARM = patterns.compiled("accusations_missile_harm")
+_TOWARDS = patterns.compiled("accusations_towards")
 _COORD_VERB = re.compile(
     patterns.source("accusations_coord_verb")
 )  # "وتتدخل", "ويدعم": an imperfect verb after و
-_VERB_FORM = patterns.prefiltered(re.compile(patterns.source("accusations_verb_form")))
-_REL_DOER = patterns.prefiltered(re.compile(patterns.source("accusations_rel_doer")))
-_ATTACK_MASDAR = patterns.prefiltered(re.compile(patterns.source("accusations_attack_masdar")))
-_DEATH_CAUSED = patterns.prefiltered(re.compile(patterns.source("accusations_death_caused")))
-_LAND_OF = patterns.prefiltered(re.compile(patterns.source("accusations_land_of")))
-_OWN_STATE = patterns.prefiltered(re.compile(patterns.source("accusations_own_state")))
-_BY_AGENT = patterns.prefiltered(re.compile(patterns.source("accusations_by_agent")))
+_VERB_FORM = patterns.compiled("accusations_verb_form")
+_REL_DOER = patterns.compiled("accusations_rel_doer")
+_ATTACK_MASDAR = patterns.compiled("accusations_attack_masdar")
+_DEATH_CAUSED = patterns.compiled("accusations_death_caused")
+_LAND_OF = patterns.compiled("accusations_land_of")
+_OWN_STATE = patterns.compiled("accusations_own_state")
+_BY_AGENT = patterns.compiled("accusations_by_agent")
 _BARE_CRIME = ""
 # "منظمات الدفاع عن حقوق الانسان": a name whose head takes its object with عن
 _DEFENCE_OF = wordlists.load("accuse_defence_of")
 # Support told from the receivers' side; the giver follows the match. Not the epithet
 # "الحوثيين المدعومين من إيران": news style describes, it does not charge.
-_RECEIVED_SUPPORT = patterns.prefiltered(
-    re.compile(patterns.source("accusations_received_support"))
-)
-_ARMED_RECEIVERS = patterns.prefiltered(re.compile(patterns.source("accusations_armed_receivers")))
+_RECEIVED_SUPPORT = patterns.compiled("accusations_received_support")
+_ARMED_RECEIVERS = patterns.compiled("accusations_armed_receivers")
 # "اتهمت سابقا X": adverbs that may stand between اتهم and its object
 _ACCUSE_ADVERBS = wordlists.load("accuse_accuse_adverbs")
 # Coordinated support masdars and the nouns that stand before a supported group's name.
-_STANDS_BEHIND = patterns.prefiltered(re.compile(patterns.source("accusations_stands_behind")))
+_STANDS_BEHIND = patterns.compiled("accusations_stands_behind")
 # "X واذرعه الخارجيه ومنها Y": the parties a list names after "among them" are each blamed
-_AMONG_THEM = patterns.prefiltered(re.compile(patterns.source("accusations_among_them")))
-_SUPPORTER = patterns.prefiltered(re.compile(patterns.source("accusations_supporter")))
+_AMONG_THEM = patterns.compiled("accusations_among_them")
+_SUPPORTER = patterns.compiled("accusations_supporter")
 _SUPPORTER_WORD = re.compile(_SUPPORTER.pattern[3:])
-_SUPPORT_CHAIN = patterns.prefiltered(re.compile(patterns.source("accusations_support_chain")))
+_SUPPORT_CHAIN = patterns.compiled("accusations_support_chain")
 _GROUP_NOUNS = wordlists.load("accuse_group_nouns")
 # Condemned conduct or words, whose owner is blamed ("استنكر تصريحات X").
-_CONDEMN = patterns.prefiltered(re.compile(patterns.source("accusations_condemn")))
-_CONDUCT = patterns.prefiltered(re.compile(patterns.source("accusations_conduct")))
-_DEF_CONDUCT = patterns.prefiltered(re.compile(patterns.source("accusations_def_conduct")))
+_CONDEMN = patterns.compiled("accusations_condemn")
+_CONDUCT = patterns.compiled("accusations_conduct")
+_DEF_CONDUCT = patterns.compiled("accusations_def_conduct")
 # Words and reports whose owner is named with them ("تقريرا لمجموعه خبراء"), for "التقرير" later.
-_OWNED_WORDS = patterns.prefiltered(re.compile(patterns.source("accusations_owned_words")))
-_NISBA_SUBJECT = patterns.prefiltered(re.compile(patterns.source("accusations_nisba_subject")))
-_SIDE_NAME = patterns.prefiltered(re.compile(patterns.source("accusations_side_name")))
-_BY_FIRE = patterns.prefiltered(re.compile(patterns.source("accusations_by_fire")))
-_BACKED = patterns.prefiltered(re.compile(patterns.source("accusations_backed")))
-_BAD_CONDUCT = patterns.prefiltered(re.compile(patterns.source("accusations_bad_conduct")))
+_OWNED_WORDS = patterns.compiled("accusations_owned_words")
+_NISBA_SUBJECT = patterns.compiled("accusations_nisba_subject")
+_SIDE_NAME = patterns.compiled("accusations_side_name")
+_BY_FIRE = patterns.compiled("accusations_by_fire")
+_BACKED = patterns.compiled("accusations_backed")
+_BAD_CONDUCT = patterns.compiled("accusations_bad_conduct")
 _CONDEMNING_ADJ = wordlists.load("accuse_condemning_adj")
 _LABEL_VERBS = wordlists.load("accuse_label_verbs")
 _NEGATIVE_LABELS = wordlists.load("accuse_negative_labels")
@@ -202,21 +200,17 @@ _CIVIL_EVENT = L.rx(
 _KILL_NOUNS = L.rx(L.terms(*patterns.ordered("accusations_kill_nouns")))
 
 # The agent after an act: "من قبل X", "التي ارتكبها X", "على يد X".
-_AGENT_AFTER = patterns.prefiltered(re.compile(patterns.source("accusations_agent_after")))
-_OBJECT_MASDARS = patterns.prefiltered(re.compile(patterns.source("accusations_object_masdars")))
-_FIGHT_WORD = patterns.prefiltered(re.compile(patterns.source("accusations_fight_word")))
-_AGENT_VERB = patterns.prefiltered(re.compile(patterns.source("accusations_agent_verb")))
-_DEMONSTRATIVE_BEFORE = patterns.prefiltered(
-    re.compile(patterns.source("accusations_demonstrative_before"))
-)
+_AGENT_AFTER = patterns.compiled("accusations_agent_after")
+_OBJECT_MASDARS = patterns.compiled("accusations_object_masdars")
+_FIGHT_WORD = patterns.compiled("accusations_fight_word")
+_AGENT_VERB = patterns.compiled("accusations_agent_verb")
+_DEMONSTRATIVE_BEFORE = patterns.compiled("accusations_demonstrative_before")
 # "الاغتيالات التي دأبت انظمه الغدر على ...": the subject of a relative clause on the act is its agent
-_RELATIVE_SUBJECT = patterns.prefiltered(
-    re.compile(patterns.source("accusations_relative_subject"))
-)
+_RELATIVE_SUBJECT = patterns.compiled("accusations_relative_subject")
 # "سيادة لبنان", "أراضي سوريا": the country owning what is violated is the victim
 _VICTIM_OWNED = wordlists.load("accuse_victim_owned")
 # Acts named inside someone's claim are the claim's content, not the issuer's accusation.
-_CLAIM_NOUN = patterns.prefiltered(re.compile(patterns.source("accusations_claim_noun")))
+_CLAIM_NOUN = patterns.compiled("accusations_claim_noun")
 _VICTIM_PREP = wordlists.load("accuse_victim_prep")
 _QUALITY_ADJ = wordlists.load("accuse_quality_adj")
 _DEMONSTRATIVES = wordlists.load("accuse_demonstratives")
@@ -677,7 +671,7 @@ def _key(text: str, code: str | None) -> str:
     return h.replace(_YA, "")[:4] + (":" + code if code else "")
 
 
-_OWN_FORCES = patterns.prefiltered(re.compile(patterns.source("accusations_own_forces")))
+_OWN_FORCES = patterns.compiled("accusations_own_forces")
 
 
 class _Context:

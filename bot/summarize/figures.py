@@ -53,9 +53,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 _DASHES = frozenset("-–—")
 _QUOTES = frozenset("\"'«»“”‘’")
 
-_ARTICLE_PREFIX = patterns.prefiltered(re.compile(patterns.source("figures_article_prefix")))
-_PRONOUN = patterns.prefiltered(re.compile(patterns.source("figures_pronoun")))
-_CONJ_PREFIX = patterns.prefiltered(re.compile(patterns.source("figures_conj_prefix")))
+_ARTICLE_PREFIX = patterns.compiled("figures_article_prefix")
+_PRONOUN = patterns.compiled("figures_pronoun")
+_CONJ_PREFIX = patterns.compiled("figures_conj_prefix")
 _NOUN_ENDINGS = patterns.source("figures_noun_endings")
 
 # data/tables/figures_spelling.json and figures_particles.json (issue 9: Arabic only in data);
@@ -170,11 +170,11 @@ _PERSON = _lex(
     *patterns.ordered("figures_person"),
 )
 # A nisba adjective used as a noun ("43 فلسطينيا", "عراقيين") counts people.
-_NISBA = patterns.prefiltered(re.compile(patterns.source("figures_nisba")))
+_NISBA = patterns.compiled("figures_nisba")
 # Adverbs in -يا that look like nisba nouns ("رسميا", "يوميا") but count nothing.
 _ADVERBS = wordlists.load("figures_adverbs")
 # Form V/VI/VIII participles in the plural or accusative ("متمردا", "متورطين") name people.
-_PARTICIPLE = patterns.prefiltered(re.compile(patterns.source("figures_participle")))
+_PARTICIPLE = patterns.compiled("figures_participle")
 
 # Event words, before or after a count of people, with the category they give.
 # A pronoun suffix is allowed ("توطينهم", "اعتقالهم").
@@ -188,7 +188,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 _WEAK_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("injured", re.compile(patterns.source("figures_weak_cues"))),
 ]
-_MONEY_CUE = patterns.prefiltered(re.compile(patterns.source("figures_money_cue")))
+_MONEY_CUE = patterns.compiled("figures_money_cue")
 
 # Not figures: what a number is when these stand around it.
 _TIME_UNITS = wordlists.load("figures_time_units")
@@ -697,7 +697,7 @@ def _unit_before(sent: _Sentence, start: int) -> int | None:
 
 # Targets: struck sites (structures) after a strike verb, otherwise goals or aims (other).
 _TARGETS = _lex(*patterns.ordered("figures_targets"))
-_STRIKE = patterns.prefiltered(re.compile(patterns.source("figures_strike")))
+_STRIKE = patterns.compiled("figures_strike")
 
 
 def _struck(sent: _Sentence, start: int) -> bool:
@@ -718,7 +718,7 @@ _MUNITIONS = _lex(
     *patterns.ordered("figures_munitions"),
 )
 # Seizing, finding, confiscating: the counts that follow list what was taken.
-_SEIZED = patterns.prefiltered(re.compile(patterns.source("figures_seized")))
+_SEIZED = patterns.compiled("figures_seized")
 
 
 _SEIZED_STEMS = patterns.ordered("figures_seized_stems")
@@ -988,7 +988,7 @@ def _whole_of(sent: _Sentence, start: int, found: list[_Found], subsets: set[int
 
 
 _COMPRISES = wordlists.load("figures_comprises")
-_BUST = patterns.prefiltered(re.compile(patterns.source("figures_bust")))
+_BUST = patterns.compiled("figures_bust")
 
 
 def _busted_group(sent: _Sentence, start: int) -> bool:

@@ -252,7 +252,7 @@ def _inside_body(norm: str, start: int, prev: frozenset[str]) -> bool:
     return bool(found) and bool(_prev_word(norm, found[0]) & (_BODY_HEADS - _LINK_HEADS))
 
 
-_NUMBER_BEFORE = patterns.prefiltered(re.compile(patterns.source("places_number_before")))
+_NUMBER_BEFORE = patterns.compiled("places_number_before")
 
 
 def _after_number(norm: str, start: int) -> bool:
@@ -633,7 +633,7 @@ def _first_mentions(text: str, hits: list[tuple[int, object, str]]) -> list[str]
 
 
 #: Media nouns whose quoted complement is a title ("قناة "روسيا اليوم"", "صحيفة «الأهرام»").
-_MEDIA = patterns.prefiltered(re.compile(patterns.source("places_media")))
+_MEDIA = patterns.compiled("places_media")
 _OPEN_QUOTES = frozenset('"«“')
 _CLOSE = re.compile(r'[^"«»“”\n]{2,40}(?=["»”])')
 
