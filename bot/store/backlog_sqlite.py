@@ -29,13 +29,13 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from bot.store.entries import CHUNK, Matches
-from bot.store.peek import STORED_FORMAT
+from bot.store.peek import stored_value
 from bot.store.retention import guid_key
 
 JSON_COLUMNS = frozenset({("statement_revisions", "summary")})
@@ -70,25 +70,6 @@ class Lookup:
     guids: Sequence[str]
     fingerprints: Sequence[str]
     plan: Callable[[Matches, int], Rows]
-
-
-def _stored(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return _stamp(value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-def _stamp(value: datetime) -> str:
-    """A datetime as :data:`STORED_FORMAT` writes it (in UTC); ``isoformat`` is the same text
-    for years from 1000 on, in a quarter of ``strftime``'s time."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    value = value.astimezone(UTC)
-    if value.year < 1000:  # strftime's %Y does not pad these on every platform
-        return value.strftime(STORED_FORMAT)
-    return value.isoformat(" ", "microseconds")[:26]
 
 
 def _marks(count: int) -> str:
@@ -216,7 +197,7 @@ def _insert(
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(len(columns))}){tail}"
     # Only datetime, bool and JSON columns are converted (a column's values share a type).
     convert = [
-        (i, json.dumps if (table, c) in JSON_COLUMNS else _stored)
+        (i, json.dumps if (table, c) in JSON_COLUMNS else stored_value)
         for i, c in enumerate(columns)
         if (table, c) in JSON_COLUMNS
         or isinstance(next((r[c] for r in rows if r[c] is not None), None), datetime | bool)

@@ -16,11 +16,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.store.peek import STORED_FORMAT
+from bot.store.peek import stored_stamp, stored_value
 
 # Columns the poller writes (bot.feeds.health); anything else is refused, not interpolated.
 HEALTH_COLUMNS = frozenset(
@@ -69,12 +69,6 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def _stored(value: datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime(STORED_FORMAT)
-
-
 def due(path: Path, *, now: datetime, all_feeds: bool = False) -> list[FeedRow]:
     """Enabled feeds to poll, never-polled first then by due time (``feeds.due``'s order)."""
     where = "" if all_feeds else " AND (next_poll_at IS NULL OR next_poll_at <= ?)"
@@ -85,7 +79,7 @@ def due(path: Path, *, now: datetime, all_feeds: bool = False) -> list[FeedRow]:
         " ORDER BY next_poll_at IS NOT NULL, next_poll_at, id"
     )
     with _connect(path) as conn:
-        rows = conn.execute(sql, () if all_feeds else (_stored(now),)).fetchall()
+        rows = conn.execute(sql, () if all_feeds else (stored_stamp(now),)).fetchall()
     return [
         FeedRow(
             id=r[0],
@@ -103,14 +97,6 @@ def due(path: Path, *, now: datetime, all_feeds: bool = False) -> list[FeedRow]:
     ]
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return _stored(value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
 def save_health(path: Path, updates: list[dict[str, Any]]) -> None:
     """Each feed's poll results (``{"id": …, column: value, …}``) in one transaction, one
     executemany per set of columns; a feed deleted meanwhile just matches no row."""
@@ -123,7 +109,7 @@ def save_health(path: Path, updates: list[dict[str, Any]]) -> None:
     with _connect(path) as conn:
         for keys, rows in groups.items():
             sql = f"UPDATE feeds SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?"
-            conn.executemany(sql, [[*(_value(r[k]) for k in keys), r["id"]] for r in rows])
+            conn.executemany(sql, [[*(stored_value(r[k]) for k in keys), r["id"]] for r in rows])
 
 
 __all__ = ["HEALTH_COLUMNS", "FeedRow", "due", "save_health"]
