@@ -1509,29 +1509,42 @@ class _Demands:
             if _MASDAR.fullmatch(A.bare_noun(word)) and not word.endswith(_PRONOUN_SUFFIXES):
                 self.add(si, "", self.action_from(si, k, hi))
 
+    def _deontic_deed(self, si: int, k: int, end: int, hi: int, duty: bool) -> str | None:
+        """The deed asked of the target that spans tokens [k, end): after أن, a verbal noun
+        ("يجب على مجلس الأمن التحرك") or, after a duty verb, any word that is not a relative
+        or a preposition ("ينبغي على X وقف ...": a bare triliteral verbal noun the masdar
+        pattern cannot tell from a noun). None when the words after the target are no deed."""
+        toks = self.an.tokens[si]
+        word = toks[end].text
+        if word in _THAT_WORDS:
+            return self.action_from(si, end + 1, hi)
+        if any(toks[j].text in L.RELATIVES for j in range(k, end)):
+            return None
+        if _MASDAR.fullmatch(A.bare_noun(word)) or (
+            duty and toks[end].is_word and word not in L.RELATIVES and not A.prep_word(word)
+        ):
+            return self.action_from(si, end, hi)
+        return None
+
     def deontic(self, si: int, lo: int, hi: int) -> None:
         """ "على X أن ...", "يجب على X ..." and "X مطالب بـ...": X is asked the deed."""
         norm, toks = self.an.norms[si], self.an.tokens[si]
         for m in L.DEONTIC_ON.finditer(norm, lo, hi):
             pre = norm[max(lo, m.start() - 3) : m.start()]
+            duty = _MUST_VERB.match(m.group()) is not None
             if not (
                 m.start() == lo
                 or _CLAUSE_START_BEFORE.search(pre)
                 or m.group().startswith(_CONJUNCTIONS)
-                or _MUST_VERB.match(m.group())
+                or duty
             ):
                 continue
             k = A.token_at(toks, m.end())
             spans, end = self.target_span(si, k, hi)
             if not spans or end >= len(toks):
                 continue
-            if toks[end].text in _THAT_WORDS:
-                action = self.action_from(si, end + 1, hi)
-            elif _MASDAR.fullmatch(A.bare_noun(toks[end].text)) and not any(
-                toks[j].text in L.RELATIVES for j in range(k, end)
-            ):
-                action = self.action_from(si, end, hi)  # "يجب على مجلس الأمن التحرك"
-            else:
+            action = self._deontic_deed(si, k, end, hi, duty)
+            if action is None:
                 continue
             for a, b in spans:
                 self.add(si, self.span_text(si, a, b), action)
