@@ -7,7 +7,8 @@ Checks every line of the new batches (valid JSON, the GUIDE's fields and values,
 accusation's and demand's sentence index inside ``eval/sentences.py``'s numbering of its
 text); appends the ids of the valid ones that neither split holds yet to
 ``annotations/train.ids`` (in batch order), and prints what it skipped and why. Ids of
-the blind splits (``test.ids``, ``test2.ids``) are never added. Then rebuild pool-train with
+the blind splits (``test.ids``, ``test2.ids``) and of the validation split (``val.ids``) are
+never added. Then rebuild pool-train with
 ``merge_annotations.py`` over every batch file (the README says how).
 """
 
@@ -54,7 +55,8 @@ def main(argv: list[str]) -> int:
     with (SHARED / "corpus" / "pool.jsonl").open(encoding="utf-8") as fh:
         texts.update((r["id"], r["text"]) for r in map(json.loads, fh))
     ann = HERE / "annotations"
-    test = {i for f in sorted(ann.glob("test*.ids")) for i in f.read_text(encoding="utf-8").split()}
+    held = sorted(ann.glob("test*.ids")) + [ann / "val.ids"]
+    test = {i for f in held if f.exists() for i in f.read_text(encoding="utf-8").split()}
     train_ids = (ann / "train.ids").read_text(encoding="utf-8").split()
     known, new = set(train_ids), []
     for path in map(Path, argv):
@@ -66,7 +68,7 @@ def main(argv: list[str]) -> int:
             except json.JSONDecodeError as exc:
                 print(f"{path.name}:{k}: skipped, not JSON ({exc})", file=sys.stderr)
                 continue
-            why = "a blind-split id" if row.get("id") in test else problem(row, texts)
+            why = "a held-out (blind or validation) id" if row.get("id") in test else problem(row, texts)
             if why:
                 print(f"{path.name}:{k} {row.get('id')}: skipped, {why}", file=sys.stderr)
             elif row["id"] not in known:

@@ -10,7 +10,8 @@
     train_scorer.py --fold-weights DIR   also write each fold's weights (DIR/fold-K.json)
                                      and its held-out ids, to score a fold through the CLI
 
-Never reads eval/annotations/pool-test.jsonl or pool-test2.jsonl (the blind splits) nor gold-dev (the
+Never reads eval/annotations/pool-test.jsonl or pool-test2.jsonl (the blind splits), pool-val.jsonl
+(the validation split) nor gold-dev (the
 regression check). Needs the ``train`` extra (scikit-learn). Deterministic: folds are
 fixed by sorted id, the solvers are deterministic.
 # ruff: noqa: E402  (the environment is set before the summarizer is imported)
