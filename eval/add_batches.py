@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
     with (SHARED / "corpus" / "pool.jsonl").open(encoding="utf-8") as fh:
         texts.update((r["id"], r["text"]) for r in map(json.loads, fh))
     ann = HERE / "annotations"
-    held = sorted(ann.glob("test*.ids")) + [ann / "val.ids"]
+    held = [*sorted(ann.glob("test*.ids")), ann / "val.ids"]
     test = {i for f in held if f.exists() for i in f.read_text(encoding="utf-8").split()}
     train_ids = (ann / "train.ids").read_text(encoding="utf-8").split()
     known, new = set(train_ids), []
