@@ -103,3 +103,25 @@ def test_memo_is_bounded_and_recomputes_after_clearing() -> None:
     assert calls == ["a", "b"]
     assert memo["c"] == "C" and len(memo) == 1  # full: cleared, then the new key kept
     assert memo["a"] == "A" and calls == ["a", "b", "c", "a"]
+
+
+def test_sentence_rows_give_the_same_floats_as_each_sentence_model() -> None:
+    """One look-up per feature for ``det``, ``dem`` and ``act`` adds the same weights in
+    the same order as each model's own look-ups: the same floats, to the last bit. A
+    feature only some of the models weigh, and one none of them weighs, are both there."""
+    model = scorer.model()
+    assert model is not None
+    sentences = split_sentences(prepare(TEXT)[0])
+    sets = [F.sentence_features(F.tokens(s), k, "issuer", RULES) for k, s in enumerate(sentences)]
+    only_dem = {"w": {**model["dem"]["w"], "zz:only-dem": 0.75}}
+    folds = (model, {**model, "dem": {**model["dem"], **only_dem}})  # a second table: its own
+    for m in folds:
+        for feats in [*sets, sets[0] | {"zz:only-dem", "zz:in-none"}]:
+            rows = scorer.sentence_rows(m, feats)
+            assert len(rows) < len(feats)  # the features no model weighs are left out
+            assert scorer.sentence_binary(m, "det", rows) == scorer.binary(m["det"], feats)
+            assert scorer.sentence_binary(m, "dem", rows) == scorer.binary(m["dem"], feats)
+            assert scorer.sentence_classes(m, rows) == scorer.classes(m["act"], feats)
+    extra = sets[0] | {"zz:only-dem"}
+    with_extra = scorer.sentence_binary(folds[1], "dem", scorer.sentence_rows(folds[1], extra))
+    assert with_extra != scorer.sentence_binary(model, "dem", scorer.sentence_rows(model, extra))

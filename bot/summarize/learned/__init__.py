@@ -67,7 +67,7 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
             sentences, toks, sides, who, summary, model, blame, sfeats, memo
         )
     C.fill_targets(sentences, toks, who, summary, model)
-    summary.demands += C.demands(sentences, toks, sides, summary, model, sfeats)
+    summary.demands += C.demands(sentences, toks, sides, summary, model, sfeats, memo)
     return summary
 
 

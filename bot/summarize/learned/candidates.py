@@ -64,14 +64,26 @@ class SentenceMemo:
 
 def detect(model: dict[str, Any], sfeats: list[set[str]], si: int, memo: SentenceMemo) -> float:
     """The blaming-sentence detector's probability for sentence ``si``."""
-    return memo.get(("det", si), lambda: scorer.binary(model["det"], sfeats[si]))  # type: ignore[no-any-return]
+    return memo.get(
+        ("det", si), lambda: scorer.sentence_binary(model, "det", _rows(model, sfeats, si, memo))
+    )  # type: ignore[no-any-return]
+
+
+def _rows(
+    model: dict[str, Any], sfeats: list[set[str]], si: int, memo: SentenceMemo
+) -> list[scorer.SentenceRow]:
+    """Sentence ``si``'s feature records for the sentence models, looked up once: the
+    detector, the act classifier and the demand classifier all read them."""
+    return memo.get(("rows", si), lambda: scorer.sentence_rows(model, sfeats[si]))  # type: ignore[no-any-return]
 
 
 def act_probs(
     model: dict[str, Any], sfeats: list[set[str]], si: int, memo: SentenceMemo
 ) -> dict[str, float]:
     """The act classifier's class probabilities for sentence ``si`` (read only)."""
-    return memo.get(("act", si), lambda: scorer.classes(model["act"], sfeats[si]))  # type: ignore[no-any-return]
+    return memo.get(
+        ("act", si), lambda: scorer.sentence_classes(model, _rows(model, sfeats, si, memo))
+    )  # type: ignore[no-any-return]
 
 
 def accusation_flags(
@@ -255,9 +267,12 @@ def demands(
     summary: Summary,
     model: dict[str, Any],
     sfeats: list[set[str]],
+    memo: SentenceMemo | None = None,
 ) -> list[Demand]:
-    """Demands of sentences the model finds demanding and the rules passed over."""
+    """Demands of sentences the model finds demanding and the rules passed over (``memo``:
+    the sentence records the accusation passes already looked up)."""
     dem_m = model["dem"]
+    memo = SentenceMemo() if memo is None else memo
     counts = F.word_counts(toks)
     out: list[Demand] = []
     have = list(summary.demands)
@@ -269,7 +284,7 @@ def demands(
             continue
         if len(toks[si]) > MAX_TOKENS:
             continue  # a run-on text the splitter could not cut: no sentence to read a demand in
-        p_dem = scorer.binary(dem_m, feats)
+        p_dem = scorer.sentence_binary(model, "dem", _rows(model, sfeats, si, memo))
         if p_dem < dem_m["t"]:
             continue
         t = toks[si]

@@ -24,7 +24,8 @@ import json
 import math
 import os
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,11 @@ def _prefixed_cache(w: dict[str, float], prefix: str) -> dict[str, float]:
 
 def classes(part: dict[str, Any], feats: set[str]) -> dict[str, float]:
     """Class probabilities of a multinomial model (softmax over the class rows)."""
-    rows = [row for row in map(part["w"].get, feats) if row is not None]
+    return _softmax(part, [row for row in map(part["w"].get, feats) if row is not None])
+
+
+def _softmax(part: dict[str, Any], rows: list[list[float]]) -> dict[str, float]:
+    """Class probabilities from the weight rows of the features present, in order."""
     # each class: its bias, then its weight in each row in feature order, added one by one
     # (sum() over a column adds in that order: the same floats as a running total per row)
     z = [sum(col) for col in zip(part["b"], *rows, strict=True)]
@@ -101,6 +106,58 @@ def classes(part: dict[str, Any], feats: set[str]) -> dict[str, float]:
     e = [math.exp(v - top) for v in z]
     s = sum(e)
     return {c: v / s for c, v in zip(part["classes"], e, strict=True)}
+
+
+# --- the sentence models, one look-up per feature ------------------------------------------
+#
+# ``det``, ``dem`` and ``act`` score the same feature set of a sentence. Looked up in three
+# tables of 10-40k strings each, every feature cost three look-ups that mostly miss the CPU
+# caches (about a tenth of a text's time). One table built from the three at first use
+# holds each feature's (det, dem, act row) record: one look-up per feature serves all three
+# models. The sums add the same weights in the same order (a feature one model lacks adds
+# its 0.0 there, as ``dict.get``'s default did; one none of them knows adds nothing,
+# where it added 0.0), so the probabilities are the same floats as :func:`binary` and
+# :func:`classes` over the feature set.
+
+SentenceRow = tuple[float, float, "list[float] | None"]
+_SENTENCE_PARTS = ("det", "dem", "act")
+_JOINT: dict[int, tuple[tuple[dict[str, Any], ...], dict[str, SentenceRow]]] = {}
+
+
+def _joint(model: dict[str, Any]) -> dict[str, SentenceRow]:
+    """The (det, dem, act) record of every feature any of the three models weighs, made
+    once per weights; the entry keeps the three models, so their ids stay theirs."""
+    parts = tuple(model[k] for k in _SENTENCE_PARTS)
+    entry = _JOINT.get(id(parts[0]))
+    if entry is None or any(a is not b for a, b in zip(entry[0], parts, strict=True)):
+        if len(_JOINT) >= 8:  # cross-validation folds: a few weights at a time
+            _JOINT.clear()
+        det, dem, act = (p["w"] for p in parts)
+        table = {f: (det.get(f, 0.0), dem.get(f, 0.0), act.get(f)) for f in chain(det, dem, act)}
+        entry = _JOINT[id(parts[0])] = (parts, table)
+    return entry[1]
+
+
+def sentence_rows(model: dict[str, Any], feats: set[str]) -> list[SentenceRow]:
+    """The records of a sentence's features that the sentence models weigh, in the
+    set's order (:func:`sentence_binary` and :func:`sentence_classes` read them)."""
+    return list(filter(None, map(_joint(model).get, feats)))
+
+
+_DET, _DEM = itemgetter(0), itemgetter(1)
+
+
+def sentence_binary(model: dict[str, Any], name: str, rows: list[SentenceRow]) -> float:
+    """:func:`binary` of ``model[name]`` (``det`` or ``dem``) over the sentence whose
+    :func:`sentence_rows` are ``rows``."""
+    column = _DET if name == "det" else _DEM
+    return sigmoid(model[name]["b"] + sum(map(column, rows)))
+
+
+def sentence_classes(model: dict[str, Any], rows: list[SentenceRow]) -> dict[str, float]:
+    """:func:`classes` of ``model["act"]`` over the sentence whose :func:`sentence_rows`
+    are ``rows``."""
+    return _softmax(model["act"], [r[2] for r in rows if r[2] is not None])
 
 
 def best_span(
