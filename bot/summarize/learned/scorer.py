@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from array import array
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import itemgetter
@@ -204,17 +205,19 @@ def _role_scores(
 # token's ~25 feature strings: a word's weight in every role it can play (itself, its
 # ending, a neighbour at distance 1-3 on either side, a word in the bag on either side)
 # is looked up once per model and kept, and each token's sum reads them by position.
+# A word's weights are kept as one array of doubles, not a tuple of float objects: a
+# sentence reads ~25 of them per token, and 15 floats each in a heap object of its own
+# cost a cache miss apiece (most of this function's time); an array is one block. The
+# doubles are the same, so the sums are the same floats.
 
 # after t, s and x: p1, n1, p2, n2, ... (the order party_features adds them), then lb, rb
 _WORD_ROLES = (*(f"{s}{d}:" for d in range(1, F.WINDOW + 1) for s in "pn"), "lb:", "rb:")
 _LB, _RB = 3 + 2 * F.WINDOW, 4 + 2 * F.WINDOW
 _MAX_CACHED_WORDS = 200_000  # a bot's lifetime of distinct words; cleared when passed
-_ROLE_CACHES: dict[
-    int, tuple[dict[str, float], dict[str, tuple[float, ...]], dict[str, float]]
-] = {}
+_ROLE_CACHES: dict[int, tuple[dict[str, float], dict[str, array[float]], dict[str, float]]] = {}
 
 
-def _role_cache(w: dict[str, float]) -> tuple[dict[str, tuple[float, ...]], dict[str, float]]:
+def _role_cache(w: dict[str, float]) -> tuple[dict[str, array[float]], dict[str, float]]:
     """Per weight table: each word's role weights, and each flag's weight. The table
     itself is kept in the entry, so its id cannot be reused while the entry lives."""
     entry = _ROLE_CACHES.get(id(w))
@@ -226,19 +229,20 @@ def _role_cache(w: dict[str, float]) -> tuple[dict[str, tuple[float, ...]], dict
     return entry[1], entry[2]
 
 
-def _word_weights(
-    w: dict[str, float], cache: dict[str, tuple[float, ...]], word: str
-) -> tuple[float, ...]:
+def _word_weights(w: dict[str, float], cache: dict[str, array[float]], word: str) -> array[float]:
     """The (t, s, x, p1, n1, ..., lb, rb) weights of one folded word."""
     got = cache.get(word)
     if got is None:
         if len(cache) >= _MAX_CACHED_WORDS:
             cache.clear()
-        got = (
-            w.get("t:" + word, 0.0),
-            w.get("s:" + word[-2:], 0.0),
-            w.get("x:" + str(len(word) > 2), 0.0),
-            *(w.get(role + word, 0.0) for role in _WORD_ROLES),
+        got = array(
+            "d",
+            (
+                w.get("t:" + word, 0.0),
+                w.get("s:" + word[-2:], 0.0),
+                w.get("x:" + str(len(word) > 2), 0.0),
+                *(w.get(role + word, 0.0) for role in _WORD_ROLES),
+            ),
         )
         cache[word] = got
     return got
