@@ -98,7 +98,9 @@ def classes(part: dict[str, Any], feats: set[str]) -> dict[str, float]:
     return _softmax(part, [row for row in map(part["w"].get, feats) if row is not None])
 
 
-def _softmax(part: dict[str, Any], rows: list[list[float]]) -> dict[str, float]:
+def _softmax(
+    part: dict[str, Any], rows: list[list[float]] | list[array[float]]
+) -> dict[str, float]:
     """Class probabilities from the weight rows of the features present, in order."""
     # each class: its bias, then its weight in each row in feature order, added one by one
     # (sum() over a column adds in that order: the same floats as a running total per row)
@@ -120,7 +122,7 @@ def _softmax(part: dict[str, Any], rows: list[list[float]]) -> dict[str, float]:
 # where it added 0.0), so the probabilities are the same floats as :func:`binary` and
 # :func:`classes` over the feature set.
 
-SentenceRow = tuple[float, float, "list[float] | None"]
+SentenceRow = tuple[float, float, "array[float] | None"]
 _SENTENCE_PARTS = ("det", "dem", "act")
 _JOINT: dict[int, tuple[tuple[dict[str, Any], ...], dict[str, SentenceRow]]] = {}
 
@@ -134,7 +136,8 @@ def _joint(model: dict[str, Any]) -> dict[str, SentenceRow]:
         if len(_JOINT) >= 8:  # cross-validation folds: a few weights at a time
             _JOINT.clear()
         det, dem, act = (p["w"] for p in parts)
-        table = {f: (det.get(f, 0.0), dem.get(f, 0.0), act.get(f)) for f in chain(det, dem, act)}
+        rows = {f: array("d", row) for f, row in act.items()}  # one block, not 12 floats
+        table = {f: (det.get(f, 0.0), dem.get(f, 0.0), rows.get(f)) for f in chain(det, dem, act)}
         entry = _JOINT[id(parts[0])] = (parts, table)
     return entry[1]
 
