@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.summarize import budget, patterns, wordlists
-from bot.summarize.countries import country_code, country_names, fold
+from bot.summarize.countries import country_code, country_names, fold, trie_regex
 from bot.summarize.model import Figure
 from bot.summarize.numbers import (
     DIGIT_PREFIXES,
@@ -1072,18 +1072,25 @@ def _apply_ranges(sent: _Sentence, found: list[_Found]) -> None:
 
 # figures_token's Arabic-word branch alone: an Arabic token is a whole run of these letters
 # (the other branches take none of them), and every number form is spelled in them
-_ARABIC_RUN = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+")
+_ARABIC_LETTERS = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
+
+
+@lru_cache(maxsize=1)
+def _count_cue() -> re.Pattern[str]:
+    """A digit anywhere, or a number form that is a whole run of Arabic letters: the two
+    questions of :func:`_may_count` in one scan (compiled at first use: ~20 ms)."""
+    digits = re.escape("".join(sorted(_DIGIT_START)))
+    forms = trie_regex(set(_NUMBER_FORMS))
+    return re.compile(f"[{digits}]|(?<![{_ARABIC_LETTERS}])(?:{forms})(?![{_ARABIC_LETTERS}])")
 
 
 def _may_count(norm: str) -> bool:
     """Does any token start with a digit or spell a number? (A sentence with neither cites
     no figure.) A digit anywhere starts a token (figures_token's first branch takes every
-    digit, no other branch any), so one set test in C answers the first question, and the
-    number words are looked for among the Arabic runs only (one simple scan, not the four
-    branches' tokens)."""
-    if not _DIGIT_START.isdisjoint(norm):
-        return True
-    return not _NUMBER_FORMS.isdisjoint(_ARABIC_RUN.findall(norm))
+    digit, no other branch any), and a number word is a whole Arabic run (figures_token's
+    Arabic-word branch): one regex search answers both, where a set test for the digits,
+    a scan for the runs and a set look-up per run did."""
+    return _count_cue().search(norm) is not None
 
 
 def extract_figures(sentences: list[str]) -> list[Figure]:
