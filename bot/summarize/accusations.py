@@ -187,6 +187,7 @@ _BACKED = patterns.compiled("accusations_backed")
 _BAD_CONDUCT = patterns.compiled("accusations_bad_conduct")
 _CONDEMNING_ADJ = wordlists.load("accuse_condemning_adj")
 _LABEL_VERBS = wordlists.load("accuse_label_verbs")
+_LABEL_VERB_SPELLINGS = tuple(sorted(_LABEL_VERBS))  # Finder.labelled's substring prefilter
 _NEGATIVE_LABELS = wordlists.load("accuse_negative_labels")
 _LABEL_REACH = 14  # tokens from a labelling verb to its بـ label
 _LABEL_WORDS = 5  # words of the label read
@@ -1949,6 +1950,9 @@ class _Finder:
         """ "وصفت الوزارة تصريحات X بالكاذبة", "واصفا هذه الشخصيات بالوقحين": the party
         labelled, or the owner of the conduct labelled, is blamed when the label condemns;
         the act is the one the label names ("بالخرق السافر لاتفاقية"), else other."""
+        norm = self.ctx.an.norms[si]
+        if all(norm.find(v, lo) < 0 for v in _LABEL_VERB_SPELLINGS):
+            return  # a label verb's token holds its spelling: none from lo on, no token to read
         toks = self.ctx.an.tokens[si]
         for k, t in enumerate(toks):
             if t.start < lo or t.start >= hi or A.strip_conj(t.text) not in _LABEL_VERBS:
