@@ -142,6 +142,7 @@ _ADVERBIAL_PHRASES = tuple(tuple(p.split()) for p in patterns.ordered("demand_ad
 _BI_VERBS = wordlists.load("demand_bi_verbs")
 _AN = wordlists.load("demand_an")
 _HOPE_VERBS = wordlists.load("demand_hope_verbs")
+_HOPE_VERB_SPELLINGS = tuple(sorted(_HOPE_VERBS))  # _Demands.hopes' substring prefilter
 _COPULAS = wordlists.load("demand_copulas")
 _FROM_PRONOUNS = wordlists.load("demand_from_pronouns")
 _CONTACT = patterns.compiled("demands_contact")
@@ -1300,6 +1301,9 @@ class _Demands:
 
     def hopes(self, si: int, lo: int, hi: int) -> None:
         """ "نأمل أن يتخذ مجلس الأمن ...": a hope that a named body acts is a demand on it."""
+        norm = self.an.norms[si]
+        if all(norm.find(v, lo) < 0 for v in _HOPE_VERB_SPELLINGS):
+            return  # a hope verb's token holds its spelling: none from lo on, no token to read
         toks = self.an.tokens[si]
         for k, t in enumerate(toks):
             if t.start < lo or t.start >= hi or A.strip_conj(t.text) not in _HOPE_VERBS:
