@@ -696,12 +696,13 @@ def _pluperfect_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     return None
 
 
-def _event_candidates(norm: str, toks: list[Token]) -> list[tuple[int, bool]]:
-    """(token index, clause-initial) of verbs of saying that can introduce a speaker."""
+def _event_candidates(norm: str, toks: list[Token], start: int = 0) -> list[tuple[int, bool]]:
+    """(token index, clause-initial) of verbs of saying that can introduce a speaker
+    (``start``: where the first verb of saying is, when the caller already searched)."""
     out: list[tuple[int, bool]] = []
     first_word = next((k for k, t in enumerate(toks) if t.is_word), 0)
     seen_verb = False
-    for mv in _SPEECH_RX.finditer(norm):
+    for mv in _SPEECH_RX.finditer(norm, start):
         k = token_at(toks, mv.start())
         if k >= len(toks) or toks[k].start != mv.start():
             continue
@@ -1115,9 +1116,11 @@ def _sentence_events(
     """The sentence's tokens (none when no verb of saying occurs), its speaker events, and the
     side of the last explicit speaker after it (the first event of a sentence that names its
     side sets it)."""
-    if _SPEECH_RX.search(norm):
+    first = _SPEECH_RX.search(norm)
+    if first is not None:  # the scan goes on from it: the same matches (look-behinds see back)
         tk = toks[si]
-        cands = [(k, ci) for k, ci in _event_candidates(norm, tk) if tk[k].start >= body_start]
+        found = _event_candidates(norm, tk, first.start())
+        cands = [(k, ci) for k, ci in found if tk[k].start >= body_start]
     else:
         tk = []
         cands = []
