@@ -68,7 +68,11 @@ def main(argv: list[str]) -> int:
             except json.JSONDecodeError as exc:
                 print(f"{path.name}:{k}: skipped, not JSON ({exc})", file=sys.stderr)
                 continue
-            why = "a held-out (blind or validation) id" if row.get("id") in test else problem(row, texts)
+            why = (
+                "a held-out (blind or validation) id"
+                if row.get("id") in test
+                else problem(row, texts)
+            )
             if why:
                 print(f"{path.name}:{k} {row.get('id')}: skipped, {why}", file=sys.stderr)
             elif row["id"] not in known:
