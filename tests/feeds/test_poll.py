@@ -9,6 +9,7 @@ from bot.commands.poll import jsonl_line
 from bot.feeds.backlog import summarize_backlog
 from bot.feeds.poller import poll_once
 from bot.services import Services
+from bot.store.db import open_database
 from bot.store.models import utcnow
 from tests.feeds import samples as S
 from tests.feeds.conftest import FeedServer, make_settings
@@ -102,7 +103,6 @@ async def test_backfill_alerts_the_newest_items_of_a_new_feed(
     tmp_path, database_url: str, server: FeedServer
 ) -> None:
     settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_BACKFILL=1)
-    from bot.store.db import open_database
 
     services = Services(settings, await open_database(settings.database_url))
     try:
@@ -244,26 +244,30 @@ async def test_first_success_after_failures_resets_the_health(
 
 
 async def test_a_slow_feed_times_out_without_holding_up_the_others(
-    services: Services, server: FeedServer
+    tmp_path, database_url: str, server: FeedServer
 ) -> None:
-    server.slow("/slow", delay=3.0)
-    server.serve("/rss", S.rss20([ENERGY]))
-    slow_id = await add(services, server.url("/slow"))
-    await add(services, server.url("/rss"))
+    settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_FETCH_TIMEOUT=0.5)
+    services = Services(settings, await open_database(settings.database_url))
+    try:
+        server.slow("/slow", delay=3.0)
+        server.serve("/rss", S.rss20([ENERGY]))
+        slow_id = await add(services, server.url("/slow"))
+        await add(services, server.url("/rss"))
 
-    report = await poll_once(services)
+        report = await poll_once(services)
 
-    assert await titles(services) == [ENERGY.title]
-    f = await feed(services, slow_id)
-    assert f.consecutive_failures == 1 and "timed out" in (f.last_error or "")
-    assert {o.status for o in report.outcomes} == {"ok", "error"}
+        assert await titles(services) == [ENERGY.title]
+        f = await feed(services, slow_id)
+        assert f.consecutive_failures == 1 and "timed out" in (f.last_error or "")
+        assert {o.status for o in report.outcomes} == {"ok", "error"}
+    finally:
+        await services.close()
 
 
 async def test_a_body_over_the_byte_cap_is_refused(
     tmp_path, database_url: str, server: FeedServer
 ) -> None:
     settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_FETCH_MAX_BYTES=100_000)
-    from bot.store.db import open_database
 
     services = Services(settings, await open_database(settings.database_url))
     try:
@@ -285,7 +289,6 @@ async def test_a_redirect_to_a_private_address_is_refused(
     tmp_path, database_url: str, server: FeedServer
 ) -> None:
     from bot.feeds.fetch import FeedClient
-    from bot.store.db import open_database
 
     settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_ALLOW_PRIVATE_HOSTS=False)
     services = Services(settings, await open_database(settings.database_url))
@@ -531,7 +534,6 @@ async def test_an_excerpt_is_replaced_by_the_article_text(
     tmp_path, database_url: str, server: FeedServer
 ) -> None:
     settings = make_settings(tmp_path, DATABASE_URL=database_url, BAYAN_FULLTEXT_MIN_CHARS=300)
-    from bot.store.db import open_database
 
     services = Services(settings, await open_database(settings.database_url))
     try:
