@@ -49,7 +49,6 @@ NARRATIVE = "narrative"
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTES = '"«»“”'
-_DATELINE = re.compile(r"^.{0,90}?(?:\(\s*\w+\s*\)\s*)?(?:--|—|–)\s*")
 _FIRST_PERSON = re.compile(patterns.source("attribution_first_person"))
 _BOUNDARY_WORDS = frozenset(L.split_words(patterns.source("attribution_boundary_words")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
