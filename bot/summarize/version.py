@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-BASE_VERSION = "2026.12.06c"
+BASE_VERSION = "2026.12.06d"
 WEIGHTS_ENV = "BAYAN_LEARNED_WEIGHTS"
 
 

@@ -14,9 +14,9 @@ import math
 import pytest
 
 from bot.summarize import learned, summarize
-from bot.summarize.learned import candidates, pairs, scorer
+from bot.summarize.learned import candidates, figure_categories, pairs, scorer
 from bot.summarize.learned import features as F
-from bot.summarize.model import ACTS, Demand, Issuer, Summary
+from bot.summarize.model import ACTS, CATEGORIES, Demand, Figure, Issuer, Summary
 from bot.summarize.text import prepare, split_sentences
 
 STATEMENT = (
@@ -49,11 +49,13 @@ def test_shipped_weights_load_with_every_part_and_threshold() -> None:
         "dem": ("t",),
         "tgt": ("t",),
         "dtk": ("t", "grow"),
+        "fig": ("t", "tg"),
     }.items():
         assert model[part]["w"], part
         for k in keys:
             assert 0.0 < model[part][k] < 1.0, (part, k)
     assert set(model["act"]["classes"]) <= set(ACTS)
+    assert set(model["fig"]["classes"]) <= set(CATEGORIES)
     assert 0.0 < model["dtk"]["empty"] <= 1.0  # 1.0: never a demand without a named target
     assert model["tok"]["rules_only_silent"] in (0, 1, 2)
     assert model["dtk"]["fill"] > 0.0  # above 1.0: the rules' empty targets stay empty
@@ -278,3 +280,37 @@ def test_pairs_are_proposed_only_where_the_model_may_speak() -> None:
     model = {"pair": {"skip_other": 0, "silent": 0}}
     assert pairs.open_sentences(sides, model, sfeats) == [0, 1, 2]
     assert scorer.model()["pair"]["skip_other"] in (0, 1)  # type: ignore[index]
+
+
+def drowned() -> Figure:
+    return Figure(
+        value=90,
+        unit="شخصا",
+        category="people",
+        text="90 شخصا",
+        evidence="وقالت المنظمة إنه غرق 90 شخصا قبالة السواحل.",
+    )
+
+
+def test_figure_features_read_the_words_either_side_of_the_figure() -> None:
+    feats = figure_categories.figure_features(drowned())
+    assert {"rule=people", "b0=غرق", "a0=" + F.tokens("قبالة").words[0], "mag=1"} <= feats
+    moved = Figure(value=90, category="people", text="90 شخصا", evidence="لا نص هنا")
+    assert "notext" in figure_categories.figure_features(moved)
+
+
+def test_a_figure_changes_category_only_where_the_model_is_sure() -> None:
+    part = {"classes": ["killed", "people"], "b": [0.0, 0.0], "w": {"b0=غرق": [2.0, 0.0]}}
+    sure, unsure = drowned(), drowned()
+    figure_categories.recategorize({**part, "t": 0.8, "tg": 1.0}, [sure])  # p(killed) = 0.88
+    figure_categories.recategorize({**part, "t": 0.9, "tg": 1.0}, [unsure])
+    assert (sure.category, unsure.category) == ("killed", "people")
+
+
+def test_an_event_category_turns_generic_only_above_the_higher_bar() -> None:
+    part = {"classes": ["killed", "people"], "b": [0.0, 0.0], "w": {"b0=غرق": [0.0, 2.0]}}
+    kept, moved = drowned(), drowned()
+    kept.category = moved.category = "killed"
+    figure_categories.recategorize({**part, "t": 0.5, "tg": 0.9}, [kept])  # p(people) = 0.88
+    figure_categories.recategorize({**part, "t": 0.5, "tg": 0.8}, [moved])
+    assert (kept.category, moved.category) == ("killed", "people")

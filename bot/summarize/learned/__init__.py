@@ -13,7 +13,9 @@ The rules stay the first source. :func:`refine` takes the rules' summary and
   models propose with a low bar and adds those it accepts. Where the rules found
   accusations the model adds none: on curated statements the rules are more precise;
 - adds demands in sentences where the rules found none: a sentence classifier, and
-  the same span scorer trained on demand targets (no span above threshold: no target).
+  the same span scorer trained on demand targets (no span above threshold: no target);
+- gives a figure another category where a classifier of the words around the number is
+  sure of it (:mod:`bot.summarize.learned.figure_categories`).
 
 Pure Python over dict look-ups (:mod:`bot.summarize.learned.scorer`); deterministic.
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 from bot.summarize import attribution
 from bot.summarize.learned import candidates as C
 from bot.summarize.learned import features as F
-from bot.summarize.learned import pairs, scorer
+from bot.summarize.learned import figure_categories, pairs, scorer
 from bot.summarize.model import Issuer, Summary
 
 __all__ = ["lead_issuer", "refine", "refine_with", "sentence_sides", "statement_probability"]
@@ -46,6 +48,8 @@ def refine_with(model: dict, sentences: list[str], who: Issuer | None, summary: 
     """:func:`refine` with given weights (cross-validation folds)."""
     if not sentences:
         return summary
+    if "fig" in model:
+        figure_categories.recategorize(model["fig"], summary.figures)
     toks = [F.tokens(s) for s in sentences]
     feats, words = F.doc_parts(toks, C.doc_rules(who, summary))  # F.doc_features in two
     p = scorer.binary_parts(model["doc"], feats, F.DOC_WORD, words)

@@ -10,7 +10,8 @@ Seven small logistic-regression models trained by ``eval/train_scorer.py``:
 - ``dem``: does a sentence hold a demand;
 - ``tgt``: is this word span the target of a sentence's demand;
 - ``tok``, ``dtk``: is this word part of the accused (a demand's target);
-- ``pair``: is this (party, act) pair an accusation (:mod:`bot.summarize.learned.pairs`).
+- ``pair``: is this (party, act) pair an accusation (:mod:`bot.summarize.learned.pairs`);
+- ``fig``: which category a figure has (multinomial; :mod:`bot.summarize.learned.figure_categories`).
 
 Each stores ``{"w": {feature: weight}, "b": bias, "t": threshold}`` (``act``: lists per
 class). The decision thresholds are part of the file because they were chosen by
