@@ -11,6 +11,7 @@ Pool-train 5-fold cross-validation, figures F1 0.820 (rules) -> 0.836.
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import Any
 
@@ -35,10 +36,11 @@ def figure_features(f: Figure) -> set[str]:
     if at < 0:
         out.add("notext")
         return out
-    before = F.tokens(f.evidence[:at]).words[-WINDOW:]
-    after = F.tokens(f.evidence[at + len(f.text) :]).words[:WINDOW]
-    out.update(_side("b", before[::-1]))
-    out.update(_side("a", after))
+    t = F.tokens(f.evidence)  # the sentence's words, cached: the other models read them too
+    first = bisect.bisect_left(t.starts, at)  # the first word at or after the figure's text
+    last = bisect.bisect_left(t.starts, at + len(f.text))  # the first one after it
+    out.update(_side("b", t.words[max(0, first - WINDOW) : first][::-1]))
+    out.update(_side("a", t.words[last : last + WINDOW]))
     return out
 
 
